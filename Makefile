@@ -1,0 +1,56 @@
+# fieldapp — the two set-up commands are `make run` and `make test`.
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= demo/demo-140824.sqlite
+DEB_PKGS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
+  xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+  libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei \
+  poppler-utils poppler-data zbar-tools gdal-bin
+
+.PHONY: run test deps venv bench soak lint clean demo
+
+run: venv
+	@test -f $(DEMO_DB) || { mkdir -p $(dir $(DEMO_DB)) && $(BIN)/fieldapp demo $(DEMO_DB); }
+	$(BIN)/fieldapp $(DEMO_DB)
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not soak"
+
+soak: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m soak
+
+bench: venv
+	$(BIN)/python -m bench
+
+demo: venv
+	mkdir -p demo && $(BIN)/fieldapp demo $(DEMO_DB)
+
+lint: venv
+	$(BIN)/ruff check fieldapp tests bench
+
+# Debian libraries for Qt (offscreen and X11), the CJK font and the PDF/QR/GIS checking tools.
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing Debian packages. Run:"; \
+	    echo "  sudo apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+venv: deps $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,5 @@
+import sys
+
+from fieldapp.cli import main
+
+sys.exit(main())

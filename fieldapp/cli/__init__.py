@@ -1,0 +1,70 @@
+"""The command line. Each module in this package registers its sub-commands with `register()`;
+commands are thin wrappers over library functions. Errors end in one line on stderr and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from fieldapp import __version__
+from fieldapp.core.errors import FieldappError
+
+from .common import CliError
+
+# Commands are registered in this order in --help; modules not listed come after, by name.
+_ORDER = ("demo", "info", "init", "form", "register", "visits", "export", "gaps", "map", "bundle",
+          "conflicts", "sheets", "report", "check", "backup")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldapp",
+        description="户户通入户核查 — 不落一户、不落一人。不带子命令时打开图形界面。",
+    )
+    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    names = [m.name for m in pkgutil.iter_modules(__path__) if m.name not in ("common",)]
+    names.sort(key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n))
+    for name in names:
+        module = importlib.import_module(f"{__name__}.{name}")
+        if hasattr(module, "register"):
+            module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `fieldapp` or `fieldapp DB` opens the app.
+    if not argv or (len(argv) == 1 and not argv[0].startswith("-") and _is_path_like(argv[0])):
+        from fieldapp.ui.app import run_app
+
+        return run_app(argv[0] if argv else None)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except (CliError, FieldappError) as exc:
+        print(f"fieldapp: {exc}", file=sys.stderr)
+        return getattr(exc, "exit_code", 1)
+    except KeyboardInterrupt:
+        print("fieldapp: 已取消", file=sys.stderr)
+        return 130
+
+
+def _is_path_like(arg: str) -> bool:
+    return arg not in _subcommand_names() and ("/" in arg or "." in arg or "\\" in arg)
+
+
+def _subcommand_names() -> set[str]:
+    return {m.name for m in pkgutil.iter_modules(__path__)} | {
+        "import-register", "import-visits", "export", "sheets", "bundle", "map", "form"}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Shared helpers for CLI commands: opening databases, printing JSON, progress on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from fieldapp.core.divisions import CodeError, normalize_code
+from fieldapp.store import Store
+
+
+class CliError(Exception):
+    exit_code = 1
+
+
+def open_store(path: str, *, readonly: bool = False) -> Store:
+    return Store.open(path, readonly=readonly)
+
+
+def code_arg(value: str) -> str:
+    try:
+        return normalize_code(value)
+    except CodeError as exc:
+        raise CliError(str(exc)) from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+class StderrProgress:
+    """A progress callback for long jobs: prints a percentage line on a terminal."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.last = -1
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> bool:
+        if self.tty and total:
+            pct = int(100 * done / total)
+            if pct != self.last:
+                self.last = pct
+                sys.stderr.write(f"\r{self.label} {pct:3d}%")
+                if done >= total:
+                    sys.stderr.write("\n")
+                sys.stderr.flush()
+        return True  # never cancel from here

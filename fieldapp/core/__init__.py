@@ -1,0 +1,1 @@
+"""Domain types and rules. Pure Python: no Qt, no SQLite, no reportlab."""

@@ -1,0 +1,85 @@
+"""Chinese resident ID numbers (GB 11643-1999) and phone numbers: validation, masking, hashing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+
+
+def normalize_text(value: object) -> str:
+    """Full-width to half-width (NFKC), strip and collapse inner whitespace."""
+    if value is None:
+        return ""
+    s = unicodedata.normalize("NFKC", str(value))
+    return " ".join(s.split())
+
+
+def normalize_id(value: object) -> str:
+    return normalize_text(value).replace(" ", "").upper()
+
+
+def id_check_char(first17: str) -> str:
+    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS))
+    return _CHECK[total % 11]
+
+
+def id_problem(value: object) -> str | None:
+    """None when valid, else a Chinese reason."""
+    s = normalize_id(value)
+    if len(s) != 18:
+        return f"身份证号应为 18 位（实际 {len(s)} 位）"
+    if not s[:17].isdigit() or not (s[17].isdigit() or s[17] == "X"):
+        return "身份证号只能是数字，末位可为 X"
+    y, m, d = int(s[6:10]), int(s[10:12]), int(s[12:14])
+    if not (1900 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31):
+        return "身份证号中的出生日期无效"
+    if id_check_char(s[:17]) != s[17]:
+        return "身份证号校验位错误"
+    return None
+
+
+def is_valid_id(value: object) -> bool:
+    return id_problem(value) is None
+
+
+def mask_id(value: object) -> str:
+    """140824199001011234 -> 140824********1234 (region kept, birth date hidden)."""
+    s = normalize_id(value)
+    if len(s) < 10:
+        return "*" * len(s)
+    return s[:6] + "*" * (len(s) - 10) + s[-4:]
+
+
+def hash_id(value: object, salt: str) -> str:
+    """Salted SHA-256 of the normalised ID: lets duplicates be found without storing the number."""
+    s = normalize_id(value)
+    return hashlib.sha256((salt + ":" + s).encode()).hexdigest()
+
+
+def normalize_phone(value: object) -> str:
+    s = normalize_text(value).replace(" ", "").replace("－", "-")
+    if s.startswith("+86"):
+        s = s[3:]
+    return s
+
+
+def phone_problem(value: object) -> str | None:
+    s = normalize_phone(value)
+    if not s:
+        return None
+    if _MOBILE.match(s) or _LANDLINE.match(s):
+        return None
+    return f"电话号码格式无效: {s}"
+
+
+def mask_phone(value: object) -> str:
+    s = normalize_phone(value)
+    if len(s) == 11:
+        return s[:3] + "****" + s[-4:]
+    return s

@@ -1,0 +1,245 @@
+"""Change-logged writes: every insert, update and delete of a synced record stamps the record with
+this device's next change counter and HLC, and appends the change to `changes` in the same
+transaction. Updates of individual fields also go to `audit_log` (who, device, when, old, new).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from fieldapp.core.clock import HybridClock
+from fieldapp.core.pinyin import initials
+
+from . import errors as E
+from .schema import JSON_FIELDS, SYNCED_FIELDS
+from .status import refresh_status
+
+
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "households": {"source": "register"},
+    "visits": {"state": "draft", "answers": {}},
+    "public_places": {"state": "draft", "answers": {}},
+}
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _key(table: str) -> str:
+    return "code" if table == "areas" else "sha256" if table == "attachments" else "uuid"
+
+
+class ChangeWriter:
+    """Context manager for one user action: a transaction whose changes all reach the change log."""
+
+    def __init__(self, store, user: str | None):
+        self.store = store
+        self.conn = store.conn
+        self.user = user or store.setting("surveyor") or ""
+        self.device = store.device_id
+        self._tx = None
+        self._touched_households: set[str] = set()
+        self.changes = 0
+
+    def __enter__(self) -> "ChangeWriter":
+        self._tx = self.store.transaction()
+        self._tx.__enter__()
+        row = self.conn.execute(
+            "SELECT last_counter FROM devices WHERE device_id = ?", (self.device,)
+        ).fetchone()
+        self.counter = row[0] if row else 0
+        last = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+        self.clock = HybridClock(self.device, last)
+        self.at = now_iso()
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is None:
+                if self._touched_households:
+                    refresh_status(self.conn, self._touched_households)
+                self.conn.execute(
+                    "UPDATE devices SET last_counter = ?, last_seen = ? WHERE device_id = ?",
+                    (self.counter, self.at, self.device),
+                )
+        except BaseException:
+            self._tx.__exit__(*__import__("sys").exc_info())
+            raise
+        return self._tx.__exit__(exc_type, exc, tb)
+
+    # ----- helpers -----------------------------------------------------------------------
+    def _stamp(self) -> tuple[int, str]:
+        self.counter += 1
+        self.changes += 1
+        return self.counter, self.clock.tick()
+
+    def _prepare(self, table: str, record: Mapping[str, Any]) -> dict[str, Any]:
+        fields = SYNCED_FIELDS.get(table)
+        if fields is None:
+            raise E.StoreError(f"不可同步的表: {table}")
+        unknown = set(record) - set(fields) - {"uuid"}
+        if unknown:
+            raise E.StoreError(f"{table} 没有字段: {', '.join(sorted(unknown))}")
+        row = {f: record.get(f) for f in fields}
+        for f, default in DEFAULTS.get(table, {}).items():
+            if row[f] is None:
+                row[f] = default
+        for f in JSON_FIELDS & set(fields):
+            if not isinstance(row[f], str):
+                row[f] = _dumps(row[f] or {})
+        if table == "areas":
+            row["uuid"] = str(uuidlib.uuid5(uuidlib.NAMESPACE_OID, "area:" + row["code"]))
+        elif table == "attachments":
+            row["uuid"] = str(uuidlib.uuid5(uuidlib.NAMESPACE_OID, "sha256:" + row["sha256"]))
+        else:
+            row["uuid"] = record.get("uuid") or str(uuidlib.uuid4())
+        if table == "households":
+            row["head_initials"] = initials(row["head_name"])
+        return row
+
+    # ----- public API -------------------------------------------------------------------
+    def insert(self, table: str, record: Mapping[str, Any]) -> str:
+        return self.insert_many(table, [record])[0]
+
+    def insert_many(self, table: str, records: Iterable[Mapping[str, Any]]) -> list[str]:
+        rows, log = [], []
+        for record in records:
+            row = self._prepare(table, record)
+            counter, hlc = self._stamp()
+            version = f"{self.device}:{counter}"
+            row.update(device_id=self.device, counter=counter, hlc=hlc,
+                       clock=_dumps({"*": version}), deleted=0)
+            rows.append(row)
+            data = {f: row[f] for f in SYNCED_FIELDS[table] if f != "content"}
+            log.append((self.device, counter, hlc, table, row["uuid"], "insert",
+                        _dumps(data), None, None, self.user, self.at))
+        if not rows:
+            return []
+        cols = list(rows[0])
+        sql = (f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+               f"({', '.join('?' for _ in cols)})")
+        self.conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+        self._log(log)
+        if table == "households":
+            self._touched_households.update(r["uuid"] for r in rows)
+        elif table == "visits":
+            self._touched_households.update(r["household_uuid"] for r in rows)
+        return [r["uuid"] if table != "areas" else r["code"] for r in rows]
+
+    def update(self, table: str, key: str, values: Mapping[str, Any]) -> int:
+        """Change some fields of one record; returns how many fields really changed.
+
+        For JSON fields (answers), `values["answers"]` may be a partial dict: only its keys change,
+        each versioned and audited on its own ("answers.works_now").
+        """
+        keycol = _key(table)
+        cur = self.conn.execute(
+            f"SELECT * FROM {table} WHERE {keycol} = ?", (key,)
+        )
+        names = [d[0] for d in cur.description]
+        found = cur.fetchone()
+        if found is None:
+            raise E.StoreError(f"{table} 中找不到记录 {key}")
+        current = dict(zip(names, found))
+        fields = SYNCED_FIELDS[table]
+        clock = json.loads(current["clock"])
+        new_vals: dict[str, Any] = {}
+        old_vals: dict[str, Any] = {}
+        row_updates: dict[str, Any] = {}
+        for field, value in values.items():
+            if field not in fields:
+                raise E.StoreError(f"{table} 没有字段: {field}")
+            if field in JSON_FIELDS:
+                doc = json.loads(current[field] or "{}")
+                patch = json.loads(value) if isinstance(value, str) else dict(value or {})
+                for k, v in patch.items():
+                    if doc.get(k) != v:
+                        old_vals[f"{field}.{k}"] = doc.get(k)
+                        new_vals[f"{field}.{k}"] = v
+                        if v is None:
+                            doc.pop(k, None)
+                        else:
+                            doc[k] = v
+                row_updates[field] = _dumps(doc)
+            elif current[field] != value:
+                old_vals[field] = current[field]
+                new_vals[field] = value
+                row_updates[field] = value
+        if not new_vals:
+            return 0
+        counter, hlc = self._stamp()
+        version = f"{self.device}:{counter}"
+        base = {f: clock.get(f, clock.get(f.split(".")[0], clock["*"])) for f in new_vals}
+        for f in new_vals:
+            clock[f] = version
+        row_updates.update(device_id=self.device, counter=counter, hlc=hlc, clock=_dumps(clock))
+        if table == "households" and "head_name" in row_updates:
+            row_updates["head_initials"] = initials(row_updates["head_name"])
+        sets = ", ".join(f"{c} = ?" for c in row_updates)
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE {keycol} = ?",
+                          (*row_updates.values(), key))
+        self._log([(self.device, counter, hlc, table, current["uuid"], "update",
+                    _dumps(new_vals), _dumps(old_vals), _dumps(base), self.user, self.at)])
+        self.conn.executemany(
+            "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(table, current["uuid"], f, _audit_text(old_vals[f]), _audit_text(new_vals[f]),
+              self.user, self.device, self.at) for f in new_vals],
+        )
+        if table == "households":
+            self._touched_households.add(current["uuid"])
+        elif table == "visits":
+            self._touched_households.add(current["household_uuid"])
+            if "household_uuid" in old_vals:
+                self._touched_households.add(old_vals["household_uuid"])
+        return len(new_vals)
+
+    def delete(self, table: str, key: str) -> None:
+        """Tombstone a record (it stays, marked deleted, so the delete can sync)."""
+        keycol = _key(table)
+        row = self.conn.execute(
+            f"SELECT uuid, deleted, clock FROM {table} WHERE {keycol} = ?", (key,)
+        ).fetchone()
+        if row is None:
+            raise E.StoreError(f"{table} 中找不到记录 {key}")
+        if row[1]:
+            return
+        counter, hlc = self._stamp()
+        clock = json.loads(row[2])
+        base = {"deleted": clock.get("deleted", clock["*"])}
+        clock["deleted"] = f"{self.device}:{counter}"
+        self.conn.execute(
+            f"UPDATE {table} SET deleted = 1, device_id = ?, counter = ?, hlc = ?, clock = ?"
+            f" WHERE {keycol} = ?", (self.device, counter, hlc, _dumps(clock), key))
+        self._log([(self.device, counter, hlc, table, row[0], "delete", "{}", None,
+                    _dumps(base), self.user, self.at)])
+        self.conn.execute(
+            "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
+            " VALUES (?, ?, 'deleted', '0', '1', ?, ?, ?)",
+            (table, row[0], self.user, self.device, self.at))
+        if table == "households":
+            self._touched_households.add(row[0])
+        elif table == "visits":
+            hh = self.conn.execute("SELECT household_uuid FROM visits WHERE uuid = ?",
+                                   (key,)).fetchone()
+            self._touched_households.add(hh[0])
+
+    def _log(self, rows: list[tuple]) -> None:
+        self.conn.executemany(
+            "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
+            " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _audit_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else _dumps(value)

@@ -1,0 +1,246 @@
+"""Opening, creating and migrating a fieldapp database.
+
+`Store.open` refuses, with a clear message and without touching the file, anything that is not a
+fieldapp database of this or an older schema version.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from . import errors as E
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+APP_ID = 0x46415050  # "FAPP" in PRAGMA application_id marks our files
+
+
+def _new_device_id() -> str:
+    return "d" + secrets.token_hex(6)
+
+
+class Store:
+    """A fieldapp database. Reads go through `queries`; writes through `write()`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._settings_cache: dict[str, str | None] = {}
+
+    # ----- opening -----------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike,
+        *,
+        role: str = "county",
+        county_code: str = "",
+        device_name: str = "",
+        device_id: str | None = None,
+        id_salt: str | None = None,
+        overwrite: bool = False,
+    ) -> "Store":
+        p = Path(path)
+        if p.exists():
+            if not overwrite:
+                raise E.AlreadyExists("文件已存在，不会覆盖", where=str(p))
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(p) + suffix).unlink(missing_ok=True)
+        if not p.parent.exists():
+            raise E.NotFound("目录不存在", where=str(p.parent))
+        if not os.access(p.parent, os.W_OK):
+            raise E.ReadOnlyDatabase("目录不可写", where=str(p.parent))
+        conn = _connect(p)
+        store = cls(conn, p)
+        store._migrate(0)
+        device = device_id or _new_device_id()
+        with store.transaction():
+            conn.execute(f"PRAGMA application_id = {APP_ID}")
+            store._put_settings(
+                {
+                    "role": role,
+                    "county_code": county_code,
+                    "device_id": device,
+                    "device_name": device_name or device,
+                    "id_salt": id_salt or secrets.token_hex(16),
+                    "store_full_id": "0",
+                }
+            )
+            conn.execute(
+                "INSERT INTO devices(device_id, name, role, status, last_counter, first_seen)"
+                " VALUES (?, ?, ?, 'self', 0, datetime('now'))",
+                (device, device_name or device, role),
+            )
+        return store
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, readonly: bool = False) -> "Store":
+        p = Path(path)
+        if not p.exists():
+            raise E.NotFound("数据库文件不存在", where=str(p))
+        if p.is_dir():
+            raise E.NotADatabase("这是一个文件夹，不是数据库文件", where=str(p))
+        if not readonly and not os.access(p, os.W_OK):
+            raise E.ReadOnlyDatabase("数据库文件只读，无法写入", where=str(p))
+        with open(p, "rb") as fh:
+            head = fh.read(100)
+        if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+            raise E.NotADatabase("不是 fieldapp 数据库文件", where=str(p))
+        try:
+            conn = _connect(p, readonly=readonly)
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            raise _translate(exc, p) from None
+        if app_id != APP_ID or "settings" not in tables:
+            conn.close()
+            raise E.NotADatabase("是 SQLite 文件，但不是 fieldapp 数据库", where=str(p))
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise E.NewerSchema(
+                f"数据库版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序",
+                where=str(p),
+            )
+        store = cls(conn, p)
+        try:
+            ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise _translate(exc, p) from None
+        if ok != "ok":
+            conn.close()
+            raise E.CorruptDatabase(f"数据库已损坏（{ok}）", where=str(p))
+        if version < SCHEMA_VERSION:
+            if readonly:
+                conn.close()
+                raise E.ReadOnlyDatabase("旧版本数据库需要升级，但以只读方式打开", where=str(p))
+            store._migrate(version)
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ----- schema ----------------------------------------------------------------------
+    def _migrate(self, current: int) -> None:
+        for target in range(current, SCHEMA_VERSION):
+            step: str | Callable[[sqlite3.Connection], None] = MIGRATIONS[target]
+            with self.transaction():
+                if callable(step):
+                    step(self.conn)
+                else:
+                    for stmt in _split_sql(step):
+                        self.conn.execute(stmt)
+                self.conn.execute(f"PRAGMA user_version = {target + 1}")
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # ----- transactions ------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE); rolled back whole on any exception."""
+        if self.conn.in_transaction:
+            raise E.StoreError("嵌套事务")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _translate(exc, self.path) from None
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._settings_cache.clear()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                self.conn.execute("ROLLBACK")
+                raise _translate(exc, self.path) from None
+
+    def write(self, user: str | None = None):
+        """A change-logged write transaction: `with store.write(user) as w: w.insert(...)`."""
+        from .changes import ChangeWriter
+
+        return ChangeWriter(self, user)
+
+    # ----- settings ----------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        if key not in self._settings_cache:
+            row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            self._settings_cache[key] = row[0] if row else None
+        value = self._settings_cache[key]
+        return default if value is None else value
+
+    def set_settings(self, values: dict[str, str]) -> None:
+        with self.transaction():
+            self._put_settings(values)
+
+    def _put_settings(self, values: dict[str, str]) -> None:
+        self.conn.executemany(
+            "INSERT INTO settings(key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [(k, None if v is None else str(v)) for k, v in values.items()],
+        )
+        self._settings_cache.clear()
+
+    @property
+    def device_id(self) -> str:
+        return self.setting("device_id") or ""
+
+    @property
+    def role(self) -> str:
+        return self.setting("role") or ""
+
+
+def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0,
+                               check_same_thread=False)
+    try:
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _translate(exc, path) from None
+    return conn
+
+
+def _translate(exc: sqlite3.DatabaseError, path: Path) -> E.StoreError:
+    msg = str(exc).lower()
+    if "not a database" in msg or "file is encrypted" in msg:
+        return E.NotADatabase("不是 fieldapp 数据库文件", where=str(path))
+    if "malformed" in msg or "corrupt" in msg:
+        return E.CorruptDatabase("数据库已损坏，请用备份恢复", where=str(path))
+    if "readonly" in msg or "read-only" in msg:
+        return E.ReadOnlyDatabase("数据库只读，无法写入", where=str(path))
+    if "locked" in msg or "busy" in msg:
+        return E.LockedDatabase("数据库正被另一个程序使用，请稍后再试", where=str(path))
+    if "disk" in msg and "full" in msg:
+        return E.StoreError("磁盘已满，未写入任何数据", code="disk_full", where=str(path))
+    return E.StoreError(f"数据库错误: {exc}", where=str(path))
+
+
+def _split_sql(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]

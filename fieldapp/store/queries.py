@@ -1,0 +1,204 @@
+"""Read queries used by the UI, the CLI and reports. Rows come back as plain dicts or tuples."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.core.status import COVERED, MOVED, STATUSES, VACANT
+
+HOUSEHOLD_LIST_COLUMNS = (
+    "uuid", "village_code", "group_no", "head_name", "size", "phone", "id_masked",
+    "status", "status_reason", "last_visit_at", "lon", "lat",
+)
+
+
+@dataclass
+class AreaNode:
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    unit_type: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    children: list["AreaNode"] = field(default_factory=list)
+
+    @property
+    def households(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def covered(self) -> int:
+        return self.counts.get(COVERED, 0)
+
+    @property
+    def counted(self) -> int:
+        """Households that count for the rate: vacant houses and moved-out households do not."""
+        return self.households - self.counts.get(VACANT, 0) - self.counts.get(MOVED, 0)
+
+    @property
+    def coverage(self) -> float | None:
+        return None if self.counted <= 0 else self.covered / self.counted
+
+
+def area_tree(store) -> AreaNode | None:
+    """The county with its townships and villages, each with household counts by status."""
+    conn = store.conn
+    nodes: dict[str, AreaNode] = {}
+    root = None
+    for code, name, level, parent, unit in conn.execute(
+        "SELECT code, name, level, parent_code, unit_type FROM areas WHERE deleted = 0"
+        " ORDER BY code"
+    ):
+        nodes[code] = AreaNode(code, name, level, parent, unit or "")
+    for node in nodes.values():
+        if node.level == "county":
+            root = node
+        elif node.parent_code in nodes:
+            nodes[node.parent_code].children.append(node)
+    for village, status, n in conn.execute(
+        "SELECT village_code, status, count(*) FROM households WHERE deleted = 0"
+        " AND merged_into IS NULL GROUP BY village_code, status"
+    ):
+        code = village
+        while code in nodes:
+            node = nodes[code]
+            node.counts[status] = node.counts.get(status, 0) + n
+            code = node.parent_code
+    return root
+
+
+def area(store, code: str) -> dict[str, Any] | None:
+    cur = store.conn.execute("SELECT * FROM areas WHERE code = ?", (code,))
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row)) if row else None
+
+
+def area_counts(store) -> dict[str, int]:
+    return {
+        lvl: n
+        for lvl, n in store.conn.execute(
+            "SELECT level, count(*) FROM areas WHERE deleted = 0 GROUP BY level")
+    }
+
+
+def _area_filter(code: str) -> tuple[str, tuple]:
+    """SQL condition on households.village_code for a county, township or village code."""
+    if code.endswith("000000"):
+        return "village_code >= ? AND village_code < ?", (code[:6], code[:6] + "a")
+    if code.endswith("000"):
+        return "village_code >= ? AND village_code < ?", (code[:9], code[:9] + "a")
+    return "village_code = ?", (code,)
+
+
+def households(
+    store,
+    area_code: str,
+    *,
+    status: str | None = None,
+    search: str = "",
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[tuple]:
+    """Household rows (HOUSEHOLD_LIST_COLUMNS) of an area, ordered by group and name.
+
+    `search` matches the head's name, pinyin initials (zs -> 张三), phone or masked ID.
+    """
+    where, params = _area_filter(area_code)
+    sql = [f"SELECT {', '.join(HOUSEHOLD_LIST_COLUMNS)} FROM households"
+           f" WHERE deleted = 0 AND merged_into IS NULL AND {where}"]
+    args: list[Any] = list(params)
+    if status:
+        sql.append("AND status = ?")
+        args.append(status)
+    if search:
+        s = search.strip()
+        if s.isascii() and s.isalpha():
+            sql.append("AND (head_initials LIKE ? OR head_name LIKE ?)")
+            args += [s.lower() + "%", "%" + s + "%"]
+        else:
+            sql.append("AND (head_name LIKE ? OR phone LIKE ? OR id_masked LIKE ?)")
+            args += ["%" + s + "%"] * 3
+    sql.append("ORDER BY village_code, CAST(group_no AS INTEGER), group_no, head_name, uuid")
+    if limit is not None:
+        sql.append("LIMIT ? OFFSET ?")
+        args += [limit, offset]
+    return store.conn.execute(" ".join(sql), args).fetchall()
+
+
+def household_count(store, area_code: str, *, status: str | None = None, search: str = "") -> int:
+    where, params = _area_filter(area_code)
+    sql = f"SELECT count(*) FROM households WHERE deleted = 0 AND merged_into IS NULL AND {where}"
+    args: list[Any] = list(params)
+    if status:
+        sql += " AND status = ?"
+        args.append(status)
+    if search:
+        s = search.strip()
+        if s.isascii() and s.isalpha():
+            sql += " AND (head_initials LIKE ? OR head_name LIKE ?)"
+            args += [s.lower() + "%", "%" + s + "%"]
+        else:
+            sql += " AND (head_name LIKE ? OR phone LIKE ? OR id_masked LIKE ?)"
+            args += ["%" + s + "%"] * 3
+    return store.conn.execute(sql, args).fetchone()[0]
+
+
+def household(store, uuid: str) -> dict[str, Any] | None:
+    cur = store.conn.execute(
+        "SELECT h.*, a.name AS village_name FROM households h"
+        " JOIN areas a ON a.code = h.village_code WHERE h.uuid = ?", (uuid,))
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row)) if row else None
+
+
+def visits_of(store, household_uuid: str) -> list[dict[str, Any]]:
+    cur = store.conn.execute(
+        "SELECT uuid, form_id, form_version, answers, state, surveyor, device, started_at,"
+        " ended_at FROM visits WHERE household_uuid = ? AND deleted = 0"
+        " ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC", (household_uuid,))
+    names = [d[0] for d in cur.description]
+    out = []
+    for row in cur:
+        d = dict(zip(names, row))
+        d["answers"] = json.loads(d["answers"] or "{}")
+        out.append(d)
+    return out
+
+
+def history_of(store, record_uuids: list[str]) -> list[dict[str, Any]]:
+    """Audit entries (field changes) of the given records, newest first."""
+    if not record_uuids:
+        return []
+    marks = ",".join("?" for _ in record_uuids)
+    cur = store.conn.execute(
+        f"SELECT tbl, record_uuid, field, old, new, user, device_id, at FROM audit_log"
+        f" WHERE record_uuid IN ({marks}) ORDER BY id DESC", record_uuids)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur]
+
+
+def info(store) -> dict[str, Any]:
+    """The `fieldapp info` summary (keys per DESIGN.md)."""
+    conn = store.conn
+    levels = area_counts(store)
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    county = store.setting("county_code") or ""
+    return {
+        "role": store.role,
+        "schema_version": store.schema_version,
+        "county_code": county[:6],
+        "device_id": store.device_id,
+        "counts": {
+            "townships": levels.get("township", 0),
+            "villages": levels.get("village", 0),
+            "households": one("SELECT count(*) FROM households WHERE deleted = 0"),
+            "visits": one("SELECT count(*) FROM visits WHERE deleted = 0"),
+            "located_households": one(
+                "SELECT count(*) FROM households WHERE deleted = 0 AND lon IS NOT NULL"),
+        },
+        "status": dict(conn.execute(
+            "SELECT status, count(*) FROM households WHERE deleted = 0 GROUP BY status")),
+        "changes": one("SELECT count(*) FROM changes"),
+    }
