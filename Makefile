@@ -10,16 +10,16 @@ DEB_PKGS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
   libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei \
   poppler-utils poppler-data zbar-tools gdal-bin
 
-.PHONY: run test deps venv bench soak lint clean demo
+.PHONY: run test deps venv bench soak lint clean demo translations
 
-run: venv
+run: venv translations
 	@test -f $(DEMO_DB) || { mkdir -p $(dir $(DEMO_DB)) && $(BIN)/fieldapp demo $(DEMO_DB); }
 	$(BIN)/fieldapp $(DEMO_DB)
 
-test: venv
+test: venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not soak"
 
-soak: venv
+soak: venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m soak
 
 bench: venv
@@ -27,6 +27,10 @@ bench: venv
 
 demo: venv
 	mkdir -p demo && $(BIN)/fieldapp demo $(DEMO_DB)
+
+# Qt translations: resources/i18n/zh_CN/*.tsv -> fieldapp_zh_CN.ts -> fieldapp_zh_CN.qm
+translations: venv
+	$(BIN)/python tools/i18n.py build >/dev/null
 
 lint: venv
 	$(BIN)/ruff check fieldapp tests bench

@@ -83,6 +83,19 @@ def area_counts(store) -> dict[str, int]:
     }
 
 
+_ORDERS = {
+    "group_no": "village_code {d}, CAST(group_no AS INTEGER) {d}, group_no {d}, head_name {d}",
+    "head_name": "head_name {d}",
+    "size": "size {d}",
+    "phone": "phone {d}",
+    "id_masked": "id_masked {d}",
+    "status": "status {d}, status_reason {d}",
+    "status_reason": "status_reason {d}",
+    "last_visit_at": "last_visit_at {d}",
+    "village_code": "village_code {d}, CAST(group_no AS INTEGER) {d}, head_name {d}",
+}
+
+
 def _area_filter(code: str) -> tuple[str, tuple]:
     """SQL condition on households.village_code for a county, township or village code."""
     if code.endswith("000000"):
@@ -100,6 +113,8 @@ def households(
     search: str = "",
     limit: int | None = None,
     offset: int = 0,
+    order: str = "group_no",
+    descending: bool = False,
 ) -> list[tuple]:
     """Household rows (HOUSEHOLD_LIST_COLUMNS) of an area, ordered by group and name.
 
@@ -120,7 +135,9 @@ def households(
         else:
             sql.append("AND (head_name LIKE ? OR phone LIKE ? OR id_masked LIKE ?)")
             args += ["%" + s + "%"] * 3
-    sql.append("ORDER BY village_code, CAST(group_no AS INTEGER), group_no, head_name, uuid")
+    direction = "DESC" if descending else "ASC"
+    sort = _ORDERS.get(order, _ORDERS["group_no"]).replace("{d}", direction)
+    sql.append(f"ORDER BY {sort}, uuid")
     if limit is not None:
         sql.append("LIMIT ? OFFSET ?")
         args += [limit, offset]

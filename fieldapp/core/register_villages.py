@@ -1,0 +1,85 @@
+"""Which village a register row belongs to, from its village name (and township name or a
+division code when the file has them). Pure: built from the county's list of areas.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .divisions import CodeError, Area, level_of, normalize_code
+
+_SUFFIXES = ("村民委员会", "居民委员会", "社区居委会", "村委会", "居委会", "社区", "村", "居")
+_TOWN_SUFFIXES = ("人民政府", "街道办事处", "街道", "镇", "乡")
+
+
+def name_key(name: str, suffixes: tuple[str, ...] = _SUFFIXES) -> str:
+    """"东街村委会" / "东街村" / " 东 街 " -> "东街"."""
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(name or "")))
+    for suffix in suffixes:
+        if s.endswith(suffix) and len(s) > len(suffix):
+            return s[: -len(suffix)]
+    return s
+
+
+@dataclass(frozen=True)
+class Resolved:
+    code: str | None
+    problem: str | None = None
+
+
+class VillageResolver:
+    """Find a village code by name within the county (or within a township when given)."""
+
+    def __init__(self, areas: Iterable[Area]):
+        self.villages: dict[str, Area] = {}
+        self.towns: dict[str, Area] = {}
+        self._by_name: dict[str, list[str]] = {}
+        self._town_by_name: dict[str, list[str]] = {}
+        for a in areas:
+            if a.level == "village":
+                self.villages[a.code] = a
+                for key in {name_key(a.name), re.sub(r"\s+", "", a.name)}:
+                    self._by_name.setdefault(key, []).append(a.code)
+            elif a.level == "township":
+                self.towns[a.code] = a
+                for key in {name_key(a.name, _TOWN_SUFFIXES), a.name}:
+                    self._town_by_name.setdefault(key, []).append(a.code)
+
+    def town_name(self, code: str) -> str:
+        return self.towns[code[:9] + "000"].name if code[:9] + "000" in self.towns else ""
+
+    def resolve(self, village: str = "", township: str = "", code: str = "",
+                fixed: str | None = None) -> Resolved:
+        """`fixed` is the village chosen for the whole file (--village); a village named in the
+        row must then agree with it."""
+        code = str(code or "").strip()
+        village = str(village or "").strip()
+        if code:
+            try:
+                c = normalize_code(unicodedata.normalize("NFKC", code).replace(".0", ""))
+            except CodeError:
+                return Resolved(None, f"村区划代码无效: {code}")
+            if level_of(c) != "village" or c not in self.villages:
+                return Resolved(None, f"本县没有区划代码为 {code} 的村")
+            if fixed and c != fixed:
+                return Resolved(None, f"区划代码 {code} 不是所选的村")
+            return Resolved(c)
+        if fixed:
+            if village and fixed not in self._by_name.get(name_key(village), []):
+                return Resolved(None, f"村名“{village}”与所选的村“{self.villages[fixed].name}”不符")
+            return Resolved(fixed)
+        if not village:
+            return Resolved(None, "缺少村名（可在导入时指定村）")
+        found = self._by_name.get(name_key(village), [])
+        if township and len(found) != 1:
+            towns = self._town_by_name.get(name_key(township, _TOWN_SUFFIXES), [])
+            found = [c for c in found if c[:9] + "000" in towns]
+        if not found:
+            where = f"“{township}”" if township else "本县"
+            return Resolved(None, f"{where}没有名为“{village}”的村")
+        if len(found) > 1:
+            return Resolved(None, f"村名“{village}”在多个乡镇重名，请加乡镇列或指定村")
+        return Resolved(found[0])

@@ -1,0 +1,24 @@
+"""Errors of the map layer: bad geometry files, unknown coordinate systems, cancelled jobs."""
+
+from __future__ import annotations
+
+from fieldapp.core.errors import FieldappError
+
+
+class GeoError(FieldappError):
+    code = "geo"
+
+
+class UnknownCrs(GeoError):
+    code = "unknown_crs"
+
+
+class BadGeoFile(GeoError):
+    code = "bad_geo_file"
+
+
+class Cancelled(GeoError):
+    code = "cancelled"
+
+    def __init__(self, message: str = "已取消，数据库未改动", **kw):
+        super().__init__(message, **kw)

@@ -1,0 +1,114 @@
+"""Read queries of the map layer: area boundaries (GeoJSON text in areas.boundary, WGS84) and
+household positions (households.lon/lat, WGS84). Writes go through `store.write()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .queries import _area_filter
+
+_LIVE = "deleted = 0 AND merged_into IS NULL"
+
+
+def areas(store) -> list[tuple[str, str, str, str | None]]:
+    """(code, name, level, parent_code) of every live area, ordered by code."""
+    return store.conn.execute(
+        "SELECT code, name, level, parent_code FROM areas WHERE deleted = 0 ORDER BY code"
+    ).fetchall()
+
+
+def boundaries(store, *, level: str | None = None,
+               under: str | None = None) -> list[tuple[str, str, str, str | None, str]]:
+    """(code, name, level, parent_code, boundary GeoJSON text) of areas that have a boundary."""
+    sql = ("SELECT code, name, level, parent_code, boundary FROM areas"
+           " WHERE deleted = 0 AND boundary IS NOT NULL AND boundary != ''")
+    args: list[Any] = []
+    if level:
+        sql += " AND level = ?"
+        args.append(level)
+    if under:
+        sql += " AND code LIKE ?"
+        args.append(_prefix(under) + "%")
+    return store.conn.execute(sql + " ORDER BY code", args).fetchall()
+
+
+def boundary(store, code: str) -> str | None:
+    row = store.conn.execute("SELECT boundary FROM areas WHERE code = ?", (code,)).fetchone()
+    return row[0] if row else None
+
+
+def household_points(store, area_code: str | None = None) -> list[tuple[str, str, str, float, float]]:
+    """(uuid, village_code, status, lon, lat) of located live households, in village order."""
+    sql = f"SELECT uuid, village_code, status, lon, lat FROM households WHERE {_LIVE}" \
+          " AND lon IS NOT NULL AND lat IS NOT NULL"
+    args: tuple = ()
+    if area_code:
+        where, args = _area_filter(area_code)
+        sql += f" AND {where}"
+    return store.conn.execute(sql + " ORDER BY village_code").fetchall()
+
+
+def household_position(store, uuid: str) -> tuple[float | None, float | None] | None:
+    row = store.conn.execute("SELECT lon, lat FROM households WHERE uuid = ?", (uuid,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def household_labels(store, uuids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+    """uuid -> (head_name, group_no) for a few households (map labels, check listings)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for i in range(0, len(uuids), 500):
+        chunk = list(uuids[i:i + 500])
+        marks = ",".join("?" for _ in chunk)
+        for uuid, name, group in store.conn.execute(
+                f"SELECT uuid, head_name, group_no FROM households WHERE uuid IN ({marks})", chunk):
+            out[uuid] = (name, group)
+    return out
+
+
+def household_keys(store) -> list[tuple[str, str, str, str | None, str | None]]:
+    """(uuid, village_code, head_name, id_masked, group_no) of live households, for matching
+    imported coordinates to households."""
+    return store.conn.execute(
+        f"SELECT uuid, village_code, head_name, id_masked, group_no FROM households WHERE {_LIVE}"
+    ).fetchall()
+
+
+def unlocated_by_village(store) -> list[tuple[str, str, int, int]]:
+    """(village_code, village name, unlocated, households) for villages with unlocated households."""
+    return store.conn.execute(
+        f"SELECT h.village_code, a.name, sum(h.lon IS NULL OR h.lat IS NULL), count(*)"
+        f" FROM households h JOIN areas a ON a.code = h.village_code"
+        f" WHERE h.deleted = 0 AND h.merged_into IS NULL GROUP BY h.village_code"
+        f" HAVING sum(h.lon IS NULL OR h.lat IS NULL) > 0 ORDER BY h.village_code"
+    ).fetchall()
+
+
+def households_for_export(store) -> list[tuple]:
+    """(uuid, village_code, group_no, status, status_reason, last_visit_at, lon, lat) of located
+    live households. No names, phones or ID numbers: map files travel further than the database."""
+    return store.conn.execute(
+        f"SELECT uuid, village_code, group_no, status, status_reason, last_visit_at, lon, lat"
+        f" FROM households WHERE {_LIVE} AND lon IS NOT NULL AND lat IS NOT NULL"
+        f" ORDER BY village_code, uuid"
+    ).fetchall()
+
+
+def existing_uuids(store, uuids: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    items = list(uuids)
+    for i in range(0, len(items), 500):
+        chunk = items[i:i + 500]
+        marks = ",".join("?" for _ in chunk)
+        found.update(r[0] for r in store.conn.execute(
+            f"SELECT uuid FROM households WHERE {_LIVE} AND uuid IN ({marks})", chunk))
+    return found
+
+
+def _prefix(code: str) -> str:
+    if code.endswith("000000"):
+        return code[:6]
+    if code.endswith("000"):
+        return code[:9]
+    return code

@@ -1,0 +1,146 @@
+"""Read a worksheet or a CSV file into a grid of cells whose index + 1 is the row number the user
+sees in Excel (for a CSV file: the record number, as Excel shows it).
+
+.xlsx and .xls go through python-calamine; merged cells are filled with their top-left value so a
+村民小组 merged down over its households reaches every row. CSV files may be UTF-8 (with or without
+BOM) or GBK/GB18030.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldapp.core.errors import FieldappError
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+SUFFIXES = EXCEL_SUFFIXES + (".csv", ".txt")
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+class TabularError(FieldappError):
+    code = "tabular"
+
+
+@dataclass
+class Table:
+    """One sheet: `rows[i]` is file row i + 1; cells are str, float, int, bool, date or ''."""
+
+    path: str
+    sheet: str
+    rows: list[list[Any]]
+    sheets: list[str] = field(default_factory=list)
+    encoding: str = ""
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def sheet_names(path: str | os.PathLike) -> list[str]:
+    p = _check(path)
+    if p.suffix.lower() not in EXCEL_SUFFIXES:
+        return [p.stem]
+    return list(_workbook(p).sheet_names)
+
+
+def read_table(path: str | os.PathLike, sheet: str | int | None = None) -> Table:
+    """Read one sheet (default: the first one that has data) or a CSV file."""
+    p = _check(path)
+    if p.suffix.lower() in EXCEL_SUFFIXES:
+        return _read_excel(p, sheet)
+    return _read_csv(p)
+
+
+def _check(path: str | os.PathLike) -> Path:
+    p = Path(path)
+    if not p.exists():
+        raise TabularError("文件不存在", code="not_found", where=str(p))
+    if p.is_dir():
+        raise TabularError("这是一个文件夹，不是表格文件", where=str(p))
+    if p.suffix.lower() not in SUFFIXES:
+        raise TabularError("不支持的文件类型（应为 .xlsx、.xls 或 .csv）", code="type", where=str(p))
+    return p
+
+
+def _workbook(p: Path):
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(p))
+    except Exception as exc:  # calamine raises its own error types for every broken file
+        raise TabularError(f"无法读取工作簿，文件可能已损坏或不是 Excel 文件（{_short(exc)}）",
+                           code="broken", where=str(p)) from None
+
+
+def _read_excel(p: Path, sheet: str | int | None) -> Table:
+    wb = _workbook(p)
+    names = list(wb.sheet_names)
+    if not names:
+        raise TabularError("工作簿中没有工作表", code="empty", where=str(p))
+    try:
+        if isinstance(sheet, str):
+            if sheet not in names:
+                raise TabularError(f"没有名为“{sheet}”的工作表", code="sheet", where=str(p))
+            candidates = [sheet]
+        elif isinstance(sheet, int):
+            candidates = [names[sheet]]
+        else:
+            candidates = names
+        for name in candidates:
+            ws = wb.get_sheet_by_name(name)
+            rows = ws.to_python(skip_empty_area=False)
+            if any(any(c != "" for c in r) for r in rows) or name == candidates[-1]:
+                _fill_merged(rows, ws.merged_cell_ranges or [])
+                return Table(str(p), name, rows, names)
+    except TabularError:
+        raise
+    except Exception as exc:
+        raise TabularError(f"无法读取工作表（{_short(exc)}）", code="broken", where=str(p)) from None
+    raise TabularError("工作簿中没有工作表", code="empty", where=str(p))  # pragma: no cover
+
+
+def _fill_merged(rows: list[list[Any]], ranges) -> None:
+    for (r0, c0), (r1, c1) in ranges:
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            if len(row) <= c1:
+                row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0) and row[c] == "":
+                    row[c] = value
+
+
+def _read_csv(p: Path) -> Table:
+    raw = p.read_bytes()
+    for enc in CSV_ENCODINGS:
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise TabularError("无法识别文件编码（应为 UTF-8 或 GBK）", code="encoding", where=str(p))
+    if "\x00" in text:
+        raise TabularError("不是文本格式的 CSV 文件", code="broken", where=str(p))
+    sample = text[:4096]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows: list[list[Any]] = list(reader)  # record i is row i + 1, as Excel shows the file
+    except csv.Error as exc:
+        raise TabularError(f"CSV 格式错误（第 {reader.line_num} 行：{exc}）",
+                           code="broken", where=str(p)) from None
+    return Table(str(p), p.stem, rows, [p.stem], "gbk" if enc == "gb18030" else "utf-8")
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]

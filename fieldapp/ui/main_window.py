@@ -1,0 +1,192 @@
+"""The main window: area tree (left), households (centre), household detail (right)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget,
+)
+
+from fieldapp.store import Store, queries
+from fieldapp.store.setup import new_county_database
+
+from .area_tree import AreaTree
+from .errors import show_error
+from .household_detail import HouseholdDetail
+from .household_table import HouseholdTable
+from .new_database_dialog import NewDatabaseDialog
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store | None = None):
+        super().__init__()
+        self.store: Store | None = None
+        self.resize(1366, 740)
+        self.tree = AreaTree()
+        self.table = HouseholdTable()
+        self.detail = HouseholdDetail()
+        # Centre: tabs so other views (map, dashboard) can sit beside the household table.
+        self.centre = QTabWidget()
+        self.centre.addTab(self.table, self.tr("Households"))
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.centre)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([300, 720, 330])
+        self.setCentralWidget(splitter)
+        self.splitter = splitter
+
+        self.db_label = QLabel()
+        self.role_label = QLabel()
+        self.count_label = QLabel()
+        for w in (self.db_label, self.role_label, self.count_label):
+            self.statusBar().addPermanentWidget(w)
+
+        self._build_menus()
+        self.tree.areaSelected.connect(self.table.show_area)
+        self.table.householdSelected.connect(self.detail.show_household)
+        if store is not None:
+            self.set_store(store)
+        else:
+            self._update_title()
+
+    # ----- menus -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new = QAction(self.tr("&New database…"), self, shortcut=QKeySequence.New)
+        new.triggered.connect(self.new_database)
+        open_ = QAction(self.tr("&Open database…"), self, shortcut=QKeySequence.Open)
+        open_.triggered.connect(self.open_dialog)
+        self.recent_menu = QMenu(self.tr("Recent files"), self)
+        quit_ = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
+        quit_.triggered.connect(self.close)
+        self.file_menu.addAction(new)
+        self.file_menu.addAction(open_)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(quit_)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh"), self, shortcut=QKeySequence.Refresh)
+        refresh.triggered.connect(self.refresh)
+        find = QAction(self.tr("&Find household"), self, shortcut=QKeySequence.Find)
+        find.triggered.connect(lambda: self.table.search.setFocus())
+        self.view_menu.addAction(refresh)
+        self.view_menu.addAction(find)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_files():
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(recent_files()))
+
+    # ----- database ----------------------------------------------------------------------
+    def set_store(self, store: Store) -> None:
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        self.table.set_store(store)
+        self.detail.set_store(store)
+        self.tree.load(store)
+        add_recent(str(store.path))
+        self._fill_recent()
+        self._update_title()
+
+    def open_path(self, path: str) -> bool:
+        try:
+            store = Store.open(path)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
+            show_error(self, exc, self.tr("Cannot open database"))
+            return False
+        self.set_store(store)
+        return True
+
+    def open_dialog(self) -> None:
+        start = str(Path(recent_files()[0]).parent) if recent_files() else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), start,
+                                              self.tr("fieldapp database (*.sqlite);;All files (*)"))
+        if path:
+            self.open_path(path)
+
+    def new_database(self) -> None:
+        dlg = NewDatabaseDialog(self)
+        if dlg.exec() != NewDatabaseDialog.Accepted:
+            return
+        path, county, surveyor = dlg.values()
+        try:
+            store = new_county_database(path, county, surveyor=surveyor)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, self.tr("Cannot create database"))
+            return
+        self.set_store(store)
+
+    def refresh(self) -> None:
+        """Reload everything from the database (after an import, a merge, a visit)."""
+        if not self.store:
+            return
+        self.tree.load(self.store)
+        self.table.reload()
+        self.detail.refresh()
+        self._update_title()
+
+    def select_household(self, uuid: str) -> bool:
+        """Show a household: select its village in the tree and its row in the table."""
+        hh = queries.household(self.store, uuid) if self.store else None
+        if not hh:
+            return False
+        self.centre.setCurrentWidget(self.table)
+        if self.tree.current_code() != hh["village_code"]:
+            self.table.search.clear()
+            self.table.status.setCurrentIndex(0)
+            self.tree.select(hh["village_code"])
+        return self.table.select(uuid)
+
+    def _update_title(self) -> None:
+        if not self.store:
+            self.setWindowTitle(self.tr("fieldapp — TV coverage survey"))
+            self.db_label.setText(self.tr("No database open"))
+            self.role_label.clear()
+            self.count_label.clear()
+            return
+        info = queries.info(self.store)
+        county = self.store.setting("county_name") or info["county_code"]
+        self.setWindowTitle(self.tr("fieldapp — %1").replace("%1", f"{county} · {self.store.path.name}"))
+        self.db_label.setText(str(self.store.path))
+        role = {"county": self.tr("County office"), "township": self.tr("Township laptop")}
+        self.role_label.setText(role.get(info["role"], info["role"]))
+        c = info["counts"]
+        self.count_label.setText(
+            self.tr("%1 townships · %2 villages · %3 households · %4 visits")
+            .replace("%1", str(c["townships"])).replace("%2", str(c["villages"]))
+            .replace("%3", f"{c['households']:,}").replace("%4", f"{c['visits']:,}"))
+
+    def add_centre_tab(self, widget: QWidget, title: str) -> None:
+        self.centre.addTab(widget, title)
+
+    def closeEvent(self, event) -> None:
+        if self.store:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)
+
+
+def recent_files() -> list[str]:
+    value = QSettings().value("recentFiles", []) or []
+    if isinstance(value, str):
+        value = [value]
+    return [p for p in value if Path(p).exists()]
+
+
+def add_recent(path: str) -> None:
+    path = str(Path(path).resolve())
+    files = [p for p in recent_files() if p != path]
+    QSettings().setValue("recentFiles", [path] + files[: MAX_RECENT - 1])
