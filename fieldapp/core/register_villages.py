@@ -74,8 +74,11 @@ class VillageResolver:
         if not village:
             return Resolved(None, "缺少村名（可在导入时指定村）")
         found = self._by_name.get(name_key(village), [])
-        if township and len(found) != 1:
+        township = str(township or "").strip()
+        if township:
             towns = self._town_by_name.get(name_key(township, _TOWN_SUFFIXES), [])
+            if not towns:
+                return Resolved(None, f"本县没有名为“{township}”的乡镇")
             found = [c for c in found if c[:9] + "000" in towns]
         if not found:
             where = f"“{township}”" if township else "本县"

@@ -35,6 +35,17 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         "township_code", "village_code", "place_type", "name", "form_id", "form_version",
         "answers", "state", "surveyor", "lon", "lat", "notes", "updated_at",
     ),
+    # v002: gap follow-up and spot checks (issue 4)
+    "work_orders": (
+        "household_uuid", "kind", "operator", "due_date", "state", "opened_at", "done_at",
+        "verified_at", "verified_visit_uuid", "notes",
+    ),
+    "spot_checks": (
+        "area_code", "method", "amount", "seed", "population", "drawn_at", "drawn_by", "notes",
+    ),
+    "spot_check_items": (
+        "check_uuid", "household_uuid", "village_code", "outcome", "checked_at", "checker", "note",
+    ),
 }
 
 # JSON object columns versioned per key ("answers.works_now"), so two devices editing
