@@ -1,0 +1,1 @@
+"""PDF sheets and reports (reportlab) and Excel reports (openpyxl). No Qt here."""

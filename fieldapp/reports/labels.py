@@ -1,0 +1,50 @@
+"""Chinese labels of answer values for printed sheets and Excel reports (data, not Qt)."""
+
+from __future__ import annotations
+
+from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH
+
+RECEPTION_LABELS_ZH = {
+    "cable": "有线数字电视",
+    "iptv": "IPTV",
+    "dbs": "直播卫星",
+    "dtmb": "地面数字电视",
+    "none": "无",
+}
+MOVED_LABELS_ZH = {"moved_out": "已迁出", "merged": "已合户"}
+YES_NO_ZH = {"yes": "是", "no": "否"}
+OPERATOR_LABELS_ZH = {
+    "cable_co": "广电网络公司", "telecom": "中国电信", "unicom": "中国联通", "mobile": "中国移动",
+    "none": "无",
+}
+SATISFACTION_ZH = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
+PLACE_TYPES_ZH = {
+    "government": "党政机关", "enterprise": "企业", "hotel": "宾馆酒店", "hospital": "医院",
+    "school": "学校", "compound": "居民小区", "other": "其他",
+}
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS_ZH.get(status, status or "")
+
+
+def reason_label(status: str, reason: str) -> str:
+    if not reason:
+        return ""
+    if status == "moved":
+        return MOVED_LABELS_ZH.get(reason, reason)
+    return REASON_LABELS_ZH.get(reason, reason)
+
+
+def reception_label(mode: object) -> str:
+    if not mode:
+        return ""
+    return RECEPTION_LABELS_ZH.get(str(mode), str(mode))
+
+
+def yes_no(value: object) -> str:
+    if value in (True, 1, "1"):
+        return "是"
+    if value in (False, 0, "0"):
+        return "否"
+    return YES_NO_ZH.get(str(value), "") if value is not None else ""

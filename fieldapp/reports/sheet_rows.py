@@ -1,0 +1,142 @@
+"""What a printed sheet shows for a household or a public place: the cells, masked.
+
+The cells are also what the page hash covers, so `sheets verify` notices exactly the changes a
+reader of the paper would notice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.core.idcard import mask_id, normalize_phone
+from fieldapp.core.status import (
+    COVERED, MOVED, NOT_COVERED, NOT_VISITED, REFUSED, STATUSES, VACANT, coverage_rate,
+)
+
+from .labels import PLACE_TYPES_ZH, reason_label, reception_label, status_label, yes_no
+
+HOUSEHOLD_FIELDS = ("组", "户主姓名", "身份证号码", "联系电话", "收视方式", "核查状态", "原因",
+                    "后续跟进")
+PLACE_FIELDS = ("类型", "名称", "所在村（社区）", "收视方式", "是否正常收看", "核查状态", "核查人")
+
+
+def masked_id(value: object) -> str:
+    s = str(value or "").strip()
+    if not s:
+        return ""
+    return s if "*" in s else mask_id(s)
+
+
+def masked_phone(value: object) -> str:
+    """13912345678 -> 139****5678; landlines keep the first 3 and last 4 digits."""
+    s = normalize_phone(value)
+    if not s:
+        return ""
+    if len(s) >= 8:
+        return s[:3] + "*" * (len(s) - 7) + s[-4:]
+    return "*" * (len(s) - 2) + s[-2:]
+
+
+def followup(status: str, reason: str, answers: Mapping[str, Any] | None) -> str:
+    """The follow-up a household still needs, in a few words."""
+    a = answers or {}
+    notes = []
+    if status == NOT_VISITED:
+        notes.append("家中无人，需补访" if reason == "nobody_home" else "需入户核查")
+    elif status == REFUSED:
+        notes.append("需再次上门")
+    elif status == NOT_COVERED and a.get("followup_needed") != "no":
+        notes.append("待安装" if reason == "awaiting_install" else "需跟进")
+    if a.get("paid_cable_subscriber") == "yes" and a.get("handed_over") == "no":
+        notes.append("有线用户待移交")
+    if a.get("illegal_charge") == "yes":
+        notes.append("违规收费待查")
+    return "；".join(notes)
+
+
+def household_cells(h: Mapping[str, Any]) -> tuple[str, ...]:
+    """Printed cells (HOUSEHOLD_FIELDS) of a household row from store.sheets_rows."""
+    answers = h.get("answers") or {}
+    status = h.get("status") or NOT_VISITED
+    reason = h.get("status_reason") or ""
+    mode = answers.get("reception_mode") if status in (COVERED, NOT_COVERED) else ""
+    return (
+        str(h.get("group_no") or ""),
+        str(h.get("head_name") or ""),
+        masked_id(h.get("id_masked")),
+        masked_phone(h.get("phone")),
+        reception_label(mode),
+        status_label(status),
+        reason_label(status, reason),
+        followup(status, reason, answers),
+    )
+
+
+def place_cells(p: Mapping[str, Any]) -> tuple[str, ...]:
+    a = p.get("answers") or {}
+    works = a.get("works_now")
+    if p.get("state") != "complete":
+        state = "未核查"
+    elif a.get("reception_mode") not in (None, "", "none") and works in ("yes", True, 1, "1"):
+        state = "已覆盖"
+    else:
+        state = "未覆盖"
+    ptype = str(p.get("place_type") or "")
+    return (
+        PLACE_TYPES_ZH.get(ptype, ptype),
+        str(p.get("name") or ""),
+        str(p.get("village_name") or "").removesuffix("村民委员会").removesuffix("委员会"),
+        reception_label(a.get("reception_mode")),
+        yes_no(works),
+        state,
+        str(p.get("surveyor") or ""),
+    )
+
+
+@dataclass
+class Summary:
+    """Totals of a sheet: every household counted once, by status and by reason."""
+
+    by_status: Counter = field(default_factory=Counter)
+    not_covered_reasons: Counter = field(default_factory=Counter)
+    nobody_home: int = 0
+
+    @classmethod
+    def of(cls, households: Sequence[Mapping[str, Any]]) -> "Summary":
+        s = cls()
+        for h in households:
+            st = h.get("status") or NOT_VISITED
+            s.by_status[st] += 1
+            if st == NOT_COVERED:
+                s.not_covered_reasons[h.get("status_reason") or "other"] += 1
+            elif st == NOT_VISITED and h.get("status_reason") == "nobody_home":
+                s.nobody_home += 1
+        return s
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def counted(self) -> int:
+        return self.total - self.by_status[VACANT] - self.by_status[MOVED]
+
+    @property
+    def rate(self) -> float | None:
+        return coverage_rate(self.by_status[COVERED], self.counted)
+
+    def rate_text(self) -> str:
+        r = self.rate
+        return "—" if r is None else f"{100 * r:.1f}%"
+
+    def status_items(self) -> list[tuple[str, int]]:
+        return [(status_label(st), self.by_status[st]) for st in STATUSES]
+
+    def reason_text(self) -> str:
+        if not self.not_covered_reasons:
+            return "无"
+        return "、".join(f"{reason_label(NOT_COVERED, r)} {n} 户"
+                        for r, n in self.not_covered_reasons.most_common())
