@@ -1,0 +1,212 @@
+"""Read geometry files into plain features: GeoJSON (parsed here, so its CRS hints are seen),
+zipped or plain Shapefile, GeoPackage and KML/KMZ (through pyogrio/GDAL).
+
+A feature is its properties, its shapely geometry in the file's own coordinates, and a label
+for messages ("第 3 个要素", "图层 villages 第 3 个要素"). The declared CRS is None when the file
+states none (a Shapefile without .prj, a GeoJSON without a "crs" member).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from .crs import GCJ02_CRS, WGS84, Crs, from_pyproj
+from .errors import BadGeoFile, UnknownCrs
+
+BOUNDARY_SUFFIXES = (".geojson", ".json", ".zip", ".shp", ".gpkg", ".kml", ".kmz")
+
+
+@dataclass
+class Feature:
+    props: dict[str, Any]
+    geometry: BaseGeometry | None
+    label: str
+
+
+@dataclass
+class GeoFile:
+    path: Path
+    features: list[Feature]
+    declared: Crs | None  # stated by the file
+    implied: Crs | None = None  # what the format implies without stating it (GeoJSON: WGS84)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_geo_file(path: str | Path) -> GeoFile:
+    p = Path(path)
+    if not p.exists():
+        raise BadGeoFile("文件不存在", where=str(p))
+    suffix = p.suffix.lower()
+    try:
+        if suffix in (".geojson", ".json"):
+            return _read_geojson(p)
+        if suffix in (".zip", ".kmz"):
+            return _read_zip(p)
+        if suffix in (".shp", ".gpkg", ".kml"):
+            return _read_ogr(p, str(p))
+    except (BadGeoFile, UnknownCrs):
+        raise
+    except Exception as exc:  # GDAL errors on broken files come in many types
+        raise BadGeoFile(f"无法读取：{_short(exc)}", where=str(p)) from None
+    raise BadGeoFile("不支持的文件类型（支持 .geojson、.zip（Shapefile）、.shp、.gpkg、.kml、.kmz；"
+                     "户坐标用 .csv、.gpx）", where=str(p))
+
+
+# ----- GeoJSON ---------------------------------------------------------------------------
+def _read_geojson(p: Path) -> GeoFile:
+    raw = p.read_bytes()
+    try:
+        doc = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        try:
+            doc = json.loads(raw.decode("gbk"))
+        except (UnicodeDecodeError, ValueError):
+            raise BadGeoFile("不是 UTF-8 或 GBK 编码的 JSON 文件", where=str(p)) from None
+    except ValueError as exc:
+        raise BadGeoFile(f"JSON 格式错误：{exc}", where=str(p)) from None
+    if not isinstance(doc, dict) or "type" not in doc:
+        raise BadGeoFile("不是 GeoJSON（缺少 type）", where=str(p))
+    if doc["type"] == "FeatureCollection":
+        items = doc.get("features")
+        if not isinstance(items, list):
+            raise BadGeoFile("GeoJSON 的 features 不是数组", where=str(p))
+    elif doc["type"] == "Feature":
+        items = [doc]
+    else:
+        items = [{"type": "Feature", "properties": {}, "geometry": doc}]
+    declared = _geojson_crs(doc, p)
+    features = []
+    for i, item in enumerate(items, 1):
+        label = f"第 {i} 个要素"
+        if not isinstance(item, dict):
+            raise BadGeoFile(f"{label} 不是对象", where=str(p))
+        props = item.get("properties") or {}
+        if declared is None and _says_gcj(props.get("coordinate_system")):
+            declared = GCJ02_CRS
+        geom = None
+        if item.get("geometry"):
+            try:
+                geom = shape(item["geometry"])
+            except Exception as exc:
+                raise BadGeoFile(f"{label} 的几何无效：{_short(exc)}", where=str(p)) from None
+        features.append(Feature(dict(props), geom, label))
+    return GeoFile(p, features, declared, implied=WGS84)
+
+
+def _geojson_crs(doc: dict, p: Path) -> Crs | None:
+    cs = doc.get("coordinate_system")
+    if cs is not None:
+        if _says_gcj(cs):
+            return GCJ02_CRS
+        if str(cs).upper().replace("-", "").replace(" ", "") in ("WGS84", "EPSG:4326"):
+            return WGS84
+    crs = doc.get("crs")
+    if isinstance(crs, dict):
+        name = (crs.get("properties") or {}).get("name")
+        if name:
+            try:
+                return from_pyproj(str(name))
+            except UnknownCrs:
+                raise UnknownCrs(f"文件声明的坐标系 {name!r} 无法识别", where=str(p)) from None
+    return None
+
+
+def _says_gcj(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower().replace("-", "") in ("gcj02", "gcj")
+
+
+# ----- GDAL formats ----------------------------------------------------------------------
+def _read_zip(p: Path) -> GeoFile:
+    try:
+        with zipfile.ZipFile(p) as z:
+            names = z.namelist()
+    except zipfile.BadZipFile:
+        raise BadGeoFile("不是有效的 zip 压缩包", where=str(p)) from None
+    if p.suffix.lower() == ".kmz":
+        kml = [n for n in names if n.lower().endswith(".kml")]
+        if not kml:
+            raise BadGeoFile("KMZ 中没有 .kml 文件", where=str(p))
+        return _read_ogr(p, f"/vsizip/{p}/{kml[0]}")
+    shps = [n for n in names if n.lower().endswith(".shp")]
+    if not shps:
+        raise BadGeoFile("压缩包中没有 .shp 文件（Shapefile 请连同 .dbf、.shx、.prj 一起压缩）",
+                         where=str(p))
+    files = [_read_ogr(p, f"/vsizip/{p}/{n}", label_prefix=(n + " ") if len(shps) > 1 else "")
+             for n in shps]
+    declared = {f.declared.name if f.declared else None for f in files}
+    if len(declared) > 1:
+        raise BadGeoFile("压缩包中各 Shapefile 的坐标系不同，请分别导入", where=str(p))
+    out = files[0]
+    for f in files[1:]:
+        out.features += f.features
+        out.notes += f.notes
+    return out
+
+
+def _read_ogr(p: Path, source: str, label_prefix: str = "") -> GeoFile:
+    import pyogrio
+    from pyogrio import raw
+
+    if p.suffix.lower() in (".shp",) or source.lower().endswith(".shp"):
+        _check_shapefile_parts(p, source)
+    layers = [str(name) for name, gtype in pyogrio.list_layers(source) if gtype is not None]
+    if not layers:
+        raise BadGeoFile("文件中没有几何图层", where=str(p))
+    features: list[Feature] = []
+    crs_names: set[str | None] = set()
+    notes: list[str] = []
+    for layer in layers:
+        info = pyogrio.read_info(source, layer=layer)
+        crs_names.add(info.get("crs"))
+        encoding = None
+        if source.lower().endswith(".shp") and info.get("encoding") == "ISO-8859-1":
+            encoding = "UTF-8"  # no .cpg: try UTF-8, then GBK (the usual Chinese DBF encoding)
+        try:
+            _meta, _fids, geoms, fields = raw.read(source, layer=layer, encoding=encoding)
+        except UnicodeDecodeError:
+            _meta, _fids, geoms, fields = raw.read(source, layer=layer, encoding="GBK")
+            notes.append(f"{layer}: 属性表按 GBK 编码读取")
+        names = list(_meta["fields"])
+        prefix = label_prefix + (f"图层 {layer} " if len(layers) > 1 else "")
+        shp = shapely.from_wkb(np.asarray(geoms, dtype=object)) if geoms is not None else None
+        for i in range(len(_fids) if _fids is not None else len(fields[0]) if fields else 0):
+            props = {n: _plain(col[i]) for n, col in zip(names, fields)}
+            geom = shp[i] if shp is not None else None
+            features.append(Feature(props, geom, f"{prefix}第 {i + 1} 个要素"))
+    crs_names.discard(None)
+    if len(crs_names) > 1:
+        raise BadGeoFile("文件中各图层的坐标系不同，请分别导入", where=str(p))
+    declared = from_pyproj(crs_names.pop()) if crs_names else None
+    if p.suffix.lower() in (".kml", ".kmz"):
+        declared = WGS84  # KML is WGS84 by definition
+    return GeoFile(p, features, declared, notes=notes)
+
+
+def _check_shapefile_parts(p: Path, source: str) -> None:
+    if source.startswith("/vsizip/"):
+        return
+    missing = [ext for ext in (".shx", ".dbf") if not p.with_suffix(ext).exists()
+               and not p.with_suffix(ext.upper()).exists()]
+    if missing:
+        raise BadGeoFile(f"Shapefile 缺少 {'、'.join(missing)} 文件（建议把整套文件压缩成 zip 导入）",
+                         where=str(p))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
