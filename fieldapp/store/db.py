@@ -164,9 +164,14 @@ class Store:
             raise _translate(exc, self.path) from None
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             self._settings_cache.clear()
+            if isinstance(exc, sqlite3.OperationalError):
+                translated = _translate(exc, self.path)
+                if translated.code in ("read_only", "disk_full", "locked", "corrupt"):
+                    raise translated from None
             raise
         else:
             try:

@@ -99,9 +99,9 @@ class HouseholdDetail(QWidget):
         visits = queries.visits_of(self.store, uuid)
         for v in visits:
             state = self.tr("Complete") if v["state"] == "complete" else self.tr("Draft")
-            QTreeWidgetItem(self.visits, [(v["ended_at"] or v["started_at"] or "")[:16], state,
+            QTreeWidgetItem(self.visits, [(v["ended_at"] or v["started_at"] or "")[:16].replace("T", " "), state,
                                           v["surveyor"] or ""])
         ids = [uuid] + [v["uuid"] for v in visits]
         for h in queries.history_of(self.store, ids)[:200]:
-            QTreeWidgetItem(self.history, [h["at"][:16], h["field"], h["old"] or "",
+            QTreeWidgetItem(self.history, [h["at"][:16].replace("T", " "), h["field"], h["old"] or "",
                                            h["new"] or "", h["user"] or ""])

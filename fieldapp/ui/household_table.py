@@ -60,6 +60,7 @@ class HouseholdTable(QWidget):
         self.view.activated.connect(self._activated)
 
     def set_store(self, store) -> None:
+        self._debounce.stop()
         self.store = store
         self.area_code = None
         self.model.set_source(None, 0)

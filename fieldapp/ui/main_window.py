@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
         self.centre.addTab(widget, title)
 
     def closeEvent(self, event) -> None:
+        self.table.set_store(None)
+        self.detail.set_store(None)
         if self.store:
             self.store.close()
             self.store = None

@@ -1,0 +1,1 @@
+"""Synthetic demo counties built on the real division codes and boundaries."""

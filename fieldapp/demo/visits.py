@@ -1,0 +1,84 @@
+"""Synthetic household visits whose answers follow the household checklist
+(forms/huhutong_household.xlsx), spread over the statuses the programme reports."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+FORM_ID = "huhutong_household"
+FORM_VERSION = "2026112501"
+
+# outcome: weight
+OUTCOMES = {
+    "covered": 78.0,
+    "not_covered": 7.0,
+    "not_visited": 8.0,
+    "nobody_home": 2.5,
+    "vacant": 3.0,
+    "refused": 0.8,
+    "moved": 0.7,
+}
+_MODES = {"cable": 34, "iptv": 41, "dbs": 15, "dtmb": 10}
+_OPERATOR = {"cable": "cable_co", "dbs": "none", "dtmb": "none"}
+_REASONS = {"no_tv": 25, "signal": 30, "awaiting_install": 25, "cannot_afford": 10,
+            "refuses": 5, "other": 5}
+SURVEYORS = ("李建华", "王海燕", "张志强", "刘秀英", "陈晓东", "杨文明")
+
+
+def _pick(rng: random.Random, weights: dict[str, float]) -> str:
+    return rng.choices(list(weights), list(weights.values()))[0]
+
+
+def synthetic_visit(rng: random.Random, household_uuid: str, year: int) -> dict | None:
+    outcome = _pick(rng, OUTCOMES)
+    if outcome == "not_visited":
+        return None
+    start = datetime(year, 3, 1, 8) + timedelta(days=rng.randint(0, 260),
+                                                minutes=rng.randint(0, 600))
+    end = start + timedelta(minutes=rng.randint(3, 15))
+    answers: dict = {"visit_result": {"covered": "met", "not_covered": "met",
+                                      "nobody_home": "nobody_home", "vacant": "vacant",
+                                      "refused": "refused", "moved": "moved_out"}[outcome]}
+    if outcome in ("covered", "not_covered"):
+        answers.update(_met_answers(rng, covered=outcome == "covered"))
+    return dict(
+        household_uuid=household_uuid, form_id=FORM_ID, form_version=FORM_VERSION,
+        answers=answers, state="complete", surveyor=rng.choice(SURVEYORS), device="demo",
+        started_at=start.isoformat(timespec="seconds"), ended_at=end.isoformat(timespec="seconds"),
+    )
+
+
+def _met_answers(rng: random.Random, covered: bool) -> dict:
+    a: dict = {}
+    if covered:
+        mode = _pick(rng, _MODES)
+        a["reception_mode"] = mode
+        a["works_now"] = "yes"
+        a["channels"] = "cctv provincial county" if rng.random() < 0.93 else "cctv provincial"
+        a["tv_sets"] = rng.choices((1, 2, 3), (60, 32, 8))[0]
+        a["operator"] = _OPERATOR.get(mode) or rng.choice(("telecom", "unicom", "mobile"))
+    else:
+        reason = _pick(rng, _REASONS)
+        a["reception_mode"] = "none" if reason in ("no_tv", "awaiting_install", "cannot_afford",
+                                                   "refuses") else rng.choice(("dbs", "cable"))
+        a["works_now"] = "no"
+        a["tv_sets"] = 0 if reason == "no_tv" else 1
+        a["not_covered_reason"] = reason
+        a["followup_needed"] = "yes" if reason != "refuses" else "no"
+    a["broadband"] = "yes" if rng.random() < 0.62 else "no"
+    paid = rng.random() < 0.12
+    a["paid_cable_subscriber"] = "yes" if paid else "no"
+    if paid:
+        a["handed_over"] = "yes" if rng.random() < 0.7 else "no"
+    charged = rng.random() < 0.006
+    a["illegal_charge"] = "yes" if charged else "no"
+    if charged:
+        a["charge_amount"] = rng.choice((50, 100, 120, 200))
+        a["charged_by"] = rng.choice(("安装人员", "村代办点", "不明人员"))
+    a["eb_terminal"] = "yes" if rng.random() < 0.8 else "no"
+    if a["eb_terminal"] == "yes":
+        a["eb_working"] = "yes" if rng.random() < 0.92 else "no"
+    a["satisfaction"] = rng.choices(("satisfied", "basic", "unsatisfied"), (80, 16, 4))[0]
+    a["head_confirmed"] = "OK"
+    return a
