@@ -1,0 +1,55 @@
+"""The frame every printed page shares: A4 portrait, a header band with the title and the QR code
+at the top right, and a footer with the page number, the sheet number and the check code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from .pdf_draw import draw_qr, draw_text
+from .payload import Payload
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 36.0
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+QR_SIZE = 64.0
+HEADER_BOTTOM = PAGE_H - 104.0  # the table starts here on every page
+FOOTER_TOP = 40.0  # nothing of the body goes below this
+
+
+def new_canvas(target, font: str, title: str, subject: str = "") -> Canvas:
+    """An A4 canvas whose only font is the embedded CJK one (no unembedded Helvetica)."""
+    c = Canvas(target, pagesize=A4, pageCompression=1, initialFontName=font,
+               initialFontSize=9)
+    c.setTitle(title)
+    c.setSubject(subject)
+    c.setAuthor("fieldapp")
+    c.setCreator("fieldapp 户户通入户核查")
+    return c
+
+
+@dataclass
+class PageHeader:
+    title: str
+    lines: tuple[str, ...]  # up to three short lines under the title
+
+
+def draw_frame(c: Canvas, font: str, header: PageHeader, payload: Payload,
+               generated_at: str) -> None:
+    """Header band, QR and footer of one page (the body is drawn by the caller)."""
+    text_w = CONTENT_W - QR_SIZE - 12
+    draw_text(c, header.title, MARGIN_X + text_w / 2, PAGE_H - 48, font, 15, text_w, "center")
+    y = PAGE_H - 66
+    for line in header.lines[:3]:
+        draw_text(c, line, MARGIN_X, y, font, 8.5, text_w)
+        y -= 13
+    draw_qr(c, payload.text(), PAGE_W - MARGIN_X - QR_SIZE, PAGE_H - 30 - QR_SIZE, QR_SIZE)
+    c.setLineWidth(0.4)
+    c.line(MARGIN_X, FOOTER_TOP - 8, PAGE_W - MARGIN_X, FOOTER_TOP - 8)
+    draw_text(c, f"第 {payload.page} 页 共 {payload.pages} 页", PAGE_W / 2, 20, font, 9,
+              align="center")
+    draw_text(c, f"核验码 {payload.text()}", MARGIN_X, 10, font, 5.5)
+    draw_text(c, f"表号 {payload.sheet_id} · 生成于 {generated_at}", PAGE_W - MARGIN_X, 20, font,
+              7, align="right")
