@@ -119,9 +119,10 @@ class ChangeWriter:
             row.update(device_id=self.device, counter=counter, hlc=hlc,
                        clock=_dumps({"*": version}), deleted=0)
             rows.append(row)
-            data = {f: row[f] for f in SYNCED_FIELDS[table] if f != "content"}
+            # An insert's values are the record itself (stamped with this version in `clock`);
+            # the log row records that and when it happened without copying the record.
             log.append((self.device, counter, hlc, table, row["uuid"], "insert",
-                        _dumps(data), None, None, self.user, self.at))
+                        "{}", None, None, self.user, self.at))
         if not rows:
             return []
         cols = list(rows[0])

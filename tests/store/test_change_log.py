@@ -27,7 +27,7 @@ def test_insert_stamps_record_and_logs_change(store):
         "SELECT device_id, counter, hlc, op, data FROM changes WHERE record_uuid = ?", (uid,)
     ).fetchall()
     assert change == [(store.device_id, before + 1, row[2], "insert", change[0][4])]
-    assert json.loads(change[0][4])["head_name"] == "张三"
+    assert json.loads(change[0][4]) == {}  # the record itself is the payload of an insert
 
 
 def test_failed_action_leaves_neither_record_nor_change(store):
