@@ -1,0 +1,73 @@
+"""Validation rules shared by checklists, the register import and map input.
+
+ID numbers and phone numbers live in `idcard` (re-exported here); this module adds coordinates.
+Every `*_problem` function returns None when the value is fine, else a Chinese reason.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .idcard import id_problem, phone_problem
+
+__all__ = ["id_problem", "phone_problem", "coordinate_problem", "geopoint_problem",
+           "parse_geopoint", "in_china"]
+
+# Generous bounding box of China's territory (WGS84): coordinates outside it are almost
+# certainly swapped, typed wrong or in a projected CRS.
+CHINA_LON = (73.0, 135.5)
+CHINA_LAT = (3.0, 54.0)
+
+
+def in_china(lon: float, lat: float) -> bool:
+    return CHINA_LON[0] <= lon <= CHINA_LON[1] and CHINA_LAT[0] <= lat <= CHINA_LAT[1]
+
+
+def coordinate_problem(lon: object, lat: object, *, china: bool = True) -> str | None:
+    """Check a WGS84 longitude/latitude pair (degrees)."""
+    try:
+        x, y = float(lon), float(lat)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return f"坐标不是数字: {lon}, {lat}"
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return "坐标不是有限的数字"
+    if not (-180 <= x <= 180) or not (-90 <= y <= 90):
+        if -90 <= x <= 90 and -180 <= y <= 180:
+            return f"经纬度可能写反了: 经度 {x}, 纬度 {y}"
+        return f"坐标超出经纬度范围（可能是投影坐标）: {x}, {y}"
+    if china and not in_china(x, y):
+        if in_china(y, x):
+            return f"经纬度可能写反了: 经度 {x}, 纬度 {y}"
+        return f"坐标不在中国境内: 经度 {x}, 纬度 {y}"
+    return None
+
+
+def parse_geopoint(text: str) -> tuple[float, float, float | None, float | None]:
+    """ODK geopoint text "lat lon [altitude [accuracy]]" -> (lat, lon, alt, acc).
+
+    Raises ValueError when it is not two to four numbers.
+    """
+    parts = str(text).replace(",", " ").replace("，", " ").split()
+    if not 2 <= len(parts) <= 4:
+        raise ValueError("位置应为 “纬度 经度”，例如 35.60 110.98")
+    try:
+        nums = [float(p) for p in parts]
+    except ValueError:
+        raise ValueError(f"位置不是数字: {text}") from None
+    if not all(math.isfinite(n) for n in nums):
+        raise ValueError("位置应为有限的数字")
+    nums += [math.nan] * (4 - len(nums))
+    alt = None if math.isnan(nums[2]) else nums[2]
+    acc = None if math.isnan(nums[3]) else nums[3]
+    return nums[0], nums[1], alt, acc
+
+
+def geopoint_problem(text: str, *, china: bool = True) -> str | None:
+    """Check an ODK geopoint answer ("lat lon [alt [acc]]")."""
+    try:
+        lat, lon, _alt, acc = parse_geopoint(text)
+    except ValueError as exc:
+        return str(exc)
+    if acc is not None and acc < 0:
+        return "定位精度不能为负数"
+    return coordinate_problem(lon, lat, china=china)

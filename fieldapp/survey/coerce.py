@@ -1,0 +1,99 @@
+"""Turn typed-in or imported text into the answer value stored for a field type.
+
+Stored values (JSON): text -> str, integer -> int, decimal -> int or float, select_one -> choice
+name, select_multiple -> space-separated choice names (as ODK), date -> "YYYY-MM-DD", datetime ->
+"YYYY-MM-DDTHH:MM:SS", geopoint -> "lat lon [alt [acc]]", image -> attachment sha256,
+acknowledge -> "OK". An empty answer is None.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from fieldapp.core.idcard import normalize_text
+from fieldapp.core.validation import geopoint_problem, parse_geopoint
+
+from .errors import AnswerError
+
+_ACK = {"ok", "yes", "true", "1", "y", "是", "确认"}
+
+
+def _number_text(raw: Any) -> str:
+    return normalize_text(raw).replace(" ", "").replace(",", "")
+
+
+def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -> Any:
+    """The stored value for `raw`, or None when empty; AnswerError (Chinese) when it does not fit."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if field_type == "integer":
+        if isinstance(raw, bool):
+            raise AnswerError("应填整数")
+        if isinstance(raw, int):
+            return raw
+        try:
+            x = float(_number_text(raw))
+        except ValueError:
+            raise AnswerError(f"应填整数: {raw}") from None
+        if not math.isfinite(x) or not x.is_integer():
+            raise AnswerError(f"应填整数: {raw}")
+        return int(x)
+    if field_type == "decimal":
+        if isinstance(raw, bool):
+            raise AnswerError("应填数字")
+        try:
+            x = float(raw if isinstance(raw, (int, float)) else _number_text(raw))
+        except ValueError:
+            raise AnswerError(f"应填数字: {raw}") from None
+        if not math.isfinite(x):
+            raise AnswerError(f"应填数字: {raw}")
+        return int(x) if x.is_integer() and abs(x) < 2**53 else x
+    if field_type == "select_one":
+        value = normalize_text(raw)
+        if choice_names and value not in choice_names:
+            raise AnswerError(f"不是可选的选项: {value}")
+        return value
+    if field_type == "select_multiple":
+        picked = normalize_text(raw).split() if isinstance(raw, str) else [str(v) for v in raw]
+        unknown = [v for v in picked if choice_names and v not in choice_names]
+        if unknown:
+            raise AnswerError(f"不是可选的选项: {' '.join(unknown)}")
+        order = list(choice_names) or picked
+        ordered = sorted(set(picked), key=lambda v: order.index(v) if v in order else len(order))
+        return " ".join(ordered) or None
+    if field_type == "date":
+        if isinstance(raw, datetime):
+            return raw.date().isoformat()
+        if isinstance(raw, date):
+            return raw.isoformat()
+        text = normalize_text(raw).replace("/", "-").replace(".", "-")
+        try:
+            return date.fromisoformat(text[:10] if len(text) > 10 else text).isoformat()
+        except ValueError:
+            raise AnswerError(f"日期格式应为 年-月-日，如 2026-03-01: {raw}") from None
+    if field_type == "datetime":
+        if isinstance(raw, datetime):
+            return raw.replace(microsecond=0).isoformat()
+        try:
+            return datetime.fromisoformat(normalize_text(raw)).isoformat(timespec="seconds")
+        except ValueError:
+            raise AnswerError(f"时间格式应为 2026-03-01T08:30: {raw}") from None
+    if field_type == "geopoint":
+        text = normalize_text(raw)
+        problem = geopoint_problem(text)
+        if problem:
+            raise AnswerError(problem)
+        lat, lon, alt, acc = parse_geopoint(text)
+        parts = [lat, lon] + ([alt if alt is not None else 0.0, acc] if acc is not None
+                              else [alt] if alt is not None else [])
+        return " ".join(f"{p:.7f}".rstrip("0").rstrip(".") for p in parts)
+    if field_type == "acknowledge":
+        if raw is True or normalize_text(raw).lower() in _ACK:
+            return "OK"
+        if raw is False or normalize_text(raw).lower() in ("no", "false", "0", "否"):
+            return None
+        raise AnswerError(f"确认项只能填 OK: {raw}")
+    return normalize_text(raw) if field_type in ("image", "select_one") else str(raw).strip()

@@ -1,0 +1,148 @@
+"""XPath-like value conversions: the rules that make `${tv_sets} > 0`, `. = 'yes'` and
+`${visit_date} <= today()` behave as they do in ODK Collect.
+
+Values are str (an empty answer is ""), float, bool, date or datetime.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+from typing import Any
+
+_EPOCH = date(1970, 1, 1)
+
+
+def from_answer(value: Any) -> Any:
+    """An answer as stored (JSON) to an expression value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, (date, datetime)):
+        return value
+    return str(value)
+
+
+def to_number(value: Any) -> float:
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, float):
+        return value
+    if isinstance(value, int):
+        return float(value)
+    if isinstance(value, datetime):
+        return (value - datetime(1970, 1, 1, tzinfo=value.tzinfo)).total_seconds() / 86400
+    if isinstance(value, date):
+        return float((value - _EPOCH).days)
+    text = str(value).strip()
+    if not text:
+        return math.nan
+    try:
+        return float(text) if _plain_number(text) else math.nan
+    except ValueError:
+        return math.nan
+
+
+def _plain_number(text: str) -> bool:
+    """XPath numbers: optional minus, digits, optional fraction; no exponent, inf or nan."""
+    body = text[1:] if text.startswith("-") else text
+    return bool(body) and all(c.isdigit() or c == "." for c in body) and body.count(".") <= 1 \
+        and body != "."
+
+
+def to_string(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        return str(int(value)) if value == int(value) else repr(value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return not (value == 0 or math.isnan(value))
+    if isinstance(value, (date, datetime)):
+        return True
+    return value != ""
+
+
+def to_date(value: Any) -> date | None:
+    """A date from a date, datetime, ISO text ("2026-03-01", "2026-03-01T08:00") or day number."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, float) and not math.isnan(value) and not math.isinf(value):
+        return _EPOCH + timedelta(days=int(math.floor(value)))
+    text = str(value).strip()
+    if len(text) >= 10:
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _is_temporal(value: Any) -> bool:
+    return isinstance(value, (date, datetime))
+
+
+def equal(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return to_bool(a) == to_bool(b)
+    if _is_temporal(a) or _is_temporal(b):
+        da, db = to_date(a), to_date(b)
+        if da is not None and db is not None:
+            return da == db
+        return to_string(a) == to_string(b)
+    if isinstance(a, float) or isinstance(b, float):
+        return to_number(a) == to_number(b)
+    return to_string(a) == to_string(b)
+
+
+def compare(op: str, a: Any, b: Any) -> bool:
+    """< <= > >=: dates compare as dates, everything else as numbers (NaN compares false)."""
+    if _is_temporal(a) or _is_temporal(b):
+        da, db = to_date(a), to_date(b)
+        x, y = (to_number(da), to_number(db)) if da and db else (math.nan, math.nan)
+    else:
+        x, y = to_number(a), to_number(b)
+    if op == "<":
+        return x < y
+    if op == "<=":
+        return x <= y
+    if op == ">":
+        return x > y
+    return x >= y
+
+
+def arithmetic(op: str, a: Any, b: Any) -> float:
+    if _is_temporal(a) or _is_temporal(b):  # today() - '2026-03-01': days between
+        a, b = (to_date(v) or v if isinstance(v, str) else v for v in (a, b))
+    x, y = to_number(a), to_number(b)
+    if op == "+":
+        return x + y
+    if op == "-":
+        return x - y
+    if op == "*":
+        return x * y
+    if op == "div":
+        if y == 0:
+            return math.nan if x == 0 or math.isnan(x) else math.copysign(math.inf, x)
+        return x / y
+    if y == 0 or math.isinf(x) or math.isnan(y):
+        return math.nan
+    return math.fmod(x, y)

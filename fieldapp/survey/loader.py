@@ -1,0 +1,180 @@
+"""Load an XLSForm workbook (sheets survey / choices / settings) into a typed `Form`.
+
+Every problem is collected with its sheet, row and column, and all are raised together as one
+`FormError`, so `fieldapp form check` can list them at once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import ExpressionError, FormError, Problem
+from .expression import Expression
+from .model import Choice, Field, Form, Group
+from .sheets import Row, Sheet, read_workbook
+
+NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+_TRUE = {"yes", "true", "true()", "1", "y"}
+_FALSE = {"", "no", "false", "false()", "0", "n"}
+_TEXT_COLUMNS = ("label", "hint", "required_message", "constraint_message")
+_EXPR_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
+_KNOWN = set(_TEXT_COLUMNS) | set(_EXPR_COLUMNS) | {
+    "type", "name", "required", "default", "read_only", "appearance", "parameters"}
+_IGNORED = {"guidance_hint", "media", "image", "audio", "video", "trigger",
+            "note", "bind", "instance", "body", "jr:constraint_msg", "jr:requiredmsg"}
+
+
+def language_code(name: str) -> str:
+    """'中文 (zh)' -> 'zh'; 'English' -> 'English'; '' -> 'default'."""
+    m = re.search(r"\(([^()]+)\)\s*$", name)
+    return m.group(1).strip() if m else (name.strip() or "default")
+
+
+def split_column(header: str) -> tuple[str, str | None]:
+    """'label::中文 (zh)' -> ('label', 'zh'); 'relevant' -> ('relevant', None)."""
+    base, sep, lang = header.partition("::")
+    base = base.strip().lower()
+    if base.startswith("jr:"):
+        base = {"jr:constraint_msg": "constraint_message",
+                "jr:requiredmsg": "required_message"}.get(base, base)
+    return base, (language_code(lang) if sep else None)
+
+
+class _Loader:
+    def __init__(self, path: Path):
+        self.file = path.name
+        self.problems: list[Problem] = []
+        self.warnings: list[str] = []
+        self.languages: list[str] = []
+
+    def problem(self, code: str, message: str, sheet: Sheet | None = None,
+                row: Row | None = None, column: str = "") -> None:
+        letter = sheet.letters.get(column, "") if sheet and column else ""
+        self.problems.append(Problem(
+            code, message, file=self.file, sheet=sheet.name if sheet else "",
+            row=row.number if row else None, column=column, column_letter=letter))
+
+    # ----- cells -------------------------------------------------------------------------
+    def texts(self, sheet: Sheet, row: Row, base: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for header, value in row.cells.items():
+            col, lang = split_column(header)
+            if col == base:
+                key = lang or "default"
+                out[key] = value
+                if key not in self.languages:
+                    self.languages.append(key)
+        return out
+
+    def cell(self, sheet: Sheet, row: Row, base: str) -> tuple[str, str]:
+        """(header, text) of a language-less column; ('', '') when absent."""
+        for header, value in row.cells.items():
+            col, lang = split_column(header)
+            if col == base and lang is None:
+                return header, value
+        return "", ""
+
+    def expression(self, sheet: Sheet, row: Row, base: str, *,
+                   choice_columns: bool = False) -> Expression | None:
+        header, source = self.cell(sheet, row, base)
+        if not source:
+            return None
+        try:
+            return Expression.parse(source, allow_choice_columns=choice_columns)
+        except ExpressionError as exc:
+            self.problem(exc.code, f"{exc.message}（位置 {exc.pos + 1}）: {source}",
+                         sheet, row, header)
+            return None
+
+    def flag(self, sheet: Sheet, row: Row, base: str) -> Expression | bool:
+        """required / read_only: yes/no, or an expression."""
+        header, text = self.cell(sheet, row, base)
+        if text.lower() in _TRUE:
+            return True
+        if text.lower() in _FALSE:
+            return False
+        return self.expression(sheet, row, base) or False
+
+    # ----- sheets ------------------------------------------------------------------------
+    def load(self, sheets: dict[str, Sheet]) -> Form:
+        survey = sheets.get("survey")
+        if survey is None:
+            self.problem("no_survey", "缺少 survey 工作表")
+            raise FormError(self.problems)
+        choices = self.load_choices(sheets.get("choices"))
+        settings = self.load_settings(sheets.get("settings"))
+        self.check_headers(survey)
+        children = self.load_survey(survey, choices)
+        if self.problems:
+            raise FormError(self.problems)
+        default_lang = language_code(settings.get("default_language", "")) \
+            if settings.get("default_language") else (self.languages[0] if self.languages
+                                                      else "default")
+        return Form(
+            form_id=settings.get("form_id", ""), version=settings.get("version", ""),
+            title=settings.get("form_title", "") or settings.get("form_id", ""),
+            default_language=default_lang, languages=tuple(self.languages), children=children,
+            choices=choices, source=self.file, warnings=tuple(self.warnings))
+
+    def check_headers(self, survey: Sheet) -> None:
+        if "type" not in {split_column(h)[0] for h in survey.headers if h}:
+            self.problem("no_type_column", "survey 工作表缺少 type 列", survey)
+        if "name" not in {split_column(h)[0] for h in survey.headers if h}:
+            self.problem("no_name_column", "survey 工作表缺少 name 列", survey)
+        for h in survey.headers:
+            base, _ = split_column(h) if h else ("", None)
+            if h and base not in _KNOWN and base not in _IGNORED:
+                self.warnings.append(f"survey 工作表的列 {h} 不被识别，已忽略")
+
+    def load_settings(self, sheet: Sheet | None) -> dict[str, str]:
+        if sheet is None or not sheet.rows:
+            self.problem("no_settings", "缺少 settings 工作表（需要 form_id 和 version）")
+            return {}
+        values = {split_column(k)[0]: v for k, v in sheet.rows[0].cells.items()}
+        for key in ("form_id", "version"):
+            if not values.get(key):
+                self.problem("missing_setting", f"settings 缺少 {key}", sheet, sheet.rows[0],
+                             key if key in sheet.letters else "")
+        if values.get("form_id") and not NAME_RE.fullmatch(values["form_id"]):
+            self.problem("bad_form_id", f"form_id 只能用英文字母、数字和下划线: {values['form_id']}",
+                         sheet, sheet.rows[0], "form_id")
+        return values
+
+    def load_choices(self, sheet: Sheet | None) -> dict[str, tuple[Choice, ...]]:
+        lists: dict[str, list[Choice]] = {}
+        if sheet is None:
+            return {}
+        for row in sheet.rows:
+            lh, list_name = self.cell(sheet, row, "list_name")
+            nh, name = self.cell(sheet, row, "name")
+            if not list_name:
+                self.problem("missing_list_name", "缺少 list_name", sheet, row, "list_name")
+                continue
+            if not name:
+                self.problem("missing_choice_name", "选项缺少 name", sheet, row, "name")
+                continue
+            if " " in name:
+                self.problem("bad_choice_name", f"选项 name 不能含空格: {name!r}", sheet, row, nh)
+            if any(c.name == name for c in lists.get(list_name, [])):
+                self.problem("duplicate_choice", f"选项列表 {list_name} 中 {name} 重复",
+                             sheet, row, nh)
+                continue
+            labels = self.texts(sheet, row, "label")
+            extra = {h: v for h, v in row.cells.items()
+                     if split_column(h)[0] not in ("list_name", "name", "label")}
+            lists.setdefault(list_name, []).append(Choice(name, labels, extra))
+        return {k: tuple(v) for k, v in lists.items()}
+
+    def load_survey(self, sheet: Sheet, choices: dict[str, tuple[Choice, ...]]
+                    ) -> tuple[Field | Group, ...]:
+        from .loader_survey import SurveyBuilder
+
+        return SurveyBuilder(self, sheet, choices).build()
+
+
+def load_form(path: str | Path) -> Form:
+    """Load and check an XLSForm workbook; raises FormError listing every problem."""
+    p = Path(path)
+    return _Loader(p).load(read_workbook(p))
+

@@ -1,0 +1,253 @@
+"""The survey sheet: rows to Fields and Groups, then whole-form checks (references, functions,
+calculation cycles, defaults, choice lists). Problems go to the loader with sheet/row/column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .coerce import coerce_answer
+from .errors import AnswerError
+from .expr_eval import check
+from .expression import Expression
+from .model import FIELD_TYPES, SELECT_TYPES, Choice, Field, Group
+from .sheets import Row, Sheet
+
+if TYPE_CHECKING:
+    from .loader import _Loader
+
+_TYPE_ALIASES = {"begin group": "begin_group", "end group": "end_group",
+                 "begin repeat": "begin_repeat", "end repeat": "end_repeat",
+                 "select all that apply": "select_multiple", "select one": "select_one",
+                 "datetime": "datetime", "photo": "image"}
+_LABEL_OPTIONAL = ("calculate", "start", "end", "today", "deviceid", "username")
+
+
+@dataclass
+class _Open:
+    name: str
+    row: Row
+    labels: dict[str, str]
+    relevant: Expression | None
+    appearance: str
+    path: tuple[str, ...]
+    children: list[Field | Group] = field(default_factory=list)
+
+
+def parse_type(text: str) -> tuple[str, str]:
+    """'select_one yes_no' -> ('select_one', 'yes_no'); 'begin group' -> ('begin_group', '')."""
+    words = text.split()
+    low = " ".join(w.lower() for w in words)
+    for alias, canonical in _TYPE_ALIASES.items():
+        if low == alias:
+            return canonical, ""
+        if low.startswith(alias + " ") and canonical in SELECT_TYPES:
+            return canonical, " ".join(words[len(alias.split()):])
+    head = words[0].lower() if words else ""
+    head = _TYPE_ALIASES.get(head, head)
+    return head, " ".join(words[1:])
+
+
+class SurveyBuilder:
+    def __init__(self, loader: "_Loader", sheet: Sheet, choices: dict[str, tuple[Choice, ...]]):
+        self.ld = loader
+        self.sheet = sheet
+        self.choices = choices
+        self.root: list[Field | Group] = []
+        self.stack: list[_Open] = []
+        self.names: dict[str, Row] = {}
+        self.fields: list[tuple[Field, Row]] = []
+
+    def problem(self, code: str, message: str, row: Row, column: str) -> None:
+        header = next((h for h in row.cells if h.split("::")[0].strip().lower() == column),
+                      column if column in self.sheet.letters else "")
+        self.ld.problem(code, message, self.sheet, row, header or column)
+
+    def build(self) -> tuple[Field | Group, ...]:
+        for row in self.sheet.rows:
+            self.row(row)
+        for still_open in reversed(self.stack):
+            self.problem("unclosed_group", f"分组 {still_open.name} 没有对应的 end_group",
+                         still_open.row, "type")
+        while self.stack:
+            self.close()
+        self.check_all()
+        return tuple(self.root)
+
+    def container(self) -> list[Field | Group]:
+        return self.stack[-1].children if self.stack else self.root
+
+    def path(self) -> tuple[str, ...]:
+        return self.stack[-1].path + (self.stack[-1].name,) if self.stack else ()
+
+    def close(self) -> None:
+        g = self.stack.pop()
+        group = Group(g.name, g.row.number, g.labels, g.relevant, g.appearance,
+                      tuple(g.children), g.path)
+        self.container().append(group)
+
+    def claim_name(self, row: Row) -> str | None:
+        from .loader import NAME_RE
+
+        name = row.cells.get(next((h for h in row.cells if h.strip().lower() == "name"), ""), "")
+        if not name:
+            self.problem("missing_name", "缺少 name（字段名）", row, "name")
+            return None
+        if not NAME_RE.fullmatch(name):
+            self.problem("bad_name", f"字段名只能用英文字母、数字、下划线，且不以数字开头: {name!r}",
+                         row, "name")
+            return None
+        if name in self.names:
+            self.problem("duplicate_name",
+                         f"字段名 {name} 重复（第 {self.names[name].number} 行已使用）", row, "name")
+            return None
+        self.names[name] = row
+        return name
+
+    def row(self, row: Row) -> None:
+        ld, sheet = self.ld, self.sheet
+        type_header = next((h for h in row.cells if h.strip().lower() == "type"), "")
+        type_text = row.cells.get(type_header, "")
+        if not type_text:
+            self.problem("missing_type", "缺少 type（题型）", row, "type")
+            return
+        kind, arg = parse_type(type_text)
+        if kind in ("begin_repeat", "end_repeat"):
+            self.problem("unsupported_repeat", "暂不支持重复组（repeat）", row, "type")
+            return
+        if kind == "end_group":
+            if not self.stack:
+                self.problem("unmatched_end_group", "end_group 没有对应的 begin_group", row, "type")
+            else:
+                self.close()
+            return
+        if kind == "begin_group":
+            name = self.claim_name(row)
+            self.stack.append(_Open(
+                name or f"_row{row.number}", row, ld.texts(sheet, row, "label"),
+                ld.expression(sheet, row, "relevant"), ld.cell(sheet, row, "appearance")[1],
+                self.path()))
+            return
+        if kind not in FIELD_TYPES:
+            self.problem("unknown_type", f"不支持的题型: {type_text}", row, "type")
+            return
+        if kind in SELECT_TYPES:
+            if not arg:
+                self.problem("missing_list", f"{kind} 后面要写选项列表名", row, "type")
+            elif arg.split()[0] not in self.choices:
+                self.problem("unknown_list", f"choices 工作表中没有选项列表 {arg.split()[0]}",
+                             row, "type")
+            elif len(arg.split()) > 1:
+                self.problem("unsupported_or_other", f"不支持 {type_text}（or_other 等）",
+                             row, "type")
+        name = self.claim_name(row)
+        if name is None:
+            return
+        labels = ld.texts(sheet, row, "label")
+        hints = ld.texts(sheet, row, "hint")
+        if kind not in _LABEL_OPTIONAL and not labels and not hints:
+            self.problem("missing_label", f"字段 {name} 缺少 label（题目文字）", row, "label")
+        calc = ld.expression(sheet, row, "calculation")
+        if kind == "calculate" and calc is None and not ld.cell(sheet, row, "calculation")[1]:
+            self.problem("missing_calculation", f"计算字段 {name} 缺少 calculation", row,
+                         "calculation")
+        f = Field(
+            name=name, type=kind, row=row.number, labels=labels, hints=hints,
+            list_name=arg.split()[0] if kind in SELECT_TYPES and arg else "",
+            required=ld.flag(sheet, row, "required"),
+            required_message=ld.texts(sheet, row, "required_message"),
+            relevant=ld.expression(sheet, row, "relevant"),
+            constraint=ld.expression(sheet, row, "constraint"),
+            constraint_message=ld.texts(sheet, row, "constraint_message"),
+            calculation=calc,
+            default=self.default(row, kind, arg),
+            read_only=ld.flag(sheet, row, "read_only"),
+            appearance=ld.cell(sheet, row, "appearance")[1],
+            choice_filter=ld.expression(sheet, row, "choice_filter", choice_columns=True),
+            parameters=self.parameters(row, kind),
+            groups=self.path(),
+        )
+        self.fields.append((f, row))
+        self.container().append(f)
+
+    def parameters(self, row: Row, kind: str) -> dict[str, str]:
+        """'max-pixels=1600 foo=bar' -> {'max-pixels': '1600', 'foo': 'bar'}."""
+        _, text = self.ld.cell(self.sheet, row, "parameters")
+        out: dict[str, str] = {}
+        for part in text.replace(";", " ").replace(",", " ").split():
+            key, sep, value = part.partition("=")
+            if not sep or not key or not value:
+                self.problem("bad_parameters", f"parameters 应写成 名称=值: {part}", row,
+                             "parameters")
+                continue
+            out[key.strip().lower()] = value.strip()
+        if kind == "image" and "max-pixels" in out and not out["max-pixels"].isdigit():
+            self.problem("bad_parameters", f"max-pixels 应为正整数: {out['max-pixels']}", row,
+                         "parameters")
+        return out
+
+    def default(self, row: Row, kind: str, arg: str) -> Any:
+        header, text = self.ld.cell(self.sheet, row, "default")
+        if not text:
+            return None
+        names = [c.name for c in self.choices.get(arg.split()[0] if arg else "", ())]
+        try:
+            return coerce_answer(kind, text, names)
+        except AnswerError as exc:
+            self.problem("bad_default", f"默认值不符合题型 {kind}: {exc.message}", row, "default")
+            return None
+
+    # ----- whole-form checks -------------------------------------------------------------
+    def check_all(self) -> None:
+        known = set(self.names)
+        for f, row in self.fields:
+            for column in ("relevant", "constraint", "calculation", "choice_filter"):
+                expr = getattr(f, column)
+                if expr is not None:
+                    self.report(check(expr.tree, known), row, column)
+            for column in ("required", "read_only"):
+                expr = getattr(f, column)
+                if isinstance(expr, Expression):
+                    self.report(check(expr.tree, known), row, column)
+        for g in self.groups():
+            if g.relevant is not None:
+                self.report(check(g.relevant.tree, known), self.names.get(g.name), "relevant")
+        self.check_cycles()
+
+    def groups(self) -> list[Group]:
+        out: list[Group] = []
+
+        def walk(items: list[Field | Group] | tuple[Field | Group, ...]) -> None:
+            for item in items:
+                if isinstance(item, Group):
+                    out.append(item)
+                    walk(item.children)
+        walk(self.root)
+        return out
+
+    def report(self, problems: list[tuple[str, str]], row: Row | None, column: str) -> None:
+        for code, message in problems:
+            if row is not None:
+                self.problem(code, message, row, column)
+
+    def check_cycles(self) -> None:
+        """A calculation may not depend on itself, directly or through other calculations."""
+        deps = {f.name: f.calculation.references for f, _ in self.fields if f.calculation}
+        rows = {f.name: row for f, row in self.fields}
+        state: dict[str, int] = {}
+
+        def visit(name: str, trail: list[str]) -> None:
+            if state.get(name) == 2 or name not in deps:
+                return
+            if state.get(name) == 1:
+                loop = trail[trail.index(name):] + [name]
+                self.problem("calculation_cycle", "计算循环引用: " + " → ".join(loop),
+                             rows[name], "calculation")
+                return
+            state[name] = 1
+            for d in sorted(deps[name]):
+                visit(d, trail + [name])
+            state[name] = 2
+
+        for name in deps:
+            visit(name, [])

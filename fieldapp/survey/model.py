@@ -1,0 +1,117 @@
+"""Typed checklist model: a Form holds Groups and Fields in sheet order and the choice lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .expression import Expression
+
+# Field types the engine understands (XLSForm spelling). Metadata types are filled by the app.
+INPUT_TYPES = ("text", "integer", "decimal", "select_one", "select_multiple", "date", "datetime",
+               "geopoint", "image", "acknowledge")
+DISPLAY_TYPES = ("note", "calculate")
+META_TYPES = ("start", "end", "today", "deviceid", "username")
+FIELD_TYPES = INPUT_TYPES + DISPLAY_TYPES + META_TYPES
+SELECT_TYPES = ("select_one", "select_multiple")
+
+Labels = Mapping[str, str]  # language code ("zh", "en", or "default") -> text
+
+
+@dataclass(frozen=True)
+class Choice:
+    name: str
+    labels: Labels
+    extra: Mapping[str, str] = field(default_factory=dict)  # other columns, for choice_filter
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    row: int
+    labels: Labels = field(default_factory=dict)
+    hints: Labels = field(default_factory=dict)
+    list_name: str = ""
+    required: Expression | bool = False
+    required_message: Labels = field(default_factory=dict)
+    relevant: Expression | None = None
+    constraint: Expression | None = None
+    constraint_message: Labels = field(default_factory=dict)
+    calculation: Expression | None = None
+    default: Any = None
+    read_only: Expression | bool = False
+    appearance: str = ""
+    choice_filter: Expression | None = None
+    parameters: Mapping[str, str] = field(default_factory=dict)  # e.g. {"max-pixels": "1600"}
+    groups: tuple[str, ...] = ()  # enclosing group names, outermost first
+
+    @property
+    def is_input(self) -> bool:
+        return self.type in INPUT_TYPES
+
+    @property
+    def is_select(self) -> bool:
+        return self.type in SELECT_TYPES
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    row: int
+    labels: Labels = field(default_factory=dict)
+    relevant: Expression | None = None
+    appearance: str = ""
+    children: tuple["Field | Group", ...] = ()
+    groups: tuple[str, ...] = ()  # enclosing group names, outermost first
+
+
+@dataclass(frozen=True)
+class Form:
+    form_id: str
+    version: str
+    title: str
+    default_language: str
+    languages: tuple[str, ...]
+    children: tuple[Field | Group, ...]
+    choices: Mapping[str, tuple[Choice, ...]]
+    source: str = ""
+    warnings: tuple[str, ...] = ()
+    fields: Mapping[str, Field] = field(default_factory=dict, compare=False)
+    groups: Mapping[str, Group] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.fields:
+            fields: dict[str, Field] = {}
+            groups: dict[str, Group] = {}
+            for item in _walk(self.children):
+                if isinstance(item, Field):
+                    fields[item.name] = item
+                else:
+                    groups[item.name] = item
+            object.__setattr__(self, "fields", fields)
+            object.__setattr__(self, "groups", groups)
+
+    def text(self, labels: Labels, language: str | None = None) -> str:
+        """A label in the wanted language, else the form's default, else any."""
+        for lang in (language, self.default_language, "default"):
+            if lang and labels.get(lang):
+                return labels[lang]
+        return next((t for t in labels.values() if t), "")
+
+    def choices_of(self, f: Field) -> tuple[Choice, ...]:
+        return self.choices.get(f.list_name, ())
+
+    def choice_label(self, f: Field, name: str, language: str | None = None) -> str:
+        for c in self.choices_of(f):
+            if c.name == name:
+                return self.text(c.labels, language) or c.name
+        return name
+
+
+def _walk(items: tuple[Field | Group, ...]) -> Iterator[Field | Group]:
+    for item in items:
+        yield item
+        if isinstance(item, Group):
+            yield from _walk(item.children)

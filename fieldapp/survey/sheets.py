@@ -1,0 +1,82 @@
+"""Reading an XLSForm workbook into plain rows: each sheet's header and its non-empty rows, each
+cell as text, with the spreadsheet row number and column letter kept for error messages."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import FormError, Problem
+
+
+@dataclass
+class Row:
+    number: int  # 1-based spreadsheet row
+    cells: dict[str, str]  # header -> text
+
+
+@dataclass
+class Sheet:
+    name: str
+    headers: list[str]
+    rows: list[Row] = field(default_factory=list)
+    letters: dict[str, str] = field(default_factory=dict)  # header -> column letter
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_workbook(path: str | Path) -> dict[str, Sheet]:
+    """All sheets of an .xlsx workbook by lower-case name. Raises FormError for unreadable files."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    p = Path(path)
+    name = p.name
+
+    def fail(code: str, message: str) -> FormError:
+        return FormError([Problem(code, message, file=name)])
+
+    if not p.exists():
+        raise fail("not_found", "文件不存在")
+    if p.is_dir():
+        raise fail("not_a_file", "这是一个文件夹，不是表单文件")
+    if p.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise fail("not_xlsx", "表单应为 Excel .xlsx 文件（XLSForm）")
+    try:
+        wb = load_workbook(p, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise fail("unreadable", f"无法读取 Excel 文件（文件损坏或不是 .xlsx）: {exc}") from None
+    sheets: dict[str, Sheet] = {}
+    try:
+        for ws in wb.worksheets:
+            rows = ws.iter_rows(values_only=True)
+            header_cells = next(rows, None) or ()
+            headers = [cell_text(h) for h in header_cells]
+            sheet = Sheet(ws.title, headers)
+            for i, h in enumerate(headers):
+                if h:
+                    sheet.letters.setdefault(h, get_column_letter(i + 1))
+            for number, values in enumerate(rows, start=2):
+                cells = {}
+                for h, v in zip(headers, values):
+                    text = cell_text(v)
+                    if h and text:
+                        cells.setdefault(h, text)
+                if cells:
+                    sheet.rows.append(Row(number, cells))
+            sheets[ws.title.strip().lower()] = sheet
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise fail("unreadable", f"Excel 文件内容损坏: {exc}") from None
+    finally:
+        wb.close()
+    return sheets
