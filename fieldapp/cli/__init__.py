@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import sqlite3
 import sys
 
 from fieldapp import __version__
@@ -52,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     except (CliError, FieldappError) as exc:
         print(f"fieldapp: {exc}", file=sys.stderr)
         return getattr(exc, "exit_code", 1)
+    except sqlite3.DatabaseError as exc:
+        from fieldapp.store.db import translate_error
+
+        err = translate_error(exc, getattr(args, "db", None))
+        print(f"fieldapp: {err}（可运行 fieldapp check 检查数据库）", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("fieldapp: 已取消", file=sys.stderr)
         return 130

@@ -110,14 +110,16 @@ class Store:
                 where=str(p),
             )
         store = cls(conn, p)
+        # A cheap probe of the small tables; a full check reads the whole file (`fieldapp check`),
+        # too slow for every open of a county database. Damage found later by a query surfaces as
+        # sqlite3.DatabaseError, which the CLI and the UI turn into the same clear message
+        # (see translate_error).
         try:
-            ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            conn.execute("SELECT count(*) FROM settings").fetchone()
+            conn.execute("SELECT count(*) FROM areas").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise _translate(exc, p) from None
-        if ok != "ok":
-            conn.close()
-            raise E.CorruptDatabase(f"数据库已损坏（{ok}）", where=str(p))
         if version < SCHEMA_VERSION:
             if readonly:
                 conn.close()
@@ -232,6 +234,11 @@ def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
         conn.close()
         raise _translate(exc, path) from None
     return conn
+
+
+def translate_error(exc: sqlite3.DatabaseError, path: Path | str | None = None) -> E.StoreError:
+    """The clear, coded StoreError for a raw sqlite3 error (for the CLI and UI)."""
+    return _translate(exc, Path(path) if path else Path("?"))
 
 
 def _translate(exc: sqlite3.DatabaseError, path: Path) -> E.StoreError:

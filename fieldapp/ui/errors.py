@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.core.errors import FieldappError
+from fieldapp.store.db import translate_error
 
 
 def _t(text: str) -> str:
@@ -13,6 +16,8 @@ def _t(text: str) -> str:
 
 
 def describe(exc: BaseException) -> str:
+    if isinstance(exc, sqlite3.DatabaseError):
+        exc = translate_error(exc)
     code = getattr(exc, "code", "")
     where = getattr(exc, "where", None) or ""
     known = {

@@ -102,12 +102,21 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def open_path(self, path: str) -> bool:
+        previous = self.store
         try:
             store = Store.open(path)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
             show_error(self, exc, self.tr("Cannot open database"))
             return False
-        self.set_store(store)
+        try:
+            self.set_store(store)
+        except Exception as exc:  # noqa: BLE001 - e.g. damage found while reading
+            store.close()
+            show_error(self, exc, self.tr("Cannot open database"))
+            self.store = None
+            if previous is not None:
+                self.open_path(str(previous.path))
+            return False
         return True
 
     def open_dialog(self) -> None:

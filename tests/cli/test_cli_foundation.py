@@ -72,3 +72,13 @@ def test_bad_databases_give_one_line(tmp_path):
 def test_usage_errors_exit_nonzero(tmp_path, argv):
     r = run(*argv, cwd=tmp_path)
     assert r.returncode != 0 and "Traceback" not in r.stderr
+
+
+def test_corrupt_database_is_one_line(tmp_path, demo_template):
+    bad = tmp_path / "bad.sqlite"
+    data = bytearray(demo_template.read_bytes())
+    for offset in range(4096 * 3, len(data), 4096 * 7):  # smash many pages, keep the header page
+        data[offset: offset + 512] = os.urandom(512)
+    bad.write_bytes(bytes(data))
+    line = _one_line_error(run("info", bad))
+    assert "损坏" in line or "不是 fieldapp 数据库" in line

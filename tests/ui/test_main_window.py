@@ -96,3 +96,20 @@ def test_bad_file_gives_dialog_not_traceback(window, tmp_path, monkeypatch):
     assert window.open_path(str(tmp_path / "missing.sqlite")) is False
     assert len(shown) == 2 and str(junk) in shown[0]
     assert window.store is not None  # the open database stays open
+
+
+def test_corrupt_database_found_while_loading_gives_dialog(window, tmp_path, monkeypatch,
+                                                            demo_template):
+    import os
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    bad = tmp_path / "bad.sqlite"
+    data = bytearray(demo_template.read_bytes())
+    for offset in range(4096 * 3, len(data), 4096 * 7):
+        data[offset: offset + 512] = os.urandom(512)
+    bad.write_bytes(bytes(data))
+    assert window.open_path(str(bad)) is False
+    assert shown and ("damaged" in shown[0] or "损坏" in shown[0] or "not a fieldapp" in shown[0]
+                      or "不是" in shown[0])
+    assert window.store is not None and window.store.path != bad  # the previous one is back
