@@ -80,7 +80,7 @@ class Layout:
     def missing(self) -> list[str]:
         return [f for f in REQUIRED if f not in self.columns]
 
-    def with_columns(self, columns: Mapping[str, int | None]) -> "Layout":
+    def with_columns(self, columns: Mapping[str, int | None]) -> Layout:
         cols = {f: c for f, c in columns.items() if c is not None and c >= 0}
         return Layout(self.header_row, cols, self.headers)
 

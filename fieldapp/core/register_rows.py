@@ -22,6 +22,9 @@ Progress = Callable[[int, int], bool]
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
 _TOTAL_MARKS = ("合计", "总计", "小计", "共计")
+_FOOTER_MARKS = ("制表人", "制表：", "制表:", "审核人", "填表人", "填报人", "负责人", "注：", "注:",
+                 "说明：", "说明:")
+_CARRIED = ("township", "village", "village_code", "group_no")  # merged cells fill these down
 _HEAD_RELATIONS = ("户主", "本人", "户主本人")
 _NAME_OK = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff·A-Za-z]{1,15}$")
 
@@ -92,9 +95,8 @@ def _cn_number(s: str) -> int:
 
 def id_cell_problem(value: Any) -> str | None:
     """Reason an ID cell cannot be trusted, including numbers Excel has already rounded."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if isinstance(value, float) and abs(value) >= 1e15:
-            return "身份证号被存成了数字，末几位已丢失（请把该列设为文本后重新导出）"
+    if isinstance(value, float) and abs(value) >= 1e15:
+        return "身份证号被存成了数字，末几位已丢失（请把该列设为文本后重新导出）"
     text = cell_text(value)
     if re.fullmatch(r"\d(\.\d+)?[Ee]\+?\d+", text):
         return "身份证号被存成了科学计数法，末几位已丢失（请把该列设为文本后重新导出）"
@@ -135,15 +137,16 @@ def parse_rows(
         done = index - layout.first_data_row + 1
         if progress and done % 2000 == 0 and progress(done, total) is False:
             raise KeyboardInterrupt
-        texts = [cell_text(c) for c in raw]
-        if not any(texts) or any(t in _TOTAL_MARKS for t in texts):
+        if not any(c != "" for c in raw) or any(
+                isinstance(c, str) and (c.strip() in _TOTAL_MARKS or
+                                        c.strip().startswith(_FOOTER_MARKS)) for c in raw):
             out.blank += 1
             continue
         name = re.sub(r"\s+", "", cell_text(get(raw, "head_name")))
         if header_keys and name and header_key(name) in header_keys:
             out.blank += 1  # the header repeated on a new printed page
             continue
-        if not any(cell_text(get(raw, f)) for f in cols):
+        if not any(cell_text(get(raw, f)) for f in cols if f not in _CARRIED):
             out.blank += 1
             continue
         relation = cell_text(get(raw, "relation")).replace(" ", "")
@@ -151,7 +154,7 @@ def parse_rows(
             out.members += 1
             continue
 
-        def reject(reason: str) -> None:
+        def reject(reason: str, rowno: int = rowno) -> None:
             out.rejected.append(Problem(rowno, reason))
 
         if not name:
@@ -189,10 +192,9 @@ def parse_rows(
         if size is None and cell_text(size_raw):
             out.warnings.append(Problem(rowno, f"家庭人口无效，未导入: {cell_text(size_raw)}"))
         group = group_text(get(raw, "group_no"))
-        if id_number:
-            if id_number in seen_id:
-                reject(f"与第 {seen_id[id_number]} 行身份证号相同（重复）")
-                continue
+        if id_number and id_number in seen_id:
+            reject(f"与第 {seen_id[id_number]} 行身份证号相同（重复）")
+            continue
         same = seen_name.get((where.code, group, name), [])
         twin = next((r for r, i in same if not i or not id_number), None)
         if twin is not None:

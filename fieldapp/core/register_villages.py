@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .divisions import CodeError, Area, level_of, normalize_code
+from .divisions import Area, CodeError, level_of, normalize_code
 
 _SUFFIXES = ("村民委员会", "居民委员会", "社区居委会", "村委会", "居委会", "社区", "村", "居")
 _TOWN_SUFFIXES = ("人民政府", "街道办事处", "街道", "镇", "乡")

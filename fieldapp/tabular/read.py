@@ -72,7 +72,7 @@ def _workbook(p: Path):
 
     try:
         return CalamineWorkbook.from_path(str(p))
-    except Exception as exc:  # calamine raises its own error types for every broken file
+    except Exception as exc:  # noqa: BLE001 - calamine has its own error type per defect
         raise TabularError(f"无法读取工作簿，文件可能已损坏或不是 Excel 文件（{_short(exc)}）",
                            code="broken", where=str(p)) from None
 
@@ -99,7 +99,7 @@ def _read_excel(p: Path, sheet: str | int | None) -> Table:
                 return Table(str(p), name, rows, names)
     except TabularError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - as above
         raise TabularError(f"无法读取工作表（{_short(exc)}）", code="broken", where=str(p)) from None
     raise TabularError("工作簿中没有工作表", code="empty", where=str(p))  # pragma: no cover
 

@@ -1,0 +1,160 @@
+"""Plan and apply a household register import against the database.
+
+Planning matches each clean register row to an existing household — by ID-number hash, else by
+village + group + head name — and sorts rows into added / updated (only the changed fields) /
+unchanged / rejected. Applying writes the plan through the change-logged writer in ONE
+transaction: a cancel or an error leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.core.divisions import Area
+from fieldapp.core.errors import FieldappError
+from fieldapp.core.idcard import hash_id, mask_id
+from fieldapp.core.register_rows import ParsedRegister, Problem, RegisterRow
+
+Progress = Callable[[int, int], bool]
+_LIVE = "deleted = 0 AND merged_into IS NULL"
+_COLS = ("uuid", "village_code", "group_no", "head_name", "size", "phone", "id_hash",
+         "id_masked", "id_full", "address", "notes", "source")
+
+
+class ImportCancelled(FieldappError):
+    code = "cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("导入已取消，数据库未做任何改动")
+
+
+@dataclass
+class RegisterPlan:
+    adds: list[dict[str, Any]] = field(default_factory=list)
+    add_rows: list[int] = field(default_factory=list)
+    updates: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)  # row, uuid, new
+    unchanged: int = 0
+    rejected: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def areas(store) -> list[Area]:
+    return [Area(*r) for r in store.conn.execute(
+        "SELECT code, name, level, parent_code, coalesce(unit_type, '') FROM areas"
+        " WHERE deleted = 0 ORDER BY code")]
+
+
+def _existing(store, villages: list[str], hashes: list[str]):
+    conn = store.conn
+    cols = ", ".join(_COLS)
+    by_uuid: dict[str, dict[str, Any]] = {}
+    for r in conn.execute(
+        f"SELECT {cols} FROM households WHERE {_LIVE}"
+        " AND village_code IN (SELECT value FROM json_each(?))", (json.dumps(villages),)
+    ):
+        by_uuid[r[0]] = dict(zip(_COLS, r))
+    for r in conn.execute(
+        f"SELECT {cols} FROM households WHERE {_LIVE}"
+        " AND id_hash IN (SELECT value FROM json_each(?))", (json.dumps(hashes),)
+    ):
+        by_uuid.setdefault(r[0], dict(zip(_COLS, r)))
+    by_hash: dict[str, dict[str, Any]] = {}
+    by_name: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for h in by_uuid.values():
+        if h["id_hash"]:
+            by_hash.setdefault(h["id_hash"], h)
+        by_name.setdefault((h["village_code"], h["group_no"] or "", h["head_name"]), []).append(h)
+    return by_hash, by_name
+
+
+def plan_register(store, parsed: ParsedRegister, progress: Progress | None = None) -> RegisterPlan:
+    salt = store.setting("id_salt") or ""
+    keep_full = store.setting("store_full_id") == "1"
+    names = {a.code: a.name for a in areas(store)}
+    plan = RegisterPlan(rejected=list(parsed.rejected), warnings=list(parsed.warnings))
+    hashes = {r.row: hash_id(r.id_number, salt) for r in parsed.rows if r.id_number}
+    by_hash, by_name = _existing(store, sorted({r.village_code for r in parsed.rows}),
+                                 list(hashes.values()))
+    claimed: dict[str, int] = {}
+    total = len(parsed.rows)
+    for i, row in enumerate(parsed.rows, 1):
+        if progress and i % 5000 == 0 and progress(i, total) is False:
+            raise ImportCancelled()
+        h = hashes.get(row.row)
+        match = by_hash.get(h) if h else None
+        if match is not None and match["village_code"] != row.village_code:
+            plan.rejected.append(Problem(row.row, (
+                f"身份证号已登记在{names.get(match['village_code'], match['village_code'])}"
+                f"{_group(match['group_no'])}（户主 {match['head_name']}），不会重复导入")))
+            continue
+        if match is None:
+            candidates = [c for c in by_name.get((row.village_code, row.group_no, row.head_name), [])
+                          if not c["id_hash"] or c["id_hash"] == h]
+            if len(candidates) > 1:
+                plan.rejected.append(Problem(row.row, (
+                    f"本村{_group(row.group_no)}已有 {len(candidates)} 户同名户主“{row.head_name}”，"
+                    "无法确定是哪一户，请补充身份证号")))
+                continue
+            match = candidates[0] if candidates else None
+        if match is not None and match["uuid"] in claimed:
+            plan.rejected.append(Problem(row.row, f"与第 {claimed[match['uuid']]} 行对应同一户（重复）"))
+            continue
+        record = _record(row, h, keep_full)
+        if match is None:
+            plan.adds.append(record)
+            plan.add_rows.append(row.row)
+            continue
+        claimed[match["uuid"]] = row.row
+        changes = {k: v for k, v in record.items()
+                   if v not in (None, "") and match.get(k) != v and k != "village_code"}
+        if changes:
+            plan.updates.append((row.row, match["uuid"], changes))
+        else:
+            plan.unchanged += 1
+    plan.rejected.sort(key=lambda p: p.row)
+    return plan
+
+
+def _group(group_no: str | None) -> str:
+    return f"第 {group_no} 组" if group_no else ""
+
+
+def _record(row: RegisterRow, id_hash: str | None, keep_full: bool) -> dict[str, Any]:
+    return {
+        "village_code": row.village_code, "group_no": row.group_no or None,
+        "head_name": row.head_name, "size": row.size, "phone": row.phone or None,
+        "id_hash": id_hash, "id_masked": mask_id(row.id_number) if row.id_number else None,
+        "id_full": row.id_number if keep_full and row.id_number else None,
+        "address": row.address or None, "notes": row.notes or None, "source": "register",
+    }
+
+
+def apply_register(store, plan: RegisterPlan, *, user: str | None = None,
+                   progress: Progress | None = None, log: dict[str, Any] | None = None) -> None:
+    """Write the plan in one change-logged transaction (nothing is written if cancelled)."""
+    total = len(plan.adds) + len(plan.updates)
+    done = 0
+    chunk = 2000
+    with store.write(user) as w:
+        for start in range(0, len(plan.adds), chunk):
+            w.insert_many("households", plan.adds[start:start + chunk])
+            done += len(plan.adds[start:start + chunk])
+            if progress and progress(done, total) is False:
+                raise ImportCancelled()
+        for _, uuid, changes in plan.updates:
+            w.update("households", uuid, changes)
+            done += 1
+            if progress and done % 500 == 0 and progress(done, total) is False:
+                raise ImportCancelled()
+        if log is not None:
+            w.conn.execute(
+                "INSERT INTO import_log(kind, file, sha256, user, at, added, updated, unchanged,"
+                " rejected, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (log.get("kind", "register"), log.get("file", ""), log.get("sha256"), w.user,
+                 w.at, len(plan.adds), len(plan.updates), plan.unchanged, len(plan.rejected),
+                 len(plan.warnings)))
+    if progress:
+        progress(total, total)
