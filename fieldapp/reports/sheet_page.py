@@ -53,3 +53,20 @@ def draw_frame(c: Canvas, font: str, header: PageHeader, payload: Payload,
     draw_text(c, f"核验码 {payload.text()}", MARGIN_X, 10, font, 5.5)
     draw_text(c, f"表号 {payload.sheet_id} · 生成于 {generated_at}", PAGE_W - MARGIN_X, 20, font,
               7, align="right")
+
+
+TABLE_HEADER_H = 20.0
+ROW_H = 20.0
+ROWS_PER_PAGE = int((HEADER_BOTTOM - TABLE_HEADER_H - FOOTER_TOP) // ROW_H)
+
+
+def page_slices(n_rows: int, summary_h: float) -> list[tuple[int, int]]:
+    """Row ranges of the pages of a table with fixed row heights. The summary (summary_h points)
+    goes under the last rows if it fits, else on a page of its own (a page with no rows)."""
+    slices = [(i, min(i + ROWS_PER_PAGE, n_rows)) for i in range(0, n_rows, ROWS_PER_PAGE)]
+    if not slices:
+        return [(0, 0)]
+    last = slices[-1][1] - slices[-1][0]
+    if HEADER_BOTTOM - TABLE_HEADER_H - last * ROW_H - summary_h < FOOTER_TOP:
+        slices.append((n_rows, n_rows))
+    return slices

@@ -13,6 +13,7 @@ from fieldapp.core.divisions import county_of, township_of
 from fieldapp.store import sheets_rows
 from fieldapp.store.sheets_register import PrintedPage, PrintedSheet
 
+from . import sheet_page
 from .errors import Cancelled, ReportError
 from .payload import Payload, rows_hash
 from .pdf_draw import draw_grid, draw_row_text, draw_text
@@ -23,10 +24,10 @@ COLUMNS = ("序号", *HOUSEHOLD_FIELDS, "户主签字")
 WIDTHS = (24.0, 20.0, 48.0, 88.0, 56.0, 54.0, 40.0, 50.0, 72.0, 71.0)
 LINES = (1, 1, 2, 1, 1, 1, 1, 2, 2, 1)
 ALIGNS = ("center", "center", "left", "left", "left", "left", "center", "left", "left", "left")
-HEADER_H = 20.0
-ROW_H = 20.0
+HEADER_H = sheet_page.TABLE_HEADER_H
+ROW_H = sheet_page.ROW_H
 FONT_SIZE = 8.0
-ROWS_PER_PAGE = int((HEADER_BOTTOM - HEADER_H - FOOTER_TOP) // ROW_H)
+ROWS_PER_PAGE = sheet_page.ROWS_PER_PAGE
 SUMMARY_H = 212.0
 assert abs(sum(WIDTHS) - CONTENT_W) < 1.0
 
@@ -65,15 +66,7 @@ def load_village_sheet(store, village_code: str) -> VillageSheet:
 
 
 def page_slices(n_rows: int) -> list[tuple[int, int]]:
-    """Row ranges of the pages. The summary and sign-off go under the last rows if they fit,
-    else on a page of their own (a page with no rows)."""
-    slices = [(i, min(i + ROWS_PER_PAGE, n_rows)) for i in range(0, n_rows, ROWS_PER_PAGE)]
-    if not slices:
-        return [(0, 0)]
-    last = slices[-1][1] - slices[-1][0]
-    if HEADER_BOTTOM - HEADER_H - last * ROW_H - SUMMARY_H < FOOTER_TOP:
-        slices.append((n_rows, n_rows))
-    return slices
+    return sheet_page.page_slices(n_rows, SUMMARY_H)
 
 
 def page_hashes(rows: list[Row]) -> list[str]:
@@ -94,7 +87,7 @@ def header_of(sheet: VillageSheet) -> PageHeader:
 
 
 def draw_village_sheet(c: Canvas, sheet: VillageSheet, font: str, *, sheet_id: str, stamp: str,
-                       generated_at: str, outline: str | None = None,
+                       generated_at: str,
                        progress: Progress | None = None) -> PrintedSheet:
     """Draw the sheet's pages onto `c` (one showPage per page); return its register entry."""
     slices = page_slices(len(sheet.rows))
@@ -107,10 +100,6 @@ def draw_village_sheet(c: Canvas, sheet: VillageSheet, font: str, *, sheet_id: s
         digest = rows_hash(page_rows)
         payload = Payload("village", sheet.village_code, stamp, page_no, len(slices), sheet_id,
                           digest)
-        if outline and page_no == 1:
-            key = f"s{sheet_id}"
-            c.bookmarkPage(key)
-            c.addOutlineEntry(outline, key, level=0)
         draw_frame(c, font, header, payload, generated_at)
         c.setFillGray(0.9)
         c.rect(MARGIN_X, top - HEADER_H, CONTENT_W, HEADER_H, stroke=0, fill=1)
@@ -165,10 +154,10 @@ SIGNOFF = (
 )
 
 
-def draw_signoff(c: Canvas, font: str, top: float, height: float = 120.0) -> None:
+def draw_signoff(c: Canvas, font: str, top: float, boxes=SIGNOFF, height: float = 120.0) -> None:
     gap = 10.0
-    w = (CONTENT_W - 2 * gap) / 3
-    for i, (title, sign) in enumerate(SIGNOFF):
+    w = (CONTENT_W - (len(boxes) - 1) * gap) / len(boxes)
+    for i, (title, sign) in enumerate(boxes):
         x = MARGIN_X + i * (w + gap)
         c.setLineWidth(0.6)
         c.rect(x, top - height, w, height, stroke=1, fill=0)

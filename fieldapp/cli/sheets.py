@@ -1,0 +1,77 @@
+"""fieldapp sheets DB (--village CODE | --township CODE | --county CODE | --household UUID) -o PATH
+fieldapp sheets verify DB CODE_TEXT [--json]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .common import CliError, StderrProgress, open_store, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "sheets", help="打印入户核查确认表（PDF，每页带二维码）；sheets verify 核验已打印的页",
+        description="生成入户核查确认表。村：一个 PDF；乡镇/区县：-o 为文件夹时每村一个 PDF，"
+                    "-o 以 .pdf 结尾时合并为一个带书签的 PDF。"
+                    "核验：fieldapp sheets verify DB 二维码内容",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("db", help="数据库文件；或 verify")
+    p.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
+    area = p.add_mutually_exclusive_group()
+    area.add_argument("--village", metavar="CODE", help="村（社区）区划代码（12 位）")
+    area.add_argument("--township", metavar="CODE", help="乡镇区划代码（9 或 12 位）")
+    area.add_argument("--county", metavar="CODE", help="区县代码：全县所有村，每乡镇一个子文件夹")
+    area.add_argument("--household", metavar="UUID", help="一户的入户确认单（一页）")
+    p.add_argument("-o", "--output", metavar="PATH", help="输出 PDF 文件或文件夹")
+    p.add_argument("--no-places", action="store_true", help="乡镇/区县不附公共场所核查表")
+    p.add_argument("--processes", type=int, default=None, help="并行进程数（默认：全部 CPU 核）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    if args.db == "verify":
+        return _verify(args)
+    if args.rest:
+        raise CliError(f"多余的参数: {' '.join(args.rest)}")
+    from fieldapp.reports.sheets_job import make_sheets, make_slip
+
+    code = args.village or args.township or args.county
+    if not code and not args.household:
+        raise CliError("请给出 --village、--township、--county 或 --household")
+    if not args.output:
+        raise CliError("请用 -o 给出输出的 PDF 文件或文件夹")
+    if args.processes is not None and args.processes < 1:
+        raise CliError("--processes 至少为 1")
+    if args.household:
+        res = make_slip(args.db, args.household, args.output)
+    else:
+        res = make_sheets(args.db, code, args.output, places=not args.no_places,
+                          processes=args.processes, progress=StderrProgress("生成核查表"))
+    if args.json:
+        print_json({"path": str(res.path), "files": [str(f) for f in res.files],
+                    "sheets": res.sheets, "pages": res.pages, "households": res.households})
+    else:
+        print(f"已生成 {res.path}: {res.sheets} 张表，{res.pages} 页，{res.households} 户，"
+              f"用时 {res.seconds:.1f} 秒", file=sys.stderr)
+    return 0
+
+
+def _verify(args) -> int:
+    from fieldapp.reports.verify import verify
+
+    if len(args.rest) != 2:
+        raise CliError("用法: fieldapp sheets verify DB 二维码内容")
+    db, text = args.rest
+    with open_store(db) as store:
+        res = verify(store, text)
+    if args.json:
+        print_json(res.to_json())
+    else:
+        print(res.message)
+        for ch in res.changes + res.added:
+            print("  " + ch.text())
+    if not res.ok and not args.json:
+        print(f"fieldapp: 核验未通过: {res.message}", file=sys.stderr)
+    return 0 if res.ok else 1

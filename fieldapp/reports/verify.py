@@ -1,0 +1,164 @@
+"""`fieldapp sheets verify`: does a printed page (its QR text) still match the database?
+
+With the page in this database's print register, the answer lists what changed, row by row,
+since the page was printed; new households of the village that the sheet does not list are
+reported too (the signed sheet would no longer cover every household). Without the register
+(the sheet was printed from another database), the page is re-derived from current data and
+only a yes/no can be given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from fieldapp.store import sheets_rows
+from fieldapp.store.sheets_register import find_page, sheet_uuids
+
+from . import places_sheet, village_sheet
+from .household_slip import SLIP_FIELDS, slip_cells
+from .payload import Payload, parse, rows_hash
+from .sheet_rows import HOUSEHOLD_FIELDS, PLACE_FIELDS, household_cells, place_cells
+
+FIELDS = {"village": HOUSEHOLD_FIELDS, "slip": HOUSEHOLD_FIELDS + SLIP_FIELDS,
+          "places": PLACE_FIELDS}
+KIND_ZH = {"village": "入户核查确认表", "places": "公共场所核查表", "slip": "入户确认单"}
+
+
+@dataclass
+class RowChange:
+    uuid: str
+    name: str
+    what: str  # changed / removed / added
+    fields: list[tuple[str, str, str]] = field(default_factory=list)  # (field, printed, now)
+    note: str = ""
+
+    def text(self) -> str:
+        if self.what == "added":
+            return f"{self.name}：打印后新增，表上没有"
+        if self.what == "removed":
+            return f"{self.name}：{self.note}"
+        return f"{self.name}：" + "；".join(f"{f} {a or '（空）'} → {b or '（空）'}"
+                                           for f, a, b in self.fields)
+
+
+@dataclass
+class VerifyResult:
+    payload: Payload
+    area_name: str = ""
+    registered: bool = False
+    page_matches: bool = False
+    changes: list[RowChange] = field(default_factory=list)
+    added: list[RowChange] = field(default_factory=list)
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.page_matches and not self.added
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.payload
+        return {"ok": self.ok, "page_matches": self.page_matches, "registered": self.registered,
+                "kind": p.kind, "area_code": p.area_code, "area_name": self.area_name,
+                "page": p.page, "pages": p.pages, "sheet_id": p.sheet_id,
+                "printed_at": p.printed_at, "message": self.message,
+                "changes": [asdict(c) for c in self.changes],
+                "added": [asdict(c) for c in self.added]}
+
+
+def verify(store, text: str) -> VerifyResult:
+    p = parse(text)
+    res = VerifyResult(p, sheets_rows.area_names(store, p.area_code).get(p.area_code, ""))
+    where = f"{res.area_name or p.area_code} {KIND_ZH[p.kind]} 第 {p.page} 页（{p.printed_at} 打印）"
+    if not res.area_name:
+        res.message = f"本数据库中没有区划 {p.area_code}，无法核验"
+        return res
+    reg = find_page(store, p.sheet_id, p.page)
+    if reg is None and p.kind == "slip":
+        res.message = f"{where}：本库没有这张确认单的打印记录，无法核验"
+        return res
+    if reg is None:
+        res.page_matches = _rederived_hash(store, p) == p.row_hash
+        res.message = (f"{where}：与当前数据一致（本库没有这张表的打印记录）" if res.page_matches
+                       else f"{where}：与当前数据不一致；本库没有这张表的打印记录，无法列出具体变化")
+        return res
+    res.registered = True
+    if (reg["kind"], reg["area_code"], reg["stamp"], reg["pages"], reg["row_hash"]) != (
+            p.kind, p.area_code, p.stamp, p.pages, p.row_hash):
+        res.message = f"{where}：二维码与本库的打印记录不符（可能被改动或抄录有误）"
+        return res
+    res.changes = _row_changes(store, p, reg["rows"])
+    if p.kind != "slip":
+        res.added = _added(store, p, sheet_uuids(store, p.sheet_id))
+    res.page_matches = not res.changes
+    parts = []
+    if res.changes:
+        parts.append(f"本页 {len(res.changes)} 户（处）有变化")
+    if res.added:
+        parts.append(f"打印后新增 {len(res.added)} 户（处）未列在该表上，需重新打印")
+    res.message = f"{where}：" + ("；".join(parts) if parts else "与数据库一致")
+    return res
+
+
+def _current(store, kind: str, uuids: list[str]) -> dict[str, dict]:
+    if kind == "places":
+        return sheets_rows.public_places_by_uuid(store, uuids)
+    return sheets_rows.households_by_uuid(store, uuids)
+
+
+def _row_changes(store, p: Payload, rows: Sequence[tuple[str, list[str]]]) -> list[RowChange]:
+    now = _current(store, p.kind, [u for u, _ in rows])
+    names = FIELDS[p.kind]
+    out = []
+    for uuid, printed in rows:
+        label = printed[1] if len(printed) > 1 else uuid
+        rec = now.get(uuid)
+        gone = _gone(p, rec)
+        if gone:
+            out.append(RowChange(uuid, label, "removed", note=gone))
+            continue
+        cells = _cells(p.kind, rec)
+        diffs = [(f, a, b) for f, a, b in zip(names, printed, cells) if a != b]
+        if diffs:
+            out.append(RowChange(uuid, label, "changed", diffs))
+    return out
+
+
+def _gone(p: Payload, rec: dict | None) -> str:
+    if rec is None or rec.get("deleted"):
+        return "已从数据库删除"
+    if rec.get("merged_into"):
+        return "已合并到另一户（重复户）"
+    if p.kind == "places":
+        return "" if rec["township_code"] == p.area_code else "已移至其他乡镇"
+    return "" if rec["village_code"] == p.area_code else "已移至其他村"
+
+
+def _cells(kind: str, rec: dict) -> tuple[str, ...]:
+    if kind == "places":
+        return place_cells(rec)
+    return slip_cells(rec) if kind == "slip" else household_cells(rec)
+
+
+def _added(store, p: Payload, printed: set[str]) -> list[RowChange]:
+    if p.kind == "places":
+        rows = sheets_rows.public_places(store, p.area_code)
+        return [RowChange(r["uuid"], r["name"], "added") for r in rows if r["uuid"] not in printed]
+    rows = sheets_rows.village_households(store, p.area_code)
+    return [RowChange(r["uuid"], r["head_name"], "added") for r in rows if r["uuid"] not in printed]
+
+
+def _rederived_hash(store, p: Payload) -> str | None:
+    """The page's hash from current data, paginated as when printing; None if pages differ."""
+    if p.kind == "places":
+        rows = [(r["uuid"], place_cells(r)) for r in sheets_rows.public_places(store, p.area_code)]
+        slices = places_sheet.page_slices(len(rows))
+    else:
+        hh = sheets_rows.village_households(store, p.area_code)
+        rows = [(h["uuid"], household_cells(h)) for h in hh]
+        slices = village_sheet.page_slices(len(rows))
+    if len(slices) != p.pages:
+        return None
+    a, b = slices[p.page - 1]
+    return rows_hash(rows[a:b])
