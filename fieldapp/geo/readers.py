@@ -9,6 +9,7 @@ states none (a Shapefile without .prj, a GeoJSON without a "crs" member).
 from __future__ import annotations
 
 import json
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +154,12 @@ def _read_zip(p: Path) -> GeoFile:
 
 
 def _read_ogr(p: Path, source: str, label_prefix: str = "") -> GeoFile:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # GDAL chatter; real errors raise
+        return _read_ogr_layers(p, source, label_prefix)
+
+
+def _read_ogr_layers(p: Path, source: str, label_prefix: str) -> GeoFile:
     import pyogrio
     from pyogrio import raw
 
