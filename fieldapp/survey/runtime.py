@@ -1,0 +1,194 @@
+"""A checklist being filled in: answers plus the form's live rules (relevance, required,
+constraints, calculations, choice filters). Plain Python: the Qt form and the visits importer
+both drive it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from fieldapp.core.validation import geopoint_problem
+
+from .coerce import coerce_answer
+from .expr_eval import EvalContext
+from .expression import Expression
+from .expr_values import to_date
+from .model import Choice, Field, Form, Group
+
+REQUIRED_MESSAGE = "此项必填"
+CONSTRAINT_MESSAGE = "答案不符合要求"
+
+
+class FormState:
+    def __init__(self, form: Form, answers: Mapping[str, Any] | None = None, *,
+                 language: str | None = None, today: date | None = None):
+        self.form = form
+        self.answers: dict[str, Any] = dict(answers or {})
+        self.language = language
+        self.today = today
+        self._relevance: dict[str, bool] = {}
+        self._computing: set[str] = set()
+
+    # ----- construction ------------------------------------------------------------------
+    @classmethod
+    def new(cls, form: Form, **kw: Any) -> "FormState":
+        """A fresh visit: defaults filled in, calculations computed."""
+        state = cls(form, {f.name: f.default for f in form.fields.values()
+                           if f.default is not None}, **kw)
+        state.answers.update(state.calculate())
+        return state
+
+    def defaults(self) -> dict[str, Any]:
+        return {f.name: f.default for f in self.form.fields.values() if f.default is not None}
+
+    # ----- evaluation --------------------------------------------------------------------
+    def _typed(self, f: Field, value: Any) -> Any:
+        if value is None:
+            return None
+        if f.type in ("date", "datetime", "today", "start", "end"):
+            return to_date(value) or value
+        return value
+
+    def lookup(self, name: str) -> Any:
+        """An answer as expressions see it: empty when its field is not relevant (as ODK)."""
+        f = self.form.fields.get(name)
+        if f is None or not self.relevant(name):
+            return None
+        return self._typed(f, self.answers.get(name))
+
+    def context(self, f: Field | None = None, choice: Choice | None = None) -> EvalContext:
+        current = self._typed(f, self.answers.get(f.name)) if f else None
+        return EvalContext(self.lookup, current=current, today=self.today,
+                           choice={"name": choice.name, **choice.extra} if choice else {})
+
+    def _truth(self, expr: Expression | bool, f: Field | None = None) -> bool:
+        if isinstance(expr, bool):
+            return expr
+        return expr.truth(self.context(f))
+
+    def _invalidate(self) -> None:
+        self._relevance.clear()
+
+    def relevant(self, name: str) -> bool:
+        """Field or group `name` and all its enclosing groups are relevant."""
+        if name in self._relevance:
+            return self._relevance[name]
+        if name in self._computing:  # relevance that depends on itself: treat as relevant
+            return True
+        item: Field | Group | None = self.form.fields.get(name) or self.form.groups.get(name)
+        if item is None:
+            return False
+        self._computing.add(name)
+        try:
+            ok = all(self.relevant(g) for g in item.groups)
+            if ok and item.relevant is not None:
+                f = item if isinstance(item, Field) else None
+                ok = item.relevant.truth(self.context(f))
+        finally:
+            self._computing.discard(name)
+        self._relevance[name] = ok
+        return ok
+
+    def required(self, name: str) -> bool:
+        f = self.form.fields[name]
+        return f.is_input and self.relevant(name) and self._truth(f.required, f)
+
+    def read_only(self, name: str) -> bool:
+        f = self.form.fields[name]
+        return f.calculation is not None or self._truth(f.read_only, f)
+
+    def choices(self, name: str) -> tuple[Choice, ...]:
+        f = self.form.fields[name]
+        items = self.form.choices_of(f)
+        if f.choice_filter is None:
+            return items
+        return tuple(c for c in items if f.choice_filter.truth(self.context(f, c)))
+
+    def problem(self, name: str) -> str | None:
+        """Why the answer of `name` blocks completion (Chinese unless language says otherwise)."""
+        f = self.form.fields[name]
+        if not f.is_input or not self.relevant(name):
+            return None
+        value = self.answers.get(name)
+        if value is None or value == "":
+            if self.required(name):
+                return self.form.text(f.required_message, self.language) or REQUIRED_MESSAGE
+            return None
+        if f.type == "geopoint":
+            bad = geopoint_problem(str(value))
+            if bad:
+                return bad
+        if f.is_select:
+            names = {c.name for c in self.choices(name)}
+            picked = str(value).split() if f.type == "select_multiple" else [str(value)]
+            if any(p not in names for p in picked):
+                return "所选项不在可选范围内"
+        if f.constraint is not None and not f.constraint.truth(self.context(f)):
+            return self.form.text(f.constraint_message, self.language) or CONSTRAINT_MESSAGE
+        return None
+
+    def problems(self) -> dict[str, str]:
+        out = {}
+        for name in self.form.fields:
+            msg = self.problem(name)
+            if msg:
+                out[name] = msg
+        return out
+
+    def is_complete(self) -> bool:
+        return not self.problems()
+
+    def calculate(self) -> dict[str, Any]:
+        """Values of calculations that differ from the stored answers (dependency order)."""
+        changed: dict[str, Any] = {}
+        pending = [f for f in self.form.fields.values() if f.calculation is not None]
+        for _ in range(len(pending) + 1):  # settle chains of calculations
+            progress = False
+            for f in pending:
+                assert f.calculation is not None
+                value = _answer_value(f.calculation.value(self.context(f)))
+                if not self.relevant(f.name):
+                    value = None
+                if self.answers.get(f.name) != value:
+                    self.answers[f.name] = value
+                    changed[f.name] = value
+                    self._invalidate()
+                    progress = True
+            if not progress:
+                break
+        return changed
+
+    def irrelevant_answers(self) -> list[str]:
+        """Answered fields that are not relevant: ODK drops these when a visit is finalised."""
+        return [n for n, v in self.answers.items()
+                if v is not None and n in self.form.fields and not self.relevant(n)]
+
+    # ----- changes -----------------------------------------------------------------------
+    def set(self, name: str, raw: Any) -> dict[str, Any]:
+        """Store an answer (coerced to its type) and return every answer that changed, including
+        calculations; raises AnswerError when `raw` does not fit the field."""
+        f = self.form.fields[name]
+        names = [c.name for c in self.form.choices_of(f)]
+        value = coerce_answer(f.type, raw, names)
+        changed: dict[str, Any] = {}
+        if self.answers.get(name) != value:
+            self.answers[name] = value
+            changed[name] = value
+            self._invalidate()
+        changed.update(self.calculate())
+        return changed
+
+
+def _answer_value(value: Any) -> Any:
+    """An expression result as stored JSON: whole floats become ints, dates ISO text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        return int(value) if value.is_integer() else value
+    if isinstance(value, date):
+        return value.isoformat()
+    return None if value == "" else value

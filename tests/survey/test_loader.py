@@ -1,0 +1,194 @@
+"""Loading XLSForm workbooks: types, columns, settings, and errors that name sheet/row/column."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.survey.errors import FormError
+from fieldapp.survey.expression import Expression
+from fieldapp.survey.loader import load_form
+
+HEAD = ["type", "name", "label::中文 (zh)", "label::English (en)", "required", "relevant",
+        "constraint", "constraint_message::中文 (zh)", "calculation", "default"]
+YN = [["list_name", "name", "label::中文 (zh)", "label::English (en)"],
+      ["yn", "yes", "是", "Yes"], ["yn", "no", "否", "No"],
+      ["ch", "cctv", "中央台", "CCTV"], ["ch", "county", "县台", "County"]]
+
+
+def problems(exc: FormError):
+    return [(p.code, p.sheet, p.row, p.column) for p in exc.problems]
+
+
+def test_all_supported_types_load(xlsform):
+    path = xlsform([
+        HEAD,
+        ["begin_group", "g", "组", "Group", "", "", "", "", "", ""],
+        ["text", "t", "文本", "Text", "yes", "", "", "", "", ""],
+        ["integer", "i", "整数", "Int", "", "", ". >= 0", "不能为负", "", "3"],
+        ["decimal", "d", "小数", "Dec", "", "", "", "", "", ""],
+        ["select_one yn", "s1", "单选", "One", "", "", "", "", "", "no"],
+        ["select_multiple ch", "sm", "多选", "Many", "", "${s1} = 'yes'", "", "", "",
+         "cctv county"],
+        ["date", "dt", "日期", "Date", "", "", ". <= today()", "", "", ""],
+        ["datetime", "dtt", "时间", "Time", "", "", "", "", "", ""],
+        ["geopoint", "gp", "位置", "Where", "", "", "", "", "", ""],
+        ["image", "img", "照片", "Photo", "", "", "", "", "", ""],
+        ["note", "n", "说明", "Note", "", "", "", "", "", ""],
+        ["acknowledge", "ack", "确认", "OK", "", "", "", "", "", ""],
+        ["end_group", "", "", "", "", "", "", "", "", ""],
+        ["calculate", "c", "", "", "", "", "", "", "${i} * 2", ""],
+    ], YN)
+    form = load_form(path)
+    assert (form.form_id, form.version, form.title) == ("t_form", "1", "测试表")
+    assert form.default_language == "zh" and form.languages == ("zh", "en")
+    assert list(form.fields) == ["t", "i", "d", "s1", "sm", "dt", "dtt", "gp", "img", "n",
+                                 "ack", "c"]
+    i = form.fields["i"]
+    assert i.type == "integer" and i.default == 3 and i.groups == ("g",)
+    assert isinstance(i.constraint, Expression) and i.constraint.source == ". >= 0"
+    assert form.text(i.constraint_message) == "不能为负"
+    assert form.fields["t"].required is True
+    assert form.fields["sm"].default == "cctv county"
+    assert form.fields["s1"].list_name == "yn"
+    assert form.text(form.fields["s1"].labels, "en") == "One"
+    assert form.groups["g"].children[0].name == "t"
+
+
+def test_unknown_reference_names_row_and_column(xlsform):
+    path = xlsform([HEAD, ["text", "a", "甲", "A", "", "${b} = 'x'", "", "", "", ""]])
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    p = info.value.problems[0]
+    assert (p.code, p.sheet, p.row, p.column, p.column_letter) == (
+        "unknown_field", "survey", 2, "relevant", "F")
+    assert "${b}" in str(info.value) and "第 2 行" in str(info.value)
+
+
+def test_syntax_error_names_the_column_and_position(xlsform):
+    path = xlsform([HEAD, ["integer", "a", "甲", "A", "", "", ". >= ", "", "", ""]])
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    assert problems(info.value) == [("syntax", "survey", 2, "constraint")]
+    assert "位置 5" in info.value.problems[0].message  # ". >=" ends at 5
+
+
+def test_every_problem_is_reported_at_once(xlsform):
+    path = xlsform([
+        HEAD,
+        ["text", "a", "甲", "A", "", "", "", "", "", ""],
+        ["text", "a", "重复", "Dup", "", "", "", "", "", ""],
+        ["rating", "r", "评分", "Rate", "", "", "", "", "", ""],
+        ["select_one nolist", "s", "选", "S", "", "", "", "", "", ""],
+        ["integer", "n", "数", "N", "", "", "", "", "", "abc"],
+        ["text", "u", "用", "U", "", "", "", "", "", ""],
+        ["calculate", "c1", "", "", "", "", "", "", "${c2} + 1", ""],
+        ["calculate", "c2", "", "", "", "", "", "", "${c1} + 1", ""],
+        ["text", "bad name", "坏", "Bad", "", "", "", "", "", ""],
+        ["text", "f", "函", "F", "", "", "eval(.)", "", "", ""],
+        ["begin_repeat", "rep", "重复组", "Repeat", "", "", "", "", "", ""],
+        ["end_group", "", "", "", "", "", "", "", "", ""],
+        ["text", "nolabel", "", "", "", "", "", "", "", ""],
+    ], YN)
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    got = problems(info.value)
+    assert ("duplicate_name", "survey", 3, "name") in got
+    assert ("unknown_type", "survey", 4, "type") in got
+    assert ("unknown_list", "survey", 5, "type") in got
+    assert ("bad_default", "survey", 6, "default") in got
+    assert ("calculation_cycle", "survey", 8, "calculation") in got
+    assert ("bad_name", "survey", 10, "name") in got
+    assert ("unknown_function", "survey", 11, "constraint") in got
+    assert ("unsupported_repeat", "survey", 12, "type") in got
+    assert ("unmatched_end_group", "survey", 13, "type") in got
+    assert ("missing_label", "survey", 14, "label") in got
+    assert "共" in str(info.value)
+
+
+def test_unclosed_group(xlsform):
+    path = xlsform([HEAD, ["begin_group", "g", "组", "G", "", "", "", "", "", ""],
+                    ["text", "a", "甲", "A", "", "", "", "", "", ""]])
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    assert problems(info.value) == [("unclosed_group", "survey", 2, "type")]
+
+
+def test_choice_sheet_problems(xlsform):
+    choices = [["list_name", "name", "label"], ["yn", "yes", "是"], ["yn", "yes", "又是"],
+               ["", "no", "否"], ["yn", "a b", "空格"]]
+    path = xlsform([HEAD, ["select_one yn", "s", "选", "S", "", "", "", "", "", ""]], choices)
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    assert problems(info.value) == [
+        ("duplicate_choice", "choices", 3, "name"),
+        ("missing_list_name", "choices", 4, "list_name"),
+        ("bad_choice_name", "choices", 5, "name"),
+    ]
+
+
+def test_settings_need_form_id_and_version(xlsform):
+    path = xlsform([HEAD, ["text", "a", "甲", "A", "", "", "", "", "", ""]],
+                   settings=[["form_title"], ["无编号"]])
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    assert [p.code for p in info.value.problems] == ["missing_setting", "missing_setting"]
+    path = xlsform([HEAD, ["text", "a", "甲", "A", "", "", "", "", "", ""]], settings=None)
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    assert info.value.problems[0].code == "no_settings"
+
+
+def test_numeric_version_cell_is_text(xlsform):
+    path = xlsform([HEAD, ["text", "a", "甲", "A", "", "", "", "", "", ""]],
+                   settings=[["form_id", "version"], ["f", 2026112501]])
+    assert load_form(path).version == "2026112501"
+
+
+def test_required_and_read_only_may_be_expressions(xlsform):
+    path = xlsform([["type", "name", "label", "required", "read_only"],
+                    ["text", "a", "甲", "", ""],
+                    ["text", "b", "乙", "${a} = 'x'", "true()"]])
+    f = load_form(path).fields["b"]
+    assert isinstance(f.required, Expression) and f.read_only is True
+
+
+def test_unknown_columns_are_warnings(xlsform):
+    path = xlsform([["type", "name", "label", "colour"], ["text", "a", "甲", "red"]])
+    form = load_form(path)
+    assert any("colour" in w for w in form.warnings)
+
+
+@pytest.mark.parametrize("content, code", [
+    (b"", "unreadable"),
+    (b"PK\x03\x04 not really a zip", "unreadable"),
+    ("type,name,label\ntext,a,甲\n".encode(), "unreadable"),
+])
+def test_broken_files_are_rejected(tmp_path, content, code):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    assert info.value.problems[0].code == code
+    assert "broken.xlsx" in str(info.value)
+
+
+def test_missing_file_and_wrong_extension(tmp_path):
+    with pytest.raises(FormError) as info:
+        load_form(tmp_path / "nope.xlsx")
+    assert info.value.problems[0].code == "not_found"
+    csv = tmp_path / "form.csv"
+    csv.write_text("type,name\n")
+    with pytest.raises(FormError) as info:
+        load_form(csv)
+    assert info.value.problems[0].code == "not_xlsx"
+
+
+def test_workbook_without_survey_sheet(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Sheet1"
+    wb.save(tmp_path / "x.xlsx")
+    with pytest.raises(FormError) as info:
+        load_form(tmp_path / "x.xlsx")
+    assert info.value.problems[0].code == "no_survey"
