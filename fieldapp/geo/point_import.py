@@ -96,6 +96,8 @@ def plan_point_import(store, path: str | Path, *, crs: str | Crs | None = None) 
                 continue
             seen[r.uuid] = r.where
             plan.positions.append((r.uuid, round(float(lo), DECIMALS), round(float(la), DECIMALS)))
+    if all(isinstance(r["row"], int) for r in rejected):
+        rejected.sort(key=lambda r: r["row"])
     return plan
 
 

@@ -47,7 +47,7 @@ def household_points(store, area_code: str | None = None) -> list[tuple[str, str
     if area_code:
         where, args = _area_filter(area_code)
         sql += f" AND {where}"
-    return store.conn.execute(sql + " ORDER BY village_code").fetchall()
+    return store.conn.execute(sql + " ORDER BY village_code", args).fetchall()
 
 
 def household_position(store, uuid: str) -> tuple[float | None, float | None] | None:
