@@ -1,0 +1,120 @@
+"""QR on every page: the scanned text verifies, and after a change the verification says what
+changed (through the CLI, as county staff would run it)."""
+
+import shutil
+
+import pdftools
+import pytest
+
+from fieldapp.cli import main
+from fieldapp.reports.payload import parse
+from fieldapp.reports.sheets_job import make_sheets, make_slip
+from fieldapp.reports.verify import verify
+from fieldapp.store import Store, sheets_rows
+
+
+@pytest.fixture
+def printed(demo_path, big_village, tmp_path):
+    out = tmp_path / "v.pdf"
+    res = make_sheets(demo_path, big_village, out)
+    return out, res.pages
+
+
+def _row_on_page(store, code, qr):
+    """A household printed on the page the QR belongs to."""
+    p = parse(qr)
+    households = sheets_rows.village_households(store, code)
+    return households[(p.page - 1) * 33]
+
+
+def test_every_page_has_a_qr_that_verifies(demo_path, printed, tmp_path, capsys):
+    out, n = printed
+    for page in range(1, n + 1):
+        qr = pdftools.qr_of_page(out, page, tmp_path)
+        p = parse(qr)
+        assert (p.page, p.pages) == (page, n)
+        assert main(["sheets", "verify", str(demo_path), qr]) == 0
+        assert "与数据库一致" in capsys.readouterr().out
+
+
+def test_verify_lists_a_changed_household(demo_path, big_village, printed, tmp_path, capsys):
+    out, _ = printed
+    qr = pdftools.qr_of_page(out, 2, tmp_path)
+    with Store.open(demo_path) as s:
+        h = _row_on_page(s, big_village, qr)
+        with s.write("县融媒体中心") as w:
+            w.update("households", h["uuid"], {"head_name": h["head_name"] + "改"})
+            w.insert("visits", dict(household_uuid=h["uuid"], form_id="huhutong_household",
+                                    form_version="1", state="complete", surveyor="李建华",
+                                    started_at="2099-01-01T09:00:00",
+                                    ended_at="2099-01-01T09:10:00",
+                                    answers={"visit_result": "vacant"}))
+    assert main(["sheets", "verify", str(demo_path), qr]) == 1
+    captured = capsys.readouterr()
+    assert "本页 1 户（处）有变化" in captured.out
+    assert f"户主姓名 {h['head_name']} → {h['head_name']}改" in captured.out
+    assert "核查状态" in captured.out and "空置房" in captured.out
+    assert "核验未通过" in captured.err
+    # other pages still match
+    qr1 = pdftools.qr_of_page(out, 1, tmp_path)
+    with Store.open(demo_path) as s:
+        assert verify(s, qr1).page_matches
+
+
+def test_verify_reports_removed_and_added_households(demo_path, big_village, printed, tmp_path):
+    out, _ = printed
+    qr = pdftools.qr_of_page(out, 1, tmp_path)
+    with Store.open(demo_path) as s:
+        h = _row_on_page(s, big_village, qr)
+        with s.write("t") as w:
+            w.delete("households", h["uuid"])
+            w.insert("households", dict(village_code=big_village, group_no="1",
+                                        head_name="新来户", source="manual"))
+        res = verify(s, qr)
+    assert not res.ok and not res.page_matches
+    assert [(c.name, c.what) for c in res.changes] == [(h["head_name"], "removed")]
+    assert [(c.name, c.what) for c in res.added] == [("新来户", "added")]
+    assert "需重新打印" in res.message
+
+
+def test_tampered_or_foreign_codes(demo_path, printed, tmp_path, capsys):
+    out, _ = printed
+    qr = pdftools.qr_of_page(out, 1, tmp_path)
+    forged = qr[:-1] + ("0" if qr[-1] != "0" else "1")
+    with Store.open(demo_path) as s:
+        assert "不符" in verify(s, forged).message
+        assert not verify(s, forged).ok
+    assert main(["sheets", "verify", str(demo_path), "not a code"]) == 1
+    assert "不是本系统打印的核查表二维码" in capsys.readouterr().err
+
+
+def test_without_register_the_page_is_rederived(demo_path, big_village, tmp_path):
+    other = tmp_path / "other.sqlite"
+    shutil.copy(demo_path, other)  # e.g. the county's copy, which did not print this sheet
+    out = tmp_path / "v.pdf"
+    make_sheets(demo_path, big_village, out)
+    qr = pdftools.qr_of_page(out, 1, tmp_path)
+    with Store.open(other) as s:
+        res = verify(s, qr)
+        assert res.ok and not res.registered
+        h = _row_on_page(s, big_village, qr)
+        with s.write("t") as w:
+            w.update("households", h["uuid"], {"phone": "13800000000"})
+        res = verify(s, qr)
+    assert not res.ok and "无法列出具体变化" in res.message
+
+
+def test_slip_verifies_and_notices_changes(demo_path, big_village, tmp_path):
+    with Store.open(demo_path) as s:
+        h = sheets_rows.village_households(s, big_village)[0]
+    out = tmp_path / "slip.pdf"
+    make_slip(demo_path, h["uuid"], out)
+    text = pdftools.flat(out)
+    assert "入户确认单" in text and h["head_name"] in text and "户主签字" in text
+    qr = pdftools.qr_of_page(out, 1, tmp_path)
+    with Store.open(demo_path) as s:
+        assert verify(s, qr).ok
+        with s.write("t") as w:
+            w.update("households", h["uuid"], {"size": (h["size"] or 0) + 1})
+        res = verify(s, qr)
+    assert not res.ok and res.changes[0].fields[0][0] == "家庭人口"
