@@ -107,6 +107,8 @@ class _Loader:
         self.check_headers(survey)
         children = self.load_survey(survey, choices)
         if self.problems:
+            order = {"survey": 0, "choices": 1, "settings": 2}
+            self.problems.sort(key=lambda p: (order.get(p.sheet.lower(), 3), p.row or 0))
             raise FormError(self.problems)
         default_lang = language_code(settings.get("default_language", "")) \
             if settings.get("default_language") else (self.languages[0] if self.languages
