@@ -24,7 +24,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _TOTAL_MARKS = ("合计", "总计", "小计", "共计")
 _FOOTER_MARKS = ("制表人", "制表：", "制表:", "审核人", "填表人", "填报人", "负责人", "注：", "注:",
                  "说明：", "说明:")
-_CARRIED = ("township", "village", "village_code", "group_no")  # merged cells fill these down
+_SKIP_MARKS = _TOTAL_MARKS + _FOOTER_MARKS
 _HEAD_RELATIONS = ("户主", "本人", "户主本人")
 _NAME_OK = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff·A-Za-z]{1,15}$")
 
@@ -59,6 +59,10 @@ class ParsedRegister:
 
 def cell_text(value: Any) -> str:
     """A cell as clean text: 3.0 -> "3", full-width -> half-width, spaces collapsed."""
+    if value.__class__ is str:
+        if not value.isascii():
+            value = unicodedata.normalize("NFKC", value)
+        return " ".join(value.split())
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
@@ -69,8 +73,7 @@ def cell_text(value: Any) -> str:
         return repr(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
-    s = unicodedata.normalize("NFKC", str(value))
-    return " ".join(s.split())
+    return " ".join(unicodedata.normalize("NFKC", str(value)).split())
 
 
 def group_text(value: Any) -> str:
@@ -93,8 +96,27 @@ def _cn_number(s: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
+_W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+_ZERO_SUM = 48 * sum(_W)
+_MOBILE_FAST = re.compile(r"1[3-9]\d{9}")
+
+
+def _plain_id_ok(s: str) -> bool:
+    """Fast path for the common case: 18 ASCII characters, plausible date, right check digit."""
+    if len(s) != 18 or not s[:17].isdigit():
+        return False
+    m, d = int(s[10:12]), int(s[12:14])
+    if not (1 <= m <= 12 and 1 <= d <= 31 and "1900" <= s[6:10] <= "2100"):
+        return False
+    total = sum(map(int.__mul__, s[:17].encode(), _W)) - _ZERO_SUM  # ASCII codes minus '0's
+    return _CHECK[total % 11] == s[17].upper()
+
+
 def id_cell_problem(value: Any) -> str | None:
     """Reason an ID cell cannot be trusted, including numbers Excel has already rounded."""
+    if value.__class__ is str and _plain_id_ok(value):
+        return None
     if isinstance(value, float) and abs(value) >= 1e15:
         return "身份证号被存成了数字，末几位已丢失（请把该列设为文本后重新导出）"
     text = cell_text(value)
@@ -121,90 +143,111 @@ def parse_rows(
     they cannot be stored safely; small defects (a bad phone) are warnings and the value dropped."""
     out = ParsedRegister()
     cols = layout.columns
+    width = max(cols.values(), default=0) + 1
     header_keys = {header_key(h) for h in layout.headers if h}
+    own = [cols[f] for f in ("head_name", "relation", "id_number", "phone", "size", "address",
+                             "notes") if f in cols]
+    c_name, c_rel, c_id, c_phone, c_size, c_addr, c_notes, c_village, c_town, c_code, c_group = (
+        cols.get(f, width) for f in ("head_name", "relation", "id_number", "phone", "size",
+                                     "address", "notes", "village", "township", "village_code",
+                                     "group_no"))
+    pad = [""] * (width + 1)  # index `width` is the always-empty cell of unmapped fields
     seen_id: dict[str, int] = {}
     seen_name: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
-    total = len(grid) - layout.first_data_row
-    resolve_cache: dict[tuple[str, str, str], Any] = {}
+    first = layout.first_data_row
+    total = len(grid) - first
+    where_cache: dict[tuple[Any, Any, Any], Any] = {}
+    group_cache: dict[Any, str] = {}
+    rejected, warnings, rows = out.rejected, out.warnings, out.rows
 
-    def get(row: Sequence[Any], f: str) -> Any:
-        i = cols.get(f)
-        return row[i] if i is not None and i < len(row) else ""
-
-    for index in range(layout.first_data_row, len(grid)):
+    for index in range(first, len(grid)):
         raw = grid[index]
         rowno = index + 1
-        done = index - layout.first_data_row + 1
-        if progress and done % 2000 == 0 and progress(done, total) is False:
+        if progress and (index - first) % 5000 == 4999 and progress(index - first + 1, total) \
+                is False:
             raise KeyboardInterrupt
-        if not any(c != "" for c in raw) or any(
-                isinstance(c, str) and (c.strip() in _TOTAL_MARKS or
-                                        c.strip().startswith(_FOOTER_MARKS)) for c in raw):
-            out.blank += 1
+        lead = next((c for c in raw if c != "" and c is not None), None)
+        if lead is None or (lead.__class__ is str and lead.strip().startswith(_SKIP_MARKS)):
+            out.blank += 1  # empty, or a total line / signature footer
             continue
-        name = re.sub(r"\s+", "", cell_text(get(raw, "head_name")))
+        if len(raw) <= width:
+            raw = list(raw) + pad[len(raw):]
+        if not any(raw[i] != "" and raw[i] is not None for i in own):
+            out.blank += 1  # only the carried (merged) village / group cells are filled
+            continue
+        name = "".join(cell_text(raw[c_name]).split())
         if header_keys and name and header_key(name) in header_keys:
             out.blank += 1  # the header repeated on a new printed page
             continue
-        if not any(cell_text(get(raw, f)) for f in cols if f not in _CARRIED):
-            out.blank += 1
-            continue
-        relation = cell_text(get(raw, "relation")).replace(" ", "")
-        if relation and relation not in _HEAD_RELATIONS:
-            out.members += 1
-            continue
-
-        def reject(reason: str, rowno: int = rowno) -> None:
-            out.rejected.append(Problem(rowno, reason))
-
+        relation = raw[c_rel]
+        if relation != "" and relation is not None:
+            relation = cell_text(relation).replace(" ", "")
+            if relation and relation not in _HEAD_RELATIONS:
+                out.members += 1
+                continue
         if not name:
-            reject("缺少户主姓名")
+            rejected.append(Problem(rowno, "缺少户主姓名"))
             continue
         if not _NAME_OK.match(name):
-            reject(f"户主姓名无效: {name}")
+            rejected.append(Problem(rowno, f"户主姓名无效: {name}"))
             continue
-        key = (cell_text(get(raw, "village")), cell_text(get(raw, "township")),
-               cell_text(get(raw, "village_code")))
-        where = resolve_cache.get(key)
+        key = (raw[c_village], raw[c_town], raw[c_code])
+        where = where_cache.get(key)
         if where is None:
-            where = resolve_cache[key] = resolver.resolve(key[0], key[1], key[2], fixed_village)
+            where = where_cache[key] = resolver.resolve(
+                cell_text(key[0]), cell_text(key[1]), cell_text(key[2]), fixed_village)
         if where.problem:
-            reject(where.problem)
+            rejected.append(Problem(rowno, where.problem))
             continue
-        id_raw = get(raw, "id_number")
+        id_raw = raw[c_id]
         id_number = ""
-        if cell_text(id_raw):
+        if id_raw != "" and id_raw is not None:
             problem = id_cell_problem(id_raw)
             if problem:
-                reject(problem)
+                rejected.append(Problem(rowno, problem))
                 continue
-            id_number = normalize_id(id_raw)
+            id_number = id_raw.upper() if id_raw.__class__ is str and len(id_raw) == 18 \
+                and id_raw.isascii() else normalize_id(id_raw)
         phone = ""
-        phone_raw = cell_text(get(raw, "phone"))
-        if phone_raw:
-            first = re.split(r"[,，/;；、]|\s{1,}(?=1)", phone_raw)[0]
-            if phone_problem(first):
-                out.warnings.append(Problem(rowno, f"电话号码无效，未导入: {phone_raw}"))
+        phone_raw = raw[c_phone]
+        if phone_raw.__class__ is str and _MOBILE_FAST.fullmatch(phone_raw):
+            phone = phone_raw
+        elif phone_raw != "" and phone_raw is not None:
+            phone_raw = cell_text(phone_raw)
+            first_phone = re.split(r"[,，/;；、]|\s+(?=1)", phone_raw)[0]
+            if phone_problem(first_phone):
+                warnings.append(Problem(rowno, f"电话号码无效，未导入: {phone_raw}"))
             else:
-                phone = normalize_phone(first)
-        size_raw = get(raw, "size")
-        size = size_value(size_raw)
-        if size is None and cell_text(size_raw):
-            out.warnings.append(Problem(rowno, f"家庭人口无效，未导入: {cell_text(size_raw)}"))
-        group = group_text(get(raw, "group_no"))
+                phone = normalize_phone(first_phone)
+        size_raw = raw[c_size]
+        size = None
+        if size_raw.__class__ is float and size_raw.is_integer() and 1 <= size_raw <= 50:
+            size = int(size_raw)
+        elif size_raw != "" and size_raw is not None:
+            size = size_value(size_raw)
+            if size is None:
+                warnings.append(Problem(rowno, f"家庭人口无效，未导入: {cell_text(size_raw)}"))
+        group_raw = raw[c_group]
+        group = group_cache.get(group_raw)
+        if group is None:
+            group = group_cache[group_raw] = group_text(group_raw)
         if id_number and id_number in seen_id:
-            reject(f"与第 {seen_id[id_number]} 行身份证号相同（重复）")
+            rejected.append(Problem(rowno, f"与第 {seen_id[id_number]} 行身份证号相同（重复）"))
             continue
-        same = seen_name.get((where.code, group, name), [])
-        twin = next((r for r, i in same if not i or not id_number), None)
-        if twin is not None:
-            reject(f"与第 {twin} 行同村同组同名，且缺身份证号无法区分（疑似重复）")
-            continue
+        name_key = (where.code, group, name)
+        same = seen_name.get(name_key)
+        if same is not None:
+            twin = next((r for r, i in same if not i or not id_number), None)
+            if twin is not None:
+                rejected.append(Problem(
+                    rowno, f"与第 {twin} 行同村同组同名，且缺身份证号无法区分（疑似重复）"))
+                continue
+            same.append((rowno, id_number))
+        else:
+            seen_name[name_key] = [(rowno, id_number)]
         if id_number:
             seen_id[id_number] = rowno
-        seen_name.setdefault((where.code, group, name), []).append((rowno, id_number))
-        out.rows.append(RegisterRow(
-            row=rowno, village_code=where.code, group_no=group, head_name=name,
-            id_number=id_number, phone=phone, size=size,
-            address=cell_text(get(raw, "address")), notes=cell_text(get(raw, "notes"))))
+        rows.append(RegisterRow(
+            rowno, where.code, group, name, id_number, phone, size,
+            cell_text(raw[c_addr]), cell_text(raw[c_notes])))
     return out
