@@ -17,8 +17,21 @@ import os
 import sys
 from pathlib import Path
 
+from fieldapp.core.errors import FieldappError
+
 APP_DIR_NAME = "fieldapp"
 SUBDIRS = ("databases", "backups", "logs", "settings")
+
+
+class AppDataError(FieldappError):
+    code = "app_data"
+
+
+def _mkdir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AppDataError(f"无法创建数据文件夹（{exc.strerror}）", where=str(path)) from None
 
 
 def _generic_data_location() -> Path:
@@ -46,14 +59,14 @@ def app_data_dir(create: bool = True) -> Path:
     override = os.environ.get("FIELDAPP_HOME")
     root = Path(override) if override else _generic_data_location() / APP_DIR_NAME
     if create:
-        root.mkdir(parents=True, exist_ok=True)
+        _mkdir(root)
     return root
 
 
 def _sub(name: str, create: bool) -> Path:
     path = app_data_dir(create) / name
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        _mkdir(path)
     return path
 
 

@@ -1,31 +1,115 @@
-"""Start the GUI: application object, translations, the main window."""
+"""Start the GUI: application object (names, settings file, fonts, icon, translations, crash
+handler), the main window, and the database to open — or the first-run setup."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from fieldapp import __version__
+from fieldapp.appdata import existing_databases, settings_dir
+from fieldapp.paths import resource_dir
+
+ORGANIZATION = "fieldapp"
+APPLICATION = "fieldapp"
+
+
+def configure_settings() -> Path:
+    """QSettings() (language, recent files, the user's name) as an .ini file in the app-data
+    folder on every platform (not the Windows registry). Returns the file."""
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(settings_dir()))
+    return Path(QSettings().fileName())
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for png in sorted((resource_dir() / "icons").glob("fieldapp-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def load_bundled_fonts() -> list[str]:
+    """Register the shipped CJK font so Chinese shows on a machine without one."""
+    families: list[str] = []
+    for font in sorted((resource_dir() / "fonts").glob("*.tt[cf]")):
+        font_id = QFontDatabase.addApplicationFont(str(font))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setOrganizationName("fieldapp")
-    app.setApplicationName("fieldapp")
-    app.setApplicationVersion(__version__)
+    configure_settings()
+    from .crash import install_crash_handler
+
+    install_crash_handler(app)
+    if not getattr(app, "_fieldapp_fonts", None):
+        app._fieldapp_fonts = load_bundled_fonts()
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("fieldapp")
     from .i18n import install_translators
 
+    for old in getattr(app, "_translators", []):
+        app.removeTranslator(old)
     app._translators = install_translators(app)  # keep references alive
     return app
 
 
-def run_app(db_path: str | None = None) -> int:
-    app = make_app()
-    from .main_window import MainWindow
-
-    window = MainWindow()
-    window.show()
+def startup_database(db_path: str | None = None) -> str | None:
+    """The database to open: the one given, else the most recent, else the newest one in the
+    app-data databases folder; None means first run."""
     if db_path:
-        window.open_path(db_path)
-    return app.exec()
+        return db_path
+    from .main_window import recent_files
+
+    recent = recent_files()
+    if recent:
+        return recent[0]
+    found = existing_databases()
+    return str(found[0]) if found else None
+
+
+def open_or_set_up(window, db_path: str | None = None) -> bool:
+    """Open the database to start with, or run the first-run setup. True when one is open."""
+    path = startup_database(db_path)
+    if path:
+        return window.open_path(path)
+    from .first_run import run_first_run
+
+    store = run_first_run(window)
+    if store is None:
+        return False
+    window.set_store(store)
+    return True
+
+
+def run_app(db_path: str | None = None) -> int:
+    try:
+        app = make_app()
+    except Exception as exc:  # noqa: BLE001 - e.g. a broken Qt install: say so, exit 1
+        from .crash import report_startup_failure
+
+        return report_startup_failure(exc)
+    try:
+        from .main_window import MainWindow
+
+        window = MainWindow()
+        window.show()
+        from .help_menu import keep_help_menu_last
+
+        keep_help_menu_last(window)
+        QTimer.singleShot(0, lambda: open_or_set_up(window, db_path))
+        return app.exec()
+    except Exception as exc:  # noqa: BLE001 - never a silent exit
+        from .crash import report_startup_failure
+
+        return report_startup_failure(exc)
