@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         find.triggered.connect(lambda: self.table.search.setFocus())
         self.view_menu.addAction(refresh)
         self.view_menu.addAction(find)
+        from .help_menu import install_menus
+
+        install_menus(self)  # Settings and Help menus (help_menu.py)
         self._fill_recent()
 
     def _fill_recent(self) -> None:
