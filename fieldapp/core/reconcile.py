@@ -1,0 +1,180 @@
+"""Reconciliation (对账) of the register against the field: for a village, a township and the
+county — households in the register, visited, covered, not covered by reason, never visited,
+found in the field but not in the register, probable duplicates, coverage rate, and progress
+against the target date. Pure arithmetic over counts the store hands in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .divisions import Area
+from .status import COVERED, MOVED, NOT_COVERED, NOT_VISITED, REFUSED, STATUSES, VACANT
+
+
+@dataclass
+class Schedule:
+    """Programme calendar: work runs from `start` to `target` (default 1 Jan – 31 Dec)."""
+
+    start: dt.date
+    target: dt.date
+    today: dt.date
+
+    @classmethod
+    def for_year(cls, year: int, today: dt.date | None = None,
+                 target: dt.date | None = None) -> Schedule:
+        return cls(dt.date(year, 1, 1), target or dt.date(year, 12, 31), today or dt.date.today())
+
+    @property
+    def elapsed(self) -> float:
+        """Share of the programme time already gone (0..1)."""
+        span = (self.target - self.start).days
+        if span <= 0:
+            return 1.0
+        return min(1.0, max(0.0, (self.today - self.start).days / span))
+
+    @property
+    def days_left(self) -> int:
+        return max(0, (self.target - self.today).days)
+
+
+@dataclass
+class Figures:
+    code: str
+    name: str
+    level: str
+    register: int = 0  # households that came from the register
+    field_found: int = 0  # households found in the field, not in the register
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    not_covered_by_reason: dict[str, int] = field(default_factory=dict)
+    visited: int = 0  # households with at least one complete visit
+    duplicates: int = 0  # households that look like a duplicate of another one
+    children: list[Figures] = field(default_factory=list)
+
+    # ----- derived -----
+    @property
+    def households(self) -> int:
+        return self.register + self.field_found
+
+    @property
+    def never_visited(self) -> int:
+        return self.households - self.visited
+
+    @property
+    def covered(self) -> int:
+        return self.by_status[COVERED]
+
+    @property
+    def not_covered(self) -> int:
+        return self.by_status[NOT_COVERED]
+
+    @property
+    def counted(self) -> int:
+        """Households the rate counts: vacant houses and moved-out households do not."""
+        return self.households - self.by_status[VACANT] - self.by_status[MOVED]
+
+    @property
+    def coverage_rate(self) -> float | None:
+        return None if self.counted <= 0 else self.covered / self.counted
+
+    @property
+    def visited_rate(self) -> float | None:
+        return None if self.households <= 0 else self.visited / self.households
+
+    @property
+    def open_gaps(self) -> int:
+        """Households still to be brought to covered: not covered, refused or not yet visited."""
+        return self.counted - self.covered
+
+    def progress(self, schedule: Schedule) -> dict[str, object]:
+        """Visits against the calendar: on track when the visited share keeps up with time."""
+        share = self.visited_rate
+        left = schedule.days_left
+        return {
+            "elapsed": round(schedule.elapsed, 4),
+            "visited_share": None if share is None else round(share, 4),
+            "on_track": share is None or share + 1e-9 >= schedule.elapsed,
+            "days_left": left,
+            "visits_per_day_needed": math.ceil(self.never_visited / left) if left else None,
+            "target_date": schedule.target.isoformat(),
+        }
+
+    def add(self, other: Figures) -> None:
+        self.register += other.register
+        self.field_found += other.field_found
+        self.visited += other.visited
+        self.duplicates += other.duplicates
+        for k, v in other.by_status.items():
+            self.by_status[k] = self.by_status.get(k, 0) + v
+        for k, v in other.not_covered_by_reason.items():
+            self.not_covered_by_reason[k] = self.not_covered_by_reason.get(k, 0) + v
+
+    def to_json(self, schedule: Schedule | None = None, children: bool = True) -> dict:
+        rate = self.coverage_rate
+        out: dict[str, object] = {
+            "code": self.code, "name": self.name, "level": self.level,
+            "households": self.households, "register": self.register,
+            "field_found": self.field_found, "visited": self.visited,
+            "never_visited": self.never_visited, "covered": self.covered,
+            "not_covered": self.not_covered,
+            "not_covered_by_reason": dict(sorted(self.not_covered_by_reason.items())),
+            "vacant": self.by_status[VACANT], "refused": self.by_status[REFUSED],
+            "moved": self.by_status[MOVED], "duplicates": self.duplicates,
+            "coverage_rate": None if rate is None else round(rate, 4),
+        }
+        if schedule is not None:
+            out["progress"] = self.progress(schedule)
+        if children and self.children:
+            out["children"] = [c.to_json(schedule, children) for c in self.children]
+        return out
+
+
+def reconcile(
+    areas: Iterable[Area],
+    status_rows: Iterable[tuple[str, int, str, str, int]],
+    duplicate_rows: Iterable[tuple[str, int]] = (),
+    root: str | None = None,
+) -> Figures:
+    """Roll village counts up to townships and the county.
+
+    `status_rows`: (village_code, from_register, status, status_reason, households);
+    `duplicate_rows`: (village_code, households flagged as probable duplicates).
+    Returns the figures of `root` (default: the highest area given) with its children filled.
+    """
+    nodes: dict[str, Figures] = {}
+    parents: dict[str, str | None] = {}
+    for a in areas:
+        nodes[a.code] = Figures(a.code, a.name, a.level)
+        parents[a.code] = a.parent_code
+    if not nodes:
+        raise ValueError("no areas")
+    for village, from_register, status, reason, n in status_rows:
+        f = nodes.get(village)
+        if f is None:
+            continue
+        if from_register:
+            f.register += n
+        else:
+            f.field_found += n
+        f.by_status[status] = f.by_status.get(status, 0) + n
+        if status == NOT_COVERED:
+            key = reason or "other"
+            f.not_covered_by_reason[key] = f.not_covered_by_reason.get(key, 0) + n
+        if status != NOT_VISITED or reason:
+            f.visited += n
+    for village, n in duplicate_rows:
+        if village in nodes:
+            nodes[village].duplicates += n
+    # Roll up from villages to townships to the county (codes sort parents before children).
+    for code in sorted(nodes, key=lambda c: (c[9:] == "000", c[6:] == "000000")):
+        parent = parents.get(code)
+        if parent in nodes and code != parent:
+            nodes[parent].add(nodes[code])
+            nodes[parent].children.append(nodes[code])
+    for f in nodes.values():
+        f.children.sort(key=lambda c: c.code)
+    top = root or min(nodes, key=lambda c: (c[9:] != "000", c[6:] != "000000", c))
+    return nodes[top]
