@@ -123,7 +123,7 @@ class CrashHandler(QObject):
             return
         try:
             path = write_crash_log(exc_type, exc, tb)
-        except OSError:  # the app-data folder itself failed: still say something
+        except Exception:  # noqa: BLE001 - the app-data folder itself failed: still say so
             path = Path("")
         self.last_log = path
         details = "".join(traceback.format_exception(exc_type, exc, tb))
@@ -198,7 +198,7 @@ def report_startup_failure(exc: BaseException) -> int:
     """A failure before or while the window opens: log it, say so, exit 1 — never silently."""
     try:
         path = str(write_crash_log(type(exc), exc, exc.__traceback__, context="startup"))
-    except OSError:
+    except Exception:  # noqa: BLE001 - no log folder: the dialog still appears
         path = ""
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     print(details, file=sys.stderr)
