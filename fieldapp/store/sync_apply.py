@@ -1,0 +1,84 @@
+"""Write side of a merge: apply a planned merge inside the caller's transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from typing import Any
+
+from .schema import SYNCED_FIELDS
+from .status import refresh_status
+
+_SYNC = ("device_id", "counter", "hlc", "clock", "deleted")
+_TABLE_ORDER = ("areas", "households", "attachments", "visits", "public_places")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def _enc(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _ordered(tables) -> list[str]:
+    return sorted(tables, key=lambda t: (_TABLE_ORDER.index(t) if t in _TABLE_ORDER else 99, t))
+
+
+def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None:
+    """Insert new records, rewrite updated ones, log the changes, audit, conflicts, seen
+    counters, household status. Foreign keys are checked at commit (deferred)."""
+    at = at or _now()
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    for tbl in _ordered(plan.inserts):
+        rows = plan.inserts[tbl]
+        cols = list(rows[0])
+        conn.executemany(
+            f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [tuple(r[c] for c in cols) for r in rows])
+    for tbl in _ordered(plan.updates):
+        cols = [c for c in SYNCED_FIELDS[tbl] if c != "content"] + list(_SYNC)
+        if tbl == "households":
+            cols.append("head_initials")
+        sets = ", ".join(f"{c} = ?" for c in cols)
+        conn.executemany(f"UPDATE {tbl} SET {sets} WHERE uuid = ?",
+                         [(*(r.get(c) for c in cols), r["uuid"]) for r in plan.updates[tbl]])
+    conn.executemany(
+        "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
+        " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        # an insert's values are the record itself (see docs/data-model.md): log "{}"
+        [c.as_row() if c.op != "insert" else (*c.as_row()[:6], "{}", *c.as_row()[7:])
+         for c in plan.log])
+    conn.executemany(
+        "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", plan.audit)
+    _write_conflicts(conn, plan, at)
+    for device, counter in plan.seen.items():
+        conn.execute(
+            "INSERT INTO devices(device_id, name, status, last_counter, first_seen, last_seen)"
+            " VALUES (?, ?, 'known', ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET"
+            " last_counter = max(last_counter, excluded.last_counter),"
+            " last_seen = excluded.last_seen",
+            (device, device, counter, at, at))
+    if plan.households:
+        refresh_status(conn, plan.households)
+
+
+def _write_conflicts(conn: sqlite3.Connection, plan, at: str) -> None:
+    if plan.conflicts_dropped:
+        conn.executemany("DELETE FROM sync_conflicts WHERE id = ? AND status = 'open'",
+                         [(i,) for i in plan.conflicts_dropped])
+    conn.executemany(
+        "UPDATE sync_conflicts SET ours = ?, ours_version = ?, ours_device = ? WHERE id = ?",
+        [(_enc(r["ours"]), r["ours_version"], r["ours_device"], r["id"])
+         for r in plan.conflicts_changed])
+    conn.executemany(
+        "INSERT INTO sync_conflicts(tbl, record_uuid, field, loser_version, base_version, base,"
+        " theirs, theirs_device, ours, ours_version, ours_device, village_code, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(tbl, record_uuid, field, loser_version) DO NOTHING",
+        [(r["tbl"], r["record_uuid"], r["field"], r["loser_version"], r.get("base_version"),
+          _enc(r.get("base")), _enc(r.get("theirs")), r["theirs_device"], _enc(r.get("ours")),
+          r["ours_version"], r["ours_device"], r.get("village_code"), at)
+         for r in plan.conflicts_new])

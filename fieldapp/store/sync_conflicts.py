@@ -1,0 +1,181 @@
+"""Conflict records, duplicate-household flags and the archive of merged bundles."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import Any
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur]
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    for k in ("base", "ours", "theirs", "resolved_value"):
+        if row.get(k) is not None:
+            row[k] = json.loads(row[k])
+    return row
+
+
+# ----- conflicts ---------------------------------------------------------------------------
+def conflicts(conn: sqlite3.Connection, *, status: str | None = None,
+              village: str | None = None) -> list[dict[str, Any]]:
+    sql = ("SELECT c.*, h.head_name AS household_head, a.name AS village_name"
+           " FROM sync_conflicts c"
+           " LEFT JOIN households h ON h.uuid = CASE c.tbl WHEN 'households' THEN c.record_uuid"
+           "   WHEN 'visits' THEN (SELECT household_uuid FROM visits WHERE uuid = c.record_uuid)"
+           "   END"
+           " LEFT JOIN areas a ON a.code = c.village_code WHERE 1 = 1")
+    args: list[Any] = []
+    if status:
+        sql += " AND c.status = ?"
+        args.append(status)
+    if village:
+        sql += " AND c.village_code = ?"
+        args.append(village)
+    return [_decode(r) for r in _dicts(conn.execute(sql + " ORDER BY c.id", args))]
+
+
+def conflict(conn: sqlite3.Connection, conflict_id: int) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute("SELECT * FROM sync_conflicts WHERE id = ?", (conflict_id,)))
+    return _decode(rows[0]) if rows else None
+
+
+def record_key(conn: sqlite3.Connection, tbl: str, record_uuid: str) -> str | None:
+    """The writer's key of a record (areas by code, attachments by sha256, others by uuid)."""
+    col = "code" if tbl == "areas" else "sha256" if tbl == "attachments" else "uuid"
+    row = conn.execute(f"SELECT {col} FROM {tbl} WHERE uuid = ?", (record_uuid,)).fetchone()
+    return row[0] if row else None
+
+
+def mark_resolved(conn: sqlite3.Connection, tbl: str, record_uuid: str, field: str, *,
+                  resolution: str, value: Any, user: str, at: str | None = None,
+                  loser_version: str | None = None) -> int:
+    """Resolve the open conflicts of one field (or just one losing version)."""
+    sql = ("UPDATE sync_conflicts SET status = 'resolved', resolution = ?, resolved_value = ?,"
+           " resolved_by = ?, resolved_at = ? WHERE status = 'open' AND tbl = ?"
+           " AND record_uuid = ? AND field = ?")
+    args = [resolution, json.dumps(value, ensure_ascii=False), user, at or _now(), tbl,
+            record_uuid, field]
+    if loser_version:
+        sql += " AND loser_version = ?"
+        args.append(loser_version)
+    return conn.execute(sql, args).rowcount
+
+
+def apply_resolutions(conn: sqlite3.Connection, resolved: Iterable[dict[str, Any]]) -> int:
+    """Mark local copies of conflicts resolved at the county (from a reference bundle)."""
+    n = 0
+    for r in resolved:
+        n += conn.execute(
+            "UPDATE sync_conflicts SET status = 'resolved', resolution = ?, resolved_value = ?,"
+            " resolved_by = ?, resolved_at = ? WHERE status = 'open' AND tbl = ?"
+            " AND record_uuid = ? AND field = ? AND loser_version = ?",
+            (r.get("resolution"), r.get("resolved_value"), r.get("resolved_by"),
+             r.get("resolved_at"), r["tbl"], r["record_uuid"], r["field"],
+             r["loser_version"])).rowcount
+    return n
+
+
+def audit(conn: sqlite3.Connection, tbl: str, record_uuid: str, field: str, old: str | None,
+          new: str | None, user: str, device_id: str) -> None:
+    conn.execute("INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 (tbl, record_uuid, field, old, new, user, device_id, _now()))
+
+
+# ----- duplicate households ------------------------------------------------------------------
+_ORIGIN = "substr(json_extract({t}.clock, '$.\"*\"'), 1," \
+          " instr(json_extract({t}.clock, '$.\"*\"'), ':') - 1)"
+
+
+def flag_duplicates(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> int:
+    """Flag households that look like the same one entered on two devices: same ID hash in the
+    county, or same head name and group in one village. Returns how many new flags."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS dup_targets (uuid TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.dup_targets")
+    conn.executemany("INSERT OR IGNORE INTO temp.dup_targets VALUES (?)",
+                     ((u,) for u in household_uuids))
+    live = ("t.deleted = 0 AND o.deleted = 0 AND t.merged_into IS NULL"
+            " AND o.merged_into IS NULL AND o.uuid != t.uuid"
+            f" AND {_ORIGIN.format(t='t')} != {_ORIGIN.format(t='o')}")
+    before = conn.total_changes
+    at = _now()
+    conn.execute(
+        "INSERT OR IGNORE INTO sync_duplicates(household_a, household_b, village_code, reason,"
+        " created_at) SELECT min(t.uuid, o.uuid), max(t.uuid, o.uuid), t.village_code,"
+        " 'id_hash', ? FROM temp.dup_targets d JOIN households t ON t.uuid = d.uuid"
+        " JOIN households o ON o.id_hash = t.id_hash"
+        f" WHERE t.id_hash IS NOT NULL AND t.id_hash != '' AND {live}", (at,))
+    conn.execute(
+        "INSERT OR IGNORE INTO sync_duplicates(household_a, household_b, village_code, reason,"
+        " created_at) SELECT min(t.uuid, o.uuid), max(t.uuid, o.uuid), t.village_code,"
+        " 'head_group', ? FROM temp.dup_targets d JOIN households t ON t.uuid = d.uuid"
+        " JOIN households o ON o.village_code = t.village_code AND o.group_no IS t.group_no"
+        f" AND o.head_name = t.head_name WHERE {live}", (at,))
+    added = conn.total_changes - before
+    conn.execute("DELETE FROM temp.dup_targets")
+    return added
+
+
+def duplicates(conn: sqlite3.Connection, *, status: str | None = "open") -> list[dict[str, Any]]:
+    sql = ("SELECT d.*, a.head_name AS head_a, a.group_no AS group_a, a.id_masked AS id_a,"
+           " b.head_name AS head_b, b.group_no AS group_b, b.id_masked AS id_b,"
+           " v.name AS village_name FROM sync_duplicates d"
+           " JOIN households a ON a.uuid = d.household_a"
+           " JOIN households b ON b.uuid = d.household_b"
+           " LEFT JOIN areas v ON v.code = d.village_code")
+    args: list[Any] = []
+    if status:
+        sql += " WHERE d.status = ?"
+        args.append(status)
+    return _dicts(conn.execute(sql + " ORDER BY d.id", args))
+
+
+def set_duplicate_status(conn: sqlite3.Connection, a: str, b: str, status: str) -> int:
+    lo, hi = min(a, b), max(a, b)
+    return conn.execute(
+        "UPDATE sync_duplicates SET status = ?, resolved_at = ? WHERE household_a = ?"
+        " AND household_b = ?", (status, _now(), lo, hi)).rowcount
+
+
+def visits_of(conn: sqlite3.Connection, household_uuid: str) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT uuid FROM visits WHERE household_uuid = ? AND deleted = 0", (household_uuid,))]
+
+
+# ----- merged bundle archive -------------------------------------------------------------------
+def archived(conn: sqlite3.Connection, sha256: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute(
+        "SELECT sha256, bundle_uuid, kind, device_id, township_code, file_name, size, merged_at,"
+        " result FROM sync_bundles WHERE sha256 = ?", (sha256,)))
+    return rows[0] if rows else None
+
+
+def archive_bundle(conn: sqlite3.Connection, *, sha256: str, bundle_uuid: str, kind: str,
+                   device_id: str, township: str | None, file_name: str, content: bytes,
+                   user: str, result: dict[str, Any]) -> None:
+    conn.execute(
+        "INSERT INTO sync_bundles(sha256, bundle_uuid, kind, device_id, township_code, file_name,"
+        " size, content, merged_at, merged_by, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (sha256, bundle_uuid, kind, device_id, township, file_name, len(content), content,
+         _now(), user, json.dumps(result, ensure_ascii=False)))
+
+
+def merged_bundles(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return _dicts(conn.execute(
+        "SELECT sha256, bundle_uuid, kind, device_id, township_code, file_name, size, merged_at,"
+        " merged_by, result FROM sync_bundles ORDER BY merged_at DESC"))
+
+
+def archived_content(conn: sqlite3.Connection, sha256: str) -> bytes | None:
+    row = conn.execute("SELECT content FROM sync_bundles WHERE sha256 = ?", (sha256,)).fetchone()
+    return None if row is None else bytes(row[0])

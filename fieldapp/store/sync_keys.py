@@ -1,0 +1,120 @@
+"""Sync bookkeeping in the database: this device's protected keys, peers (in `devices`),
+enrolment tokens issued, forms known, acknowledgements and the export log."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Any
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur]
+
+
+# ----- own keys ----------------------------------------------------------------------------
+def save_own_keys(conn: sqlite3.Connection, device_id: str, sign_public: str, box_public: str,
+                  protected: str) -> None:
+    conn.execute(
+        "INSERT INTO sync_keys(device_id, sign_public, box_public, protected, created_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET"
+        " sign_public = excluded.sign_public, box_public = excluded.box_public,"
+        " protected = excluded.protected", (device_id, sign_public, box_public, protected, _now()))
+
+
+def own_keys(conn: sqlite3.Connection, device_id: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute("SELECT * FROM sync_keys WHERE device_id = ?", (device_id,)))
+    return rows[0] if rows else None
+
+
+# ----- peers -------------------------------------------------------------------------------
+def device(conn: sqlite3.Connection, device_id: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute("SELECT * FROM devices WHERE device_id = ?", (device_id,)))
+    return rows[0] if rows else None
+
+
+def devices(conn: sqlite3.Connection, *, township: str | None = None,
+            status: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    sql, args = "SELECT * FROM devices WHERE 1 = 1", []
+    if township:
+        sql += " AND township_code = ?"
+        args.append(township)
+    if status:
+        sql += f" AND status IN ({','.join('?' * len(status))})"
+        args += list(status)
+    return _dicts(conn.execute(sql + " ORDER BY device_id", args))
+
+
+def put_device(conn: sqlite3.Connection, device_id: str, *, name: str, role: str,
+               township: str | None, public_key: str | None, enrolment: str | None,
+               status: str) -> None:
+    """Register or update a peer (never this device itself); keeps its seen counter."""
+    at = _now()
+    conn.execute(
+        "INSERT INTO devices(device_id, name, role, township_code, public_key, enrolment, status,"
+        " last_counter, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+        " ON CONFLICT(device_id) DO UPDATE SET name = excluded.name, role = excluded.role,"
+        " township_code = excluded.township_code, public_key = excluded.public_key,"
+        " enrolment = excluded.enrolment, status = excluded.status, last_seen = excluded.last_seen"
+        " WHERE devices.status != 'self'",
+        (device_id, name, role, township, public_key, enrolment, status, at, at))
+
+
+def acks(conn: sqlite3.Connection, township: str) -> dict[str, int]:
+    """Highest change counter merged per laptop of a township."""
+    return dict(conn.execute(
+        "SELECT device_id, last_counter FROM devices WHERE township_code = ?"
+        " AND status IN ('enrolled', 'accepted')", (township,)))
+
+
+# ----- enrolment tokens issued by the county ------------------------------------------------
+def add_enrolment(conn: sqlite3.Connection, token_id: str, township: str) -> None:
+    conn.execute("INSERT INTO sync_enrolments(token_id, township_code, issued_at) VALUES (?, ?, ?)",
+                 (token_id, township, _now()))
+
+
+def enrolment(conn: sqlite3.Connection, token_id: str) -> dict[str, Any] | None:
+    rows = _dicts(conn.execute("SELECT * FROM sync_enrolments WHERE token_id = ?", (token_id,)))
+    return rows[0] if rows else None
+
+
+# ----- forms --------------------------------------------------------------------------------
+def put_form(conn: sqlite3.Connection, form_id: str, version: str, file_name: str, sha256: str,
+             content: bytes) -> None:
+    conn.execute(
+        "INSERT INTO sync_forms(form_id, version, file_name, sha256, content, added_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(form_id, version) DO NOTHING",
+        (form_id, version, file_name, sha256, content, _now()))
+
+
+def forms(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return _dicts(conn.execute(
+        "SELECT form_id, version, file_name, sha256, content FROM sync_forms"
+        " ORDER BY form_id, version"))
+
+
+def used_form_versions(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """Form versions of the visits and public places already in the database."""
+    out = set(conn.execute("SELECT DISTINCT form_id, form_version FROM visits"))
+    out |= set(conn.execute("SELECT DISTINCT form_id, form_version FROM public_places"
+                            " WHERE form_id IS NOT NULL AND form_version IS NOT NULL"))
+    return out
+
+
+# ----- export log -----------------------------------------------------------------------------
+def log_export(conn: sqlite3.Connection, bundle_uuid: str, kind: str, township: str | None,
+               from_counter: int | None, to_counter: int | None, changes: int,
+               file_name: str) -> None:
+    conn.execute(
+        "INSERT INTO sync_exports(bundle_uuid, kind, township_code, from_counter, to_counter,"
+        " changes, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (bundle_uuid, kind, township, from_counter, to_counter, changes, file_name, _now()))
+
+
+def exports(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return _dicts(conn.execute("SELECT * FROM sync_exports ORDER BY created_at DESC"))

@@ -1,0 +1,168 @@
+"""Change records as they travel in bundles, and the per-field view of a record used by merge.
+
+A change is a row of the `changes` table. Its version is "device:counter". Field names are the
+synced columns, "answers.<key>" for one answer of a JSON column, and "deleted" for tombstones.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
+
+from .errors import BundleRejected
+
+CHANGE_COLUMNS = ("device_id", "counter", "hlc", "tbl", "record_uuid", "op", "data", "old",
+                  "base", "user", "at")
+OPS = ("insert", "update", "delete")
+
+
+@dataclass(slots=True)
+class Change:
+    device_id: str
+    counter: int
+    hlc: str
+    tbl: str
+    record_uuid: str
+    op: str
+    data: str
+    old: str | None
+    base: str | None
+    user: str | None
+    at: str
+
+    @property
+    def version(self) -> str:
+        return f"{self.device_id}:{self.counter}"
+
+    def as_row(self) -> tuple:
+        return (self.device_id, self.counter, self.hlc, self.tbl, self.record_uuid, self.op,
+                self.data, self.old, self.base, self.user, self.at)
+
+    def values(self) -> dict[str, Any]:
+        """Field -> new value ("deleted" -> 1 for a delete)."""
+        if self.op == "delete":
+            return {"deleted": 1}
+        return json.loads(self.data)
+
+    def olds(self) -> dict[str, Any]:
+        return json.loads(self.old) if self.old else {}
+
+    def bases(self) -> dict[str, str]:
+        return json.loads(self.base) if self.base else {}
+
+
+def change_from_list(item: Any, where: str) -> Change:
+    """A change from its bundle form (a JSON list in CHANGE_COLUMNS order), validated."""
+    if not isinstance(item, list) or len(item) != len(CHANGE_COLUMNS):
+        raise BundleRejected("同步包中的变更记录格式不对", where=where)
+    c = Change(*item)
+    ok = (isinstance(c.device_id, str) and c.device_id and ":" not in c.device_id
+          and isinstance(c.counter, int) and not isinstance(c.counter, bool) and c.counter > 0
+          and isinstance(c.hlc, str) and isinstance(c.record_uuid, str) and c.record_uuid
+          and c.op in OPS and isinstance(c.data, str) and isinstance(c.at, str)
+          and (c.old is None or isinstance(c.old, str))
+          and (c.base is None or isinstance(c.base, str))
+          and (c.user is None or isinstance(c.user, str)))
+    if not ok:
+        raise BundleRejected(f"同步包中的变更记录格式不对（{c.device_id}:{c.counter}）",
+                             where=where)
+    fields = SYNCED_FIELDS.get(c.tbl)
+    if fields is None:
+        raise BundleRejected(f"同步包中有未知的表: {c.tbl}", where=where)
+    try:
+        values = c.values()
+        c.bases()
+        c.olds()
+    except (ValueError, TypeError):
+        raise BundleRejected(f"同步包中的变更数据无法读取（{c.version}）", where=where) from None
+    if not isinstance(values, dict):
+        raise BundleRejected(f"同步包中的变更数据格式不对（{c.version}）", where=where)
+    for name in values:
+        if not field_allowed(c.tbl, name, c.op):
+            raise BundleRejected(f"同步包中的变更修改了未知字段 {c.tbl}.{name}", where=where)
+    return c
+
+
+def field_allowed(tbl: str, name: str, op: str) -> bool:
+    fields = SYNCED_FIELDS[tbl]
+    if op == "delete":
+        return name == "deleted"
+    if name in fields:
+        return op == "insert" or name not in JSON_FIELDS
+    head, _, key = name.partition(".")
+    return op == "update" and head in JSON_FIELDS and head in fields and bool(key)
+
+
+def local_version(clock: dict[str, str], name: str) -> str:
+    """The version of one field, falling back to its JSON column, then the insert version."""
+    if name in clock:
+        return clock[name]
+    head = name.split(".", 1)[0]
+    return clock.get(head, clock.get("*", ""))
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as stored values (SQLite may have turned "3" into 3)."""
+    if a == b:
+        return True
+    if a is None or b is None or isinstance(a, (dict, list)) or isinstance(b, (dict, list)):
+        return False
+    return str(a) == str(b)
+
+
+class WorkingRow:
+    """One record during planning: its columns, parsed clock and parsed JSON columns."""
+
+    __slots__ = ("tbl", "row", "clock", "docs", "is_new", "dirty", "orig")
+
+    def __init__(self, tbl: str, row: dict[str, Any], *, is_new: bool):
+        self.tbl = tbl
+        self.row = row
+        self.clock: dict[str, str] = json.loads(row["clock"])
+        self.docs: dict[str, dict] = {}
+        self.is_new = is_new
+        self.dirty = is_new
+        self.orig = None if is_new else {f: row.get(f) for f in SYNCED_FIELDS[tbl]} | {
+            "deleted": row.get("deleted", 0)}
+
+    def _doc(self, head: str) -> dict:
+        if head not in self.docs:
+            raw = self.row.get(head)
+            self.docs[head] = json.loads(raw) if isinstance(raw, str) and raw else {}
+        return self.docs[head]
+
+    def get(self, name: str) -> Any:
+        head, dot, key = name.partition(".")
+        if dot and head in JSON_FIELDS:
+            return self._doc(head).get(key)
+        return self.row.get(name)
+
+    def set(self, name: str, value: Any) -> None:
+        head, dot, key = name.partition(".")
+        if dot and head in JSON_FIELDS:
+            doc = self._doc(head)
+            if value is None:
+                doc.pop(key, None)
+            else:
+                doc[key] = value
+        else:
+            self.row[name] = value
+        self.dirty = True
+
+    def finish(self) -> dict[str, Any]:
+        """The row as it will be written."""
+        for head, doc in self.docs.items():
+            self.row[head] = json.dumps(doc, ensure_ascii=False, separators=(",", ":"),
+                                        sort_keys=True)
+        self.row["clock"] = json.dumps(self.clock, ensure_ascii=False, separators=(",", ":"),
+                                       sort_keys=True)
+        return self.row
+
+    def changed(self) -> bool:
+        if self.is_new or self.orig is None:
+            return True
+        self.finish()
+        return any(not same(self.orig[f], self.row.get(f)) for f in self.orig)

@@ -1,0 +1,38 @@
+"""Sync errors: a stable code per kind of rejection, a Chinese message naming the file."""
+
+from __future__ import annotations
+
+from fieldapp.core.errors import FieldappError
+
+
+class SyncError(FieldappError):
+    code = "sync"
+
+
+class BundleRejected(SyncError):
+    """A bundle that must not change any data: damaged, forged, foreign, too new or unsafe."""
+
+    code = "bundle_rejected"
+
+
+class PassphraseError(SyncError):
+    code = "passphrase"
+
+
+class UnknownDevice(BundleRejected):
+    """Signed by a device that is neither enrolled nor accepted; carries what the user must see
+    to accept it explicitly."""
+
+    code = "unknown_device"
+
+    def __init__(self, message: str, *, device_id: str, fingerprint: str, where: str | None = None):
+        super().__init__(message, where=where)
+        self.device_id = device_id
+        self.fingerprint = fingerprint
+
+
+class MergeCancelled(SyncError):
+    code = "cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("合并已取消，数据库未做任何改动")

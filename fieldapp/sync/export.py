@@ -1,0 +1,74 @@
+"""Township -> county: every change this laptop made since the last export the county
+acknowledged (or all of them), with the photos they add, in one encrypted, signed file."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.store import sync_export, sync_keys
+
+from . import crypto, forms, identity, writer
+from .changeset import Change
+from .errors import SyncError
+
+Progress = Callable[[int, int], bool]
+
+
+@dataclass
+class ExportResult:
+    path: str
+    bundle_uuid: str
+    sha256: str
+    changes: int
+    attachments: int
+    from_counter: int
+    to_counter: int
+
+
+def export_bundle(store, out: str | os.PathLike, passphrase: str, *, full: bool = False,
+                  progress: Progress | None = None) -> ExportResult:
+    if store.role == "county":
+        raise SyncError("县级数据库不导出同步包；给乡镇的数据请用 bundle reference",
+                        where=str(store.path))
+    keys = identity.unlock(store, passphrase)
+    county_keys = identity.county_public(store)
+    device = store.device_id
+    acked = 0 if full else int(store.setting("sync_acked_counter", "0") or 0)
+    rows = sync_export.fill_inserts(store.conn, sync_export.own_changes(store.conn, device, acked))
+    changes = [Change(*r) for r in rows]
+    members = {"changes.json": writer.changes_member(rows)}
+    for i, c in enumerate(changes):
+        if c.tbl == "attachments" and c.op == "insert":
+            sha = json.loads(c.data)["sha256"]
+            content = sync_export.attachment_content(store.conn, sha)
+            if content is not None:
+                members[f"attachments/{sha}"] = content
+        if progress and i % 5000 == 0 and progress(i, len(changes)) is False:
+            raise SyncError("导出已取消")
+    last = changes[-1].counter if changes else acked
+    counts: dict[str, int] = {}
+    for c in changes:
+        counts[c.tbl] = counts.get(c.tbl, 0) + 1
+    manifest = {
+        "surveyor": store.setting("surveyor") or "", "form_versions": forms.versions_in(changes),
+        "counts": {"changes": len(changes), "attachments": len(members) - 1, "tables": counts},
+        "from_counter": acked + 1, "to_counter": last, "full": full,
+    }
+    enrolment = json.loads(store.setting("sync_enrolment") or "null")
+    township = store.setting("township_code") or ""
+    bundle_uuid, sha = writer.write(
+        out, kind="export", county=store.setting("county_code") or "", township=township,
+        device_id=device, device_name=store.setting("device_name") or device, signer=keys,
+        manifest=manifest, members=members, enrolment=enrolment,
+        recipients=lambda k: [crypto.wrap_for_key(k, county_keys.box_key())])
+    with store.transaction() as conn:
+        sync_keys.log_export(conn, bundle_uuid, "export", township, acked + 1, last,
+                             len(changes), str(out))
+    if progress:
+        progress(len(changes), len(changes))
+    return ExportResult(str(Path(out)), bundle_uuid, sha, len(changes), len(members) - 1,
+                        acked + 1, last)

@@ -1,0 +1,55 @@
+"""This database's key pair (created once, kept only under the passphrase) and the county's
+public keys as this database knows them."""
+
+from __future__ import annotations
+
+from fieldapp.store import sync_keys
+
+from .errors import SyncError
+from .keys import KeyPair, PublicKeys, b64, unb64
+
+
+def create_keys(store, passphrase: str) -> KeyPair:
+    """A new key pair for this device, stored protected by the passphrase."""
+    keys = KeyPair.generate()
+    protected = keys.protect(passphrase)
+    with store.transaction() as conn:
+        sync_keys.save_own_keys(conn, store.device_id, b64(keys.public.sign),
+                                b64(keys.public.box), protected)
+    return keys
+
+
+def has_keys(store) -> bool:
+    return sync_keys.own_keys(store.conn, store.device_id) is not None
+
+
+def own_public(store) -> PublicKeys:
+    row = sync_keys.own_keys(store.conn, store.device_id)
+    if row is None:
+        raise SyncError("本数据库还没有密钥：请先用 fieldapp init 创建", where=str(store.path))
+    return PublicKeys(unb64(row["sign_public"]), unb64(row["box_public"]))
+
+
+def unlock(store, passphrase: str) -> KeyPair:
+    row = sync_keys.own_keys(store.conn, store.device_id)
+    if row is None:
+        raise SyncError("本数据库还没有密钥：请先用 fieldapp init 创建", where=str(store.path))
+    keys = KeyPair.unprotect(row["protected"], passphrase)
+    if b64(keys.public.sign) != row["sign_public"]:
+        raise SyncError("本机密钥记录不一致", where=str(store.path))
+    return keys
+
+
+def county_device(store) -> dict:
+    """At a laptop: the county's devices row (status 'county')."""
+    rows = sync_keys.devices(store.conn, status=("county",))
+    if not rows or not rows[0].get("public_key"):
+        raise SyncError("本数据库不知道县级公钥：请用县里的参考包创建（fieldapp init --from）",
+                        where=str(store.path))
+    return rows[0]
+
+
+def county_public(store) -> PublicKeys:
+    if store.role == "county":
+        return own_public(store)
+    return PublicKeys.from_json(county_device(store)["public_key"])

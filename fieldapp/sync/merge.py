@@ -1,0 +1,222 @@
+"""Merge bundle files into a database: at the county, laptops' export bundles; at a laptop, the
+county's reference bundles. Each bundle is checked completely before anything is written, then
+planned and applied in ONE transaction together with its archive copy (by sha256), so a crash at
+any moment leaves the database as before that bundle and re-running completes the merge.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldapp.store import sync_conflicts, sync_keys
+from fieldapp.store.sync_apply import write_plan
+from fieldapp.store.sync_state import StoreState
+
+from . import forms, trust
+from .errors import BundleRejected, MergeCancelled, SyncError
+from .keys import KeyPair
+from .plan import Plan, VillageCounts, plan_merge
+from .reader import Contents, local_copy, read_contents
+
+Progress = Callable[[int, int], bool]
+
+
+@dataclass
+class BundleReport:
+    file: str
+    kind: str
+    bundle_uuid: str
+    device_id: str
+    device_name: str
+    township: str
+    sha256: str
+    status: str  # "merged", "already_merged", "preview"
+    applied: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    duplicates: int = 0
+    enrolled: str | None = None  # "enrolled" / "accepted" when this bundle registered the device
+    villages: dict[str, VillageCounts] = field(default_factory=dict)
+
+    def totals(self) -> VillageCounts:
+        t = VillageCounts()
+        for v in self.villages.values():
+            t.new, t.updated = t.new + v.new, t.updated + v.updated
+            t.unchanged, t.conflicts = t.unchanged + v.unchanged, t.conflicts + v.conflicts
+        return t
+
+
+@dataclass
+class MergeResult:
+    reports: list[BundleReport] = field(default_factory=list)
+    rejected: list[dict[str, str]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        t = VillageCounts()
+        for r in self.reports:
+            rt = r.totals()
+            t.new, t.updated = t.new + rt.new, t.updated + rt.updated
+            t.unchanged, t.conflicts = t.unchanged + rt.unchanged, t.conflicts + rt.conflicts
+        return {
+            "bundles": len(self.reports),
+            "applied": sum(r.applied for r in self.reports),
+            "unchanged": sum(r.unchanged for r in self.reports),
+            "conflicts": sum(r.conflicts for r in self.reports),
+            "rejected": self.rejected,
+            "records": asdict(t),
+            "duplicates": sum(r.duplicates for r in self.reports),
+            "files": [dict(asdict(r), villages={k: asdict(v) for k, v in r.villages.items()})
+                      for r in self.reports],
+        }
+
+
+def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair, *,
+                accept_devices: Iterable[str] = (), user: str | None = None,
+                progress: Progress | None = None) -> MergeResult:
+    """Merge each file in its own transaction; a rejected file is reported and skipped. A
+    cancel rolls back the bundle being merged (earlier ones stay merged)."""
+    files = list(files)
+    result = MergeResult()
+    for i, f in enumerate(files):
+        def step(done: int, total: int, i=i) -> bool:
+            if progress is None:
+                return True
+            return progress(i * 1000 + (1000 * done // total if total else 0), len(files) * 1000)
+        try:
+            result.reports.append(merge_file(store, f, keys, accept_devices=accept_devices,
+                                             user=user, progress=step))
+        except MergeCancelled:
+            raise
+        except BundleRejected as exc:
+            result.rejected.append({"file": str(f), "reason": exc.message,
+                                    "code": exc.code})
+    if progress:
+        progress(len(files) * 1000, len(files) * 1000)
+    return result
+
+
+def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
+               accept_devices: Iterable[str] = (), user: str | None = None,
+               code: str | None = None, dry_run: bool = False,
+               progress: Progress | None = None) -> BundleReport:
+    """Check, plan and (unless dry_run) apply one bundle."""
+    user = user or store.setting("surveyor") or ""
+    with local_copy(path) as (opened, work):
+        trust.check_county(store, opened)
+        if store.role == "county":
+            reg, township = trust.laptop_for_export(store, opened, set(accept_devices))
+        else:
+            trust.county_for_reference(store, opened)
+            reg, township = None, None
+        h = opened.header
+        report = BundleReport(str(path), h["kind"], h["bundle_uuid"], h["device_id"],
+                              h.get("device_name") or h["device_id"], h["township"],
+                              opened.sha256, "preview" if dry_run else "merged",
+                              enrolled=reg["status"] if reg else None)
+        done = sync_conflicts.archived(store.conn, opened.sha256)
+        if done and not dry_run:
+            report.status = "already_merged"
+            return report
+        contents = read_contents(opened, work, keys, code)
+        _check_contents(store, contents, township)
+        if dry_run:
+            plan = _plan(store, contents, township, progress)
+            _fill(report, plan, 0)
+            return report
+        content = opened.local.read_bytes()  # type: ignore[union-attr]
+        with store.transaction() as conn:
+            if reg:
+                sync_keys.put_device(conn, reg["device_id"], name=reg["name"], role=reg["role"],
+                                     township=reg["township"], public_key=reg["public_key"],
+                                     enrolment=reg["enrolment"], status=reg["status"])
+            plan = _plan(store, contents, township, progress)
+            write_plan(conn, plan)
+            dups = 0
+            if store.role == "county":
+                dups = sync_conflicts.flag_duplicates(
+                    conn, [r["uuid"] for r in plan.inserts.get("households", [])] +
+                    [r["uuid"] for r in plan.updates.get("households", [])])
+            else:
+                apply_reference_extras(store, conn, contents)
+            _fill(report, plan, dups)
+            sync_conflicts.archive_bundle(
+                conn, sha256=opened.sha256, bundle_uuid=h["bundle_uuid"], kind=h["kind"],
+                device_id=h["device_id"], township=h["township"], file_name=Path(path).name,
+                content=content, user=user,
+                result={"applied": report.applied, "unchanged": report.unchanged,
+                        "conflicts": report.conflicts, "duplicates": dups})
+        return report
+
+
+def _plan(store, contents: Contents, township: str | None, progress) -> Plan:
+    return plan_merge(contents.changes, StoreState(store.conn), self_device=store.device_id,
+                      attachment=contents.attachment, township=township,
+                      where=str(contents.opened.path), progress=progress)
+
+
+def _fill(report: BundleReport, plan: Plan, dups: int) -> None:
+    report.applied = plan.applied
+    report.unchanged = plan.skipped
+    report.conflicts = len(plan.conflicts_new)
+    report.duplicates = dups
+    report.villages = plan.villages
+
+
+def _check_contents(store, contents: Contents, township: str | None) -> None:
+    h, m, where = contents.opened.header, contents.manifest, str(contents.opened.path)
+    if h["kind"] == "export":
+        others = {c.device_id for c in contents.changes} - {h["device_id"]}
+        if others:
+            raise BundleRejected(f"导出包含有其他设备的变更（{sorted(others)[0]}）", where=where)
+        problems = forms.too_new(forms.versions_in(contents.changes), _known_forms(store))
+        if problems:
+            raise BundleRejected("同步包使用了本库不认识的表单：" + "；".join(problems) +
+                                 "。请先更新县里的表单", where=where)
+        seen = (sync_keys.device(store.conn, h["device_id"]) or {}).get("last_counter") or 0
+        start = m.get("from_counter")
+        if not isinstance(start, int) or start > seen + 1:
+            raise BundleRejected(
+                f"缺少此设备更早的同步包：本库已合并到第 {seen} 号变更，此包从第 {start} 号开始。"
+                "请先合并更早的包，或在乡镇用 bundle export --full 重新导出", where=where)
+    else:
+        ref_settings = contents.reference["settings"]
+        if ref_settings.get("id_salt") != store.setting("id_salt"):
+            raise BundleRejected("参考包与本机的身份证加密盐不一致：不是同一个县级数据库发出的",
+                                 where=where)
+
+
+def _known_forms(store) -> set[tuple[str, str]]:
+    known = sync_keys.used_form_versions(store.conn)
+    known |= {(f["form_id"], f["version"]) for f in sync_keys.forms(store.conn)}
+    known |= {(f["form_id"], f["version"]) for f in forms.shipped_forms()}
+    return known
+
+
+def apply_reference_extras(store, conn, contents: Contents) -> None:
+    """At a laptop, inside the merge transaction: acknowledgements, resolved conflicts, forms,
+    the county's keys."""
+    ref = contents.reference
+    ack = (ref.get("acks") or {}).get(store.device_id)
+    current = int(store.setting("sync_acked_counter", "0") or 0)
+    if isinstance(ack, int) and ack > current:
+        store._put_settings({"sync_acked_counter": str(ack)})
+    sync_conflicts.apply_resolutions(conn, [r for r in ref.get("conflicts") or []
+                                            if isinstance(r, dict)])
+    for f in ref.get("forms") or []:
+        name = f"forms/{f.get('file_name')}"
+        if name in contents.payload.infos:
+            data = contents.payload.read(name)
+            sync_keys.put_form(conn, str(f["form_id"]), str(f["version"]), f["file_name"],
+                               f["sha256"], data)
+
+
+def require_keys(store, passphrase: str | None) -> KeyPair:
+    from . import identity
+
+    if not passphrase:
+        raise SyncError("需要本机私钥口令")
+    return identity.unlock(store, passphrase)

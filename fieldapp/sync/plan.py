@@ -1,0 +1,314 @@
+"""Plan a merge: given the changes in a bundle and read access to the local state, work out every
+write without making any (Mergin style: plan, then apply in one transaction).
+
+Rules, per field of each record (versions are "device:counter", ordered by the change's HLC):
+  * a change already merged (counter <= the device's seen counter) is skipped: idempotent;
+  * local version == the change's base version: fast-forward, take the new value;
+  * otherwise the two edits are concurrent: equal values are no conflict; different values
+    become a conflict record (base, ours, theirs, devices) and the field holds the value of
+    the later edit (higher HLC), so any merge order gives the same data and the same conflicts;
+  * a change whose base is the losing side of an open conflict supersedes it (that device
+    moved on from the losing value), so the conflict is dropped before the change is weighed.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from fieldapp.core.pinyin import initials
+from fieldapp.store.schema import SYNCED_FIELDS
+
+from .changeset import Change, WorkingRow, local_version, same
+from .errors import BundleRejected
+
+Progress = Callable[[int, int], bool]
+
+
+class LocalState(Protocol):
+    def seen_counters(self) -> dict[str, int]: ...
+    def records(self, tbl: str, uuids: list[str]) -> dict[str, dict[str, Any]]: ...
+    def changes(self, versions: list[str]) -> dict[str, Change]: ...
+    def open_conflicts(self, tbl: str, uuids: list[str]) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class VillageCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class Plan:
+    inserts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    updates: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    log: list[Change] = field(default_factory=list)
+    audit: list[tuple] = field(default_factory=list)
+    conflicts_new: list[dict[str, Any]] = field(default_factory=list)
+    conflicts_changed: list[dict[str, Any]] = field(default_factory=list)
+    conflicts_dropped: list[int] = field(default_factory=list)
+    seen: dict[str, int] = field(default_factory=dict)
+    households: set[str] = field(default_factory=set)
+    villages: dict[str, VillageCounts] = field(default_factory=dict)
+    skipped: int = 0
+
+    @property
+    def applied(self) -> int:
+        return len(self.log)
+
+    def totals(self) -> VillageCounts:
+        t = VillageCounts()
+        for v in self.villages.values():
+            t.new += v.new
+            t.updated += v.updated
+            t.unchanged += v.unchanged
+            t.conflicts += v.conflicts
+        return t
+
+
+def plan_merge(changes: list[Change], state: LocalState, *, self_device: str,
+               attachment: Callable[[str], bytes | None] | None = None,
+               township: str | None = None, where: str = "",
+               progress: Progress | None = None) -> Plan:
+    return _Planner(state, self_device, attachment, township, where).run(changes, progress)
+
+
+class _Planner:
+    def __init__(self, state, self_device, attachment, township, where):
+        self.state, self.self_device, self.where = state, self_device, where
+        self.attachment, self.township = attachment, township
+        self.rows: dict[tuple[str, str], WorkingRow | None] = {}
+        self.hh_village: dict[str, str] = {}
+        self.conflicts: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
+        self.conflicted: set[tuple[str, str]] = set()
+        self.known: dict[str, Change] = {}
+        self.plan = Plan()
+
+    # ----- driver --------------------------------------------------------------------------
+    def run(self, changes: list[Change], progress: Progress | None) -> Plan:
+        seen = self.state.seen_counters()
+        todo, ids = [], set()
+        for c in sorted(changes, key=lambda c: (c.hlc, c.device_id, c.counter)):
+            if (c.device_id, c.counter) in ids:
+                raise BundleRejected(f"同步包中有重复的变更 {c.version}", where=self.where)
+            ids.add((c.device_id, c.counter))
+            if c.device_id == self.self_device or c.counter <= seen.get(c.device_id, 0):
+                self.plan.skipped += 1
+            else:
+                todo.append(c)
+        self._prefetch(todo)
+        total = len(todo)
+        for i, c in enumerate(todo):
+            self.known[c.version] = c
+            self._apply(c)
+            self.plan.log.append(c)
+            self.plan.seen[c.device_id] = max(self.plan.seen.get(c.device_id, 0), c.counter)
+            if progress and i % 2000 == 0 and progress(i, total) is False:
+                from .errors import MergeCancelled
+                raise MergeCancelled()
+        self._finish()
+        return self.plan
+
+    def _prefetch(self, todo: list[Change]) -> None:
+        by_tbl: dict[str, set[str]] = {}
+        for c in todo:
+            by_tbl.setdefault(c.tbl, set()).add(c.record_uuid)
+        households: set[str] = set()
+        for tbl, uuids in by_tbl.items():
+            found = self.state.records(tbl, sorted(uuids))
+            for u in uuids:
+                row = found.get(u)
+                self.rows[(tbl, u)] = None if row is None else WorkingRow(tbl, row, is_new=False)
+                if row is not None and "household_uuid" in row:
+                    households.add(row["household_uuid"])
+            for row in self.state.open_conflicts(tbl, sorted(uuids)):
+                key = (row["tbl"], row["record_uuid"], row["field"])
+                self.conflicts.setdefault(key, {})[row["loser_version"]] = dict(row, _db=True)
+        for c in todo:
+            if c.op == "insert" and "household_uuid" in SYNCED_FIELDS[c.tbl]:
+                households.add(json.loads(c.data).get("household_uuid"))
+        for u, row in self.state.records("households", sorted(households - {None})).items():
+            self.hh_village[u] = row["village_code"]
+        for (tbl, u), wr in self.rows.items():
+            if tbl == "households" and wr is not None:
+                self.hh_village[u] = wr.row["village_code"]
+
+    # ----- one change ------------------------------------------------------------------------
+    def _apply(self, c: Change) -> None:
+        key = (c.tbl, c.record_uuid)
+        wr = self.rows.get(key)
+        values = c.values()
+        if c.op == "insert" and wr is None:
+            wr = self._new_row(c, values)
+            self.rows[key] = wr
+            self._check_scope(wr)
+            return
+        if wr is None:
+            raise BundleRejected(f"同步包修改了本库没有的记录 {c.tbl} {c.record_uuid}"
+                                 f"（缺少它之前的同步包？）", where=self.where)
+        self._check_scope(wr)
+        bases = c.bases() if c.op != "insert" else {}
+        olds = c.olds()
+        for name, value in values.items():
+            if c.tbl == "attachments" and name == "content":
+                continue
+            self._field(wr, c, name, value, bases.get(name), olds.get(name))
+        self._check_scope(wr)
+        if c.hlc > wr.row["hlc"]:
+            wr.row.update(device_id=c.device_id, counter=c.counter, hlc=c.hlc)
+            wr.dirty = True
+
+    def _new_row(self, c: Change, values: dict[str, Any]) -> WorkingRow:
+        fields = SYNCED_FIELDS[c.tbl]
+        row = {f: values.get(f) for f in fields}
+        for f in fields:
+            if isinstance(row[f], dict) and set(row[f]) == {"$b64"}:
+                row[f] = base64.b64decode(row[f]["$b64"])
+            elif isinstance(row[f], (dict, list)):
+                row[f] = json.dumps(row[f], ensure_ascii=False, separators=(",", ":"),
+                                    sort_keys=True)
+        row.update(uuid=c.record_uuid, device_id=c.device_id, counter=c.counter, hlc=c.hlc,
+                   clock=json.dumps({"*": c.version}), deleted=0)
+        if c.tbl == "households":
+            row["head_initials"] = initials(row.get("head_name"))
+            self.hh_village[c.record_uuid] = row["village_code"]
+        if c.tbl == "attachments":
+            content = self.attachment(row["sha256"]) if self.attachment else None
+            if content is None:
+                raise BundleRejected(f"同步包缺少照片 {row['sha256']}", where=self.where)
+            row["content"] = content
+        return WorkingRow(c.tbl, row, is_new=True)
+
+    def _field(self, wr: WorkingRow, c: Change, name: str, value: Any, base: str | None,
+               old: Any) -> None:
+        ckey = (c.tbl, c.record_uuid, name)
+        open_rows = self.conflicts.get(ckey, {})
+        if base is not None and base in open_rows:
+            open_rows[base]["_drop"] = True
+        local = local_version(wr.clock, name)
+        current = wr.get(name)
+        if local == c.version:
+            return
+        if local == base:
+            self._take(wr, c, name, value, current)
+            self._set_ours(ckey, value, c.version, c.device_id)
+            return
+        local_hlc = self._hlc(local)
+        theirs_wins = (c.hlc, c.device_id) > (local_hlc, local.split(":")[0])
+        if same(current, value):
+            if theirs_wins:
+                wr.clock[name] = c.version
+                wr.dirty = True
+            return
+        if theirs_wins:
+            loser = self._loser_from_local(wr, name, local, current)
+            self._take(wr, c, name, value, current)
+            winner = (value, c.version, c.device_id)
+        else:
+            loser = {"loser_version": c.version, "base_version": base, "base": old,
+                     "theirs": value, "theirs_device": c.device_id}
+            winner = (current, local, local.split(":")[0])
+        row = dict(loser, tbl=c.tbl, record_uuid=c.record_uuid, field=name,
+                   village_code=self._village(wr))
+        self.conflicts.setdefault(ckey, {})[row["loser_version"]] = row
+        self.conflicted.add((c.tbl, c.record_uuid))
+        self._set_ours(ckey, *winner)
+
+    def _take(self, wr: WorkingRow, c: Change, name: str, value: Any, current: Any) -> None:
+        wr.set(name, value)
+        wr.clock[name] = c.version
+        if wr.tbl == "households" and name == "head_name":
+            wr.row["head_initials"] = initials(value)
+        if not wr.is_new and not same(current, value):
+            self.plan.audit.append((c.tbl, c.record_uuid, name, _text(current), _text(value),
+                                    c.user, c.device_id, c.at))
+
+    def _set_ours(self, ckey, value: Any, version: str, device: str) -> None:
+        for row in self.conflicts.get(ckey, {}).values():
+            row.update(ours=value, ours_version=version, ours_device=device)
+
+    def _loser_from_local(self, wr: WorkingRow, name: str, local: str, current: Any) -> dict:
+        info = self.known.get(local) or self.state.changes([local]).get(local)
+        base = old = None
+        if info is not None:
+            base = info.bases().get(name)
+            old = info.olds().get(name)
+        return {"loser_version": local, "base_version": base, "base": old, "theirs": current,
+                "theirs_device": local.split(":")[0]}
+
+    def _hlc(self, version: str) -> str:
+        if version in self.known:
+            return self.known[version].hlc
+        info = self.state.changes([version]).get(version)
+        if info is not None:
+            self.known[version] = info
+            return info.hlc
+        return ""
+
+    # ----- scope and villages -----------------------------------------------------------------
+    def _village(self, wr: WorkingRow) -> str:
+        r = wr.row
+        if wr.tbl == "areas":
+            return r.get("code") or ""
+        for col in ("village_code", "area_code", "township_code"):
+            if r.get(col):
+                return r[col]
+        if r.get("household_uuid"):
+            return self.hh_village.get(r["household_uuid"], "")
+        return ""
+
+    def _check_scope(self, wr: WorkingRow) -> None:
+        if not self.township:
+            return
+        code = self._village(wr)
+        county = self.township[:6] + "000000"
+        if code and not code.startswith(self.township[:9]) and not (
+                wr.tbl == "areas" and code == county):
+            raise BundleRejected(f"同步包修改了本乡镇以外的记录（{wr.tbl} {code}）",
+                                 where=self.where)
+
+    # ----- result ----------------------------------------------------------------------------
+    def _finish(self) -> None:
+        p = self.plan
+        for (tbl, u), wr in self.rows.items():
+            if wr is None:
+                continue
+            counts = p.villages.setdefault(self._village(wr), VillageCounts())
+            if wr.is_new:
+                p.inserts.setdefault(tbl, []).append(wr.finish())
+                counts.new += 1
+            elif (tbl, u) in self.conflicted:
+                counts.conflicts += 1
+                p.updates.setdefault(tbl, []).append(wr.finish())
+            elif wr.changed():
+                counts.updated += 1
+                p.updates.setdefault(tbl, []).append(wr.finish())
+            else:
+                counts.unchanged += 1
+                if wr.dirty:
+                    p.updates.setdefault(tbl, []).append(wr.finish())
+            if wr.dirty or wr.is_new:
+                if tbl == "households":
+                    p.households.add(u)
+                elif wr.row.get("household_uuid"):
+                    p.households.add(wr.row["household_uuid"])
+        for rows in self.conflicts.values():
+            for row in rows.values():
+                if row.get("_db"):
+                    if row.get("_drop"):
+                        p.conflicts_dropped.append(row["id"])
+                    else:
+                        p.conflicts_changed.append(row)
+                elif not row.get("_drop"):
+                    p.conflicts_new.append(row)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,96 @@
+"""Read a bundle safely: copy it off the stick, check signature, decrypt, check the manifest
+against the signed header, the schema version and every change record."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldapp.store.schema import SCHEMA_VERSION
+
+from .archive import Payload
+from .changeset import Change, change_from_list
+from .container import Opened, content_key_for, decrypt_payload, open_bundle
+from .errors import BundleRejected
+from .keys import KeyPair
+
+MAX_BUNDLE_FILE = 6 << 30
+
+
+@dataclass
+class Contents:
+    opened: Opened
+    payload: Payload
+    manifest: dict[str, Any]
+    changes: list[Change]
+    reference: dict[str, Any] = field(default_factory=dict)
+
+    def attachment(self, sha256: str) -> bytes | None:
+        name = f"attachments/{sha256}"
+        if name not in self.payload.infos:
+            return None
+        data = self.payload.read(name)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise BundleRejected(f"照片内容与其校验和不符: {sha256}", where=self.payload.where)
+        return data
+
+
+@contextmanager
+def local_copy(path: str | os.PathLike) -> Iterator[tuple[Opened, Path]]:
+    """The bundle copied into a private temporary folder and opened (signature checked);
+    yields (opened, work dir). Nothing later reads the original file again."""
+    src = Path(path)
+    if not src.is_file():
+        raise BundleRejected("同步包文件不存在", where=str(src))
+    if src.stat().st_size > MAX_BUNDLE_FILE:
+        raise BundleRejected("同步包文件大得不合理", where=str(src))
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bundle-") as tmp:
+        work = Path(tmp)
+        copy = work / "bundle.fab"
+        try:
+            shutil.copyfile(src, copy)
+        except OSError as exc:
+            raise BundleRejected(f"无法读取同步包: {exc.strerror or exc}", where=str(src)) \
+                from None
+        try:
+            opened = open_bundle(copy)
+        except BundleRejected as exc:
+            raise BundleRejected(exc.message, where=str(src)) from None
+        opened.path, opened.local = src, copy  # messages name the user's file
+        yield opened, work
+
+
+def read_contents(opened: Opened, work: Path, keys: KeyPair | None,
+                  code: str | None) -> Contents:
+    where = str(opened.path)
+    key = content_key_for(opened, keys, code)
+    plain = work / "payload.zip"
+    decrypt_payload(opened, key, plain)
+    payload = Payload(plain, where)
+    m, h = payload.manifest, opened.header
+    for k in ("bundle_uuid", "kind", "device_id", "county", "township"):
+        if m.get(k) != h.get(k):
+            raise BundleRejected(f"同步包清单与包头不一致（{k}）", where=where)
+    version = m.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise BundleRejected("同步包清单缺少数据库版本", where=where)
+    if version > SCHEMA_VERSION:
+        raise BundleRejected(f"同步包来自更新的程序（数据库版本 {version}，本程序支持到 "
+                             f"{SCHEMA_VERSION}），请先升级本程序", where=where)
+    raw = payload.read_json("changes.json")
+    if not isinstance(raw, list):
+        raise BundleRejected("同步包的变更列表格式不对", where=where)
+    changes = [change_from_list(item, where) for item in raw]
+    reference: dict[str, Any] = {}
+    if h["kind"] == "reference":
+        reference = payload.read_json("reference.json")
+        if not isinstance(reference, dict) or not isinstance(reference.get("settings"), dict):
+            raise BundleRejected("参考包缺少 reference.json 内容", where=where)
+    return Contents(opened, payload, m, changes, reference)

@@ -1,0 +1,57 @@
+"""Assemble and write a bundle file: payload ZIP -> encrypt -> sign -> atomic rename."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import uuid as uuidlib
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from fieldapp.store.schema import SCHEMA_VERSION
+
+from .archive import write_payload
+from .container import write_bundle
+from .errors import SyncError
+from .keys import KeyPair
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def changes_member(rows: list[tuple]) -> bytes:
+    return json.dumps([list(r) for r in rows], ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def write(out: str | os.PathLike, *, kind: str, county: str, township: str, device_id: str,
+          device_name: str, signer: KeyPair, manifest: dict[str, Any],
+          members: dict[str, bytes], recipients: Callable[[bytes], list[dict]],
+          enrolment: dict | None = None) -> tuple[str, str]:
+    """Write a bundle; returns (bundle uuid, sha256 of the file)."""
+    out = Path(out)
+    if not out.parent.exists():
+        raise SyncError("输出目录不存在", where=str(out.parent))
+    if out.is_dir():
+        raise SyncError("输出路径是一个文件夹", where=str(out))
+    bundle_uuid = str(uuidlib.uuid4())
+    created = now_iso()
+    common = {"kind": kind, "bundle_uuid": bundle_uuid, "created_at": created, "county": county,
+              "township": township, "device_id": device_id, "device_name": device_name}
+    manifest = dict(manifest, **common, schema_version=SCHEMA_VERSION)
+    content_key = os.urandom(32)
+    header = dict(common, recipients=recipients(content_key), enrolment=enrolment)
+    fd, tmp = tempfile.mkstemp(prefix=".~payload-", suffix=".zip", dir=out.parent)
+    os.close(fd)
+    try:
+        write_payload(Path(tmp), manifest, members)
+        sha = write_bundle(out, header, Path(tmp), signer, content_key)
+    except OSError as exc:
+        raise SyncError(f"无法写入同步包: {exc.strerror or exc}", where=str(out)) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return bundle_uuid, sha
