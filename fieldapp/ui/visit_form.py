@@ -231,6 +231,9 @@ class VisitFormWidget(QWidget):
         self.input_errors.pop(name, None)
         if final:
             self.touched.add(name)
+        editor = self.editors[name]
+        if not isinstance(editor, LineEditor):  # typed text stays as typed
+            editor.set_value(self.state.answers.get(name))
         if changes:
             self._persist(changes)
         self.refresh()
