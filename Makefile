@@ -10,7 +10,7 @@ DEB_PKGS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
   libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei \
   poppler-utils poppler-data zbar-tools gdal-bin
 
-.PHONY: run test deps venv bench soak lint clean demo translations
+.PHONY: run test deps venv bench soak lint clean demo translations package screenshots
 
 run: venv translations
 	@test -f $(DEMO_DB) || { mkdir -p $(dir $(DEMO_DB)) && $(BIN)/fieldapp demo $(DEMO_DB); }
@@ -31,6 +31,15 @@ demo: venv
 # Qt translations: resources/i18n/zh_CN/*.tsv -> fieldapp_zh_CN.ts -> fieldapp_zh_CN.qm
 translations: venv
 	$(BIN)/python tools/i18n.py build >/dev/null
+
+# One-folder build in dist/fieldapp (PyInstaller), then the headless smoke check of the built app.
+package: venv translations
+	$(BIN)/pyinstaller packaging/fieldapp.spec --noconfirm --distpath dist --workpath build/pyinstaller
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/smoke.py dist/fieldapp
+
+# Screenshots for the user guide and README (docs/img), taken under Xvfb on a demo county.
+screenshots: venv translations
+	$(BIN)/python tools/screenshots.py
 
 lint: venv
 	$(BIN)/ruff check fieldapp tests bench
