@@ -112,3 +112,47 @@ def _prefix(code: str) -> str:
     if code.endswith("000"):
         return code[:9]
     return code
+
+
+# ----- the map view: compact, fast reads keyed by rowid (stable while the database is open) ----
+def map_points(store, statuses: Sequence[str]) -> list[tuple[int, int, float, float]]:
+    """(rowid, index of status in `statuses`, lon, lat) of located live households.
+
+    Integers and floats only: 218,800 rows load in about 0.15 s, where uuid strings would double
+    that. The view asks for uuids of the few households it needs (`uuids_of`).
+    """
+    cases = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(statuses) if s.isidentifier())
+    return store.conn.execute(
+        f"SELECT rowid, CASE status {cases} ELSE {len(statuses)} END, lon, lat FROM households"
+        f" WHERE {_LIVE} AND lon IS NOT NULL AND lat IS NOT NULL").fetchall()
+
+
+def uuids_of(store, rowids: Sequence[int]) -> dict[int, str]:
+    return dict(_chunked(store, "SELECT rowid, uuid FROM households WHERE rowid IN ({})",
+                         [int(r) for r in rowids]))
+
+
+def rowids_of(store, uuids: Sequence[str]) -> dict[str, int]:
+    return {u: r for r, u in _chunked(store, "SELECT rowid, uuid FROM households WHERE uuid IN ({})",
+                                      list(uuids))}
+
+
+def labels_of(store, rowids: Sequence[int]) -> dict[int, str]:
+    """rowid -> household head, for map labels when zoomed in."""
+    return dict(_chunked(store, "SELECT rowid, head_name FROM households WHERE rowid IN ({})",
+                         [int(r) for r in rowids]))
+
+
+def map_household(store, uuid: str) -> tuple[int, str, str, float | None, float | None] | None:
+    """(rowid, status, village_code, lon, lat) of one household."""
+    return store.conn.execute(
+        "SELECT rowid, status, village_code, lon, lat FROM households WHERE uuid = ?",
+        (uuid,)).fetchone()
+
+
+def _chunked(store, sql: str, keys: list) -> list[tuple]:
+    out: list[tuple] = []
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        out += store.conn.execute(sql.format(",".join("?" for _ in chunk)), chunk).fetchall()
+    return out

@@ -1,0 +1,372 @@
+"""The map canvas: basemap tiles, area outlines, household points by status (batched), selection
+and check highlights, labels, measuring line, scale bar and legend. Pan with the mouse or the
+arrow keys, zoom with the wheel or +/−. Knows nothing of the database: MapView feeds it."""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
+from PySide6.QtWidgets import QWidget
+
+from fieldapp.core.status import STATUSES
+from fieldapp.geo import basemap as bm
+from fieldapp.geo.mapdata import DRAW_ORDER, MapData
+
+from .labels import STATUS_COLORS
+from .map_overlay import paint_legend, paint_scale_bar
+from .map_raster import PointLayer, argb, disc, ring, visible
+
+SELECT, PLACE, MEASURE = "select", "place", "measure"
+PICK_PX = 7
+_LEVEL_PENS = {"county": ("#37474f", 2.6), "township": ("#546e7a", 1.6), "village": ("#90a4ae", 0.9)}
+
+
+class MapCanvas(QWidget):
+    selectionChanged = Signal()  # the user picked households (self.selected)
+    placeRequested = Signal(float, float)  # display coordinates clicked in place mode
+    measureChanged = Signal()
+    pointerMoved = Signal(float, float)  # display coordinates under the mouse
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(320, 240)
+        self.data: MapData | None = None
+        self.cx = self.cy = 0.0
+        self.mpp = 50.0  # display metres per pixel
+        self.mode = SELECT
+        self.selected = np.empty(0, dtype=np.int64)
+        self.flagged = np.empty(0, dtype=np.int64)
+        self.measure_pts: list[tuple[float, float]] = []
+        self.basemap = None  # fieldapp.store.geo_mbtiles.MBTiles
+        self.label_provider = None  # callable(rowids) -> {rowid: text}
+        self._labels: dict[int, str] = {}
+        self._tiles: OrderedDict[tuple[int, int, int], QPixmap | None] = OrderedDict()
+        self._paths: list[tuple[str, QPainterPath]] = []
+        self._press = None
+        self._dragged = False
+        self._rubber: QRect | None = None
+
+    # ----- data and view ------------------------------------------------------------------
+    def set_data(self, data: MapData | None) -> None:
+        self.data = data
+        self.selected = np.empty(0, dtype=np.int64)
+        self.flagged = np.empty(0, dtype=np.int64)
+        self._labels.clear()
+        self._paths = []
+        if data is not None:
+            order = {"village": 0, "township": 1, "county": 2}
+            for area in sorted(data.areas, key=lambda a: order.get(a.level, 0)):
+                path = QPainterPath()
+                for ring_xy in area.rings:
+                    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring_xy]))
+                    path.closeSubpath()
+                self._paths.append((area.level, path))
+        self.update()
+
+    def set_basemap(self, mbtiles) -> None:
+        self.basemap = mbtiles
+        self._tiles.clear()
+        self.update()
+
+    def fit(self, box: tuple[float, float, float, float] | None, margin: float = 0.06) -> None:
+        if box is None:
+            return
+        x0, y0, x1, y1 = box
+        w, h = max(self.width(), 50), max(self.height(), 50)
+        self.cx, self.cy = (x0 + x1) / 2, (y0 + y1) / 2
+        span = max((x1 - x0) / w, (y1 - y0) / h, 0.5 / 1.0)
+        self.mpp = span * (1 + 2 * margin)
+        self.update()
+
+    def zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        ax, ay = (anchor.x(), anchor.y()) if anchor else (self.width() / 2, self.height() / 2)
+        wx, wy = self.to_world(ax, ay)
+        self.mpp = min(20000.0, max(0.05, self.mpp / factor))
+        self.cx = wx - (ax - self.width() / 2) * self.mpp
+        self.cy = wy + (ay - self.height() / 2) * self.mpp
+        self.update()
+
+    def pan_pixels(self, dx: float, dy: float) -> None:
+        self.cx -= dx * self.mpp
+        self.cy += dy * self.mpp
+        self.update()
+
+    def to_world(self, sx: float, sy: float) -> tuple[float, float]:
+        return (self.cx + (sx - self.width() / 2) * self.mpp,
+                self.cy - (sy - self.height() / 2) * self.mpp)
+
+    def to_screen(self, x, y):
+        return ((np.asarray(x) - self.cx) / self.mpp + self.width() / 2,
+                self.height() / 2 - (np.asarray(y) - self.cy) / self.mpp)
+
+    def ground_mpp(self) -> float:
+        _lon, lat = bm.mercator_to_lonlat(self.cx, self.cy)
+        return self.mpp * bm.ground_scale(float(lat))
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.setCursor(Qt.CrossCursor if mode in (PLACE, MEASURE) else Qt.ArrowCursor)
+        if mode != MEASURE and self.measure_pts:
+            self.measure_pts = []
+            self.measureChanged.emit()
+        self.update()
+
+    # ----- painting -----------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("#f3f1ec"))
+        if self.basemap is not None:
+            self._paint_tiles(p)
+        if self.data is not None:
+            self._paint_areas(p)
+            self._paint_points(p)
+            self._paint_labels(p)
+        self._paint_measure(p)
+        if self._rubber is not None:
+            p.setPen(QPen(QColor("#1565c0"), 1, Qt.DashLine))
+            p.setBrush(QColor(21, 101, 192, 30))
+            p.drawRect(self._rubber)
+        paint_scale_bar(p, self.rect(), self.ground_mpp())
+        if self.data is not None:
+            counts = np.bincount(self.data.status, minlength=len(STATUSES) + 1)
+            paint_legend(p, self.rect(), {s: int(counts[i]) for i, s in enumerate(STATUSES)})
+        p.end()
+
+    def _world_transform(self) -> QTransform:
+        s = 1.0 / self.mpp
+        return QTransform(s, 0, 0, -s, self.width() / 2 - self.cx * s, self.height() / 2 + self.cy * s)
+
+    def _paint_tiles(self, p: QPainter) -> None:
+        mb = self.basemap
+        z = bm.zoom_for(self.mpp, mb.minzoom, mb.maxzoom)
+        x0, y1 = self.to_world(0, 0)
+        x1, y0 = self.to_world(self.width(), self.height())
+        tiles = bm.tiles_covering(x0, y0, x1, y1, z)
+        if len(tiles) > 400:
+            return
+        p.save()
+        p.setRenderHint(QPainter.SmoothPixmapTransform, True)
+        for key in tiles:
+            pix = self._tile(key)
+            if pix is None:
+                continue
+            tx0, ty0, tx1, ty1 = bm.tile_bounds(*key)
+            (sx0, sx1), (sy1, sy0) = self.to_screen([tx0, tx1], [ty0, ty1])
+            p.drawPixmap(QRectF(sx0, sy1, sx1 - sx0, sy0 - sy1), pix, QRectF(pix.rect()))
+        p.restore()
+
+    def _tile(self, key) -> QPixmap | None:
+        if key in self._tiles:
+            self._tiles.move_to_end(key)
+            return self._tiles[key]
+        data = self.basemap.tile(*key)
+        pix = None
+        if data:
+            pix = QPixmap()
+            if not pix.loadFromData(data):
+                pix = None
+        self._tiles[key] = pix
+        while len(self._tiles) > 512:
+            self._tiles.popitem(last=False)
+        return pix
+
+    def _paint_areas(self, p: QPainter) -> None:
+        p.save()
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.setTransform(self._world_transform())
+        p.setBrush(Qt.NoBrush)
+        for level, path in self._paths:
+            color, width = _LEVEL_PENS.get(level, _LEVEL_PENS["village"])
+            pen = QPen(QColor(color), width)
+            pen.setCosmetic(True)
+            p.setPen(pen)
+            p.drawPath(path)
+        p.restore()
+
+    def _paint_points(self, p: QPainter) -> None:
+        d = self.data
+        if not len(d.x):
+            return
+        dpr = self.devicePixelRatioF()
+        sx, sy = self.to_screen(d.x, d.y)
+        sx, sy = sx * dpr, sy * dpr
+        w, h = self.width() * dpr, self.height() * dpr
+        vis = visible(sx, sy, w, h, 8)
+        nvis = int(vis.sum())
+        radius = 0 if self.mpp > 40 else 1 if self.mpp > 8 else 2 if self.mpp > 1.5 else 3
+        radius = int(round(radius * dpr))
+        layer = PointLayer(w, h)
+        stencil = disc(radius)
+        idx_vis = np.nonzero(vis)[0]
+        st = d.status[idx_vis]
+        for status in DRAW_ORDER:
+            code = STATUSES.index(status)
+            pick = idx_vis[st == code]
+            layer.stamp(sx[pick], sy[pick], stencil, argb(STATUS_COLORS[status]))
+        if len(self.flagged):
+            f = self.flagged[vis[self.flagged]]
+            layer.stamp(sx[f], sy[f], ring(radius + 2, 2), argb(QColor("#ff6f00")))
+        if len(self.selected):
+            s = self.selected[vis[self.selected]]
+            layer.stamp(sx[s], sy[s], ring(radius + 1, 2), argb(QColor("#00b8d4")))
+        img = layer.image()
+        img.setDevicePixelRatio(dpr)
+        p.drawImage(0, 0, img)
+        self._visible_count = nvis
+
+    def _paint_labels(self, p: QPainter) -> None:
+        d = self.data
+        p.save()
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, font.pointSizeF()))
+        p.setFont(font)
+        show = "village" if self.mpp < 25 else "township" if self.mpp < 150 else None
+        if show:
+            for a in d.areas:
+                if a.level != show:
+                    continue
+                sx, sy = self.to_screen(*a.label_xy)
+                if -100 < sx < self.width() + 100 and -20 < sy < self.height() + 20:
+                    self._halo_text(p, QPointF(float(sx), float(sy)), a.name, QColor("#263238"), True)
+        if self.label_provider is not None and self.mpp < 2.5:
+            sx, sy = self.to_screen(d.x, d.y)
+            vis = np.nonzero(visible(sx, sy, self.width(), self.height(), 0))[0]
+            if 0 < len(vis) <= 400:
+                missing = [int(r) for r in d.rowid[vis] if int(r) not in self._labels]
+                if missing:
+                    self._labels.update(self.label_provider(missing))
+                for i in vis:
+                    text = self._labels.get(int(d.rowid[i]))
+                    if text:
+                        self._halo_text(p, QPointF(float(sx[i]) + 6, float(sy[i]) + 4), text,
+                                        QColor("#212121"), False)
+        p.restore()
+
+    def _halo_text(self, p: QPainter, at: QPointF, text: str, color: QColor, centred: bool) -> None:
+        fm = p.fontMetrics()
+        if centred:
+            at = QPointF(at.x() - fm.horizontalAdvance(text) / 2, at.y() + fm.ascent() / 2)
+        p.setPen(QPen(QColor(255, 255, 255, 220), 3))
+        path = QPainterPath()
+        path.addText(at, p.font(), text)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.strokePath(path, QPen(QColor(255, 255, 255, 220), 3))
+        p.fillPath(path, color)
+
+    def _paint_measure(self, p: QPainter) -> None:
+        if not self.measure_pts:
+            return
+        xs, ys = self.to_screen([q[0] for q in self.measure_pts], [q[1] for q in self.measure_pts])
+        pts = [QPointF(float(a), float(b)) for a, b in zip(xs, ys)]
+        p.save()
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.setPen(QPen(QColor("#d81b60"), 2, Qt.DashLine))
+        p.drawPolyline(QPolygonF(pts))
+        p.setBrush(QColor("#d81b60"))
+        for q in pts:
+            p.drawEllipse(q, 3.5, 3.5)
+        p.restore()
+
+    # ----- input ----------------------------------------------------------------------------
+    def mousePressEvent(self, e) -> None:
+        self.setFocus()
+        if e.button() == Qt.LeftButton:
+            self._press = e.position()
+            self._dragged = False
+            if self.mode == SELECT and e.modifiers() & Qt.ShiftModifier:
+                self._rubber = QRect(e.position().toPoint(), e.position().toPoint())
+        elif e.button() == Qt.RightButton and self.mode == MEASURE:
+            self.measure_pts = []
+            self.measureChanged.emit()
+            self.update()
+
+    def mouseMoveEvent(self, e) -> None:
+        wx, wy = self.to_world(e.position().x(), e.position().y())
+        self.pointerMoved.emit(wx, wy)
+        if self._press is None:
+            return
+        delta = e.position() - self._press
+        if not self._dragged and abs(delta.x()) + abs(delta.y()) < 4:
+            return
+        self._dragged = True
+        if self._rubber is not None:
+            self._rubber = QRect(self._press.toPoint(), e.position().toPoint()).normalized()
+            self.update()
+        else:
+            self.pan_pixels(delta.x(), delta.y())
+            self._press = e.position()
+
+    def mouseReleaseEvent(self, e) -> None:
+        if e.button() != Qt.LeftButton or self._press is None:
+            return
+        pos = e.position()
+        if self._rubber is not None:
+            if self._dragged and self.data is not None:
+                x0, y0 = self.to_world(self._rubber.left(), self._rubber.top())
+                x1, y1 = self.to_world(self._rubber.right(), self._rubber.bottom())
+                self.selected = self.data.in_rect(x0, y0, x1, y1)
+                self.selectionChanged.emit()
+            self._rubber = None
+        elif not self._dragged:
+            self._click(pos, e.modifiers())
+        self._press = None
+        self.update()
+
+    def _click(self, pos: QPointF, modifiers) -> None:
+        wx, wy = self.to_world(pos.x(), pos.y())
+        if self.mode == PLACE:
+            self.placeRequested.emit(wx, wy)
+        elif self.mode == MEASURE:
+            self.measure_pts.append((wx, wy))
+            self.measureChanged.emit()
+        elif self.data is not None:
+            hit = self.data.pick(wx, wy, PICK_PX * self.mpp)
+            if modifiers & Qt.ControlModifier:
+                if hit is not None:
+                    cur = set(self.selected.tolist()) ^ {hit}
+                    self.selected = np.array(sorted(cur), dtype=np.int64)
+            else:
+                self.selected = np.array([hit] if hit is not None else [], dtype=np.int64)
+            self.selectionChanged.emit()
+        self.update()
+
+    def wheelEvent(self, e) -> None:
+        steps = e.angleDelta().y() / 120.0
+        if steps:
+            self.zoom(1.25 ** steps, e.position())
+
+    def keyPressEvent(self, e) -> None:
+        step = 0.25
+        k = e.key()
+        if k == Qt.Key_Left:
+            self.pan_pixels(self.width() * step, 0)
+        elif k == Qt.Key_Right:
+            self.pan_pixels(-self.width() * step, 0)
+        elif k == Qt.Key_Up:
+            self.pan_pixels(0, self.height() * step)
+        elif k == Qt.Key_Down:
+            self.pan_pixels(0, -self.height() * step)
+        elif k in (Qt.Key_Plus, Qt.Key_Equal):
+            self.zoom(1.5)
+        elif k in (Qt.Key_Minus, Qt.Key_Underscore):
+            self.zoom(1 / 1.5)
+        elif k == Qt.Key_Home and self.data is not None:
+            self.fit(self.data.extent())
+        elif k == Qt.Key_Escape:
+            self.set_mode(SELECT)
+        else:
+            super().keyPressEvent(e)
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self.update()
+
+
+def describe_zoom(mpp: float) -> str:
+    return f"1:{int(round(mpp / 0.00028, -1)):,}" if math.isfinite(mpp) else ""

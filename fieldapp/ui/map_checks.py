@@ -1,0 +1,181 @@
+"""Spatial checks panel under the map: run the checks on a worker thread (cancellable), list the
+findings, highlight them on the map, and jump to one when it is clicked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QProgressDialog,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from fieldapp.geo.checks import (
+    DEFAULT_THRESHOLD_M, NEAR_DUPLICATE, NO_BOUNDARY, OUTSIDE, UNLOCATED, CheckReport, run_checks,
+)
+from fieldapp.store import Store, geo_queries
+
+from .errors import show_error
+
+
+def kind_label(kind: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    t = lambda s: QCoreApplication.translate("MapChecks", s)  # noqa: E731
+    return {OUTSIDE: t("Outside its village"), NEAR_DUPLICATE: t("Same position"),
+            UNLOCATED: t("Unlocated households"), NO_BOUNDARY: t("Village has no boundary")
+            }.get(kind, kind)
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+        self.names: dict[str, str] = {}
+        self.headers = [self.tr("Problem"), self.tr("Village"), self.tr("Households"),
+                        self.tr("Metres"), self.tr("Detail")]
+
+    def set_report(self, report: CheckReport | None, names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.rows = list(report.findings) if report else []
+        self.names = names
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole or not index.isValid():
+            return None
+        f = self.rows[index.row()]
+        return (kind_label(f.kind), self.names.get(f.village_code, f.village_code),
+                str(f.count or len(f.households)),
+                "" if f.distance_m is None else f"{f.distance_m:g}", f.detail)[index.column()]
+
+
+class _Worker(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+    def __init__(self, path, threshold):
+        super().__init__()
+        self.path, self.threshold = path, threshold
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.path, readonly=True) as store:  # its own connection
+                report = run_checks(store, threshold_m=self.threshold, progress=self._progress)
+            self.done.emit(report)
+        except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
+            self.failed.emit(exc)
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self.cancelled
+
+
+class MapChecksPanel(QWidget):
+    findingActivated = Signal(list, str)  # household uuids, village code
+
+    def __init__(self, view, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.store = None
+        self.report: CheckReport | None = None
+        self.threshold = QDoubleSpinBox(minimum=0.0, maximum=500.0, decimals=1, singleStep=0.5,
+                                        value=DEFAULT_THRESHOLD_M, suffix=self.tr(" m"))
+        self.threshold.setToolTip(self.tr("Households closer than this count as the same position"))
+        self.run_button = QPushButton(self.tr("Run checks"))
+        self.run_button.clicked.connect(self.run)
+        self.summary = QLabel(self.tr("Not run yet."))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Same position within")))
+        top.addWidget(self.threshold)
+        top.addWidget(self.run_button)
+        top.addWidget(self.summary, 1)
+        self.model = FindingsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        for col, width in enumerate((120, 150, 70, 60)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self._thread: QThread | None = None
+
+    def set_store(self, store) -> None:
+        self.store = store
+        self.report = None
+        self.model.set_report(None, {})
+        self.summary.setText(self.tr("Not run yet."))
+
+    def run(self) -> None:
+        if self.store is None or self._thread is not None:
+            return
+        dialog = QProgressDialog(self.tr("Checking household positions…"), self.tr("Cancel"),
+                                 0, 100, self)
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(300)
+        worker = _Worker(self.store.path, self.threshold.value())
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(lambda d, t: dialog.setValue(int(100 * d / max(t, 1))))
+        dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
+
+        def finish():
+            dialog.reset()
+            thread.quit()
+            thread.wait()
+            self._thread = None
+            self._worker = None
+
+        worker.done.connect(lambda report: (finish(), self.show_report(report)))
+        worker.failed.connect(lambda exc: (finish(), self._failed(exc)))
+        self._thread, self._worker = thread, worker
+        self.run_button.setEnabled(False)
+        thread.start()
+
+    def wait(self, ms: int = 30000) -> None:
+        """Block until a running check ends (tests)."""
+        if self._thread is not None:
+            self._thread.wait(ms)
+
+    def _failed(self, exc) -> None:
+        self.run_button.setEnabled(True)
+        if getattr(exc, "code", "") != "cancelled":
+            show_error(self, exc, self.tr("Spatial checks"))
+
+    def show_report(self, report: CheckReport) -> None:
+        self.run_button.setEnabled(True)
+        self.report = report
+        names = {code: name for code, name, _l, _p in geo_queries.areas(self.store)} if self.store else {}
+        self.model.set_report(report, names)
+        c = report.counts()
+        self.summary.setText(
+            self.tr("%1 outside village · %2 same position · %3 villages with unlocated · %4 without boundary")
+            .replace("%1", str(c[OUTSIDE])).replace("%2", str(c[NEAR_DUPLICATE]))
+            .replace("%3", str(c[UNLOCATED])).replace("%4", str(c[NO_BOUNDARY])))
+        self.view.show_flagged(sorted(report.flagged_households()))
+
+    def _row(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        f = self.model.rows[current.row()]
+        self.findingActivated.emit(list(f.households), f.village_code)

@@ -1,0 +1,61 @@
+"""Overlays painted on top of the map: scale bar (bottom left) and status legend (top right)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from fieldapp.geo.basemap import nice_length
+from fieldapp.geo.mapdata import DRAW_ORDER
+
+from .labels import STATUS_COLORS, status_label
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MapOverlay", text)
+
+
+def paint_scale_bar(p: QPainter, rect: QRect, ground_mpp: float, max_px: int = 140) -> None:
+    length = nice_length(max_px * ground_mpp)
+    if length <= 0:
+        return
+    px = length / ground_mpp
+    text = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
+    x0, y0 = rect.left() + 14, rect.bottom() - 16
+    p.save()
+    p.setRenderHint(QPainter.Antialiasing, False)
+    p.fillRect(QRectF(x0 - 6, y0 - 22, px + 12 + p.fontMetrics().horizontalAdvance(text) + 8, 30),
+               QColor(255, 255, 255, 200))
+    p.setPen(QPen(QColor("#212121"), 2))
+    p.drawLine(QPointF(x0, y0), QPointF(x0 + px, y0))
+    p.drawLine(QPointF(x0, y0 - 5), QPointF(x0, y0))
+    p.drawLine(QPointF(x0 + px, y0 - 5), QPointF(x0 + px, y0))
+    p.drawText(QPointF(x0 + px + 6, y0 + 1), text)
+    p.restore()
+
+
+def paint_legend(p: QPainter, rect: QRect, counts: dict[str, int]) -> None:
+    fm = p.fontMetrics()
+    rows = [s for s in reversed(DRAW_ORDER)]
+    labels = [f"{status_label(s)}  {counts.get(s, 0):,}" for s in rows]
+    title = _t("Households on map")
+    width = max(fm.horizontalAdvance(t) for t in labels + [title]) + 34
+    line = fm.height() + 2
+    height = line * (len(rows) + 1) + 10
+    box = QRectF(rect.right() - width - 10, rect.top() + 10, width, height)
+    p.save()
+    p.setRenderHint(QPainter.Antialiasing, True)
+    p.setPen(QPen(QColor(0, 0, 0, 60)))
+    p.setBrush(QColor(255, 255, 255, 225))
+    p.drawRoundedRect(box, 4, 4)
+    p.setPen(QColor("#212121"))
+    y = box.top() + 6
+    p.drawText(QRectF(box.left() + 8, y, width - 12, line), Qt.AlignVCenter | Qt.AlignLeft, title)
+    for status, text in zip(rows, labels):
+        y += line
+        p.setPen(Qt.NoPen)
+        p.setBrush(STATUS_COLORS[status])
+        p.drawEllipse(QPointF(box.left() + 14, y + line / 2), 5, 5)
+        p.setPen(QColor("#212121"))
+        p.drawText(QRectF(box.left() + 26, y, width - 30, line), Qt.AlignVCenter | Qt.AlignLeft, text)
+    p.restore()
