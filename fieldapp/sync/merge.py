@@ -74,8 +74,9 @@ class MergeResult:
         }
 
 
-def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair, *,
+def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | None, *,
                 accept_devices: Iterable[str] = (), user: str | None = None,
+                code: str | None = None, dry_run: bool = False,
                 progress: Progress | None = None) -> MergeResult:
     """Merge each file in its own transaction; a rejected file is reported and skipped. A
     cancel rolls back the bundle being merged (earlier ones stay merged)."""
@@ -88,7 +89,8 @@ def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair, *,
             return progress(i * 1000 + (1000 * done // total if total else 0), len(files) * 1000)
         try:
             result.reports.append(merge_file(store, f, keys, accept_devices=accept_devices,
-                                             user=user, progress=step))
+                                             user=user, code=code, dry_run=dry_run,
+                                             progress=step))
         except MergeCancelled:
             raise
         except BundleRejected as exc:

@@ -1,0 +1,102 @@
+"""fieldapp bundle reference|export|merge — sync bundles between the county and townships."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from fieldapp.sync.passphrase import TRANSFER_CODE_ENV, read_passphrase
+
+from .common import StderrProgress, code_arg, open_store, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("bundle", help="同步包：参考包（县→乡镇）、导出（乡镇→县）、合并",
+                       description="需要私钥的命令从环境变量 FIELDAPP_PASSPHRASE 读取口令，"
+                                   "或在终端中输入。")
+    bs = p.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+
+    r = bs.add_parser("reference", help="县级：为一个乡镇生成参考包（村、户、表单、县级公钥）")
+    r.add_argument("db")
+    r.add_argument("--township", required=True, type=code_arg, help="乡镇代码，如 140824100")
+    r.add_argument("-o", "--output", required=True, help="参考包文件")
+    r.add_argument("--json", action="store_true", help="输出 JSON")
+    r.set_defaults(func=run_reference)
+
+    e = bs.add_parser("export", help="乡镇：导出县里尚未确认收到的全部变更（含照片）")
+    e.add_argument("db")
+    e.add_argument("-o", "--output", required=True, help="同步包文件")
+    e.add_argument("--full", action="store_true", help="导出本机的全部变更")
+    e.add_argument("--json", action="store_true", help="输出 JSON")
+    e.set_defaults(func=run_export)
+
+    m = bs.add_parser("merge", help="合并同步包（县级合并乡镇的包；乡镇合并县里的新参考包）")
+    m.add_argument("db")
+    m.add_argument("files", nargs="+", metavar="FILE")
+    m.add_argument("--accept-device", action="append", default=[], metavar="DEVICE_ID",
+                   help="明确接受一台未经参考包登记的设备（先核对密钥指纹）")
+    m.add_argument("--code", help="参考包传输码（乡镇合并未发给本机密钥的参考包时）")
+    m.add_argument("--dry-run", action="store_true", help="只预览，不写入")
+    m.add_argument("--json", action="store_true", help="输出 JSON")
+    m.set_defaults(func=run_merge)
+
+
+def run_reference(args) -> int:
+    from fieldapp.sync.reference import reference_bundle
+
+    with open_store(args.db) as store:
+        res = reference_bundle(store, args.township, args.output, read_passphrase(),
+                               progress=StderrProgress("生成参考包"))
+    if args.json:
+        print_json({"file": res.path, "bundle_uuid": res.bundle_uuid, "sha256": res.sha256,
+                    "township": res.township, "transfer_code": res.transfer_code,
+                    "changes": res.changes, "households": res.households,
+                    "villages": res.villages, "enrolled_devices": res.recipients})
+        return 0
+    print(f"已写出参考包 {res.path}：{res.township_name}（{res.township}），{res.villages} 个村，"
+          f"{res.households} 户，{res.changes} 条变更", file=sys.stderr)
+    print(f"传输码: {res.transfer_code}")
+    print("新笔记本用此传输码创建数据库：fieldapp init DB --role township --from 参考包",
+          file=sys.stderr)
+    return 0
+
+
+def run_export(args) -> int:
+    from fieldapp.sync.export import export_bundle
+
+    with open_store(args.db) as store:
+        res = export_bundle(store, args.output, read_passphrase(), full=args.full,
+                            progress=StderrProgress("导出同步包"))
+    if args.json:
+        print_json({"file": res.path, "bundle_uuid": res.bundle_uuid, "sha256": res.sha256,
+                    "changes": res.changes, "attachments": res.attachments,
+                    "from_counter": res.from_counter, "to_counter": res.to_counter})
+        return 0
+    print(f"已写出同步包 {res.path}：{res.changes} 条变更，{res.attachments} 张照片"
+          f"（第 {res.from_counter}–{res.to_counter} 号）", file=sys.stderr)
+    return 0
+
+
+def run_merge(args) -> int:
+    from fieldapp.sync import identity
+    from fieldapp.sync.merge import merge_files
+
+    with open_store(args.db) as store:
+        keys = identity.unlock(store, read_passphrase())
+        code = args.code or os.environ.get(TRANSFER_CODE_ENV)
+        result = merge_files(store, args.files, keys, accept_devices=args.accept_device,
+                             code=code, dry_run=args.dry_run, progress=StderrProgress("合并"))
+    data = result.as_json()
+    if args.json:
+        print_json(data)
+    else:
+        for r in result.reports:
+            t = r.totals()
+            state = {"merged": "已合并", "already_merged": "以前已合并过", "preview": "预览"}
+            print(f"{r.file}: {state.get(r.status, r.status)}，设备 {r.device_name}"
+                  f"（{r.device_id}），写入 {r.applied} 条变更：新增 {t.new}、更新 {t.updated}、"
+                  f"未变 {t.unchanged}、冲突 {r.conflicts}"
+                  + (f"，疑似重复户 {r.duplicates} 对" if r.duplicates else ""), file=sys.stderr)
+        for rej in result.rejected:
+            print(f"fieldapp: {rej['file']}: 已拒绝：{rej['reason']}", file=sys.stderr)
+    return 1 if result.rejected else 0

@@ -1,0 +1,84 @@
+"""fieldapp conflicts DB [--json] — list and resolve merge conflicts and duplicate households."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from .common import CliError, open_store, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("conflicts", help="合并冲突与疑似重复户：列出、处理")
+    p.add_argument("db")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--all", action="store_true", help="包括已处理的冲突")
+    p.add_argument("--resolve", type=int, metavar="ID", help="处理编号为 ID 的冲突")
+    p.add_argument("--keep", choices=("ours", "theirs"), help="保留本库的值 / 对方的值")
+    p.add_argument("--value", help="改为这个值（JSON 或文本）")
+    p.add_argument("--user", help="处理人（默认取数据库设置）")
+    p.add_argument("--duplicates", action="store_true", help="列出疑似重复户")
+    p.add_argument("--merge-households", nargs=2, metavar=("KEEP", "DROP"),
+                   help="把户 DROP 合并到户 KEEP（走访记录都保留）")
+    p.add_argument("--dismiss", nargs=2, metavar=("A", "B"), help="标记这一对不是重复户")
+    p.set_defaults(func=run)
+
+
+def _value(text: str):
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def run(args) -> int:
+    from fieldapp.sync import conflicts, duplicates
+
+    if args.resolve is not None:
+        if bool(args.keep) == (args.value is not None):
+            raise CliError("--resolve 需要 --keep ours|theirs 或 --value 之一")
+        with open_store(args.db) as store:
+            res = conflicts.resolve(store, args.resolve, args.keep or "value",
+                                    value=None if args.value is None else _value(args.value),
+                                    user=args.user)
+        if args.json:
+            print_json(res)
+        else:
+            print(f"冲突 {res['id']} 已处理：取值 {json.dumps(res['value'], ensure_ascii=False)}",
+                  file=sys.stderr)
+        return 0
+    if args.merge_households:
+        keep, drop = args.merge_households
+        with open_store(args.db) as store:
+            moved = duplicates.merge_households(store, keep, drop, user=args.user)
+        print(f"已把户 {drop} 合并到 {keep}，移过去 {moved} 条走访记录", file=sys.stderr)
+        return 0
+    if args.dismiss:
+        with open_store(args.db) as store:
+            duplicates.dismiss(store, *args.dismiss)
+        return 0
+    with open_store(args.db, readonly=True) as store:
+        if args.duplicates:
+            rows = duplicates.list_duplicates(store, status=None if args.all else "open")
+            if args.json:
+                print_json(rows)
+            else:
+                for d in rows:
+                    print(f"{d['village_name'] or d['village_code']}  {d['head_a']}（{d['group_a']}组）"
+                          f" {d['household_a']}  ≈  {d['head_b']}（{d['group_b']}组）"
+                          f" {d['household_b']}  [{d['reason']}, {d['status']}]")
+            return 0
+        rows = conflicts.list_conflicts(store, status=None if args.all else "open")
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("没有待处理的冲突", file=sys.stderr)
+    for r in rows:
+        def show(v):
+            return json.dumps(v, ensure_ascii=False)
+        print(f"#{r['id']} {r['village_name'] or ''} {r['household'] or r['record']} "
+              f"{r['field']}: 原值 {show(r['base'])}，本库 {show(r['ours'])}"
+              f"（{r['devices']['ours']}），对方 {show(r['theirs'])}（{r['devices']['theirs']}）"
+              f" [{r['status']}]")
+    return 0

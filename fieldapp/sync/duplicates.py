@@ -1,0 +1,41 @@
+"""Households that look like one household entered on two devices (flagged by merge): list them,
+merge two into one (the dropped one's visits move to the kept one, so both visit histories stay,
+and it is marked merged_into), or dismiss the flag. All through the change-logged writer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldapp.store import queries, sync_conflicts
+
+from .errors import SyncError
+
+
+def list_duplicates(store, *, status: str | None = "open") -> list[dict[str, Any]]:
+    return sync_conflicts.duplicates(store.conn, status=status)
+
+
+def merge_households(store, keep: str, drop: str, *, user: str | None = None) -> int:
+    """Merge household `drop` into `keep`; returns how many visits moved."""
+    if keep == drop:
+        raise SyncError("不能把一户合并到它自己")
+    a, b = queries.household(store, keep), queries.household(store, drop)
+    if a is None or b is None:
+        raise SyncError(f"找不到户 {keep if a is None else drop}")
+    if b["merged_into"]:
+        raise SyncError(f"户 {drop} 已经合并到 {b['merged_into']}")
+    if a["merged_into"] or a["deleted"]:
+        raise SyncError(f"户 {keep} 已合并或已删除，不能作为保留的一户")
+    with store.write(user) as w:
+        visits = sync_conflicts.visits_of(w.conn, drop)
+        for v in visits:
+            w.update("visits", v, {"household_uuid": keep})
+        w.update("households", drop, {"merged_into": keep})
+        sync_conflicts.set_duplicate_status(w.conn, keep, drop, "merged")
+    return len(visits)
+
+
+def dismiss(store, a: str, b: str) -> None:
+    with store.transaction() as conn:
+        if not sync_conflicts.set_duplicate_status(conn, a, b, "dismissed"):
+            raise SyncError("没有这一对疑似重复户")

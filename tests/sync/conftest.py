@@ -1,0 +1,3 @@
+"""Sync fixtures (see sync_helpers.py)."""
+
+from sync_helpers import county_template, field_setup  # noqa: F401

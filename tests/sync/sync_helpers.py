@@ -1,0 +1,110 @@
+"""Helpers for the sync tests: a field set-up (county + laptops from reference bundles, real
+files), export, merge and database snapshots to compare."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from fieldapp.demo.build import build_demo
+from fieldapp.store import Store
+from fieldapp.store.schema import SYNCED_FIELDS
+from fieldapp.sync import export, identity, merge, reference, setup
+
+COUNTY_PW = "县里的口令 county"
+LAPTOP_PW = "laptop pass 乡镇"
+TOWNSHIP = "140824100000"
+
+
+@pytest.fixture(scope="session")
+def county_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("sync") / "county.sqlite"
+    build_demo(path, "140824", households=600, seed=11)
+    setup.init_county(path, "140824", COUNTY_PW)
+    return path
+
+
+@dataclass
+class Field:
+    tmp: Path
+    county_path: Path
+    township: str = TOWNSHIP
+    ref: Path | None = None
+    code: str = ""
+    _keys: dict = field(default_factory=dict)
+
+    def county(self) -> Store:
+        return Store.open(self.county_path)
+
+    def county_keys(self):
+        if "county" not in self._keys:
+            with self.county() as s:
+                self._keys["county"] = identity.unlock(s, COUNTY_PW)
+        return self._keys["county"]
+
+    def make_reference(self, name: str = "ref.fab", township: str | None = None) -> Path:
+        out = self.tmp / name
+        with self.county() as s:
+            res = reference.reference_bundle(s, township or self.township, out, COUNTY_PW)
+        self.ref, self.code = out, res.transfer_code
+        return out
+
+    def laptop(self, name: str) -> Path:
+        if self.ref is None:
+            self.make_reference()
+        path = self.tmp / f"{name}.sqlite"
+        setup.init_township(path, self.ref, LAPTOP_PW, self.code, device_name=name,
+                            surveyor=name)
+        return path
+
+    def export(self, laptop: Path, name: str, *, full: bool = False) -> Path:
+        out = self.tmp / name
+        with Store.open(laptop) as s:
+            export.export_bundle(s, out, LAPTOP_PW, full=full)
+        return out
+
+    def merge(self, *files: Path, db: Path | None = None, **kw) -> merge.MergeResult:
+        with Store.open(db or self.county_path) as s:
+            return merge.merge_files(s, files, self.county_keys(), **kw)
+
+    def merge_reference(self, laptop: Path, ref: Path) -> merge.BundleReport:
+        with Store.open(laptop) as s:
+            keys = identity.unlock(s, LAPTOP_PW)
+            return merge.merge_file(s, ref, keys)
+
+
+@pytest.fixture
+def field_setup(county_template, tmp_path) -> Field:
+    dest = tmp_path / "county.sqlite"
+    shutil.copy(county_template, dest)
+    return Field(tmp_path, dest)
+
+
+def snapshot(path: Path, *, meta: bool = True) -> dict:
+    """Every synced record (values, clocks, tombstones, derived status) and every conflict."""
+    with Store.open(path, readonly=True) as s:
+        out: dict = {}
+        for tbl, fields in SYNCED_FIELDS.items():
+            cols = ["uuid", *fields, "clock", "deleted"]
+            if meta:
+                cols += ["device_id", "counter", "hlc"]
+            if tbl == "households":
+                cols += ["status", "status_reason", "last_visit_at", "head_initials"]
+            rows = s.conn.execute(f"SELECT {', '.join(cols)} FROM {tbl} ORDER BY uuid")
+            out[tbl] = [tuple(r) for r in rows]
+        out["conflicts"] = sorted(s.conn.execute(
+            "SELECT tbl, record_uuid, field, loser_version, base_version, base, theirs,"
+            " theirs_device, ours, ours_version, ours_device, status FROM sync_conflicts"))
+        out["changes"] = sorted(s.conn.execute(
+            "SELECT device_id, counter, hlc, tbl, record_uuid, op, data, old, base"
+            " FROM changes"))
+        return out
+
+
+def township_households(path: Path, n: int) -> list[str]:
+    with Store.open(path, readonly=True) as s:
+        return [r[0] for r in s.conn.execute(
+            "SELECT uuid FROM households ORDER BY uuid LIMIT ?", (n,))]
