@@ -178,3 +178,24 @@ def reconcile(
         f.children.sort(key=lambda c: c.code)
     top = root or min(nodes, key=lambda c: (c[9:] != "000", c[6:] != "000000", c))
     return nodes[top]
+
+
+# ----- gap follow-up (查缺补漏) -------------------------------------------------------------
+WORK_ORDER_KINDS = ("install", "repair", "handover")
+WORK_ORDER_KIND_LABELS_ZH = {"install": "安装", "repair": "维修", "handover": "有线付费用户移交"}
+WORK_ORDER_STATES = ("open", "done", "verified", "cancelled")
+WORK_ORDER_STATE_LABELS_ZH = {"open": "待处理", "done": "运营商已完成", "verified": "已回访确认",
+                              "cancelled": "已取消"}
+ACTIVE_STATES = ("open", "done")
+
+
+def work_order_kind(reason: str | None, paid_subscriber_not_handed_over: bool = False) -> str:
+    """The usual work order for a not-covered household: a paid cable subscriber not yet handed
+    over needs a handover, a signal fault a repair, anything else an installation."""
+    if paid_subscriber_not_handed_over:
+        return "handover"
+    return "repair" if reason == "signal" else "install"
+
+
+def is_overdue(state: str, due_date: str | None, today: dt.date) -> bool:
+    return state == "open" and bool(due_date) and str(due_date)[:10] < today.isoformat()

@@ -31,24 +31,26 @@ def status_counts(store, code: str) -> list[tuple[str, int, str, str, int]]:
     return store.conn.execute(
         f"SELECT village_code, source = 'register', status, status_reason, count(*)"
         f" FROM households WHERE {_LIVE} AND {where}"
-        f" GROUP BY 1, 2, 3, 4", args).fetchall()
+        f" GROUP BY village_code, source, status, status_reason", args).fetchall()
 
 
+# Both halves run on the partial covering indexes households_dup_id / households_dup_name (v002).
 _DUPLICATES = """
-WITH live AS (
-  SELECT uuid, village_code, coalesce(group_no, '') AS grp, head_name, id_hash
-  FROM households WHERE {live} AND {where}),
-dup_id AS (
+WITH dup_id AS (
   SELECT id_hash FROM households WHERE {live} AND id_hash IS NOT NULL
   GROUP BY id_hash HAVING count(*) > 1),
 dup_name AS (
-  SELECT village_code, grp, head_name FROM live
-  GROUP BY village_code, grp, head_name
-  HAVING count(*) > 1 AND count(DISTINCT id_hash) < count(*))
-SELECT l.village_code, count(*) FROM live l
-WHERE l.id_hash IN (SELECT id_hash FROM dup_id)
-   OR (l.village_code, l.grp, l.head_name) IN (SELECT village_code, grp, head_name FROM dup_name)
-GROUP BY l.village_code
+  SELECT village_code, group_no, head_name FROM households WHERE {live} AND {where}
+  GROUP BY village_code, group_no, head_name
+  HAVING count(*) > 1 AND count(DISTINCT id_hash) < count(*)),
+flagged AS (
+  SELECT h.uuid, h.village_code, 'id' AS why FROM dup_id d JOIN households h
+    ON h.id_hash = d.id_hash
+  WHERE h.{live} AND h.id_hash IS NOT NULL AND h.{where}
+  UNION
+  SELECT h.uuid, h.village_code, 'name' FROM dup_name d JOIN households h
+    ON h.village_code = d.village_code AND h.group_no IS d.group_no AND h.head_name = d.head_name
+  WHERE h.{live})
 """
 
 
@@ -58,23 +60,22 @@ def duplicate_counts(store, code: str) -> list[tuple[str, int]]:
     Probable duplicates: the same ID-number hash anywhere in the county, or the same head name
     in the same village group unless every one of them has a different ID number."""
     where, args = _filter(code)
-    return store.conn.execute(_DUPLICATES.format(live=_LIVE, where=where), args).fetchall()
+    sql = _DUPLICATES.format(live=_LIVE, where=where)
+    return store.conn.execute(
+        sql + " SELECT village_code, count(DISTINCT uuid) FROM flagged GROUP BY village_code",
+        (*args, *args)).fetchall()
 
 
 def duplicate_households(store, code: str, limit: int = 1000) -> list[tuple]:
     """The households behind `duplicate_counts`: (uuid, village_code, group_no, head_name,
-    id_masked, status, why) ordered so that members of one group stand together."""
+    id_masked, status, why 'id'|'name') with the members of one group next to each other."""
     where, args = _filter(code)
-    sql = _DUPLICATES.format(live=_LIVE, where=where).rsplit("SELECT l.village_code", 1)[0]
+    sql = _DUPLICATES.format(live=_LIVE, where=where)
     return store.conn.execute(
         sql + " SELECT h.uuid, h.village_code, h.group_no, h.head_name, h.id_masked, h.status,"
-        " CASE WHEN h.id_hash IN (SELECT id_hash FROM dup_id) THEN 'id' ELSE 'name' END"
-        " FROM live l JOIN households h ON h.uuid = l.uuid"
-        " WHERE l.id_hash IN (SELECT id_hash FROM dup_id)"
-        " OR (l.village_code, l.grp, l.head_name) IN (SELECT village_code, grp, head_name"
-        " FROM dup_name)"
-        " ORDER BY h.id_hash IS NULL, h.id_hash, h.village_code, h.group_no, h.head_name"
-        " LIMIT ?", (*args, limit)).fetchall()
+        " min(f.why) FROM flagged f JOIN households h ON h.uuid = f.uuid GROUP BY h.uuid"
+        " ORDER BY min(f.why), CASE WHEN min(f.why) = 'id' THEN h.id_hash END, h.village_code,"
+        " h.group_no, h.head_name LIMIT ?", (*args, *args, limit)).fetchall()
 
 
 def reconciliation(store, code: str | None = None):

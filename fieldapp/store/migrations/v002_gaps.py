@@ -1,5 +1,6 @@
 """Version 2: gap follow-up work orders, spot-check samples and their items (all synced), the
-register import log (local), and an index for finding same-name households in a group."""
+register import log (local), and partial covering indexes that keep the county reconciliation
+(status counts, duplicate ID numbers, same names in a group) well under a second."""
 
 from fieldapp.store.schema import SYNC_COLUMNS
 
@@ -58,5 +59,10 @@ CREATE TABLE import_log (
   rejected INTEGER NOT NULL DEFAULT 0,
   warnings INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX households_group_name ON households(village_code, group_no, head_name)
+CREATE INDEX households_reconcile ON households(village_code, source, status, status_reason)
+  WHERE deleted = 0 AND merged_into IS NULL;
+CREATE INDEX households_dup_id ON households(id_hash, village_code)
+  WHERE deleted = 0 AND merged_into IS NULL AND id_hash IS NOT NULL;
+CREATE INDEX households_dup_name ON households(village_code, group_no, head_name, id_hash)
+  WHERE deleted = 0 AND merged_into IS NULL
 """

@@ -1,0 +1,36 @@
+"""fieldapp export households DB [--village CODE] -o FILE.csv|FILE.xlsx"""
+
+from __future__ import annotations
+
+import sys
+
+from fieldapp.store import queries
+from fieldapp.tabular.households_export import export_households
+
+from .common import CliError, code_arg, open_store
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="导出数据（户清单）")
+    what = p.add_subparsers(dest="what", metavar="WHAT")
+    h = what.add_parser("households", help="导出户清单（含 household_id，可用于纸质走访录入）")
+    h.add_argument("db")
+    h.add_argument("--village", help="只导出这个村（或乡镇）的户，区划代码")
+    h.add_argument("-o", "--output", required=True, metavar="FILE.csv|FILE.xlsx")
+    h.set_defaults(func=run_households)
+    p.set_defaults(func=lambda args: _usage(p))
+
+
+def _usage(parser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def run_households(args) -> int:
+    code = code_arg(args.village) if args.village else None
+    with open_store(args.db, readonly=True) as store:
+        if code and queries.area(store, code) is None:
+            raise CliError(f"数据库中没有区划代码为 {args.village} 的地区")
+        n = export_households(store, args.output, code)
+    print(f"已导出 {n} 户到 {args.output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,166 @@
+"""Reconciliation and gap follow-up on the command line:
+
+  fieldapp reconcile DB [--area CODE] [--target DATE] [--json]
+  fieldapp gaps DB [--township CODE] -o FILE.xlsx [--json]
+  fieldapp workorders DB create|list|done|cancel|verify ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from fieldapp.core.reconcile import WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_KINDS, WORK_ORDER_STATES
+from fieldapp.core.status import REASON_LABELS_ZH
+from fieldapp.store import gaps, queries
+from fieldapp.store.register_counts import reconciliation, schedule
+from fieldapp.tabular.gaps_export import export_gaps, read_done_dates
+
+from .common import CliError, code_arg, open_store, print_json
+
+
+def register(sub) -> None:
+    r = sub.add_parser("reconcile", help="对账：花名册户数、走访、覆盖、未覆盖原因、疑似重复、进度")
+    r.add_argument("db")
+    r.add_argument("--area", help="村、乡镇或县的区划代码（默认全县）")
+    r.add_argument("--target", help="目标日期 YYYY-MM-DD（默认项目年度 12 月 31 日）")
+    r.add_argument("--json", action="store_true", help="输出 JSON")
+    r.set_defaults(func=run_reconcile)
+
+    g = sub.add_parser("gaps", help="导出未覆盖户和工单（给运营商的查缺补漏清单）")
+    g.add_argument("db")
+    g.add_argument("--township", help="只导出这个乡镇（或村）")
+    g.add_argument("-o", "--output", metavar="FILE.xlsx", help="输出表格（.xlsx 或 .csv）")
+    g.add_argument("--json", action="store_true", help="输出 JSON")
+    g.set_defaults(func=run_gaps)
+
+    w = sub.add_parser("workorders", help="运营商工单：派单、查看、完成、回访确认")
+    w.add_argument("db")
+    act = w.add_subparsers(dest="action", metavar="ACTION", required=True)
+    c = act.add_parser("create", help="给未覆盖且没有工单的户派单")
+    c.add_argument("--area", help="村或乡镇区划代码（默认全县）")
+    c.add_argument("--household", action="append", default=[], metavar="UUID",
+                   help="只给这些户派单（可重复）")
+    c.add_argument("--operator", required=True, help="负责的运营商，如 电信、联通、移动、广电网络")
+    c.add_argument("--due", help="截止日期 YYYY-MM-DD")
+    c.add_argument("--kind", choices=WORK_ORDER_KINDS,
+                   help="install 安装 / repair 维修 / handover 付费用户移交（默认按未覆盖原因）")
+    c.add_argument("--note", default="")
+    ls = act.add_parser("list", help="列出工单")
+    ls.add_argument("--area")
+    ls.add_argument("--state", action="append", choices=WORK_ORDER_STATES)
+    ls.add_argument("--overdue", action="store_true", help="只列逾期的")
+    ls.add_argument("--json", action="store_true")
+    d = act.add_parser("done", help="运营商已完成：按工单号，或读回填好“完成日期”的清单")
+    d.add_argument("order", nargs="?")
+    d.add_argument("--on", help="完成日期（默认今天）")
+    d.add_argument("--from", dest="from_file", metavar="FILE.xlsx")
+    x = act.add_parser("cancel", help="取消工单")
+    x.add_argument("order")
+    act.add_parser("verify", help="运营商完成后回访已覆盖的户：工单记为已确认")
+    w.set_defaults(func=run_workorders)
+
+
+def _area(store, value: str | None) -> str | None:
+    if not value:
+        return None
+    code = code_arg(value)
+    if queries.area(store, code) is None:
+        raise CliError(f"数据库中没有区划代码为 {value} 的地区")
+    return code
+
+
+def _date(value: str | None, what: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CliError(f"{what} 应为 YYYY-MM-DD: {value}") from None
+
+
+def run_reconcile(args) -> int:
+    target = _date(args.target, "--target")
+    with open_store(args.db, readonly=True) as store:
+        code = _area(store, args.area)
+        figures = reconciliation(store, code)
+        sched = schedule(store, target=target)
+    if args.json:
+        print_json(figures.to_json(sched))
+        return 0
+    rows = [figures] + figures.children
+    print(f"{'地区':<12}{'户数':>8}{'花名册':>8}{'新发现':>7}{'已走访':>8}{'未走访':>8}"
+          f"{'已覆盖':>8}{'未覆盖':>8}{'疑似重复':>8}{'覆盖率':>8}")
+    for f in rows:
+        rate = "-" if f.coverage_rate is None else f"{f.coverage_rate:.1%}"
+        print(f"{f.name[:10]:<12}{f.households:>8}{f.register:>8}{f.field_found:>7}{f.visited:>8}"
+              f"{f.never_visited:>8}{f.covered:>8}{f.not_covered:>8}{f.duplicates:>8}{rate:>8}")
+    reasons = "，".join(f"{REASON_LABELS_ZH.get(k, k)} {v}"
+                       for k, v in sorted(figures.not_covered_by_reason.items()))
+    if reasons:
+        print(f"未覆盖原因：{reasons}")
+    p = figures.progress(sched)
+    share = p["visited_share"]
+    print(f"进度：目标日期 {p['target_date']}，时间已过 {p['elapsed']:.0%}，"
+          f"已走访 {0 if share is None else share:.0%}，"
+          f"{'按计划' if p['on_track'] else '落后于计划'}，剩余 {p['days_left']} 天" +
+          (f"，每天需走访 {p['visits_per_day_needed']} 户" if p["visits_per_day_needed"] else ""))
+    return 0
+
+
+def run_gaps(args) -> int:
+    if not args.output and not args.json:
+        raise CliError("请用 -o FILE.xlsx 指定输出文件（或 --json）")
+    with open_store(args.db, readonly=True) as store:
+        code = _area(store, args.township)
+        if args.output:
+            n = export_gaps(store, args.output, code)
+            print(f"已导出 {n} 户未覆盖户到 {args.output}", file=sys.stderr)
+        if args.json:
+            print_json(gaps.open_gaps(store, code))
+    return 0
+
+
+def run_workorders(args) -> int:
+    readonly = args.action == "list"
+    with open_store(args.db, readonly=readonly) as store:
+        if args.action == "create":
+            due = _date(args.due, "--due")
+            households = args.household or [
+                g["household_uuid"] for g in gaps.open_gaps(store, _area(store, args.area))
+                if not g["order_uuid"]]
+            made = gaps.create_work_orders(store, households, operator=args.operator,
+                                           due_date=due.isoformat() if due else None,
+                                           kind=args.kind, notes=args.note)
+            print(f"已派单 {len(made)} 张（已有工单的户不重复派单）")
+        elif args.action == "list":
+            today = dt.date.today()
+            rows = gaps.work_orders(store, _area(store, args.area), states=args.state,
+                                    overdue_on=today if args.overdue else None)
+            if args.json:
+                print_json(rows)
+                return 0
+            for o in rows:
+                flag = " 逾期" if o["overdue"] else ""
+                print(f"{o['uuid']}  {o['village_name']} {o['head_name']}  "
+                      f"{WORK_ORDER_KIND_LABELS_ZH[o['kind']]}  {o['operator']}  "
+                      f"截止 {o['due_date'] or '-'}  {o['state']}{flag}")
+            print(f"共 {len(rows)} 张", file=sys.stderr)
+        elif args.action == "done":
+            if args.from_file:
+                n, problems = gaps.mark_done_from_rows(store, read_done_dates(args.from_file))
+                print(f"已记为完成 {n} 张")
+                for row, reason in problems:
+                    print(f"  第 {row} 行: {reason}")
+            elif args.order:
+                on = _date(args.on, "--on")
+                gaps.set_state(store, args.order, "done", on=on.isoformat() if on else None)
+                print("已记为完成")
+            else:
+                raise CliError("请给出工单号或 --from FILE.xlsx")
+        elif args.action == "cancel":
+            gaps.set_state(store, args.order, "cancelled")
+            print("已取消")
+        elif args.action == "verify":
+            print(f"回访确认 {gaps.verify_by_revisits(store)} 张工单")
+    return 0

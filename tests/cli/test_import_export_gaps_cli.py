@@ -1,0 +1,79 @@
+"""`fieldapp export households`, `reconcile`, `gaps` and `workorders` from the command line."""
+
+import csv
+import json
+import subprocess
+import sys
+
+from openpyxl import load_workbook
+
+from fieldapp.store import Store
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "fieldapp", *map(str, args)],
+                          check=False, capture_output=True, text=True, timeout=300)
+
+
+def test_export_households_csv_and_xlsx(demo_path, tmp_path):
+    out = tmp_path / "hh.csv"
+    r = run("export", "households", demo_path, "--village", "140824100", "-o", out)
+    assert r.returncode == 0, r.stderr
+    with open(out, encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:3] == ["household_id", "村区划代码", "村"]
+    with Store.open(demo_path) as s:
+        n = s.conn.execute("SELECT count(*) FROM households WHERE village_code LIKE '140824100%'"
+                           " AND deleted = 0").fetchone()[0]
+        uuid, masked = s.conn.execute("SELECT uuid, id_masked FROM households WHERE village_code"
+                                      " LIKE '140824100%' LIMIT 1").fetchone()
+    assert len(rows) == n + 1
+    line = next(r for r in rows if r[0] == uuid)
+    assert line[5] == masked and "*" in masked
+    assert all(len(r[5]) == 18 and r[5][6:14] == "********" for r in rows[1:] if r[5])
+    xlsx = tmp_path / "hh.xlsx"
+    assert run("export", "households", demo_path, "-o", xlsx).returncode == 0
+    from fieldapp.tabular.read import read_table
+
+    assert len(read_table(xlsx).rows) == 3001
+
+
+def test_export_errors(demo_path, tmp_path):
+    for args in (["-o", tmp_path / "x.pdf"], ["--village", "999999999999", "-o", tmp_path / "a.csv"],
+                 ["-o", tmp_path / "missing-dir" / "a.csv"]):
+        r = run("export", "households", demo_path, *args)
+        assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_reconcile_json_and_text(demo_path):
+    r = run("reconcile", demo_path, "--json")
+    data = json.loads(r.stdout)
+    assert data["households"] == 3000 and data["level"] == "county"
+    assert sum(c["households"] for c in data["children"]) == 3000
+    assert data["covered"] + data["not_covered"] + data["never_visited"] <= 3000
+    assert data["progress"]["target_date"].endswith("-12-31")
+    text = run("reconcile", demo_path, "--area", "140824100").stdout
+    assert "稷峰镇" in text and "覆盖率" in text
+
+
+def test_workorders_and_gap_sheet(demo_path, tmp_path):
+    r = run("workorders", demo_path, "create", "--area", "140824100", "--operator", "电信",
+            "--due", "2020-01-01")
+    assert r.returncode == 0, r.stderr
+    made = int(r.stdout.split("派单")[1].split("张")[0])
+    assert made > 0
+    r = run("workorders", demo_path, "list", "--overdue", "--json")
+    orders = json.loads(r.stdout)
+    assert len(orders) == made and all(o["overdue"] for o in orders)
+    assert run("workorders", demo_path, "done", orders[0]["uuid"], "--on", "2026-01-02"
+               ).returncode == 0
+    assert len(json.loads(run("workorders", demo_path, "list", "--overdue", "--json").stdout)
+               ) == made - 1
+    out = tmp_path / "gaps.xlsx"
+    r = run("gaps", demo_path, "--township", "140824100", "-o", out)
+    assert r.returncode == 0, r.stderr
+    ws = load_workbook(out)["未覆盖户"]
+    assert ws.max_row - 1 == made
+    bad = run("workorders", demo_path, "done", "no-such-order")
+    assert bad.returncode == 1 and "找不到工单" in bad.stderr
+    assert run("gaps", demo_path).returncode == 1
