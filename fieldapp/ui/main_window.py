@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.tree.areaSelected.connect(self.table.show_area)
         self.table.householdSelected.connect(self.detail.show_household)
+        self.table.householdActivated.connect(self.open_visit)
+        self.detail.visitRequested.connect(self.open_visit)
         if store is not None:
             self.set_store(store)
         else:
@@ -180,6 +182,18 @@ class MainWindow(QMainWindow):
             self.tr("%1 townships · %2 villages · %3 households · %4 visits")
             .replace("%1", str(c["townships"])).replace("%2", str(c["villages"]))
             .replace("%3", f"{c['households']:,}").replace("%4", f"{c['visits']:,}"))
+
+    def open_visit(self, uuid: str) -> None:
+        """The visit checklist of a household (Enter or double-click in the list)."""
+        from .visit_form_dialog import VisitFormDialog
+
+        dlg = VisitFormDialog.for_household(self.store, uuid, self) if self.store else None
+        if dlg is None:
+            return
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.finished.connect(lambda _r: (self.refresh(), self.select_household(uuid)))
+        self.visit_dialog = dlg
+        dlg.open()
 
     def add_centre_tab(self, widget: QWidget, title: str) -> None:
         self.centre.addTab(widget, title)
