@@ -52,7 +52,7 @@ def pyxform_result(path: Path) -> dict[str, Any] | None:
     warnings: list[str] = []
     try:
         convert(str(path), warnings=warnings)
-    except Exception as exc:  # pyxform raises many types; report, do not crash
+    except Exception as exc:  # noqa: BLE001 - pyxform raises many types; report them
         return {"ok": False, "error": str(exc), "warnings": warnings}
     return {"ok": True, "error": None, "warnings": warnings}
 

@@ -10,8 +10,14 @@ import math
 
 from .idcard import id_problem, phone_problem
 
-__all__ = ["id_problem", "phone_problem", "coordinate_problem", "geopoint_problem",
-           "parse_geopoint", "in_china"]
+__all__ = [
+    "coordinate_problem",
+    "geopoint_problem",
+    "id_problem",
+    "in_china",
+    "parse_geopoint",
+    "phone_problem",
+]
 
 # Generous bounding box of China's territory (WGS84): coordinates outside it are almost
 # certainly swapped, typed wrong or in a projected CRS.

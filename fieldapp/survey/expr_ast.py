@@ -39,20 +39,20 @@ class ChoiceColumn:
 @dataclass(frozen=True)
 class Call:
     name: str
-    args: tuple["Node", ...]
+    args: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Unary:
     op: str  # "-"
-    operand: "Node"
+    operand: Node
 
 
 @dataclass(frozen=True)
 class Binary:
     op: str  # or and = != < <= > >= + - * div mod
-    left: "Node"
-    right: "Node"
+    left: Node
+    right: Node
 
 
 Node = Num | Str | Ref | Current | ChoiceColumn | Call | Unary | Binary

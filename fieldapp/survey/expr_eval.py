@@ -80,8 +80,8 @@ def check(node: A.Node, known_fields: Collection[str] | None = None) -> list[tup
             lo, hi, _ = spec
             if len(n.args) < lo or (hi is not None and len(n.args) > hi):
                 want = str(lo) if lo == hi else f"{lo} 个以上" if hi is None else f"{lo}–{hi}"
-                problems.append(("arity", f"函数 {n.name}() 需要 {want} 个参数，"
-                                          f"实际 {len(n.args)} 个"))
+                message = f"函数 {n.name}() 需要 {want} 个参数，实际 {len(n.args)} 个"
+                problems.append(("arity", message))
             if n.name == "regex" and len(n.args) == 2 and isinstance(n.args[1], A.Str):
                 try:
                     compile_regex(n.args[1].value)

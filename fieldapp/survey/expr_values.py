@@ -48,7 +48,7 @@ def to_number(value: Any) -> float:
 
 def _plain_number(text: str) -> bool:
     """XPath numbers: optional minus, digits, optional fraction; no exponent, inf or nan."""
-    body = text[1:] if text.startswith("-") else text
+    body = text.removeprefix("-")
     return bool(body) and all(c.isdigit() or c == "." for c in body) and body.count(".") <= 1 \
         and body != "."
 
@@ -86,7 +86,7 @@ def to_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, float) and not math.isnan(value) and not math.isinf(value):
-        return _EPOCH + timedelta(days=int(math.floor(value)))
+        return _EPOCH + timedelta(days=math.floor(value))
     text = str(value).strip()
     if len(text) >= 10:
         try:

@@ -17,7 +17,7 @@ class Expression:
     tree: A.Node = field(compare=False)
 
     @classmethod
-    def parse(cls, source: str, *, allow_choice_columns: bool = False) -> "Expression":
+    def parse(cls, source: str, *, allow_choice_columns: bool = False) -> Expression:
         return cls(source, parse(source, allow_choice_columns=allow_choice_columns))
 
     @property

@@ -89,7 +89,7 @@ class _Loader:
 
     def flag(self, sheet: Sheet, row: Row, base: str) -> Expression | bool:
         """required / read_only: yes/no, or an expression."""
-        header, text = self.cell(sheet, row, base)
+        _, text = self.cell(sheet, row, base)
         if text.lower() in _TRUE:
             return True
         if text.lower() in _FALSE:
@@ -148,7 +148,7 @@ class _Loader:
         if sheet is None:
             return {}
         for row in sheet.rows:
-            lh, list_name = self.cell(sheet, row, "list_name")
+            _, list_name = self.cell(sheet, row, "list_name")
             nh, name = self.cell(sheet, row, "name")
             if not list_name:
                 self.problem("missing_list_name", "缺少 list_name", sheet, row, "list_name")

@@ -49,7 +49,7 @@ def parse_type(text: str) -> tuple[str, str]:
 
 
 class SurveyBuilder:
-    def __init__(self, loader: "_Loader", sheet: Sheet, choices: dict[str, tuple[Choice, ...]]):
+    def __init__(self, loader: _Loader, sheet: Sheet, choices: dict[str, tuple[Choice, ...]]):
         self.ld = loader
         self.sheet = sheet
         self.choices = choices
@@ -187,7 +187,7 @@ class SurveyBuilder:
         return out
 
     def default(self, row: Row, kind: str, arg: str) -> Any:
-        header, text = self.ld.cell(self.sheet, row, "default")
+        _, text = self.ld.cell(self.sheet, row, "default")
         if not text:
             return None
         names = [c.name for c in self.choices.get(arg.split()[0] if arg else "", ())]

@@ -63,7 +63,7 @@ class Group:
     labels: Labels = field(default_factory=dict)
     relevant: Expression | None = None
     appearance: str = ""
-    children: tuple["Field | Group", ...] = ()
+    children: tuple[Field | Group, ...] = ()
     groups: tuple[str, ...] = ()  # enclosing group names, outermost first
 
 

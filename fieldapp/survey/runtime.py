@@ -5,6 +5,7 @@ both drive it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -13,8 +14,8 @@ from fieldapp.core.validation import geopoint_problem
 
 from .coerce import coerce_answer
 from .expr_eval import EvalContext
-from .expression import Expression
 from .expr_values import to_date
+from .expression import Expression
 from .model import Choice, Field, Form, Group
 
 REQUIRED_MESSAGE = "此项必填"
@@ -33,7 +34,7 @@ class FormState:
 
     # ----- construction ------------------------------------------------------------------
     @classmethod
-    def new(cls, form: Form, **kw: Any) -> "FormState":
+    def new(cls, form: Form, **kw: Any) -> FormState:
         """A fresh visit: defaults filled in, calculations computed."""
         state = cls(form, {f.name: f.default for f in form.fields.values()
                            if f.default is not None}, **kw)
@@ -186,7 +187,7 @@ def _answer_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             return None
         return int(value) if value.is_integer() else value
     if isinstance(value, date):

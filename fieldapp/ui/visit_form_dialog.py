@@ -31,7 +31,7 @@ class VisitFormDialog(QDialog):
 
     @classmethod
     def for_household(cls, store, household_uuid: str, parent=None,
-                      visit_uuid: str | None = None) -> "VisitFormDialog | None":
+                      visit_uuid: str | None = None) -> VisitFormDialog | None:
         """The dialog with the shipped household checklist; None (after a message) if the
         checklist cannot be loaded."""
         try:

@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from fieldapp.survey.model import Field, Form
 
 from .visit_form_editors import (
-    AckEditor, ChoiceEditor, Editor, LineEditor, NoteEditor, PhotoEditor,
+    AckEditor,
+    ChoiceEditor,
+    Editor,
+    LineEditor,
+    NoteEditor,
+    PhotoEditor,
 )
 
 

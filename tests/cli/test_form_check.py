@@ -22,11 +22,11 @@ def main(argv):
 def test_command_line_exit_codes(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "fieldapp", "form", "check",
                          str(forms_dir() / "huhutong_household.xlsx"), "--json"],
-                        capture_output=True, text=True, timeout=120)
+                        capture_output=True, text=True, timeout=120, check=False)
     assert ok.returncode == 0 and json.loads(ok.stdout)["form_id"] == "huhutong_household"
     (tmp_path / "x.xlsx").write_bytes(b"junk")
     bad = subprocess.run([sys.executable, "-m", "fieldapp", "form", "check",
-                          str(tmp_path / "x.xlsx")], capture_output=True, text=True, timeout=120)
+                          str(tmp_path / "x.xlsx")], capture_output=True, text=True, timeout=120, check=False)
     assert bad.returncode == 1 and bad.stderr.startswith("fieldapp: x.xlsx")
 
 
