@@ -199,3 +199,36 @@ def work_order_kind(reason: str | None, paid_subscriber_not_handed_over: bool = 
 
 def is_overdue(state: str, due_date: str | None, today: dt.date) -> bool:
     return state == "open" and bool(due_date) and str(due_date)[:10] < today.isoformat()
+
+
+# ----- spot checks (常态化监管) --------------------------------------------------------------
+SPOT_OUTCOMES = ("pending", "confirmed", "not_confirmed", "unreachable")
+SPOT_OUTCOME_LABELS_ZH = {"pending": "待核查", "confirmed": "核实已覆盖", "not_confirmed": "与登记不符",
+                          "unreachable": "未能核查"}
+
+
+def sample_size(population: int, *, percent: float | None = None, count: int | None = None) -> int:
+    """How many of `population` to draw: a percentage (rounded up, at least 1 when any) or a
+    fixed count per village, never more than there are."""
+    if population <= 0:
+        return 0
+    if count is not None:
+        return min(population, max(0, int(count)))
+    if percent is None or percent <= 0:
+        return 0
+    return min(population, max(1, math.ceil(population * percent / 100 - 1e-9)))
+
+
+def draw_sample(population: dict[str, list[str]], seed: int, *, percent: float | None = None,
+                count: int | None = None) -> dict[str, list[str]]:
+    """A reproducible random sample per village: the same population and seed always give the
+    same households (each village's draw depends only on the seed and the village code)."""
+    import random
+
+    out: dict[str, list[str]] = {}
+    for village in sorted(population):
+        members = sorted(population[village])
+        k = sample_size(len(members), percent=percent, count=count)
+        if k:
+            out[village] = sorted(random.Random(f"{seed}:{village}").sample(members, k))
+    return out

@@ -77,3 +77,21 @@ def test_workorders_and_gap_sheet(demo_path, tmp_path):
     bad = run("workorders", demo_path, "done", "no-such-order")
     assert bad.returncode == 1 and "找不到工单" in bad.stderr
     assert run("gaps", demo_path).returncode == 1
+
+
+def test_spotcheck_cli(demo_path, tmp_path):
+    out = tmp_path / "spot.xlsx"
+    r = run("spotcheck", demo_path, "draw", "--area", "140824100", "--count", "2", "--seed", "9",
+            "-o", out, "--json")
+    assert r.returncode == 0, r.stderr
+    info = json.loads(r.stdout)
+    assert info["seed"] == 9 and info["sampled"] > 0
+    ws = load_workbook(out).worksheets[0]
+    assert ws.max_row == info["sampled"] + 1
+    item = ws.cell(row=2, column=1).value
+    assert run("spotcheck", demo_path, "record", item, "not_confirmed", "--note", "无信号"
+               ).returncode == 0
+    shown = json.loads(run("spotcheck", demo_path, "show", info["uuid"], "--json").stdout)
+    assert sum(v["not_confirmed"] for v in shown["villages"]) == 1
+    bad = run("spotcheck", demo_path, "draw", "--area", "140824100", "--percent", "0")
+    assert bad.returncode == 1 and "比例" in bad.stderr
