@@ -108,3 +108,63 @@ def township_households(path: Path, n: int) -> list[str]:
     with Store.open(path, readonly=True) as s:
         return [r[0] for r in s.conn.execute(
             "SELECT uuid FROM households ORDER BY uuid LIMIT ?", (n,))]
+
+
+def craft_export(laptop: Path, out: Path, *, rows: list[tuple] | None = None,
+                 extra: dict[str, bytes] | None = None, manifest: dict | None = None,
+                 header: dict | None = None, signer=None, patch_zip=None) -> Path:
+    """A bundle built by hand from a laptop's changes, signed (by the laptop unless `signer`)
+    and encrypted to the county like a real export — to test what the county refuses."""
+    import hashlib
+    import json
+    import os
+    import uuid as uuidlib
+    import zipfile
+
+    from fieldapp.store import sync_export
+    from fieldapp.store.schema import SCHEMA_VERSION
+    from fieldapp.sync import crypto
+    from fieldapp.sync.container import write_bundle
+    from fieldapp.sync.writer import changes_member
+
+    with Store.open(laptop) as s:
+        keys = identity.unlock(s, LAPTOP_PW)
+        county = identity.county_public(s)
+        if rows is None:
+            rows = sync_export.fill_inserts(
+                s.conn, sync_export.own_changes(s.conn, s.device_id, 0))
+        common = {"kind": "export", "bundle_uuid": str(uuidlib.uuid4()),
+                  "created_at": "2026-11-25T10:00:00+08:00",
+                  "county": s.setting("county_code"), "township": s.setting("township_code"),
+                  "device_id": s.device_id, "device_name": s.setting("device_name")}
+        enrol = json.loads(s.setting("sync_enrolment"))
+    members = {"changes.json": changes_member(rows), **(extra or {})}
+    m = dict(common, schema_version=SCHEMA_VERSION, form_versions={}, from_counter=1,
+             to_counter=max([r[1] for r in rows] or [0]), counts={})
+    m.update(manifest or {})
+    m["members"] = {n: {"size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
+                    for n, d in members.items()}
+    payload = out.with_suffix(".zip")
+    with zipfile.ZipFile(payload, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n, d in members.items():
+            zf.writestr(n, d)
+        zf.writestr("manifest.json", json.dumps(m, ensure_ascii=False))
+    if patch_zip:
+        payload.write_bytes(patch_zip(payload.read_bytes()))
+    key = os.urandom(32)
+    h = dict(common, enrolment=enrol, recipients=[crypto.wrap_for_key(key, county.box_key())])
+    h.update(header or {})
+    write_bundle(out, h, payload, signer or keys, key)
+    payload.unlink()
+    return out
+
+
+def data_snapshot(path: Path) -> dict:
+    """What a rejected bundle must leave untouched: records, change log, conflicts, devices,
+    archive."""
+    out = snapshot(path)
+    with Store.open(path, readonly=True) as s:
+        out["devices"] = sorted(s.conn.execute(
+            "SELECT device_id, status, public_key, last_counter FROM devices"))
+        out["bundles"] = sorted(s.conn.execute("SELECT sha256 FROM sync_bundles"))
+    return out

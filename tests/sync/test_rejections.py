@@ -1,0 +1,196 @@
+"""The county refuses damaged, forged, foreign, too-new and unsafe bundles with a clear message,
+and its data stays exactly as it was."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+
+from fieldapp.store import Store
+from fieldapp.store.schema import SCHEMA_VERSION
+from fieldapp.sync import merge, setup
+from fieldapp.sync.errors import BundleRejected, UnknownDevice
+from fieldapp.sync.keys import KeyPair
+from sync_helpers import COUNTY_PW, LAPTOP_PW, craft_export, data_snapshot
+
+
+@pytest.fixture
+def laptop(field_setup):
+    a = field_setup.laptop("A")
+    with Store.open(a) as s, s.write("甲") as w:
+        hh = s.conn.execute("SELECT uuid FROM households ORDER BY uuid LIMIT 2").fetchall()
+        w.update("households", hh[0][0], {"phone": "13900000001"})
+        w.update("households", hh[1][0], {"notes": "门口有狗"})
+    return a
+
+
+def _rejected(f, path, match: str, **kw):
+    before = data_snapshot(f.county_path)
+    with Store.open(f.county_path) as s:
+        with pytest.raises(BundleRejected, match=match):
+            merge.merge_file(s, path, f.county_keys(), **kw)
+    assert data_snapshot(f.county_path) == before
+
+
+def test_a_flipped_byte_anywhere_is_rejected_and_nothing_changes(field_setup, laptop):
+    f = field_setup
+    good = f.export(laptop, "a.fab")
+    data = good.read_bytes()
+    before = data_snapshot(f.county_path)
+    bad = f.tmp / "bad.fab"
+    step = max(1, len(data) // 3000)
+    positions = sorted(set(range(0, len(data), step)) | {len(data) - 1, 8, 12, len(data) - 64})
+    with Store.open(f.county_path) as s:
+        for i in positions:
+            flipped = bytearray(data)
+            flipped[i] ^= 0x01 << (i % 8)
+            bad.write_bytes(bytes(flipped))
+            with pytest.raises(BundleRejected):
+                merge.merge_file(s, bad, f.county_keys())
+    assert data_snapshot(f.county_path) == before
+    assert f.merge(good).as_json()["applied"] == 2  # the undamaged file still merges
+
+
+@pytest.mark.parametrize("cut", [0, 5, 11, 40, -1, -64, -65, -500])
+def test_truncated_files_are_rejected(field_setup, laptop, cut):
+    f = field_setup
+    data = f.export(laptop, "a.fab").read_bytes()
+    bad = f.tmp / "short.fab"
+    bad.write_bytes(data[:cut] if cut >= 0 else data[:len(data) + cut])
+    _rejected(f, bad, "不是 fieldapp 同步包|截断|损坏")
+
+
+def test_extra_bytes_and_garbage_are_rejected(field_setup, laptop):
+    f = field_setup
+    data = f.export(laptop, "a.fab").read_bytes()
+    (f.tmp / "long.fab").write_bytes(data + b"\x00")
+    _rejected(f, f.tmp / "long.fab", "多余数据")
+    (f.tmp / "x.fab").write_bytes(b"PK\x03\x04 not a bundle at all" * 10)
+    _rejected(f, f.tmp / "x.fab", "不是 fieldapp 同步包")
+    _rejected(f, f.tmp / "missing.fab", "不存在")
+
+
+def test_bundle_for_another_county_is_rejected(field_setup, tmp_path):
+    f = field_setup
+    other = tmp_path / "xiuzhou.sqlite"
+    setup.init_county(other, "330411", COUNTY_PW)
+    from fieldapp.sync import reference
+    with Store.open(other) as s:
+        res = reference.reference_bundle(s, "330411002", tmp_path / "ref-x.fab", COUNTY_PW)
+    lap = tmp_path / "xz-laptop.sqlite"
+    setup.init_township(lap, tmp_path / "ref-x.fab", LAPTOP_PW, res.transfer_code)
+    with Store.open(lap) as s, s.write("x") as w:
+        w.update("areas", "330411002000", {"name": "新城街道（改）"})
+    _rejected(f, f.export(lap, "foreign.fab"), "另一个区县")
+
+
+def test_unknown_device_needs_explicit_acceptance(field_setup, laptop):
+    f = field_setup
+    bundle = craft_export(laptop, f.tmp / "no-token.fab", header={"enrolment": None})
+    before = data_snapshot(f.county_path)
+    with Store.open(f.county_path) as s:
+        with pytest.raises(UnknownDevice) as err:
+            merge.merge_file(s, bundle, f.county_keys())
+    assert "--accept-device" in err.value.message and err.value.fingerprint in err.value.message
+    assert data_snapshot(f.county_path) == before
+    with Store.open(f.county_path) as s:
+        rep = merge.merge_file(s, bundle, f.county_keys(), accept_devices=[err.value.device_id])
+        assert rep.enrolled == "accepted" and rep.applied == 2
+
+
+def test_token_signed_by_another_key_does_not_enrol(field_setup, laptop):
+    f = field_setup
+    from fieldapp.sync import enrolment
+    fake = enrolment.issue(KeyPair.generate(), "140824000000", f.township)
+    bundle = craft_export(laptop, f.tmp / "fake-token.fab", header={"enrolment": fake})
+    _rejected(f, bundle, "未经本县参考包登记")
+
+
+def test_forged_bundle_for_an_enrolled_device_is_rejected(field_setup, laptop):
+    f = field_setup
+    f.merge(f.export(laptop, "a.fab"))  # pins the laptop's signing key
+    forged = craft_export(laptop, f.tmp / "forged.fab", signer=KeyPair.generate(),
+                          manifest={"from_counter": 1})
+    _rejected(f, forged, "签名密钥与登记的不一致")
+
+
+def test_newer_schema_and_newer_form_versions_are_rejected(field_setup, laptop):
+    f = field_setup
+    newer = craft_export(laptop, f.tmp / "newer.fab",
+                         manifest={"schema_version": SCHEMA_VERSION + 1})
+    _rejected(f, newer, "更新的程序")
+    with Store.open(laptop) as s, s.write("甲") as w:
+        hh = s.conn.execute("SELECT uuid FROM households LIMIT 1").fetchone()[0]
+        w.insert("visits", {"household_uuid": hh, "form_id": "huhutong_household",
+                            "form_version": "2099010101", "state": "complete", "answers": {}})
+    _rejected(f, f.export(laptop, "newer-form.fab"), "2099010101")
+
+
+@pytest.mark.parametrize("name", ["../../evil.json", "/etc/passwd", "attachments/../x",
+                                  "forms\\..\\x.xlsx", "notes.txt"])
+def test_member_paths_that_escape_or_are_unknown_are_rejected(field_setup, laptop, name):
+    f = field_setup
+    bundle = craft_export(laptop, f.tmp / "paths.fab", extra={name: b"x"})
+    _rejected(f, bundle, "越出|未知成员")
+
+
+def test_absurd_member_sizes_are_rejected(field_setup, laptop):
+    f = field_setup
+
+    def huge(zipdata: bytes) -> bytes:
+        # claim 4 GB for changes.json in the central directory (a zip bomb's lie)
+        out = bytearray(zipdata)
+        i = out.find(b"PK\x01\x02")
+        while i >= 0:
+            name_len = struct.unpack("<H", out[i + 28:i + 30])[0]
+            if out[i + 46:i + 46 + name_len] == b"changes.json":
+                out[i + 24:i + 28] = struct.pack("<I", 0xFFFFFFF0)
+            i = out.find(b"PK\x01\x02", i + 4)
+        return bytes(out)
+
+    bundle = craft_export(laptop, f.tmp / "huge.fab", patch_zip=huge)
+    _rejected(f, bundle, "大小不合理")
+
+
+def test_missing_earlier_bundle_is_rejected(field_setup, laptop):
+    f = field_setup
+    with Store.open(laptop) as s:
+        from fieldapp.store import sync_export
+        rows = sync_export.own_changes(s.conn, s.device_id, 1)
+    bundle = craft_export(laptop, f.tmp / "gap.fab", rows=rows, manifest={"from_counter": 2})
+    _rejected(f, bundle, "缺少此设备更早的同步包")
+
+
+def test_changes_of_other_devices_or_townships_are_rejected(field_setup, laptop):
+    f = field_setup
+    with Store.open(laptop) as s:
+        from fieldapp.store import sync_export
+        rows = sync_export.own_changes(s.conn, s.device_id, 0)
+    other = [("dffffffffffff", *rows[0][1:])]
+    _rejected(f, craft_export(laptop, f.tmp / "other-dev.fab", rows=other), "其他设备")
+    with f.county() as s:
+        uuid = s.conn.execute("SELECT uuid FROM households WHERE village_code NOT LIKE"
+                              " '140824100%' LIMIT 1").fetchone()[0]
+    r = list(rows[0])
+    r[4] = uuid
+    _rejected(f, craft_export(laptop, f.tmp / "elsewhere.fab", rows=[tuple(r)]),
+              "本乡镇以外")
+
+
+def test_a_laptop_refuses_a_reference_bundle_from_another_county_key(field_setup, laptop,
+                                                                    tmp_path):
+    f = field_setup
+    rogue = tmp_path / "rogue.sqlite"
+    import shutil
+    shutil.copy(f.county_path, rogue)
+    with Store.open(rogue) as s:
+        s.conn.execute("DELETE FROM sync_keys")
+    setup.init_county(rogue, "140824", "rogue")
+    from fieldapp.sync import identity, reference
+    with Store.open(rogue) as s:
+        reference.reference_bundle(s, f.township, tmp_path / "rogue.fab", "rogue")
+    with Store.open(laptop) as s:
+        keys = identity.unlock(s, LAPTOP_PW)
+        with pytest.raises(BundleRejected, match="不是本县签发的"):
+            merge.merge_file(s, tmp_path / "rogue.fab", keys)
