@@ -42,7 +42,7 @@ def clean_env(home: Path) -> dict[str, str]:
 
 
 def run(cmd: list, env: dict, timeout: int = 300) -> subprocess.CompletedProcess:
-    proc = subprocess.run([str(c) for c in cmd], env=env, capture_output=True, text=True,
+    proc = subprocess.run([str(c) for c in cmd], check=False, env=env, capture_output=True, text=True,
                           encoding="utf-8", errors="replace", timeout=timeout)
     if proc.returncode != 0:
         raise AssertionError(f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n"

@@ -94,7 +94,7 @@ class CrashHandler(QObject):
         self.reported.connect(self._show)
 
     # ----- installing --------------------------------------------------------------------
-    def install(self) -> "CrashHandler":
+    def install(self) -> CrashHandler:
         setup_logging()
         sys.excepthook = self.excepthook
         threading.excepthook = lambda args: self.excepthook(args.exc_type, args.exc_value,

@@ -7,6 +7,8 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from fieldapp.store import Store, queries
+from fieldapp.sync import identity, reference
+from fieldapp.sync.setup import init_county
 from fieldapp.ui import app as app_module
 from fieldapp.ui.first_run import FirstRunDialog, create_database
 from fieldapp.ui.main_window import MainWindow, add_recent
@@ -48,6 +50,7 @@ def _answer(monkeypatch, fill):
 
 def _township(dlg, name="化峪镇"):
     dlg.township_role.setChecked(True)
+    dlg.use_bundle.setChecked(False)  # no reference bundle: the division list only
     dlg.county.setCurrentIndex(dlg.county.findData("140824"))
     idx = next(i for i in range(dlg.township.count()) if dlg.township.itemText(i).startswith(name))
     dlg.township.setCurrentIndex(idx)
@@ -78,6 +81,8 @@ def test_first_run_county_office(window, home, monkeypatch):
         dlg.county.setCurrentIndex(dlg.county.findData("330411"))
         dlg.surveyor.setText("李娜")
         dlg.device_name.setText("县中心-1")
+        dlg.passphrase.setText("county secret")
+        dlg.passphrase2.setText("county secret")
 
     _answer(monkeypatch, fill)
     assert app_module.open_or_set_up(window, None)
@@ -86,6 +91,8 @@ def test_first_run_county_office(window, home, monkeypatch):
     assert store.setting("role") == "county"
     assert store.setting("county_name") == "秀洲区"
     assert not store.setting("township_code")
+    assert identity.has_keys(store)  # can make reference bundles for its townships
+    identity.unlock(store, "county secret")
 
 
 def test_township_list_follows_county(qtbot, home):
@@ -98,7 +105,7 @@ def test_township_list_follows_county(qtbot, home):
     assert len(jishan) == 9 and any(t.startswith("稷峰镇") for t in jishan)
     assert xiuzhou and not set(jishan) & set(xiuzhou)
     dlg.county_role.setChecked(True)
-    assert not dlg.township.isEnabled()
+    assert not dlg.township.isVisibleTo(dlg)
 
 
 def test_surveyor_and_device_name_are_required(qtbot, home):
@@ -112,8 +119,101 @@ def test_surveyor_and_device_name_are_required(qtbot, home):
     dlg.buttons.accepted.emit()
     assert dlg.result() != QDialog.Accepted
     dlg.device_name.setText("PC-1")
+    dlg.use_bundle.setChecked(False)
     dlg.buttons.accepted.emit()
     assert dlg.result() == QDialog.Accepted
+
+
+def test_bundle_code_and_passphrase_are_checked(qtbot, home, tmp_path):
+    dlg = FirstRunDialog()
+    qtbot.addWidget(dlg)
+    dlg.surveyor.setText("王芳")
+    assert dlg.use_bundle.isChecked()  # the recommended way for a township laptop
+    dlg.bundle.setText(str(tmp_path / "missing.fab"))
+    dlg.buttons.accepted.emit()
+    assert dlg.result() != QDialog.Accepted
+    assert any(w in dlg.problem.text() for w in ("reference bundle", "参考包"))
+    bundle = tmp_path / "ref.fab"
+    bundle.write_bytes(b"x")
+    dlg.bundle.setText(str(bundle))
+    dlg.buttons.accepted.emit()
+    assert dlg.result() != QDialog.Accepted
+    assert any(w in dlg.problem.text() for w in ("transfer code", "传输码"))
+    dlg.code.setText("ABCD-EFGH")
+    dlg.passphrase.setText("short")
+    dlg.passphrase2.setText("short")
+    dlg.buttons.accepted.emit()
+    assert dlg.result() != QDialog.Accepted
+    dlg.passphrase.setText("long enough")
+    dlg.passphrase2.setText("long enougH")
+    dlg.buttons.accepted.emit()
+    assert dlg.result() != QDialog.Accepted
+    dlg.passphrase2.setText("long enough")
+    dlg.buttons.accepted.emit()
+    assert dlg.result() == QDialog.Accepted
+    assert dlg.values()["bundle"] == str(bundle) and dlg.values()["township_code"] == ""
+
+
+@pytest.fixture
+def reference_bundle(demo_path, tmp_path):
+    """A county database with keys (the small demo county) and its reference bundle for
+    稷峰镇 (140824100), as the county office hands it to a new laptop."""
+    init_county(demo_path, "140824", "county pw")
+    out = tmp_path / "jifeng.fab"
+    with Store.open(demo_path) as county:
+        res = reference.reference_bundle(county, "140824100", out, "county pw")
+        households = county.conn.execute(
+            "SELECT count(*) FROM households WHERE village_code LIKE '140824100%'").fetchone()[0]
+    return out, res.transfer_code, households
+
+
+def _from_bundle(bundle, code, passphrase="laptop pw"):
+    def fill(dlg):
+        dlg.township_role.setChecked(True)
+        dlg.use_bundle.setChecked(True)
+        dlg.bundle.setText(str(bundle))
+        dlg.code.setText(code)
+        dlg.surveyor.setText("张伟")
+        dlg.device_name.setText("稷峰镇-1")
+        dlg.passphrase.setText(passphrase)
+        dlg.passphrase2.setText(passphrase)
+    return fill
+
+
+def test_township_laptop_from_the_county_reference_bundle(window, home, monkeypatch,
+                                                          reference_bundle):
+    bundle, code, households = reference_bundle
+    _answer(monkeypatch, _from_bundle(bundle, code))
+    assert app_module.open_or_set_up(window, None)
+    store = window.store
+    assert store.path == home / "databases" / "township-140824100.sqlite"
+    assert store.setting("role") == "township"
+    assert store.setting("township_code") == "140824100000"
+    assert store.setting("surveyor") == "张伟"
+    assert queries.info(store)["counts"]["households"] == households > 0
+    identity.unlock(store, "laptop pw")
+
+
+def test_wrong_transfer_code_leaves_nothing_behind(window, home, monkeypatch, reference_bundle):
+    bundle, code, _ = reference_bundle
+    wrong = "".join("A" if ch != "A" and ch.isalnum() else ("B" if ch == "A" else ch)
+                    for ch in code)
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: errors.append(a[2]))
+    tries = []
+
+    def fake_exec(dlg):
+        if tries:
+            return QDialog.Rejected  # after the message the user cancels
+        tries.append(1)
+        _from_bundle(bundle, wrong)(dlg)
+        dlg.buttons.accepted.emit()
+        return dlg.result()
+
+    monkeypatch.setattr(FirstRunDialog, "exec", fake_exec)
+    assert not app_module.open_or_set_up(window, None)
+    assert len(errors) == 1
+    assert list((home / "databases").glob("*.sqlite*")) == []
 
 
 def test_cancel_leaves_no_database(window, home, monkeypatch):
@@ -140,24 +240,20 @@ def test_recent_database_skips_first_run(window, demo_path, monkeypatch):
 
 
 def test_database_in_app_data_folder_skips_first_run(window, home, monkeypatch):
-    create_database({"role": "county", "county_code": "140824", "township_code": "",
-                     "surveyor": "a", "device_name": "b"}).close()
+    create_database({"role": "township", "county_code": "140824",
+                     "township_code": "140824100000", "surveyor": "a", "device_name": "b"})
     shown = _answer(monkeypatch, _township)
     assert app_module.open_or_set_up(window, None)
     assert shown == []
-    assert window.store.path.name == "county-140824.sqlite"
+    assert window.store.path.name == "township-140824100.sqlite"
 
 
 def test_second_database_never_overwrites_the_first(home):
-    values = {"role": "county", "county_code": "140824", "township_code": "",
+    values = {"role": "township", "county_code": "140824", "township_code": "140824102000",
               "surveyor": "a", "device_name": "b"}
-    first = create_database(values)
-    second = create_database(values)
-    try:
-        assert first.path != second.path and first.path.exists() and second.path.exists()
-    finally:
-        first.close()
-        second.close()
+    first = Path(create_database(values))
+    second = Path(create_database(values))
+    assert first != second and first.exists() and second.exists()
 
 
 def test_unwritable_app_data_folder_gives_a_message_not_a_crash(window, tmp_path, monkeypatch):
@@ -189,11 +285,9 @@ def test_unwritable_app_data_folder_gives_a_message_not_a_crash(window, tmp_path
 
 
 def test_opened_database_is_usable(home):
-    store = create_database({"role": "township", "county_code": "140824",
-                             "township_code": "140824100000", "surveyor": "张伟",
-                             "device_name": "PC"})
-    path = store.path
-    store.close()
+    path = create_database({"role": "township", "county_code": "140824",
+                            "township_code": "140824100000", "surveyor": "张伟",
+                            "device_name": "PC"})
     again = Store.open(path)
     try:
         assert again.setting("township_code") == "140824100000"
