@@ -34,7 +34,7 @@ def _selected(multi: Any, value: Any) -> bool:
 def _selected_at(multi: Any, index: Any) -> str:
     items = to_string(multi).split()
     i = to_number(index)
-    if math.isnan(i) or not 0 <= int(i) < len(items):
+    if not math.isfinite(i) or not 0 <= int(i) < len(items):
         return ""
     return items[int(i)]
 
@@ -62,8 +62,9 @@ def _round(value: Any, digits: Any = 0.0) -> float:
     x, d = to_number(value), to_number(digits)
     if math.isnan(x) or math.isinf(x) or math.isnan(d):
         return x
-    scale = 10 ** int(d)
-    return math.floor(x * scale + 0.5) / scale  # XPath rounds half up
+    scale = 10.0 ** max(-15, min(15, int(d))) if math.isfinite(d) else 1.0
+    scaled = x * scale + 0.5
+    return math.floor(scaled) / scale if math.isfinite(scaled) else x  # XPath: half up
 
 
 def _date(value: Any) -> Any:
@@ -73,12 +74,18 @@ def _date(value: Any) -> Any:
 
 def _substr(value: Any, start: Any, end: Any = None) -> str:
     s = to_string(value)
-    a = to_number(start)
-    a_i = 0 if math.isnan(a) else max(0, int(a))
+    a_i = _index(to_number(start), len(s))
     if end is None:
         return s[a_i:]
     b = to_number(end)
-    return s[a_i:] if math.isnan(b) else s[a_i:max(a_i, int(b))]
+    return s[a_i:] if math.isnan(b) else s[a_i:max(a_i, _index(b, len(s)))]
+
+
+def _index(x: float, length: int) -> int:
+    """A string position from a number: NaN 0, clamped to 0..length (also for ±Infinity)."""
+    if math.isnan(x):
+        return 0
+    return int(max(0.0, min(float(length), x)))
 
 
 def _valid_coordinates(value: Any) -> bool:

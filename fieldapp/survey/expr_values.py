@@ -86,7 +86,10 @@ def to_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, float) and not math.isnan(value) and not math.isinf(value):
-        return _EPOCH + timedelta(days=math.floor(value))
+        try:
+            return _EPOCH + timedelta(days=math.floor(value))
+        except OverflowError:  # beyond year 9999
+            return None
     text = str(value).strip()
     if len(text) >= 10:
         try:

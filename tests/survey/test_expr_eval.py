@@ -80,6 +80,16 @@ def test_division_by_zero_is_not_an_exception():
     assert math.isnan(ev("5 mod 0"))
 
 
+@pytest.mark.parametrize("source", [
+    "substr('abc', 1 div 0)", "substr('abc', -1 div 0, 1 div 0)", "selected-at('a b', 1 div 0)",
+    "round(1 div 0)", "round(1e308, 15)", "round(2.5, 1 div 0)", "date(1 div 0)",
+    "date(99999999999)", "int(-1 div 0)", "string(1 div 0)",
+])
+def test_infinities_and_huge_numbers_do_not_raise(source):
+    source = source.replace("1e308", "1" + "0" * 308)
+    ev(source)
+
+
 def test_if_is_lazy():
     # the untaken branch would divide by zero; it must not matter either way
     assert ev("if(true(), 1, 1 div 0)") == 1.0
@@ -127,3 +137,44 @@ def test_comparisons_agree_with_python_numbers(a, b):
 def test_arithmetic_agrees_with_python(a, b):
     ctx = EvalContext({"a": a, "b": b}.get)
     assert Expression.parse("${a} + ${b} * 2 - -${a}").value(ctx) == a + b * 2 + a
+
+
+# ----- any checked expression evaluates without an exception ---------------------------------
+from fieldapp.survey import expr_ast as A  # noqa: E402
+from fieldapp.survey.expr_eval import evaluate  # noqa: E402
+from fieldapp.survey.expr_functions import FUNCTIONS  # noqa: E402
+
+_NAMES = ["a", "b", "c"]
+_leaf = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(A.Num),
+    st.text(max_size=12).map(A.Str),
+    st.sampled_from(_NAMES).map(A.Ref),
+    st.just(A.Current()),
+)
+
+
+def _call(sub):
+    def build(name, args):
+        lo, hi, _ = FUNCTIONS[name]
+        n = max(lo, min(len(args), hi if hi is not None else len(args)))
+        args = (args * n)[:n] if args else [A.Num(1.0)] * n
+        return A.Call(name, tuple(args))
+    return st.builds(build, st.sampled_from(sorted(FUNCTIONS)), st.lists(sub, max_size=4))
+
+
+_tree = st.recursive(_leaf, lambda sub: st.one_of(
+    st.builds(A.Binary, st.sampled_from(sorted(A.PRECEDENCE)), sub, sub),
+    st.builds(A.Unary, st.just("-"), sub),
+    _call(sub),
+), max_leaves=8)
+_answer = st.one_of(st.none(), st.integers(), st.floats(), st.text(max_size=12),
+                    st.sampled_from(["2026-03-01", "35.6 110.9", "cctv county", "OK"]))
+
+
+@pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")  # big reprs
+@settings(max_examples=400, deadline=None)
+@given(_tree, st.fixed_dictionaries({n: _answer for n in _NAMES}), _answer)
+def test_checked_expressions_never_raise(tree, answers, current):
+    assert check(tree, known_fields=_NAMES) == [] or any(
+        code == "bad_regex" for code, _ in check(tree, known_fields=_NAMES))
+    evaluate(tree, EvalContext(answers.get, current=current, today=TODAY))
