@@ -9,9 +9,10 @@ The same seed gives the same database content (uuids, names, points, visits).
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import os
 import random
-import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,10 @@ from fieldapp.core.idcard import hash_id, mask_id
 from fieldapp.geo.tiling import random_points_in, tile
 from fieldapp.paths import data_file
 from fieldapp.store import Store
+from fieldapp.store.changes import bulk_load
 
 from . import names
+from .draw import Weighted, randint
 from .visits import synthetic_visit
 
 DEFAULT_HOUSEHOLDS = {"140824": 104_500, "330411": 218_800}
@@ -63,8 +66,15 @@ def load_boundary(county: str):
     return shapely.make_valid(shape(fc["features"][0]["geometry"]))
 
 
+# The bits uuid.UUID(int=n, version=4) sets and clears.
+_UUID4_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
+_UUID4_SET = (0x8000 << 48) | (4 << 76)
+
+
 def _uuid(rng: random.Random) -> str:
-    return str(uuidlib.UUID(int=rng.getrandbits(128), version=4))
+    """str(uuid.UUID(int=rng.getrandbits(128), version=4)), without building a UUID object."""
+    h = "%032x" % ((rng.getrandbits(128) & _UUID4_CLEAR) | _UUID4_SET)
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def build_demo(
@@ -103,49 +113,103 @@ def build_demo(
     for i in np.argsort(-weights)[: total - int(sizes.sum())]:
         sizes[i] += 1
 
+    # Built under a temporary name and renamed into place when complete: a cancelled or failed
+    # build leaves no half-built database behind (and any older file at `path` untouched).
+    path = Path(path)
+    tmp = path.with_name(path.name + ".building")
+    try:
+        nvisits = _fill(tmp, county, seed, divisions, villages, sizes, geoms, rng, nrng,
+                        total, progress)
+        _sync_file(tmp)
+        for suffix in ("-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, path)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+    return DemoSummary(str(path), county, len(towns), len(villages), total, nvisits)
+
+
+def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, total, progress):
     store = Store.create(path, role="county", county_code=divisions[0]["code"],
                          device_name="演示县级数据库", device_id=f"demo{county}s{seed}",
                          id_salt=f"demo-salt-{county}-{seed}", overwrite=True)
-    salt = store.setting("id_salt")
-    store.set_settings({"programme_year": str(DEMO_YEAR), "county_name": divisions[0]["name"],
-                        "surveyor": "演示管理员"})
-    done = nvisits = 0
-    with store.write("demo") as w:
-        w.insert_many("areas", [
-            dict(d, boundary=json.dumps(mapping(geoms[d["code"]])) if d["code"] in geoms else None)
-            for d in divisions])
-        for v, n in zip(villages, sizes):
-            hh, visits = _village_households(v, int(n), geoms[v["code"]], rng, nrng, salt, county)
-            w.insert_many("households", hh)
-            w.insert_many("visits", visits)
-            nvisits += len(visits)
-            done += int(n)
-            if progress and progress(done, total) is False:
-                raise KeyboardInterrupt
-    store.close()
-    return DemoSummary(str(path), county, len(towns), len(villages), total, nvisits)
+    try:
+        salt = store.setting("id_salt")
+        store.set_settings({"programme_year": str(DEMO_YEAR),
+                            "county_name": divisions[0]["name"], "surveyor": "演示管理员"})
+        done = nvisits = 0
+        with bulk_load(store), store.write("demo") as w:
+            w.insert_many("areas", [
+                dict(d, boundary=json.dumps(mapping(geoms[d["code"]]))
+                     if d["code"] in geoms else None)
+                for d in divisions])
+            for v, n in zip(villages, sizes):
+                hh, visits = _village_households(v, int(n), geoms[v["code"]], rng, nrng, salt,
+                                                 county)
+                w.insert_many("households", hh)
+                w.insert_many("visits", visits)
+                nvisits += len(visits)
+                done += int(n)
+                if progress and progress(done, total) is False:
+                    raise KeyboardInterrupt
+    finally:
+        store.close()
+    return nvisits
+
+
+def _sync_file(path: Path) -> None:
+    """The finished file on disk before it gets its final name."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_SIZE = Weighted((1, 2, 3, 4, 5, 6), (8, 24, 26, 22, 13, 7))
+
+
+def _id_hasher(salt: str):
+    """hash_id and mask_id for the generator's own ID numbers (already normalised: 17 digits and
+    a check character), without normalising each again; checked against fieldapp.core.idcard."""
+    prefix = (salt + ":").encode()
+
+    def fast(idno: str) -> tuple[str, str]:
+        return (hashlib.sha256(prefix + idno.encode()).hexdigest(),
+                idno[:6] + "********" + idno[-4:])
+
+    sample = "14082419900101123X"
+    if fast(sample) != (hash_id(sample, salt), mask_id(sample)):  # pragma: no cover
+        return lambda idno: (hash_id(idno, salt), mask_id(idno))
+    return fast
 
 
 def _village_households(village, n, geom, rng, nrng, salt, county):
     if n <= 0:
         return [], []
-    points = _hamlet_points(geom, n, nrng)
+    points = _hamlet_points(geom, n, nrng).tolist()
     groups = max(1, round(n / rng.uniform(60, 140)))
     vname = village["name"].removesuffix("村委会").removesuffix("居委会")
+    code = village["code"]
+    id_of = _id_hasher(salt)
+    random_ = rng.random
     hh, visits = [], []
     for i in range(n):
         uid = _uuid(rng)
         idno = names.id_number(rng, county)
         group = str(1 + i * groups // n)
+        head = names.head_name(rng)
+        size = _SIZE(rng)
+        phone = names.mobile(rng) if random_() < 0.9 else None
+        id_hash, id_masked = id_of(idno)
+        lon, lat = points[i]
+        lon, lat = round(lon, 6), round(lat, 6)
         hh.append(dict(
-            uuid=uid, village_code=village["code"], group_no=group,
-            head_name=names.head_name(rng), size=rng.choices((1, 2, 3, 4, 5, 6),
-                                                             (8, 24, 26, 22, 13, 7))[0],
-            phone=names.mobile(rng) if rng.random() < 0.9 else None,
-            id_hash=hash_id(idno, salt), id_masked=mask_id(idno),
-            address=f"{vname}{group}组{rng.randint(1, 160)}号",
-            lon=round(float(points[i, 0]), 6), lat=round(float(points[i, 1]), 6),
-            source="register"))
+            uuid=uid, village_code=code, group_no=group, head_name=head, size=size,
+            phone=phone, id_hash=id_hash, id_masked=id_masked,
+            address=f"{vname}{group}组{randint(rng, 1, 160)}号",
+            lon=lon, lat=lat, source="register"))
         visit = synthetic_visit(rng, uid, DEMO_YEAR)
         if visit:
             visit["uuid"] = _uuid(rng)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+from .draw import Weighted, choice, randint
+
 FORM_ID = "huhutong_household"
 FORM_VERSION = "2026112501"
 
@@ -30,21 +32,33 @@ def _pick(rng: random.Random, weights: dict[str, float]) -> str:
     return rng.choices(list(weights), list(weights.values()))[0]
 
 
+def _picker(weights: dict[str, float]) -> Weighted:
+    """What _pick(rng, weights) draws, with the table prepared once."""
+    return Weighted(list(weights), list(weights.values()))
+
+
+_OUTCOME = _picker(OUTCOMES)
+_MODE = _picker(_MODES)
+_REASON = _picker(_REASONS)
+_TV_SETS_COVERED = Weighted((1, 2, 3), (60, 32, 8))
+_SATISFACTION = Weighted(("satisfied", "basic", "unsatisfied"), (80, 16, 4))
+_RESULT = {"covered": "met", "not_covered": "met", "nobody_home": "nobody_home",
+           "vacant": "vacant", "refused": "refused", "moved": "moved_out"}
+
+
 def synthetic_visit(rng: random.Random, household_uuid: str, year: int) -> dict | None:
-    outcome = _pick(rng, OUTCOMES)
+    outcome = _OUTCOME(rng)
     if outcome == "not_visited":
         return None
-    start = datetime(year, 3, 1, 8) + timedelta(days=rng.randint(0, 260),
-                                                minutes=rng.randint(0, 600))
-    end = start + timedelta(minutes=rng.randint(3, 15))
-    answers: dict = {"visit_result": {"covered": "met", "not_covered": "met",
-                                      "nobody_home": "nobody_home", "vacant": "vacant",
-                                      "refused": "refused", "moved": "moved_out"}[outcome]}
+    days = randint(rng, 0, 260)
+    start = datetime(year, 3, 1, 8) + timedelta(days=days, minutes=randint(rng, 0, 600))
+    end = start + timedelta(minutes=randint(rng, 3, 15))
+    answers: dict = {"visit_result": _RESULT[outcome]}
     if outcome in ("covered", "not_covered"):
         answers.update(_met_answers(rng, covered=outcome == "covered"))
     return dict(
         household_uuid=household_uuid, form_id=FORM_ID, form_version=FORM_VERSION,
-        answers=answers, state="complete", surveyor=rng.choice(SURVEYORS), device="demo",
+        answers=answers, state="complete", surveyor=choice(rng, SURVEYORS), device="demo",
         started_at=start.isoformat(timespec="seconds"), ended_at=end.isoformat(timespec="seconds"),
     )
 
@@ -52,16 +66,16 @@ def synthetic_visit(rng: random.Random, household_uuid: str, year: int) -> dict 
 def _met_answers(rng: random.Random, covered: bool) -> dict:
     a: dict = {}
     if covered:
-        mode = _pick(rng, _MODES)
+        mode = _MODE(rng)
         a["reception_mode"] = mode
         a["works_now"] = "yes"
         a["channels"] = "cctv provincial county" if rng.random() < 0.93 else "cctv provincial"
-        a["tv_sets"] = rng.choices((1, 2, 3), (60, 32, 8))[0]
-        a["operator"] = _OPERATOR.get(mode) or rng.choice(("telecom", "unicom", "mobile"))
+        a["tv_sets"] = _TV_SETS_COVERED(rng)
+        a["operator"] = _OPERATOR.get(mode) or choice(rng, ("telecom", "unicom", "mobile"))
     else:
-        reason = _pick(rng, _REASONS)
+        reason = _REASON(rng)
         a["reception_mode"] = "none" if reason in ("no_tv", "awaiting_install", "cannot_afford",
-                                                   "refuses") else rng.choice(("dbs", "cable"))
+                                                   "refuses") else choice(rng, ("dbs", "cable"))
         a["works_now"] = "no"
         a["tv_sets"] = 0 if reason == "no_tv" else 1
         a["not_covered_reason"] = reason
@@ -74,11 +88,11 @@ def _met_answers(rng: random.Random, covered: bool) -> dict:
     charged = rng.random() < 0.006
     a["illegal_charge"] = "yes" if charged else "no"
     if charged:
-        a["charge_amount"] = rng.choice((50, 100, 120, 200))
-        a["charged_by"] = rng.choice(("安装人员", "村代办点", "不明人员"))
+        a["charge_amount"] = choice(rng, (50, 100, 120, 200))
+        a["charged_by"] = choice(rng, ("安装人员", "村代办点", "不明人员"))
     a["eb_terminal"] = "yes" if rng.random() < 0.8 else "no"
     if a["eb_terminal"] == "yes":
         a["eb_working"] = "yes" if rng.random() < 0.92 else "no"
-    a["satisfaction"] = rng.choices(("satisfied", "basic", "unsatisfied"), (80, 16, 4))[0]
+    a["satisfaction"] = _SATISFACTION(rng)
     a["head_confirmed"] = "OK"
     return a
