@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fieldapp.survey.expr_eval import EvalContext, check
+from fieldapp.survey import expr_ast as A
+from fieldapp.survey.expr_eval import EvalContext, check, evaluate
+from fieldapp.survey.expr_functions import FUNCTIONS
 from fieldapp.survey.expr_parse import parse
 from fieldapp.survey.expression import Expression
 
@@ -140,9 +142,6 @@ def test_arithmetic_agrees_with_python(a, b):
 
 
 # ----- any checked expression evaluates without an exception ---------------------------------
-from fieldapp.survey import expr_ast as A  # noqa: E402
-from fieldapp.survey.expr_eval import evaluate  # noqa: E402
-from fieldapp.survey.expr_functions import FUNCTIONS  # noqa: E402
 
 _NAMES = ["a", "b", "c"]
 _leaf = st.one_of(
