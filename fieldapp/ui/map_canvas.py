@@ -157,8 +157,8 @@ class MapCanvas(QWidget):
             if pix is None:
                 continue
             tx0, ty0, tx1, ty1 = bm.tile_bounds(*key)
-            (sx0, sx1), (sy1, sy0) = self.to_screen([tx0, tx1], [ty0, ty1])
-            p.drawPixmap(QRectF(sx0, sy1, sx1 - sx0, sy0 - sy1), pix, QRectF(pix.rect()))
+            (sx0, sx1), (s_bottom, s_top) = self.to_screen([tx0, tx1], [ty0, ty1])
+            p.drawPixmap(QRectF(sx0, s_top, sx1 - sx0, s_bottom - s_top), pix, QRectF(pix.rect()))
         p.restore()
 
     def _tile(self, key) -> QPixmap | None:

@@ -3,7 +3,9 @@ findings, highlight them on the map, and jump to one when it is clicked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QThread, Signal, Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QProgressDialog,
     QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -17,12 +19,13 @@ from fieldapp.store import Store, geo_queries
 from .errors import show_error
 
 
-def kind_label(kind: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MapChecks", text)
 
-    t = lambda s: QCoreApplication.translate("MapChecks", s)  # noqa: E731
-    return {OUTSIDE: t("Outside its village"), NEAR_DUPLICATE: t("Same position"),
-            UNLOCATED: t("Unlocated households"), NO_BOUNDARY: t("Village has no boundary")
+
+def kind_label(kind: str) -> str:
+    return {OUTSIDE: _t("Outside its village"), NEAR_DUPLICATE: _t("Same position"),
+            UNLOCATED: _t("Unlocated households"), NO_BOUNDARY: _t("Village has no boundary")
             }.get(kind, kind)
 
 
@@ -83,6 +86,7 @@ class _Worker(QObject):
         return not self.cancelled
 
 
+
 class MapChecksPanel(QWidget):
     findingActivated = Signal(list, str)  # household uuids, village code
 
@@ -118,6 +122,8 @@ class MapChecksPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self._dialog: QProgressDialog | None = None
 
     def set_store(self, store) -> None:
         self.store = store
@@ -128,42 +134,61 @@ class MapChecksPanel(QWidget):
     def run(self) -> None:
         if self.store is None or self._thread is not None:
             return
-        dialog = QProgressDialog(self.tr("Checking household positions…"), self.tr("Cancel"),
-                                 0, 100, self)
-        dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(300)
+        self._dialog = QProgressDialog(self.tr("Checking household positions…"), self.tr("Cancel"),
+                                       0, 100, self)
+        self._dialog.setWindowModality(Qt.WindowModal)
+        self._dialog.setMinimumDuration(300)
         worker = _Worker(self.store.path, self.threshold.value())
         thread = QThread(self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
-        worker.progress.connect(lambda d, t: dialog.setValue(int(100 * d / max(t, 1))))
-        dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
-
-        def finish():
-            dialog.reset()
-            thread.quit()
-            thread.wait()
-            self._thread = None
-            self._worker = None
-
-        worker.done.connect(lambda report: (finish(), self.show_report(report)))
-        worker.failed.connect(lambda exc: (finish(), self._failed(exc)))
+        # bound methods of GUI-thread objects: Qt queues these calls onto the GUI thread
+        worker.progress.connect(self._progress)
+        worker.done.connect(self._done)
+        worker.failed.connect(self._failed)
+        self._dialog.canceled.connect(self._cancel)
         self._thread, self._worker = thread, worker
         self.run_button.setEnabled(False)
         thread.start()
+
+    @Slot()
+    def _cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancelled = True  # a plain flag the job reads between steps
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        if self._dialog is not None:
+            self._dialog.setValue(int(100 * done / max(total, 1)))
+
+    def _finish(self) -> None:
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._thread = self._worker = None
+        self.run_button.setEnabled(True)
+
+    @Slot(object)
+    def _done(self, report) -> None:
+        self._finish()
+        self.show_report(report)
 
     def wait(self, ms: int = 30000) -> None:
         """Block until a running check ends (tests)."""
         if self._thread is not None:
             self._thread.wait(ms)
 
+    @Slot(object)
     def _failed(self, exc) -> None:
-        self.run_button.setEnabled(True)
+        self._finish()
         if getattr(exc, "code", "") != "cancelled":
             show_error(self, exc, self.tr("Spatial checks"))
 
     def show_report(self, report: CheckReport) -> None:
-        self.run_button.setEnabled(True)
         self.report = report
         names = {code: name for code, name, _l, _p in geo_queries.areas(self.store)} if self.store else {}
         self.model.set_report(report, names)

@@ -148,6 +148,13 @@ class MapView(QWidget):
             self.select_households(selected)
         self._index_timer.start()
 
+    def refresh(self) -> None:
+        """The database changed (visits, imports, merges): reload now if shown, else when shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._dirty = True
+
     def showEvent(self, e) -> None:
         super().showEvent(e)
         if self._dirty and self.store is not None:
