@@ -18,8 +18,12 @@ from .expr_values import to_date
 from .expression import Expression
 from .model import Choice, Field, Form, Group
 
-REQUIRED_MESSAGE = "此项必填"
-CONSTRAINT_MESSAGE = "答案不符合要求"
+# Messages when the form gives none: Chinese, or English when the form is shown in English.
+MESSAGES = {
+    "required": {"zh": "此项必填", "en": "This question must be answered"},
+    "constraint": {"zh": "答案不符合要求", "en": "This answer is not allowed"},
+    "choice": {"zh": "所选项不在可选范围内", "en": "The chosen option is not available"},
+}
 
 
 class FormState:
@@ -107,6 +111,10 @@ class FormState:
             return items
         return tuple(c for c in items if f.choice_filter.truth(self.context(f, c)))
 
+    def message(self, key: str) -> str:
+        texts = MESSAGES[key]
+        return texts.get(self.language or "zh", texts["zh"])
+
     def problem(self, name: str) -> str | None:
         """Why the answer of `name` blocks completion (Chinese unless language says otherwise)."""
         f = self.form.fields[name]
@@ -115,7 +123,7 @@ class FormState:
         value = self.answers.get(name)
         if value is None or value == "":
             if self.required(name):
-                return self.form.text(f.required_message, self.language) or REQUIRED_MESSAGE
+                return self.form.text(f.required_message, self.language) or self.message("required")
             return None
         if f.type == "geopoint":
             bad = geopoint_problem(str(value))
@@ -125,9 +133,9 @@ class FormState:
             names = {c.name for c in self.choices(name)}
             picked = str(value).split() if f.type == "select_multiple" else [str(value)]
             if any(p not in names for p in picked):
-                return "所选项不在可选范围内"
+                return self.message("choice")
         if f.constraint is not None and not f.constraint.truth(self.context(f)):
-            return self.form.text(f.constraint_message, self.language) or CONSTRAINT_MESSAGE
+            return self.form.text(f.constraint_message, self.language) or self.message("constraint")
         return None
 
     def problems(self) -> dict[str, str]:

@@ -118,3 +118,9 @@ def test_answers_of_an_older_version_are_kept(form):
     state = FormState(form, {"visit_result": "met", "retired_question": "x"})
     assert state.answers["retired_question"] == "x"
     assert "retired_question" not in state.irrelevant_answers()
+
+
+def test_default_messages_follow_the_language(form):
+    assert FormState.new(form).problem("visit_result") == "此项必填"
+    assert FormState.new(form, language="en").problem("visit_result") == \
+        "This question must be answered"
