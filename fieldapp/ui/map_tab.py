@@ -47,8 +47,7 @@ class SelectionSync(QObject):
         self.busy = True
         try:
             tree, table = self.window.tree, self.window.table
-            current = tree.current_code() or ""
-            if not _contains(current, hh["village_code"]):
+            if tree.current_code() != hh["village_code"]:  # list the household's village
                 tree.select(hh["village_code"])
             if not table.select(uuids[0]):
                 table.search.clear()
@@ -57,13 +56,3 @@ class SelectionSync(QObject):
                 table.select(uuids[0])
         finally:
             self.busy = False
-
-
-def _contains(area: str, village: str) -> bool:
-    if not area:
-        return False
-    if area.endswith("000000"):
-        return village.startswith(area[:6])
-    if area.endswith("000"):
-        return village.startswith(area[:9])
-    return village == area
