@@ -17,6 +17,7 @@ from .area_tree import AreaTree
 from .errors import show_error
 from .household_detail import HouseholdDetail
 from .household_table import HouseholdTable
+from .map_tab import attach_map
 from .new_database_dialog import NewDatabaseDialog
 
 MAX_RECENT = 8
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.table.householdSelected.connect(self.detail.show_household)
         self.table.householdActivated.connect(self.open_visit)
         self.detail.visitRequested.connect(self.open_visit)
+        self.map_view = attach_map(self)
         if store is not None:
             self.set_store(store)
         else:
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.table.set_store(store)
         self.detail.set_store(store)
         self.tree.load(store)
+        self.map_view.set_store(store)
         add_recent(str(store.path))
         self._fill_recent()
         self._update_title()
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
         self.tree.load(self.store)
         self.table.reload()
         self.detail.refresh()
+        self.map_view.refresh()
         self._update_title()
 
     def select_household(self, uuid: str) -> bool:
