@@ -28,7 +28,7 @@ CHOICE_COLUMNS = ("list_name", "name", f"label::{ZH}", f"label::{EN}")
 SETTINGS_COLUMNS = ("form_id", "version", "form_title", "default_language")
 
 MET = "${visit_result} = 'met'"
-HAS_TV = "${reception_mode} != 'none'"
+HAS_TV = "${reception_mode} != '' and ${reception_mode} != 'none'"
 
 
 def q(type_, name, zh="", en="", *, hint=("", ""), required="", relevant="", constraint="",

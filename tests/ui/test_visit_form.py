@@ -228,3 +228,15 @@ def test_history_shows_every_change_in_form_words(widget, qtbot, demo_store, hou
     assert ["走访结果", "见到住户", "空置房"] == rows[0][3:]
     assert any(r[3:] == ["电视接收方式", "", "IPTV（通信运营商）"] for r in rows)
     assert all(r[0] and r[2] for r in rows)  # when and which device
+
+
+def test_tab_moves_through_the_questions_that_apply(widget, qtbot):
+    keys(qtbot, widget, "1")
+    assert current(widget) == "reception_mode"
+    assert not widget.rows["works_now"].isVisible()  # only once a reception mode is known
+    qtbot.keyClick(widget.focusWidget(), Qt.Key_Tab)
+    assert current(widget) == "tv_sets"
+    qtbot.keyClick(widget.focusWidget(), Qt.Key_Tab)
+    assert current(widget) == "broadband"
+    qtbot.keyClick(widget.focusWidget(), Qt.Key_Backtab)
+    assert current(widget) == "tv_sets"
