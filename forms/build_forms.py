@@ -9,7 +9,10 @@ form are used by fieldapp.core.status.derive_status and fieldapp.demo.visits: do
 
 from __future__ import annotations
 
+import io
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -250,8 +253,29 @@ def build(name: str, out_dir: Path = HERE) -> Path:
     _sheet(wb, "settings", SETTINGS_COLUMNS, [settings],
            {"form_id": 22, "version": 14, "form_title": 30, "default_language": 18})
     path = out_dir / name
-    wb.save(path)
+    buf = io.BytesIO()
+    wb.save(buf)
+    path.write_bytes(_reproducible(buf.getvalue(), settings["version"]))
     return path
+
+
+def _reproducible(xlsx: bytes, version: str) -> bytes:
+    """The same workbook bytes on every run: fixed zip timestamps and document dates (taken from
+    the form version, YYYYMMDDnn), so rebuilding an unchanged form changes nothing in git."""
+    stamp = f"{version[:4]}-{version[4:6]}-{version[6:8]}T00:00:00Z"
+    date_time = (int(version[:4]), int(version[4:6]), int(version[6:8]), 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", lambda m: m.group(1)
+                              + stamp.encode(), data)
+            entry = zipfile.ZipInfo(info.filename, date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, data)
+    return out.getvalue()
 
 
 def main(argv: list[str]) -> int:
