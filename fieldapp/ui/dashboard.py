@@ -134,6 +134,7 @@ class Dashboard(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([280, 400])  # county + every township of 140824 / 330411 visible
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(split, 1)
@@ -180,7 +181,8 @@ class Dashboard(QWidget):
         self.area_code = code
         town = f if f.level == "township" else self._find(code[:9] + "000") \
             if f.level == "village" else None
-        self.villages.set_rows(town.children if town else [], self.sched)
+        every = [v for t in self.county.children for v in t.children]
+        self.villages.set_rows(town.children if town else every, self.sched)
         self.tabs.setTabText(0, self.tr("Villages of %1").replace("%1", town.name)
                              if town else self.tr("Villages"))
         self.gap_model.set_rows(gaps.open_gaps(self.store, code), self.today)

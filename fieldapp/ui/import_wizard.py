@@ -4,7 +4,8 @@ and cancel → result. The work itself is fieldapp.tabular.register_job, shared 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from fieldapp.store.register_import import ImportCancelled, areas
@@ -69,3 +70,27 @@ class ImportRegisterWizard(QWizard):
         if self.result is not None:
             self.imported.emit()
         return self.result
+
+
+def attach_register_import(window) -> QAction:
+    """File → Import household register… in the main window; refreshes it after an import."""
+    action = QAction(QCoreApplication.translate("ImportRegisterWizard",
+                                                "Import household register…"), window)
+
+    def start() -> None:
+        if window.store is None:
+            return
+        wizard = ImportRegisterWizard(window.store, window)
+        wizard.imported.connect(window.refresh)
+        wizard.setAttribute(Qt.WA_DeleteOnClose)
+        window.import_wizard = wizard
+        wizard.open()
+
+    action.triggered.connect(start)
+    menu = window.file_menu
+    separators = [a for a in menu.actions() if a.isSeparator()]
+    if separators:
+        menu.insertAction(separators[0], action)
+    else:
+        menu.addAction(action)
+    return action
