@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         self.table.householdActivated.connect(self.open_visit)
         self.detail.visitRequested.connect(self.open_visit)
         self.map_view = attach_map(self)
+        from .import_wizard import attach_register_import
+
+        self.import_action = attach_register_import(self)  # File → 导入花名册…
         if store is not None:
             self.set_store(store)
         else:
