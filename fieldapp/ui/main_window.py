@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         from .import_wizard import attach_register_import
 
         self.import_action = attach_register_import(self)  # File → 导入花名册…
+        from .dashboard_tab import attach_dashboard
+
+        self.dashboard = attach_dashboard(self)  # reconciliation, gaps, work orders, spot checks
         if store is not None:
             self.set_store(store)
         else:
