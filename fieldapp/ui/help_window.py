@@ -3,6 +3,7 @@ shown inside the program so it reads the same on every machine."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -17,6 +18,11 @@ GUIDE_NAME = "user-guide-zh.md"
 def guide_path() -> Path:
     """docs/user-guide-zh.md beside resources/ (source tree and installed build alike)."""
     return resource_dir().parent / "docs" / GUIDE_NAME
+
+
+def heading_slug(text: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
 
 
 class HelpWindow(QDialog):
@@ -45,10 +51,23 @@ class HelpWindow(QDialog):
         self.browser.setMarkdown(self.path.read_text(encoding="utf-8"))
         return True
 
+    def scroll_to_heading(self, fragment: str) -> bool:
+        """Markdown links like (#4-入户核查表) name headings the GitHub way; Qt makes no
+        anchors for headings, so find the heading by its slug and scroll to it."""
+        doc = self.browser.document()
+        block = doc.begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and heading_slug(block.text()) == fragment:
+                top = doc.documentLayout().blockBoundingRect(block).top()
+                self.browser.verticalScrollBar().setValue(int(top))
+                return True
+            block = block.next()
+        return False
+
     def _link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
         elif url.hasFragment() and (not url.path() or url.path().endswith(GUIDE_NAME)):
-            self.browser.scrollToAnchor(url.fragment())
+            self.scroll_to_heading(url.fragment())
         else:
             QDesktopServices.openUrl(url)
