@@ -176,7 +176,12 @@ def show_crash_dialog(parent, path: str, summary: str, details: str) -> QMessage
     return box.buttonRole(clicked) if clicked else QMessageBox.AcceptRole
 
 
+_QT_NOISE = ("propagateSizeHints", "does not support raise()")  # offscreen/Xvfb platform chatter
+
+
 def _qt_message(mode, context, message) -> None:
+    if any(noise in message for noise in _QT_NOISE):
+        return
     if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
         log.error("Qt: %s", message)
     elif mode == QtMsgType.QtWarningMsg:
