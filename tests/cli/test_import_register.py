@@ -20,7 +20,7 @@ def test_import_register_json_dry_run_and_report(demo_path, tmp_path):
         vs = [tuple(r) for r in s.conn.execute(
             "SELECT code, name FROM areas WHERE level = 'village' ORDER BY code LIMIT 2")]
         before = s.conn.execute("SELECT count(*) FROM households").fetchone()[0]
-    sample = make_register(tmp_path / "reg.xlsx", vs, 150, seed=8)
+    sample = make_register(tmp_path / "reg.xlsx", vs, 150, seed=8, region="140802")
     r = run("import-register", demo_path, sample.path, "--dry-run", "--json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
