@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 PAD = 2.0
+QR_MASK = 2
 
 
 def fit_lines(text: str, width: float, font: str, size: float,
@@ -106,7 +107,7 @@ def draw_row_text(c: Canvas, x: float, top: float, widths: Sequence[float], heig
         if text:
             lines, s = fit_lines(text, w - 2 * PAD, font, size, max_lines[i] if max_lines else 2)
             lead = s * 1.15
-            y = top - height / 2 - (len(lines) - 1) * lead / 2 - s * 0.35
+            y = top - height / 2 + (len(lines) - 1) * lead / 2 - s * 0.35
             align = aligns[i] if aligns else "left"
             t.setFont(font, s)
             for line in lines:
@@ -123,8 +124,9 @@ def draw_row_text(c: Canvas, x: float, top: float, widths: Sequence[float], heig
 
 def draw_qr(c: Canvas, text: str, x: float, y: float, size: float) -> None:
     """A QR code (error correction M) with its lower-left corner at (x, y), `size` points wide;
-    the caller leaves white space around it."""
-    qr = segno.make(text, error="m", micro=False, boost_error=False)
+    the caller leaves white space around it. The mask pattern is fixed (any of the eight is
+    valid; choosing the "best" one costs more than drawing the whole page)."""
+    qr = segno.make(text, error="m", micro=False, boost_error=False, mask=QR_MASK)
     matrix = qr.matrix
     n = len(matrix)
     m = size / n

@@ -75,6 +75,7 @@ def draw_places_sheet(c: Canvas, sheet: PlacesSheet, font: str, *, sheet_id: str
         digest = rows_hash(page_rows)
         payload = Payload("places", sheet.township_code, stamp, page_no, len(slices), sheet_id,
                           digest)
+        draw_frame(c, font, header, payload, generated_at)
         c.setFillGray(0.9)
         c.rect(MARGIN_X, top - h_head, CONTENT_W, h_head, stroke=0, fill=1)
         c.setFillGray(0)

@@ -20,7 +20,7 @@ from .labels import PLACE_TYPES_ZH, reason_label, reception_label, status_label,
 
 HOUSEHOLD_FIELDS = ("组", "户主姓名", "身份证号码", "联系电话", "收视方式", "核查状态", "原因",
                     "后续跟进")
-PLACE_FIELDS = ("类型", "名称", "所在村（社区）", "收视方式", "是否正常收看", "核查状态", "核查人")
+PLACE_FIELDS = ("类型", "名称", "所在村（社区）", "收视方式", "正常收看", "核查状态", "核查人")
 
 
 def masked_id(value: object) -> str:

@@ -15,6 +15,8 @@ import re
 import secrets
 import shutil
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -198,18 +200,21 @@ def _files(db, store, tasks, sizes, total, processes, progress) -> list[PrintedS
         return printed
     ordered = sorted(tasks, key=lambda t: -sizes[t.sheet_id])  # big ones first: even finish
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
-    pool = ctx.Pool(min(n_proc, len(tasks)), initializer=init_worker, initargs=(str(db),))
+    printed, done = [], 0
+    pool = ProcessPoolExecutor(min(n_proc, len(tasks)), mp_context=ctx,
+                               initializer=init_worker, initargs=(str(db),))
     try:
-        printed, done = [], 0
-        for p in pool.imap_unordered(render_in_worker, ordered):
+        futures = [pool.submit(render_in_worker, t) for t in ordered]
+        for fut in as_completed(futures):
+            p = fut.result()
             printed.append(p)
             done += sizes[p.sheet_id] + 1
             if progress and progress(done, total) is False:
                 raise Cancelled()
-        pool.close()
-        pool.join()
+    except BrokenProcessPool:
+        raise ReportError("无法启动并行的生成进程，请用 --processes 1 重试") from None
     finally:
-        pool.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
     order = {t.sheet_id: i for i, t in enumerate(tasks)}
     return sorted(printed, key=lambda p: order[p.sheet_id])
 

@@ -82,6 +82,10 @@ def sheet_uuids(store: Store, sheet_id: str) -> set[str]:
     return out
 
 
+def printed_sheet_count(store: Store) -> int:
+    return store.conn.execute("SELECT count(*) FROM printed_sheets").fetchone()[0]
+
+
 def sheet_ids_in_use(store: Store, ids: Iterable[str]) -> set[str]:
     ids = list(ids)
     marks = ",".join("?" for _ in ids) or "NULL"
