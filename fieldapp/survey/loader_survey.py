@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .coerce import coerce_answer
 from .errors import AnswerError
+from .expr_ast import ChoiceColumn, walk
 from .expr_eval import check
 from .expression import Expression
 from .model import FIELD_TYPES, SELECT_TYPES, Choice, Field, Group
@@ -209,10 +210,28 @@ class SurveyBuilder:
                 expr = getattr(f, column)
                 if isinstance(expr, Expression):
                     self.report(check(expr.tree, known), row, column)
+            if f.choice_filter is not None:
+                self.check_choice_columns(f, row)
         for g in self.groups():
             if g.relevant is not None:
                 self.report(check(g.relevant.tree, known), self.names.get(g.name), "relevant")
         self.check_cycles()
+
+    def check_choice_columns(self, f: Field, row: Row) -> None:
+        """Bare names in a choice_filter must be columns of the choices sheet."""
+        assert f.choice_filter is not None
+        if not f.is_select:
+            self.problem("choice_filter_not_select", "choice_filter 只能用于选择题", row,
+                         "choice_filter")
+            return
+        columns = {"name"}
+        for c in self.choices.get(f.list_name, ()):
+            columns.update(c.extra)
+        for node in walk(f.choice_filter.tree):
+            if isinstance(node, ChoiceColumn) and node.name not in columns:
+                self.problem("unknown_choice_column",
+                             f"choices 工作表没有列 {node.name}（选项列表 {f.list_name}）", row,
+                             "choice_filter")
 
     def groups(self) -> list[Group]:
         out: list[Group] = []

@@ -192,3 +192,20 @@ def test_workbook_without_survey_sheet(tmp_path):
     with pytest.raises(FormError) as info:
         load_form(tmp_path / "x.xlsx")
     assert info.value.problems[0].code == "no_survey"
+
+
+def test_choice_filter_columns_must_exist(xlsform):
+    choices = [["list_name", "name", "label", "region"], ["town", "a", "甲", "n"],
+               ["town", "b", "乙", "s"]]
+    ok = xlsform([["type", "name", "label", "choice_filter"],
+                  ["text", "r", "区", ""],
+                  ["select_one town", "t", "镇", "region = ${r}"]], choices)
+    assert load_form(ok).fields["t"].choice_filter.source == "region = ${r}"
+    bad = xlsform([["type", "name", "label", "choice_filter"],
+                   ["text", "r", "区", ""],
+                   ["select_one town", "t", "镇", "regoin = ${r}"],
+                   ["text", "x", "文", "r = 1"]], choices)
+    with pytest.raises(FormError) as info:
+        load_form(bad)
+    assert problems(info.value) == [("unknown_choice_column", "survey", 3, "choice_filter"),
+                                    ("choice_filter_not_select", "survey", 4, "choice_filter")]
