@@ -46,7 +46,7 @@ class MapData:
         self.x = np.empty(0)
         self.y = np.empty(0)
         self.areas: list[AreaShape] = []
-        self._tree: shapely.STRtree | None = None
+        self._tree: _CellIndex | None = None
         self._tree_n = 0
         self._moved: set[int] = set()
         self._order: np.ndarray | None = None
@@ -121,9 +121,9 @@ class MapData:
         return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
 
     # ----- picking -----------------------------------------------------------------------
-    def _index(self) -> shapely.STRtree:
+    def _index(self) -> "_CellIndex":
         if self._tree is None:
-            self._tree = shapely.STRtree(shapely.points(self.x, self.y))
+            self._tree = _CellIndex(self.x, self.y)
             self._tree_n = len(self.x)
             self._moved.clear()
         return self._tree
@@ -148,8 +148,7 @@ class MapData:
         return np.sort(cand[keep])
 
     def _candidates(self, x0, y0, x1, y1) -> np.ndarray:
-        tree = self._index()
-        hits = tree.query(shapely.box(x0, y0, x1, y1))
+        hits = self._index().query(x0, y0, x1, y1)
         stale = np.array(sorted(self._moved | set(range(self._tree_n, len(self.x)))),
                          dtype=np.int64)
         if len(stale):
@@ -191,3 +190,33 @@ class MapData:
         self.x = np.append(self.x, x)
         self.y = np.append(self.y, y)
         self._order = None
+
+
+class _CellIndex:
+    """Picking index: points sorted into square cells, an STRtree over the non-empty cells.
+
+    A tree over the cells (a few thousand boxes) instead of over 218,800 point geometries keeps
+    the index at a few MB instead of ~70 MB, and builds in a fraction of the time."""
+
+    CELL = 250.0  # display metres
+
+    def __init__(self, x: np.ndarray, y: np.ndarray):
+        ok = np.isfinite(x) & np.isfinite(y)
+        idx = np.nonzero(ok)[0]
+        cx = np.floor(x[idx] / self.CELL).astype(np.int64)
+        cy = np.floor(y[idx] / self.CELL).astype(np.int64)
+        key = cx * 4_000_000 + cy  # mercator cells fit well inside ±2,000,000
+        order = np.argsort(key, kind="stable")
+        self.points = idx[order]
+        keys, self.starts, counts = np.unique(key[order], return_index=True, return_counts=True)
+        self.ends = self.starts + counts
+        kx = np.floor_divide(keys + 2_000_000, 4_000_000)
+        ky = keys - kx * 4_000_000
+        self.tree = shapely.STRtree(shapely.box(kx * self.CELL, ky * self.CELL,
+                                                (kx + 1) * self.CELL, (ky + 1) * self.CELL))
+
+    def query(self, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+        cells = self.tree.query(shapely.box(x0, y0, x1, y1))
+        if not len(cells):
+            return np.empty(0, dtype=np.int64)
+        return np.concatenate([self.points[self.starts[c]:self.ends[c]] for c in cells])

@@ -76,12 +76,16 @@ def household_keys(store) -> list[tuple[str, str, str, str | None, str | None]]:
 
 
 def unlocated_by_village(store) -> list[tuple[str, str, int, int]]:
-    """(village_code, village name, unlocated, households) for villages with unlocated households."""
+    """(village_code, village name, unlocated, households) for villages with unlocated households.
+
+    The unlocated ones are found in the map index (lon/lat are index columns), so only they and
+    the households of their villages are read, not the whole county."""
     return store.conn.execute(
-        f"SELECT h.village_code, a.name, sum(h.lon IS NULL OR h.lat IS NULL), count(*)"
-        f" FROM households h JOIN areas a ON a.code = h.village_code"
-        f" WHERE h.deleted = 0 AND h.merged_into IS NULL GROUP BY h.village_code"
-        f" HAVING sum(h.lon IS NULL OR h.lat IS NULL) > 0 ORDER BY h.village_code"
+        f"WITH u AS (SELECT village_code, count(*) AS n FROM households"
+        f" WHERE {_LIVE} AND (lon IS NULL OR lat IS NULL) GROUP BY village_code)"
+        f" SELECT u.village_code, a.name, u.n, (SELECT count(*) FROM households h"
+        f"  WHERE h.village_code = u.village_code AND h.deleted = 0 AND h.merged_into IS NULL)"
+        f" FROM u JOIN areas a ON a.code = u.village_code ORDER BY u.village_code"
     ).fetchall()
 
 
@@ -91,7 +95,7 @@ def households_for_export(store) -> list[tuple]:
     return store.conn.execute(
         f"SELECT uuid, village_code, group_no, status, status_reason, last_visit_at, lon, lat"
         f" FROM households WHERE {_LIVE} AND lon IS NOT NULL AND lat IS NOT NULL"
-        f" ORDER BY village_code, uuid"
+        f" ORDER BY rowid"
     ).fetchall()
 
 
