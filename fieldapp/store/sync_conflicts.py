@@ -112,14 +112,16 @@ def flag_duplicates(conn: sqlite3.Connection, household_uuids: Iterable[str]) ->
     conn.execute(
         "INSERT OR IGNORE INTO sync_duplicates(household_a, household_b, village_code, reason,"
         " created_at) SELECT min(t.uuid, o.uuid), max(t.uuid, o.uuid), t.village_code,"
-        " 'id_hash', ? FROM temp.dup_targets d JOIN households t ON t.uuid = d.uuid"
-        " JOIN households o ON o.id_hash = t.id_hash"
-        f" WHERE t.id_hash IS NOT NULL AND t.id_hash != '' AND {live}", (at,))
+        " 'id_hash', ? FROM temp.dup_targets d CROSS JOIN households t ON t.uuid = d.uuid"
+        " CROSS JOIN households o ON o.id_hash = t.id_hash"
+        f" WHERE t.id_hash IS NOT NULL AND o.id_hash IS NOT NULL AND t.id_hash != ''"
+        f" AND {live}", (at,))
     conn.execute(
         "INSERT OR IGNORE INTO sync_duplicates(household_a, household_b, village_code, reason,"
         " created_at) SELECT min(t.uuid, o.uuid), max(t.uuid, o.uuid), t.village_code,"
-        " 'head_group', ? FROM temp.dup_targets d JOIN households t ON t.uuid = d.uuid"
-        " JOIN households o ON o.village_code = t.village_code AND o.group_no IS t.group_no"
+        " 'head_group', ? FROM temp.dup_targets d CROSS JOIN households t ON t.uuid = d.uuid"
+        " CROSS JOIN households o"
+        " ON o.village_code = t.village_code AND o.group_no = t.group_no"
         f" AND o.head_name = t.head_name WHERE {live}", (at,))
     added = conn.total_changes - before
     conn.execute("DELETE FROM temp.dup_targets")

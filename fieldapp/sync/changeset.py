@@ -7,6 +7,7 @@ synced columns, "answers.<key>" for one answer of a JSON column, and "deleted" f
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from .errors import BundleRejected
 CHANGE_COLUMNS = ("device_id", "counter", "hlc", "tbl", "record_uuid", "op", "data", "old",
                   "base", "user", "at")
 OPS = ("insert", "update", "delete")
+_DEVICE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 
 
 @dataclass(slots=True)
@@ -32,6 +34,7 @@ class Change:
     base: str | None
     user: str | None
     at: str
+    _values: dict[str, Any] | None = None
 
     @property
     def version(self) -> str:
@@ -43,9 +46,9 @@ class Change:
 
     def values(self) -> dict[str, Any]:
         """Field -> new value ("deleted" -> 1 for a delete)."""
-        if self.op == "delete":
-            return {"deleted": 1}
-        return json.loads(self.data)
+        if self._values is None:
+            self._values = {"deleted": 1} if self.op == "delete" else json.loads(self.data)
+        return self._values
 
     def olds(self) -> dict[str, Any]:
         return json.loads(self.old) if self.old else {}
@@ -59,7 +62,7 @@ def change_from_list(item: Any, where: str) -> Change:
     if not isinstance(item, list) or len(item) != len(CHANGE_COLUMNS):
         raise BundleRejected("同步包中的变更记录格式不对", where=where)
     c = Change(*item)
-    ok = (isinstance(c.device_id, str) and c.device_id and ":" not in c.device_id
+    ok = (isinstance(c.device_id, str) and _DEVICE.fullmatch(c.device_id) is not None
           and isinstance(c.counter, int) and not isinstance(c.counter, bool) and c.counter > 0
           and isinstance(c.hlc, str) and isinstance(c.record_uuid, str) and c.record_uuid
           and c.op in OPS and isinstance(c.data, str) and isinstance(c.at, str)
@@ -74,8 +77,10 @@ def change_from_list(item: Any, where: str) -> Change:
         raise BundleRejected(f"同步包中有未知的表: {c.tbl}", where=where)
     try:
         values = c.values()
-        c.bases()
-        c.olds()
+        if c.base is not None and not isinstance(json.loads(c.base), dict):
+            raise ValueError
+        if c.old is not None and not isinstance(json.loads(c.old), dict):
+            raise ValueError
     except (ValueError, TypeError):
         raise BundleRejected(f"同步包中的变更数据无法读取（{c.version}）", where=where) from None
     if not isinstance(values, dict):
@@ -118,10 +123,11 @@ class WorkingRow:
 
     __slots__ = ("tbl", "row", "clock", "docs", "is_new", "dirty", "orig")
 
-    def __init__(self, tbl: str, row: dict[str, Any], *, is_new: bool):
+    def __init__(self, tbl: str, row: dict[str, Any], *, is_new: bool,
+                 clock: dict[str, str] | None = None):
         self.tbl = tbl
         self.row = row
-        self.clock: dict[str, str] = json.loads(row["clock"])
+        self.clock: dict[str, str] = clock if clock is not None else json.loads(row["clock"])
         self.docs: dict[str, dict] = {}
         self.is_new = is_new
         self.dirty = is_new
@@ -157,8 +163,9 @@ class WorkingRow:
         for head, doc in self.docs.items():
             self.row[head] = json.dumps(doc, ensure_ascii=False, separators=(",", ":"),
                                         sort_keys=True)
-        self.row["clock"] = json.dumps(self.clock, ensure_ascii=False, separators=(",", ":"),
-                                       sort_keys=True)
+        if not (self.is_new and len(self.clock) == 1):  # a new row's {"*": v} is already text
+            self.row["clock"] = json.dumps(self.clock, ensure_ascii=False,
+                                           separators=(",", ":"), sort_keys=True)
         return self.row
 
     def changed(self) -> bool:

@@ -5,6 +5,7 @@ compared as numbers when both are digits, else as text."""
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,17 +50,26 @@ def read_form_settings(content: bytes) -> tuple[str, str] | None:
     return str(form_id).strip(), str(version).strip()
 
 
-def shipped_forms() -> list[dict[str, Any]]:
-    """The workbooks in forms/ with their id and version."""
+@lru_cache(maxsize=1)
+def _shipped(folder: str, stamp: tuple) -> tuple[dict[str, Any], ...]:
     out = []
-    d = forms_dir()
-    for path in sorted(d.glob("*.xlsx")) if d.is_dir() else []:
+    for path in sorted(Path(folder).glob("*.xlsx")):
         content = path.read_bytes()
         meta = read_form_settings(content)
         if meta:
             out.append({"form_id": meta[0], "version": meta[1], "file_name": path.name,
                         "sha256": hashlib.sha256(content).hexdigest(), "content": content})
-    return out
+    return tuple(out)
+
+
+def shipped_forms() -> list[dict[str, Any]]:
+    """The workbooks in forms/ with their id and version (read once while unchanged)."""
+    d = forms_dir()
+    if not d.is_dir():
+        return []
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                  for p in sorted(d.glob("*.xlsx")))
+    return list(_shipped(str(d), stamp))
 
 
 def too_new(bundle_versions: dict[str, str], known: set[tuple[str, str]]) -> list[str]:

@@ -172,8 +172,9 @@ class _Planner:
             elif isinstance(row[f], (dict, list)):
                 row[f] = json.dumps(row[f], ensure_ascii=False, separators=(",", ":"),
                                     sort_keys=True)
+        version = c.version
         row.update(uuid=c.record_uuid, device_id=c.device_id, counter=c.counter, hlc=c.hlc,
-                   clock=json.dumps({"*": c.version}), deleted=0)
+                   clock=f'{{"*":"{version}"}}', deleted=0)
         if c.tbl == "households":
             row["head_initials"] = initials(row.get("head_name"))
             self.hh_village[c.record_uuid] = row["village_code"]
@@ -182,7 +183,7 @@ class _Planner:
             if content is None:
                 raise BundleRejected(f"同步包缺少照片 {row['sha256']}", where=self.where)
             row["content"] = content
-        return WorkingRow(c.tbl, row, is_new=True)
+        return WorkingRow(c.tbl, row, is_new=True, clock={"*": version})
 
     def _field(self, wr: WorkingRow, c: Change, name: str, value: Any, base: str | None,
                old: Any) -> None:

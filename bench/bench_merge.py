@@ -1,0 +1,153 @@
+"""Merge: 20 township bundles that together carry every household of the county (218,800 for
+330411) and their visits, merged into a county database that has only its division list — the
+county's first big merge. Each bundle is verified (signature), decrypted, checked, planned
+field by field and applied in one transaction with its change log, conflict check, duplicate
+check, status refresh and archive copy.
+
+Baseline: raw sqlite3 upserts (`INSERT ... ON CONFLICT(uuid) DO UPDATE`) of the very same
+household and visit rows into an identical empty county database, one transaction, rows already
+in memory. Goal: ours at least 0.3x the baseline's throughput (ratio <= 3.3).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from fieldapp.store import Store
+from fieldapp.store.schema import SYNCED_FIELDS
+from fieldapp.sync import export, identity, merge, reference, setup
+
+from .common import COUNTY, ensure_county, remove_db, row, timed
+
+LAPTOPS = 20
+PW = "bench-passphrase"
+_SYNC = ("device_id", "counter", "hlc", "clock", "deleted")
+
+
+def _split(county: Path) -> list[tuple[str, list[str]]]:
+    """20 laptops: each township gets laptops in proportion to its households; a laptop takes
+    a run of the township's villages."""
+    conn = sqlite3.connect(county)
+    per_village = conn.execute(
+        "SELECT a.parent_code, a.code, count(h.uuid) FROM areas a LEFT JOIN households h"
+        " ON h.village_code = a.code WHERE a.level = 'village' GROUP BY a.code"
+        " ORDER BY a.code").fetchall()
+    conn.close()
+    towns: dict[str, list[tuple[str, int]]] = {}
+    for town, code, n in per_village:
+        towns.setdefault(town, []).append((code, n))
+    total = sum(n for _, _, n in per_village)
+    share = {t: max(1, round(LAPTOPS * sum(n for _, n in v) / total)) for t, v in towns.items()}
+    while sum(share.values()) > LAPTOPS:
+        share[max(share, key=share.get)] -= 1
+    while sum(share.values()) < LAPTOPS:
+        share[max(towns, key=lambda t: sum(n for _, n in towns[t]) / share[t])] += 1
+    out = []
+    for town, villages in towns.items():
+        k = min(share[town], len(villages))
+        for i in range(k):
+            out.append((town, [c for c, _ in villages[i::k]]))
+    return out
+
+
+def _rows(county: Path, tbl: str, villages: list[str]) -> list[dict]:
+    conn = sqlite3.connect(county)
+    conn.row_factory = sqlite3.Row
+    marks = ",".join("?" * len(villages))
+    cols = ", ".join(f"t.{c}" for c in ("uuid", *SYNCED_FIELDS[tbl]))
+    if tbl == "households":
+        sql = f"SELECT {cols} FROM households t WHERE t.village_code IN ({marks})"
+    else:
+        sql = (f"SELECT {cols} FROM visits t JOIN households h ON h.uuid = t.household_uuid"
+               f" WHERE h.village_code IN ({marks})")
+    out = [dict(r) for r in conn.execute(sql, villages)]
+    conn.close()
+    return out
+
+
+def _prepare(workdir: Path, source: Path) -> tuple[Path, list[Path]]:
+    """The empty county (keys, divisions) and the 20 laptops' export bundles."""
+    county = workdir / "merge-county-empty.sqlite"
+    remove_db(county)
+    setup.init_county(county, COUNTY, PW)
+    bundles = []
+    for i, (town, villages) in enumerate(_split(source)):
+        ref = workdir / f"merge-ref-{i}.fab"
+        with Store.open(county) as s:
+            code = reference.reference_bundle(s, town, ref, PW).transfer_code
+        lap = workdir / f"merge-laptop-{i}.sqlite"
+        remove_db(lap)
+        setup.init_township(lap, ref, PW, code, device_name=f"laptop {i}")
+        with Store.open(lap) as s:
+            with s.write("bench") as w:
+                w.insert_many("households", _rows(source, "households", villages))
+                w.insert_many("visits", _rows(source, "visits", villages))
+            out = workdir / f"merge-{i}.fab"
+            export.export_bundle(s, out, PW)
+        bundles.append(out)
+        remove_db(lap)
+        ref.unlink()
+    return county, bundles
+
+
+def _baseline(empty: Path, source: Path, target: Path) -> float:
+    shutil.copyfile(empty, target)
+    src = sqlite3.connect(source)
+    data = {}
+    for tbl in ("households", "visits"):
+        cols = ["uuid", *SYNCED_FIELDS[tbl], *_SYNC]
+        rows = src.execute(f"SELECT {', '.join(cols)} FROM {tbl}").fetchall()
+        sets = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
+        sql = (f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+               f" ON CONFLICT(uuid) DO UPDATE SET {sets}")
+        data[tbl] = (sql, rows)
+    src.close()
+
+    def upsert() -> None:
+        conn = sqlite3.connect(target, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("BEGIN IMMEDIATE")
+        for sql, rows in data.values():
+            conn.executemany(sql, rows)
+        conn.execute("COMMIT")
+        conn.close()
+
+    seconds, _ = timed(upsert)
+    return seconds
+
+
+def run(workdir: Path, households: int) -> list[dict]:
+    workdir = Path(workdir)
+    source, _ = ensure_county(workdir, households)
+    empty, bundles = _prepare(workdir, source)
+    ours_db = workdir / "merge-ours.sqlite"
+    remove_db(ours_db)
+    shutil.copyfile(empty, ours_db)
+
+    def merge_all():
+        with Store.open(ours_db) as s:
+            keys = identity.unlock(s, PW)
+            return merge.merge_files(s, bundles, keys).as_json()
+
+    ours, result = timed(merge_all)
+    with Store.open(ours_db, readonly=True) as s:
+        merged = s.conn.execute("SELECT count(*) FROM households").fetchone()[0]
+    base_db = workdir / "merge-baseline.sqlite"
+    remove_db(base_db)
+    base = _baseline(empty, source, base_db)
+    again, result2 = timed(merge_all)
+    size = sum(b.stat().st_size for b in bundles) / 1e6
+    note = (f"{len(bundles)} bundles ({size:.0f} MB), {merged:,} households, "
+            f"{result['applied']:,} changes, {len(result['rejected'])} rejected")
+    rows = [row("merge 20 township bundles", ours, "sqlite upsert of same rows", base, note),
+            row("merge the same 20 again (no-op)", again, "sqlite upsert of same rows", base,
+                f"applied {result2['applied']}")]
+    if getattr(run, "keep", False):
+        return rows
+    for p in (ours_db, base_db, empty, *bundles):
+        remove_db(p) if p.suffix == ".sqlite" else p.unlink(missing_ok=True)
+    return rows
