@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    names = [m.name for m in pkgutil.iter_modules(__path__) if m.name not in ("common",)]
+    names = [m.name for m in pkgutil.iter_modules(__path__) if m.name not in ("common", "__main__")]
     names.sort(key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n))
     for name in names:
         module = importlib.import_module(f"{__name__}.{name}")

@@ -9,6 +9,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store import queries
+from fieldapp.store.visits import household_history
+
+from .history_dialog import describe_change
+from .visit_form import form_language
 
 from .labels import STATUS_COLORS, reason_label, status_label
 
@@ -101,7 +105,20 @@ class HouseholdDetail(QWidget):
             state = self.tr("Complete") if v["state"] == "complete" else self.tr("Draft")
             QTreeWidgetItem(self.visits, [(v["ended_at"] or v["started_at"] or "")[:16].replace("T", " "), state,
                                           v["surveyor"] or ""])
-        ids = [uuid] + [v["uuid"] for v in visits]
-        for h in queries.history_of(self.store, ids)[:200]:
-            QTreeWidgetItem(self.history, [h["at"][:16].replace("T", " "), h["field"], h["old"] or "",
-                                           h["new"] or "", h["user"] or ""])
+        form = _household_form()
+        language = form_language()
+        for h in household_history(self.store, uuid, limit=200):
+            label, old, new = describe_change(form, h, language)
+            QTreeWidgetItem(self.history, [h["at"][:16].replace("T", " "), label, old, new,
+                                           h["user"] or ""])
+
+
+def _household_form():
+    """The current household checklist, for showing history in the form's words (None if the
+    workbook cannot be loaded: raw field names are shown then)."""
+    from fieldapp.survey.registry import bundled_form
+
+    try:
+        return bundled_form("huhutong_household")
+    except Exception:  # noqa: BLE001 - history stays readable without labels
+        return None
