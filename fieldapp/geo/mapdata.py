@@ -50,6 +50,7 @@ class MapData:
         self._tree_n = 0
         self._moved: set[int] = set()
         self._order: np.ndarray | None = None
+        self.version = 0  # bumped by every edit, so views know to refresh their caches
 
     # ----- loading -----------------------------------------------------------------------
     @classmethod
@@ -171,6 +172,7 @@ class MapData:
     # ----- edits -------------------------------------------------------------------------
     def set_position(self, rowid: int, status: int, lon: float | None, lat: float | None) -> None:
         """Reflect a placed, moved or unlocated household without reloading the county."""
+        self.version += 1
         idx = self.index_of([rowid])
         x, y = self.project(np.array([lon if lon is not None else np.nan]),
                             np.array([lat if lat is not None else np.nan]))

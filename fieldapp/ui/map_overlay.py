@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
 
 from fieldapp.geo.basemap import nice_length
 from fieldapp.geo.mapdata import DRAW_ORDER
@@ -34,16 +34,34 @@ def paint_scale_bar(p: QPainter, rect: QRect, ground_mpp: float, max_px: int = 1
     p.restore()
 
 
-def paint_legend(p: QPainter, rect: QRect, counts: dict[str, int]) -> None:
-    fm = p.fontMetrics()
-    rows = [s for s in reversed(DRAW_ORDER)]
+_LEGENDS: dict[tuple, QImage] = {}
+
+
+def paint_legend(p: QPainter, rect: QRect, counts: dict[str, int], dpr: float = 1.0) -> None:
+    """The status legend with counts, top right; drawn once per set of counts, then blitted."""
+    key = (tuple(sorted(counts.items())), p.font().toString(), dpr, _t("Households on map"))
+    img = _LEGENDS.get(key)
+    if img is None:
+        if len(_LEGENDS) > 50:
+            _LEGENDS.clear()
+        img = _LEGENDS[key] = _legend_image(p.font(), counts, dpr)
+    p.drawImage(QPointF(rect.right() - img.width() / dpr - 10, rect.top() + 10), img)
+
+
+def _legend_image(font, counts: dict[str, int], dpr: float) -> QImage:
+    fm = QFontMetrics(font)
+    rows = list(reversed(DRAW_ORDER))
     labels = [f"{status_label(s)}  {counts.get(s, 0):,}" for s in rows]
     title = _t("Households on map")
     width = max(fm.horizontalAdvance(t) for t in labels + [title]) + 34
     line = fm.height() + 2
     height = line * (len(rows) + 1) + 10
-    box = QRectF(rect.right() - width - 10, rect.top() + 10, width, height)
-    p.save()
+    img = QImage(int((width + 2) * dpr), int((height + 2) * dpr), QImage.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(Qt.transparent)
+    p = QPainter(img)
+    p.setFont(font)
+    box = QRectF(1, 1, width, height)
     p.setRenderHint(QPainter.Antialiasing, True)
     p.setPen(QPen(QColor(0, 0, 0, 60)))
     p.setBrush(QColor(255, 255, 255, 225))
@@ -58,4 +76,5 @@ def paint_legend(p: QPainter, rect: QRect, counts: dict[str, int]) -> None:
         p.drawEllipse(QPointF(box.left() + 14, y + line / 2), 5, 5)
         p.setPen(QColor("#212121"))
         p.drawText(QRectF(box.left() + 26, y, width - 30, line), Qt.AlignVCenter | Qt.AlignLeft, text)
-    p.restore()
+    p.end()
+    return img

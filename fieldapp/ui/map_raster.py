@@ -33,30 +33,34 @@ def argb(color: QColor) -> np.uint32:
 
 
 class PointLayer:
-    """A transparent ARGB32 buffer the size of the widget (in device pixels)."""
+    """An ARGB32 buffer the size of the widget (device pixels) with a margin on every side, so
+    dots near the edge are stamped without bounds checks; `image()` crops the margin off."""
 
-    def __init__(self, width: int, height: int):
+    def __init__(self, width: int, height: int, margin: int):
         self.w = max(1, int(width))
         self.h = max(1, int(height))
-        self.buf = np.zeros((self.h, self.w), dtype=np.uint32)
+        self.m = int(margin)
+        self.stride = self.w + 2 * self.m
+        self.buf = np.zeros((self.h + 2 * self.m, self.stride), dtype=np.uint32)
         self.flat = self.buf.reshape(-1)
 
-    def stamp(self, sx: np.ndarray, sy: np.ndarray, offsets: np.ndarray, color: np.uint32) -> None:
-        """Draw `offsets` around each (sx, sy) pixel position (non-finite ones are skipped)."""
-        if not len(sx):
+    def positions(self, ix: np.ndarray, iy: np.ndarray) -> np.ndarray:
+        """Flat buffer positions of pixels (ix, iy), which must lie within the margin."""
+        return (iy.astype(np.int64) + self.m) * self.stride + (ix.astype(np.int64) + self.m)
+
+    def stamp(self, flat: np.ndarray, offsets: np.ndarray, color: np.uint32) -> None:
+        """Draw the stencil `offsets` ((k, 2) pixel offsets) around each flat position."""
+        if not len(flat):
             return
-        ix = np.round(sx).astype(np.int64)
-        iy = np.round(sy).astype(np.int64)
         for dx, dy in offsets:
-            xx = ix + dx
-            yy = iy + dy
-            ok = (xx >= 0) & (xx < self.w) & (yy >= 0) & (yy < self.h)
-            self.flat[yy[ok] * self.w + xx[ok]] = color
+            self.flat[flat + (int(dy) * self.stride + int(dx))] = color
 
     def image(self) -> QImage:
-        img = QImage(self.buf.data, self.w, self.h, self.w * 4,
+        m = self.m
+        inner = np.ascontiguousarray(self.buf[m:m + self.h, m:m + self.w])
+        img = QImage(inner.data, self.w, self.h, self.w * 4,
                      QImage.Format.Format_ARGB32_Premultiplied)
-        img._keep = self.buf  # the QImage borrows the numpy memory
+        img._keep = inner  # the QImage borrows the numpy memory
         return img
 
 
