@@ -1,0 +1,184 @@
+"""The figures of a coverage report for the county or a township, gathered once and written as
+PDF (report_pdf) or Excel (report_xlsx): reconciliation by township and village, reasons for
+non-coverage, open gaps and work orders, spot checks, paid-subscriber hand-over, illegal charges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.core.divisions import CodeError, level_of, normalize_code
+from fieldapp.core.reconcile import (
+    SPOT_OUTCOME_LABELS_ZH, WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_STATE_LABELS_ZH, Figures,
+)
+from fieldapp.core.status import NOT_COVERED, REASONS
+from fieldapp.store import gaps, report_queries, spotcheck
+from fieldapp.store.register_counts import reconciliation, schedule
+
+from .errors import Cancelled, ReportError
+from .labels import reason_label
+
+Progress = Callable[[int, int], bool]
+STEPS = 6
+
+
+@dataclass
+class AreaRow:
+    code: str
+    name: str
+    parent: str = ""  # the township's name, for village rows
+    households: int = 0
+    register: int = 0
+    field_found: int = 0
+    visited: int = 0
+    never_visited: int = 0
+    covered: int = 0
+    not_covered: int = 0
+    vacant: int = 0
+    refused: int = 0
+    moved: int = 0
+    duplicates: int = 0
+    rate: float | None = None
+    open_gaps: int = 0
+    orders_active: int = 0
+    orders_overdue: int = 0
+    paid: int = 0
+    handed_over: int = 0
+    not_handed_over: int = 0
+    illegal_charges: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class ReportData:
+    code: str
+    name: str
+    level: str
+    county_name: str
+    generated_at: str
+    total: AreaRow
+    progress: dict[str, Any]
+    units: list[AreaRow]  # townships of a county report, villages of a township report
+    villages: list[AreaRow]
+    reasons: list[tuple[str, int]]
+    orders_by_state: list[tuple[str, int]]
+    orders_by_kind: list[tuple[str, int]]
+    overdue_orders: list[dict[str, Any]]
+    gaps: list[dict[str, Any]]
+    spot_checks: list[dict[str, Any]]
+    spot_results: list[dict[str, Any]]
+    illegal: list[dict[str, Any]]
+
+    @property
+    def unit_label(self) -> str:
+        return "乡镇" if self.level == "county" else "村（社区）"
+
+
+def _row(f: Figures, parent: str = "") -> AreaRow:
+    return AreaRow(
+        code=f.code, name=f.name, parent=parent, households=f.households, register=f.register,
+        field_found=f.field_found, visited=f.visited, never_visited=f.never_visited,
+        covered=f.covered, not_covered=f.not_covered, vacant=f.by_status.get("vacant", 0),
+        refused=f.by_status.get("refused", 0), moved=f.by_status.get("moved", 0),
+        duplicates=f.duplicates, rate=f.coverage_rate, open_gaps=f.open_gaps,
+        reasons=dict(f.not_covered_by_reason))
+
+
+def _add(target: AreaRow, counts: dict[str, int]) -> None:
+    for k, v in counts.items():
+        setattr(target, k, getattr(target, k) + v)
+
+
+def build_report(store, code: str | None = None, *, today: dt.date | None = None,
+                 progress: Progress | None = None) -> ReportData:
+    """Gather the report of a county (default: this database's county) or a township."""
+    today = today or dt.date.today()
+    try:
+        code = normalize_code(code or store.setting("county_code") or "")
+    except CodeError as exc:
+        raise ReportError(str(exc)) from None
+    level = level_of(code)
+    if level == "village":
+        raise ReportError("报表按区县或乡镇生成；村的情况请打印入户核查确认表", where=code)
+
+    def step(i: int) -> None:
+        if progress and progress(i, STEPS) is False:
+            raise Cancelled("已取消，未写入报表")
+
+    step(0)
+    figures = reconciliation(store, code)
+    total = _row(figures)
+    units = [_row(c) for c in figures.children]
+    villages: list[AreaRow] = []
+    if level == "county":
+        for town in figures.children:
+            villages += [_row(v, town.name) for v in town.children]
+    else:
+        villages = units
+    by_code = {r.code: r for r in [total, *units, *villages]}
+    step(1)
+    answers = report_queries.answer_counts(store, code)
+    for village, counts in answers.items():
+        _spread(by_code, code, village, counts)
+    step(2)
+    orders = report_queries.work_order_counts(store, code)
+    states: Counter = Counter()
+    kinds: Counter = Counter()
+    for village, kind, state, n in orders:
+        states[state] += n
+        kinds[kind] += n
+        if state in ("open", "done"):
+            _spread(by_code, code, village, {"orders_active": n})
+    overdue = gaps.work_orders(store, code, overdue_on=today)
+    for o in overdue:
+        _spread(by_code, code, o["village_code"], {"orders_overdue": 1})
+    open_gaps = gaps.open_gaps(store, code)
+    step(3)
+    checks = [c for c in spotcheck.checks(store) if _within(c["area_code"], code)]
+    results = []
+    for c in checks:
+        for r in spotcheck.results(store, c["uuid"]):
+            if _within(r["village_code"], code):
+                results.append(dict(r, check_uuid=c["uuid"], drawn_at=c["drawn_at"]))
+    step(4)
+    illegal = report_queries.illegal_charges(store, code)
+    step(5)
+    reasons = [(reason_label(NOT_COVERED, r), total.reasons.get(r, 0)) for r in REASONS]
+    reasons += [(reason_label(NOT_COVERED, r), n) for r, n in total.reasons.items()
+                if r not in REASONS]
+    names = {r.code: r.name for r in [total, *units]}
+    county_name = names.get(code[:6] + "000000") or store.setting("county_name") or ""
+    data = ReportData(
+        code=code, name=total.name, level=level, county_name=county_name,
+        generated_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), total=total,
+        progress=figures.progress(schedule(store, today=today)), units=units, villages=villages,
+        reasons=reasons,
+        orders_by_state=[(WORK_ORDER_STATE_LABELS_ZH[s], states[s])
+                         for s in WORK_ORDER_STATE_LABELS_ZH],
+        orders_by_kind=[(WORK_ORDER_KIND_LABELS_ZH[k], kinds[k]) for k in WORK_ORDER_KIND_LABELS_ZH],
+        overdue_orders=overdue, gaps=open_gaps, spot_checks=checks, spot_results=results,
+        illegal=illegal)
+    step(STEPS)
+    return data
+
+
+def _spread(by_code: dict[str, AreaRow], root: str, village: str, counts: dict[str, int]) -> None:
+    """Add a village's counts to the village, its township and the report's total."""
+    targets = {village, village[:9] + "000", root}
+    for c in targets:
+        row = by_code.get(c)
+        if row is not None:
+            _add(row, counts)
+
+
+def _within(code: str, root: str) -> bool:
+    if root.endswith("000000"):
+        return code.startswith(root[:6])
+    return code.startswith(root[:9])
+
+
+OUTCOME_LABELS = SPOT_OUTCOME_LABELS_ZH

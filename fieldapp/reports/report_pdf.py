@@ -1,0 +1,208 @@
+"""The coverage report as PDF (A4 landscape, platypus): overview, tables by township and village,
+charts of coverage and of reasons for non-coverage, gaps and work orders, spot checks, hand-over
+of paid cable subscribers and illegal-charge findings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    KeepTogether, LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle,
+)
+
+from . import report_tables as T
+from .fonts import cjk_font
+from .report_data import ReportData
+
+PAGE = landscape(A4)
+MARGIN = 36
+WIDTH = PAGE[0] - 2 * MARGIN - 12  # the frame's padding
+CHART_MAX_H = PAGE[1] - 2 * MARGIN - 40
+PDF_LIST_LIMIT = 200  # longer lists are in the Excel report
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    return {
+        "title": ParagraphStyle("title", fontName=font, fontSize=18, leading=24, alignment=1,
+                                spaceAfter=6),
+        "h1": ParagraphStyle("h1", fontName=font, fontSize=13, leading=18, spaceBefore=10,
+                             spaceAfter=6, keepWithNext=1),
+        "body": ParagraphStyle("body", fontName=font, fontSize=9, leading=13),
+        "note": ParagraphStyle("note", fontName=font, fontSize=8, leading=11,
+                               textColor=colors.HexColor("#555555")),
+    }
+
+
+def _fmt(value: Any, header: str) -> str:
+    if header in T.RATE_HEADERS or isinstance(value, float):
+        return "—" if value is None else f"{100 * value:.1f}%"
+    return "" if value is None else str(value)
+
+
+def _table(font: str, table: T.Table, total: list[Any] | None = None,
+           widths: list[float] | None = None, size: float = 8) -> LongTable:
+    head, body = table
+    rows = [head] + [[_fmt(v, h) for v, h in zip(r, head)] for r in body]
+    if total:
+        rows.append([_fmt(v, h) for v, h in zip(total, head)])
+    if len(rows) == 1:
+        rows.append(["（无）"] + [""] * (len(head) - 1))
+    t = LongTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [("FONT", (0, 0), (-1, -1), font, size),
+             ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE6F0")),
+             ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    if total:
+        style.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F2F2F2")))
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def _coverage_widths(lead: int) -> list[float]:
+    first = 110.0 if lead == 1 else 75.0
+    rest = (WIDTH - lead * first) / len(T.COVERAGE_COLUMNS)
+    return [first] * lead + [rest] * len(T.COVERAGE_COLUMNS)
+
+
+def _rate_chart(font: str, d: ReportData) -> Drawing:
+    units = d.units
+    n = max(1, len(units))
+    bar_h = min(14.0, (CHART_MAX_H - 60) / n)
+    height = n * bar_h + 60
+    dr = Drawing(WIDTH, height, initialFontName=font)
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 120, 30, WIDTH - 180, n * bar_h
+    chart.data = [[100 * (u.rate or 0) for u in reversed(units)] or [0]]
+    chart.categoryAxis.categoryNames = [u.name for u in reversed(units)] or [""]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = min(8, bar_h * 0.8)
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 10
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labelTextFormat = "%d%%"
+    chart.bars[0].fillColor = colors.HexColor("#3A78B5")
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = min(7, bar_h * 0.7)
+    chart.barLabelFormat = "%.1f%%"
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    dr.add(chart)
+    dr.add(String(WIDTH / 2, height - 14, f"各{d.unit_label}覆盖率", fontName=font,
+                  fontSize=11, textAnchor="middle"))
+    return dr
+
+
+def _reason_chart(font: str, d: ReportData) -> Drawing:
+    height = 200
+    dr = Drawing(WIDTH, height, initialFontName=font)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 60, 30, WIDTH / 2, height - 60
+    chart.data = [[n for _, n in d.reasons] or [0]]
+    chart.categoryAxis.categoryNames = [k for k, _ in d.reasons] or [""]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = font
+    chart.bars[0].fillColor = colors.HexColor("#D9822B")
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 8
+    chart.barLabelFormat = "%d"
+    chart.barLabels.boxAnchor = "s"
+    chart.barLabels.dy = 2
+    dr.add(chart)
+    dr.add(String(60 + WIDTH / 4, height - 14, "未覆盖原因（户）", fontName=font, fontSize=11,
+                  textAnchor="middle"))
+    return dr
+
+
+def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
+    out = Path(out)
+    font = cjk_font()
+    st = _styles(font)
+    title = f"{d.name}“户户通”覆盖情况报表"
+    doc = SimpleDocTemplate(str(out), pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN, bottomMargin=MARGIN, title=title,
+                            author="fieldapp", subject="户户通覆盖情况", creator="fieldapp",
+                            initialFontName=font)
+
+    def footer(c, doc_) -> None:
+        c.saveState()
+        c.setFont(font, 8)
+        c.drawCentredString(PAGE[0] / 2, 18, f"{title} · 第 {doc_.page} 页")
+        c.drawRightString(PAGE[0] - MARGIN, 18, f"生成于 {d.generated_at}")
+        c.restoreState()
+
+    story: list[Any] = [Paragraph(title, st["title"]),
+                        Paragraph(f"生成于 {d.generated_at}　数据来源：本数据库（fieldapp）",
+                                  st["note"])]
+    story += [Paragraph("一、总体情况", st["h1"]), _overview_table(font, d)]
+    story += [Paragraph(f"二、按{d.unit_label}", st["h1"]),
+              _table(font, T.coverage(d.units, d.unit_label), T.total_row(d),
+                     widths=_coverage_widths(1)),
+              Spacer(1, 10), KeepTogether(_rate_chart(font, d))]
+    story += [KeepTogether([Paragraph("三、未覆盖原因", st["h1"]), _reason_chart(font, d),
+                            _table(font, T.reasons(d), widths=[160, 80])])]
+    if d.level == "county":
+        story += [PageBreak(), Paragraph("四、按村（社区）", st["h1"]),
+                  _table(font, T.coverage(d.villages, "村（社区）", with_parent=True),
+                         T.total_row(d, with_parent=True), widths=_coverage_widths(2), size=7)]
+    story += [PageBreak(), Paragraph("五、查缺补漏与工单", st["h1"]),
+              _table(font, T.gaps_by_unit(d)), Spacer(1, 8),
+              _table(font, T.orders_summary(d), widths=[160, 80]),
+              Paragraph(f"逾期工单（{len(d.overdue_orders)} 张）", st["h1"]),
+              _table(font, T.overdue(d, PDF_LIST_LIMIT)),
+              _limit_note(st, len(d.overdue_orders))]
+    story += [Paragraph("六、抽查结果", st["h1"]), _table(font, T.spot_checks(d))]
+    if d.spot_results:
+        story += [Spacer(1, 8), _table(font, T.spot_results(d))]
+    story += [Paragraph("七、有线付费用户移交", st["h1"]), _table(font, T.handover(d))]
+    story += [Paragraph(f"八、违规收费发现（{len(d.illegal)} 户）", st["h1"]),
+              _table(font, T.illegal(d, PDF_LIST_LIMIT)), _limit_note(st, len(d.illegal))]
+    story += [Spacer(1, 12), Paragraph(
+        "说明：覆盖率 = 已覆盖 ÷（户数 − 空置房 − 已迁出/合户）。身份证号码与电话号码仅显示脱敏形式。"
+        "未覆盖户的完整清单见同名 Excel 报表或 fieldapp gaps 命令。", st["note"])]
+    part = out.with_name(f".{out.name}.part")
+    try:
+        doc.filename = str(part)
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)
+    return out
+
+
+def _overview_table(font: str, d: ReportData) -> LongTable:
+    items = T.overview(d)
+    half = (len(items) + 1) // 2
+    rows = []
+    for i in range(half):
+        left = items[i]
+        right = items[i + half] if i + half < len(items) else ("", "")
+        rows.append([left[0], _fmt_overview(left), right[0], _fmt_overview(right)])
+    t = LongTable(rows, colWidths=[WIDTH * 0.3, WIDTH * 0.2, WIDTH * 0.3, WIDTH * 0.2])
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 9),
+                           ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                           ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F2F2F2")),
+                           ("BACKGROUND", (2, 0), (2, -1), colors.HexColor("#F2F2F2"))]))
+    return t
+
+
+def _fmt_overview(item: tuple[str, Any]) -> str:
+    key, value = item
+    if isinstance(value, float) or (value is None and ("率" in key or "进度" in key)):
+        return "—" if value is None else f"{100 * value:.1f}%"
+    return "" if value is None else str(value)
+
+
+def _limit_note(st, n: int) -> Any:
+    if n <= PDF_LIST_LIMIT:
+        return Spacer(1, 4)
+    return Paragraph(f"（只列出前 {PDF_LIST_LIMIT} 条，共 {n} 条；完整清单见 Excel 报表）",
+                     st["note"])

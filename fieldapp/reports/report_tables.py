@@ -1,0 +1,132 @@
+"""The report's tables as headers and rows of plain values, written the same way to PDF and
+Excel. Rates are floats (0..1) or None; the writers format them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldapp.core.reconcile import WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_STATE_LABELS_ZH
+
+from .labels import reason_label
+from .report_data import OUTCOME_LABELS, AreaRow, ReportData
+from .sheet_rows import masked_phone
+
+Table = tuple[list[str], list[list[Any]]]
+RATE = "rate"  # marker in a header name's spec: the column is a share
+
+COVERAGE_COLUMNS = (
+    ("户数", "households"), ("花名册", "register"), ("新发现", "field_found"),
+    ("已走访", "visited"), ("未走访", "never_visited"), ("已覆盖", "covered"),
+    ("未覆盖", "not_covered"), ("空置房", "vacant"), ("拒绝核查", "refused"),
+    ("迁出/合户", "moved"), ("疑似重复", "duplicates"), ("覆盖率", "rate"),
+)
+RATE_HEADERS = {"覆盖率", "移交率", "核实率"}
+
+
+def rate(part: int, whole: int) -> float | None:
+    return None if not whole else part / whole
+
+
+def overview(d: ReportData) -> list[tuple[str, Any]]:
+    t, p = d.total, d.progress
+    return [
+        ("地区", f"{d.name}（{d.code[:6] if d.level == 'county' else d.code[:9]}）"),
+        ("生成时间", d.generated_at),
+        ("户数（花名册 + 新发现）", t.households), ("花名册户数", t.register),
+        ("走访中新发现的户", t.field_found), ("已走访", t.visited), ("未走访", t.never_visited),
+        ("已覆盖", t.covered), ("未覆盖", t.not_covered), ("空置房", t.vacant),
+        ("拒绝核查", t.refused), ("已迁出/合户", t.moved), ("疑似重复户", t.duplicates),
+        ("覆盖率（已覆盖 ÷ 除空置、迁出外的户数）", t.rate),
+        ("待解决（未覆盖、拒绝、未走访）", t.open_gaps),
+        ("进行中的工单", t.orders_active), ("逾期工单", t.orders_overdue),
+        ("有线付费用户", t.paid), ("其中已移交", t.handed_over), ("其中未移交", t.not_handed_over),
+        ("违规收费发现", t.illegal_charges),
+        ("目标日期", p["target_date"]), ("时间进度", p["elapsed"]),
+        ("走访进度", p["visited_share"]), ("是否按计划", "按计划" if p["on_track"] else "落后于计划"),
+        ("剩余天数", p["days_left"]), ("每天需走访户数", p["visits_per_day_needed"] or 0),
+    ]
+
+
+def coverage(rows: list[AreaRow], label: str, with_parent: bool = False) -> Table:
+    head = ([label] if not with_parent else ["乡镇", label]) + [h for h, _ in COVERAGE_COLUMNS]
+    body = []
+    for r in rows:
+        lead = [r.name] if not with_parent else [r.parent, r.name]
+        body.append(lead + [getattr(r, a) for _, a in COVERAGE_COLUMNS])
+    return head, body
+
+
+def total_row(d: ReportData, with_parent: bool = False) -> list[Any]:
+    lead = ["合计"] if not with_parent else ["合计", ""]
+    return lead + [getattr(d.total, a) for _, a in COVERAGE_COLUMNS]
+
+
+def reasons(d: ReportData) -> Table:
+    return ["未覆盖原因", "户数"], [[k, n] for k, n in d.reasons]
+
+
+def gaps_by_unit(d: ReportData) -> Table:
+    head = [d.unit_label, "未覆盖", "拒绝核查", "未走访", "待解决合计", "进行中工单", "逾期工单"]
+    body = [[r.name, r.not_covered, r.refused, r.never_visited, r.open_gaps, r.orders_active,
+             r.orders_overdue] for r in d.units]
+    return head, body
+
+
+def orders_summary(d: ReportData) -> Table:
+    return (["工单状态", "数量"], [[k, n] for k, n in d.orders_by_state]
+            + [["—— 按类型 ——", ""]] + [[k, n] for k, n in d.orders_by_kind])
+
+
+def overdue(d: ReportData, limit: int | None = None) -> Table:
+    head = ["村（社区）", "组", "户主", "电话", "工单类型", "运营商", "截止日期", "状态"]
+    body = [[o["village_name"], o["group_no"], o["head_name"], masked_phone(o["phone"]),
+             WORK_ORDER_KIND_LABELS_ZH.get(o["kind"], o["kind"]), o["operator"], o["due_date"],
+             WORK_ORDER_STATE_LABELS_ZH.get(o["state"], o["state"])]
+            for o in d.overdue_orders[:limit]]
+    return head, body
+
+
+def gaps_list(d: ReportData) -> Table:
+    head = ["乡镇", "村（社区）", "组", "户主", "身份证号码", "电话", "未覆盖原因", "工单类型",
+            "运营商", "截止日期", "工单状态"]
+    body = [[g["township_name"], g["village_name"], g["group_no"], g["head_name"], g["id_masked"],
+             masked_phone(g["phone"]), reason_label("not_covered", g["status_reason"]),
+             WORK_ORDER_KIND_LABELS_ZH.get(g["kind"], g["kind"] or ""), g["operator"] or "",
+             g["due_date"] or "", WORK_ORDER_STATE_LABELS_ZH.get(g["state"], "未派单")]
+            for g in d.gaps]
+    return head, body
+
+
+def spot_checks(d: ReportData) -> Table:
+    head = ["抽查日期", "范围", "抽查户数", "已核查", "核实已覆盖", "与登记不符", "核实率"]
+    body = [[(c["drawn_at"] or "")[:10], c["area_name"], c["sampled"], c["checked"] or 0,
+             c["confirmed"] or 0, c["not_confirmed"] or 0,
+             rate(c["confirmed"] or 0, c["checked"] or 0)] for c in d.spot_checks]
+    return head, body
+
+
+def spot_results(d: ReportData) -> Table:
+    head = ["抽查日期", "村（社区）", "抽查户数", OUTCOME_LABELS["pending"],
+            OUTCOME_LABELS["confirmed"], OUTCOME_LABELS["not_confirmed"],
+            OUTCOME_LABELS["unreachable"], "核实率"]
+    body = [[(r["drawn_at"] or "")[:10], r["village_name"], r["sampled"], r["pending"],
+             r["confirmed"], r["not_confirmed"], r["unreachable"], r["confirmed_rate"]]
+            for r in d.spot_results]
+    return head, body
+
+
+def handover(d: ReportData) -> Table:
+    head = [d.unit_label, "有线付费用户", "已移交", "未移交", "移交率"]
+    body = [[r.name, r.paid, r.handed_over, r.not_handed_over, rate(r.handed_over, r.paid)]
+            for r in d.units]
+    body.append(["合计", d.total.paid, d.total.handed_over, d.total.not_handed_over,
+                 rate(d.total.handed_over, d.total.paid)])
+    return head, body
+
+
+def illegal(d: ReportData, limit: int | None = None) -> Table:
+    head = ["村（社区）", "组", "户主", "身份证号码", "收费金额（元）", "收费人", "核查人",
+            "核查日期"]
+    body = [[i["village_name"], i["group_no"], i["head_name"], i["id_masked"], i["amount"],
+             i["charged_by"], i["surveyor"], i["visited_at"]] for i in d.illegal[:limit]]
+    return head, body
