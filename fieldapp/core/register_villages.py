@@ -37,12 +37,13 @@ class VillageResolver:
         self.villages: dict[str, Area] = {}
         self.towns: dict[str, Area] = {}
         self._by_name: dict[str, list[str]] = {}
+        self._by_exact: dict[str, list[str]] = {}
         self._town_by_name: dict[str, list[str]] = {}
         for a in areas:
             if a.level == "village":
                 self.villages[a.code] = a
-                for key in {name_key(a.name), re.sub(r"\s+", "", a.name)}:
-                    self._by_name.setdefault(key, []).append(a.code)
+                self._by_exact.setdefault(re.sub(r"\s+", "", a.name), []).append(a.code)
+                self._by_name.setdefault(name_key(a.name), []).append(a.code)
             elif a.level == "township":
                 self.towns[a.code] = a
                 for key in {name_key(a.name, _TOWN_SUFFIXES), a.name}:
@@ -68,12 +69,17 @@ class VillageResolver:
                 return Resolved(None, f"区划代码 {code} 不是所选的村")
             return Resolved(c)
         if fixed:
-            if village and fixed not in self._by_name.get(name_key(village), []):
+            if village and fixed not in self._by_name.get(name_key(village), []) + \
+                    self._by_exact.get(re.sub(r"\s+", "", village), []):
                 return Resolved(None, f"村名“{village}”与所选的村“{self.villages[fixed].name}”不符")
             return Resolved(fixed)
         if not village:
             return Resolved(None, "缺少村名（可在导入时指定村）")
-        found = self._by_name.get(name_key(village), [])
+        exact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", village))
+        found = self._by_exact.get(exact) or self._by_name.get(name_key(village), [])
+        if len(found) > 1 and exact not in self._by_exact:
+            # "火炬村" between 火炬村委会 and 火炬社区: keep the names it is the start of
+            found = [c for c in found if self.villages[c].name.startswith(exact)] or found
         township = str(township or "").strip()
         if township:
             towns = self._town_by_name.get(name_key(township, _TOWN_SUFFIXES), [])

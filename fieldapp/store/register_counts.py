@@ -30,26 +30,28 @@ def status_counts(store, code: str) -> list[tuple[str, int, str, str, int]]:
     where, args = _filter(code)
     return store.conn.execute(
         f"SELECT village_code, source = 'register', status, status_reason, count(*)"
-        f" FROM households WHERE {_LIVE} AND {where}"
+        f" FROM households INDEXED BY households_reconcile WHERE {_LIVE} AND {where}"
         f" GROUP BY village_code, source, status, status_reason", args).fetchall()
 
 
-# Both halves run on the partial covering indexes households_dup_id / households_dup_name (v002).
+# Both halves run on the partial covering indexes households_dup_id / households_dup_name (v002),
+# named with INDEXED BY: without ANALYZE statistics SQLite may prefer another index and take
+# several times longer.
 _DUPLICATES = """
 WITH dup_id AS (
-  SELECT id_hash FROM households WHERE {live} AND id_hash IS NOT NULL
-  GROUP BY id_hash HAVING count(*) > 1),
+  SELECT id_hash FROM households INDEXED BY households_dup_id
+  WHERE {live} AND id_hash IS NOT NULL GROUP BY id_hash HAVING count(*) > 1),
 dup_name AS (
-  SELECT village_code, group_no, head_name FROM households WHERE {live} AND {where}
-  GROUP BY village_code, group_no, head_name
+  SELECT village_code, group_no, head_name FROM households INDEXED BY households_dup_name
+  WHERE {live} AND {where} GROUP BY village_code, group_no, head_name
   HAVING count(*) > 1 AND count(DISTINCT id_hash) < count(*)),
 flagged AS (
-  SELECT h.uuid, h.village_code, 'id' AS why FROM dup_id d JOIN households h
-    ON h.id_hash = d.id_hash
+  SELECT h.uuid, h.village_code, 'id' AS why FROM dup_id d
+    JOIN households h INDEXED BY households_dup_id ON h.id_hash = d.id_hash
   WHERE h.{live} AND h.id_hash IS NOT NULL AND h.{where}
   UNION
-  SELECT h.uuid, h.village_code, 'name' FROM dup_name d JOIN households h
-    ON h.village_code = d.village_code AND h.group_no IS d.group_no AND h.head_name = d.head_name
+  SELECT h.uuid, h.village_code, 'name' FROM dup_name d
+    JOIN households h INDEXED BY households_dup_name ON h.village_code = d.village_code AND h.group_no IS d.group_no AND h.head_name = d.head_name
   WHERE h.{live})
 """
 

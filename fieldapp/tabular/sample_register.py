@@ -31,15 +31,18 @@ class SampleRegister:
     header_row: int = 3  # 1-based
 
 
-def make_register(path: str | os.PathLike, villages: list[tuple[str, str]], households: int,
+def make_register(path: str | os.PathLike, villages: list[tuple[str, ...]], households: int,
                   *, seed: int = 7, messy: bool = True, encoding: str = "gbk",
                   region: str = "140824") -> SampleRegister:
-    """`villages` are (code, name) pairs; households are spread over them in groups."""
+    """`villages` are (code, name) or (code, name, township name) tuples; households are spread
+    over them in groups. With township names the file gets a 乡镇 column (last), which villages
+    of the same name in different townships need."""
     rng = random.Random(seed)
+    with_town = any(len(v) > 2 for v in villages)
     title = "户户通工程入户核查花名册"
     rows: list[list[object]] = [[title] + [""] * 8,
                                 ["填报单位：（盖章）", "", "", "", "", "", "填报日期：2026年3月", "", ""],
-                                list(HEADERS)]
+                                list(HEADERS) + (["乡镇"] if with_town else [])]
     if messy:
         rows.insert(2, [""] * 9)  # a blank line between the title block and the header
     merges = [(0, 0, 0, 8)]
@@ -49,9 +52,10 @@ def make_register(path: str | os.PathLike, villages: list[tuple[str, str]], hous
     made = 0
     ids_so_far: list[tuple[int, list[object]]] = []
     seen_names: dict[tuple[str, int, str], list[bool]] = {}
+    used: set[str] = set()
     suffix = Path(path).suffix.lower()
     can_merge = suffix == ".xls" or (suffix == ".xlsx" and households <= 20000)
-    for vi, (code, vname) in enumerate(villages):
+    for vi, (code, vname, *town) in enumerate(villages):
         n = per_village if vi < len(villages) - 1 else households - made
         groups = max(1, n // 40)
         for g in range(groups):
@@ -61,15 +65,22 @@ def make_register(path: str | os.PathLike, villages: list[tuple[str, str]], hous
                 serial += 1
                 made += 1
                 idno = _id_number(rng, region)
+                while idno in used:  # unique, so only the planted duplicates are duplicates
+                    idno = _id_number(rng, region)
+                used.add(idno)
                 phone = names.mobile(rng) if rng.random() < 0.85 else ""
                 name = names.head_name(rng)
-                vtext = vname if not messy or rng.random() < 0.7 else vname.removesuffix("村委会") + "村"
+                vtext = vname
+                if messy and vname.endswith("村委会") and rng.random() < 0.3:
+                    vtext = vname.removesuffix("村委会") + "村"  # the short form people write
                 row: list[object] = [serial, vtext, f"{g + 1}组" if k == 0 or not messy else "",
                                      name, idno, phone, rng.choice((1, 2, 3, 4, 5, 6)),
                                      f"{vname.removesuffix('村委会')}{g + 1}组{rng.randint(1, 200)}号",
                                      ""]
                 if not messy:
                     row[2] = str(g + 1)
+                if with_town:
+                    row.append(town[0])
                 if not can_merge:
                     row[2] = f"{g + 1}组" if messy else str(g + 1)
                 kind = _mess(rng, row, ids_so_far) if messy else None
@@ -95,7 +106,7 @@ def make_register(path: str | os.PathLike, villages: list[tuple[str, str]], hous
         rows.append(["合计", "", "", "", "", "", sum(r[6] for r in rows[sample.header_row:]
                                                  if isinstance(r[6], int)), "", ""])
         rows.append(["制表人：", "", "", "审核人：", "", "", "", "", ""])
-    _write(Path(path), rows, merges, encoding)
+    _write(Path(path), rows, merges, encoding, can_merge)
     return sample
 
 
@@ -133,7 +144,7 @@ def _mess(rng: random.Random, row: list[object], earlier: list[tuple[int, list[o
     return None
 
 
-def _write(path: Path, rows: list[list[object]], merges, encoding: str) -> None:
+def _write(path: Path, rows: list[list[object]], merges, encoding: str, can_merge: bool) -> None:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         import csv
@@ -157,7 +168,7 @@ def _write(path: Path, rows: list[list[object]], merges, encoding: str) -> None:
     else:
         from openpyxl import Workbook
 
-        if len(rows) > 20100:  # large files: write-only mode, no merged cells
+        if not can_merge:  # large files: write-only mode, no merged cells
             wb = Workbook(write_only=True)
             ws = wb.create_sheet("花名册")
             for row in rows:
