@@ -17,6 +17,7 @@ from pathlib import Path
 
 from fieldapp.store import Store
 from fieldapp.store.schema import SYNCED_FIELDS
+from fieldapp.store.sync_apply import MERGE_CACHE_KIB
 from fieldapp.sync import export, identity, merge, reference, setup
 
 from .common import COUNTY, ensure_county, remove_db, row, timed
@@ -110,6 +111,7 @@ def _baseline(empty: Path, source: Path, target: Path) -> float:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")  # same page cache as ours
         conn.execute("BEGIN IMMEDIATE")
         for sql, rows in data.values():
             conn.executemany(sql, rows)

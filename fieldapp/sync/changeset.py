@@ -85,10 +85,15 @@ def change_from_list(item: Any, where: str) -> Change:
         raise BundleRejected(f"同步包中的变更数据无法读取（{c.version}）", where=where) from None
     if not isinstance(values, dict):
         raise BundleRejected(f"同步包中的变更数据格式不对（{c.version}）", where=where)
+    if c.op == "insert" and _INSERTABLE[c.tbl].issuperset(values):
+        return c
     for name in values:
         if not field_allowed(c.tbl, name, c.op):
             raise BundleRejected(f"同步包中的变更修改了未知字段 {c.tbl}.{name}", where=where)
     return c
+
+
+_INSERTABLE = {t: frozenset(f) for t, f in SYNCED_FIELDS.items()}
 
 
 def field_allowed(tbl: str, name: str, op: str) -> bool:

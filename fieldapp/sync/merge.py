@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.store import sync_conflicts, sync_keys
-from fieldapp.store.sync_apply import write_plan
+from fieldapp.store.sync_apply import merge_cache, write_plan
 from fieldapp.store.sync_state import StoreState
 
 from . import forms, trust
@@ -82,6 +82,13 @@ def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | None,
     cancel rolls back the bundle being merged (earlier ones stay merged)."""
     files = list(files)
     result = MergeResult()
+    with merge_cache(store.conn):
+        _merge_each(store, files, result, keys, accept_devices, user, code, dry_run, progress)
+    return result
+
+
+def _merge_each(store, files, result, keys, accept_devices, user, code, dry_run,
+                progress) -> None:
     for i, f in enumerate(files):
         def step(done: int, total: int, i=i) -> bool:
             if progress is None:
@@ -98,7 +105,6 @@ def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | None,
                                     "code": exc.code})
     if progress:
         progress(len(files) * 1000, len(files) * 1000)
-    return result
 
 
 def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
