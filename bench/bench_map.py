@@ -23,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from .common import best_of, county_db, row, timed  # noqa: E402
+from .common import best_of, county_db, row, timed
 
 W, H = 1000, 700
 FRAMES = 20

@@ -59,10 +59,10 @@ def tiles_covering(xmin: float, ymin: float, xmax: float, ymax: float,
     """XYZ addresses (z, x, y) of tiles overlapping a Mercator rectangle."""
     n = 1 << z
     size = 2 * HALF / n
-    x0 = max(0, int(math.floor((xmin + HALF) / size)))
-    x1 = min(n - 1, int(math.floor((xmax + HALF) / size)))
-    y0 = max(0, int(math.floor((HALF - ymax) / size)))
-    y1 = min(n - 1, int(math.floor((HALF - ymin) / size)))
+    x0 = max(0, math.floor((xmin + HALF) / size))
+    x1 = min(n - 1, math.floor((xmax + HALF) / size))
+    y0 = max(0, math.floor((HALF - ymax) / size))
+    y1 = min(n - 1, math.floor((HALF - ymin) / size))
     return [(z, x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
 
 

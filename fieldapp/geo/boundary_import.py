@@ -28,7 +28,15 @@ from shapely.geometry.base import BaseGeometry
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
 from fieldapp.store import geo_queries
 
-from .crs import Crs, guess_projected, is_wgs84_like, looks_geographic, parse_crs, same_crs, to_wgs84
+from .crs import (
+    Crs,
+    guess_projected,
+    is_wgs84_like,
+    looks_geographic,
+    parse_crs,
+    same_crs,
+    to_wgs84,
+)
 from .errors import BadGeoFile, Cancelled, UnknownCrs
 from .readers import GeoFile, read_geo_file
 

@@ -136,7 +136,7 @@ def from_wgs84(lon, lat, crs: Crs) -> tuple[np.ndarray, np.ndarray]:
 # ----- Gauss-Krüger zones ----------------------------------------------------------------
 def gk_central_meridian(lon: float) -> int:
     """Central meridian of the 3-degree zone containing lon (75..135 for China)."""
-    cm = int(round(float(lon) / 3.0)) * 3
+    cm = round(float(lon) / 3.0) * 3
     return min(135, max(75, cm))
 
 

@@ -55,7 +55,7 @@ def export_map(store, path: str | Path, *, layer: str | None = None,
     if "villages" in targets:
         layers["villages"] = _villages(store, names)
     _tick(progress, 2, 3)
-    counts = {name: int(len(data[0])) for name, data in layers.items()}
+    counts = {name: len(data[0]) for name, data in layers.items()}
     temps: list[tuple[Path, Path]] = []
     try:
         if p.suffix.lower() == ".gpkg":
@@ -156,7 +156,7 @@ def _write(path: Path, layer: str, geoms: np.ndarray, fields: dict[str, list], g
         raw.write(str(path), geoms, arrays, list(fields), field_mask=masks, layer=layer,
                   driver=driver, geometry_type=gtype, crs="EPSG:4326", encoding="UTF-8",
                   append=append, **{k: v for k, v in options.items() if v})
-    except Exception as exc:  # GDAL write errors (disk full, permissions) come in many types
+    except Exception as exc:  # noqa: BLE001 - GDAL write errors (disk full, permissions) vary
         raise GeoError(f"写入失败：{str(exc).splitlines()[0] if str(exc) else exc}",
                        where=str(path)) from None
 

@@ -54,7 +54,7 @@ class MapData:
 
     # ----- loading -----------------------------------------------------------------------
     @classmethod
-    def load(cls, store, gcj_display: bool = False) -> "MapData":
+    def load(cls, store, gcj_display: bool = False) -> MapData:
         data = cls(gcj_display)
         rows = geo_queries.map_points(store, STATUSES)
         if rows:
@@ -122,7 +122,7 @@ class MapData:
         return float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max())
 
     # ----- picking -----------------------------------------------------------------------
-    def _index(self) -> "_CellIndex":
+    def _index(self) -> _CellIndex:
         if self._tree is None:
             self._tree = _CellIndex(self.x, self.y)
             self._tree_n = len(self.x)

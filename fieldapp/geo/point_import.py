@@ -183,14 +183,16 @@ def _read_csv(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
     for n, row in enumerate(table[header_at + 1:], header_at + 2):
         if not any(c.strip() for c in row):
             continue
-        get = lambda k: row[cols[k]].strip() if k in cols and cols[k] < len(row) else ""  # noqa: E731
-        uuid, why = keys.find(get("id"), get("village"), get("head"), get("idno"))
+        cells = {k: row[i].strip() for k, i in cols.items() if i < len(row)}
+        get = cells.get
+        uuid, why = keys.find(get("id", ""), get("village", ""), get("head", ""), get("idno", ""))
         if uuid is None:
             rejected.append({"row": n, "reason": why})
             continue
-        x, y = parse_coordinate(get("lon")), parse_coordinate(get("lat"))
+        x, y = parse_coordinate(get("lon", "")), parse_coordinate(get("lat", ""))
         if x is None or y is None:
-            rejected.append({"row": n, "reason": f"坐标不是数字：{get('lon')!r}, {get('lat')!r}"})
+            rejected.append({"row": n,
+                             "reason": f"坐标不是数字：{get('lon', '')!r}, {get('lat', '')!r}"})
             continue
         out.append(_Row(n, uuid, x, y))
     return out
@@ -207,7 +209,7 @@ def _map_header(row: list[str]) -> dict[str, int]:
 
 
 _DMS = re.compile(r"^([-+]?\d+(?:\.\d+)?)[°度:\s]+(?:(\d+(?:\.\d+)?)['′分:\s]*)?"
-                  r"(?:(\d+(?:\.\d+)?)[\"″秒]*)?\s*([NSEW东西南北])?$", re.I)
+                  r"(?:(\d+(?:\.\d+)?)[\"″秒]*)?\s*([NSEW东西南北])?$", re.IGNORECASE)
 
 
 def parse_coordinate(text: str) -> float | None:

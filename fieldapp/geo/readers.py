@@ -56,7 +56,7 @@ def read_geo_file(path: str | Path) -> GeoFile:
             return _read_ogr(p, str(p))
     except (BadGeoFile, UnknownCrs):
         raise
-    except Exception as exc:  # GDAL errors on broken files come in many types
+    except Exception as exc:  # noqa: BLE001 - GDAL errors on broken files come in many types
         raise BadGeoFile(f"无法读取：{_short(exc)}", where=str(p)) from None
     raise BadGeoFile("不支持的文件类型（支持 .geojson、.zip（Shapefile）、.shp、.gpkg、.kml、.kmz；"
                      "户坐标用 .csv、.gpx）", where=str(p))
@@ -97,7 +97,7 @@ def _read_geojson(p: Path) -> GeoFile:
         if item.get("geometry"):
             try:
                 geom = shape(item["geometry"])
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - shapely raises several types
                 raise BadGeoFile(f"{label} 的几何无效：{_short(exc)}", where=str(p)) from None
         features.append(Feature(dict(props), geom, label))
     return GeoFile(p, features, declared, implied=WGS84)

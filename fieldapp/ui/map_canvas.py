@@ -4,14 +4,9 @@ arrow keys, zoom with the wheel or +/−. Knows nothing of the database: MapView
 
 from __future__ import annotations
 
-import math
-from collections import OrderedDict
-
 import numpy as np
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform,
-)
+from PySide6.QtCore import QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.core.status import STATUSES
@@ -19,8 +14,9 @@ from fieldapp.geo import basemap as bm
 from fieldapp.geo.mapdata import DRAW_ORDER, MapData
 
 from .labels import STATUS_COLORS
+from .map_layers import LabelLayer, TileLayer
 from .map_overlay import paint_legend, paint_scale_bar
-from .map_raster import PointLayer, argb, disc, ring, visible
+from .map_raster import PointLayer, argb, disc, ring
 
 SELECT, PLACE, MEASURE = "select", "place", "measure"
 PICK_PX = 7
@@ -50,8 +46,8 @@ class MapCanvas(QWidget):
         self.measure_pts: list[tuple[float, float]] = []
         self.basemap = None  # fieldapp.store.geo_mbtiles.MBTiles
         self.label_provider = None  # callable(rowids) -> {rowid: text}
-        self._labels: dict[int, str] = {}
-        self._tiles: OrderedDict[tuple[int, int, int], QPixmap | None] = OrderedDict()
+        self.labels = LabelLayer()
+        self._tile_layer: TileLayer | None = None
         self._paths: list[tuple[str, QPainterPath]] = []
         self._press = None
         self._dragged = False
@@ -59,14 +55,13 @@ class MapCanvas(QWidget):
         self._rel_key = None
         self._rel = (0.0, 0.0, np.empty(0, np.float32), np.empty(0, np.float32))
         self._counts = np.zeros(len(STATUSES) + 1, dtype=np.int64)
-        self._label_images: dict[tuple[str, bool], QImage] = {}
 
     # ----- data and view ------------------------------------------------------------------
     def set_data(self, data: MapData | None) -> None:
         self.data = data
         self.selected = np.empty(0, dtype=np.int64)
         self.flagged = np.empty(0, dtype=np.int64)
-        self._labels.clear()
+        self.labels.clear()
         self._paths = []
         if data is not None:  # one path per level: three drawPath calls a frame, not 180
             for level in ("village", "township", "county"):
@@ -82,7 +77,7 @@ class MapCanvas(QWidget):
 
     def set_basemap(self, mbtiles) -> None:
         self.basemap = mbtiles
-        self._tiles.clear()
+        self._tile_layer = TileLayer(mbtiles) if mbtiles is not None else None
         self.update()
 
     def fit(self, box: tuple[float, float, float, float] | None, margin: float = 0.06) -> None:
@@ -132,12 +127,12 @@ class MapCanvas(QWidget):
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("#f3f1ec"))
-        if self.basemap is not None:
-            self._paint_tiles(p)
+        if self._tile_layer is not None:
+            self._tile_layer.paint(p, self)
         if self.data is not None:
             self._paint_areas(p)
             self._paint_points(p)
-            self._paint_labels(p)
+            self.labels.paint(p, self)
         self._paint_measure(p)
         if self._rubber is not None:
             p.setPen(QPen(QColor("#1565c0"), 1, Qt.DashLine))
@@ -154,40 +149,6 @@ class MapCanvas(QWidget):
     def _world_transform(self) -> QTransform:
         s = 1.0 / self.mpp
         return QTransform(s, 0, 0, -s, self.width() / 2 - self.cx * s, self.height() / 2 + self.cy * s)
-
-    def _paint_tiles(self, p: QPainter) -> None:
-        mb = self.basemap
-        z = bm.zoom_for(self.mpp, mb.minzoom, mb.maxzoom)
-        x0, y1 = self.to_world(0, 0)
-        x1, y0 = self.to_world(self.width(), self.height())
-        tiles = bm.tiles_covering(x0, y0, x1, y1, z)
-        if len(tiles) > 400:
-            return
-        p.save()
-        p.setRenderHint(QPainter.SmoothPixmapTransform, True)
-        for key in tiles:
-            pix = self._tile(key)
-            if pix is None:
-                continue
-            tx0, ty0, tx1, ty1 = bm.tile_bounds(*key)
-            (sx0, sx1), (s_bottom, s_top) = self.to_screen([tx0, tx1], [ty0, ty1])
-            p.drawPixmap(QRectF(sx0, s_top, sx1 - sx0, s_bottom - s_top), pix, QRectF(pix.rect()))
-        p.restore()
-
-    def _tile(self, key) -> QPixmap | None:
-        if key in self._tiles:
-            self._tiles.move_to_end(key)
-            return self._tiles[key]
-        data = self.basemap.tile(*key)
-        pix = None
-        if data:
-            pix = QPixmap()
-            if not pix.loadFromData(data):
-                pix = None
-        self._tiles[key] = pix
-        while len(self._tiles) > 512:
-            self._tiles.popitem(last=False)
-        return pix
 
     def _paint_areas(self, p: QPainter) -> None:
         p.save()
@@ -226,7 +187,7 @@ class MapCanvas(QWidget):
         sx = rx * scale + np.float32((ox - self.cx) / self.mpp * dpr + w / 2 + 0.5)
         sy = ry * -scale + np.float32(h / 2 - (oy - self.cy) / self.mpp * dpr + 0.5)
         radius = 0 if self.mpp > 40 else 1 if self.mpp > 8 else 2 if self.mpp > 1.5 else 3
-        radius = int(round(radius * dpr))
+        radius = round(radius * dpr)
         margin = radius + 5  # room for the selection and check rings
         with np.errstate(invalid="ignore"):
             vis = (sx >= -radius) & (sx < w + radius) & (sy >= -radius) & (sy < h + radius)
@@ -247,63 +208,6 @@ class MapCanvas(QWidget):
         img.setDevicePixelRatio(dpr)
         p.drawImage(0, 0, img)
         self._visible_count = len(idx)
-
-    def _paint_labels(self, p: QPainter) -> None:
-        d = self.data
-        p.save()
-        font = QFont(self.font())
-        font.setPointSizeF(max(8.0, font.pointSizeF()))
-        p.setFont(font)
-        show = "village" if self.mpp < 25 else "township" if self.mpp < 150 else None
-        if show:
-            for a in d.areas:
-                if a.level != show:
-                    continue
-                sx, sy = self.to_screen(*a.label_xy)
-                if -100 < sx < self.width() + 100 and -20 < sy < self.height() + 20:
-                    self._halo_text(p, QPointF(float(sx), float(sy)), a.name, QColor("#263238"), True)
-        if self.label_provider is not None and self.mpp < 2.5:
-            sx, sy = self.to_screen(d.x, d.y)
-            vis = np.nonzero(visible(sx, sy, self.width(), self.height(), 0))[0]
-            if 0 < len(vis) <= 400:
-                missing = [int(r) for r in d.rowid[vis] if int(r) not in self._labels]
-                if missing:
-                    self._labels.update(self.label_provider(missing))
-                for i in vis:
-                    text = self._labels.get(int(d.rowid[i]))
-                    if text:
-                        self._halo_text(p, QPointF(float(sx[i]) + 6, float(sy[i]) + 4), text,
-                                        QColor("#212121"), False)
-        p.restore()
-
-    def _halo_text(self, p: QPainter, at: QPointF, text: str, color: QColor, centred: bool) -> None:
-        """Text with a white halo, rendered once into a cached image and then just blitted."""
-        key = (text, centred, color.rgb())
-        img = self._label_images.get(key)
-        if img is None:
-            fm = p.fontMetrics()
-            dpr = self.devicePixelRatioF()
-            img = QImage(int((fm.horizontalAdvance(text) + 8) * dpr),
-                         int((fm.height() + 6) * dpr), QImage.Format_ARGB32_Premultiplied)
-            img.setDevicePixelRatio(dpr)
-            img.fill(Qt.transparent)
-            q = QPainter(img)
-            q.setFont(p.font())
-            q.setRenderHint(QPainter.Antialiasing, True)
-            path = QPainterPath()
-            path.addText(QPointF(4, 3 + fm.ascent()), p.font(), text)
-            q.strokePath(path, QPen(QColor(255, 255, 255, 220), 3))
-            q.fillPath(path, color)
-            q.end()
-            if len(self._label_images) > 3000:
-                self._label_images.clear()
-            self._label_images[key] = img
-        w = img.width() / img.devicePixelRatio()
-        h = img.height() / img.devicePixelRatio()
-        if centred:
-            p.drawImage(QPointF(at.x() - w / 2, at.y() - h / 2), img)
-        else:
-            p.drawImage(QPointF(at.x() - 4, at.y() - h + 3), img)
 
     def _paint_measure(self, p: QPainter) -> None:
         if not self.measure_pts:
@@ -413,6 +317,3 @@ class MapCanvas(QWidget):
         super().resizeEvent(e)
         self.update()
 
-
-def describe_zoom(mpp: float) -> str:
-    return f"1:{int(round(mpp / 0.00028, -1)):,}" if math.isfinite(mpp) else ""

@@ -4,15 +4,36 @@ findings, highlight them on the map, and jump to one when it is clicked."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, QThread, Signal, Slot,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QProgressDialog,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fieldapp.geo.checks import (
-    DEFAULT_THRESHOLD_M, NEAR_DUPLICATE, NO_BOUNDARY, OUTSIDE, UNLOCATED, CheckReport, run_checks,
+    DEFAULT_THRESHOLD_M,
+    NEAR_DUPLICATE,
+    NO_BOUNDARY,
+    OUTSIDE,
+    UNLOCATED,
+    CheckReport,
+    run_checks,
 )
 from fieldapp.store import Store, geo_queries
 
@@ -43,10 +64,10 @@ class FindingsModel(QAbstractTableModel):
         self.names = names
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):

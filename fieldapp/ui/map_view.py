@@ -195,7 +195,7 @@ class MapView(QWidget):
             return
         rowids = geo_queries.rowids_of(self.store, list(uuids))
         idx = self.data.index_of(rowids.values())
-        on_map = set(int(r) for r in self.data.rowid[idx])
+        on_map = {int(r) for r in self.data.rowid[idx]}
         self._pending_uuids = [u for u, r in rowids.items() if r not in on_map]
         self.canvas.selected = np.sort(idx)
         if len(idx) and self.isVisible():

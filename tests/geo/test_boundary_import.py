@@ -31,7 +31,7 @@ def _write(path, geoms, fields, crs=None, driver=None, encoding=None):
 
 def _gap_m(a, b):
     m = metric_crs_for([111.0])
-    f = lambda g: shapely.transform(g, lambda c: np.column_stack(to_metric(c[:, 0], c[:, 1], m)))  # noqa: E731
+    f = lambda g: shapely.transform(g, lambda c: np.column_stack(to_metric(c[:, 0], c[:, 1], m)))
     return shapely.hausdorff_distance(f(a), f(b))
 
 

@@ -27,7 +27,7 @@ def test_clean_demo_has_no_outside_or_unlocated_households(store):
 
 
 def test_seeded_errors_are_found(store):
-    (v1, poly1), (v2, poly2) = _two_villages(store)
+    (v1, _poly1), (v2, poly2) = _two_villages(store)
     h1 = _household_in(store, v1)
     h2 = _household_in(store, v2)
     metric = metric_crs_for([111.0])

@@ -10,8 +10,6 @@ from shapely.geometry import shape
 from fieldapp.geo.crs import metric_crs_for, to_metric
 from fieldapp.geo.gcj02 import gcj02_to_wgs84, in_china, wgs84_to_gcj02
 
-
-
 DATA = Path(__file__).parent / "data"
 
 
@@ -32,7 +30,7 @@ def test_inverse_undoes_forward_to_a_tenth_of_a_millimetre(lon, lat):
 
 
 def test_offset_is_hundreds_of_metres_in_jishan_and_zero_outside_china():
-    glon, glat = wgs84_to_gcj02(110.973, 35.6)
+    glon, _glat = wgs84_to_gcj02(110.973, 35.6)
     assert 0.004 < glon - 110.973 < 0.008  # about 520 m east (SOURCES.md)
     assert wgs84_to_gcj02(2.35, 48.85) == (2.35, 48.85)  # Paris is not offset
     assert not in_china(2.35, 48.85) and in_china(120.7, 30.7)

@@ -30,7 +30,7 @@ def view(qtbot, demo_store):
 
 def _screen_of(view, idx) -> QPoint:
     sx, sy = view.canvas.to_screen(view.data.x[idx], view.data.y[idx])
-    return QPoint(int(round(float(sx))), int(round(float(sy))))
+    return QPoint(round(float(sx)), round(float(sy)))
 
 
 def _isolated_household(view):
@@ -192,7 +192,7 @@ def test_mbtiles_basemap_tiles_land_in_the_right_place(view, tmp_path, xyz_rows)
     assert view._open_basemap(str(path))
     img = c.grab().toImage()
     x0, y0, x1, y1 = bm.tile_bounds(z, tx, ty)
-    (sx0, sx1), (sy_top, sy_bottom) = c.to_screen([x0, x1], [y1, y0])
+    (sx0, _sx1), (sy_top, sy_bottom) = c.to_screen([x0, x1], [y1, y0])
     inside = QPoint(int(sx0 + 3), int(sy_bottom - 3))  # south-west corner of the centre tile
     north = QPoint(int(sx0 + 3), int(sy_top - 3))
     assert img.pixelColor(inside).name() == "#ff00ff"
