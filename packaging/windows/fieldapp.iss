@@ -49,7 +49,6 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 
 [Icons]
 Name: "{group}\fieldapp 户户通入户核查"; Filename: "{app}\fieldapp.exe"
-Name: "{group}\用户手册"; Filename: "{app}\_internal\docs\user-guide-zh.md"
 Name: "{group}\{cm:UninstallProgram,fieldapp}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\fieldapp 户户通入户核查"; Filename: "{app}\fieldapp.exe"; Tasks: desktopicon
 

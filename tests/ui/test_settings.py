@@ -110,6 +110,9 @@ def test_language_english_on_request_chinese_by_default(qtbot, home, qapp):
     finally:
         QSettings().setValue("ui/language", "zh_CN")
         app_module.make_app()
+        # make_app installed the crash dialog; the rest of the session keeps pytest-qt's hook
+        qapp._crash_handler.uninstall()
+        del qapp._crash_handler
     assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
 
 
