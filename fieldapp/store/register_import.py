@@ -9,6 +9,8 @@ transaction: a cancel or an error leaves the database exactly as it was.
 from __future__ import annotations
 
 import json
+import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -114,8 +116,27 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
             plan.updates.append((row.row, match["uuid"], changes))
         else:
             plan.unchanged += 1
+    for record, uuid in zip(plan.adds, time_ordered_uuids(len(plan.adds))):
+        record["uuid"] = uuid
     plan.rejected.sort(key=lambda p: p.row)
     return plan
+
+
+def time_ordered_uuids(n: int) -> list[str]:
+    """n UUIDv7-style ids (48-bit milliseconds, then random): new rows land at the end of the
+    uuid-keyed B-trees instead of all over them, which makes a big import several times faster.
+    """
+    ms = int(time.time() * 1000)
+    out = []
+    for i in range(n):
+        rand = secrets.randbits(74)
+        value = (ms << 80) | (0x7 << 76) | ((rand >> 62) << 64) | (0b10 << 62) | \
+            (rand & ((1 << 62) - 1))
+        h = f"{value:032x}"
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+        if i % 4096 == 4095:
+            ms += 1
+    return sorted(out)
 
 
 def _group(group_no: str | None) -> str:
