@@ -1,6 +1,6 @@
-"""Cold start: a fresh process until the main window shows the county (tree filled, status bar
-set), against a bare `python` that opens the database with sqlite3 and counts households, and against
-an empty Qt main window (what any PySide6 app pays before it does anything).
+"""Cold start: a fresh process until the main window shows the county (tree filled, status
+bar set), against a bare `python` that opens the database with sqlite3 and counts households,
+and against an empty Qt main window (what any PySide6 app pays before it does anything).
 
 Both are whole processes timed from spawn to a "ready" line on stdout (interpreter start and
 imports included), best of a few runs so a cold disk cache does not decide it.

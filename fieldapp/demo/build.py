@@ -55,8 +55,8 @@ def load_divisions(county: str) -> list[dict]:
     for r in rows:
         level = {"county": "county", "town": "township", "village": "village"}[r["level"]]
         parent = None if level == "county" else normalize_code(r["parent_code"])
-        out.append(dict(code=normalize_code(r["code"]), name=r["name"], level=level,
-                        parent_code=parent, unit_type=r["unit_type"]))
+        out.append({"code": normalize_code(r["code"]), "name": r["name"], "level": level,
+                        "parent_code": parent, "unit_type": r["unit_type"]})
     return out
 
 
@@ -205,11 +205,11 @@ def _village_households(village, n, geom, rng, nrng, salt, county):
         id_hash, id_masked = id_of(idno)
         lon, lat = points[i]
         lon, lat = round(lon, 6), round(lat, 6)
-        hh.append(dict(
-            uuid=uid, village_code=code, group_no=group, head_name=head, size=size,
-            phone=phone, id_hash=id_hash, id_masked=id_masked,
-            address=f"{vname}{group}组{randint(rng, 1, 160)}号",
-            lon=lon, lat=lat, source="register"))
+        hh.append({
+            "uuid": uid, "village_code": code, "group_no": group, "head_name": head, "size": size,
+            "phone": phone, "id_hash": id_hash, "id_masked": id_masked,
+            "address": f"{vname}{group}组{randint(rng, 1, 160)}号",
+            "lon": lon, "lat": lat, "source": "register"})
         visit = synthetic_visit(rng, uid, DEMO_YEAR)
         if visit:
             visit["uuid"] = _uuid(rng)

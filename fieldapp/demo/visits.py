@@ -56,11 +56,12 @@ def synthetic_visit(rng: random.Random, household_uuid: str, year: int) -> dict 
     answers: dict = {"visit_result": _RESULT[outcome]}
     if outcome in ("covered", "not_covered"):
         answers.update(_met_answers(rng, covered=outcome == "covered"))
-    return dict(
-        household_uuid=household_uuid, form_id=FORM_ID, form_version=FORM_VERSION,
-        answers=answers, state="complete", surveyor=choice(rng, SURVEYORS), device="demo",
-        started_at=start.isoformat(timespec="seconds"), ended_at=end.isoformat(timespec="seconds"),
-    )
+    return {
+        "household_uuid": household_uuid, "form_id": FORM_ID, "form_version": FORM_VERSION,
+        "answers": answers, "state": "complete", "surveyor": choice(rng, SURVEYORS),
+        "device": "demo", "started_at": start.isoformat(timespec="seconds"),
+        "ended_at": end.isoformat(timespec="seconds"),
+    }
 
 
 def _met_answers(rng: random.Random, covered: bool) -> dict:

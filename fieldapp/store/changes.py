@@ -9,8 +9,8 @@ import json
 import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime, timezone
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Self
 
 from fieldapp.core.clock import HybridClock
 from fieldapp.core.pinyin import initials
@@ -18,7 +18,6 @@ from fieldapp.core.pinyin import initials
 from . import errors as E
 from .schema import JSON_FIELDS, SYNCED_FIELDS
 from .status import refresh_status
-
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "households": {"source": "register"},
@@ -28,7 +27,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 # One encoder for every call: json.dumps with options builds a new encoder each time, which is
@@ -111,7 +110,7 @@ class ChangeWriter:
         self._touched_households: set[str] = set()
         self.changes = 0
 
-    def __enter__(self) -> "ChangeWriter":
+    def __enter__(self) -> Self:
         self._tx = self.store.transaction()
         self._tx.__enter__()
         row = self.conn.execute(

@@ -41,8 +41,8 @@ def refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> 
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS temp_status_targets (uuid TEXT PRIMARY KEY)")
         conn.execute("DELETE FROM temp_status_targets")
         conn.executemany("INSERT INTO temp_status_targets VALUES (?)", ((u,) for u in targets))
-        rowids = dict(conn.execute(
-            "SELECT uuid, rowid FROM households WHERE uuid IN (SELECT uuid FROM temp_status_targets)"))
+        rowids = dict(conn.execute("SELECT uuid, rowid FROM households"
+                                   " WHERE uuid IN (SELECT uuid FROM temp_status_targets)"))
         latest = conn.execute(_LATEST.format(where=_TARGETS))
     loads = json.loads
     found: dict[str, tuple] = {}

@@ -1,0 +1,368 @@
+"""`fieldapp check`: is this database whole and consistent?
+
+Reads only (a read-only connection; nothing is migrated or repaired). Each check gives a finding:
+an *error* means data is damaged or would not sync correctly (the command exits non-zero); a
+*warning* is worth knowing but loses nothing (e.g. a photo no visit uses any more).
+
+Checks: SQLite's own integrity check, foreign keys, the change log (every record's current version
+is a logged change of that record, every logged change points at a record, per-device counters
+unique and not above `devices.last_counter`), JSON columns, photos (content matches its sha256,
+references from answers resolve, unreferenced ones), this device's identity, and the derived
+household status.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from fieldapp.core.status import derive_status
+
+from . import errors as E
+from .db import APP_ID, _translate
+from .migrations import SCHEMA_VERSION
+from .schema import SYNCED_FIELDS
+
+Progress = Callable[[int, int], bool]
+EXAMPLES = 5
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass
+class Finding:
+    check: str  # stable code: integrity, foreign_keys, record_versions, ...
+    title: str  # what was checked (Chinese)
+    severity: str = ERROR  # of a problem found: error or warning
+    count: int = 0  # how many problems (0: fine)
+    message: str = ""  # one sentence about the problem (Chinese)
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.count == 0
+
+
+@dataclass
+class CheckReport:
+    path: str
+    schema_version: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if not f.ok and f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.ok and f.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.cancelled
+
+    def as_json(self) -> dict:
+        return {"path": self.path, "ok": self.ok, "schema_version": self.schema_version,
+                "errors": len(self.errors), "warnings": len(self.warnings),
+                "findings": [dict(asdict(f), ok=f.ok) for f in self.findings]}
+
+
+def open_readonly(path: str | os.PathLike) -> sqlite3.Connection:
+    """A read-only connection to a fieldapp database of any schema version up to ours."""
+    p = Path(path)
+    if not p.exists():
+        raise E.NotFound("数据库文件不存在", where=str(p))
+    if p.is_dir():
+        raise E.NotADatabase("这是一个文件夹，不是数据库文件", where=str(p))
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise E.StoreError(f"无法读取文件（{exc.strerror}）", where=str(p)) from None
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        raise E.NotADatabase("不是 fieldapp 数据库文件", where=str(p))
+    try:
+        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise _translate(exc, p) from None
+    if app_id != APP_ID:
+        conn.close()
+        raise E.NotADatabase("是 SQLite 文件，但不是 fieldapp 数据库", where=str(p))
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise E.NewerSchema(
+            f"数据库版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序", where=str(p))
+    return conn
+
+
+def check_database(path: str | os.PathLike, *, quick: bool = False,
+                   progress: Progress | None = None) -> CheckReport:
+    """Run every check; damage SQLite reports while reading becomes a finding, not an exception."""
+    conn = open_readonly(path)
+    report = CheckReport(str(path), conn.execute("PRAGMA user_version").fetchone()[0])
+    try:
+        try:
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            report.findings.append(Finding(
+                "integrity", "SQLite 完整性", count=1,
+                message=f"数据库文件已损坏（{exc}），连表结构都无法读取，请用备份恢复"))
+            return report
+        synced = [t for t in SYNCED_FIELDS if t in tables]
+        found: list = []
+
+        def refs() -> list[tuple[str, str, str]]:  # photo answers, read once for two checks
+            if not found:
+                found.append(_photo_refs(conn, tables))
+            return found[0]
+
+        steps: list[tuple[str, str, Callable[[], Finding]]] = [
+            ("integrity", "SQLite 完整性", lambda: _integrity(conn, quick)),
+            ("foreign_keys", "外键（引用的记录存在）", lambda: _foreign_keys(conn)),
+            ("identity", "本机身份", lambda: _identity(conn)),
+            ("counters", "变更计数器", lambda: _counters(conn)),
+            ("record_versions", "记录版本都在变更日志中", lambda: _record_versions(conn, synced)),
+            ("change_targets", "变更日志指向的记录存在", lambda: _change_targets(conn, synced)),
+            ("json", "JSON 字段格式", lambda: _json_columns(conn, synced)),
+            ("attachments", "照片内容与校验值一致", lambda: _attachment_content(conn, tables)),
+            ("attachment_refs", "走访引用的照片存在", lambda: _attachment_refs(conn, tables, refs)),
+            ("orphan_attachments", "未被引用的照片", lambda: _orphan_attachments(conn, tables, refs)),
+            ("status", "户的核查状态与走访一致", lambda: _derived_status(conn, tables)),
+        ]
+        for i, (code, title, run) in enumerate(steps):
+            if progress and progress(i, len(steps)) is False:
+                report.cancelled = True
+                break
+            try:
+                finding = run()
+            except sqlite3.DatabaseError as exc:
+                finding = Finding(code, title, count=1, message=f"读取时出错: {exc}")
+            finding.check, finding.title = code, title
+            report.findings.append(finding)
+            if code == "integrity" and not finding.ok and "malformed" in finding.message:
+                break  # the file is broken: later checks would only repeat it
+        else:
+            if progress:
+                progress(len(steps), len(steps))
+    finally:
+        conn.close()
+    return report
+
+
+# ----- the checks ---------------------------------------------------------------------------
+def _integrity(conn: sqlite3.Connection, quick: bool) -> Finding:
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(100)")]
+    except sqlite3.DatabaseError as exc:
+        return Finding("", "", count=1, message=f"数据库文件已损坏（{exc}），请用备份恢复")
+    if rows == ["ok"]:
+        return Finding("", "")
+    return Finding("", "", count=len(rows), examples=rows[:EXAMPLES],
+                   message=f"SQLite 发现 {len(rows)} 处损坏，请用备份恢复")
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> Finding:
+    rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if not rows:
+        return Finding("", "")
+    pairs: dict[tuple[str, str], int] = {}
+    for table, _rowid, parent, _fk in rows:
+        pairs[(table, parent)] = pairs.get((table, parent), 0) + 1
+    return Finding("", "", count=len(rows),
+                   message=f"{len(rows)} 行引用了不存在的记录",
+                   examples=[f"{t} → {p}: {n} 行" for (t, p), n in sorted(pairs.items())])
+
+
+def _identity(conn: sqlite3.Connection) -> Finding:
+    row = conn.execute("SELECT value FROM settings WHERE key = 'device_id'").fetchone()
+    if not row or not row[0]:
+        return Finding("", "", count=1, message="设置中没有本机设备编号")
+    me = conn.execute("SELECT status FROM devices WHERE device_id = ?", row).fetchone()
+    if me is None:
+        return Finding("", "", count=1, message=f"设备表中没有本机 {row[0]}")
+    return Finding("", "")
+
+
+def _counters(conn: sqlite3.Connection) -> Finding:
+    """Per device: counters unique, none above the device's last_counter, device known."""
+    bad = []
+    for device, high, known, last in conn.execute(
+        "SELECT c.device_id, max(c.counter), d.device_id IS NOT NULL, d.last_counter"
+        " FROM changes c LEFT JOIN devices d ON d.device_id = c.device_id"
+        " GROUP BY c.device_id"
+    ):
+        if not known:
+            bad.append(f"设备 {device} 有变更（计数到 {high}），但设备表中没有它")
+        elif high > (last or 0):
+            bad.append(f"设备 {device} 的变更计数到 {high}，超过设备表记录的 {last}")
+    dupes = conn.execute(
+        "SELECT device_id, counter, count(*) FROM changes GROUP BY device_id, counter"
+        " HAVING count(*) > 1 LIMIT 100").fetchall()
+    bad += [f"设备 {d} 的计数 {c} 用了 {n} 次" for d, c, n in dupes]
+    if not bad:
+        return Finding("", "")
+    return Finding("", "", count=len(bad), examples=bad[:EXAMPLES],
+                   message="变更计数器不一致：同步时会漏传或重复")
+
+
+def _record_versions(conn: sqlite3.Connection, synced: list[str]) -> Finding:
+    """Each record's (device_id, counter) is a logged change of that very record."""
+    count, examples = 0, []
+    for t in synced:
+        for uuid, device, counter, tbl, target in conn.execute(
+            f"SELECT r.uuid, r.device_id, r.counter, c.tbl, c.record_uuid FROM {t} r"
+            " LEFT JOIN changes c ON c.device_id = r.device_id AND c.counter = r.counter"
+            " WHERE c.seq IS NULL OR c.tbl != ? OR c.record_uuid != r.uuid", (t,)
+        ):
+            count += 1
+            if len(examples) < EXAMPLES:
+                what = "不在变更日志中" if tbl is None else f"在日志中属于 {tbl} {target}"
+                examples.append(f"{t} {uuid}: 版本 {device}:{counter} {what}")
+    if not count:
+        return Finding("", "")
+    return Finding("", "", count=count, examples=examples,
+                   message=f"{count} 条记录的当前版本没有对应的变更日志（无法正确同步）")
+
+
+def _change_targets(conn: sqlite3.Connection, synced: list[str]) -> Finding:
+    count, examples = 0, []
+    for t in synced:
+        for seq, uuid in conn.execute(
+            f"SELECT c.seq, c.record_uuid FROM changes c WHERE c.tbl = ?"
+            f" AND NOT EXISTS (SELECT 1 FROM {t} r WHERE r.uuid = c.record_uuid)", (t,)
+        ):
+            count += 1
+            if len(examples) < EXAMPLES:
+                examples.append(f"变更 #{seq}: {t} {uuid} 不存在")
+    placeholders = ", ".join("?" * len(synced))
+    for seq, tbl in conn.execute(
+        f"SELECT seq, tbl FROM changes WHERE tbl NOT IN ({placeholders})", synced
+    ):
+        count += 1
+        if len(examples) < EXAMPLES:
+            examples.append(f"变更 #{seq}: 未知的表 {tbl}")
+    if not count:
+        return Finding("", "")
+    return Finding("", "", count=count, examples=examples,
+                   message=f"{count} 条变更日志指向不存在的记录")
+
+
+def _json_columns(conn: sqlite3.Connection, synced: list[str]) -> Finding:
+    count, examples = 0, []
+    checks = [("changes", "seq", "data"), ("changes", "seq", "coalesce(old, '{}')"),
+              ("changes", "seq", "coalesce(base, '{}')")]
+    for t in synced:
+        checks.append((t, "uuid", "clock"))
+        if "answers" in SYNCED_FIELDS[t]:
+            checks.append((t, "uuid", "answers"))
+    for table, key, expr in checks:
+        for (k,) in conn.execute(f"SELECT {key} FROM {table} WHERE NOT json_valid({expr})"):
+            count += 1
+            if len(examples) < EXAMPLES:
+                examples.append(f"{table} {k}: {expr.split('(')[-1].split(',')[0]}")
+    if not count:
+        return Finding("", "")
+    return Finding("", "", count=count, examples=examples, message=f"{count} 个 JSON 字段无法解析")
+
+
+def _attachment_content(conn: sqlite3.Connection, tables: set[str]) -> Finding:
+    if "attachments" not in tables:
+        return Finding("", "")
+    count, examples = 0, []
+    for sha, size, content in conn.execute(
+        "SELECT sha256, size, content FROM attachments WHERE deleted = 0"
+    ):
+        data = bytes(content or b"")
+        if hashlib.sha256(data).hexdigest() != sha or len(data) != size:
+            count += 1
+            if len(examples) < EXAMPLES:
+                examples.append(sha)
+    if not count:
+        return Finding("", "")
+    return Finding("", "", count=count, examples=examples,
+                   message=f"{count} 张照片的内容与其校验值不符（已损坏）")
+
+
+# A photo answer holds the attachment's sha256: 64 lowercase hex digits.
+_REFS = """
+SELECT DISTINCT r.uuid, j.value FROM {t} r, json_each(r.answers) j
+WHERE r.deleted = 0 AND json_valid(r.answers) AND j.type = 'text' AND length(j.value) = 64
+  AND j.value NOT GLOB '*[^0-9a-f]*'
+"""
+
+
+def _photo_refs(conn: sqlite3.Connection, tables: set[str]) -> list[tuple[str, str, str]]:
+    """(table, record uuid, sha256) of every photo answer."""
+    return [(t, uuid, sha) for t in ("visits", "public_places") if t in tables
+            for uuid, sha in conn.execute(_REFS.format(t=t))]
+
+
+def _attachment_refs(conn: sqlite3.Connection, tables: set[str], refs) -> Finding:
+    if "attachments" not in tables:
+        return Finding("", "")
+    have = {r[0] for r in conn.execute("SELECT sha256 FROM attachments WHERE deleted = 0")}
+    missing = [(t, uuid, sha) for t, uuid, sha in refs() if sha not in have]
+    if not missing:
+        return Finding("", "")
+    return Finding("", "", count=len(missing),
+                   examples=[f"{t} {u}: 照片 {s}" for t, u, s in missing[:EXAMPLES]],
+                   message=f"{len(missing)} 处答案引用的照片不在数据库中")
+
+
+def _orphan_attachments(conn: sqlite3.Connection, tables: set[str], refs) -> Finding:
+    if "attachments" not in tables:
+        return Finding("", "", severity=WARNING)
+    used = {sha for _t, _u, sha in refs()}
+    orphans = [sha for (sha,) in conn.execute(
+        "SELECT sha256 FROM attachments WHERE deleted = 0") if sha not in used]
+    if not orphans:
+        return Finding("", "", severity=WARNING)
+    return Finding("", "", severity=WARNING, count=len(orphans), examples=orphans[:EXAMPLES],
+                   message=f"{len(orphans)} 张照片没有被任何走访引用（例如换过的照片），不影响数据")
+
+
+_LATEST_ALL = """
+SELECT household_uuid, answers, ended_at FROM (
+  SELECT household_uuid, answers, ended_at,
+         row_number() OVER (PARTITION BY household_uuid
+                            ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC) AS rank
+  FROM visits WHERE state = 'complete' AND deleted = 0)
+WHERE rank = 1
+"""
+
+
+def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
+    if not {"households", "visits"} <= tables:
+        return Finding("", "")
+    latest = {}
+    for uuid, answers, ended in conn.execute(_LATEST_ALL):
+        try:
+            st = derive_status(json.loads(answers) if answers else None)
+        except (ValueError, TypeError):
+            continue  # reported by the JSON check
+        latest[uuid] = (st.status, st.reason, ended)
+    never = derive_status(None)
+    count, examples = 0, []
+    for uuid, status, reason, last in conn.execute(
+        "SELECT uuid, status, status_reason, last_visit_at FROM households"
+    ):
+        want = latest.get(uuid, (never.status, never.reason, None))
+        if (status, reason, last) != want:
+            count += 1
+            if len(examples) < EXAMPLES:
+                examples.append(f"households {uuid}: {status}/{reason} 应为 {want[0]}/{want[1]}")
+    if not count:
+        return Finding("", "")
+    return Finding("", "", count=count, examples=examples,
+                   message=f"{count} 户的核查状态与其最近一次完成的走访不一致")
