@@ -82,6 +82,15 @@ def sheet_uuids(store: Store, sheet_id: str) -> set[str]:
     return out
 
 
+def last_printed(store: Store) -> dict[str, Any] | None:
+    """The most recently registered sheet (sheet_id, kind, area_code, stamp, pages, file)."""
+    cur = store.conn.execute(
+        "SELECT sheet_id, kind, area_code, stamp, generated_at, pages, file FROM printed_sheets"
+        " ORDER BY rowid DESC LIMIT 1")
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row)) if row else None
+
+
 def printed_sheet_count(store: Store) -> int:
     return store.conn.execute("SELECT count(*) FROM printed_sheets").fetchone()[0]
 
