@@ -3,7 +3,8 @@ keyboard first, and every change saved as a draft at once (killing the app loses
 
 `VisitFormWidget(store, household_uuid, form)` carries on with the household's draft (or a given
 visit); a complete visit opens read-only until "Correct" reopens it. Rules live in
-fieldapp.survey.runtime and writes in fieldapp.store.visits; this only shows and forwards.
+fieldapp.survey.runtime and writes in fieldapp.store.visits; this only shows and forwards. Another
+kind of record (a public place) comes in as `record=`, an adapter like HouseholdVisitRecord.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.store import queries
 from fieldapp.store import visits as V
 from fieldapp.survey.errors import AnswerError
 from fieldapp.survey.model import Field, Form, Group
@@ -33,6 +33,7 @@ from .errors import describe, show_error
 from .i18n import current_language
 from .visit_form_editors import Editor, LineEditor
 from .visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
+from .visit_form_record import HouseholdVisitRecord
 from .visit_form_rows import EditorFactory, FieldRow
 
 
@@ -41,19 +42,20 @@ def form_language() -> str:
 
 
 class VisitFormWidget(QWidget):
-    completed = Signal(str)  # household uuid: its status has changed
+    completed = Signal(str)  # household uuid (record.subject_uuid): its status has changed
     saved = Signal(str)  # visit uuid, after each write
     historyRequested = Signal(str)  # household uuid
 
-    def __init__(self, store, household_uuid: str, form: Form, visit_uuid: str | None = None,
-                 parent=None, language: str | None = None):
+    def __init__(self, store, household_uuid: str | None, form: Form,
+                 visit_uuid: str | None = None, parent=None, language: str | None = None,
+                 record=None):
         super().__init__(parent)
         self.store, self.household_uuid, self.form = store, household_uuid, form
         self.language = language or form_language()
         self.user = store.setting("surveyor") or ""
-        self.household = queries.household(store, household_uuid) or {}
-        visit = (V.get_visit(store, visit_uuid) if visit_uuid
-                 else V.latest_draft(store, household_uuid, form.form_id))
+        self.record = record or HouseholdVisitRecord(store, household_uuid, form, visit_uuid)
+        self.household = getattr(self.record, "household", {})
+        visit = self.record.load()
         self.visit_uuid: str | None = visit["uuid"] if visit else None
         self.visit_state = visit["state"] if visit else "draft"
         self.visit_version = visit["form_version"] if visit else form.version
@@ -76,10 +78,7 @@ class VisitFormWidget(QWidget):
 
     # ----- layout ------------------------------------------------------------------------
     def _build(self) -> None:
-        hh = self.household
-        group = (" " + self.tr("Group %1").replace("%1", str(hh["group_no"]))
-                 if hh.get("group_no") else "")
-        self.title = QLabel(f"{hh.get('head_name', '')} · {hh.get('village_name', '')}{group}")
+        self.title = QLabel(self.record.title())
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         subtitle = QLabel(f"{self.form.title}  v{self.form.version}")
         subtitle.setStyleSheet("color: #555;")
@@ -97,10 +96,9 @@ class VisitFormWidget(QWidget):
         content = QWidget()
         self.content_layout = QVBoxLayout(content)
         self.content_layout.setContentsMargins(6, 6, 6, 6)
-        point = (f"{hh['lat']:.7f} {hh['lon']:.7f}" if hh.get("lat") is not None
-                 and hh.get("lon") is not None else None)
         self.factory = EditorFactory(self.form, self.language, self._choose_photo,
-                                     lambda sha: V.thumbnail(self.store, sha), point)
+                                     lambda sha: V.thumbnail(self.store, sha),
+                                     self.record.point())
         self._add_items(self.form.children, self.content_layout)
         self._add_extra_answers()
         self.content_layout.addStretch(1)
@@ -116,6 +114,7 @@ class VisitFormWidget(QWidget):
         self.history_button = QPushButton(self.tr("History…"))
         self.history_button.clicked.connect(
             lambda: self.historyRequested.emit(self.household_uuid))
+        self.history_button.setVisible(self.record.has_history)
         self.reopen_button = QPushButton(self.tr("Correct this visit"))
         self.reopen_button.clicked.connect(self.reopen)
         self.complete_button = QPushButton(self.tr("Complete (Ctrl+Enter)"))
@@ -249,11 +248,9 @@ class VisitFormWidget(QWidget):
         self._pending.update(changes)
         try:
             if self.visit_uuid is None:
-                self.visit_uuid = V.start_visit(
-                    self.store, self.user, self.household_uuid, self.form.form_id,
-                    self.form.version, self.state.answers)
+                self.visit_uuid = self.record.start(self.user, self.state.answers)
             else:
-                V.save_answers(self.store, self.user, self.visit_uuid, self._pending)
+                self.record.save(self.user, self.visit_uuid, self._pending)
         except Exception as exc:  # noqa: BLE001 - keep the answers, say why, retry next time
             self._show_saved_state(error=describe(exc))
             return False
@@ -335,10 +332,8 @@ class VisitFormWidget(QWidget):
         self.state.answers.update(drop)
         try:
             if self.visit_uuid is None:
-                self.visit_uuid = V.start_visit(
-                    self.store, self.user, self.household_uuid, self.form.form_id,
-                    self.form.version, self.state.answers)
-            V.complete_visit(self.store, self.user, self.visit_uuid, {**self._pending, **drop})
+                self.visit_uuid = self.record.start(self.user, self.state.answers)
+            self.record.complete(self.user, self.visit_uuid, {**self._pending, **drop})
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, self.tr("The visit was not completed"))
             return False
@@ -347,14 +342,14 @@ class VisitFormWidget(QWidget):
         self.set_read_only(True)
         self.refresh()
         self._show_saved_state()
-        self.completed.emit(self.household_uuid)
+        self.completed.emit(self.record.subject_uuid)
         return True
 
     def reopen(self) -> None:
         if not self.visit_uuid:
             return
         try:
-            V.reopen_visit(self.store, self.user, self.visit_uuid)
+            self.record.reopen(self.user, self.visit_uuid)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc, self.tr("Cannot reopen the visit"))
             return
@@ -362,5 +357,5 @@ class VisitFormWidget(QWidget):
         self.set_read_only(False)
         self.refresh()
         self._show_saved_state(datetime.now().strftime("%H:%M:%S"))
-        self.completed.emit(self.household_uuid)  # the status fell back: views refresh
+        self.completed.emit(self.record.subject_uuid)  # the status fell back: views refresh
         self.focus_next()

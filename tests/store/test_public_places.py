@@ -86,7 +86,10 @@ def test_lists_per_village_township_and_county(store, village):
     a = P.create_place(store, "甲", village, VERSION, {"place_name": "甲"})
     b = P.create_place(store, "甲", TOWN, VERSION, {"place_name": "乙"})
     c = P.create_place(store, "甲", other_town, VERSION, {"place_name": "丙"})
-    uuids = lambda code: [p["uuid"] for p in P.list_places(store, code)]  # noqa: E731
+
+    def uuids(code):
+        return [p["uuid"] for p in P.list_places(store, code)]
+
     assert uuids(village) == [a]
     assert set(uuids(TOWN)) == {a, b}
     assert set(uuids("140824")) == {a, b, c}
