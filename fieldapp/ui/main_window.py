@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         from .dashboard_tab import attach_dashboard
 
         self.dashboard = attach_dashboard(self)  # reconciliation, gaps, work orders, spot checks
+        from .sheets_menu import attach_sheets
+
+        attach_sheets(self)  # 打印/报表: verification sheets, slip, QR verification, report
         if store is not None:
             self.set_store(store)
         else:
