@@ -115,3 +115,21 @@ def test_report_dialog_writes_excel(qtbot, demo_store, village, tmp_path):
     assert dlg.generate()
     assert "按村" in openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames
     assert dlg.open_button.isEnabled()
+
+
+def test_main_window_has_the_print_and_reports_menu(qtbot, demo_store, village, monkeypatch):
+    from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.sheets_dialog import SheetsDialog as Dialog
+
+    win = MainWindow(demo_store)
+    qtbot.addWidget(win)
+    menu = win.sheets_menu
+    titles = [a.text() for a in win.menuBar().actions()]
+    assert menu.title() in titles
+    assert titles.index(menu.title()) > titles.index(win.file_menu.title())
+    assert len(menu.actions()) == 4
+    win.tree.select(village)
+    opened = []
+    monkeypatch.setattr(Dialog, "open", lambda self: opened.append(self.village))
+    menu.actions()[0].trigger()
+    assert opened == [village]
