@@ -7,11 +7,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     Qt,
-    QThread,
     Signal,
-    Slot,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,9 +31,10 @@ from fieldapp.geo.checks import (
     CheckReport,
     run_checks,
 )
-from fieldapp.store import Store, geo_queries
+from fieldapp.store import geo_queries
 
 from .errors import show_error
+from .map_jobs import Job
 
 
 def _t(text: str) -> str:
@@ -84,30 +81,6 @@ class FindingsModel(QAbstractTableModel):
                 "" if f.distance_m is None else f"{f.distance_m:g}", f.detail)[index.column()]
 
 
-class _Worker(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int)
-
-    def __init__(self, path, threshold):
-        super().__init__()
-        self.path, self.threshold = path, threshold
-        self.cancelled = False
-
-    def run(self) -> None:
-        try:
-            with Store.open(self.path, readonly=True) as store:  # its own connection
-                report = run_checks(store, threshold_m=self.threshold, progress=self._progress)
-            self.done.emit(report)
-        except Exception as exc:  # noqa: BLE001 - reported on the GUI thread
-            self.failed.emit(exc)
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progress.emit(done, total)
-        return not self.cancelled
-
-
-
 class MapChecksPanel(QWidget):
     findingActivated = Signal(list, str)  # household uuids, village code
 
@@ -142,9 +115,7 @@ class MapChecksPanel(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
-        self._dialog: QProgressDialog | None = None
+        self.job: Job | None = None
 
     def set_store(self, store) -> None:
         self.store = store
@@ -153,61 +124,34 @@ class MapChecksPanel(QWidget):
         self.summary.setText(self.tr("Not run yet."))
 
     def run(self) -> None:
-        if self.store is None or self._thread is not None:
+        if self.store is None or self.job is not None:
             return
-        self._dialog = QProgressDialog(self.tr("Checking household positions…"), self.tr("Cancel"),
-                                       0, 100, self)
-        self._dialog.setWindowModality(Qt.WindowModal)
-        self._dialog.setMinimumDuration(300)
-        worker = _Worker(self.store.path, self.threshold.value())
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        # bound methods of GUI-thread objects: Qt queues these calls onto the GUI thread
-        worker.progress.connect(self._progress)
-        worker.done.connect(self._done)
-        worker.failed.connect(self._failed)
-        self._dialog.canceled.connect(self._cancel)
-        self._thread, self._worker = thread, worker
+        threshold = self.threshold.value()
+        self.job = Job(self, self.tr("Checking household positions…"), self.store.path,
+                       lambda store, progress: run_checks(store, threshold_m=threshold,
+                                                          progress=progress))
+        self.job.finished.connect(self._done)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._ended)
         self.run_button.setEnabled(False)
-        thread.start()
-
-    @Slot()
-    def _cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancelled = True  # a plain flag the job reads between steps
-
-    @Slot(int, int)
-    def _progress(self, done: int, total: int) -> None:
-        if self._dialog is not None:
-            self._dialog.setValue(int(100 * done / max(total, 1)))
-
-    def _finish(self) -> None:
-        if self._dialog is not None:
-            self._dialog.reset()
-            self._dialog.deleteLater()
-            self._dialog = None
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread = self._worker = None
-        self.run_button.setEnabled(True)
-
-    @Slot(object)
-    def _done(self, report) -> None:
-        self._finish()
-        self.show_report(report)
+        self.job.start()
 
     def wait(self, ms: int = 30000) -> None:
         """Block until a running check ends (tests)."""
-        if self._thread is not None:
-            self._thread.wait(ms)
+        if self.job is not None:
+            self.job.wait(ms)
 
-    @Slot(object)
+    def _ended(self) -> None:
+        self.job = None
+        self.run_button.setEnabled(True)
+
+    def _done(self, report) -> None:
+        self._ended()
+        self.show_report(report)
+
     def _failed(self, exc) -> None:
-        self._finish()
-        if getattr(exc, "code", "") != "cancelled":
-            show_error(self, exc, self.tr("Spatial checks"))
+        self._ended()
+        show_error(self, exc, self.tr("Spatial checks"))
 
     def show_report(self, report: CheckReport) -> None:
         self.report = report

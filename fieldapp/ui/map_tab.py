@@ -27,6 +27,7 @@ class SelectionSync(QObject):
         window.tree.areaSelected.connect(self._area)
         window.table.householdSelected.connect(self._table_row)
         view.householdsSelected.connect(self._map_selection)
+        view.dataChanged.connect(window.refresh)
 
     def _area(self, code: str) -> None:
         if not self.busy:

@@ -7,9 +7,18 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldapp.core.status import STATUSES
+from fieldapp.geo.export import export_map
 from fieldapp.geo.mapdata import MapData
 from fieldapp.geo.measure import format_distance, path_length_m
 from fieldapp.store import geo_queries
@@ -19,10 +28,13 @@ from .errors import show_error
 from .map_canvas import MEASURE, PLACE, SELECT, MapCanvas
 from .map_checks import MapChecksPanel
 from .map_commands import MoveHousehold
+from .map_import_dialog import MapImportDialog
+from .map_jobs import Job
 
 
 class MapView(QWidget):
     householdsSelected = Signal(list)
+    dataChanged = Signal()  # this view wrote to the database (import): others should refresh
 
     def __init__(self, store=None, parent=None):
         super().__init__(parent)
@@ -96,6 +108,14 @@ class MapView(QWidget):
         checks.toggled.connect(self.checks.setVisible)
         tb.addAction(checks)
         self.checks_action = checks
+        imp = QAction(self.tr("Import…"), self,
+                      toolTip=self.tr("Import boundaries (GeoJSON, Shapefile zip, GeoPackage, KML) or household positions (CSV, GPX)"))
+        imp.triggered.connect(self.import_dialog)
+        exp = QAction(self.tr("Export…"), self,
+                      toolTip=self.tr("Export households and villages as GeoPackage or GeoJSON"))
+        exp.triggered.connect(self.export_dialog)
+        tb.addAction(imp)
+        tb.addAction(exp)
         base = QAction(self.tr("Basemap…"), self, toolTip=self.tr("Open an offline MBTiles basemap"))
         base.triggered.connect(self.choose_basemap)
         tb.addAction(base)
@@ -321,6 +341,45 @@ class MapView(QWidget):
         self.reload()
         c.cx, c.cy, c.mpp = view
         c.update()
+
+    # ----- import and export -------------------------------------------------------------------
+    def import_dialog(self, path: str | None = None) -> MapImportDialog | None:
+        if self.store is None:
+            return None
+        dlg = MapImportDialog(self.store, self.user(), self)
+        dlg.imported.connect(self._imported)
+        if path:
+            dlg.set_path(path)
+        dlg.open()
+        return dlg
+
+    def _imported(self, _result: dict) -> None:
+        self.undo_stack.clear()  # positions changed underneath the recorded moves
+        self._dirty = True
+        self.dataChanged.emit()  # in the main window this refreshes everything, the map too
+        if self._dirty:
+            self.reload()
+
+    def export_dialog(self) -> None:
+        if self.store is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export map"), "", self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> Job:
+        job = Job(self, self.tr("Exporting the map…"), self.store.path,
+                  lambda store, progress: export_map(store, path, progress=progress))
+        job.finished.connect(lambda result: QMessageBox.information(
+            self, self.tr("Export map"), self.tr("Written: %1 (%2 households, %3 villages)")
+            .replace("%1", "、".join(result["files"]))
+            .replace("%2", f"{result['counts'].get('households', 0):,}")
+            .replace("%3", str(result["counts"].get("villages", 0)))))
+        job.failed.connect(self.report_error)
+        self._export_job = job
+        job.start()
+        return job
 
     # ----- checks -----------------------------------------------------------------------------
     def show_flagged(self, uuids: list[str]) -> None:

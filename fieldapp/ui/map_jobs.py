@@ -1,0 +1,93 @@
+"""Run a long map job (checks, import, export) off the GUI thread behind a cancellable progress
+dialog. The job is a plain function `fn(store, progress) -> result` from fieldapp.geo; the worker
+opens its own connection to the database, so the GUI's connection is never shared across threads.
+Results and errors come back to the GUI thread as queued signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog
+
+from fieldapp.store import Store
+
+
+class _Worker(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+    def __init__(self, path, fn, readonly: bool):
+        super().__init__()
+        self.path, self.fn, self.readonly = path, fn, readonly
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.path, readonly=self.readonly) as store:
+                result = self.fn(store, self._progress)
+            self.done.emit(result)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread to show
+            self.failed.emit(exc)
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self.cancelled
+
+
+class Job(QObject):
+    finished = Signal(object)  # the job's result
+    failed = Signal(object)  # the exception (not sent for a cancel)
+    cancelled = Signal()
+
+    def __init__(self, parent, label: str, path, fn, *, readonly: bool = True):
+        super().__init__(parent)
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 1000, parent)
+        self.dialog.setWindowModality(Qt.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.worker = _Worker(path, fn, readonly)
+        self.thread = QThread(self)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self._progress)  # bound GUI-thread methods: queued calls
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.dialog.canceled.connect(self._cancel)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self.thread.start()
+
+    def wait(self, ms: int = 60000) -> None:
+        """Block until the worker ends (tests); its result still arrives as a queued signal."""
+        self.thread.wait(ms)
+
+    @Slot()
+    def _cancel(self) -> None:
+        self.worker.cancelled = True  # a plain flag the job reads between steps
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setValue(int(1000 * done / max(total, 1)))
+
+    def _finish(self) -> None:
+        self.running = False
+        self.dialog.reset()
+        self.dialog.hide()
+        self.thread.quit()
+        self.thread.wait()
+
+    @Slot(object)
+    def _done(self, result) -> None:
+        self._finish()
+        self.finished.emit(result)
+
+    @Slot(object)
+    def _failed(self, exc) -> None:
+        self._finish()
+        if getattr(exc, "code", "") == "cancelled" or isinstance(exc, KeyboardInterrupt):
+            self.cancelled.emit()
+        else:
+            self.failed.emit(exc)
