@@ -20,10 +20,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 
+from fieldapp.core.idcard import hash_id, mask_id
 from fieldapp.demo import names
 from fieldapp.demo.build import build_demo, load_divisions
 from fieldapp.demo.visits import synthetic_visit
-from fieldapp.core.idcard import hash_id, mask_id
 from fieldapp.reports.fonts import cjk_font
 from fieldapp.reports.sheets_job import make_sheets
 from fieldapp.reports.village_sheet import load_village_sheet
@@ -50,10 +50,10 @@ def one_village_db(path: Path, n: int = VILLAGE_HOUSEHOLDS) -> str:
         for i in range(n):
             idno = names.id_number(rng, "140824")
             uid = f"00000000-0000-4000-8000-{i:012d}"
-            hh.append(dict(uuid=uid, village_code=village["code"], group_no=str(1 + i * 12 // n),
-                           head_name=names.head_name(rng), size=rng.randint(1, 6),
-                           phone=names.mobile(rng), id_hash=hash_id(idno, "bench"),
-                           id_masked=mask_id(idno)))
+            hh.append({"uuid": uid, "village_code": village["code"], "group_no": str(1 + i * 12 // n),
+                           "head_name": names.head_name(rng), "size": rng.randint(1, 6),
+                           "phone": names.mobile(rng), "id_hash": hash_id(idno, "bench"),
+                           "id_masked": mask_id(idno)})
             v = synthetic_visit(rng, uid, 2026)
             if v:
                 visits.append(v)

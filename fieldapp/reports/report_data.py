@@ -13,7 +13,10 @@ from typing import Any
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
 from fieldapp.core.reconcile import (
-    SPOT_OUTCOME_LABELS_ZH, WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_STATE_LABELS_ZH, Figures,
+    SPOT_OUTCOME_LABELS_ZH,
+    WORK_ORDER_KIND_LABELS_ZH,
+    WORK_ORDER_STATE_LABELS_ZH,
+    Figures,
 )
 from fieldapp.core.status import NOT_COVERED, REASONS
 from fieldapp.store import gaps, report_queries, spotcheck

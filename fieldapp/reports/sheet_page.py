@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from .pdf_draw import draw_qr, draw_text
 from .payload import Payload
+from .pdf_draw import draw_qr, draw_text
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 36.0

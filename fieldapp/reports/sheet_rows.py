@@ -13,7 +13,14 @@ from typing import Any
 
 from fieldapp.core.idcard import mask_id, normalize_phone
 from fieldapp.core.status import (
-    COVERED, MOVED, NOT_COVERED, NOT_VISITED, REFUSED, STATUSES, VACANT, coverage_rate,
+    COVERED,
+    MOVED,
+    NOT_COVERED,
+    NOT_VISITED,
+    REFUSED,
+    STATUSES,
+    VACANT,
+    coverage_rate,
 )
 
 from .labels import PLACE_TYPES_ZH, reason_label, reception_label, status_label, yes_no
@@ -105,7 +112,7 @@ class Summary:
     nobody_home: int = 0
 
     @classmethod
-    def of(cls, households: Sequence[Mapping[str, Any]]) -> "Summary":
+    def of(cls, households: Sequence[Mapping[str, Any]]) -> Summary:
         s = cls()
         for h in households:
             st = h.get("status") or NOT_VISITED

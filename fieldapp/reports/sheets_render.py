@@ -49,7 +49,7 @@ def render_file(store, task: SheetTask, progress=None) -> PrintedSheet:
 
 
 def draw_onto(c, store, task: SheetTask, font: str, progress=None) -> PrintedSheet:
-    kw = dict(sheet_id=task.sheet_id, stamp=task.stamp, generated_at=task.generated_at)
+    kw = {"sheet_id": task.sheet_id, "stamp": task.stamp, "generated_at": task.generated_at}
     if task.kind == "places":
         return draw_places_sheet(c, load_places_sheet(store, task.code), font, **kw)
     return draw_village_sheet(c, load_village_sheet(store, task.code), font, progress=progress,

@@ -17,7 +17,7 @@ from . import sheet_page
 from .errors import Cancelled, ReportError
 from .payload import Payload, rows_hash
 from .pdf_draw import draw_grid, draw_row_text, draw_text
-from .sheet_page import CONTENT_W, FOOTER_TOP, HEADER_BOTTOM, MARGIN_X, PageHeader, draw_frame
+from .sheet_page import CONTENT_W, HEADER_BOTTOM, MARGIN_X, PageHeader, draw_frame
 from .sheet_rows import HOUSEHOLD_FIELDS, Summary, household_cells
 
 COLUMNS = ("序号", *HOUSEHOLD_FIELDS, "户主签字")
@@ -78,11 +78,11 @@ def header_of(sheet: VillageSheet) -> PageHeader:
     return PageHeader(
         title=f"{sheet.county_name}“户户通”入户核查确认表",
         lines=(
-            f"乡镇：{sheet.township_name}（{sheet.village_code[:9]}）　"
-            f"村（社区）：{sheet.village_name}（{sheet.village_code}）",
+            (f"乡镇：{sheet.township_name}（{sheet.village_code[:9]}）　"
+             f"村（社区）：{sheet.village_name}（{sheet.village_code}）"),
             f"核查期间：{period}　核查人员：{'、'.join(sheet.surveyors) or '—'}",
-            f"本表列出本村花名册全部 {len(sheet.rows)} 户（已覆盖、未覆盖、未入户、空置、拒绝、"
-            "迁出均列入），不落一户。",
+            (f"本表列出本村花名册全部 {len(sheet.rows)} 户（已覆盖、未覆盖、未入户、空置、拒绝、"
+             "迁出均列入），不落一户。"),
         ))
 
 

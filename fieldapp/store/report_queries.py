@@ -49,10 +49,10 @@ def illegal_charges(store, code: str) -> list[dict[str, Any]]:
     out = []
     for uuid, village, vname, group, head, idm, phone, answers, surveyor, at in cur:
         a = json.loads(answers or "{}")
-        out.append(dict(uuid=uuid, village_code=village, village_name=vname, group_no=group,
-                        head_name=head, id_masked=idm, phone=phone,
-                        amount=a.get("charge_amount"), charged_by=a.get("charged_by") or "",
-                        surveyor=surveyor or "", visited_at=(at or "")[:10]))
+        out.append({"uuid": uuid, "village_code": village, "village_name": vname, "group_no": group,
+                        "head_name": head, "id_masked": idm, "phone": phone,
+                        "amount": a.get("charge_amount"), "charged_by": a.get("charged_by") or "",
+                        "surveyor": surveyor or "", "visited_at": (at or "")[:10]})
     return out
 
 

@@ -69,8 +69,8 @@ def find_page(store: Store, sheet_id: str, page: int) -> dict[str, Any] | None:
     if row is None:
         return None
     kind, area, stamp, at, pages, file, digest, blob = row
-    return dict(kind=kind, area_code=area, stamp=stamp, generated_at=at, pages=pages, file=file,
-                row_hash=digest, rows=unpack_rows(blob))
+    return {"kind": kind, "area_code": area, "stamp": stamp, "generated_at": at, "pages": pages, "file": file,
+                "row_hash": digest, "rows": unpack_rows(blob)}
 
 
 def sheet_uuids(store: Store, sheet_id: str) -> set[str]:

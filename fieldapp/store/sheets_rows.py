@@ -104,7 +104,7 @@ def villages_under(store: Store, code: str) -> list[dict[str, Any]]:
         " WHERE h.village_code = a.code AND h.deleted = 0 AND h.merged_into IS NULL)"
         f" FROM areas a WHERE a.level = 'village' AND a.deleted = 0 AND {where} ORDER BY a.code",
         args)
-    return [dict(code=c, name=n, township_code=p, households=k) for c, n, p, k in cur]
+    return [{"code": c, "name": n, "township_code": p, "households": k} for c, n, p, k in cur]
 
 
 def townships_under(store: Store, code: str) -> list[dict[str, Any]]:
@@ -116,7 +116,7 @@ def townships_under(store: Store, code: str) -> list[dict[str, Any]]:
     cur = store.conn.execute(
         f"SELECT code, name FROM areas WHERE level = 'township' AND deleted = 0 AND {where}"
         " ORDER BY code", args)
-    return [dict(code=c, name=n) for c, n in cur]
+    return [{"code": c, "name": n} for c, n in cur]
 
 
 def area_level(store: Store, code: str) -> str | None:

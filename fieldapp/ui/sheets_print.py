@@ -46,7 +46,7 @@ def print_pdf(parent, path: str | os.PathLike) -> bool:
     if printer.printerName():
         cmd += ["-d", printer.printerName()]
     cmd += ["-o", "media=A4", "-o", "fit-to-page", str(path)]
-    res = subprocess.run(cmd, capture_output=True, text=True)
+    res = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if res.returncode != 0:
         QMessageBox.warning(parent, _t("Print"), _t("The printer did not accept the file: %1")
                             .replace("%1", (res.stderr or res.stdout).strip()))

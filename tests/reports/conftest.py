@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.store import Store
-from fieldapp.store import sheets_rows
+from fieldapp.store import Store, sheets_rows
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def fonts(pdf: Path) -> list[dict]:
 def pages(pdf: Path) -> int:
     out = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True,
                          text=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE).group(1))
 
 
 def qr_of_page(pdf: Path, page: int, tmp: Path, dpi: int = 150) -> str:
@@ -44,7 +44,8 @@ def qr_of_page(pdf: Path, page: int, tmp: Path, dpi: int = 150) -> str:
     prefix = tmp / f"page{page}"
     subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
                     "-singlefile", str(pdf), str(prefix)], check=True)
-    res = subprocess.run(["zbarimg", "-q", "--raw", str(prefix) + ".png"], capture_output=True,
+    res = subprocess.run(["zbarimg", "-q", "--raw", str(prefix) + ".png"], check=False,
+                         capture_output=True,
                          text=True)
     codes = [c for c in res.stdout.splitlines() if c.strip()]
     assert len(codes) == 1, f"expected one QR code on page {page}, got {codes}"

@@ -114,10 +114,10 @@ def test_public_places_sheet_lists_every_place(demo_store, demo_path, tmp_path):
               ("hospital", "稷峰镇卫生院"), ("hotel", "稷山宾馆")]
     with demo_store.write("t") as w:
         for i, (kind, name) in enumerate(places):
-            w.insert("public_places", dict(
-                township_code=TOWN + "000", village_code=_villages(demo_path)[0]["code"],
-                place_type=kind, name=name, state="complete" if i else "draft",
-                answers={"reception_mode": "iptv", "works_now": "yes"}))
+            w.insert("public_places", {
+                "township_code": TOWN + "000", "village_code": _villages(demo_path)[0]["code"],
+                "place_type": kind, "name": name, "state": "complete" if i else "draft",
+                "answers": {"reception_mode": "iptv", "works_now": "yes"}})
     out = tmp_path / "sheets"
     make_sheets(demo_path, TOWN, out)
     pdf = next(out.glob("*公共场所核查表.pdf"))

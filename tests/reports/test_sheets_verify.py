@@ -44,11 +44,11 @@ def test_verify_lists_a_changed_household(demo_path, big_village, printed, tmp_p
         h = _row_on_page(s, big_village, qr)
         with s.write("县融媒体中心") as w:
             w.update("households", h["uuid"], {"head_name": h["head_name"] + "改"})
-            w.insert("visits", dict(household_uuid=h["uuid"], form_id="huhutong_household",
-                                    form_version="1", state="complete", surveyor="李建华",
-                                    started_at="2099-01-01T09:00:00",
-                                    ended_at="2099-01-01T09:10:00",
-                                    answers={"visit_result": "vacant"}))
+            w.insert("visits", {"household_uuid": h["uuid"], "form_id": "huhutong_household",
+                                    "form_version": "1", "state": "complete", "surveyor": "李建华",
+                                    "started_at": "2099-01-01T09:00:00",
+                                    "ended_at": "2099-01-01T09:10:00",
+                                    "answers": {"visit_result": "vacant"}})
     assert main(["sheets", "verify", str(demo_path), qr]) == 1
     captured = capsys.readouterr()
     assert "本页 1 户（处）有变化" in captured.out
@@ -68,8 +68,8 @@ def test_verify_reports_removed_and_added_households(demo_path, big_village, pri
         h = _row_on_page(s, big_village, qr)
         with s.write("t") as w:
             w.delete("households", h["uuid"])
-            w.insert("households", dict(village_code=big_village, group_no="1",
-                                        head_name="新来户", source="manual"))
+            w.insert("households", {"village_code": big_village, "group_no": "1",
+                                        "head_name": "新来户", "source": "manual"})
         res = verify(s, qr)
     assert not res.ok and not res.page_matches
     assert [(c.name, c.what) for c in res.changes] == [(h["head_name"], "removed")]

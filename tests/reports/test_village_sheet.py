@@ -2,11 +2,11 @@
 
 from collections import Counter
 
+import pdftools
+
 from fieldapp.reports.sheets_job import make_sheets
 from fieldapp.reports.village_sheet import ROWS_PER_PAGE, SUMMARY_H, page_slices
 from fieldapp.store import Store, sheets_rows
-
-import pdftools
 
 
 def test_every_household_head_of_the_village_is_printed(demo_path, big_village, tmp_path):
@@ -76,8 +76,8 @@ def test_pagination_puts_summary_where_it_fits():
 
 def test_empty_village_still_gets_a_sheet(demo_store, demo_path, tmp_path):
     with demo_store.write("t") as w:
-        w.insert("areas", dict(code="140824100999", name="新建村委会", level="village",
-                               parent_code="140824100000", unit_type="village_committee"))
+        w.insert("areas", {"code": "140824100999", "name": "新建村委会", "level": "village",
+                               "parent_code": "140824100000", "unit_type": "village_committee"})
     out = tmp_path / "empty.pdf"
     res = make_sheets(demo_path, "140824100999", out)
     assert res.pages == 1
