@@ -1,0 +1,36 @@
+"""fieldapp import-visits DB FILE [--json]"""
+
+from __future__ import annotations
+
+import sys
+
+from fieldapp.tabular.visits_job import import_visits
+
+from .common import StderrProgress, open_store, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "import-visits", help="导入纸质走访记录（录入到表格，每行一次走访）",
+        description="每行一次走访：household_id（或 村区划代码 + 户主姓名 + 身份证号（脱敏））、"
+                    "走访日期、核查人，以及与表单字段同名的各列。按与程序相同的表单规则校验。")
+    p.add_argument("db")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    with open_store(args.db) as store:
+        result = import_visits(store, args.file, progress=StderrProgress("导入走访"))
+    if args.json:
+        print_json(result.to_json())
+        return 0
+    print(f"导入完成: {args.file}（表头在第 {result.header_row} 行）")
+    print(f"新增 {result.added} 次走访，更新 {result.updated} 次，未变 {result.unchanged} 次，"
+          f"未导入 {len(result.rejected)} 行")
+    for p in result.rejected[:50]:
+        print(f"  第 {p.row} 行: {p.reason}")
+    if len(result.rejected) > 50:
+        print(f"  …… 另有 {len(result.rejected) - 50} 行，见 --json", file=sys.stderr)
+    return 0
