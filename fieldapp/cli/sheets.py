@@ -15,6 +15,8 @@ def register(sub) -> None:
         description="生成入户核查确认表。村：一个 PDF；乡镇/区县：-o 为文件夹时每村一个 PDF，"
                     "-o 以 .pdf 结尾时合并为一个带书签的 PDF。"
                     "核验：fieldapp sheets verify DB 二维码内容",
+        usage="fieldapp sheets DB (--village CODE | --township CODE | --county CODE | "
+              "--household UUID) -o PATH\n       fieldapp sheets verify DB CODE_TEXT [--json]",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("db", help="数据库文件；或 verify")
     p.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
