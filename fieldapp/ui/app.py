@@ -23,7 +23,14 @@ def configure_settings() -> Path:
     folder on every platform (not the Windows registry). Returns the file."""
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(settings_dir()))
-    return Path(QSettings().fileName())
+    settings = QSettings()
+    path = Path(settings.fileName())
+    if not path.exists():  # carry over what an earlier version kept in the native place
+        old = QSettings(QSettings.NativeFormat, QSettings.UserScope, ORGANIZATION, APPLICATION)
+        for key in old.allKeys():
+            settings.setValue(key, old.value(key))
+        settings.sync()
+    return path
 
 
 def app_icon() -> QIcon:

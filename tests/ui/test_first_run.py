@@ -4,6 +4,7 @@ surveyor and device name, then creates the database in the app-data folder."""
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from fieldapp.store import Store, queries
@@ -21,6 +22,7 @@ def home(tmp_path, monkeypatch):
     folder = tmp_path / "appdata"
     monkeypatch.setenv("FIELDAPP_HOME", str(folder))
     app_module.configure_settings()  # QSettings into this test's app-data folder
+    QSettings().clear()  # nothing carried over from settings other tests left behind
     return folder
 
 

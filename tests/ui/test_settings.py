@@ -22,7 +22,8 @@ pytestmark = pytest.mark.ui
 def home(tmp_path, monkeypatch):
     folder = tmp_path / "appdata"
     monkeypatch.setenv("FIELDAPP_HOME", str(folder))
-    app_module.configure_settings()
+    app_module.configure_settings()  # QSettings into this test's app-data folder
+    QSettings().clear()  # nothing carried over from settings other tests left behind
     return folder
 
 
@@ -208,3 +209,20 @@ def test_guide_table_of_contents_links_reach_their_headings(qtbot):
         w.browser.verticalScrollBar().setValue(0)
         assert w.scroll_to_heading(fragment), fragment
     assert w.browser.verticalScrollBar().value() > 0
+
+
+def test_settings_of_an_earlier_version_are_carried_over(tmp_path, monkeypatch):
+    old = QSettings(QSettings.NativeFormat, QSettings.UserScope, "fieldapp", "fieldapp")
+    old.setValue("ui/language", "en")
+    old.sync()
+    try:
+        monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "fresh"))
+        path = app_module.configure_settings()
+        assert path.is_file()
+        assert QSettings().value("ui/language") == "en"
+        QSettings().setValue("ui/language", "zh_CN")  # the new file wins from now on
+        app_module.configure_settings()
+        assert QSettings().value("ui/language") == "zh_CN"
+    finally:
+        old.remove("ui/language")
+        old.sync()
