@@ -281,7 +281,8 @@ class MapView(QWidget):
         return found[0] if found else uuid[:8]
 
     def user(self) -> str:
-        return str(QSettings().value("user/name", "") or self.store.setting("surveyor") or "")
+        """Who the audit log names: the surveyor of this laptop (first-run profile)."""
+        return str(QSettings().value("profile/surveyor", "") or self.store.setting("surveyor") or "")
 
     def report_error(self, exc: Exception) -> None:
         show_error(self, exc, self.tr("Map"))

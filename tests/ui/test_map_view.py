@@ -216,3 +216,17 @@ def test_map_data_picks_moved_points_without_rebuilding(demo_store):
     x, y = data.project([112.5], [36.5])
     assert data.pick(float(x[0]), float(y[0]), 5.0) == 5
     assert data.pick(float(data.x[6]), float(data.y[6]), 0.001) == 6
+
+
+def test_empty_county_database_shows_an_empty_map(qtbot, store):
+    v = MapView(store)
+    qtbot.addWidget(v)
+    v.resize(600, 400)
+    v.show()
+    qtbot.waitUntil(lambda: v.data is not None)
+    assert len(v.data.x) == 0
+    v.show_area("140824100000")
+    img = v.canvas.grab().toImage()
+    assert img.width() == 600
+    v.select_households(["no-such-household"])
+    assert v.selected_uuids() == []
