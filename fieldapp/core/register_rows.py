@@ -144,7 +144,9 @@ def parse_rows(
     out = ParsedRegister()
     cols = layout.columns
     width = max(cols.values(), default=0) + 1
-    header_keys = {header_key(h) for h in layout.headers if h}
+    header_names = {"".join(cell_text(h).split()) for h in layout.headers if h} | {
+        header_key(h) for h in layout.headers if h}
+    header_names.discard("")
     own = [cols[f] for f in ("head_name", "relation", "id_number", "phone", "size", "address",
                              "notes") if f in cols]
     c_name, c_rel, c_id, c_phone, c_size, c_addr, c_notes, c_village, c_town, c_code, c_group = (
@@ -172,11 +174,13 @@ def parse_rows(
             continue
         if len(raw) <= width:
             raw = list(raw) + pad[len(raw):]
-        if not any(raw[i] != "" and raw[i] is not None for i in own):
+        name = raw[c_name]
+        name = name if name.__class__ is str and name.isalpha() else \
+            "".join(cell_text(name).split())
+        if not name and not any(raw[i] != "" and raw[i] is not None for i in own):
             out.blank += 1  # only the carried (merged) village / group cells are filled
             continue
-        name = "".join(cell_text(raw[c_name]).split())
-        if header_keys and name and header_key(name) in header_keys:
+        if name in header_names:
             out.blank += 1  # the header repeated on a new printed page
             continue
         relation = raw[c_rel]

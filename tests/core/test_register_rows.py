@@ -105,3 +105,10 @@ def test_family_member_rows_are_skipped(relation, kept):
             ["南阳", "1", "张三", "某某", relation]]
     out = parse_rows(grid, layout_at(grid, 0), VillageResolver(AREAS))
     assert len(out.rows) == kept and out.members == 1 - kept and not out.rejected
+
+
+def test_header_repeated_on_each_printed_page_is_skipped():
+    out = parse([["稷峰镇", "东街", "1", "张三", ID1, "", ""],
+                 ["乡镇", "村", "组", "户主姓名", "身份证号", "电话", "人口"],
+                 ["稷峰镇", "东街", "1", "李四", ID2, "", ""]])
+    assert [r.row for r in out.rows] == [3, 5] and out.blank == 1 and not out.rejected
