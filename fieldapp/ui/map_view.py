@@ -166,6 +166,8 @@ class MapView(QWidget):
             self.fit_all()
         if selected:
             self.select_households(selected)
+        if self.checks.report is not None:
+            self.show_flagged(sorted(self.checks.report.flagged_households()))
         self._index_timer.start()
 
     def refresh(self) -> None:
@@ -332,16 +334,7 @@ class MapView(QWidget):
 
     def _gcj_toggled(self, _on: bool) -> None:
         if self.data is not None:
-            self.data = None
-            self.reload_keep_centre()
-
-    def reload_keep_centre(self) -> None:
-        self.data = None
-        c = self.canvas
-        view = (c.cx, c.cy, c.mpp)
-        self.reload()
-        c.cx, c.cy, c.mpp = view
-        c.update()
+            self.reload()  # same view and selection, vectors shifted onto (or off) the tiles
 
     # ----- import and export -------------------------------------------------------------------
     def import_dialog(self, path: str | None = None) -> MapImportDialog | None:

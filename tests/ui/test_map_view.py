@@ -230,3 +230,17 @@ def test_empty_county_database_shows_an_empty_map(qtbot, store):
     assert img.width() == 600
     v.select_households(["no-such-household"])
     assert v.selected_uuids() == []
+
+
+def test_gcj02_basemap_shifts_the_vectors_but_keeps_positions(view, demo_store):
+    uuid = demo_store.conn.execute("SELECT uuid FROM households LIMIT 1").fetchone()[0]
+    view.select_households([uuid])
+    before_x = view.data.x.copy()
+    view.gcj_action.setChecked(True)
+    assert view.selected_uuids() == [uuid]
+    shift = np.nanmedian(view.data.x - before_x)
+    assert 400 < shift * math.cos(math.radians(35.6)) < 700  # ~520 m east in 稷山
+    x, y = float(view.data.x[0]), float(view.data.y[0])
+    lon, lat = view.data.unproject(np.array([x]), np.array([y]))
+    assert lon[0] == pytest.approx(view.data.lon[0], abs=1e-8)  # clicks map back to WGS84
+    assert lat[0] == pytest.approx(view.data.lat[0], abs=1e-8)
