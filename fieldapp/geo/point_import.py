@@ -40,7 +40,7 @@ _COLS = {
     "id": ("household_id", "uuid", "户id", "户编号", "户编码"),
     "village": ("village_code", "村代码", "村编码", "村区划代码", "区划代码"),
     "head": ("head_name", "户主", "户主姓名", "姓名"),
-    "idno": ("id_masked", "身份证号", "身份证号码", "证件号码"),
+    "idno": ("id_masked", "身份证号", "身份证号码", "证件号码", "身份证号(脱敏)"),
     "lon": ("lon", "lng", "long", "longitude", "经度", "x"),
     "lat": ("lat", "latitude", "纬度", "y"),
 }

@@ -126,3 +126,21 @@ def test_parse_coordinate(text, value):
 
 def test_mask_used_for_full_id_numbers():
     assert "*" in mask_id("140824199001011234")
+
+
+def test_csv_written_by_export_households_takes_coordinates(store, tmp_path):
+    import csv
+
+    from fieldapp.tabular.households_export import export_households
+
+    out = tmp_path / "hh.csv"
+    export_households(store, out, "140824000000")
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    header_at = next(i for i, r in enumerate(rows) if "household_id" in r)
+    rows[header_at] += ["经度", "纬度"]
+    for r in rows[header_at + 1:header_at + 4]:
+        r += ["111.1", "35.5"]
+    with open(tmp_path / "with_xy.csv", "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows[:header_at + 4])
+    plan = plan_point_import(store, tmp_path / "with_xy.csv")
+    assert len(plan.positions) == 3 and plan.rejected == []
