@@ -99,3 +99,16 @@ def merge_cache(conn: sqlite3.Connection) -> Iterator[None]:
         yield
     finally:
         conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+@contextmanager
+def savepoint(conn: sqlite3.Connection, name: str = "sync_bundle") -> Iterator[None]:
+    """A nested, individually undoable step inside the caller's transaction."""
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        conn.execute(f"ROLLBACK TO {name}")
+        conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")

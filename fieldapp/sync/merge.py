@@ -7,17 +7,18 @@ any moment leaves the database as before that bundle and re-running completes th
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fieldapp.store import sync_conflicts, sync_keys
-from fieldapp.store.sync_apply import merge_cache, write_plan
+from fieldapp.store.sync_apply import merge_cache, savepoint, write_plan
 from fieldapp.store.sync_state import StoreState
 
 from . import forms, trust
-from .errors import BundleRejected, MergeCancelled, SyncError
+from .errors import BundleRejected, MergeCancelled, SyncError, UnknownDevice
 from .keys import KeyPair
 from .plan import Plan, VillageCounts, plan_merge
 from .reader import Contents, local_copy, read_contents
@@ -54,6 +55,14 @@ class BundleReport:
 class MergeResult:
     reports: list[BundleReport] = field(default_factory=list)
     rejected: list[dict[str, str]] = field(default_factory=list)
+    errors: list[BundleRejected] = field(default_factory=list)
+
+    def reject(self, file, exc: BundleRejected) -> None:
+        entry = {"file": str(file), "reason": exc.message, "code": exc.code}
+        if isinstance(exc, UnknownDevice):
+            entry.update(device_id=exc.device_id, fingerprint=exc.fingerprint)
+        self.rejected.append(entry)
+        self.errors.append(exc)
 
     def as_json(self) -> dict[str, Any]:
         t = VillageCounts()
@@ -83,12 +92,14 @@ def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | None,
     files = list(files)
     result = MergeResult()
     with merge_cache(store.conn):
-        _merge_each(store, files, result, keys, accept_devices, user, code, dry_run, progress)
+        if dry_run:
+            return preview_files(store, files, keys, accept_devices=accept_devices, code=code,
+                                 progress=progress)
+        _merge_each(store, files, result, keys, accept_devices, user, code, progress)
     return result
 
 
-def _merge_each(store, files, result, keys, accept_devices, user, code, dry_run,
-                progress) -> None:
+def _merge_each(store, files, result, keys, accept_devices, user, code, progress) -> None:
     for i, f in enumerate(files):
         def step(done: int, total: int, i=i) -> bool:
             if progress is None:
@@ -96,13 +107,11 @@ def _merge_each(store, files, result, keys, accept_devices, user, code, dry_run,
             return progress(i * 1000 + (1000 * done // total if total else 0), len(files) * 1000)
         try:
             result.reports.append(merge_file(store, f, keys, accept_devices=accept_devices,
-                                             user=user, code=code, dry_run=dry_run,
-                                             progress=step))
+                                             user=user, code=code, progress=step))
         except MergeCancelled:
             raise
         except BundleRejected as exc:
-            result.rejected.append({"file": str(f), "reason": exc.message,
-                                    "code": exc.code})
+            result.reject(f, exc)
     if progress:
         progress(len(files) * 1000, len(files) * 1000)
 
@@ -111,53 +120,106 @@ def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
                accept_devices: Iterable[str] = (), user: str | None = None,
                code: str | None = None, dry_run: bool = False,
                progress: Progress | None = None) -> BundleReport:
-    """Check, plan and (unless dry_run) apply one bundle."""
+    """Check, plan and apply one bundle in one transaction (dry_run: then roll back)."""
+    if dry_run:
+        result = preview_files(store, [path], keys, accept_devices=accept_devices, code=code,
+                               progress=progress)
+        if result.rejected:
+            raise result.errors[0]
+        return result.reports[0]
     user = user or store.setting("surveyor") or ""
     with local_copy(path) as (opened, work):
-        trust.check_county(store, opened)
-        if store.role == "county":
-            reg, township = trust.laptop_for_export(store, opened, set(accept_devices))
-        else:
-            trust.county_for_reference(store, opened)
-            reg, township = None, None
-        h = opened.header
-        report = BundleReport(str(path), h["kind"], h["bundle_uuid"], h["device_id"],
-                              h.get("device_name") or h["device_id"], h["township"],
-                              opened.sha256, "preview" if dry_run else "merged",
-                              enrolled=reg["status"] if reg else None)
-        done = sync_conflicts.archived(store.conn, opened.sha256)
-        if done and not dry_run:
-            report.status = "already_merged"
-            return report
-        contents = read_contents(opened, work, keys, code)
-        _check_contents(store, contents, township)
-        if dry_run:
-            plan = _plan(store, contents, township, progress)
-            _fill(report, plan, 0)
+        report, contents, reg, township = _check(store, opened, work, keys, accept_devices,
+                                                 code, "merged")
+        if contents is None:
             return report
         content = opened.local.read_bytes()  # type: ignore[union-attr]
-        with store.transaction() as conn:
-            if reg:
-                sync_keys.put_device(conn, reg["device_id"], name=reg["name"], role=reg["role"],
-                                     township=reg["township"], public_key=reg["public_key"],
-                                     enrolment=reg["enrolment"], status=reg["status"])
-            plan = _plan(store, contents, township, progress)
-            write_plan(conn, plan)
-            dups = 0
-            if store.role == "county":
-                dups = sync_conflicts.flag_duplicates(
-                    conn, [r["uuid"] for r in plan.inserts.get("households", [])] +
-                    [r["uuid"] for r in plan.updates.get("households", [])])
-            else:
-                apply_reference_extras(store, conn, contents)
-            _fill(report, plan, dups)
-            sync_conflicts.archive_bundle(
-                conn, sha256=opened.sha256, bundle_uuid=h["bundle_uuid"], kind=h["kind"],
-                device_id=h["device_id"], township=h["township"], file_name=Path(path).name,
-                content=content, user=user,
-                result={"applied": report.applied, "unchanged": report.unchanged,
-                        "conflicts": report.conflicts, "duplicates": dups})
+        h = opened.header
+        try:
+            with store.transaction() as conn:
+                _apply(store, conn, contents, reg, township, report, progress)
+                sync_conflicts.archive_bundle(
+                    conn, sha256=opened.sha256, bundle_uuid=h["bundle_uuid"], kind=h["kind"],
+                    device_id=h["device_id"], township=h["township"],
+                    file_name=Path(path).name, content=content, user=user,
+                    result={"applied": report.applied, "unchanged": report.unchanged,
+                            "conflicts": report.conflicts, "duplicates": report.duplicates})
+        except sqlite3.IntegrityError as exc:
+            raise BundleRejected(f"同步包与本库数据不一致，未做任何改动（{exc}）",
+                                 where=str(path)) from None
         return report
+
+
+def preview_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | None, *,
+                  accept_devices: Iterable[str] = (), code: str | None = None,
+                  progress: Progress | None = None) -> MergeResult:
+    """What merging these files in this order would do, per village: computed by applying them
+    inside one transaction that is then rolled back, so later bundles see earlier ones."""
+    files = list(files)
+    result = MergeResult()
+    try:
+        with store.transaction() as conn:
+            for i, f in enumerate(files):
+                if progress and progress(i, len(files)) is False:
+                    raise MergeCancelled()
+                try:
+                    with local_copy(f) as (opened, work), savepoint(conn):
+                        report, contents, reg, township = _check(
+                            store, opened, work, keys, accept_devices, code, "preview")
+                        if contents is not None:
+                            _apply(store, conn, contents, reg, township, report, None)
+                        result.reports.append(report)
+                except BundleRejected as exc:
+                    result.reject(f, exc)
+                except sqlite3.IntegrityError as exc:
+                    result.reject(f, BundleRejected(f"同步包与本库数据不一致（{exc}）",
+                                                    where=str(f)))
+            raise _Rollback
+    except _Rollback:
+        pass
+    return result
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _check(store, opened, work, keys, accept_devices, code, status):
+    """Everything before writing: county, trust, archive, decryption, contents."""
+    trust.check_county(store, opened)
+    if store.role == "county":
+        reg, township = trust.laptop_for_export(store, opened, set(accept_devices))
+    else:
+        trust.county_for_reference(store, opened)
+        reg, township = None, None
+    h = opened.header
+    report = BundleReport(str(opened.path), h["kind"], h["bundle_uuid"], h["device_id"],
+                          h.get("device_name") or h["device_id"], h["township"],
+                          opened.sha256, status, enrolled=reg["status"] if reg else None)
+    if sync_conflicts.archived(store.conn, opened.sha256):
+        report.status = "already_merged"
+        return report, None, reg, township
+    contents = read_contents(opened, work, keys, code)
+    _check_contents(store, contents, township)
+    return report, contents, reg, township
+
+
+def _apply(store, conn, contents: Contents, reg, township, report: BundleReport,
+           progress) -> None:
+    if reg:
+        sync_keys.put_device(conn, reg["device_id"], name=reg["name"], role=reg["role"],
+                             township=reg["township"], public_key=reg["public_key"],
+                             enrolment=reg["enrolment"], status=reg["status"])
+    plan = _plan(store, contents, township, progress)
+    write_plan(conn, plan)
+    dups = 0
+    if store.role == "county":
+        dups = sync_conflicts.flag_duplicates(
+            conn, [r["uuid"] for r in plan.inserts.get("households", [])] +
+            [r["uuid"] for r in plan.updates.get("households", [])])
+    else:
+        apply_reference_extras(store, conn, contents)
+    _fill(report, plan, dups)
 
 
 def _plan(store, contents: Contents, township: str | None, progress) -> Plan:

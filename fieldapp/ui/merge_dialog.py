@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store import queries
 from fieldapp.sync import identity
-from fieldapp.sync.errors import BundleRejected, UnknownDevice
-from fieldapp.sync.merge import MergeResult, merge_file, merge_files
+from fieldapp.sync.merge import merge_files, preview_files
 from fieldapp.sync.passphrase import PASSPHRASE_ENV
 
 from .errors import show_error
@@ -132,17 +131,10 @@ class MergeDialog(QDialog):
 
         def job(progress):
             keys = self._keys(progress)
-            result, unknown = MergeResult(), {}
-            for i, f in enumerate(files):
-                progress(i, len(files))
-                try:
-                    result.reports.append(merge_file(self.store, f, keys, dry_run=True,
-                                                     accept_devices=accepted))
-                except UnknownDevice as exc:
-                    unknown[exc.device_id] = exc.fingerprint
-                    result.rejected.append({"file": f, "reason": exc.message})
-                except BundleRejected as exc:
-                    result.rejected.append({"file": f, "reason": exc.message})
+            result = preview_files(self.store, files, keys, accept_devices=accepted,
+                                   progress=progress)
+            unknown = {r["device_id"]: r["fingerprint"] for r in result.rejected
+                       if r.get("code") == "unknown_device"}
             return result, unknown
 
         try:
