@@ -30,6 +30,7 @@ from fieldapp.store.changes import bulk_load
 
 from . import names
 from .draw import Weighted, randint
+from .places import demo_places
 from .visits import synthetic_visit
 
 DEFAULT_HOUSEHOLDS = {"140824": 104_500, "330411": 218_800}
@@ -153,6 +154,7 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
                 done += int(n)
                 if progress and progress(done, total) is False:
                     raise KeyboardInterrupt
+            w.insert_many("public_places", demo_places(divisions, geoms, seed, DEMO_YEAR))
     finally:
         store.close()
     return nvisits
