@@ -21,6 +21,8 @@ SATISFACTION_ZH = {"satisfied": "满意", "basic": "基本满意", "unsatisfied"
 PLACE_TYPES_ZH = {
     "government": "党政机关", "enterprise": "企业", "hotel": "宾馆酒店", "hospital": "医院",
     "school": "学校", "compound": "居民小区", "other": "其他",
+    # the type choices of forms/public_place.xlsx
+    "party_gov": "党政机关", "commercial_residential": "商住楼", "residential_compound": "住宅小区",
 }
 
 

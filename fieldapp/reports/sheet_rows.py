@@ -84,23 +84,36 @@ def household_cells(h: Mapping[str, Any]) -> tuple[str, ...]:
 
 def place_cells(p: Mapping[str, Any]) -> tuple[str, ...]:
     a = p.get("answers") or {}
-    works = a.get("works_now")
+    if "cable_opened" in a:  # the public-place checklist (forms/public_place.xlsx)
+        opened = a.get("cable_opened")
+        mode = {"yes": "有线电视", "no": "未开通"}.get(str(opened), "")
+        channels = str(a.get("channels") or "").split() if opened == "yes" else []
+        works = "/".join(_CHANNELS_SHORT.get(c, c) for c in channels)
+        if opened == "yes" and not channels:
+            works = "否"
+        covered = opened == "yes"
+    else:  # answers in the household checklist's words
+        mode = reception_label(a.get("reception_mode"))
+        works = yes_no(a.get("works_now"))
+        covered = (a.get("reception_mode") not in (None, "", "none")
+                   and a.get("works_now") in ("yes", True, 1, "1"))
     if p.get("state") != "complete":
         state = "未核查"
-    elif a.get("reception_mode") not in (None, "", "none") and works in ("yes", True, 1, "1"):
-        state = "已覆盖"
     else:
-        state = "未覆盖"
+        state = "已覆盖" if covered else "未覆盖"
     ptype = str(p.get("place_type") or "")
     return (
         PLACE_TYPES_ZH.get(ptype, ptype),
         str(p.get("name") or ""),
         str(p.get("village_name") or "").removesuffix("村民委员会").removesuffix("委员会"),
-        reception_label(a.get("reception_mode")),
-        yes_no(works),
+        mode,
+        works,
         state,
         str(p.get("surveyor") or ""),
     )
+
+
+_CHANNELS_SHORT = {"cctv": "央", "provincial": "省", "county": "县"}  # 正常收看: 央/省/县
 
 
 @dataclass
