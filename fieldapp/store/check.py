@@ -87,9 +87,7 @@ def open_readonly(path: str | os.PathLike) -> sqlite3.Connection:
     if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
         raise E.NotADatabase("不是 fieldapp 数据库文件", where=str(p))
     try:
-        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                               check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn = _connect_query_only(p)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -101,6 +99,27 @@ def open_readonly(path: str | os.PathLike) -> sqlite3.Connection:
         conn.close()
         raise E.NewerSchema(
             f"数据库版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序", where=str(p))
+    return conn
+
+
+def _connect_query_only(p: Path) -> sqlite3.Connection:
+    """Read-write where allowed but with writes refused (query_only): as the last connection it
+    can tidy away the WAL files on close, which a read-only connection cannot."""
+    uri = p.resolve().as_uri()
+    conn = None
+    if os.access(p, os.W_OK) and os.access(p.parent, os.W_OK):
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=rw", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA query_only = ON")
+        except sqlite3.OperationalError:
+            if conn is not None:
+                conn.close()
+            conn = None
+    if conn is None:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
     return conn
 
 

@@ -1,0 +1,1 @@
+"""Fault-injection fixtures (see fault_helpers.py)."""
