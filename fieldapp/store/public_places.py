@@ -181,3 +181,10 @@ def _existing(store, uuid: str) -> dict[str, Any]:
     if place is None:
         raise NotFound("找不到这个公共场所（可能已被删除）", where=uuid)
     return place
+
+
+def area_name(store, area_code: str) -> str:
+    """The name of a division (township or village), '' if unknown."""
+    row = store.conn.execute("SELECT name FROM areas WHERE code = ? AND deleted = 0",
+                             (_code(area_code),)).fetchone()
+    return row[0] if row else ""
