@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         from .sheets_menu import attach_sheets
 
         attach_sheets(self)  # 打印/报表: verification sheets, slip, QR verification, report
+        from .merge_menu import attach_sync_menu
+
+        attach_sync_menu(self)  # 同步: merge bundles, conflicts, export / reference bundles
         if store is not None:
             self.set_store(store)
         else:
