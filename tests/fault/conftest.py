@@ -1,1 +1,9 @@
-"""Fault-injection fixtures (see fault_helpers.py)."""
+"""Fault-injection fixtures (see fault_helpers.py). The merge trials reuse the sync tests' field
+set-up (tests/sync/sync_helpers.py)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))
+
+from sync_helpers import county_template, field_setup  # noqa: F401

@@ -69,7 +69,7 @@ def rows(path: Path, sql: str) -> list[tuple]:
     conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)  # rw: tidies the WAL files on close
     conn.execute("PRAGMA query_only = ON")
     try:
-        return sorted(tuple(r) for r in conn.execute(sql))
+        return sorted((tuple(r) for r in conn.execute(sql)), key=repr)
     finally:
         conn.close()
 
