@@ -1,0 +1,114 @@
+"""The sync commands end to end, as a county and two township laptops would run them: real
+files, passphrases from the environment, --json per DESIGN.md, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from fieldapp.store import Store
+
+
+def run(*args, passphrase="cli-pass", code=None):
+    env = dict(os.environ, FIELDAPP_PASSPHRASE=passphrase)
+    env.pop("FIELDAPP_TRANSFER_CODE", None)
+    if code:
+        env["FIELDAPP_TRANSFER_CODE"] = code
+    return subprocess.run([sys.executable, "-m", "fieldapp", *map(str, args)], env=env,
+                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+
+
+def ok(r):
+    assert r.returncode == 0, r.stderr
+    return r
+
+
+def test_county_to_townships_and_back(tmp_path):
+    county = tmp_path / "county.sqlite"
+    ok(run("init", county, "--role", "county", "--county", "140824"))
+    ref = tmp_path / "ref.fab"
+    data = json.loads(ok(run("bundle", "reference", county, "--township", "140824100",
+                             "-o", ref, "--json")).stdout)
+    assert data["villages"] > 0 and len(data["transfer_code"]) == 23
+    code = data["transfer_code"]
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    ok(run("init", a, "--role", "township", "--from", ref, "--code", code,
+           passphrase="pass-a"))
+    ok(run("init", b, "--role", "township", "--from", ref, passphrase="pass-b", code=code))
+    info = json.loads(ok(run("info", a, "--json")).stdout)
+    assert info["role"] == "township" and info["counts"]["villages"] == data["villages"]
+
+    village = data_village(a)
+    for lap, head, notes in ((a, "张甲", "甲记"), (b, "张乙", "乙记")):
+        with Store.open(lap) as s, s.write("x") as w:
+            w.insert("households", {"village_code": village, "group_no": "1", "head_name": head})
+            w.update("areas", village, {"unit_type": notes})
+    fa, fb = tmp_path / "a.fab", tmp_path / "b.fab"
+    ok(run("bundle", "export", a, "-o", fa, passphrase="pass-a"))
+    ok(run("bundle", "export", b, "-o", fb, "--json", passphrase="pass-b"))
+
+    res = json.loads(ok(run("bundle", "merge", county, fa, fb, "--json")).stdout)
+    assert {k: res[k] for k in ("bundles", "applied", "unchanged", "conflicts", "rejected")} == \
+        {"bundles": 2, "applied": 4, "unchanged": 0, "conflicts": 1, "rejected": []}
+    again = json.loads(ok(run("bundle", "merge", county, fa, fb, "--json")).stdout)
+    assert again["applied"] == 0 and again["conflicts"] == 0
+
+    rows = json.loads(ok(run("conflicts", county, "--json")).stdout)
+    assert len(rows) == 1
+    assert set(rows[0]) >= {"id", "record", "field", "base", "ours", "theirs", "devices",
+                            "status"}
+    assert rows[0]["field"] == "unit_type" and {rows[0]["ours"], rows[0]["theirs"]} == \
+        {"甲记", "乙记"}
+    ok(run("conflicts", county, "--resolve", rows[0]["id"], "--value", "县定"))
+    assert json.loads(ok(run("conflicts", county, "--json")).stdout) == []
+
+    ref2 = tmp_path / "ref2.fab"
+    ok(run("bundle", "reference", county, "--township", "140824100", "-o", ref2))
+    ok(run("bundle", "merge", a, ref2, passphrase="pass-a"))
+    with Store.open(a) as s:
+        assert s.conn.execute("SELECT unit_type FROM areas WHERE code = ?",
+                              (village,)).fetchone()[0] == "县定"
+        assert s.conn.execute("SELECT count(*) FROM households WHERE head_name = '张乙'"
+                              ).fetchone()[0] == 1
+
+
+def test_errors_are_one_line_and_exit_non_zero(tmp_path):
+    county = tmp_path / "county.sqlite"
+    ok(run("init", county, "--role", "county", "--county", "140824"))
+    junk = tmp_path / "junk.fab"
+    junk.write_bytes(b"FAPPBND1" + b"\x00" * 100)
+    cases = [
+        ("bundle", "merge", county, junk),
+        ("bundle", "merge", county, tmp_path / "missing.fab"),
+        ("init", county, "--role", "county", "--county", "140824"),
+        ("init", tmp_path / "t.sqlite", "--role", "township", "--from", junk, "--code", "X"),
+        ("bundle", "reference", county, "--township", "140824999", "-o", tmp_path / "r.fab"),
+        ("bundle", "export", county, "-o", tmp_path / "e.fab"),
+    ]
+    for args in cases:
+        r = run(*args)
+        assert r.returncode != 0, args
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("fieldapp: "), (args, r.stderr)
+    r = run("bundle", "reference", county, "--township", "140824100", "-o",
+            tmp_path / "r.fab", passphrase="wrong")
+    assert r.returncode == 1 and "口令不正确" in r.stderr
+    assert not (tmp_path / "t.sqlite").exists()
+
+
+def test_passphrase_is_required_without_a_terminal(tmp_path):
+    county = tmp_path / "county.sqlite"
+    env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_PASSPHRASE"}
+    r = subprocess.run([sys.executable, "-m", "fieldapp", "init", str(county), "--role",
+                        "county", "--county", "140824"], env=env, capture_output=True,
+                       text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert r.returncode == 1 and "FIELDAPP_PASSPHRASE" in r.stderr
+    assert not county.exists()
+
+
+def data_village(path):
+    with Store.open(path, readonly=True) as s:
+        return s.conn.execute("SELECT code FROM areas WHERE level = 'village' ORDER BY code"
+                              " LIMIT 1").fetchone()[0]

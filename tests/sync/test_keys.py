@@ -1,0 +1,53 @@
+"""Private keys exist on disk only under the passphrase; transfer codes are forgiving to type."""
+
+from __future__ import annotations
+
+import pytest
+from cryptography.hazmat.primitives import serialization as ser
+
+from fieldapp.store import Store
+from fieldapp.sync import crypto, identity
+from fieldapp.sync.errors import PassphraseError
+from fieldapp.sync.keys import KeyPair
+from sync_helpers import COUNTY_PW
+
+RAW = dict(encoding=ser.Encoding.Raw, format=ser.PrivateFormat.Raw,
+           encryption_algorithm=ser.NoEncryption())
+
+
+def test_protect_round_trip_and_wrong_passphrase():
+    keys = KeyPair.generate()
+    blob = keys.protect("正确的口令")
+    back = KeyPair.unprotect(blob, "正确的口令")
+    assert back.public == keys.public
+    with pytest.raises(PassphraseError, match="口令不正确"):
+        KeyPair.unprotect(blob, "错误的口令")
+    with pytest.raises(PassphraseError):
+        keys.protect("")
+
+
+def test_private_keys_are_not_in_the_database_file_in_clear(field_setup):
+    f = field_setup
+    with Store.open(f.county_path) as s:
+        keys = identity.unlock(s, COUNTY_PW)
+    lap = f.laptop("A")
+    with Store.open(lap) as s:
+        lkeys = identity.unlock(s, "laptop pass 乡镇")
+    for path, k in ((f.county_path, keys), (lap, lkeys)):
+        data = path.read_bytes()
+        for p in (str(path) + "-wal",):
+            try:
+                data += open(p, "rb").read()
+            except FileNotFoundError:
+                pass
+        assert k.sign.private_bytes(**RAW) not in data
+        assert k.box.private_bytes(**RAW) not in data
+        assert COUNTY_PW.encode() not in data
+
+
+def test_transfer_code_tolerates_case_and_dashes():
+    code = crypto.new_transfer_code()
+    key = b"k" * 32
+    r = [crypto.wrap_for_code(key, code)]
+    assert crypto.unwrap_with_code(r, code.lower().replace("-", " ")) == key
+    assert crypto.unwrap_with_code(r, "AAAAA-BBBBB-CCCCC-DDDDD") is None
