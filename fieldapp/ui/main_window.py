@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         from .dashboard_tab import attach_dashboard
 
         self.dashboard = attach_dashboard(self)  # reconciliation, gaps, work orders, spot checks
+        from .public_places_tab import attach_public_places
+
+        self.public_places = attach_public_places(self)  # 公共场所 tab
         from .sheets_menu import attach_sheets
 
         attach_sheets(self)  # 打印/报表: verification sheets, slip, QR verification, report
