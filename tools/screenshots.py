@@ -47,6 +47,9 @@ class Shots:
 
         QSettings().setValue("ui/language", "zh_CN")
         self.app = make_app()
+        import faulthandler
+
+        faulthandler.enable(sys.stderr)  # a hard crash in a shot prints where it happened
         self.db = work / "稷山县-演示.sqlite"
         build_demo(self.db, "140824", households=households, seed=7)
         self._window = None
