@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from .schema import SYNCED_FIELDS
@@ -17,7 +17,7 @@ _TABLE_ORDER = ("areas", "households", "attachments", "visits", "public_places")
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 def _enc(value: Any) -> str | None:
@@ -37,8 +37,8 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
         rows = plan.inserts[tbl]
         cols = list(rows[0])
         conn.executemany(
-            f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [tuple(r[c] for c in cols) for r in rows])
+            f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})",
+            rows)
     for tbl in _ordered(plan.updates):
         cols = [c for c in SYNCED_FIELDS[tbl] if c != "content"] + list(_SYNC)
         if tbl == "households":

@@ -64,6 +64,12 @@ def _fill_scope(conn: sqlite3.Connection, county: str, township: str) -> None:
         conn.execute(f"INSERT INTO temp.sync_scope SELECT '{tbl}', t.uuid FROM {tbl} t"
                      " JOIN temp.sync_scope s ON s.tbl = 'households'"
                      " AND s.uuid = t.household_uuid")
+    for tbl in ("visits", "public_places"):  # photos the township's answers refer to
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.sync_scope SELECT 'attachments', a.uuid FROM attachments a"
+            " WHERE a.sha256 IN (SELECT j.value FROM temp.sync_scope s"
+            f" JOIN {tbl} r ON s.tbl = '{tbl}' AND r.uuid = s.uuid, json_each(r.answers) j"
+            " WHERE json_valid(r.answers) AND j.type = 'text' AND length(j.value) = 64)")
 
 
 def township_changes(conn: sqlite3.Connection, county: str, township: str) -> list[tuple]:

@@ -4,12 +4,12 @@ enrolment tokens issued, forms known, acknowledgements and the export log."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:

@@ -126,7 +126,7 @@ def same(a: Any, b: Any) -> bool:
 class WorkingRow:
     """One record during planning: its columns, parsed clock and parsed JSON columns."""
 
-    __slots__ = ("tbl", "row", "clock", "docs", "is_new", "dirty", "orig")
+    __slots__ = ("clock", "dirty", "docs", "is_new", "orig", "row", "tbl")
 
     def __init__(self, tbl: str, row: dict[str, Any], *, is_new: bool,
                  clock: dict[str, str] | None = None):

@@ -150,9 +150,8 @@ def decrypt_payload(opened: Opened, content_key: bytes, dest: Path) -> None:
     try:
         with open(opened.local or opened.path, "rb") as src, open(dest, "wb") as out:
             src.seek(opened.payload_offset)
-            for block in crypto.decrypt_stream(content_key, prefix, opened.header_hash, src,
-                                               opened.header["payload_size"]):
-                out.write(block)
+            out.writelines(crypto.decrypt_stream(content_key, prefix, opened.header_hash, src,
+                                               opened.header["payload_size"]))
     except InvalidTag:
         raise BundleRejected("同步包内容无法解密（已损坏或被篡改）", where=str(opened.path)) \
             from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -26,7 +26,7 @@ def _canonical(payload: dict[str, Any]) -> bytes:
 def issue(keys: KeyPair, county: str, township: str) -> dict[str, Any]:
     payload = {"kind": "enrolment", "county": county, "township": township,
                "token_id": secrets.token_hex(12),
-               "issued_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+               "issued_at": datetime.now(UTC).isoformat(timespec="seconds")}
     return {"payload": payload, "signature": b64(keys.sign.sign(DOMAIN + _canonical(payload)))}
 
 

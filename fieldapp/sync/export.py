@@ -41,14 +41,9 @@ def export_bundle(store, out: str | os.PathLike, passphrase: str, *, full: bool 
     rows = sync_export.fill_inserts(store.conn, sync_export.own_changes(store.conn, device, acked))
     changes = [Change(*r) for r in rows]
     members = {"changes.json": writer.changes_member(rows)}
-    for i, c in enumerate(changes):
-        if c.tbl == "attachments" and c.op == "insert":
-            sha = json.loads(c.data)["sha256"]
-            content = sync_export.attachment_content(store.conn, sha)
-            if content is not None:
-                members[f"attachments/{sha}"] = content
-        if progress and i % 5000 == 0 and progress(i, len(changes)) is False:
-            raise SyncError("导出已取消")
+    members.update(writer.attachment_members(store.conn, rows))
+    if progress and progress(len(changes) // 2, len(changes)) is False:
+        raise SyncError("导出已取消")
     last = changes[-1].counter if changes else acked
     counts: dict[str, int] = {}
     for c in changes:

@@ -23,9 +23,9 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from .errors import PassphraseError
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
-_RAW = dict(encoding=ser.Encoding.Raw, format=ser.PublicFormat.Raw)
-_RAW_PRIV = dict(encoding=ser.Encoding.Raw, format=ser.PrivateFormat.Raw,
-                 encryption_algorithm=ser.NoEncryption())
+_RAW = {"encoding": ser.Encoding.Raw, "format": ser.PublicFormat.Raw}
+_RAW_PRIV = {"encoding": ser.Encoding.Raw, "format": ser.PrivateFormat.Raw,
+             "encryption_algorithm": ser.NoEncryption()}
 
 
 def b64(data: bytes) -> str:
@@ -52,7 +52,7 @@ class PublicKeys:
         return json.dumps({"sign": b64(self.sign), "box": b64(self.box)}, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "PublicKeys":
+    def from_json(cls, text: str) -> PublicKeys:
         d = json.loads(text)
         return cls(unb64(d["sign"]), unb64(d["box"]))
 
@@ -79,7 +79,7 @@ class KeyPair:
     box: X25519PrivateKey
 
     @classmethod
-    def generate(cls) -> "KeyPair":
+    def generate(cls) -> KeyPair:
         return cls(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
 
     @property
@@ -100,7 +100,7 @@ class KeyPair:
                           sort_keys=True)
 
     @classmethod
-    def unprotect(cls, protected: str, passphrase: str) -> "KeyPair":
+    def unprotect(cls, protected: str, passphrase: str) -> KeyPair:
         try:
             d = json.loads(protected)
             key = derive_key(passphrase, unb64(d["salt"]), d["n"], d["r"], d["p"])

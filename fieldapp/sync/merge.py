@@ -241,7 +241,7 @@ def _check_contents(store, contents: Contents, township: str | None) -> None:
     if h["kind"] == "export":
         others = {c.device_id for c in contents.changes} - {h["device_id"]}
         if others:
-            raise BundleRejected(f"导出包含有其他设备的变更（{sorted(others)[0]}）", where=where)
+            raise BundleRejected(f"导出包含有其他设备的变更（{min(others)}）", where=where)
         problems = forms.too_new(forms.versions_in(contents.changes), _known_forms(store))
         if problems:
             raise BundleRejected("同步包使用了本库不认识的表单：" + "；".join(problems) +

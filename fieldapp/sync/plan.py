@@ -131,7 +131,7 @@ class _Planner:
                 self.conflicts.setdefault(key, {})[row["loser_version"]] = dict(row, _db=True)
         for c in todo:
             if c.op == "insert" and "household_uuid" in SYNCED_FIELDS[c.tbl]:
-                households.add(json.loads(c.data).get("household_uuid"))
+                households.add(c.values().get("household_uuid"))
         for u, row in self.state.records("households", sorted(households - {None})).items():
             self.hh_village[u] = row["village_code"]
         for (tbl, u), wr in self.rows.items():

@@ -65,6 +65,7 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
                if d.get("public_key")]
     form_rows = sync_keys.forms(conn)
     members = {"changes.json": writer.changes_member(rows)}
+    members.update(writer.attachment_members(conn, rows))
     for f in form_rows:
         members[f"forms/{f['file_name']}"] = bytes(f["content"])
     reference = {

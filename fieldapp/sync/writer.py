@@ -7,7 +7,7 @@ import os
 import tempfile
 import uuid as uuidlib
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from .keys import KeyPair
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 def changes_member(rows: list[tuple]) -> bytes:
@@ -55,3 +55,17 @@ def write(out: str | os.PathLike, *, kind: str, county: str, township: str, devi
     finally:
         Path(tmp).unlink(missing_ok=True)
     return bundle_uuid, sha
+
+
+def attachment_members(conn, rows: list[tuple]) -> dict[str, bytes]:
+    """`attachments/<sha256>` members for the photos that the changes insert."""
+    from fieldapp.store import sync_export
+
+    out = {}
+    for r in rows:
+        if r[3] == "attachments" and r[5] == "insert":
+            sha = json.loads(r[6]).get("sha256")
+            content = sync_export.attachment_content(conn, sha) if sha else None
+            if content is not None:
+                out[f"attachments/{sha}"] = content
+    return out

@@ -17,7 +17,8 @@ def run(*args, passphrase="cli-pass", code=None):
     if code:
         env["FIELDAPP_TRANSFER_CODE"] = code
     return subprocess.run([sys.executable, "-m", "fieldapp", *map(str, args)], env=env,
-                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+                          check=False)
 
 
 def ok(r):
@@ -103,7 +104,7 @@ def test_passphrase_is_required_without_a_terminal(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_PASSPHRASE"}
     r = subprocess.run([sys.executable, "-m", "fieldapp", "init", str(county), "--role",
                         "county", "--county", "140824"], env=env, capture_output=True,
-                       text=True, stdin=subprocess.DEVNULL, timeout=120)
+                       text=True, stdin=subprocess.DEVNULL, timeout=120, check=False)
     assert r.returncode == 1 and "FIELDAPP_PASSPHRASE" in r.stderr
     assert not county.exists()
 

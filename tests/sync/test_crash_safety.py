@@ -12,9 +12,9 @@ import sys
 import time
 
 import pytest
+from sync_helpers import COUNTY_PW, data_snapshot
 
 from fieldapp.store import Store
-from sync_helpers import COUNTY_PW, data_snapshot
 
 CHILD = r"""
 import sys
@@ -22,13 +22,13 @@ from fieldapp.store import Store
 from fieldapp.sync import identity, merge
 db, *files = sys.argv[1:]
 with Store.open(db) as s:
-    keys = identity.unlock(s, %r)
+    keys = identity.unlock(s, PASSPHRASE)
     def progress(done, total):
         print("progress", done, total, flush=True)
         return True
     merge.merge_files(s, files, keys, progress=progress)
 print("done", flush=True)
-""" % COUNTY_PW
+""".replace("PASSPHRASE", repr(COUNTY_PW))
 
 
 def _busy_laptop(f, name: str, n: int, seed: int):

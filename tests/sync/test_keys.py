@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 from cryptography.hazmat.primitives import serialization as ser
+from sync_helpers import COUNTY_PW
 
 from fieldapp.store import Store
 from fieldapp.sync import crypto, identity
 from fieldapp.sync.errors import PassphraseError
 from fieldapp.sync.keys import KeyPair
-from sync_helpers import COUNTY_PW
 
-RAW = dict(encoding=ser.Encoding.Raw, format=ser.PrivateFormat.Raw,
-           encryption_algorithm=ser.NoEncryption())
+RAW = {"encoding": ser.Encoding.Raw, "format": ser.PrivateFormat.Raw,
+       "encryption_algorithm": ser.NoEncryption()}
 
 
 def test_protect_round_trip_and_wrong_passphrase():
@@ -35,11 +35,9 @@ def test_private_keys_are_not_in_the_database_file_in_clear(field_setup):
         lkeys = identity.unlock(s, "laptop pass 乡镇")
     for path, k in ((f.county_path, keys), (lap, lkeys)):
         data = path.read_bytes()
-        for p in (str(path) + "-wal",):
-            try:
-                data += open(p, "rb").read()
-            except FileNotFoundError:
-                pass
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists():
+            data += wal.read_bytes()
         assert k.sign.private_bytes(**RAW) not in data
         assert k.box.private_bytes(**RAW) not in data
         assert COUNTY_PW.encode() not in data

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import shutil
 
+from sync_helpers import snapshot
+
 from fieldapp.store import Store
 from fieldapp.sync import conflicts
-
-from sync_helpers import snapshot
 
 
 def _visit_of(path):
@@ -93,7 +93,7 @@ def test_two_laptops_merge_with_exact_counts_and_one_conflict(field_setup):
 
 def test_re_exported_bundle_with_new_uuid_is_still_a_no_op(field_setup):
     f = field_setup
-    a, b, *_ = _edit_two_laptops(f)
+    a, _b, *_ = _edit_two_laptops(f)
     f.merge(f.export(a, "a1.fab"))
     before = snapshot(f.county_path)
     res = f.merge(f.export(a, "a2.fab", full=True)).as_json()
@@ -118,7 +118,7 @@ def test_identical_changes_are_not_conflicts(field_setup):
 
 def test_resolution_is_audited_logged_and_travels_back_to_laptops(field_setup):
     f = field_setup
-    a, b, hh, base_phone, _ = _edit_two_laptops(f)
+    a, b, hh, _base, _ = _edit_two_laptops(f)
     f.merge(f.export(a, "a.fab"), f.export(b, "b.fab"))
     with f.county() as s:
         c = conflicts.list_conflicts(s)[0]

@@ -6,13 +6,13 @@ from __future__ import annotations
 import struct
 
 import pytest
+from sync_helpers import COUNTY_PW, LAPTOP_PW, craft_export, data_snapshot
 
 from fieldapp.store import Store
 from fieldapp.store.schema import SCHEMA_VERSION
 from fieldapp.sync import merge, setup
 from fieldapp.sync.errors import BundleRejected, UnknownDevice
 from fieldapp.sync.keys import KeyPair
-from sync_helpers import COUNTY_PW, LAPTOP_PW, craft_export, data_snapshot
 
 
 @pytest.fixture
@@ -27,9 +27,8 @@ def laptop(field_setup):
 
 def _rejected(f, path, match: str, **kw):
     before = data_snapshot(f.county_path)
-    with Store.open(f.county_path) as s:
-        with pytest.raises(BundleRejected, match=match):
-            merge.merge_file(s, path, f.county_keys(), **kw)
+    with Store.open(f.county_path) as s, pytest.raises(BundleRejected, match=match):
+        merge.merge_file(s, path, f.county_keys(), **kw)
     assert data_snapshot(f.county_path) == before
 
 
@@ -89,9 +88,8 @@ def test_unknown_device_needs_explicit_acceptance(field_setup, laptop):
     f = field_setup
     bundle = craft_export(laptop, f.tmp / "no-token.fab", header={"enrolment": None})
     before = data_snapshot(f.county_path)
-    with Store.open(f.county_path) as s:
-        with pytest.raises(UnknownDevice) as err:
-            merge.merge_file(s, bundle, f.county_keys())
+    with Store.open(f.county_path) as s, pytest.raises(UnknownDevice) as err:
+        merge.merge_file(s, bundle, f.county_keys())
     assert "--accept-device" in err.value.message and err.value.fingerprint in err.value.message
     assert data_snapshot(f.county_path) == before
     with Store.open(f.county_path) as s:

@@ -3,6 +3,8 @@ merge duplicate households — offscreen."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fieldapp.demo.build import build_demo
@@ -96,7 +98,7 @@ def test_preview_lists_a_damaged_bundle_as_rejected(qtbot, field, tmp_path):
 
     county, bundles, _ = field
     bad = tmp_path / "bad.fab"
-    data = bytearray(open(bundles[0], "rb").read())
+    data = bytearray(Path(bundles[0]).read_bytes())
     data[len(data) // 2] ^= 0xFF
     bad.write_bytes(bytes(data))
     with Store.open(county) as store:
