@@ -3,7 +3,7 @@ cancel and bad input leave nothing behind."""
 
 import re
 
-import pdftools
+import sheet_pdftools as pdftools
 import pytest
 
 from fieldapp.reports import sheets_job

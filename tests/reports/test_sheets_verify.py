@@ -3,7 +3,7 @@ changed (through the CLI, as county staff would run it)."""
 
 import shutil
 
-import pdftools
+import sheet_pdftools as pdftools
 import pytest
 
 from fieldapp.cli import main

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-import pdftools
+import sheet_pdftools as pdftools
 
 from fieldapp.reports.sheets_job import make_sheets
 from fieldapp.reports.village_sheet import ROWS_PER_PAGE, SUMMARY_H, page_slices

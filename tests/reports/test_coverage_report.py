@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter
 
 import openpyxl
-import pdftools
+import sheet_pdftools as pdftools
 import pytest
 
 from fieldapp.cli import main
