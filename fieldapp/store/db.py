@@ -179,7 +179,9 @@ class Store:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # a full disk at COMMIT has rolled back already
+                    self.conn.execute("ROLLBACK")
+                self._settings_cache.clear()
                 raise _translate(exc, self.path) from None
 
     def write(self, user: str | None = None):
