@@ -119,6 +119,16 @@ def _connect_query_only(p: Path) -> sqlite3.Connection:
     if conn is None:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None,
                                check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if "unable to open" not in str(exc) or os.access(p.parent, os.W_OK):
+                raise
+            # A WAL database on a read-only medium (write-protected stick, read-only mount):
+            # nothing can change it while we read, so read it as immutable.
+            conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
 
