@@ -69,7 +69,11 @@ def _existing(store, villages: list[str], hashes: list[str]):
         if h["id_hash"]:
             by_hash.setdefault(h["id_hash"], h)
         by_name.setdefault((h["village_code"], h["group_no"] or "", h["head_name"]), []).append(h)
-    return by_hash, by_name
+    # Households deleted or merged into another one on purpose must not come back.
+    gone = {r[0] for r in conn.execute(
+        "SELECT id_hash FROM households WHERE (deleted = 1 OR merged_into IS NOT NULL)"
+        " AND id_hash IN (SELECT value FROM json_each(?))", (json.dumps(hashes),))}
+    return by_hash, by_name, gone - by_hash.keys()
 
 
 def plan_register(store, parsed: ParsedRegister, progress: Progress | None = None) -> RegisterPlan:
@@ -78,14 +82,17 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
     names = {a.code: a.name for a in areas(store)}
     plan = RegisterPlan(rejected=list(parsed.rejected), warnings=list(parsed.warnings))
     hashes = {r.row: hash_id(r.id_number, salt) for r in parsed.rows if r.id_number}
-    by_hash, by_name = _existing(store, sorted({r.village_code for r in parsed.rows}),
-                                 list(hashes.values()))
+    by_hash, by_name, gone = _existing(store, sorted({r.village_code for r in parsed.rows}),
+                                       list(hashes.values()))
     claimed: dict[str, int] = {}
     total = len(parsed.rows)
     for i, row in enumerate(parsed.rows, 1):
         if progress and i % 5000 == 0 and progress(i, total) is False:
             raise ImportCancelled()
         h = hashes.get(row.row)
+        if h in gone:
+            plan.rejected.append(Problem(row.row, "这户在数据库中已删除或已合并到另一户，不会重新导入"))
+            continue
         match = by_hash.get(h) if h else None
         if match is not None and match["village_code"] != row.village_code:
             plan.rejected.append(Problem(row.row, (

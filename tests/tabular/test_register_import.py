@@ -171,3 +171,17 @@ def test_rejects_workbook_lists_rows_with_reasons(store, tmp_path):
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:4] == ("行号", "原因", "序号", "村委会")
     assert [r[0] for r in rows[1:]] == sorted(sample.rejects)
+
+
+def test_deleted_or_merged_households_do_not_come_back(store, tmp_path):
+    path = tmp_path / "r.csv"
+    make_register(path, villages(store, 1), 5, seed=2, messy=False, encoding="utf-8")
+    import_register(store, path)
+    first, second = (r[0] for r in store.conn.execute(
+        "SELECT uuid FROM households ORDER BY uuid LIMIT 2"))
+    with store.write() as w:
+        w.delete("households", first)
+        w.update("households", second, {"merged_into": first})
+    again = import_register(store, path)
+    assert again.added == 0 and len(again.rejected) == 2
+    assert all("已删除或已合并" in p.reason for p in again.rejected)
