@@ -304,7 +304,7 @@ def shot_sheet(s: Shots) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile",
                     str(pdf), str(s.out / "sheet")], check=True)
     s.saved.append("sheet.png")
-    print("  saved docs/img/sheet.png")
+    print(f"  saved {s.out / 'sheet.png'}")
 
 
 SHOTS: dict[str, Callable[[Shots], None]] = {

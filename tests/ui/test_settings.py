@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QProcess, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QProcess, QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from fieldapp import __version__
@@ -97,6 +97,7 @@ def test_language_english_on_request_chinese_by_default(qtbot, home, qapp):
     from fieldapp.ui.i18n import current_language
 
     assert current_language() == "zh_CN"
+    locale_before = QLocale()
     app_module.make_app()
     try:
         assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
@@ -111,10 +112,15 @@ def test_language_english_on_request_chinese_by_default(qtbot, home, qapp):
     finally:
         QSettings().setValue("ui/language", "zh_CN")
         app_module.make_app()
-        # make_app installed the crash dialog; the rest of the session keeps pytest-qt's hook
+        zh_file = QCoreApplication.translate("MainWindow", "&File")
+        # Leave the shared QApplication as pytest-qt made it: no translators, no crash dialog.
+        for t in qapp._translators:
+            qapp.removeTranslator(t)
+        qapp._translators = []
+        QLocale.setDefault(locale_before)
         qapp._crash_handler.uninstall()
         del qapp._crash_handler
-    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    assert zh_file == "文件(&F)"
 
 
 def test_language_change_offers_a_restart_on_the_same_database(window, monkeypatch):
