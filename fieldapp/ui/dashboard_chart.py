@@ -4,7 +4,7 @@ other), painted with QPainter, and a progress-bar delegate for rate columns."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QSizePolicy,
@@ -115,5 +115,9 @@ class RateBarDelegate(QStyledItemDelegate):
         bar.text = f"{rate:.1%}"
         bar.textVisible = True
         bar.state = option.state
+        bar.palette = option.palette
+        behind = index.data(Qt.ForegroundRole)  # a red bar: behind the programme calendar
+        if behind is not None:
+            bar.palette.setColor(QPalette.Highlight, behind)
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.CE_ProgressBar, bar, painter, option.widget)
