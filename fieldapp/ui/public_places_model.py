@@ -24,10 +24,13 @@ class PublicPlacesModel(QAbstractTableModel):
         super().__init__(parent)
         self.form, self.language = form, language
         self._rows: list[dict[str, Any]] = []
+        self.with_township = False
 
-    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[dict[str, Any]], with_township: bool = False) -> None:
+        """The places to show; `with_township` puts the township before the village (county)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self.with_township = with_township
         self.endResetModel()
 
     def row_dict(self, row: int) -> dict[str, Any] | None:
@@ -58,8 +61,10 @@ class PublicPlacesModel(QAbstractTableModel):
         if column == "name":
             return row.get("name") or self.tr("(no name yet)")
         if column == "area":
-            village = row.get("village_name") or ""
-            return village or row.get("township_name") or ""
+            town, village = row.get("township_name") or "", row.get("village_name") or ""
+            if self.with_township and village:
+                return f"{town} {village}"
+            return village or town
         if column == "cable":
             return self._choice("cable_opened", a.get("cable_opened"))
         if column == "channels":

@@ -115,7 +115,8 @@ class PublicPlacesTab(QWidget):
                 self.area_name = P.area_name(self.store, self.area_code)
             except Exception as exc:  # noqa: BLE001
                 show_error(self, exc, self.tr("Cannot list the public places"))
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, with_township=bool(self.area_code)
+                            and level_of(self.area_code) == "county")
         self.heading.setText(self.area_name if self.area_code else "")
         opened = sum(1 for r in rows if r["answers"].get("cable_opened") == "yes")
         done = sum(1 for r in rows if r["state"] == "complete")

@@ -80,6 +80,7 @@ def test_tab_lists_the_places_of_the_area_in_the_tree(window, demo_store, villag
     assert _names(tab)[0].endswith(("人民政府", "派出所", "财政所"))  # 党政机关 sort first
     window.tree.select("140824000000")
     assert tab.proxy.rowCount() == len(P.list_places(demo_store))
+    assert tab.proxy.index(0, 2).data().split()[0].endswith(("镇", "乡", "社区", "开发区"))
     assert not tab.add_button.isEnabled()  # a place belongs to a township or village
     window.tree.select(village)
     assert set(_names(tab)) == {p["name"] for p in P.list_places(demo_store, village)}
