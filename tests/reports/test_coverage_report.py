@@ -5,8 +5,8 @@ import datetime as dt
 from collections import Counter
 
 import openpyxl
-import sheet_pdftools as pdftools
 import pytest
+import sheet_pdftools as pdftools
 
 from fieldapp.cli import main
 from fieldapp.reports.errors import Cancelled, ReportError

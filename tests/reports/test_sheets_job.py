@@ -3,8 +3,8 @@ cancel and bad input leave nothing behind."""
 
 import re
 
-import sheet_pdftools as pdftools
 import pytest
+import sheet_pdftools as pdftools
 
 from fieldapp.reports import sheets_job
 from fieldapp.reports.errors import Cancelled, ReportError

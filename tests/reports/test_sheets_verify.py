@@ -3,8 +3,8 @@ changed (through the CLI, as county staff would run it)."""
 
 import shutil
 
-import sheet_pdftools as pdftools
 import pytest
+import sheet_pdftools as pdftools
 
 from fieldapp.cli import main
 from fieldapp.reports.payload import parse
