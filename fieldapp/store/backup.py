@@ -212,7 +212,8 @@ def restore_backup(backup: str | os.PathLike, db_path: str | os.PathLike, *,
     """Put a backup's content in place of the database (all at once, in one write transaction).
 
     The backup is checked first; the current database, if any, is itself backed up
-    automatically (reason "before_restore") and that backup's path returned.
+    automatically (reason "before_restore") and that backup's path returned. This device's
+    change counter stays where the replaced database had it (see `_keep_counter`).
     """
     backup, db = Path(backup), Path(db_path)
     src = open_readonly(backup)
@@ -227,11 +228,13 @@ def restore_backup(backup: str | os.PathLike, db_path: str | os.PathLike, *,
     safety = None
     try:
         if db.exists():
+            counter = _own_counter(db)
             safety = auto_backup(db, "before_restore")
             target = sqlite3.connect(db, isolation_level=None, timeout=5.0)
             try:
                 # One step: other connections see the old or the new database, never a mix.
                 src.backup(target, pages=-1)
+                _keep_counter(target, counter)
             except sqlite3.DatabaseError as exc:
                 raise _translate(exc, db) from None
             finally:
@@ -242,6 +245,30 @@ def restore_backup(backup: str | os.PathLike, db_path: str | os.PathLike, *,
     finally:
         src.close()
     return safety
+
+
+def _own_counter(db: Path) -> int | None:
+    """This device's change counter in the database about to be replaced (None: unreadable)."""
+    try:
+        conn = open_readonly(db)
+    except E.StoreError:
+        return None
+    try:
+        row = conn.execute("SELECT max(last_counter) FROM devices WHERE status = 'self'")
+        return row.fetchone()[0]
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+
+
+def _keep_counter(conn: sqlite3.Connection, counter: int | None) -> None:
+    """Never move this device's change counter back: counters already used may have gone out in
+    bundles, and a receiver skips a (device, counter) it has seen — new changes must not reuse
+    one. The restored records keep their versions; only the next counter moves on."""
+    if counter:
+        conn.execute("UPDATE devices SET last_counter = ? WHERE status = 'self'"
+                     " AND last_counter < ?", (counter, counter))
 
 
 # ----- helpers ------------------------------------------------------------------------------
