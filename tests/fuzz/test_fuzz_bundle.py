@@ -101,6 +101,8 @@ def _apply(data: bytes, ops) -> bytes:
     out = bytearray(data)
     for op, pos, byte, blob in ops:
         pos %= max(1, len(out))
+        if not out and op in ("flip", "swap"):
+            continue
         if op == "flip":
             out[pos] ^= byte or 0x80
         elif op == "truncate":
