@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import shutil
 from pathlib import Path
 
@@ -99,8 +100,11 @@ def _county(workdir: Path, households: int) -> list[dict]:
     out_par, out_one = workdir / "sheets-county-par", workdir / "sheets-county-one"
     quarter_db = workdir / "sheets-quarter.sqlite"
     try:
+        cpu0 = _cpu()
         par, res = timed(lambda: make_sheets(db, COUNTY, out_par))
+        cpu1 = _cpu()
         one, _ = timed(lambda: make_sheets(db, COUNTY, out_one, processes=1))
+        cpu2 = _cpu()
         build_demo(quarter_db, COUNTY, households // 4, SEED)
         quarter, qres = timed(lambda: make_sheets(quarter_db, COUNTY, workdir / "sheets-q"))
     finally:
@@ -110,11 +114,19 @@ def _county(workdir: Path, households: int) -> list[dict]:
     return [
         row(f"all sheets of the county, {households:,} households, {cores} processes", par,
             "same, 1 process", one,
-            f"{res.sheets} PDFs, {res.pages:,} pages; {res.households / par:,.0f} households/s"),
+            f"{res.sheets} PDFs, {res.pages:,} pages; {res.households / par:,.0f} households/s; "
+            f"CPU {cpu1 - cpu0:.0f} s vs {cpu2 - cpu1:.0f} s (wall time counts other load too)"),
         row(f"county sheets {households:,} households", par,
             f"4 × county of {qres.households:,}", 4 * quarter,
             "ratio ≈ 1.0: time linear in households"),
     ]
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the worker processes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def run(workdir: Path, households: int) -> list[dict]:
