@@ -81,10 +81,16 @@ def tokenize(source: str) -> list[Token]:
     return tokens
 
 
+# Nesting and operator-chain limit: far beyond any real form, well inside Python's stack for the
+# recursive parser and evaluator.
+MAX_DEPTH = 200
+
+
 class _Parser:
     def __init__(self, source: str, allow_choice_columns: bool):
         self.tokens = tokenize(source)
         self.i = 0
+        self.depth = 0
         self.allow_choice_columns = allow_choice_columns
 
     @property
@@ -115,7 +121,12 @@ class _Parser:
         return node
 
     def expression(self, min_prec: int) -> A.Node:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(f"表达式嵌套过深（超过 {MAX_DEPTH} 层）", self.tok.pos,
+                                  code="too_deep")
         left = self.prefix()
+        chain = 0
         while self.tok.kind == "op" and self.tok.text in A.PRECEDENCE:
             prec = A.PRECEDENCE[self.tok.text]
             if prec <= min_prec:
@@ -123,6 +134,11 @@ class _Parser:
             op = self.advance().text
             right = self.expression(prec)
             left = A.Binary(op, left, right)
+            chain += 1
+            if self.depth + chain > MAX_DEPTH:  # a long chain makes a deep (left-leaning) tree
+                raise ExpressionError(f"表达式过长（超过 {MAX_DEPTH} 个运算）", self.tok.pos,
+                                      code="too_deep")
+        self.depth -= 1
         return left
 
     def prefix(self) -> A.Node:
