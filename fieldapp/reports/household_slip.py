@@ -17,10 +17,9 @@ from .labels import OPERATOR_LABELS_ZH, SATISFACTION_ZH, yes_no
 from .payload import Payload, rows_hash
 from .pdf_draw import draw_grid, draw_row_text, draw_text
 from .sheet_page import CONTENT_W, HEADER_BOTTOM, MARGIN_X, PageHeader, draw_frame
-from .sheet_rows import household_cells
+from .sheet_rows import channels_text, household_cells
 from .village_sheet import draw_signoff
 
-_CHANNELS = {"cctv": "中央", "provincial": "省级", "county": "县级"}
 SLIP_FIELDS = ("家庭人口", "地址", "能否正常收看", "电视机台数", "运营商", "能收看的频道", "宽带",
                "有线付费用户", "已移交", "被收取费用", "收费金额及收费人", "应急广播终端",
                "终端是否正常", "满意度", "核查人", "核查时间")
@@ -32,7 +31,7 @@ DECLARATION = ("以上信息经本户户主核对确认属实。入户核查不�
 def slip_cells(h: Mapping[str, Any]) -> tuple[str, ...]:
     """The household's sheet cells followed by the visit details (SLIP_FIELDS)."""
     a = h.get("answers") or {}
-    channels = "、".join(_CHANNELS.get(x, x) for x in str(a.get("channels") or "").split())
+    channels = channels_text(a.get("channels"))
     charged = a.get("illegal_charge") == "yes"
     who = " ".join(str(x) for x in (a.get("charge_amount"), a.get("charged_by")) if x)
     op = a.get("operator")

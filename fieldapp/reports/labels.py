@@ -18,12 +18,13 @@ OPERATOR_LABELS_ZH = {
     "none": "无",
 }
 SATISFACTION_ZH = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
+# the place_type choices of forms/public_place.xlsx (older short keys kept for old records)
 PLACE_TYPES_ZH = {
-    "government": "党政机关", "enterprise": "企业", "hotel": "宾馆酒店", "hospital": "医院",
-    "school": "学校", "compound": "居民小区", "other": "其他",
-    # the type choices of forms/public_place.xlsx
-    "party_gov": "党政机关", "commercial_residential": "商住楼", "residential_compound": "住宅小区",
+    "party_gov": "党政机关", "enterprise": "企事业单位", "hotel": "宾馆酒店", "hospital": "医院",
+    "school": "学校", "commercial_residential": "商住楼", "residential_compound": "住宅小区",
+    "government": "党政机关", "compound": "住宅小区", "other": "其他",
 }
+CHANNELS_ZH = {"cctv": "中央", "provincial": "省级", "county": "县级"}
 
 
 def status_label(status: str) -> str:

@@ -22,9 +22,9 @@ from .sheet_rows import PLACE_FIELDS, place_cells
 from .village_sheet import draw_signoff
 
 COLUMNS = ("序号", *PLACE_FIELDS, "负责人签字")
-WIDTHS = (24.0, 52.0, 112.0, 80.0, 56.0, 44.0, 44.0, 48.0, 63.0)
-LINES = (1, 1, 2, 2, 1, 1, 1, 1, 1)
-ALIGNS = ("center", "left", "left", "left", "left", "center", "center", "left", "left")
+WIDTHS = (24.0, 52.0, 92.0, 66.0, 40.0, 34.0, 72.0, 56.0, 40.0, 47.0)
+LINES = (1, 1, 2, 2, 1, 1, 1, 2, 1, 1)
+ALIGNS = ("center", "left", "left", "left", "center", "center", "left", "left", "left", "left")
 SUMMARY_H = 200.0
 SIGNOFF = (("乡镇人民政府（盖章）", "负责人签字："), ("县融媒体中心审核", "审核人签字："))
 assert abs(sum(WIDTHS) - CONTENT_W) < 1.0
@@ -64,7 +64,7 @@ def draw_places_sheet(c: Canvas, sheet: PlacesSheet, font: str, *, sheet_id: str
     header = PageHeader(
         title=f"{sheet.county_name}“户户通”公共场所核查表",
         lines=(f"乡镇：{sheet.township_name}（{sheet.township_code[:9]}）",
-               "范围：党政机关、企事业单位、宾馆酒店、医院、学校、居民小区等公共场所",
+               "范围：党政机关、企事业单位、宾馆酒店、医院、学校、商住楼、住宅小区等公共场所",
                f"本表列出本乡镇登记的全部 {len(sheet.rows)} 处公共场所。"))
     printed = PrintedSheet(sheet_id, "places", sheet.township_code, stamp, generated_at,
                            len(slices))
@@ -79,7 +79,8 @@ def draw_places_sheet(c: Canvas, sheet: PlacesSheet, font: str, *, sheet_id: str
         c.setFillGray(0.9)
         c.rect(MARGIN_X, top - h_head, CONTENT_W, h_head, stroke=0, fill=1)
         c.setFillGray(0)
-        draw_row_text(c, MARGIN_X, top, WIDTHS, h_head, COLUMNS, font, 8, ["center"] * 9)
+        draw_row_text(c, MARGIN_X, top, WIDTHS, h_head, COLUMNS, font, 8,
+                      ["center"] * len(COLUMNS))
         y = top - h_head
         for i, (_uuid, cells) in enumerate(page_rows, a + 1):
             draw_row_text(c, MARGIN_X, y, WIDTHS, h_row, (str(i), *cells, ""), font, 8, ALIGNS,
@@ -98,11 +99,11 @@ def draw_places_sheet(c: Canvas, sheet: PlacesSheet, font: str, *, sheet_id: str
 
 
 def _summary(c: Canvas, sheet: PlacesSheet, font: str, top: float) -> None:
-    states = Counter(cells[5] for _, cells in sheet.rows)
+    states = Counter(cells[3] for _, cells in sheet.rows)
     types = Counter(cells[0] for _, cells in sheet.rows)
     draw_text(c, "汇总", MARGIN_X, top - 12, font, 11)
-    draw_text(c, f"合计 {len(sheet.rows)} 处：已覆盖 {states['已覆盖']}，未覆盖 {states['未覆盖']}，"
-              f"未核查 {states['未核查']}", MARGIN_X, top - 30, font, 9, CONTENT_W)
+    draw_text(c, f"合计 {len(sheet.rows)} 处：有线电视已开通 {states['已开通']}，未开通 "
+              f"{states['未开通']}，未核查 {states['未核查']}", MARGIN_X, top - 30, font, 9, CONTENT_W)
     by_type = "、".join(f"{t or '未分类'} {n}" for t, n in types.most_common()) or "—"
     draw_text(c, f"按类型：{by_type}", MARGIN_X, top - 45, font, 9, CONTENT_W)
     draw_signoff(c, font, top - 60, SIGNOFF)

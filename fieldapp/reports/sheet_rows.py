@@ -23,11 +23,12 @@ from fieldapp.core.status import (
     coverage_rate,
 )
 
-from .labels import PLACE_TYPES_ZH, reason_label, reception_label, status_label, yes_no
+from .labels import CHANNELS_ZH, PLACE_TYPES_ZH, reason_label, reception_label, status_label
 
 HOUSEHOLD_FIELDS = ("组", "户主姓名", "身份证号码", "联系电话", "收视方式", "核查状态", "原因",
                     "后续跟进")
-PLACE_FIELDS = ("类型", "名称", "所在村（社区）", "收视方式", "正常收看", "核查状态", "核查人")
+PLACE_FIELDS = ("类型", "名称", "所在村（社区）", "有线电视", "终端数", "能收看的频道", "未开通原因",
+                "核查人")
 
 
 def masked_id(value: object) -> str:
@@ -82,38 +83,27 @@ def household_cells(h: Mapping[str, Any]) -> tuple[str, ...]:
     )
 
 
+def channels_text(value: object) -> str:
+    items = value if isinstance(value, list) else str(value or "").split()
+    return "、".join(CHANNELS_ZH.get(str(x), str(x)) for x in items)
+
+
 def place_cells(p: Mapping[str, Any]) -> tuple[str, ...]:
+    """Printed cells (PLACE_FIELDS) of a public place; answers per forms/public_place.xlsx."""
     a = p.get("answers") or {}
-    if "cable_opened" in a:  # the public-place checklist (forms/public_place.xlsx)
-        opened = a.get("cable_opened")
-        mode = {"yes": "有线电视", "no": "未开通"}.get(str(opened), "")
-        channels = str(a.get("channels") or "").split() if opened == "yes" else []
-        works = "/".join(_CHANNELS_SHORT.get(c, c) for c in channels)
-        if opened == "yes" and not channels:
-            works = "否"
-        covered = opened == "yes"
-    else:  # answers in the household checklist's words
-        mode = reception_label(a.get("reception_mode"))
-        works = yes_no(a.get("works_now"))
-        covered = (a.get("reception_mode") not in (None, "", "none")
-                   and a.get("works_now") in ("yes", True, 1, "1"))
-    if p.get("state") != "complete":
-        state = "未核查"
-    else:
-        state = "已覆盖" if covered else "未覆盖"
+    checked = p.get("state") == "complete"
+    opened = {"yes": "已开通", "no": "未开通"}.get(str(a.get("cable_opened")), "")
     ptype = str(p.get("place_type") or "")
     return (
         PLACE_TYPES_ZH.get(ptype, ptype),
-        str(p.get("name") or ""),
-        str(p.get("village_name") or "").removesuffix("村民委员会").removesuffix("委员会"),
-        mode,
-        works,
-        state,
+        str(p.get("name") or a.get("place_name") or ""),
+        str(p.get("village_name") or ""),
+        opened if checked else "未核查",
+        str(a.get("tv_points") or "") if checked else "",
+        channels_text(a.get("channels")) if checked else "",
+        str(a.get("not_opened_reason") or "") if checked else "",
         str(p.get("surveyor") or ""),
     )
-
-
-_CHANNELS_SHORT = {"cctv": "央", "provincial": "省", "county": "县"}  # 正常收看: 央/省/县
 
 
 @dataclass

@@ -110,27 +110,29 @@ def test_not_a_database(tmp_path):
 
 
 def test_public_places_sheet_lists_every_place(demo_store, demo_path, tmp_path):
-    places = [("government", "稷峰镇人民政府"), ("school", "稷山县第二中学"),
+    places = [("party_gov", "稷峰镇人民政府"), ("school", "稷山县第二中学"),
               ("hospital", "稷峰镇卫生院"), ("hotel", "稷山宾馆")]
     from collections import Counter
 
     from fieldapp.reports.sheet_rows import place_cells
 
-    demo = Counter(place_cells(p)[5] for p in sheets_rows.public_places(demo_store, TOWN + "000"))
+    demo = Counter(place_cells(p)[3] for p in sheets_rows.public_places(demo_store, TOWN + "000"))
     with demo_store.write("t") as w:
         for i, (kind, name) in enumerate(places):
             w.insert("public_places", {
                 "township_code": TOWN + "000", "village_code": _villages(demo_path)[0]["code"],
                 "place_type": kind, "name": name, "state": "complete" if i else "draft",
-                "answers": {"reception_mode": "iptv", "works_now": "yes"}})
+                "answers": {"cable_opened": "yes", "tv_points": 3,
+                            "channels": "cctv provincial county"}})
     out = tmp_path / "sheets"
     make_sheets(demo_path, TOWN, out)
     pdf = next(out.glob("*公共场所核查表.pdf"))
     text = pdftools.flat(pdf)
     for _, name in places:
         assert name in text
-    assert (f"合计{demo.total() + 4}处：已覆盖{demo['已覆盖'] + 3}，未覆盖{demo['未覆盖']}，"
+    assert (f"合计{demo.total() + 4}处：有线电视已开通{demo['已开通'] + 3}，未开通{demo['未开通']}，"
             f"未核查{demo['未核查'] + 1}") in text  # the demo's own places and these four
+    assert "党政机关" in text and "中央、省级、县级" in text
     qr = pdftools.qr_of_page(pdf, 1, tmp_path)
     from fieldapp.reports.verify import verify
     assert verify(demo_store, qr).ok
