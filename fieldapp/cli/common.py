@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from typing import Any
@@ -18,11 +19,15 @@ def open_store(path: str, *, readonly: bool = False) -> Store:
     return Store.open(path, readonly=readonly)
 
 
+class CodeArgError(CliError, argparse.ArgumentTypeError):
+    """A bad division code: a usage error when argparse converts it, a one-line error otherwise."""
+
+
 def code_arg(value: str) -> str:
     try:
         return normalize_code(value)
     except CodeError as exc:
-        raise CliError(str(exc)) from None
+        raise CodeArgError(str(exc)) from None
 
 
 def print_json(data: Any) -> None:

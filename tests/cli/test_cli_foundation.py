@@ -82,3 +82,16 @@ def test_corrupt_database_is_one_line(tmp_path, demo_template):
     bad.write_bytes(bytes(data))
     line = _one_line_error(run("info", bad))
     assert "损坏" in line or "不是 fieldapp 数据库" in line
+
+
+@pytest.mark.parametrize("argv", [
+    ["sheets", "{db}", "--village", "12", "-o", "{tmp}/s.pdf"],
+    ["bundle", "reference", "{db}", "--township", "abc", "-o", "{tmp}/x.bundle"],
+    ["export", "households", "{db}", "--village", "1408241002", "-o", "{tmp}/x.csv"],
+    ["gaps", "{db}", "--township", "99", "-o", "{tmp}/g.xlsx"],
+])
+def test_bad_division_codes_are_one_line(tmp_path, demo_path, argv):
+    args = [a.format(db=demo_path, tmp=tmp_path) for a in argv]
+    r = run(*args)
+    assert r.returncode != 0
+    assert "Traceback" not in r.stderr and "区划代码" in r.stderr
