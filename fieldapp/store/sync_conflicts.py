@@ -71,9 +71,31 @@ def mark_resolved(conn: sqlite3.Connection, tbl: str, record_uuid: str, field: s
     return conn.execute(sql, args).rowcount
 
 
+def add_resolved(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:
+    """Record conflict rows that are resolved from the start (heads a resolution covered)."""
+    conn.executemany(
+        "INSERT INTO sync_conflicts(tbl, record_uuid, field, loser_version, base_version, base,"
+        " theirs, theirs_device, ours, ours_version, ours_device, village_code, status,"
+        " resolution, resolved_value, resolved_by, resolved_at, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'resolved', ?, ?, ?, ?, ?)"
+        " ON CONFLICT(tbl, record_uuid, field, loser_version) DO NOTHING",
+        [(r["tbl"], r["record_uuid"], r["field"], r["loser_version"], r.get("base_version"),
+          _enc(r.get("base")), _enc(r.get("theirs")), r.get("theirs_device") or "",
+          _enc(r.get("ours")), r.get("ours_version") or "", r.get("ours_device") or "",
+          r.get("village_code"), r.get("resolution"), r.get("resolved_value"),
+          r.get("resolved_by"), r.get("resolved_at"), r.get("resolved_at") or _now())
+         for r in rows])
+
+
+def _enc(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
 def apply_resolutions(conn: sqlite3.Connection, resolved: Iterable[dict[str, Any]]) -> int:
-    """Mark local copies of conflicts resolved at the county (from a reference bundle)."""
+    """Mark local copies of conflicts resolved at the county (from a reference bundle); a
+    resolution of a head this laptop has no conflict row for is recorded as resolved."""
     n = 0
+    resolved = list(resolved)
     for r in resolved:
         n += conn.execute(
             "UPDATE sync_conflicts SET status = 'resolved', resolution = ?, resolved_value = ?,"
@@ -82,6 +104,7 @@ def apply_resolutions(conn: sqlite3.Connection, resolved: Iterable[dict[str, Any
             (r.get("resolution"), r.get("resolved_value"), r.get("resolved_by"),
              r.get("resolved_at"), r["tbl"], r["record_uuid"], r["field"],
              r["loser_version"])).rowcount
+    add_resolved(conn, resolved)
     return n
 
 

@@ -91,7 +91,8 @@ def resolved_conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Resolved conflicts of the records in the last filled scope."""
     cur = conn.execute(
         "SELECT c.tbl, c.record_uuid, c.field, c.loser_version, c.resolution, c.resolved_value,"
-        " c.resolved_by, c.resolved_at FROM sync_conflicts c JOIN temp.sync_scope s"
+        " c.resolved_by, c.resolved_at, c.theirs_device, c.ours_version, c.ours_device,"
+        " c.village_code FROM sync_conflicts c JOIN temp.sync_scope s"
         " ON s.tbl = c.tbl AND s.uuid = c.record_uuid WHERE c.status = 'resolved'")
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur]

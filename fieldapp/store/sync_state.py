@@ -58,6 +58,27 @@ class StoreState:
                 out[v] = Change(*row)
         return out
 
+    def record_changes(self, tbl: str, uuids: list[str]) -> dict[str, list[Change]]:
+        """Every logged change of these records, in HLC order."""
+        out: dict[str, list[Change]] = {}
+        for part in _chunks(uuids):
+            for row in self.conn.execute(
+                    f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes WHERE tbl = ?"
+                    f" AND record_uuid IN ({','.join('?' * len(part))}) ORDER BY hlc",
+                    [tbl, *part]):
+                out.setdefault(row[4], []).append(Change(*row))
+        return out
+
+    def resolved_versions(self, tbl: str, uuids: list[str]) -> list[tuple[str, str, str]]:
+        """(record, field, losing version) of the conflicts resolved on these records."""
+        out: list[tuple[str, str, str]] = []
+        for part in _chunks(uuids):
+            out += self.conn.execute(
+                "SELECT record_uuid, field, loser_version FROM sync_conflicts"
+                f" WHERE status = 'resolved' AND tbl = ? AND record_uuid IN"
+                f" ({','.join('?' * len(part))})", [tbl, *part]).fetchall()
+        return out
+
     def open_conflicts(self, tbl: str, uuids: list[str]) -> list[dict[str, Any]]:
         out = []
         for part in _chunks(uuids):

@@ -13,8 +13,10 @@ import json
 from typing import Any
 
 from fieldapp.store import sync_conflicts, sync_resolve
+from fieldapp.store.sync_state import StoreState
 
 from .errors import SyncError
+from .heads import field_heads, latest
 
 KEEP = ("ours", "theirs", "value")
 
@@ -66,6 +68,7 @@ def resolve(store, conflict_id: int, keep: str, *, value: Any = None,
                              _text(chosen), w.user, store.device_id)
         n = sync_conflicts.mark_resolved(w.conn, tbl, uuid, field, resolution=keep,
                                          value=chosen, user=w.user)
+        _resolve_other_heads(w, tbl, uuid, field, keep, chosen)
     return {"id": conflict_id, "resolution": keep, "value": chosen, "record_changed": changed > 0,
             "resolved": n}
 
@@ -74,3 +77,21 @@ def _text(value: Any) -> str | None:
     if value is None:
         return None
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _resolve_other_heads(w, tbl: str, uuid: str, field: str, keep: str, chosen: Any) -> None:
+    """Edits that agreed with a side (same value, no conflict row) are heads too: the resolution
+    covers them, so record them resolved (they then travel in reference bundles)."""
+    state = StoreState(w.conn)
+    history = state.record_changes(tbl, [uuid]).get(uuid, [])
+    resolved = {v for u, f, v in state.resolved_versions(tbl, [uuid]) if f == field}
+    heads = field_heads(history, field, resolved)
+    if len(heads) <= 1:
+        return
+    top = latest(heads)
+    value = json.dumps(chosen, ensure_ascii=False)
+    sync_conflicts.add_resolved(w.conn, [
+        {"tbl": tbl, "record_uuid": uuid, "field": field, "loser_version": h.version,
+         "theirs_device": h.device_id, "ours_version": top.version, "ours_device": top.device_id,
+         "resolution": keep, "resolved_value": value, "resolved_by": w.user,
+         "resolved_at": w.at} for h in heads if h is not top])

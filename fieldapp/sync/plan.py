@@ -24,6 +24,7 @@ from fieldapp.store.schema import SYNCED_FIELDS
 
 from .changeset import Change, WorkingRow, local_version, same
 from .errors import BundleRejected
+from .heads import field_heads, head_value, latest
 
 Progress = Callable[[int, int], bool]
 
@@ -31,8 +32,9 @@ Progress = Callable[[int, int], bool]
 class LocalState(Protocol):
     def seen_counters(self) -> dict[str, int]: ...
     def records(self, tbl: str, uuids: list[str]) -> dict[str, dict[str, Any]]: ...
-    def changes(self, versions: list[str]) -> dict[str, Change]: ...
+    def record_changes(self, tbl: str, uuids: list[str]) -> dict[str, list[Change]]: ...
     def open_conflicts(self, tbl: str, uuids: list[str]) -> list[dict[str, Any]]: ...
+    def resolved_versions(self, tbl: str, uuids: list[str]) -> list[tuple[str, str, str]]: ...
 
 
 @dataclass
@@ -86,12 +88,14 @@ class _Planner:
         self.hh_village: dict[str, str] = {}
         self.conflicts: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
         self.conflicted: set[tuple[str, str]] = set()
-        self.known: dict[str, Change] = {}
+        self.history: dict[tuple[str, str], list[Change]] = {}
+        self.resolved: dict[tuple[str, str, str], set[str]] = {}
+        self.seen: dict[str, int] = {}
         self.plan = Plan()
 
     # ----- driver --------------------------------------------------------------------------
     def run(self, changes: list[Change], progress: Progress | None) -> Plan:
-        seen = self.state.seen_counters()
+        seen = self.seen = self.state.seen_counters()
         todo, ids = [], set()
         for c in sorted(changes, key=lambda c: (c.hlc, c.device_id, c.counter)):
             if (c.device_id, c.counter) in ids:
@@ -104,7 +108,7 @@ class _Planner:
         self._prefetch(todo)
         total = len(todo)
         for i, c in enumerate(todo):
-            self.known[c.version] = c
+            self.history.setdefault((c.tbl, c.record_uuid), []).append(c)
             self._apply(c)
             self.plan.log.append(c)
             self.plan.seen[c.device_id] = max(self.plan.seen.get(c.device_id, 0), c.counter)
@@ -129,6 +133,11 @@ class _Planner:
             for row in self.state.open_conflicts(tbl, sorted(uuids)):
                 key = (row["tbl"], row["record_uuid"], row["field"])
                 self.conflicts.setdefault(key, {})[row["loser_version"]] = dict(row, _db=True)
+            existing = sorted(u for u in uuids if found.get(u) is not None)
+            for u, changes in self.state.record_changes(tbl, existing).items():
+                self.history[(tbl, u)] = changes
+            for u, fld, version in self.state.resolved_versions(tbl, existing):
+                self.resolved.setdefault((tbl, u, fld), set()).add(version)
         for c in todo:
             if c.op == "insert" and "household_uuid" in SYNCED_FIELDS[c.tbl]:
                 households.add(c.values().get("household_uuid"))
@@ -187,38 +196,55 @@ class _Planner:
 
     def _field(self, wr: WorkingRow, c: Change, name: str, value: Any, base: str | None,
                old: Any) -> None:
-        ckey = (c.tbl, c.record_uuid, name)
-        open_rows = self.conflicts.get(ckey, {})
-        if base is not None and base in open_rows:
-            open_rows[base]["_drop"] = True
+        if self.township and base:
+            self._check_causal(c, base)
         local = local_version(wr.clock, name)
-        current = wr.get(name)
         if local == c.version:
             return
-        if local == base:
+        current = wr.get(name)
+        ckey = (c.tbl, c.record_uuid, name)
+        rows = self.conflicts.get(ckey, {})
+        history = self.history.get((c.tbl, c.record_uuid), [c])
+        heads = field_heads(history, name, self.resolved.get(ckey, set()))
+        if local == base and len(heads) == 1 and not rows:  # fast-forward
             self._take(wr, c, name, value, current)
-            self._set_ours(ckey, value, c.version, c.device_id)
             return
-        local_hlc = self._hlc(local)
-        theirs_wins = (c.hlc, c.device_id) > (local_hlc, local.split(":")[0])
-        if same(current, value):
-            if theirs_wins:
-                wr.clock[name] = c.version
-                wr.dirty = True
-            return
-        if theirs_wins:
-            loser = self._loser_from_local(wr, name, local, current)
-            self._take(wr, c, name, value, current)
-            winner = (value, c.version, c.device_id)
-        else:
-            loser = {"loser_version": c.version, "base_version": base, "base": old,
-                     "theirs": value, "theirs_device": c.device_id}
-            winner = (current, local, local.split(":")[0])
-        row = dict(loser, tbl=c.tbl, record_uuid=c.record_uuid, field=name,
-                   village_code=self._village(wr))
-        self.conflicts.setdefault(ckey, {})[row["loser_version"]] = row
-        self.conflicted.add((c.tbl, c.record_uuid))
-        self._set_ours(ckey, *winner)
+
+        def val(h: Change) -> Any:
+            if h is c:
+                return value
+            return current if h.version == local else head_value(h, name)
+
+        if not heads:
+            heads = [c]
+        winner = latest(heads)
+        wval = val(winner)
+        if winner.version != local:
+            self._take(wr, winner, name, wval, current)
+        desired = {h.version: h for h in heads if h is not winner and not same(val(h), wval)}
+        for v, row in rows.items():
+            row["_drop"] = v not in desired
+        for v, h in desired.items():
+            if v not in rows:
+                rows[v] = {"tbl": c.tbl, "record_uuid": c.record_uuid, "field": name,
+                           "loser_version": v, "theirs": val(h), "theirs_device": h.device_id,
+                           "base_version": h.bases().get(name) if h.op != "insert" else None,
+                           "base": h.olds().get(name), "village_code": self._village(wr)}
+                self.conflicted.add((c.tbl, c.record_uuid))
+        for row in rows.values():
+            row.update(ours=wval, ours_version=winner.version, ours_device=winner.device_id)
+        self.conflicts[ckey] = rows
+
+    def _check_causal(self, c: Change, base: str) -> None:
+        """At the county: a change built on a version this database has not merged yet (another
+        laptop's, which reached this laptop through some other county database) would look like
+        a conflict; refuse the bundle so bundles are merged in causal order."""
+        device, _, counter = base.rpartition(":")
+        if (device and device not in (c.device_id, self.self_device) and counter.isdigit()
+                and int(counter) > max(self.seen.get(device, 0),
+                                       self.plan.seen.get(device, 0))):
+            raise BundleRejected(f"同步包中的修改基于本库还没有合并的变更 {base}：请先合并设备 "
+                                 f"{device} 的同步包", where=self.where)
 
     def _take(self, wr: WorkingRow, c: Change, name: str, value: Any, current: Any) -> None:
         wr.set(name, value)
@@ -228,28 +254,6 @@ class _Planner:
         if not wr.is_new and not same(current, value):
             self.plan.audit.append((c.tbl, c.record_uuid, name, _text(current), _text(value),
                                     c.user, c.device_id, c.at))
-
-    def _set_ours(self, ckey, value: Any, version: str, device: str) -> None:
-        for row in self.conflicts.get(ckey, {}).values():
-            row.update(ours=value, ours_version=version, ours_device=device)
-
-    def _loser_from_local(self, wr: WorkingRow, name: str, local: str, current: Any) -> dict:
-        info = self.known.get(local) or self.state.changes([local]).get(local)
-        base = old = None
-        if info is not None:
-            base = info.bases().get(name)
-            old = info.olds().get(name)
-        return {"loser_version": local, "base_version": base, "base": old, "theirs": current,
-                "theirs_device": local.split(":")[0]}
-
-    def _hlc(self, version: str) -> str:
-        if version in self.known:
-            return self.known[version].hlc
-        info = self.state.changes([version]).get(version)
-        if info is not None:
-            self.known[version] = info
-            return info.hlc
-        return ""
 
     # ----- scope and villages -----------------------------------------------------------------
     def _village(self, wr: WorkingRow) -> str:

@@ -169,3 +169,55 @@ def test_keep_ours_is_logged_so_laptops_converge(field_setup):
 def _device(path):
     with Store.open(path, readonly=True) as s:
         return s.device_id
+
+
+def test_agreeing_then_moving_on_is_the_same_in_both_orders(field_setup):
+    """A sets 甲; B also sets 甲, then 乙. Whatever the order, A's 甲 and B's 乙 are the two
+    heads: one conflict, the later edit (乙) holds the field."""
+    f = field_setup
+    a, b = f.laptop("A"), f.laptop("B")
+    with Store.open(a, readonly=True) as s:
+        h = s.conn.execute("SELECT uuid FROM households ORDER BY uuid LIMIT 1").fetchone()[0]
+    with Store.open(a) as s, s.write("甲") as w:
+        w.update("households", h, {"notes": "甲"})
+    with Store.open(b) as s, s.write("乙") as w:
+        w.update("households", h, {"notes": "甲"})
+    with Store.open(b) as s, s.write("乙") as w:
+        w.update("households", h, {"notes": "乙"})
+    fa, fb = f.export(a, "a.fab"), f.export(b, "b.fab")
+    other = f.tmp / "other.sqlite"
+    shutil.copy(f.county_path, other)
+    f.merge(fa, fb)
+    f.merge(fb, fa, db=other)
+    assert snapshot(f.county_path) == snapshot(other)
+    with f.county() as s:
+        rows = conflicts.list_conflicts(s)
+        assert s.conn.execute("SELECT notes FROM households WHERE uuid = ?",
+                              (h,)).fetchone()[0] == "乙"
+    assert [(r["ours"], r["theirs"]) for r in rows] == [("乙", "甲")]
+
+
+def test_a_conflict_stays_open_until_the_county_resolves_it(field_setup):
+    """A laptop that got the conflict in a reference bundle edits the field again: the newest
+    edit holds the field, the losing side is still an open conflict (only a resolution at the
+    county closes it: nothing is silently dropped)."""
+    f = field_setup
+    a, b, hh, *_ = _edit_two_laptops(f)
+    f.merge(f.export(a, "a.fab"), f.export(b, "b.fab"))
+    ref2 = f.make_reference("ref2.fab")
+    f.merge_reference(b, ref2)
+    with Store.open(b) as s:
+        assert s.conn.execute("SELECT count(*) FROM sync_conflicts WHERE status = 'open'"
+                              ).fetchone()[0] == 1  # the laptop sees the same conflict
+        with s.write("乙") as w:
+            w.update("households", hh[0], {"phone": "13911111111"})
+    res = f.merge(f.export(b, "b2.fab")).as_json()
+    assert res["rejected"] == [] and res["applied"] == 1
+    with f.county() as s:
+        rows = conflicts.list_conflicts(s)
+        assert len(rows) == 1 and rows[0]["ours"] == "13911111111"
+        assert rows[0]["theirs"] in ("13900000001", "13900000002")
+        assert s.conn.execute("SELECT phone FROM households WHERE uuid = ?",
+                              (hh[0],)).fetchone()[0] == "13911111111"
+        conflicts.resolve(s, rows[0]["id"], "ours")
+        assert conflicts.list_conflicts(s) == []
