@@ -7,10 +7,11 @@ import hashlib
 import subprocess
 import sys
 
+from sync_helpers import snapshot
+
 from fieldapp.store import Store, visits
 from fieldapp.store.check import check_database
 from fieldapp.tabular.sample_register import make_register
-from sync_helpers import snapshot
 
 
 def test_edits_of_every_kind_travel_and_both_sides_check_clean(field_setup, tmp_path):
@@ -19,7 +20,7 @@ def test_edits_of_every_kind_travel_and_both_sides_check_clean(field_setup, tmp_
     photo = b"\xff\xd8\xff" + bytes(range(256)) * 40  # a small "JPEG"
     sha = hashlib.sha256(photo).hexdigest()
     with Store.open(lap) as s:
-        hh, village = s.conn.execute("SELECT uuid, village_code FROM households ORDER BY uuid"
+        hh, _village = s.conn.execute("SELECT uuid, village_code FROM households ORDER BY uuid"
                                      " LIMIT 1").fetchone()
         old_visit = s.conn.execute("SELECT uuid FROM visits ORDER BY uuid LIMIT 1").fetchone()[0]
         gone = s.conn.execute("SELECT uuid FROM visits ORDER BY uuid DESC LIMIT 1").fetchone()[0]

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sync_helpers import LAPTOP_PW, snapshot
 
 from fieldapp.store import Store
-from sync_helpers import LAPTOP_PW, snapshot
 
 LAPTOPS = ("A", "B", "C")
 FIELDS = {"phone": ["13900000001", "13900000002", None], "notes": ["甲", "乙"],
