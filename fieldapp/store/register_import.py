@@ -8,6 +8,7 @@ transaction: a cancel or an error leaves the database exactly as it was.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 import time
@@ -17,15 +18,11 @@ from typing import Any
 
 from fieldapp.core.divisions import Area
 from fieldapp.core.errors import FieldappError
-from fieldapp.core.idcard import hash_id, mask_id
+from fieldapp.core.idcard import mask_id
 from fieldapp.core.register_rows import ParsedRegister, Problem, RegisterRow
 
 Progress = Callable[[int, int], bool]
 _LIVE = "deleted = 0 AND merged_into IS NULL"
-_COLS = ("uuid", "village_code", "group_no", "head_name", "size", "phone", "id_hash",
-         "id_masked", "id_full", "address", "notes", "source")
-
-
 class ImportCancelled(FieldappError):
     code = "cancelled"
 
@@ -49,30 +46,37 @@ def areas(store) -> list[Area]:
         " WHERE deleted = 0 ORDER BY code")]
 
 
+# Columns read for matching, and their positions in the row tuples.
+_COLS = ("uuid", "village_code", "group_no", "head_name", "size", "phone", "id_hash",
+         "id_masked", "id_full", "address", "notes", "source")
+U, V, G, NAME, SIZE, PHONE, HASH, MASKED, FULL, ADDR, NOTES, SOURCE = range(len(_COLS))
+
+
 def _existing(store, villages: list[str], hashes: list[str]):
+    """Live households of the file's villages (and elsewhere with one of its ID hashes) as
+    tuples, indexed by ID hash and by (village, group, head name); plus the hashes that belong
+    only to deleted or merged households."""
     conn = store.conn
     cols = ", ".join(_COLS)
-    by_uuid: dict[str, dict[str, Any]] = {}
-    for r in conn.execute(
+    rows = conn.execute(
         f"SELECT {cols} FROM households WHERE {_LIVE}"
         " AND village_code IN (SELECT value FROM json_each(?))", (json.dumps(villages),)
-    ):
-        by_uuid[r[0]] = dict(zip(_COLS, r))
-    for r in conn.execute(
-        f"SELECT {cols} FROM households WHERE {_LIVE}"
-        " AND id_hash IN (SELECT value FROM json_each(?))", (json.dumps(hashes),)
-    ):
-        by_uuid.setdefault(r[0], dict(zip(_COLS, r)))
-    by_hash: dict[str, dict[str, Any]] = {}
-    by_name: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for h in by_uuid.values():
-        if h["id_hash"]:
-            by_hash.setdefault(h["id_hash"], h)
-        by_name.setdefault((h["village_code"], h["group_no"] or "", h["head_name"]), []).append(h)
+    ).fetchall()
+    by_hash = {r[HASH]: r for r in rows if r[HASH]}
+    elsewhere = [h for h in hashes if h not in by_hash]
+    if elsewhere:
+        for r in conn.execute(
+            f"SELECT {cols} FROM households WHERE {_LIVE}"
+            " AND id_hash IN (SELECT value FROM json_each(?))", (json.dumps(elsewhere),)
+        ):
+            by_hash.setdefault(r[HASH], r)
+    by_name: dict[tuple[str, str, str], list[tuple]] = {}
+    for r in rows:
+        by_name.setdefault((r[V], r[G] or "", r[NAME]), []).append(r)
     # Households deleted or merged into another one on purpose must not come back.
     gone = {r[0] for r in conn.execute(
         "SELECT id_hash FROM households WHERE (deleted = 1 OR merged_into IS NOT NULL)"
-        " AND id_hash IN (SELECT value FROM json_each(?))", (json.dumps(hashes),))}
+        " AND id_hash IN (SELECT value FROM json_each(?))", (json.dumps(elsewhere),))}
     return by_hash, by_name, gone - by_hash.keys()
 
 
@@ -81,7 +85,10 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
     keep_full = store.setting("store_full_id") == "1"
     names = {a.code: a.name for a in areas(store)}
     plan = RegisterPlan(rejected=list(parsed.rejected), warnings=list(parsed.warnings))
-    hashes = {r.row: hash_id(r.id_number, salt) for r in parsed.rows if r.id_number}
+    # == fieldapp.core.idcard.hash_id for the already normalised numbers, without re-normalising
+    prefix = (salt + ":").encode()
+    hashes = {r.row: hashlib.sha256(prefix + r.id_number.encode()).hexdigest()
+              for r in parsed.rows if r.id_number}
     by_hash, by_name, gone = _existing(store, sorted({r.village_code for r in parsed.rows}),
                                        list(hashes.values()))
     claimed: dict[str, int] = {}
@@ -94,39 +101,66 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
             plan.rejected.append(Problem(row.row, "这户在数据库中已删除或已合并到另一户，不会重新导入"))
             continue
         match = by_hash.get(h) if h else None
-        if match is not None and match["village_code"] != row.village_code:
+        if match is not None and match[V] != row.village_code:
             plan.rejected.append(Problem(row.row, (
-                f"身份证号已登记在{names.get(match['village_code'], match['village_code'])}"
-                f"{_group(match['group_no'])}（户主 {match['head_name']}），不会重复导入")))
+                f"身份证号已登记在{names.get(match[V], match[V])}"
+                f"{_group(match[G])}（户主 {match[NAME]}），不会重复导入")))
             continue
         if match is None:
             candidates = [c for c in by_name.get((row.village_code, row.group_no, row.head_name), [])
-                          if not c["id_hash"] or c["id_hash"] == h]
+                          if not c[HASH] or c[HASH] == h]
             if len(candidates) > 1:
                 plan.rejected.append(Problem(row.row, (
                     f"本村{_group(row.group_no)}已有 {len(candidates)} 户同名户主“{row.head_name}”，"
                     "无法确定是哪一户，请补充身份证号")))
                 continue
             match = candidates[0] if candidates else None
-        if match is not None and match["uuid"] in claimed:
-            plan.rejected.append(Problem(row.row, f"与第 {claimed[match['uuid']]} 行对应同一户（重复）"))
-            continue
-        record = _record(row, h, keep_full)
         if match is None:
-            plan.adds.append(record)
+            plan.adds.append(_record(row, h, keep_full))
             plan.add_rows.append(row.row)
             continue
-        claimed[match["uuid"]] = row.row
-        changes = {k: v for k, v in record.items()
-                   if v not in (None, "") and match.get(k) != v and k != "village_code"}
+        if match[U] in claimed:
+            plan.rejected.append(Problem(row.row, f"与第 {claimed[match[U]]} 行对应同一户（重复）"))
+            continue
+        claimed[match[U]] = row.row
+        changes = _changes(row, h, match, keep_full)
         if changes:
-            plan.updates.append((row.row, match["uuid"], changes))
+            plan.updates.append((row.row, match[U], changes))
         else:
             plan.unchanged += 1
     for record, uuid in zip(plan.adds, time_ordered_uuids(len(plan.adds))):
         record["uuid"] = uuid
     plan.rejected.sort(key=lambda p: p.row)
     return plan
+
+
+def _changes(row: RegisterRow, h: str | None, m: tuple, keep_full: bool) -> dict[str, Any]:
+    """The fields a register row changes in its household: only values the file gives (an
+    empty cell never erases what the database knows)."""
+    out: dict[str, Any] = {}
+    if row.group_no and row.group_no != m[G]:
+        out["group_no"] = row.group_no
+    if row.head_name != m[NAME]:
+        out["head_name"] = row.head_name
+    if row.size is not None and row.size != m[SIZE]:
+        out["size"] = row.size
+    if row.phone and row.phone != m[PHONE]:
+        out["phone"] = row.phone
+    if h and (h != m[HASH] or not m[MASKED]):
+        if h != m[HASH]:
+            out["id_hash"] = h
+        masked = mask_id(row.id_number)
+        if masked != m[MASKED]:
+            out["id_masked"] = masked
+    if keep_full and row.id_number and row.id_number != m[FULL]:
+        out["id_full"] = row.id_number
+    if row.address and row.address != m[ADDR]:
+        out["address"] = row.address
+    if row.notes and row.notes != m[NOTES]:
+        out["notes"] = row.notes
+    if m[SOURCE] != "register":
+        out["source"] = "register"  # found in the field, now in the register too
+    return out
 
 
 def time_ordered_uuids(n: int) -> list[str]:
