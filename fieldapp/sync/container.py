@@ -171,7 +171,11 @@ def content_key_for(opened: Opened, keys: KeyPair | None, code: str | None) -> b
                 return k
     except (KeyError, ValueError, TypeError):
         raise BundleRejected("同步包已损坏（密钥记录不对）", where=str(opened.path)) from None
-    if code and any(r.get("type") == "code" for r in recipients):
+    has_code = any(r.get("type") == "code" for r in recipients)
+    if code and has_code:
         raise BundleRejected("传输码不正确，无法解开参考包", where=str(opened.path))
+    if has_code:
+        raise BundleRejected("这个参考包还不是发给本机密钥的：请用 --code 或环境变量 "
+                             "FIELDAPP_TRANSFER_CODE 提供县里给的传输码", where=str(opened.path))
     raise BundleRejected("这个同步包不是发给本数据库的（没有可用的解密密钥）",
                          where=str(opened.path))
