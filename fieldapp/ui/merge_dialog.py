@@ -68,6 +68,11 @@ class MergeDialog(QDialog):
         self.passphrase.setPlaceholderText(self.tr("Passphrase of this database's private key"))
         form = QFormLayout()
         form.addRow(self.tr("Passphrase:"), self.passphrase)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(
+            self.tr("Only for a reference bundle not yet made for this laptop's key"))
+        if store.role != "county":
+            form.addRow(self.tr("Transfer code:"), self.code)
 
         self.model = MergePreviewModel(self)
         self.table = QTableView()
@@ -140,11 +145,12 @@ class MergeDialog(QDialog):
             self.summary.setText(self.tr("Add bundle files first."))
             return False
         accepted = set(self.accepted_devices)
+        code = self.code.text().strip() or None
 
         def job(progress):
             keys = self._keys(progress)
             result = preview_files(self.store, files, keys, accept_devices=accepted,
-                                   progress=progress)
+                                   code=code, progress=progress)
             unknown = {r["device_id"]: r["fingerprint"] for r in result.rejected
                        if r.get("code") == "unknown_device"}
             return result, unknown
@@ -181,10 +187,11 @@ class MergeDialog(QDialog):
     def merge(self) -> None:
         files = self.paths()
         accepted = set(self.accepted_devices)
+        code = self.code.text().strip() or None
 
         def job(progress):
             keys = self._keys(progress)
-            return merge_files(self.store, files, keys, accept_devices=accepted,
+            return merge_files(self.store, files, keys, accept_devices=accepted, code=code,
                                progress=progress)
 
         try:
