@@ -108,3 +108,29 @@ def test_preview_lists_a_damaged_bundle_as_rejected(qtbot, field, tmp_path):
         assert dlg.preview()
         rejected = [r for r in dlg.model.rows if r["status"] == "rejected"]
         assert len(rejected) == 1 and "签名无效" in rejected[0]["reason"]
+
+
+def test_laptop_merges_the_next_reference_bundle_from_the_screen(qtbot, field, tmp_path):
+    from fieldapp.sync import identity, merge
+    from fieldapp.ui.conflict_dialog import ConflictDialog
+    from fieldapp.ui.merge_dialog import MergeDialog
+
+    county, bundles, hh = field
+    with Store.open(county) as s:
+        merge.merge_files(s, bundles, identity.unlock(s, PW))
+        cd = ConflictDialog(s)
+        qtbot.addWidget(cd)
+        cd.conflict_view.selectRow(0)
+        cd.resolve("value", value="13800000000")
+        reference.reference_bundle(s, "140824100", tmp_path / "ref2.fab", PW)
+    with Store.open(tmp_path / "A.sqlite") as lap:
+        dlg = MergeDialog(lap, files=[str(tmp_path / "ref2.fab")])
+        qtbot.addWidget(dlg)
+        dlg.passphrase.setText(LPW)
+        assert dlg.preview()  # encrypted to this enrolled laptop: no transfer code needed
+        with qtbot.waitSignal(dlg.merged, timeout=30000):
+            dlg.merge()
+        assert lap.conn.execute("SELECT phone FROM households WHERE uuid = ?",
+                                (hh,)).fetchone()[0] == "13800000000"
+        assert lap.conn.execute("SELECT count(*) FROM households WHERE head_name = '王重复'"
+                                ).fetchone()[0] == 2
