@@ -38,7 +38,7 @@ def unb64(text: str) -> bytes:
 
 def derive_key(secret: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R,
                p: int = SCRYPT_P) -> bytes:
-    if not (2**10 <= n <= 2**20 and 1 <= r <= 16 and 1 <= p <= 4):
+    if not (2**10 <= n <= 2**17 and 1 <= r <= 8 and 1 <= p <= 2):  # at most 128 MiB
         raise PassphraseError("密钥派生参数不合理")
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret.encode("utf-8"))
 
