@@ -190,7 +190,7 @@ def test_deleted_or_merged_households_do_not_come_back(store, tmp_path):
 def test_stored_id_hash_is_the_salted_hash_of_the_number(store, tmp_path):
     from fieldapp.core.idcard import hash_id
 
-    code, name = villages(store, 1)[0]
+    _, name = villages(store, 1)[0]
     p = tmp_path / "r.csv"
     p.write_text(f"村,户主,身份证号\n{name},张三,14082419850505105x\n", encoding="utf-8")
     import_register(store, p)
