@@ -18,7 +18,8 @@ def register(sub) -> None:
                     "同一文件再次导入不会重复添加，修改过的文件只更新改动的户。")
     p.add_argument("db")
     p.add_argument("file")
-    p.add_argument("--village", help="整个文件都属于这个村（12 位区划代码）")
+    p.add_argument("--village", help="整个文件都属于这个村（区划代码）")
+    p.add_argument("--township", help="整个文件都属于这个乡镇：村名只在该乡镇内查找（区划代码）")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入数据库")
     p.add_argument("--report", metavar="REJECTS.xlsx", help="把未导入的行（含行号和原因）存成表格")
     p.add_argument("--sheet", help="工作表名称（默认第一个有数据的表）")
@@ -54,7 +55,12 @@ def run(args) -> int:
     if args.header_row is not None and args.header_row < 1:
         raise CliError("--header-row 应从 1 开始")
     overrides = _columns(args.column)
-    village = code_arg(args.village) if args.village else None
+    if args.village and args.township:
+        raise CliError("--village 和 --township 只能给一个")
+    village = code_arg(args.village or args.township) if (args.village or args.township) \
+        else None
+    if args.township and not village.endswith("000"):
+        raise CliError(f"--township 应为乡镇的区划代码: {args.township}")
     table = read_table(args.file, args.sheet)
     with open_store(args.db) as store:
         columns = None

@@ -54,8 +54,12 @@ class VillageResolver:
 
     def resolve(self, village: str = "", township: str = "", code: str = "",
                 fixed: str | None = None) -> Resolved:
-        """`fixed` is the village chosen for the whole file (--village); a village named in the
-        row must then agree with it."""
+        """`fixed` is the village chosen for the whole file (--village): a village named in the
+        row must then agree with it; or a township (--township): the row's village is looked up
+        among that township's villages only."""
+        within = fixed[:9] if fixed and fixed.endswith("000") else None
+        if within:
+            fixed = None
         code = str(code or "").strip()
         village = str(village or "").strip()
         if code:
@@ -65,8 +69,8 @@ class VillageResolver:
                 return Resolved(None, f"村区划代码无效: {code}")
             if level_of(c) != "village" or c not in self.villages:
                 return Resolved(None, f"本县没有区划代码为 {code} 的村")
-            if fixed and c != fixed:
-                return Resolved(None, f"区划代码 {code} 不是所选的村")
+            if (fixed and c != fixed) or (within and not c.startswith(within)):
+                return Resolved(None, f"区划代码 {code} 不是所选的村（乡镇）")
             return Resolved(c)
         if fixed:
             if village and fixed not in self._by_name.get(name_key(village), []) + \
@@ -80,6 +84,11 @@ class VillageResolver:
         if len(found) > 1 and exact not in self._by_exact:
             # "火炬村" between 火炬村委会 and 火炬社区: keep the names it is the start of
             found = [c for c in found if self.villages[c].name.startswith(exact)] or found
+        if within:
+            found = [c for c in found if c.startswith(within)]
+            if not found:
+                town = self.towns.get(within + "000")
+                return Resolved(None, f"{town.name if town else within}没有名为“{village}”的村")
         township = str(township or "").strip()
         if township:
             towns = self._town_by_name.get(name_key(township, _TOWN_SUFFIXES), [])
@@ -90,5 +99,5 @@ class VillageResolver:
             where = f"“{township}”" if township else "本县"
             return Resolved(None, f"{where}没有名为“{village}”的村")
         if len(found) > 1:
-            return Resolved(None, f"村名“{village}”在多个乡镇重名，请加乡镇列或指定村")
+            return Resolved(None, f"村名“{village}”在多个乡镇重名，请加乡镇列或指定乡镇")
         return Resolved(found[0])

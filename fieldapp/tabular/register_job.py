@@ -90,8 +90,8 @@ def prepare(store, table: Table, layout: Layout, village: str | None = None,
             progress: Progress | None = None) -> tuple[ParsedRegister, RegisterPlan]:
     check_layout(table, layout)
     resolver = VillageResolver(areas(store))
-    if village and village not in resolver.villages:
-        raise TabularError(f"本数据库中没有区划代码为 {village} 的村", code="village")
+    if village and village not in resolver.villages and village not in resolver.towns:
+        raise TabularError(f"本数据库中没有区划代码为 {village} 的村或乡镇", code="village")
     try:
         parsed = parse_rows(table.rows, layout, resolver, village, progress)
     except KeyboardInterrupt:

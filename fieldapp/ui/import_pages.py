@@ -59,8 +59,9 @@ class SourcePage(QWizardPage):
         self.sheet = QComboBox()
         self.villages = QComboBox()
         self.villages.addItem(self.tr("Village named in each row"), None)
-        for v in villages:
-            self.villages.addItem(f"{v.name}（{v.code}）", v.code)
+        for v in villages:  # each township, then its villages indented
+            indent = "    " if v.level == "village" else ""
+            self.villages.addItem(f"{indent}{v.name}（{v.code}）", v.code)
         self.villages.setEditable(True)
         self.villages.setInsertPolicy(QComboBox.NoInsert)
         form = QFormLayout(self)

@@ -31,7 +31,7 @@ class ImportRegisterWizard(QWizard):
         self.setWindowTitle(self.tr("Import household register"))
         self.setWizardStyle(QWizard.ClassicStyle)
         self.resize(980, 640)
-        villages = [a for a in areas(store) if a.level == "village"]
+        villages = [a for a in areas(store) if a.level in ("township", "village")]
         self.source = SourcePage(villages, path)
         self.mapping = MappingPage()
         self.checking = CheckPage()

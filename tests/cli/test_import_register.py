@@ -58,3 +58,17 @@ def test_import_register_errors_are_one_line(demo_path, tmp_path):
         assert r.returncode != 0
         lines = r.stderr.strip().splitlines()
         assert len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
+
+
+def test_import_register_for_one_township(demo_path, tmp_path):
+    with Store.open(demo_path) as s:
+        code, name = s.conn.execute(
+            "SELECT code, name FROM areas WHERE level = 'village' AND parent_code = '140824100000'"
+            " LIMIT 1").fetchone()
+    p = tmp_path / "town.csv"
+    p.write_text(f"村,户主姓名\n{name},张三\n火星村,李四\n", encoding="utf-8")
+    r = run("import-register", demo_path, p, "--township", "140824100", "--json")
+    data = json.loads(r.stdout)
+    assert data["added"] == 1 and [x["row"] for x in data["rejected"]] == [3]
+    bad = run("import-register", demo_path, p, "--township", code)
+    assert bad.returncode == 1 and "乡镇" in bad.stderr

@@ -97,6 +97,11 @@ def test_village_resolution():
     assert res.resolve("", fixed="140824100202").code == "140824100202"
     assert "不符" in res.resolve("南阳", fixed="140824100202").problem
     assert "乡镇" in res.resolve("东街", "火星镇").problem
+    # a whole file for one township: names are looked up inside it
+    assert res.resolve("东街", fixed="140824101000").code == "140824101201"
+    assert res.resolve("东街村委会", fixed="140824100000").code == "140824100201"
+    assert "没有名为“南阳”" in res.resolve("南阳", fixed="140824100000").problem
+    assert res.resolve("", code="140824101202", fixed="140824100000").problem
 
 
 @pytest.mark.parametrize("relation,kept", [("户主", 1), ("妻", 0), ("", 1)])
