@@ -96,9 +96,7 @@ def _cn_number(s: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
-_W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
-_ZERO_SUM = 48 * sum(_W)
 _MOBILE_FAST = re.compile(r"1[3-9]\d{9}")
 
 
@@ -109,8 +107,9 @@ def _plain_id_ok(s: str) -> bool:
     m, d = int(s[10:12]), int(s[12:14])
     if not (1 <= m <= 12 and 1 <= d <= 31 and "1900" <= s[6:10] <= "2100"):
         return False
-    total = sum(map(int.__mul__, s[:17].encode(), _W)) - _ZERO_SUM  # ASCII codes minus '0's
-    return _CHECK[total % 11] == s[17].upper()
+    # GB 11643 weights are 2^(17-i) mod 11, and 13 = 2 (mod 11): reading the 17 digits as a
+    # base-13 number gives half the weighted sum modulo 11, in one C call.
+    return _CHECK[2 * int(s[:17], 13) % 11] == s[17].upper()
 
 
 def id_cell_problem(value: Any) -> str | None:
@@ -168,7 +167,8 @@ def parse_rows(
         if progress and (index - first) % 5000 == 4999 and progress(index - first + 1, total) \
                 is False:
             raise KeyboardInterrupt
-        lead = next((c for c in raw if c != "" and c is not None), None)
+        lead = raw[0] if raw and raw[0] != "" and raw[0] is not None else \
+            next((c for c in raw if c != "" and c is not None), None)
         if lead is None or (lead.__class__ is str and lead.strip().startswith(_SKIP_MARKS)):
             out.blank += 1  # empty, or a total line / signature footer
             continue

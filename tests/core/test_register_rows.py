@@ -117,3 +117,17 @@ def test_header_repeated_on_each_printed_page_is_skipped():
                  ["乡镇", "村", "组", "户主姓名", "身份证号", "电话", "人口"],
                  ["稷峰镇", "东街", "1", "李四", ID2, "", ""]])
     assert [r.row for r in out.rows] == [3, 5] and out.blank == 1 and not out.rejected
+
+
+def test_fast_id_check_agrees_with_the_standard():
+    import random
+
+    from fieldapp.core.idcard import id_problem
+    from fieldapp.core.register_rows import _plain_id_ok
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        s = f"{rng.randint(110000, 659999)}{rng.randint(1900, 2020)}" \
+            f"{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
+        s += rng.choice("0123456789X")
+        assert _plain_id_ok(s) == (id_problem(s) is None), s
