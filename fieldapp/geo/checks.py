@@ -64,33 +64,39 @@ class CheckReport:
 
 def run_checks(store, *, area_code: str | None = None, threshold_m: float = DEFAULT_THRESHOLD_M,
                progress: Progress | None = None) -> CheckReport:
-    rows = geo_queries.household_points(store, area_code)
-    uuids = np.array([r[0] for r in rows], dtype=object)
-    villages = np.array([r[1] for r in rows], dtype=object)
-    lon = np.array([r[3] for r in rows], dtype=float)
-    lat = np.array([r[4] for r in rows], dtype=float)
+    rows = geo_queries.check_points(store, area_code)
+    arr = np.array(rows, dtype=float).reshape(-1, 4)
+    order = np.argsort(arr[:, 1], kind="stable")  # by village
+    rowids = arr[order, 0].astype(np.int64)
+    village_nums = arr[order, 1].astype(np.int64)
+    lon, lat = arr[order, 2], arr[order, 3]
     metric = metric_crs_for(lon)
     report = CheckReport(metric.label, float(threshold_m), len(rows))
     _step(progress, 1, 4)
-    report.findings += _outside(store, area_code, uuids, villages, lon, lat, metric, progress)
+    report.findings += _outside(store, area_code, rowids, village_nums, lon, lat, metric, progress)
     _step(progress, 2, 4)
     x, y = to_metric(lon, lat, metric)
-    report.findings += _near_duplicates(uuids, villages, x, y, float(threshold_m))
+    report.findings += _near_duplicates(rowids, village_nums, x, y, float(threshold_m))
     _step(progress, 3, 4)
     for code, name, missing, total in geo_queries.unlocated_by_village(store):
         if area_code and not _under(code, area_code):
             continue
         report.findings.append(Finding(UNLOCATED, code, count=int(missing),
                                        detail=f"{name}：{missing}/{total} 户未定位"))
+    # findings carry rowids so far: name the few flagged households by uuid
+    uuids = geo_queries.uuids_of(store, sorted({r for f in report.findings for r in f.households}))
+    for f in report.findings:
+        f.households = [uuids[r] for r in f.households if r in uuids]
     _step(progress, 4, 4)
     return report
 
 
-def _outside(store, area_code, uuids, villages, lon, lat, metric: Crs, progress) -> list[Finding]:
+def _outside(store, area_code, rowids, villages, lon, lat, metric: Crs, progress) -> list[Finding]:
     polys = {code: text for code, _n, _l, _p, text in
              geo_queries.boundaries(store, level="village", under=area_code)}
     out: list[Finding] = []
-    codes, starts = np.unique(villages, return_index=True) if len(villages) else ([], [])
+    nums, starts = np.unique(villages, return_index=True) if len(villages) else ([], [])
+    codes = [f"{int(v):012d}" for v in nums]
     bounds = list(starts[1:]) + [len(villages)]
     for n, (code, a, b) in enumerate(zip(codes, starts, bounds)):
         if code not in polys:
@@ -109,14 +115,14 @@ def _outside(store, area_code, uuids, villages, lon, lat, metric: Crs, progress)
             for i, d in zip(idx, dist):
                 if d < OUTSIDE_TOLERANCE_M:
                     continue
-                out.append(Finding(OUTSIDE, code, [uuids[a + i]], round(float(d), 1), 1,
+                out.append(Finding(OUTSIDE, code, [int(rowids[a + i])], round(float(d), 1), 1,
                                    f"在本村边界外 {d:.0f} 米"))
         if progress is not None and n % 20 == 0 and progress(n, len(codes) * 4) is False:
             raise Cancelled("已取消检查")
     return out
 
 
-def _near_duplicates(uuids, villages, x, y, threshold: float) -> list[Finding]:
+def _near_duplicates(rowids, villages, x, y, threshold: float) -> list[Finding]:
     if len(x) < 2:
         return []
     pts = shapely.points(x, y)
@@ -146,7 +152,8 @@ def _near_duplicates(uuids, villages, x, y, threshold: float) -> list[Finding]:
         members.sort()
         mx, my = x[members], y[members]
         spread = float(np.max(np.hypot(mx - mx.mean(), my - my.mean())) * 2)
-        out.append(Finding(NEAR_DUPLICATE, villages[members[0]], [uuids[i] for i in members],
+        out.append(Finding(NEAR_DUPLICATE, f"{int(villages[members[0]]):012d}",
+                           [int(rowids[i]) for i in members],
                            round(spread, 2), len(members),
                            f"{len(members)} 户相距不到 {threshold:g} 米"))
     return out

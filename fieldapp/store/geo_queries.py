@@ -50,6 +50,18 @@ def household_points(store, area_code: str | None = None) -> list[tuple[str, str
     return store.conn.execute(sql + " ORDER BY village_code", args).fetchall()
 
 
+def check_points(store, area_code: str | None = None) -> list[tuple[int, int, float, float]]:
+    """(rowid, village code as an integer, lon, lat) of located live households: numbers only,
+    so a county loads fast for the spatial checks (uuids are fetched for the flagged few)."""
+    sql = (f"SELECT rowid, CAST(village_code AS INTEGER), lon, lat FROM households WHERE {_LIVE}"
+           " AND lon IS NOT NULL AND lat IS NOT NULL")
+    args: tuple = ()
+    if area_code:
+        where, args = _area_filter(area_code)
+        sql += f" AND {where}"
+    return store.conn.execute(sql, args).fetchall()
+
+
 def household_position(store, uuid: str) -> tuple[float | None, float | None] | None:
     row = store.conn.execute("SELECT lon, lat FROM households WHERE uuid = ?", (uuid,)).fetchone()
     return (row[0], row[1]) if row else None
