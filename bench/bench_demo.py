@@ -17,8 +17,6 @@ from fieldapp.store.changes import BULK_PRAGMAS
 
 from .common import COUNTY, SEED, remove_db, row, timed
 
-TABLES = ("settings", "devices", "areas", "households", "visits", "changes")
-
 
 def _rows(path: Path) -> tuple[list[str], dict[str, tuple[str, list[tuple]]]]:
     conn = sqlite3.connect(path)
@@ -26,7 +24,10 @@ def _rows(path: Path) -> tuple[list[str], dict[str, tuple[str, list[tuple]]]]:
         "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
         " ORDER BY type = 'index', rowid")]
     data = {}
-    for table in TABLES:
+    tables = [t for (t,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " ORDER BY rowid")]
+    for table in tables:  # every table the build filled, parents before children
         cur = conn.execute(f"SELECT * FROM {table}")
         cols = [d[0] for d in cur.description]
         sql = (f"INSERT INTO {table} ({', '.join(cols)}) VALUES "

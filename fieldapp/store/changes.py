@@ -10,14 +10,16 @@ import uuid as uuidlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any, Self
 
 from fieldapp.core.clock import HybridClock
 from fieldapp.core.pinyin import initials
+from fieldapp.core.status import derive_status
 
 from . import errors as E
 from .schema import JSON_FIELDS, SYNCED_FIELDS
-from .status import refresh_status
+from .status import NEVER, refresh_status, statuses
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "households": {"source": "register"},
@@ -87,9 +89,11 @@ def bulk_load(store) -> Iterator[None]:
     """
     for pragma in BULK_PRAGMAS:
         store.conn.execute(pragma)
+    store._bulk_load = True  # writers hold new households back until their status is known
     try:
         yield
     finally:
+        store._bulk_load = False
         for pragma in _NORMAL_PRAGMAS:
             store.conn.execute(pragma)
 
@@ -109,6 +113,11 @@ class ChangeWriter:
         self._tx = None
         self._touched_households: set[str] = set()
         self.changes = 0
+        # Bulk load: new household rows wait until the end of the transaction, then go in with
+        # their derived status (instead of an insert and then an update of every household).
+        self._pending: list[dict[str, Any]] | None = [] if getattr(
+            store, "_bulk_load", False) else None
+        self._new_visits: dict[str, list[tuple]] = {}  # bulk load: visits by household
 
     def __enter__(self) -> Self:
         self._tx = self.store.transaction()
@@ -120,11 +129,15 @@ class ChangeWriter:
         last = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
         self.clock = HybridClock(self.device, last)
         self.at = now_iso()
+        if self._pending is not None:
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")  # visits before households
         return self
 
     def __exit__(self, exc_type, exc, tb):
         try:
             if exc_type is None:
+                if self._pending:
+                    self._flush_households(with_status=True)
                 if self._touched_households:
                     refresh_status(self.conn, self._touched_households)
                 self.conn.execute(
@@ -193,10 +206,12 @@ class ChangeWriter:
                         "{}", None, None, user, at))
         if not rows:
             return []
-        cols = list(rows[0])
-        sql = (f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-               f"({', '.join(':' + c for c in cols)})")
-        self.conn.executemany(sql, rows)
+        if table == "households" and self._pending is not None:
+            self._pending.extend(rows)
+        else:
+            self._insert_rows(table, rows)
+        if table == "visits" and self._pending is not None:
+            self._note_visits(rows)
         self._log(log)
         if table == "households":
             self._touched_households.update([r["uuid"] for r in rows])
@@ -206,12 +221,73 @@ class ChangeWriter:
             return [r["code"] for r in rows]
         return [r["uuid"] for r in rows]
 
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        cols = list(rows[0])
+        sql = (f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+               f"({', '.join('?' * len(cols))})")
+        values = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
+        self.conn.executemany(sql, map(values, rows))
+
+    def _flush_households(self, with_status: bool = False) -> None:
+        """Write the held-back household rows (bulk load), with their derived status at the end
+        of the transaction; before an update or delete, as plain rows (refreshed at the end)."""
+        rows, self._pending = self._pending or [], []
+        if not rows:
+            return
+        if with_status:
+            uuids = [r["uuid"] for r in rows]
+            derived = self._statuses_of_new(uuids)
+            for r in rows:
+                r["status"], r["status_reason"], r["last_visit_at"] = derived[r["uuid"]]
+            self._touched_households.difference_update(uuids)
+        self._insert_rows("households", rows)
+
+    def _note_visits(self, rows: list[dict[str, Any]]) -> None:
+        for r in rows:
+            self._new_visits.setdefault(r["household_uuid"], []).append(
+                (r["state"], r["deleted"], r["ended_at"], r["started_at"], r["hlc"],
+                 r["answers"]))
+
+    def _statuses_of_new(self, uuids: list[str]) -> dict[str, tuple]:
+        """Derived status of households inserted in this transaction. All their visits were
+        inserted in it too (nothing older can point at a new uuid, and any update or delete
+        flushed the held-back rows), so the latest complete visit is found among those noted,
+        ordered as status.py orders them (coalesce(ended_at, started_at), then hlc; NULL
+        first). Anything not plain text there goes to the SQL path."""
+        out: dict[str, tuple] = {}
+        slow = []
+        loads = json.loads
+        for u in uuids:
+            best = None
+            for state, deleted, ended, started, hlc, answers in self._new_visits.get(u, ()):
+                if state != "complete" or deleted:
+                    continue
+                when = started if ended is None else ended
+                if not (isinstance(when, str) or when is None) or not isinstance(hlc, str):
+                    best = False
+                    break
+                key = (when is not None, when or "", hlc)
+                if best is None or key > best[0]:
+                    best = (key, answers, ended)
+            if best is False:
+                slow.append(u)
+            elif best is None:
+                out[u] = NEVER
+            else:
+                st = derive_status(loads(best[1]) if best[1] else None)
+                out[u] = (st.status, st.reason, best[2])
+        if slow:
+            out.update(statuses(self.conn, slow))
+        return out
+
     def update(self, table: str, key: str, values: Mapping[str, Any]) -> int:
         """Change some fields of one record; returns how many fields really changed.
 
         For JSON fields (answers), `values["answers"]` may be a partial dict: only its keys change,
         each versioned and audited on its own ("answers.works_now").
         """
+        if self._pending:
+            self._flush_households()
         keycol = _key(table)
         cur = self.conn.execute(
             f"SELECT * FROM {table} WHERE {keycol} = ?", (key,)
@@ -276,6 +352,8 @@ class ChangeWriter:
 
     def delete(self, table: str, key: str) -> None:
         """Tombstone a record (it stays, marked deleted, so the delete can sync)."""
+        if self._pending:
+            self._flush_households()
         keycol = _key(table)
         row = self.conn.execute(
             f"SELECT uuid, deleted, clock FROM {table} WHERE {keycol} = ?", (key,)

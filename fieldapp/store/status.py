@@ -31,30 +31,18 @@ def refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> 
         return 0
     # Many households (an import, a merge, the demo): read whole tables once and pick in Python;
     # a few (a visit saved): look them up through a temporary table of their uuids.
-    many = len(targets) * 4 >= (conn.execute("SELECT max(rowid) FROM households").fetchone()[0]
-                                or 0)
+    many = len(targets) * 4 >= _max_rowid(conn, "households")
     if many:
         rowids = {u: r for r, u in conn.execute("SELECT rowid, uuid FROM households")
                   if u in targets}
-        latest = conn.execute(_LATEST.format(where=""))
     else:
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS temp_status_targets (uuid TEXT PRIMARY KEY)")
-        conn.execute("DELETE FROM temp_status_targets")
-        conn.executemany("INSERT INTO temp_status_targets VALUES (?)", ((u,) for u in targets))
+        _fill_targets(conn, targets)
         rowids = dict(conn.execute("SELECT uuid, rowid FROM households"
                                    " WHERE uuid IN (SELECT uuid FROM temp_status_targets)"))
-        latest = conn.execute(_LATEST.format(where=_TARGETS))
-    loads = json.loads
-    found: dict[str, tuple] = {}
-    for uuid, answers, ended in latest:
-        if uuid in rowids:
-            st = derive_status(loads(answers) if answers else None)
-            found[uuid] = (st.status, st.reason, ended)
-    never = derive_status(None)
-    never_row = (never.status, never.reason, None)
+    found = _latest(conn, targets, many)
     # In table order: rows that grow (a first visit date) then split pages one after another
     # instead of all over the table, which is several times faster for a whole county.
-    updates = [(*found.get(u, never_row), r) for u, r in rowids.items()]
+    updates = [(*found.get(u, NEVER), r) for u, r in rowids.items()]
     updates.sort(key=lambda row: row[3])
     conn.executemany(
         "UPDATE households SET status = ?, status_reason = ?, last_visit_at = ? WHERE rowid = ?",
@@ -62,3 +50,44 @@ def refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> 
     if not many:
         conn.execute("DELETE FROM temp_status_targets")
     return len(targets)
+
+
+def statuses(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> dict[str, tuple]:
+    """(status, status_reason, last_visit_at) of the given households from their visits; the
+    households themselves need not be in the table yet."""
+    targets = set(household_uuids)
+    if not targets:
+        return {}
+    many = len(targets) * 4 >= _max_rowid(conn, "visits")
+    if not many:
+        _fill_targets(conn, targets)
+    found = _latest(conn, targets, many)
+    if not many:
+        conn.execute("DELETE FROM temp_status_targets")
+    return {u: found.get(u, NEVER) for u in targets}
+
+
+_never = derive_status(None)
+NEVER = (_never.status, _never.reason, None)
+
+
+def _max_rowid(conn: sqlite3.Connection, table: str) -> int:
+    return conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+
+
+def _fill_targets(conn: sqlite3.Connection, targets: set[str]) -> None:
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS temp_status_targets (uuid TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp_status_targets")
+    conn.executemany("INSERT INTO temp_status_targets VALUES (?)", ((u,) for u in targets))
+
+
+def _latest(conn: sqlite3.Connection, targets: set[str], many: bool) -> dict[str, tuple]:
+    """Derived status of the targets that have a complete visit (the temporary table holds the
+    targets unless `many`)."""
+    loads = json.loads
+    found: dict[str, tuple] = {}
+    for uuid, answers, ended in conn.execute(_LATEST.format(where="" if many else _TARGETS)):
+        if uuid in targets:
+            st = derive_status(loads(answers) if answers else None)
+            found[uuid] = (st.status, st.reason, ended)
+    return found
