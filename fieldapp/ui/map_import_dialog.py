@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,10 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.geo.boundary_import import apply_boundary_import, plan_boundary_import
+from fieldapp.geo.export import export_map
 from fieldapp.geo.point_import import POINT_SUFFIXES, apply_point_import, plan_point_import
 
 from .errors import show_error
 from .map_jobs import Job
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MapExport", text)
 
 
 class MapImportDialog(QDialog):
@@ -176,3 +181,17 @@ class MapImportDialog(QDialog):
     def wait(self, ms: int = 60000) -> None:
         if self.job is not None:
             self.job.wait(ms)
+
+
+def start_export(parent, db_path, path: str) -> Job:
+    """Export the map to `path` (.gpkg or .geojson) on a worker thread; tells the user when done."""
+    job = Job(parent, _t("Exporting the map…"), db_path,
+              lambda store, progress: export_map(store, path, progress=progress))
+    job.finished.connect(lambda result: QMessageBox.information(
+        parent, _t("Export map"), _t("Written: %1 (%2 households, %3 villages)")
+        .replace("%1", "、".join(result["files"]))
+        .replace("%2", f"{result['counts'].get('households', 0):,}")
+        .replace("%3", str(result["counts"].get("villages", 0)))))
+    job.failed.connect(lambda exc: show_error(parent, exc, _t("Export map")))
+    job.start()
+    return job

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QMessageBox,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.status import STATUSES
-from fieldapp.geo.export import export_map
 from fieldapp.geo.mapdata import MapData
 from fieldapp.geo.measure import format_distance, path_length_m
 from fieldapp.store import geo_queries
@@ -28,7 +26,7 @@ from .errors import show_error
 from .map_canvas import MEASURE, PLACE, SELECT, MapCanvas
 from .map_checks import MapChecksPanel
 from .map_commands import MoveHousehold
-from .map_import_dialog import MapImportDialog
+from .map_import_dialog import MapImportDialog, start_export
 from .map_jobs import Job
 
 
@@ -180,7 +178,11 @@ class MapView(QWidget):
     def showEvent(self, e) -> None:
         super().showEvent(e)
         if self._dirty and self.store is not None:
-            QTimer.singleShot(0, self.reload)
+            QTimer.singleShot(0, self._reload_if_dirty)
+
+    def _reload_if_dirty(self) -> None:
+        if self._dirty:
+            self.reload()
 
     def fit_all(self) -> None:
         if self.data is not None:
@@ -355,25 +357,15 @@ class MapView(QWidget):
             self.reload()
 
     def export_dialog(self) -> None:
-        if self.store is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export map"), "", self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson)"))
-        if path:
-            self.export_to(path)
+        if self.store is not None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export map"), "", self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson)"))
+            if path:
+                self.export_to(path)
 
     def export_to(self, path: str) -> Job:
-        job = Job(self, self.tr("Exporting the map…"), self.store.path,
-                  lambda store, progress: export_map(store, path, progress=progress))
-        job.finished.connect(lambda result: QMessageBox.information(
-            self, self.tr("Export map"), self.tr("Written: %1 (%2 households, %3 villages)")
-            .replace("%1", "、".join(result["files"]))
-            .replace("%2", f"{result['counts'].get('households', 0):,}")
-            .replace("%3", str(result["counts"].get("villages", 0)))))
-        job.failed.connect(self.report_error)
-        self._export_job = job
-        job.start()
-        return job
+        self._export_job = start_export(self, self.store.path, path)
+        return self._export_job
 
     # ----- checks -----------------------------------------------------------------------------
     def show_flagged(self, uuids: list[str]) -> None:
