@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import date, timedelta
+from functools import lru_cache
 
 from .draw import Weighted, choice, randint
 
@@ -46,21 +47,29 @@ _RESULT = {"covered": "met", "not_covered": "met", "nobody_home": "nobody_home",
            "vacant": "vacant", "refused": "refused", "moved": "moved_out"}
 
 
+@lru_cache(maxsize=8)
+def _days(year: int) -> tuple[str, ...]:
+    first = date(year, 3, 1)
+    return tuple((first + timedelta(days=d)).isoformat() for d in range(261))
+
+
 def synthetic_visit(rng: random.Random, household_uuid: str, year: int) -> dict | None:
     outcome = _OUTCOME(rng)
     if outcome == "not_visited":
         return None
-    days = randint(rng, 0, 260)
-    start = datetime(year, 3, 1, 8) + timedelta(days=days, minutes=randint(rng, 0, 600))
-    end = start + timedelta(minutes=randint(rng, 3, 15))
+    # Between 1 March 08:00 and 18:00 on one of 261 days; ends 3 to 15 minutes later, the same
+    # day (as text: what datetime.isoformat(timespec="seconds") gives, built without datetimes).
+    day = _days(year)[randint(rng, 0, 260)]
+    begin = 480 + randint(rng, 0, 600)
+    finish = begin + randint(rng, 3, 15)
     answers: dict = {"visit_result": _RESULT[outcome]}
     if outcome in ("covered", "not_covered"):
         answers.update(_met_answers(rng, covered=outcome == "covered"))
     return {
         "household_uuid": household_uuid, "form_id": FORM_ID, "form_version": FORM_VERSION,
         "answers": answers, "state": "complete", "surveyor": choice(rng, SURVEYORS),
-        "device": "demo", "started_at": start.isoformat(timespec="seconds"),
-        "ended_at": end.isoformat(timespec="seconds"),
+        "device": "demo", "started_at": f"{day}T{begin // 60:02d}:{begin % 60:02d}:00",
+        "ended_at": f"{day}T{finish // 60:02d}:{finish % 60:02d}:00",
     }
 
 
