@@ -1,7 +1,8 @@
 """Spatial checks of household positions (shapely), distances in metres in the CGCS2000
 3-degree Gauss-Krüger zone chosen from the households' median longitude:
 
-- outside_village: a located household not inside its village polygon (with its distance to it);
+- outside_village: a located household not inside its village polygon (with its distance to it;
+  closer than OUTSIDE_TOLERANCE_M counts as inside);
 - near_duplicate: households at the same or nearly the same position (≤ threshold metres apart),
   reported as groups;
 - unlocated: villages with households that have no position yet;
