@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # parallel sheet rendering inside a PyInstaller build
     argv = list(sys.argv[1:] if argv is None else argv)
     # `fieldapp` or `fieldapp DB` opens the app.
     if not argv or (len(argv) == 1 and not argv[0].startswith("-") and _is_path_like(argv[0])):
