@@ -12,6 +12,7 @@ source) and compiles it to fieldapp_zh_CN.qm with pyside6-lrelease.
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -116,7 +117,11 @@ def write_ts(lang: str = "zh_CN") -> Path:
         out.append("</context>")
     out.append("</TS>\n")
     ts = I18N / f"fieldapp_{lang}.ts"
-    ts.write_text("\n".join(out), encoding="utf-8")
+    text = "\n".join(out)
+    if not ts.exists() or ts.read_text(encoding="utf-8") != text:
+        tmp = ts.with_suffix(f".ts.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, ts)
     return ts
 
 
@@ -131,7 +136,11 @@ def lrelease() -> str:
 def build(lang: str = "zh_CN") -> Path:
     ts = write_ts(lang)
     qm = ts.with_suffix(".qm")
-    subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+    # A running app keeps the .qm memory-mapped: write a new file and swap it in, never rewrite
+    # the mapped one in place.
+    tmp = qm.with_suffix(f".qm.{os.getpid()}.tmp")
+    subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(tmp)], check=True)
+    os.replace(tmp, qm)
     return qm
 
 

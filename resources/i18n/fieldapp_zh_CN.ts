@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About fieldapp</source>
+        <translation>关于 fieldapp</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Household TV coverage survey (户户通) — no household left out.
+Works offline; township laptops hand sync bundles to the county office.</source>
+        <translation>户户通入户核查 —— 不落一户、不落一人。
+无网络也能使用；乡镇笔记本把同步数据包交给县融媒体中心。</translation>
+    </message>
+    <message>
+        <source>Logs (error reports)</source>
+        <translation>日志（错误报告）</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>当前数据库</translation>
+    </message>
+    <message>
+        <source>Program folder</source>
+        <translation>程序文件夹</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <source>installed build</source>
+        <translation>安装版</translation>
+    </message>
+</context>
+<context>
     <name>AreaTree</name>
     <message>
         <source>Area</source>
@@ -18,6 +67,575 @@
     <message>
         <source>Households</source>
         <translation>户数</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Rejected rows are not imported; fix them in the file and import it again.</source>
+        <translation>尚未写入任何数据。未通过检查的行不会导入；请在文件中改正后重新导入。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>The check did not finish.</source>
+        <translation>检查未完成。</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflict %1 resolved: %2</source>
+        <translation>冲突 %1 已处理：%2</translation>
+    </message>
+    <message>
+        <source>Conflicts and duplicate households</source>
+        <translation>合并冲突与疑似重复户</translation>
+    </message>
+    <message>
+        <source>Field conflicts (%1)</source>
+        <translation>字段冲突（%1）</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>保留本库的值</translation>
+    </message>
+    <message>
+        <source>Merge, keep A</source>
+        <translation>合并，保留 A</translation>
+    </message>
+    <message>
+        <source>Merge, keep B</source>
+        <translation>合并，保留 B</translation>
+    </message>
+    <message>
+        <source>Merged into one household; %1 visits moved.</source>
+        <translation>已合并为一户；移过去 %1 条走访记录。</translation>
+    </message>
+    <message>
+        <source>New value of %1:</source>
+        <translation>%1 的新值：</translation>
+    </message>
+    <message>
+        <source>Not the same household</source>
+        <translation>不是同一户</translation>
+    </message>
+    <message>
+        <source>Possible duplicates (%1)</source>
+        <translation>疑似重复户（%1）</translation>
+    </message>
+    <message>
+        <source>Set value</source>
+        <translation>改为新值</translation>
+    </message>
+    <message>
+        <source>Set value…</source>
+        <translation>改为新值…</translation>
+    </message>
+    <message>
+        <source>Show resolved</source>
+        <translation>显示已处理的</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的值</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>回答：%1</translation>
+    </message>
+    <message>
+        <source>Common value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备（本库/对方）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Household / record</source>
+        <translation>户 / 记录</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>本库的值</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Resolved (%1)</source>
+        <translation>已处理（%1）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的值</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Visit state</source>
+        <translation>走访状态</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>(the log file could not be written)</source>
+        <translation>（日志文件无法写入）</translation>
+    </message>
+    <message>
+        <source>Continue working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Quit fieldapp</source>
+        <translation>退出 fieldapp</translation>
+    </message>
+    <message>
+        <source>Sorry — fieldapp ran into an unexpected problem.
+
+Everything you saved before is safe: each change is written to the database as soon as you make it.
+
+The details were written to this file:
+%1
+
+Please send this file to the county office (县融媒体中心).</source>
+        <translation>抱歉，fieldapp 遇到了一个意外问题。
+
+之前保存的内容都没有丢失：每一项修改在您操作时就已写入数据库。
+
+详细信息已写入这个文件：
+%1
+
+请把这个文件发给县融媒体中心。</translation>
+    </message>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>意外问题</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>%1 households written to %2</source>
+        <translation>已将 %1 户写入 %2</translation>
+    </message>
+    <message>
+        <source>%1 work orders verified by a later visit.</source>
+        <translation>%1 张工单经回访确认。</translation>
+    </message>
+    <message>
+        <source>%1: %2 households, %3 covered (%4); %5 not covered, %6 never visited. Target %7: %8 days left, %9.</source>
+        <translation>%1：共 %2 户，已覆盖 %3 户（%4）；未覆盖 %5 户，未走访 %6 户。目标日期 %7，剩余 %8 天，%9。</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cannot change the work order</source>
+        <translation>无法修改工单</translation>
+    </message>
+    <message>
+        <source>Cannot create work orders</source>
+        <translation>无法派单</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Coverage by township</source>
+        <translation>各乡镇覆盖情况</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <source>Done by operator</source>
+        <translation>运营商已完成</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Duplicates?</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Every chosen household already has a work order.</source>
+        <translation>所选的户都已有工单。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export for the operator…</source>
+        <translation>导出给运营商…</translation>
+    </message>
+    <message>
+        <source>Export the gap list</source>
+        <translation>导出未覆盖户清单</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Hand over paid subscriber</source>
+        <translation>付费用户移交</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记已完成</translation>
+    </message>
+    <message>
+        <source>Never visited</source>
+        <translation>未走访</translation>
+    </message>
+    <message>
+        <source>No work order</source>
+        <translation>未派单</translation>
+    </message>
+    <message>
+        <source>Not covered</source>
+        <translation>未覆盖</translation>
+    </message>
+    <message>
+        <source>Not covered (%1)</source>
+        <translation>未覆盖户（%1）</translation>
+    </message>
+    <message>
+        <source>Not in register</source>
+        <translation>新发现</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Open gaps</source>
+        <translation>待补户数</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运营商</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Overdue orders</source>
+        <translation>逾期工单</translation>
+    </message>
+    <message>
+        <source>Overdue orders (%1)</source>
+        <translation>逾期工单（%1）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Probable duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Same ID number</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <source>Same name in the same group</source>
+        <translation>同组同名</translation>
+    </message>
+    <message>
+        <source>Spot checks</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已回访确认</translation>
+    </message>
+    <message>
+        <source>Verify by revisits</source>
+        <translation>回访确认</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>各村</translation>
+    </message>
+    <message>
+        <source>Villages of %1</source>
+        <translation>%1各村</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已走访</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访进度</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Work orders…</source>
+        <translation>派单…</translation>
+    </message>
+    <message>
+        <source>behind schedule</source>
+        <translation>落后于计划</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>按计划推进</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardChart</name>
+    <message>
+        <source>Covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <source>No households yet</source>
+        <translation>还没有户</translation>
+    </message>
+    <message>
+        <source>Not covered</source>
+        <translation>未覆盖</translation>
+    </message>
+    <message>
+        <source>Not visited</source>
+        <translation>未走访</translation>
+    </message>
+    <message>
+        <source>Vacant, refused, moved</source>
+        <translation>空置、拒绝、迁出</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>对账与查缺补漏</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateModel</name>
+    <message>
+        <source>Group A</source>
+        <translation>A 组别</translation>
+    </message>
+    <message>
+        <source>Group B</source>
+        <translation>B 组别</translation>
+    </message>
+    <message>
+        <source>Household A</source>
+        <translation>户主 A</translation>
+    </message>
+    <message>
+        <source>Household B</source>
+        <translation>户主 B</translation>
+    </message>
+    <message>
+        <source>ID A</source>
+        <translation>A 身份证</translation>
+    </message>
+    <message>
+        <source>ID B</source>
+        <translation>B 身份证</translation>
+    </message>
+    <message>
+        <source>Same ID number</source>
+        <translation>身份证号相同</translation>
+    </message>
+    <message>
+        <source>Same head and group</source>
+        <translation>同组同户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -61,6 +679,297 @@
     <message>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Answer a few questions once. You can change them later under Settings.</source>
+        <translation>只需回答一次以下几个问题，以后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Cannot create database</source>
+        <translation>无法创建数据库</translation>
+    </message>
+    <message>
+        <source>Choose the reference bundle file from the county office, or untick the box to start without it.</source>
+        <translation>请选择县融媒体中心发来的参考包文件，或取消勾选以不用参考包开始。</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>County office (merges the townships' data, prints sheets)</source>
+        <translation>县融媒体中心（汇总各乡镇数据、打印核查表）</translation>
+    </message>
+    <message>
+        <source>Create database</source>
+        <translation>创建数据库</translation>
+    </message>
+    <message>
+        <source>Creating the database…</source>
+        <translation>正在创建数据库…</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <source>Enter the transfer code that came with the bundle.</source>
+        <translation>请输入随参考包一起给出的传输码。</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>私钥口令</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <source>Please enter a device name, e.g. the township and a number.</source>
+        <translation>请填写设备名称，例如乡镇名加编号。</translation>
+    </message>
+    <message>
+        <source>Please enter your name: it is recorded with every visit you make.</source>
+        <translation>请填写您的姓名：每次入户核查都会记录核查人。</translation>
+    </message>
+    <message>
+        <source>Reference bundle</source>
+        <translation>参考包</translation>
+    </message>
+    <message>
+        <source>Start from the county's reference bundle (recommended)</source>
+        <translation>用县里发来的参考包开始（推荐）</translation>
+    </message>
+    <message>
+        <source>The database will be saved in: %1</source>
+        <translation>数据库将保存在：%1</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 6 characters.</source>
+        <translation>口令至少需要 6 个字符。</translation>
+    </message>
+    <message>
+        <source>The passphrase protects this computer's key, which signs and opens sync bundles. You will need it for every bundle: write it down and keep it safe.</source>
+        <translation>口令用来保护本机私钥，生成和打开同步包都要用到它。请记下来并妥善保管。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>This computer is a</source>
+        <translation>这台电脑用于</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Township laptop (visits households in the villages)</source>
+        <translation>乡镇笔记本（进村入户核查）</translation>
+    </message>
+    <message>
+        <source>Transfer code</source>
+        <translation>传输码</translation>
+    </message>
+    <message>
+        <source>Welcome to fieldapp — first-time setup</source>
+        <translation>欢迎使用 fieldapp —— 首次设置</translation>
+    </message>
+    <message>
+        <source>Without a bundle this laptop gets the division list only, to try the program; it can exchange data with the county once it is set up from a reference bundle.</source>
+        <translation>不用参考包时，本机只有区划名单，可用于试用；用县里的参考包设置后才能与县里交换数据。</translation>
+    </message>
+    <message>
+        <source>Your name (surveyor)</source>
+        <translation>您的姓名（核查人）</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>例如：张伟</translation>
+    </message>
+    <message>
+        <source>fieldapp bundle (*.fab);;All files (*)</source>
+        <translation>fieldapp 同步包 (*.fab);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>given with the bundle, e.g. by phone</source>
+        <translation>随参考包给出，例如电话告知</translation>
+    </message>
+    <message>
+        <source>the bundle file (.fab) the county office gave you</source>
+        <translation>县融媒体中心发来的参考包文件（.fab）</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenus</name>
+    <message>
+        <source>&amp;About fieldapp</source>
+        <translation>关于 fieldapp(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户手册(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>The user guide is missing: %1</source>
+        <translation>找不到用户手册：%1</translation>
+    </message>
+    <message>
+        <source>fieldapp user guide</source>
+        <translation>fieldapp 用户手册</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>%1 recorded changes</source>
+        <translation>共 %1 条修改记录</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Household head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Visit state</source>
+        <translation>核查状态</translation>
+    </message>
+    <message>
+        <source>photo %1</source>
+        <translation>照片 %1</translation>
     </message>
 </context>
 <context>
@@ -208,6 +1117,59 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRegisterWizard</name>
+    <message>
+        <source>Cancelled. Nothing was changed in the database.</source>
+        <translation>已取消，数据库未做任何改动。</translation>
+    </message>
+    <message>
+        <source>Cannot import the register</source>
+        <translation>无法导入花名册</translation>
+    </message>
+    <message>
+        <source>Checking the register…</source>
+        <translation>正在检查花名册…</translation>
+    </message>
+    <message>
+        <source>Header in row %1. New households: %2, updated: %3, unchanged: %4, rejected rows: %5, warnings: %6, blank or total rows skipped: %7.</source>
+        <translation>表头在第 %1 行。新增 %2 户，更新 %3 户，未变 %4 户，未导入 %5 行，提示 %6 条，跳过空行/合计行 %7 行。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import household register</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>Import household register…</source>
+        <translation>导入花名册…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -365,6 +1327,537 @@
     </message>
 </context>
 <context>
+    <name>MapChecks</name>
+    <message>
+        <source>Outside its village</source>
+        <translation>不在本村范围内</translation>
+    </message>
+    <message>
+        <source>Same position</source>
+        <translation>位置重复</translation>
+    </message>
+    <message>
+        <source>Unlocated households</source>
+        <translation>有未定位的户</translation>
+    </message>
+    <message>
+        <source>Village has no boundary</source>
+        <translation>村无边界</translation>
+    </message>
+</context>
+<context>
+    <name>MapChecksPanel</name>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>%1 outside village · %2 same position · %3 villages with unlocated · %4 without boundary</source>
+        <translation>不在本村 %1 · 位置重复 %2 组 · 有未定位户的村 %3 · 无边界的村 %4</translation>
+    </message>
+    <message>
+        <source>Checking household positions…</source>
+        <translation>正在检查户的位置…</translation>
+    </message>
+    <message>
+        <source>Households closer than this count as the same position</source>
+        <translation>两户相距小于此距离即视为位置重复</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+    <message>
+        <source>Run checks</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <source>Same position within</source>
+        <translation>位置重复阈值</translation>
+    </message>
+    <message>
+        <source>Spatial checks</source>
+        <translation>空间检查</translation>
+    </message>
+</context>
+<context>
+    <name>MapExport</name>
+    <message>
+        <source>Export map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>Exporting the map…</source>
+        <translation>正在导出地图…</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 households, %3 villages)</source>
+        <translation>已写入：%1（%2 户，%3 个村）</translation>
+    </message>
+</context>
+<context>
+    <name>MapImportDialog</name>
+    <message>
+        <source>%1 %2 will be updated; %3 rows or features are not imported.</source>
+        <translation>将更新 %1 %2；%3 行或要素不导入。</translation>
+    </message>
+    <message>
+        <source>As the file says (else WGS84)</source>
+        <translation>按文件声明（未声明按 WGS84）</translation>
+    </message>
+    <message>
+        <source>Automatic (by code or name)</source>
+        <translation>自动（按区划代码或名称）</translation>
+    </message>
+    <message>
+        <source>Check file</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>Choose a file, then check it.</source>
+        <translation>请选择文件，然后检查。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Coordinate system: %1 (%2)</source>
+        <translation>坐标系：%1（%2）</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import boundaries or household positions</source>
+        <translation>导入边界或户坐标</translation>
+    </message>
+    <message>
+        <source>Imported: %1 updated, %2 unchanged, %3 not imported.</source>
+        <translation>导入完成：更新 %1，未变 %2，未导入 %3。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Map files (*.geojson *.json *.zip *.shp *.gpkg *.kml *.kmz *.csv *.gpx);;All files (*)</source>
+        <translation>地图文件 (*.geojson *.json *.zip *.shp *.gpkg *.kml *.kmz *.csv *.gpx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Not imported because</source>
+        <translation>未导入原因</translation>
+    </message>
+    <message>
+        <source>Or type a code, e.g. EPSG:4546 for the CGCS2000 3-degree zone CM 111E</source>
+        <translation>也可输入代码，如 EPSG:4546（CGCS2000 3度带，中央经线 111°E）</translation>
+    </message>
+    <message>
+        <source>Reading and matching…</source>
+        <translation>正在读取和匹配…</translation>
+    </message>
+    <message>
+        <source>Row or feature</source>
+        <translation>行或要素</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation>个区划</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>chosen here</source>
+        <translation>此处指定</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>stated by the file</source>
+        <translation>文件声明</translation>
+    </message>
+</context>
+<context>
+    <name>MapOverlay</name>
+    <message>
+        <source>Households on map</source>
+        <translation>图上户数</translation>
+    </message>
+</context>
+<context>
+    <name>MapTab</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Basemap in GCJ-02</source>
+        <translation>底图为 GCJ-02</translation>
+    </message>
+    <message>
+        <source>Basemap…</source>
+        <translation>底图…</translation>
+    </message>
+    <message>
+        <source>Click a household; Ctrl+click adds; Shift+drag selects an area</source>
+        <translation>单击选择一户；Ctrl+单击追加；Shift+拖动框选</translation>
+    </message>
+    <message>
+        <source>Click on the map to put %1 there. Esc ends placing.</source>
+        <translation>在地图上单击，把 %1 放到该位置。按 Esc 结束放置。</translation>
+    </message>
+    <message>
+        <source>Click on the map to put the selected household there</source>
+        <translation>在地图上单击，把选中的户放到该位置</translation>
+    </message>
+    <message>
+        <source>Click points on the map to measure; right-click clears.</source>
+        <translation>在地图上依次单击各点量距离；右键清除。</translation>
+    </message>
+    <message>
+        <source>Click points to measure a distance; right-click clears</source>
+        <translation>依次单击各点量距离；右键清除</translation>
+    </message>
+    <message>
+        <source>Distance: %1 (%2 points)</source>
+        <translation>距离：%1（%2 个点）</translation>
+    </message>
+    <message>
+        <source>Export households and villages as GeoPackage or GeoJSON</source>
+        <translation>把户和村导出为 GeoPackage 或 GeoJSON</translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson)</source>
+        <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <source>Households outside their village, at the same position, or unlocated</source>
+        <translation>不在本村范围内、位置重复或未定位的户</translation>
+    </message>
+    <message>
+        <source>Import boundaries (GeoJSON, Shapefile zip, GeoPackage, KML) or household positions (CSV, GPX)</source>
+        <translation>导入边界（GeoJSON、Shapefile 压缩包、GeoPackage、KML）或户坐标（CSV、GPX）</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>MBTiles (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles 底图 (*.mbtiles);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>量距离</translation>
+    </message>
+    <message>
+        <source>Offline basemap</source>
+        <translation>离线底图</translation>
+    </message>
+    <message>
+        <source>Open an offline MBTiles basemap</source>
+        <translation>打开离线 MBTiles 底图</translation>
+    </message>
+    <message>
+        <source>Place / move</source>
+        <translation>放置/移动</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Select one household (here or in the table), then click where it is.</source>
+        <translation>请先选中一户（在地图或户表中），再在地图上单击它的位置。</translation>
+    </message>
+    <message>
+        <source>Spatial checks</source>
+        <translation>空间检查</translation>
+    </message>
+    <message>
+        <source>Tick for AMap/Tencent tiles: households and boundaries are shifted onto them</source>
+        <translation>高德/腾讯瓦片请勾选：户点和边界会偏移到底图坐标上</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>WGS84 %1, %2</source>
+        <translation>WGS84 经度 %1，纬度 %2</translation>
+    </message>
+    <message>
+        <source>Whole area</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <source>Zoom to the whole county (Home)</source>
+        <translation>缩放到全县（Home 键）</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Check the detected header row and which column holds what. Rows are numbered as in Excel.</source>
+        <translation>请核对识别出的表头行和各列的含义。行号与 Excel 中一致。</translation>
+    </message>
+    <message>
+        <source>Choose the column with the head of household's name.</source>
+        <translation>请选择户主姓名所在的列。</translation>
+    </message>
+    <message>
+        <source>Family size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>Header row and columns</source>
+        <translation>表头行和列</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Village code</source>
+        <translation>村区划代码</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Accept device</source>
+        <translation>接受设备</translation>
+    </message>
+    <message>
+        <source>Accept device…</source>
+        <translation>接受设备…</translation>
+    </message>
+    <message>
+        <source>Add bundle files first.</source>
+        <translation>请先添加同步包文件。</translation>
+    </message>
+    <message>
+        <source>Add bundle files, then preview.</source>
+        <translation>添加同步包文件，然后预览。</translation>
+    </message>
+    <message>
+        <source>Add bundles…</source>
+        <translation>添加同步包…</translation>
+    </message>
+    <message>
+        <source>Checking bundles…</source>
+        <translation>正在检查同步包…</translation>
+    </message>
+    <message>
+        <source>Choose sync bundles</source>
+        <translation>选择同步包</translation>
+    </message>
+    <message>
+        <source>Device %1 was not enrolled through a reference bundle of this county.
+Key fingerprint: %2
+
+Compare the fingerprint with the one shown on the laptop. Accept this device and merge its bundles?</source>
+        <translation>设备 %1 未经本县参考包登记。
+密钥指纹：%2
+
+请与笔记本上显示的指纹核对。接受这台设备并合并它的同步包吗？</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge sync bundles</source>
+        <translation>合并同步包</translation>
+    </message>
+    <message>
+        <source>Merged %1 bundles: %2 changes written, %3 new conflicts, %4 possible duplicate households, %5 rejected.</source>
+        <translation>已合并 %1 个同步包：写入 %2 条变更，新冲突 %3 个，疑似重复户 %4 对，拒绝 %5 个。</translation>
+    </message>
+    <message>
+        <source>Merging bundles…</source>
+        <translation>正在合并同步包…</translation>
+    </message>
+    <message>
+        <source>Only for a reference bundle not yet made for this laptop's key</source>
+        <translation>仅当参考包还不是发给本机密钥时需要</translation>
+    </message>
+    <message>
+        <source>Passphrase of this database's private key</source>
+        <translation>本数据库私钥的口令</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Preview: %1 bundles can be merged, %2 rejected. New %3, updated %4, unchanged %5, conflicts %6.</source>
+        <translation>预览：可合并 %1 个同步包，拒绝 %2 个。新增 %3，更新 %4，未变 %5，冲突 %6。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.fab);;All files (*)</source>
+        <translation>同步包 (*.fab);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Transfer code:</source>
+        <translation>传输码：</translation>
+    </message>
+</context>
+<context>
+    <name>MergePreviewModel</name>
+    <message>
+        <source>Already merged earlier</source>
+        <translation>以前已合并过</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+</context>
+<context>
+    <name>MoveHousehold</name>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Place %1</source>
+        <translation>放置 %1</translation>
+    </message>
+</context>
+<context>
     <name>NewDatabaseDialog</name>
     <message>
         <source>Browse…</source>
@@ -389,6 +1882,840 @@
     <message>
         <source>fieldapp database (*.sqlite)</source>
         <translation>fieldapp 数据库 (*.sqlite)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoEditor</name>
+    <message>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>PublicPlaceDialog</name>
+    <message>
+        <source>Cannot open the checklist</source>
+        <translation>无法打开核查表</translation>
+    </message>
+    <message>
+        <source>Public place checklist — %1</source>
+        <translation>公共场所核查表 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>PublicPlaceRecord</name>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚未填写名称）</translation>
+    </message>
+    <message>
+        <source>New public place</source>
+        <translation>新增公共场所</translation>
+    </message>
+</context>
+<context>
+    <name>PublicPlacesModel</name>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚未填写名称）</translation>
+    </message>
+    <message>
+        <source>Cable TV opened</source>
+        <translation>有线电视开通</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>能收看的频道</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>核查表</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Village / community</source>
+        <translation>所在村（社区）</translation>
+    </message>
+</context>
+<context>
+    <name>PublicPlacesTab</name>
+    <message>
+        <source>%1 places · cable TV opened in %2 · %3 checklists complete</source>
+        <translation>共 %1 处 · 有线电视已开通 %2 处 · 核查表已完成 %3 处</translation>
+    </message>
+    <message>
+        <source>Add public place…</source>
+        <translation>新增公共场所…</translation>
+    </message>
+    <message>
+        <source>Cannot list the public places</source>
+        <translation>无法列出公共场所</translation>
+    </message>
+    <message>
+        <source>Checklist…</source>
+        <translation>填写核查表…</translation>
+    </message>
+    <message>
+        <source>Choose a township or village in the tree first</source>
+        <translation>请先在左侧选择乡镇或村（社区）</translation>
+    </message>
+    <message>
+        <source>Choose a township or village in the tree to add public places.</source>
+        <translation>在左侧选择乡镇或村（社区）后即可新增公共场所。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete public place</source>
+        <translation>删除公共场所</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and its checklist?</source>
+        <translation>删除“%1”及其核查表吗？</translation>
+    </message>
+    <message>
+        <source>No public places recorded here yet. Add the party and government offices, enterprises and institutions, hotels, hospitals, schools and residential compounds of this area with “Add public place…”.</source>
+        <translation>这里还没有登记公共场所。请用“新增公共场所…”登记本地的党政机关、企事业单位、宾馆酒店、医院、学校和住宅小区等。</translation>
+    </message>
+    <message>
+        <source>Public places</source>
+        <translation>公共场所</translation>
+    </message>
+    <message>
+        <source>The delete was not undone</source>
+        <translation>未能撤销删除</translation>
+    </message>
+    <message>
+        <source>The public place was not deleted</source>
+        <translation>公共场所未删除</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Area:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Cannot generate the report</source>
+        <translation>无法生成报表</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Coverage report</source>
+        <translation>覆盖情况报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Generating the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF (to print)</source>
+        <translation>PDF（用于打印）</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>报表另存为</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Township: %1</source>
+        <translation>乡镇：%1</translation>
+    </message>
+    <message>
+        <source>Whole county: %1</source>
+        <translation>全县：%1</translation>
+    </message>
+    <message>
+        <source>Written %1: %2 households, coverage %3.</source>
+        <translation>已生成 %1：共 %2 户，覆盖率 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>%1 (fixed when the database was created)</source>
+        <translation>%1（创建数据库时确定，不能更改）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>A new language is used after fieldapp restarts.</source>
+        <translation>新的界面语言在 fieldapp 重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>A township laptop needs its township.</source>
+        <translation>乡镇笔记本需要选择所属乡镇。</translation>
+    </message>
+    <message>
+        <source>Cannot save settings</source>
+        <translation>无法保存设置</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>County office</source>
+        <translation>县融媒体中心</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Open a database to change its role, township, surveyor and device name.</source>
+        <translation>打开一个数据库后，才能修改它的角色、乡镇、核查人和设备名称。</translation>
+    </message>
+    <message>
+        <source>Program (this computer)</source>
+        <translation>程序（本机）</translation>
+    </message>
+    <message>
+        <source>Restart fieldapp now to use the new language?</source>
+        <translation>现在重新启动 fieldapp 以使用新的界面语言吗？</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Surveyor</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>本数据库</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Township laptop</source>
+        <translation>乡镇笔记本</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsDialog</name>
+    <message>
+        <source>Add the township's public places sheet</source>
+        <translation>附本乡镇公共场所核查表</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Cannot generate the sheets</source>
+        <translation>无法生成核查表</translation>
+    </message>
+    <message>
+        <source>Choose where to save.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Every village of the county: a folder per township</source>
+        <translation>全县所有村：每个乡镇一个文件夹</translation>
+    </message>
+    <message>
+        <source>Every village of the township: one PDF each, in a folder</source>
+        <translation>本乡镇所有村：每村一个 PDF，存入文件夹</translation>
+    </message>
+    <message>
+        <source>Every village of the township: one combined PDF with bookmarks</source>
+        <translation>本乡镇所有村：合并为一个带书签的 PDF</translation>
+    </message>
+    <message>
+        <source>Folder for the sheets</source>
+        <translation>核查表保存文件夹</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Generating verification sheets…</source>
+        <translation>正在生成入户核查确认表…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print verification sheets</source>
+        <translation>打印入户核查确认表</translation>
+    </message>
+    <message>
+        <source>Print:</source>
+        <translation>打印：</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save sheets as</source>
+        <translation>核查表另存为</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>This village: one PDF</source>
+        <translation>本村：一个 PDF</translation>
+    </message>
+    <message>
+        <source>Written %1: %2 sheets, %3 pages, %4 households.</source>
+        <translation>已生成 %1：%2 张表，%3 页，%4 户。</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsMenu</name>
+    <message>
+        <source>&amp;Print &amp;&amp; reports</source>
+        <translation>打印/报表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a printed sheet (scan QR)…</source>
+        <translation>核验已打印的核查表（扫码）(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Cannot generate the slip</source>
+        <translation>无法生成入户确认单</translation>
+    </message>
+    <message>
+        <source>Coverage &amp;report…</source>
+        <translation>覆盖情况报表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Household confirmation &amp;slip…</source>
+        <translation>打印入户确认单（当前户）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Household confirmation slip</source>
+        <translation>入户确认单</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>没有打开数据库</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>请先打开数据库。</translation>
+    </message>
+    <message>
+        <source>Save slip as</source>
+        <translation>入户确认单另存为</translation>
+    </message>
+    <message>
+        <source>Select a household in the list first.</source>
+        <translation>请先在户列表中选中一户。</translation>
+    </message>
+    <message>
+        <source>Verification &amp;sheets…</source>
+        <translation>打印入户核查确认表(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsPrint</name>
+    <message>
+        <source>No print service (lp) was found. The file opens in the PDF viewer; print from there.</source>
+        <translation>没有找到打印服务（lp）。将用 PDF 阅读器打开文件，请在阅读器中打印。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <source>The printer did not accept the file: %1</source>
+        <translation>打印机未接受该文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>All rows belong to</source>
+        <translation>全部属于</translation>
+    </message>
+    <message>
+        <source>An .xlsx, .xls or .csv file (UTF-8 or GBK) as the village or the police registry gave it.</source>
+        <translation>村里或派出所给的 .xlsx、.xls 或 .csv 文件（UTF-8 或 GBK 编码）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>Choose a household register</source>
+        <translation>选择花名册文件</translation>
+    </message>
+    <message>
+        <source>Choose the register file</source>
+        <translation>选择花名册文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Registers (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>花名册 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Village named in each row</source>
+        <translation>按每行的村名</translation>
+    </message>
+</context>
+<context>
+    <name>SpotCheckPanel</name>
+    <message>
+        <source>%1 of %2 checked, %3 not as recorded</source>
+        <translation>已核查 %1 / %2 户，与登记不符 %3 户</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 households · seed %4</source>
+        <translation>%1 · %2 · %3 户 · 随机种子 %4</translation>
+    </message>
+    <message>
+        <source>Cannot draw a sample</source>
+        <translation>无法抽取样本</translation>
+    </message>
+    <message>
+        <source>Cannot record the outcome</source>
+        <translation>无法记录核查结果</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <source>Confirmed covered</source>
+        <translation>核实已覆盖</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>未能核查</translation>
+    </message>
+    <message>
+        <source>Draw sample</source>
+        <translation>抽取样本</translation>
+    </message>
+    <message>
+        <source>Draw sample in %1</source>
+        <translation>在%1抽取样本</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Households per village</source>
+        <translation>每村户数</translation>
+    </message>
+    <message>
+        <source>Not as recorded</source>
+        <translation>与登记不符</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Percent per village</source>
+        <translation>每村百分比</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Seed of the draw: the same seed gives the same sample</source>
+        <translation>抽样的随机种子：同一种子抽出同样的户</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMenu</name>
+    <message>
+        <source>%1 changes and %2 photos written to %3.</source>
+        <translation>已把 %1 条变更和 %2 张照片写入 %3。</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts and duplicate households…</source>
+        <translation>冲突与疑似重复户(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export bundle for the county…</source>
+        <translation>导出同步包给县里(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge sync bundles…</source>
+        <translation>合并同步包(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Bundle written</source>
+        <translation>同步包已写出</translation>
+    </message>
+    <message>
+        <source>Export sync bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Make &amp;reference bundle for a township…</source>
+        <translation>为乡镇生成参考包(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Passphrase of this database's private key:</source>
+        <translation>本数据库私钥的口令：</translation>
+    </message>
+    <message>
+        <source>Reference bundle</source>
+        <translation>参考包</translation>
+    </message>
+    <message>
+        <source>Reference bundle written</source>
+        <translation>参考包已写出</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Save reference bundle</source>
+        <translation>保存参考包</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.fab)</source>
+        <translation>同步包 (*.fab)</translation>
+    </message>
+    <message>
+        <source>Tell the township this code by phone or in person — not with the file. A new laptop needs it to open the bundle: %1 households, %2 villages.</source>
+        <translation>请通过电话或当面把传输码告诉乡镇，不要和文件一起发送。新笔记本需要它才能打开参考包：%1 户，%2 个村。</translation>
+    </message>
+    <message>
+        <source>Township:</source>
+        <translation>乡镇：</translation>
+    </message>
+    <message>
+        <source>Transfer code: %1</source>
+        <translation>传输码：%1</translation>
+    </message>
+    <message>
+        <source>Writing reference bundle…</source>
+        <translation>正在写出参考包…</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Does not match</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Matches the database</source>
+        <translation>与数据库一致</translation>
+    </message>
+    <message>
+        <source>Scan here</source>
+        <translation>在此扫码</translation>
+    </message>
+    <message>
+        <source>Scan the QR code at the top right of a printed page with the scanner, or type the check code printed at the bottom left, then press Enter.</source>
+        <translation>用扫码枪扫描已打印页面右上角的二维码，或输入页面左下角印的核验码，然后按回车。</translation>
+    </message>
+    <message>
+        <source>Verify a printed sheet</source>
+        <translation>核验已打印的核查表</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormDialog</name>
+    <message>
+        <source>Cannot open the checklist</source>
+        <translation>无法打开核查表</translation>
+    </message>
+    <message>
+        <source>Visit checklist — %1</source>
+        <translation>入户核查 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormRows</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Use household location</source>
+        <translation>使用本户坐标</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-03-01T08:30</source>
+        <translation>如 2026-03-01T08:30</translation>
+    </message>
+    <message>
+        <source>latitude longitude, e.g. 35.60 110.98</source>
+        <translation>纬度 经度，如 35.60 110.98</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>year-month-day, e.g. 2026-03-01</source>
+        <translation>年-月-日，如 2026-03-01</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormWidget</name>
+    <message>
+        <source>%1 question(s) still to answer or correct — show</source>
+        <translation>还有 %1 项需要填写或更正 — 查看</translation>
+    </message>
+    <message>
+        <source>Cannot reopen the visit</source>
+        <translation>无法重新打开本次核查</translation>
+    </message>
+    <message>
+        <source>Cannot use this photo</source>
+        <translation>无法使用这张照片</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Complete (Ctrl+Enter)</source>
+        <translation>完成核查 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Correct this visit</source>
+        <translation>修改本次核查</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>草稿已保存 %1</translation>
+    </message>
+    <message>
+        <source>Filled in with form version %1; the current version is %2.</source>
+        <translation>本记录用表单版本 %1 填写，当前版本为 %2。</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>%1组</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <source>New visit (saved at the first answer)</source>
+        <translation>新核查（填第一项时自动保存）</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Other answers (older form version)</source>
+        <translation>其他答案（旧版表单）</translation>
+    </message>
+    <message>
+        <source>Pictures (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>The visit was not completed</source>
+        <translation>本次核查未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderDialog</name>
+    <message>
+        <source>%1 households without an active work order will get one.</source>
+        <translation>将给 %1 户尚无工单的户派单。</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>From the reason (install or repair)</source>
+        <translation>按未覆盖原因（安装或维修）</translation>
+    </message>
+    <message>
+        <source>Hand over paid subscriber</source>
+        <translation>付费用户移交</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>运营商</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Work orders for the operator</source>
+        <translation>给运营商派单</translation>
     </message>
 </context>
 </TS>
