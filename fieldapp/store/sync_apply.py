@@ -49,9 +49,7 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
     conn.executemany(
         "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
         " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        # an insert's values are the record itself (see docs/data-model.md): log "{}"
-        [c.as_row() if c.op != "insert" else (*c.as_row()[:6], "{}", *c.as_row()[7:])
-         for c in plan.log])
+        [c.log_row() for c in plan.log])
     conn.executemany(
         "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", plan.audit)
@@ -91,14 +89,22 @@ MERGE_CACHE_KIB = 262_144
 
 @contextmanager
 def merge_cache(conn: sqlite3.Connection) -> Iterator[None]:
-    """A page cache big enough for the random-key indexes (uuids) of a whole county while
-    merging; journal and fsync settings stay as they are (crash safety)."""
+    """While merging several bundles: a page cache big enough for the random-key indexes
+    (uuids) of a whole county, and one WAL checkpoint at the end instead of one per bundle (each
+    bundle stays its own durable transaction; journal and sync settings are unchanged)."""
     before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    auto = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
     try:
         yield
     finally:
+        conn.execute(f"PRAGMA wal_autocheckpoint = {int(auto)}")
         conn.execute(f"PRAGMA cache_size = {int(before)}")
+        try:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.DatabaseError:
+            pass  # a reader holds the WAL: the next automatic checkpoint will do it
 
 
 @contextmanager

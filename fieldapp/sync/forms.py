@@ -89,13 +89,11 @@ def too_new(bundle_versions: dict[str, str], known: set[tuple[str, str]]) -> lis
 
 def versions_in(changes) -> dict[str, str]:
     """Highest form version per form id used by visit/place changes."""
-    import json
-
     out: dict[str, str] = {}
     for c in changes:
         if c.tbl not in ("visits", "public_places") or c.op == "delete":
             continue
-        data = json.loads(c.data)
+        data = c.values()
         fid, ver = data.get("form_id"), data.get("form_version")
         if fid and ver and (fid not in out or newer(str(ver), out[fid])):
             out[str(fid)] = str(ver)

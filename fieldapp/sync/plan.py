@@ -173,14 +173,15 @@ class _Planner:
             wr.dirty = True
 
     def _new_row(self, c: Change, values: dict[str, Any]) -> WorkingRow:
-        fields = SYNCED_FIELDS[c.tbl]
-        row = {f: values.get(f) for f in fields}
-        for f in fields:
-            if isinstance(row[f], dict) and set(row[f]) == {"$b64"}:
-                row[f] = base64.b64decode(row[f]["$b64"])
-            elif isinstance(row[f], (dict, list)):
-                row[f] = json.dumps(row[f], ensure_ascii=False, separators=(",", ":"),
-                                    sort_keys=True)
+        get = values.get
+        row = {f: get(f) for f in SYNCED_FIELDS[c.tbl]}
+        for f, v in row.items():
+            if v.__class__ is dict or v.__class__ is list:  # JSON columns; photos' bytes
+                if v.__class__ is dict and set(v) == {"$b64"}:
+                    row[f] = base64.b64decode(v["$b64"])
+                else:
+                    row[f] = json.dumps(v, ensure_ascii=False, separators=(",", ":"),
+                                        sort_keys=True)
         version = c.version
         row.update(uuid=c.record_uuid, device_id=c.device_id, counter=c.counter, hlc=c.hlc,
                    clock=f'{{"*":"{version}"}}', deleted=0)

@@ -24,7 +24,9 @@ def now_iso() -> str:
 
 
 def changes_member(rows: list[tuple]) -> bytes:
-    return json.dumps([list(r) for r in rows], ensure_ascii=False,
+    from .changeset import bundle_form
+
+    return json.dumps([bundle_form(r) for r in rows], ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
 
 
