@@ -161,7 +161,7 @@ class ChangeWriter:
             unknown = set(record) - plan.allowed
             raise E.StoreError(f"{table} 没有字段: {', '.join(sorted(unknown))}")
         get = record.get
-        row = {f: get(f) for f in plan.fields}
+        row = dict(zip(plan.fields, map(get, plan.fields)))
         for f, default in plan.defaults:
             if row[f] is None:
                 row[f] = default
