@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from fieldapp.core.status import derive_status
+
 from .schema import SYNCED_FIELDS
 from .status import refresh_status
 
@@ -32,6 +34,7 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
     """Insert new records, rewrite updated ones, log the changes, audit, conflicts, seen
     counters, household status. Foreign keys are checked at commit (deferred)."""
     at = at or _now()
+    done = _new_household_status(plan)
     conn.execute("PRAGMA defer_foreign_keys = ON")
     for tbl in _ordered(plan.inserts):
         rows = plan.inserts[tbl]
@@ -61,8 +64,31 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
             " last_counter = max(last_counter, excluded.last_counter),"
             " last_seen = excluded.last_seen",
             (device, device, counter, at, at))
-    if plan.households:
-        refresh_status(conn, plan.households)
+    if plan.households - done:
+        refresh_status(conn, plan.households - done)
+
+
+def _new_household_status(plan) -> set[str]:
+    """Derived status of the households this plan inserts, from their visits — which are all in
+    this plan too — by the rule of status.refresh_status (latest complete visit by
+    coalesce(ended_at, started_at), then HLC), set on the rows before they are written. Saves a
+    pass over a whole county's visits on a first merge. Returns the households done."""
+    new = {r["uuid"]: r for r in plan.inserts.get("households", [])}
+    if not new:
+        return set()
+    moved = {r["household_uuid"] for r in plan.updates.get("visits", [])}
+    latest: dict[str, tuple] = {}
+    for v in plan.inserts.get("visits", []):
+        h = v["household_uuid"]
+        if h in new and v["state"] == "complete" and not v["deleted"]:
+            key = (v["ended_at"] or v["started_at"] or "", v["hlc"])
+            if h not in latest or key > latest[h][0]:
+                latest[h] = (key, v["answers"], v["ended_at"])
+    for h, row in new.items():
+        _, answers, ended = latest.get(h, (None, None, None))
+        st = derive_status(json.loads(answers) if answers else None)
+        row.update(status=st.status, status_reason=st.reason, last_visit_at=ended)
+    return set(new) - moved
 
 
 def _write_conflicts(conn: sqlite3.Connection, plan, at: str) -> None:

@@ -15,10 +15,12 @@ import pytest
 from sync_helpers import COUNTY_PW, data_snapshot
 
 from fieldapp.store import Store
+from fieldapp.store.check import check_database
 
 CHILD = r"""
 import sys
 from fieldapp.store import Store
+from fieldapp.store.check import check_database
 from fieldapp.sync import identity, merge
 db, *files = sys.argv[1:]
 with Store.open(db) as s:
@@ -94,6 +96,8 @@ def _trials(crash_setup, n: int, seed: int) -> None:
         assert data_snapshot(db) in states  # all of a bundle or none of it
         f.merge(*bundles, db=db)
         assert data_snapshot(db) == states[-1]
+        report = check_database(db)
+        assert report.ok, [x.message for x in report.errors]
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(f"{db}{suffix}"):
                 os.unlink(f"{db}{suffix}")
