@@ -83,10 +83,14 @@ def _new_household_status(plan) -> set[str]:
         if h in new and v["state"] == "complete" and not v["deleted"]:
             key = (v["ended_at"] or v["started_at"] or "", v["hlc"])
             if h not in latest or key > latest[h][0]:
-                latest[h] = (key, v["answers"], v["ended_at"])
+                latest[h] = (key, v["uuid"], v["answers"], v["ended_at"])
+    parsed = plan.answers
     for h, row in new.items():
-        _, answers, ended = latest.get(h, (None, None, None))
-        st = derive_status(json.loads(answers) if answers else None)
+        _, uuid, answers, ended = latest.get(h, (None, None, None, None))
+        if answers:
+            doc = parsed.get(uuid)
+            answers = doc if doc is not None else json.loads(answers)
+        st = derive_status(answers or None)
         row.update(status=st.status, status_reason=st.reason, last_visit_at=ended)
     return set(new) - moved
 

@@ -156,7 +156,7 @@ def same(a: Any, b: Any) -> bool:
 class WorkingRow:
     """One record during planning: its columns, parsed clock and parsed JSON columns."""
 
-    __slots__ = ("clock", "dirty", "docs", "is_new", "orig", "row", "tbl")
+    __slots__ = ("clock", "dirty", "docs", "is_new", "orig", "row", "tbl", "village")
 
     def __init__(self, tbl: str, row: dict[str, Any], *, is_new: bool,
                  clock: dict[str, str] | None = None):
@@ -166,6 +166,7 @@ class WorkingRow:
         self.docs: dict[str, dict] = {}
         self.is_new = is_new
         self.dirty = is_new
+        self.village: str | None = None  # cached by the planner; reset when a field changes
         self.orig = None if is_new else {f: row.get(f) for f in SYNCED_FIELDS[tbl]} | {
             "deleted": row.get("deleted", 0)}
 
@@ -192,6 +193,7 @@ class WorkingRow:
         else:
             self.row[name] = value
         self.dirty = True
+        self.village = None
 
     def finish(self) -> dict[str, Any]:
         """The row as it will be written."""

@@ -58,6 +58,7 @@ class Plan:
     households: set[str] = field(default_factory=set)
     villages: dict[str, VillageCounts] = field(default_factory=dict)
     skipped: int = 0
+    answers: dict[str, dict] = field(default_factory=dict)  # parsed answers of new visits
 
     @property
     def applied(self) -> int:
@@ -175,6 +176,8 @@ class _Planner:
     def _new_row(self, c: Change, values: dict[str, Any]) -> WorkingRow:
         get = values.get
         row = {f: get(f) for f in SYNCED_FIELDS[c.tbl]}
+        if c.tbl == "visits" and row["answers"].__class__ is dict:
+            self.plan.answers[c.record_uuid] = row["answers"]
         for f, v in row.items():
             if v.__class__ is dict or v.__class__ is list:  # JSON columns; photos' bytes
                 if v.__class__ is dict and set(v) == {"$b64"}:
@@ -258,6 +261,11 @@ class _Planner:
 
     # ----- scope and villages -----------------------------------------------------------------
     def _village(self, wr: WorkingRow) -> str:
+        if wr.village is None:
+            wr.village = self._find_village(wr)
+        return wr.village
+
+    def _find_village(self, wr: WorkingRow) -> str:
         r = wr.row
         if wr.tbl == "areas":
             return r.get("code") or ""
@@ -285,6 +293,8 @@ class _Planner:
             if wr is None:
                 continue
             counts = p.villages.setdefault(self._village(wr), VillageCounts())
+            if wr.is_new and tbl == "visits" and "answers" in wr.docs:
+                p.answers[u] = wr.docs["answers"]  # changed in this plan: the current document
             if wr.is_new:
                 p.inserts.setdefault(tbl, []).append(wr.finish())
                 counts.new += 1

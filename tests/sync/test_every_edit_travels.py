@@ -109,3 +109,28 @@ def test_same_household_from_two_laptops_is_flagged_and_merged_keeping_visits(fi
         assert s.conn.execute("SELECT merged_into FROM households WHERE uuid = ?",
                               (uuids["乙"],)).fetchone()[0] == uuids["甲"]
         assert duplicates.list_duplicates(s) == []
+
+
+def test_new_household_status_follows_its_latest_visit_as_edited(field_setup):
+    f = field_setup
+    lap = f.laptop("A")
+    with Store.open(lap) as s:
+        village = s.conn.execute("SELECT code FROM areas WHERE level = 'village' LIMIT 1"
+                                 ).fetchone()[0]
+        with s.write("甲") as w:
+            h = w.insert("households", {"village_code": village, "head_name": "新户"})
+            first = {"household_uuid": h, "form_id": "huhutong_household",
+                     "form_version": "2026112501", "state": "complete",
+                     "answers": {"visit_result": "met", "reception_mode": "iptv",
+                                 "works_now": "yes"}, "ended_at": "2026-05-01T09:00:00"}
+            w.insert("visits", first)
+            later = w.insert("visits", dict(first, ended_at="2026-06-01T09:00:00"))
+            w.update("visits", later, {"answers": {"visit_result": "vacant"}})
+        local = s.conn.execute("SELECT status FROM households WHERE uuid = ?",
+                               (h,)).fetchone()[0]
+    f.merge(f.export(lap, "a.fab"))
+    with f.county() as s:
+        status, last = s.conn.execute("SELECT status, last_visit_at FROM households"
+                                      " WHERE uuid = ?", (h,)).fetchone()
+    assert status == local == "vacant" and last == "2026-06-01T09:00:00"
+    assert check_database(f.county_path).ok
