@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,8 +41,8 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
         rows = plan.inserts[tbl]
         cols = list(rows[0])
         conn.executemany(
-            f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})",
-            rows)
+            f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            map(itemgetter(*cols), rows))
     for tbl in _ordered(plan.updates):
         cols = [c for c in SYNCED_FIELDS[tbl] if c != "content"] + list(_SYNC)
         if tbl == "households":
