@@ -105,3 +105,13 @@ def test_any_merge_order_gives_the_same_data_and_conflicts(base, tmp_path_factor
     assert results[0] == results[1]
     assert snapshot(first)["conflicts"] == [
         c for c in results[0]["conflicts"] if c in snapshot(first)["conflicts"]]
+
+
+@pytest.mark.soak
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(scripts=st.tuples(script, script, script), perms=st.lists(st.permutations(range(3)),
+                                                                 min_size=2, max_size=2),
+       second=st.tuples(st.integers(0, 2), script))
+def test_any_merge_order_many_examples(base, tmp_path_factory, scripts, perms, second):
+    test_any_merge_order_gives_the_same_data_and_conflicts.hypothesis.inner_test(
+        base, tmp_path_factory, scripts, perms, second)
