@@ -103,8 +103,6 @@ def test_any_merge_order_gives_the_same_data_and_conflicts(base, tmp_path_factor
         assert out["rejected"] == []
         results.append(snapshot(db))
     assert results[0] == results[1]
-    assert snapshot(first)["conflicts"] == [
-        c for c in results[0]["conflicts"] if c in snapshot(first)["conflicts"]]
 
 
 @pytest.mark.soak
