@@ -79,6 +79,14 @@ class StoreState:
                 f" ({','.join('?' * len(part))})", [tbl, *part]).fetchall()
         return out
 
+    def area_codes(self, codes: list[str]) -> set[str]:
+        """Which of these division codes exist."""
+        out: set[str] = set()
+        for part in _chunks(codes):
+            out |= {r[0] for r in self.conn.execute(
+                f"SELECT code FROM areas WHERE code IN ({','.join('?' * len(part))})", part)}
+        return out
+
     def open_conflicts(self, tbl: str, uuids: list[str]) -> list[dict[str, Any]]:
         out = []
         for part in _chunks(uuids):

@@ -115,15 +115,36 @@ def change_from_list(item: Any, where: str) -> Change:
     values = c.values()
     if c.base and not all(isinstance(v, str) for v in c.base.values()):
         raise BundleRejected(f"同步包中的变更数据格式不对（{c.version}）", where=where)
-    if c.op == "insert" and _INSERTABLE[c.tbl].issuperset(values):
-        return c
-    for name in values:
-        if not field_allowed(c.tbl, name, c.op):
-            raise BundleRejected(f"同步包中的变更修改了未知字段 {c.tbl}.{name}", where=where)
+    if not (c.op == "insert" and _INSERTABLE[c.tbl].issuperset(values)):
+        for name in values:
+            if not field_allowed(c.tbl, name, c.op):
+                raise BundleRejected(f"同步包中的变更修改了未知字段 {c.tbl}.{name}", where=where)
+    for name, v in values.items():
+        if not _value_ok(name, v):
+            raise BundleRejected(f"同步包中的变更字段 {c.tbl}.{name} 的值类型不对（{c.version}）",
+                                 where=where)
     return c
 
 
 _INSERTABLE = {t: frozenset(f) for t, f in SYNCED_FIELDS.items()}
+# Columns the merge reads as text (codes, keys, names): anything else there is refused.
+_TEXT = frozenset({"code", "parent_code", "village_code", "township_code", "area_code",
+                   "household_uuid", "head_name", "sha256", "form_id", "form_version", "state",
+                   "merged_into"})
+_SCALAR = (str, int, float)
+
+
+def _value_ok(name: str, v: Any) -> bool:
+    if v is None:
+        return True
+    if name in _TEXT:
+        return isinstance(v, str)
+    head, dot, _key = name.partition(".")
+    if head in JSON_FIELDS:
+        return True if dot else isinstance(v, (dict, str))
+    if isinstance(v, dict):
+        return set(v) == {"$b64"} and isinstance(v["$b64"], str)
+    return isinstance(v, _SCALAR) and not isinstance(v, bool)
 
 
 def field_allowed(tbl: str, name: str, op: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldapp.store import sync_conflicts, sync_keys
+from fieldapp.store import StoreError, sync_conflicts, sync_keys
 from fieldapp.store.sync_apply import merge_cache, savepoint, write_plan
 from fieldapp.store.sync_state import StoreState
 
@@ -146,6 +146,11 @@ def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
                             "conflicts": report.conflicts, "duplicates": report.duplicates})
         except sqlite3.IntegrityError as exc:
             raise BundleRejected(f"同步包与本库数据不一致，未做任何改动（{exc}）",
+                                 where=str(path)) from None
+        except StoreError as exc:
+            if "constraint" not in exc.message.lower():
+                raise
+            raise BundleRejected(f"同步包与本库数据不一致，未做任何改动（{exc.message}）",
                                  where=str(path)) from None
         return report
 

@@ -35,6 +35,7 @@ class LocalState(Protocol):
     def record_changes(self, tbl: str, uuids: list[str]) -> dict[str, list[Change]]: ...
     def open_conflicts(self, tbl: str, uuids: list[str]) -> list[dict[str, Any]]: ...
     def resolved_versions(self, tbl: str, uuids: list[str]) -> list[tuple[str, str, str]]: ...
+    def area_codes(self, codes: list[str]) -> set[str]: ...
 
 
 @dataclass
@@ -140,7 +141,7 @@ class _Planner:
             for u, fld, version in self.state.resolved_versions(tbl, existing):
                 self.resolved.setdefault((tbl, u, fld), set()).add(version)
         for c in todo:
-            if c.op == "insert" and "household_uuid" in SYNCED_FIELDS[c.tbl]:
+            if "household_uuid" in SYNCED_FIELDS[c.tbl] and c.op != "delete":
                 households.add(c.values().get("household_uuid"))
         for u, row in self.state.records("households", sorted(households - {None})).items():
             self.hh_village[u] = row["village_code"]
@@ -287,8 +288,31 @@ class _Planner:
                                  where=self.where)
 
     # ----- result ----------------------------------------------------------------------------
+    def _check_references(self) -> None:
+        """Records may only point at households and areas that exist (here or in the bundle):
+        a bundle that does not is refused before anything is written."""
+        codes: set[str] = set()
+        for (tbl, u), wr in self.rows.items():
+            if wr is None or not (wr.is_new or wr.dirty):
+                continue
+            r = wr.row
+            hh = r.get("household_uuid")
+            if hh is not None and hh not in self.hh_village:
+                raise BundleRejected(f"同步包中的 {tbl} {u} 引用了本库没有的户 {hh}",
+                                     where=self.where)
+            for col in ("village_code", "township_code", "parent_code", "area_code"):
+                if r.get(col) is not None:
+                    codes.add(r[col])
+        codes -= {wr.row["code"] for (tbl, _), wr in self.rows.items()
+                  if tbl == "areas" and wr is not None}
+        missing = codes - self.state.area_codes(sorted(codes))
+        if missing:
+            raise BundleRejected(f"同步包中的记录引用了本库没有的区划 {min(missing)}",
+                                 where=self.where)
+
     def _finish(self) -> None:
         p = self.plan
+        self._check_references()
         for (tbl, u), wr in self.rows.items():
             if wr is None:
                 continue

@@ -99,7 +99,7 @@ def test_preview_lists_a_damaged_bundle_as_rejected(qtbot, field, tmp_path):
     county, bundles, _ = field
     bad = tmp_path / "bad.fab"
     data = bytearray(Path(bundles[0]).read_bytes())
-    data[len(data) // 2] ^= 0xFF
+    data[-100] ^= 0xFF  # inside the encrypted payload
     bad.write_bytes(bytes(data))
     with Store.open(county) as store:
         dlg = MergeDialog(store, files=[str(bad), bundles[1]])
