@@ -22,7 +22,6 @@ from sync_helpers import Field, craft_export
 
 from fieldapp.store import Store, sync_export
 from fieldapp.store.check import check_database
-from fieldapp.store.errors import StoreError
 from fieldapp.sync import merge
 from fieldapp.sync.errors import BundleRejected
 
@@ -67,13 +66,7 @@ def _state(db: Path):
         conn.close()
 
 
-# Failures the fuzzing found in fieldapp/sync, kept as strict xfail examples at the end of this
-# file. Where a fuzz run meets one again it still checks what matters most — nothing was written —
-# and does not fail for the same known bug twice.
-KNOWN = (AttributeError, TypeError, StoreError)
-
-
-def _merge_or_refuse(f: Field, bundle: Path, work: Path, *, known: tuple = ()) -> bool:
+def _merge_or_refuse(f: Field, bundle: Path, work: Path) -> bool:
     """Merge into a fresh copy of the county; True when merged. Either way it checks out."""
     db = work / "county-copy.sqlite"
     for suffix in ("", "-wal", "-shm"):
@@ -86,9 +79,6 @@ def _merge_or_refuse(f: Field, bundle: Path, work: Path, *, known: tuple = ()) -
     except BundleRejected as exc:
         assert exc.message and exc.where
         assert _state(db) == before
-        return False
-    except known:
-        assert _state(db) == before  # a known crash, but still nothing half-written
         return False
     checked = check_database(db)
     assert checked.ok, [(x.check, x.examples) for x in checked.errors]
@@ -258,7 +248,7 @@ def _hostile(bundles, rows, work: Path) -> None:
         bundle = craft_export(lap, work / "hostile.fab", rows=rows)
     except (TypeError, ValueError, IndexError):
         return  # not even encodable as a change list: nothing to send
-    _merge_or_refuse(f, bundle, work, known=KNOWN)
+    _merge_or_refuse(f, bundle, work)
 
 
 @settings(max_examples=CI, **FUZZ)
@@ -279,7 +269,7 @@ def test_the_undamaged_bundle_merges(bundles, tmp_path):
     assert _merge_or_refuse(f, good, tmp_path)
 
 
-# ----- what the fuzzing found (kept as examples; strict xfail until fixed in fieldapp/sync) ----
+# ----- what the fuzzing found (fixed in fieldapp/sync, kept as regression examples) -----------
 def _with_insert(rows, tbl: str, **values):
     out = [list(r) for r in rows]
     for r in out:
@@ -291,9 +281,6 @@ def _with_insert(rows, tbl: str, **values):
     return [tuple(r) for r in out]
 
 
-@pytest.mark.xfail(strict=True, raises=(AttributeError, TypeError),
-                   reason="fieldapp/sync/plan.py trusts value types of a signed change list: "
-                          "a non-text village_code/head_name crashes instead of BundleRejected")
 @pytest.mark.parametrize("field", ["village_code", "head_name"])
 def test_wrong_value_types_in_a_signed_change_list(bundles, tmp_path, field):
     f, lap, _good, rows = bundles
@@ -302,9 +289,6 @@ def test_wrong_value_types_in_a_signed_change_list(bundles, tmp_path, field):
     assert not _merge_or_refuse(f, bundle, tmp_path)
 
 
-@pytest.mark.xfail(strict=True, raises=StoreError,
-                   reason="a change inserting a visit of a household nobody has fails at COMMIT "
-                          "(deferred foreign key) as a generic StoreError, not BundleRejected")
 def test_a_visit_of_a_missing_household(bundles, tmp_path):
     f, lap, _good, rows = bundles
     bundle = craft_export(lap, tmp_path / "orphan.fab",
