@@ -7,7 +7,7 @@ import sys
 
 from fieldapp.sync.passphrase import TRANSFER_CODE_ENV, read_passphrase
 
-from .common import StderrProgress, code_arg, open_store, print_json
+from .common import StderrProgress, code_arg, open_store, print_json, safety_backup
 
 
 def register(sub) -> None:
@@ -83,6 +83,8 @@ def run_merge(args) -> int:
 
     with open_store(args.db) as store:
         keys = identity.unlock(store, read_passphrase())
+        if not args.dry_run:
+            safety_backup(args.db, "merge")
         code = args.code or os.environ.get(TRANSFER_CODE_ENV)
         result = merge_files(store, args.files, keys, accept_devices=args.accept_device,
                              code=code, dry_run=args.dry_run, progress=StderrProgress("合并"))

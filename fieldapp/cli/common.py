@@ -53,3 +53,15 @@ class StderrProgress:
                     sys.stderr.write("\n")
                 sys.stderr.flush()
         return True  # never cancel from here
+
+
+def safety_backup(db: str, reason: str) -> None:
+    """Rolling automatic backup before a big change; a failure is a warning, not a stop (the
+    change itself is one transaction either way)."""
+    from fieldapp.core.errors import FieldappError
+    from fieldapp.store.backup import auto_backup
+
+    try:
+        auto_backup(db, reason)
+    except (FieldappError, OSError) as exc:
+        print(f"fieldapp: 警告: 未能自动备份（{exc}），继续执行", file=sys.stderr)

@@ -8,7 +8,7 @@ from fieldapp.core.register_columns import FIELD_LABELS_ZH, FIELDS
 from fieldapp.tabular.read import read_table
 from fieldapp.tabular.register_job import import_register, write_rejects
 
-from .common import CliError, StderrProgress, code_arg, open_store, print_json
+from .common import CliError, StderrProgress, code_arg, open_store, print_json, safety_backup
 
 
 def register(sub) -> None:
@@ -63,6 +63,8 @@ def run(args) -> int:
         raise CliError(f"--township 应为乡镇的区划代码: {args.township}")
     table = read_table(args.file, args.sheet)
     with open_store(args.db) as store:
+        if not args.dry_run:
+            safety_backup(args.db, "import")
         columns = None
         if overrides is not None:
             from fieldapp.tabular.register_job import find_layout

@@ -6,7 +6,7 @@ import sys
 
 from fieldapp.tabular.visits_job import import_visits
 
-from .common import StderrProgress, open_store, print_json
+from .common import StderrProgress, open_store, print_json, safety_backup
 
 
 def register(sub) -> None:
@@ -22,6 +22,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     with open_store(args.db) as store:
+        safety_backup(args.db, "import")
         result = import_visits(store, args.file, progress=StderrProgress("导入走访"))
     if args.json:
         print_json(result.to_json())

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWizard
 
+from fieldapp.store.backup import auto_backup
 from fieldapp.store.register_import import ImportCancelled, areas
 from fieldapp.tabular.register_job import RegisterResult, import_register
 
@@ -46,6 +47,8 @@ class ImportRegisterWizard(QWizard):
         header = self.layout_.header_row + 1 if self.layout_ else None
 
         def job(progress):
+            if not dry_run:
+                auto_backup(self.store.path, "import")
             return import_register(self.store, self.table.path, village=self.source.village(),
                                    dry_run=dry_run, header_row=header, columns=columns,
                                    table=self.table, progress=progress)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store import Store, queries
+from fieldapp.store.backup import auto_backup
 from fieldapp.store.setup import new_county_database
 
 from .area_tree import AreaTree
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self.detail.set_store(store)
         self.tree.load(store)
         self.map_view.set_store(store)
+        start_backup(store.path)
         add_recent(str(store.path))
         self._fill_recent()
         self._update_title()
@@ -237,3 +241,18 @@ def add_recent(path: str) -> None:
     path = str(Path(path).resolve())
     files = [p for p in recent_files() if p != path]
     QSettings().setValue("recentFiles", [path] + files[: MAX_RECENT - 1])
+
+
+def start_backup(path) -> threading.Thread:
+    """Rolling automatic backup of a database when it is opened, off the GUI thread (the online
+    backup reads a consistent snapshot while the user works). Failures are logged, not shown."""
+
+    def work() -> None:
+        try:
+            auto_backup(path, "start")
+        except Exception:  # noqa: BLE001 - a missing backup must not disturb the user
+            logging.getLogger(__name__).exception("automatic backup of %s failed", path)
+
+    thread = threading.Thread(target=work, name="auto-backup", daemon=True)
+    thread.start()
+    return thread

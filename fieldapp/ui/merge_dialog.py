@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store import queries
+from fieldapp.store.backup import auto_backup
 from fieldapp.sync import identity
 from fieldapp.sync.merge import merge_files, preview_files
 from fieldapp.sync.passphrase import PASSPHRASE_ENV
@@ -191,6 +192,7 @@ class MergeDialog(QDialog):
 
         def job(progress):
             keys = self._keys(progress)
+            auto_backup(self.store.path, "merge")
             return merge_files(self.store, files, keys, accept_devices=accepted, code=code,
                                progress=progress)
 
