@@ -8,7 +8,6 @@ The same seed gives the same database content (uuids, names, points, visits).
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -21,10 +20,9 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping, shape
 
-from fieldapp.core.divisions import normalize_code
 from fieldapp.core.idcard import hash_id, mask_id
+from fieldapp.gazetteer import load_boundary_geojson, load_divisions
 from fieldapp.geo.tiling import random_points_in, tile
-from fieldapp.paths import data_file
 from fieldapp.store import Store
 from fieldapp.store.changes import bulk_load
 
@@ -49,22 +47,9 @@ class DemoSummary:
     visits: int
 
 
-def load_divisions(county: str) -> list[dict]:
-    with open(data_file(f"villages_{county}.csv"), encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    out = []
-    for r in rows:
-        level = {"county": "county", "town": "township", "village": "village"}[r["level"]]
-        parent = None if level == "county" else normalize_code(r["parent_code"])
-        out.append({"code": normalize_code(r["code"]), "name": r["name"], "level": level,
-                        "parent_code": parent, "unit_type": r["unit_type"]})
-    return out
-
-
 def load_boundary(county: str):
-    with open(data_file(f"boundary_{county}.wgs84.geojson"), encoding="utf-8") as fh:
-        fc = json.load(fh)
-    return shapely.make_valid(shape(fc["features"][0]["geometry"]))
+    """The county boundary (WGS84) as a valid shapely geometry."""
+    return shapely.make_valid(shape(load_boundary_geojson(county)))
 
 
 # The bits uuid.UUID(int=n, version=4) sets and clears.
