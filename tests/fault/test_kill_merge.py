@@ -8,47 +8,11 @@ import shutil
 
 import pytest
 from fault_helpers import assert_checks_out, kill_after
-from sync_helpers import COUNTY_PW, data_snapshot
-
-from fieldapp.store import Store
-
-CHILD = r"""
-import sys
-from fieldapp.store import Store
-from fieldapp.sync import identity, merge
-db, *files = sys.argv[1:]
-with Store.open(db) as s:
-    keys = identity.unlock(s, %r)
-    def progress(done, total):
-        print("progress", done, total, flush=True)
-        return True
-    merge.merge_files(s, files, keys, progress=progress)
-print("done", flush=True)
-""" % COUNTY_PW  # noqa: UP031
+from sync_helpers import MERGE_CHILD, busy_laptop, data_snapshot
 
 
 def _laptop_work(f, name: str, n: int, seed: int):
-    lap = f.laptop(name)
-    rng = random.Random(seed)
-    with Store.open(lap) as s:
-        villages = [r[0] for r in s.conn.execute(
-            "SELECT code FROM areas WHERE level = 'village' ORDER BY code")]
-        old = [r[0] for r in s.conn.execute("SELECT uuid FROM households ORDER BY uuid")]
-        with s.write(name) as w:
-            ids = w.insert_many("households", [
-                {"village_code": rng.choice(villages), "group_no": str(rng.randint(1, 9)),
-                 "head_name": f"{name}户{i}", "size": rng.randint(1, 6)} for i in range(n)])
-            w.insert_many("visits", [
-                {"household_uuid": h, "form_id": "huhutong_household",
-                 "form_version": "2026112501", "state": "complete",
-                 "answers": {"visit_result": "met", "reception_mode": "iptv",
-                             "works_now": "yes"},
-                 "ended_at": "2026-07-01T09:00:00"} for h in ids])
-            for h in old[:30]:
-                w.update("households", h, {"phone": f"139{rng.randint(0, 99999999):08d}"})
-        for h in old[30:60]:  # autosaved one by one, as the app does
-            with s.write(name) as w:
-                w.update("households", h, {"notes": f"{name} 备注"})
+    lap = busy_laptop(f, name, n, seed, edits=30, autosaves=30)
     assert_checks_out(lap)  # a laptop set up from a reference bundle checks out too
     return lap
 
@@ -73,7 +37,7 @@ def _trials(merge_setup, seeds) -> None:
         rng = random.Random(seed)
         db = f.tmp / f"trial{seed}.sqlite"
         shutil.copy(start, db)
-        kill_after(["-c", CHILD, str(db), *map(str, bundles)], rng, lines=8, delay=0.3)
+        kill_after(["-c", MERGE_CHILD, str(db), *map(str, bundles)], rng, lines=8, delay=0.3)
         assert_checks_out(db)
         assert data_snapshot(db) in states  # every bundle all or nothing
         f.merge(*bundles, db=db)

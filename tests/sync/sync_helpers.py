@@ -168,3 +168,51 @@ def data_snapshot(path: Path) -> dict:
             "SELECT device_id, status, public_key, last_counter FROM devices"))
         out["bundles"] = sorted(s.conn.execute("SELECT sha256 FROM sync_bundles"))
     return out
+
+
+# A child process that merges bundles and reports progress: kill -9 it at any moment.
+MERGE_CHILD = r"""
+import sys
+from fieldapp.store import Store
+from fieldapp.sync import identity, merge
+db, *files = sys.argv[1:]
+with Store.open(db) as s:
+    keys = identity.unlock(s, PASSPHRASE)
+    def progress(done, total):
+        print("progress", done, total, flush=True)
+        return True
+    merge.merge_files(s, files, keys, progress=progress)
+print("done", flush=True)
+""".replace("PASSPHRASE", repr(COUNTY_PW))
+
+
+def busy_laptop(f, name: str, n: int, seed: int, *, edits: int = 40, autosaves: int = 0) -> Path:
+    """A township laptop with n new households (each with a covered visit), `edits` phone changes
+    in the same action and `autosaves` notes changed one action each, as the app saves them."""
+    import random
+
+    from fieldapp.store import Store
+
+    lap = f.laptop(name)
+    rng = random.Random(seed)
+    with Store.open(lap) as s:
+        villages = [r[0] for r in s.conn.execute(
+            "SELECT code FROM areas WHERE level = 'village' ORDER BY code")]
+        old = [r[0] for r in s.conn.execute("SELECT uuid FROM households ORDER BY uuid")]
+        with s.write(name) as w:
+            ids = w.insert_many("households", [
+                {"village_code": rng.choice(villages), "group_no": str(rng.randint(1, 9)),
+                 "head_name": f"{name}户{i}", "size": rng.randint(1, 6)} for i in range(n)])
+            w.insert_many("visits", [
+                {"household_uuid": h, "form_id": "huhutong_household",
+                 "form_version": "2026112501", "state": "complete",
+                 "answers": {"visit_result": "met", "reception_mode": "iptv",
+                             "works_now": "yes"},
+                 "ended_at": "2026-07-01T09:00:00"} for h in ids])
+            for h in old[:edits]:
+                w.update("households", h, {"phone": f"139{rng.randint(0, 99999999):08d}"})
+        for h in old[edits:edits + autosaves]:
+            with s.write(name) as w:
+                w.update("households", h, {"notes": f"{name} 备注"})
+    return lap
+

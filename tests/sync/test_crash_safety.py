@@ -12,46 +12,14 @@ import sys
 import time
 
 import pytest
-from sync_helpers import COUNTY_PW, data_snapshot
+from sync_helpers import MERGE_CHILD, busy_laptop, data_snapshot
 
 from fieldapp.store import Store
 from fieldapp.store.check import check_database
-
-CHILD = r"""
-import sys
-from fieldapp.store import Store
-from fieldapp.store.check import check_database
-from fieldapp.sync import identity, merge
-db, *files = sys.argv[1:]
-with Store.open(db) as s:
-    keys = identity.unlock(s, PASSPHRASE)
-    def progress(done, total):
-        print("progress", done, total, flush=True)
-        return True
-    merge.merge_files(s, files, keys, progress=progress)
-print("done", flush=True)
-""".replace("PASSPHRASE", repr(COUNTY_PW))
 
 
 def _busy_laptop(f, name: str, n: int, seed: int):
-    lap = f.laptop(name)
-    rng = random.Random(seed)
-    with Store.open(lap) as s:
-        villages = [r[0] for r in s.conn.execute(
-            "SELECT code FROM areas WHERE level = 'village' ORDER BY code")]
-        old = [r[0] for r in s.conn.execute("SELECT uuid FROM households ORDER BY uuid")]
-        with s.write(name) as w:
-            ids = w.insert_many("households", [
-                {"village_code": rng.choice(villages), "group_no": str(rng.randint(1, 9)),
-                 "head_name": f"{name}户{i}", "size": rng.randint(1, 6)} for i in range(n)])
-            w.insert_many("visits", [
-                {"household_uuid": h, "form_id": "huhutong_household",
-                 "form_version": "2026112501", "state": "complete",
-                 "answers": {"visit_result": "met", "tv_mode": "iptv", "works_now": "yes"},
-                 "ended_at": "2026-07-01T09:00:00"} for h in ids])
-            for h in old[:40]:
-                w.update("households", h, {"phone": f"139{rng.randint(0, 99999999):08d}"})
-    return lap
+    return busy_laptop(f, name, n, seed)
 
 
 @pytest.fixture
@@ -69,7 +37,7 @@ def crash_setup(field_setup):
 
 
 def _kill_during_merge(db, bundles, rng) -> None:
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db), *map(str, bundles)],
+    proc = subprocess.Popen([sys.executable, "-c", MERGE_CHILD, str(db), *map(str, bundles)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             env=dict(os.environ))
     target = rng.randint(1, 6)  # kill after the n-th progress report, then a little later
