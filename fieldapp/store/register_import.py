@@ -21,6 +21,8 @@ from fieldapp.core.errors import FieldappError
 from fieldapp.core.idcard import mask_id
 from fieldapp.core.register_rows import ParsedRegister, Problem, RegisterRow
 
+from .deferred_indexes import deferred_indexes
+
 Progress = Callable[[int, int], bool]
 _LIVE = "deleted = 0 AND merged_into IS NULL"
 class ImportCancelled(FieldappError):
@@ -201,7 +203,8 @@ def apply_register(store, plan: RegisterPlan, *, user: str | None = None,
     done = 0
     chunk = 2000
     store.conn.execute("PRAGMA cache_size = -131072")  # 128 MB: random-key index inserts
-    with store.write(user) as w:
+    incoming = {"households": len(plan.adds), "changes": total}
+    with store.write(user) as w, deferred_indexes(w.conn, incoming):
         for start in range(0, len(plan.adds), chunk):
             new = w.insert_many("households", plan.adds[start:start + chunk])
             # Brand-new households have no visits: their status is already 'not_visited', so

@@ -19,9 +19,13 @@ def villages(store, n=3):
 
 
 def counts(store):
+    """Row counts, and the index definitions (a big import builds some indexes after its rows:
+    a cancel or an error must leave every one of them in place)."""
     one = lambda sql: store.conn.execute(sql).fetchone()[0]
+    indexes = store.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
     return (one("SELECT count(*) FROM households"), one("SELECT count(*) FROM changes"),
-            one("SELECT count(*) FROM audit_log"))
+            one("SELECT count(*) FROM audit_log"), indexes)
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".csv"])
