@@ -66,19 +66,22 @@ def _existing(store, villages: list[str], hashes: list[str]):
     ).fetchall()
     by_hash = {r[HASH]: r for r in rows if r[HASH]}
     elsewhere = [h for h in hashes if h not in by_hash]
-    if elsewhere:
+    # One pass over the ID-hash index for the rest: live households in other villages, and
+    # households deleted or merged into another one on purpose (those must not come back).
+    gone = set()
+    others = conn.execute("SELECT count(*) FROM households").fetchone()[0] - len(rows)
+    if elsewhere and others:  # any household outside `rows` at all (live or not)
         for r in conn.execute(
-            f"SELECT {cols} FROM households WHERE {_LIVE}"
-            " AND id_hash IN (SELECT value FROM json_each(?))", (json.dumps(elsewhere),)
+            f"SELECT {cols}, deleted = 0 AND merged_into IS NULL FROM households"
+            " WHERE id_hash IN (SELECT value FROM json_each(?))", (json.dumps(elsewhere),)
         ):
-            by_hash.setdefault(r[HASH], r)
+            if r[-1]:
+                by_hash.setdefault(r[HASH], r[:-1])
+            else:
+                gone.add(r[HASH])
     by_name: dict[tuple[str, str, str], list[tuple]] = {}
     for r in rows:
         by_name.setdefault((r[V], r[G] or "", r[NAME]), []).append(r)
-    # Households deleted or merged into another one on purpose must not come back.
-    gone = {r[0] for r in conn.execute(
-        "SELECT id_hash FROM households WHERE (deleted = 1 OR merged_into IS NOT NULL)"
-        " AND id_hash IN (SELECT value FROM json_each(?))", (json.dumps(elsewhere),))}
     return by_hash, by_name, gone - by_hash.keys()
 
 
@@ -151,7 +154,7 @@ def _changes(row: RegisterRow, h: str | None, m: tuple, keep_full: bool) -> dict
     if h and (h != m[HASH] or not m[MASKED]):
         if h != m[HASH]:
             out["id_hash"] = h
-        masked = mask_id(row.id_number)
+        masked = _mask(row.id_number)
         if masked != m[MASKED]:
             out["id_masked"] = masked
     if keep_full and row.id_number and row.id_number != m[FULL]:
@@ -166,20 +169,25 @@ def _changes(row: RegisterRow, h: str | None, m: tuple, keep_full: bool) -> dict
 
 
 def time_ordered_uuids(n: int) -> list[str]:
-    """n UUIDv7-style ids (48-bit milliseconds, then random): new rows land at the end of the
-    uuid-keyed B-trees instead of all over them, which makes a big import several times faster.
-    """
+    """n UUIDv7-style ids (48-bit milliseconds, version 7, variant 10, 74 random bits), sorted:
+    new rows land at the end of the uuid-keyed B-trees instead of all over them, which makes a
+    big import several times faster."""
     ms = int(time.time() * 1000)
+    rand = secrets.token_hex(10 * n)  # 20 hex digits an id, drawn at once
     out = []
     for i in range(n):
-        rand = secrets.randbits(74)
-        value = (ms << 80) | (0x7 << 76) | ((rand >> 62) << 64) | (0b10 << 62) | \
-            (rand & ((1 << 62) - 1))
-        h = f"{value:032x}"
-        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
-        if i % 4096 == 4095:
-            ms += 1
-    return sorted(out)
+        t = f"{ms + (i >> 12):012x}"  # a new millisecond every 4096 ids, as a fast clock would
+        r = rand[20 * i:20 * i + 20]
+        variant = "89ab"[int(r[3], 16) & 3]
+        out.append(f"{t[:8]}-{t[8:]}-7{r[:3]}-{variant}{r[4:7]}-{r[7:19]}")
+    out.sort()
+    return out
+
+
+def _mask(id_number: str) -> str:
+    """mask_id of a number parse_rows has already normalised (18 characters, upper case)."""
+    return id_number[:6] + "********" + id_number[14:] if len(id_number) == 18 else \
+        mask_id(id_number)
 
 
 def _group(group_no: str | None) -> str:
@@ -190,7 +198,7 @@ def _record(row: RegisterRow, id_hash: str | None, keep_full: bool) -> dict[str,
     return {
         "village_code": row.village_code, "group_no": row.group_no or None,
         "head_name": row.head_name, "size": row.size, "phone": row.phone or None,
-        "id_hash": id_hash, "id_masked": mask_id(row.id_number) if row.id_number else None,
+        "id_hash": id_hash, "id_masked": _mask(row.id_number) if row.id_number else None,
         "id_full": row.id_number if keep_full and row.id_number else None,
         "address": row.address or None, "notes": row.notes or None, "source": "register",
     }
