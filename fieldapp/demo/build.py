@@ -22,7 +22,7 @@ from shapely.geometry import mapping, shape
 
 from fieldapp.core.idcard import hash_id, mask_id
 from fieldapp.gazetteer import load_boundary_geojson, load_divisions
-from fieldapp.geo.tiling import random_points_in, tile
+from fieldapp.geo.tiling import crowded, random_points_in, tile
 from fieldapp.store import Store
 from fieldapp.store.changes import bulk_load
 
@@ -34,6 +34,7 @@ from .visits import synthetic_visit
 DEFAULT_HOUSEHOLDS = {"140824": 104_500, "330411": 218_800}
 COUNTIES = tuple(DEFAULT_HOUSEHOLDS)
 DEMO_YEAR = 2026
+MIN_SPACING_M = 1.2
 Progress = Callable[[int, int], bool]
 
 
@@ -205,18 +206,29 @@ def _village_households(village, n, geom, rng, nrng, salt, county):
 
 
 def _hamlet_points(geom, n: int, nrng: np.random.Generator) -> np.ndarray:
-    """Households cluster in 1–4 hamlets (自然村) inside the village polygon."""
+    """Households cluster in 1–4 hamlets (自然村) inside the village polygon, no two closer than
+    MIN_SPACING_M (houses, not a pile of pins: the map check's duplicate finder stays quiet)."""
     hamlets = random_points_in(geom, int(nrng.integers(1, 5)), nrng)
     minx, miny, maxx, maxy = geom.bounds
     spread = max(maxx - minx, maxy - miny) / 10
-    pts = np.empty((0, 2))
     shapely.prepare(geom)
-    while len(pts) < n:
-        k = int((n - len(pts)) * 1.3) + 8
-        centre = hamlets[nrng.integers(0, len(hamlets), k)]
-        cand = centre + nrng.normal(0, spread, (k, 2)) * [1, 0.8]
-        inside = shapely.contains_xy(geom, cand[:, 0], cand[:, 1])
-        pts = np.vstack([pts, cand[inside]])
-        if len(pts) < n and not inside.any():
-            pts = np.vstack([pts, random_points_in(geom, n - len(pts), nrng)])
-    return pts[:n]
+
+    def draw(count: int, widen: float = 1.0) -> np.ndarray:
+        pts = np.empty((0, 2))
+        while len(pts) < count:
+            k = int((count - len(pts)) * 1.3) + 8
+            centre = hamlets[nrng.integers(0, len(hamlets), k)]
+            cand = centre + nrng.normal(0, spread * widen, (k, 2)) * [1, 0.8]
+            inside = shapely.contains_xy(geom, cand[:, 0], cand[:, 1])
+            pts = np.vstack([pts, cand[inside]])
+            if len(pts) < count and not inside.any():
+                pts = np.vstack([pts, random_points_in(geom, count - len(pts), nrng)])
+        return pts[:count]
+
+    pts = draw(n)
+    for attempt in range(40):  # a few rounds; a hamlet too dense for it spreads out
+        too_close = crowded(pts, MIN_SPACING_M)
+        if not too_close.any():
+            break
+        pts[too_close] = draw(int(too_close.sum()), 1.25 ** max(0, attempt - 3))
+    return pts
