@@ -5,7 +5,9 @@ commands are thin wrappers over library functions. Errors end in one line on std
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import pkgutil
 import sqlite3
 import sys
@@ -65,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("fieldapp: 已取消", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`fieldapp map check DB --json | head`): what was to be done
+        # is done, only the rest of the output is unwanted. No traceback, now or at exit.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a program killed by SIGPIPE
 
 
 def _is_path_like(arg: str) -> bool:

@@ -95,3 +95,13 @@ def test_bad_division_codes_are_one_line(tmp_path, demo_path, argv):
     r = run(*args)
     assert r.returncode != 0
     assert "Traceback" not in r.stderr and "区划代码" in r.stderr
+
+
+def test_output_into_a_closed_pipe_is_quiet(demo_path):
+    """`fieldapp info DB --json | head -c 0`: the reader is gone before anything is written."""
+    proc = subprocess.Popen([sys.executable, "-m", "fieldapp", "info", str(demo_path), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # nobody reads: the first write meets a broken pipe
+    _, err = proc.communicate(timeout=120)
+    assert "Traceback" not in err.decode() and "Exception ignored" not in err.decode()
+    assert proc.returncode == 141
