@@ -41,15 +41,11 @@ def crowded(points: np.ndarray, min_m: float) -> np.ndarray:
     order = np.argsort(key, kind="stable")  # within a cell, original order: first = earliest
     cells, start = np.unique(key[order], return_index=True)
     earliest_in = order[start]
-    index = np.arange(n)
-    flagged = np.zeros(n, bool)
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            near = key + dx * width + dy
-            pos = np.minimum(np.searchsorted(cells, near), len(cells) - 1)
-            earliest = np.where(cells[pos] == near, earliest_in[pos], n)
-            flagged |= earliest < index
-    return flagged
+    steps = np.array([-1, 0, 1])
+    near = key[:, None] + (steps[:, None] * width + steps[None, :]).ravel()  # the 9 cells
+    pos = np.minimum(np.searchsorted(cells, near), len(cells) - 1)
+    earliest = np.where(cells[pos] == near, earliest_in[pos], n)
+    return (earliest < np.arange(n)[:, None]).any(axis=1)
 
 
 def tile(geom: BaseGeometry, seeds: np.ndarray) -> list[BaseGeometry]:
