@@ -184,6 +184,11 @@ class Store:
                 self._settings_cache.clear()
                 raise _translate(exc, self.path) from None
 
+    def data_state(self) -> tuple[int, int]:
+        """Equal on two calls exactly when nothing was written in between: by another
+        connection (data_version) or by this one (total_changes, rolled-back writes included)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+
     def write(self, user: str | None = None):
         """A change-logged write transaction: `with store.write(user) as w: w.insert(...)`."""
         from .changes import ChangeWriter

@@ -30,6 +30,17 @@ Progress = Callable[[int, int], bool]
 
 
 @dataclass
+class Checked:
+    """What a dry run planned; an import with the same file and settings applies it as it is
+    when the database has not been written since (what the user approved is what happens)."""
+
+    key: tuple
+    state: tuple[int, int]
+    parsed: ParsedRegister
+    plan: RegisterPlan
+
+
+@dataclass
 class RegisterResult:
     file: str
     sheet: str
@@ -43,6 +54,7 @@ class RegisterResult:
     blank: int = 0
     members: int = 0
     dry_run: bool = False
+    checked: Checked | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,18 +115,28 @@ def import_register(store, path: str | os.PathLike, *, village: str | None = Non
                     dry_run: bool = False, sheet: str | None = None,
                     header_row: int | None = None, columns: Mapping[str, int] | None = None,
                     user: str | None = None, progress: Progress | None = None,
-                    table: Table | None = None) -> RegisterResult:
+                    table: Table | None = None, reuse: RegisterResult | None = None
+                    ) -> RegisterResult:
+    """`reuse`: the result of a dry run of the same file and settings; its plan is applied as
+    it is unless the database has been written since (then the file is planned again)."""
     table = table or read_table(path, sheet)
     layout = find_layout(table, header_row)
     if columns is not None:
         layout = layout.with_columns(columns)
-    parsed, plan = prepare(store, table, layout, village, progress)
+    key = (str(path), table.sheet, village, layout.header_row, tuple(sorted(layout.columns.items())))
+    checked = reuse.checked if reuse is not None else None
+    if checked is not None and checked.key == key and checked.state == store.data_state():
+        parsed, plan = checked.parsed, checked.plan
+    else:
+        parsed, plan = prepare(store, table, layout, village, progress)
     result = RegisterResult(
         file=str(path), sheet=table.sheet, header_row=layout.header_row + 1,
         columns=dict(layout.columns), added=len(plan.adds), updated=len(plan.updates),
         unchanged=plan.unchanged, rejected=plan.rejected, warnings=plan.warnings,
         blank=parsed.blank, members=parsed.members, dry_run=dry_run)
-    if not dry_run:
+    if dry_run:
+        result.checked = Checked(key, store.data_state(), parsed, plan)
+    else:
         apply_register(store, plan, user=user, progress=progress,
                        log={"kind": "register", "file": Path(path).name, "sha256": _sha(path)})
     return result

@@ -51,7 +51,8 @@ class ImportRegisterWizard(QWizard):
                 auto_backup(self.store.path, "import")
             return import_register(self.store, self.table.path, village=self.source.village(),
                                    dry_run=dry_run, header_row=header, columns=columns,
-                                   table=self.table, progress=progress)
+                                   table=self.table, progress=progress,
+                                   reuse=None if dry_run else self.check)
 
         runner = JobRunner(self)
         text = self.tr("Checking the register…") if dry_run else self.tr("Importing…")

@@ -201,3 +201,54 @@ def test_stored_id_hash_is_the_salted_hash_of_the_number(store, tmp_path):
     stored, masked = store.conn.execute("SELECT id_hash, id_masked FROM households").fetchone()
     assert stored == hash_id("14082419850505105X", store.setting("id_salt"))
     assert masked == "140824********105X"
+
+
+def _plans(monkeypatch):
+    """Count how often the register is planned against the database."""
+    from fieldapp.tabular import register_job
+
+    calls = []
+    real = register_job.plan_register
+
+    def counting(store, parsed, progress=None):
+        calls.append(1)
+        return real(store, parsed, progress)
+
+    monkeypatch.setattr(register_job, "plan_register", counting)
+    return calls
+
+
+def test_import_after_its_check_applies_what_was_checked(store, tmp_path, monkeypatch):
+    sample = make_register(tmp_path / "reg.xlsx", villages(store), 300, seed=5)
+    calls = _plans(monkeypatch)
+    check = import_register(store, sample.path, dry_run=True)
+    done = import_register(store, sample.path, reuse=check)
+    assert len(calls) == 1  # the file was not planned a second time
+    assert (done.added, len(done.rejected)) == (check.added, len(check.rejected))
+    assert counts(store)[0] == check.added
+    # the same check once more: the database has changed since, so it is planned afresh
+    again = import_register(store, sample.path, reuse=check)
+    assert len(calls) == 2 and again.added == 0 and again.unchanged == check.added
+
+
+def test_check_is_not_reused_after_another_write_or_other_settings(store, tmp_path, monkeypatch):
+    from fieldapp.store import Store
+
+    vs = villages(store, 1)
+    p = tmp_path / "r.csv"
+    p.write_text(f"村,组,户主\n{vs[0][1]},1,张三\n{vs[0][1]},1,李四\n", encoding="utf-8")
+    calls = _plans(monkeypatch)
+    check = import_register(store, p, dry_run=True)
+    assert check.added == 2
+    # meanwhile another window of the app registers 张三 in the same group
+    other = Store.open(store.path)
+    with other.write("其他窗口") as w:
+        w.insert("households", dict(village_code=vs[0][0], group_no="1", head_name="张三"))
+    other.close()
+    done = import_register(store, p, reuse=check)
+    assert len(calls) == 2 and (done.added, done.unchanged) == (1, 1)  # no second 张三
+    assert counts(store)[0] == 2
+    # a check made with other settings is never applied
+    check = import_register(store, p, dry_run=True, village=vs[0][0])
+    import_register(store, p, reuse=check)
+    assert len(calls) == 4
