@@ -188,8 +188,12 @@ class ChangeWriter:
         device, user, at = self.device, self.user, self.at
         # clock = {"*": "<device>:<counter>"}, built as text (same bytes as _dumps would give)
         clock_head = '{"*":' + _ENCODE(device)[:-1] + ":"
+        # bulk load: the answers of new visits as given, for their household's status at the end
+        answers = [] if table == "visits" and self._pending is not None else None
         for record in records:
             row = prepare(table, record)
+            if answers is not None:
+                answers.append(record.get("answers"))
             self.counter += 1
             self.changes += 1
             counter = self.counter
@@ -210,8 +214,8 @@ class ChangeWriter:
             self._pending.extend(rows)
         else:
             self._insert_rows(table, rows)
-        if table == "visits" and self._pending is not None:
-            self._note_visits(rows)
+        if answers is not None:
+            self._note_visits(rows, answers)
         self._log(log)
         if table == "households":
             self._touched_households.update([r["uuid"] for r in rows])
@@ -242,11 +246,14 @@ class ChangeWriter:
             self._touched_households.difference_update(uuids)
         self._insert_rows("households", rows)
 
-    def _note_visits(self, rows: list[dict[str, Any]]) -> None:
-        for r in rows:
+    def _note_visits(self, rows: list[dict[str, Any]], given: list[Any]) -> None:
+        """Keep what the status of a new household needs; the answers as the caller gave them
+        when a dict (the stored text is its JSON: decoding that again would cost more than all
+        the rest of the status), else the stored text."""
+        for r, answers in zip(rows, given):
             self._new_visits.setdefault(r["household_uuid"], []).append(
                 (r["state"], r["deleted"], r["ended_at"], r["started_at"], r["hlc"],
-                 r["answers"]))
+                 answers if answers.__class__ is dict else r["answers"]))
 
     def _statuses_of_new(self, uuids: list[str]) -> dict[str, tuple]:
         """Derived status of households inserted in this transaction. All their visits were
@@ -274,7 +281,8 @@ class ChangeWriter:
             elif best is None:
                 out[u] = NEVER
             else:
-                st = derive_status(loads(best[1]) if best[1] else None)
+                doc = best[1]
+                st = derive_status(doc if doc.__class__ is dict else loads(doc) if doc else None)
                 out[u] = (st.status, st.reason, best[2])
         if slow:
             out.update(statuses(self.conn, slow))
