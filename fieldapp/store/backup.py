@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import errors as E
+from .backup_content import check_restorable, database_content
 from .check import open_readonly
 from .db import APP_ID, _translate
 
@@ -211,7 +212,8 @@ def restore_backup(backup: str | os.PathLike, db_path: str | os.PathLike, *,
                    progress: Progress | None = None) -> Path | None:
     """Put a backup's content in place of the database (all at once, in one write transaction).
 
-    The backup is checked first; the current database, if any, is itself backed up
+    The backup is checked first (whole, a fieldapp database no newer than this program, of the
+    same county as the database it replaces); the current database, if any, is itself backed up
     automatically (reason "before_restore") and that backup's path returned. This device's
     change counter stays where the replaced database had it (see `_keep_counter`).
     """
@@ -225,6 +227,15 @@ def restore_backup(backup: str | os.PathLike, db_path: str | os.PathLike, *,
     if ok != "ok":
         src.close()
         raise E.CorruptDatabase(f"备份文件已损坏（{ok}）", where=str(backup))
+    try:
+        current = database_content(db) if db.exists() else None
+    except E.StoreError:
+        current = None  # damaged or unreadable: exactly when a restore is needed
+    try:
+        check_restorable(database_content(backup), current)
+    except BaseException:
+        src.close()
+        raise
     safety = None
     try:
         if db.exists():

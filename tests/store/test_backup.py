@@ -205,3 +205,33 @@ def test_cli_backup_list_restore(demo_path, tmp_path, capsys):
     assert _dump(demo_path)["households"] == _dump(out)["households"]
     assert main(["backup", str(tmp_path / "missing.sqlite"), "-o", str(tmp_path / "m.sqlite")]) == 1
     assert "不存在" in capsys.readouterr().err
+
+
+def test_backup_content_says_whose_database_and_how_much(demo_path, tmp_path):
+    from fieldapp.store.backup_content import database_content
+
+    saved = B.backup_database(demo_path, tmp_path / "saved.sqlite")
+    c = database_content(saved)
+    assert (c.county_code, c.county_name, c.role) == ("140824000000", "稷山县", "county")
+    assert c.households == 3000 and 0 < c.visits <= 3000 and c.last_change_at.startswith("20")
+    assert c.same_device(database_content(demo_path))
+    plain = tmp_path / "plain.sqlite"
+    sqlite3.connect(plain).execute("CREATE TABLE t(x)").close()
+    with pytest.raises(E.StoreError, match="不是 fieldapp 数据库"):
+        database_content(plain)
+
+
+def test_restore_refuses_a_backup_of_another_county_or_a_foreign_file(demo_path, tmp_path):
+    from fieldapp.store.setup import new_county_database
+
+    other = new_county_database(tmp_path / "秀洲区.sqlite", "330411")
+    other.close()
+    plain = tmp_path / "plain.sqlite"
+    sqlite3.connect(plain).execute("CREATE TABLE t(x)").close()
+    before = _dump(demo_path)
+    with pytest.raises(E.StoreError, match="另一个区县（秀洲区）"):
+        B.restore_backup(tmp_path / "秀洲区.sqlite", demo_path)
+    with pytest.raises(E.StoreError, match="不是 fieldapp 数据库"):
+        B.restore_backup(plain, demo_path)
+    assert _dump(demo_path) == before
+    assert B.list_backups(demo_path) == []  # refused before anything was touched
