@@ -21,7 +21,6 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook
 
 from fieldapp.store.deferred_indexes import deferred_indexes
-
 from fieldapp.store.setup import new_county_database
 from fieldapp.tabular.register_job import import_register
 from fieldapp.tabular.sample_register import make_register
@@ -41,8 +40,8 @@ def _written(store) -> dict[str, tuple[str, list[tuple]]]:
     for table, where in (("households", ""), ("changes", " WHERE tbl = 'households'")):
         cur = store.conn.execute(f"SELECT * FROM {table}{where}")
         cols = [d[0] for d in cur.description]
-        out[table] = (f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                      f"({', '.join('?' * len(cols))})", cur.fetchall())
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        out[table] = (sql, cur.fetchall())
     return out
 
 

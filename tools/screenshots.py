@@ -293,6 +293,20 @@ def shot_crash_dialog(s: Shots) -> None:
     crash.show_crash_dialog(None, str(path), "KeyError: 'example'", "Traceback …")
 
 
+def shot_backups(s: Shots) -> None:
+    """File → 备份与恢复… with the backup made on opening and one made before an import."""
+    from fieldapp.store.backup import auto_backup
+    from fieldapp.ui.backup_dialog import BackupDialog
+
+    w = s.window()
+    w.backup_thread.join()
+    uuid = w.store.conn.execute("SELECT uuid FROM households LIMIT 1").fetchone()[0]
+    with w.store.write("截图") as wr:  # a change, so the import backup is a new one
+        wr.update("households", uuid, {"notes": "截图"})
+    auto_backup(w.store.path, "import")
+    _dialog(s, "backups", lambda: BackupDialog(w.store.path, w), size=(860, 460))
+
+
 def shot_sheet(s: Shots) -> None:
     """Page 1 of a village's printed sheet (fieldapp sheets → pdftoppm)."""
     code, _ = s.busy_village()
@@ -322,6 +336,7 @@ SHOTS: dict[str, Callable[[Shots], None]] = {
     "about": shot_about,
     "crash-dialog": shot_crash_dialog,
     "sheet": shot_sheet,
+    "backups": shot_backups,
 }
 
 

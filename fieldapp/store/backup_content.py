@@ -32,7 +32,7 @@ def database_content(path: str | os.PathLike) -> DatabaseContent:
     conn = open_readonly(path)
     try:
         settings = dict(conn.execute("SELECT key, value FROM settings"))
-        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: conn.execute(sql).fetchone()[0]
         return DatabaseContent(
             county_code=settings.get("county_code") or "",
             county_name=settings.get("county_name") or "",

@@ -4,7 +4,7 @@ and cancel → result. The work itself is fieldapp.tabular.register_job, shared 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWizard
 
@@ -86,15 +86,8 @@ def attach_register_import(window) -> QAction:
             return
         wizard = ImportRegisterWizard(window.store, window)
         wizard.imported.connect(window.refresh)
-        wizard.setAttribute(Qt.WA_DeleteOnClose)
-        window.import_wizard = wizard
-        wizard.open()
+        window.show_dialog(wizard, "import_wizard")
 
     action.triggered.connect(start)
-    menu = window.file_menu
-    separators = [a for a in menu.actions() if a.isSeparator()]
-    if separators:
-        menu.insertAction(separators[0], action)
-    else:
-        menu.addAction(action)
+    window.add_file_action(action)
     return action

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget,
+    QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget,
 )
 
 from fieldapp.store import Store, queries
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         from .merge_menu import attach_sync_menu
 
         attach_sync_menu(self)  # 同步: merge bundles, conflicts, export / reference bundles
+        from .backup_dialog import attach_backups
+
+        self.backup_action = attach_backups(self)  # File → 备份与恢复…
         if store is not None:
             self.set_store(store)
         else:
@@ -123,7 +127,7 @@ class MainWindow(QMainWindow):
         self.detail.set_store(store)
         self.tree.load(store)
         self.map_view.set_store(store)
-        start_backup(store.path)
+        self.backup_thread = start_backup(store.path)
         add_recent(str(store.path))
         self._fill_recent()
         self._update_title()
@@ -134,6 +138,7 @@ class MainWindow(QMainWindow):
             store = Store.open(path)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
             show_error(self, exc, self.tr("Cannot open database"))
+            self._offer_restore(path, exc)
             return False
         try:
             self.set_store(store)
@@ -143,8 +148,29 @@ class MainWindow(QMainWindow):
             self.store = None
             if previous is not None:
                 self.open_path(str(previous.path))
+            self._offer_restore(path, exc)
             return False
         return True
+
+    def _offer_restore(self, path: str, exc: BaseException) -> None:
+        """A damaged database that has automatic backups: offer to restore one."""
+        from fieldapp.store.backup import list_backups
+        from fieldapp.store.db import translate_error
+
+        if isinstance(exc, sqlite3.DatabaseError):
+            exc = translate_error(exc, path)
+        if getattr(exc, "code", "") != "corrupt" or not list_backups(path):
+            return
+        if QMessageBox.question(
+                self, self.tr("Cannot open database"),
+                self.tr("This database is damaged, and there are automatic backups of it. "
+                        "Choose one to restore?")) != QMessageBox.Yes:
+            return
+        from .backup_dialog import BackupDialog
+
+        dlg = BackupDialog(path, self)
+        dlg.restored.connect(self.open_path)
+        self.show_dialog(dlg, "backup_dialog")
 
     def open_dialog(self) -> None:
         start = str(Path(recent_files()[0]).parent) if recent_files() else ""
@@ -220,6 +246,17 @@ class MainWindow(QMainWindow):
 
     def add_centre_tab(self, widget: QWidget, title: str) -> None:
         self.centre.addTab(widget, title)
+
+    def add_file_action(self, action: QAction) -> None:
+        """An action of a feature in the File menu, above the separator before Quit."""
+        separators = [a for a in self.file_menu.actions() if a.isSeparator()]
+        self.file_menu.insertAction(separators[-1] if separators else None, action)
+
+    def show_dialog(self, dialog: QWidget, name: str) -> None:
+        """Open a window-modal dialog that deletes itself on close; `self.<name>` holds it."""
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        setattr(self, name, dialog)
+        dialog.open()
 
     def closeEvent(self, event) -> None:
         self.table.set_store(None)

@@ -70,6 +70,157 @@ Works offline; township laptops hand sync bundles to the county office.</source>
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>%1 (%2): %3 households, %4 visits; last change %5</source>
+        <translation>%1（%2）：%3 户，%4 次走访；最后修改于 %5</translation>
+    </message>
+    <message>
+        <source>&amp;Backups and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Back up to a file</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation>备份到文件…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backups and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Cannot back up</source>
+        <translation>无法备份</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Database: %1
+Automatic backups: %2</source>
+        <translation>数据库：%1
+自动备份位置：%2</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>No automatic backups yet. One is made each time the database is opened and before every import or merge.</source>
+        <translation>还没有自动备份。每次打开数据库时、每次导入或合并之前都会自动备份。</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>当前数据库：%1</translation>
+    </message>
+    <message>
+        <source>Open the backup folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <source>Replace the database with this backup?
+
+Backup: %1
+%2
+
+The database as it is now is backed up first, so this can be undone by restoring that backup.</source>
+        <translation>用这个备份替换当前数据库吗？
+
+备份：%1
+%2
+
+恢复前会先自动备份当前数据库，如有需要可以再用那个备份恢复回来。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Restored from %1.</source>
+        <translation>已用 %1 恢复。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>The database as it was before is in %1.</source>
+        <translation>恢复前的数据库已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>Warning: this backup was made on another computer.</source>
+        <translation>注意：这个备份来自另一台电脑。</translation>
+    </message>
+    <message>
+        <source>When opened</source>
+        <translation>打开时</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>county office</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>fieldapp database (*.sqlite)</source>
+        <translation>fieldapp 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>fieldapp database (*.sqlite);;All files (*)</source>
+        <translation>fieldapp 数据库 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>township laptop</source>
+        <translation>乡镇笔记本</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Cannot save</source>
@@ -1308,6 +1459,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Recent files</source>
         <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>This database is damaged, and there are automatic backups of it. Choose one to restore?</source>
+        <translation>这个数据库已损坏，但有它的自动备份。要选择一个备份来恢复吗？</translation>
     </message>
     <message>
         <source>Township laptop</source>

@@ -14,8 +14,8 @@ def _indexes(conn, table):
 
 
 def _records(n, start=0):
-    return [dict(village_code=VILLAGE, head_name="张三", group_no=str(i % 7),
-                 id_hash=f"{i + start:064x}") for i in range(n)]
+    return [{"village_code": VILLAGE, "head_name": "张三", "group_no": str(i % 7),
+             "id_hash": f"{i + start:064x}"} for i in range(n)]
 
 
 def test_indexes_come_back_identical_and_complete(store):
@@ -37,10 +37,10 @@ def test_indexes_come_back_identical_and_complete(store):
 
 def test_error_inside_rolls_back_rows_and_keeps_indexes(store):
     before = _indexes(store.conn, "households")
-    with pytest.raises(OSError):
-        with store.write("tester") as w, deferred_indexes(w.conn, {"households": 3000}):
-            w.insert_many("households", _records(3000))
-            raise OSError("disk gone")
+    with pytest.raises(OSError), store.write("tester") as w, \
+            deferred_indexes(w.conn, {"households": 3000}):
+        w.insert_many("households", _records(3000))
+        raise OSError("disk gone")
     assert _indexes(store.conn, "households") == before
     assert store.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 0
 
@@ -56,6 +56,5 @@ def test_small_or_outnumbered_inserts_keep_indexes_in_place(store):
 
 
 def test_refuses_without_a_transaction(store):
-    with pytest.raises(RuntimeError):
-        with deferred_indexes(store.conn, {"households": 5000}):
-            pass
+    with pytest.raises(RuntimeError), deferred_indexes(store.conn, {"households": 5000}):
+        pass
