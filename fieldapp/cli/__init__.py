@@ -18,8 +18,8 @@ from fieldapp.core.errors import FieldappError
 from .common import CliError
 
 # Commands are registered in this order in --help; modules not listed come after, by name.
-_ORDER = ("demo", "info", "init", "form", "register", "visits", "export", "gaps", "map", "bundle",
-          "conflicts", "sheets", "report", "check", "backup")
+_ORDER = ("demo", "info", "init", "form", "register", "visits", "imports", "export", "gaps",
+          "map", "bundle", "conflicts", "sheets", "report", "check", "backup")
 
 
 def build_parser() -> argparse.ArgumentParser:

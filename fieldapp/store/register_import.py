@@ -22,6 +22,7 @@ from fieldapp.core.idcard import mask_id
 from fieldapp.core.register_rows import ParsedRegister, Problem, RegisterRow
 
 from .deferred_indexes import deferred_indexes
+from .import_log import log_import
 
 Progress = Callable[[int, int], bool]
 _LIVE = "deleted = 0 AND merged_into IS NULL"
@@ -205,14 +206,17 @@ def _record(row: RegisterRow, id_hash: str | None, keep_full: bool) -> dict[str,
 
 
 def apply_register(store, plan: RegisterPlan, *, user: str | None = None,
-                   progress: Progress | None = None, log: dict[str, Any] | None = None) -> None:
-    """Write the plan in one change-logged transaction (nothing is written if cancelled)."""
+                   progress: Progress | None = None, log: dict[str, Any] | None = None
+                   ) -> int | None:
+    """Write the plan in one change-logged transaction (nothing is written if cancelled);
+    returns the id of its import-log line (None without `log`)."""
     total = len(plan.adds) + len(plan.updates)
     done = 0
     chunk = 2000
     store.conn.execute("PRAGMA cache_size = -131072")  # 128 MB: random-key index inserts
     incoming = {"households": len(plan.adds), "changes": total}
     with store.write(user) as w, deferred_indexes(w.conn, incoming):
+        first = w.counter + 1  # the import's changes: this device's counters first..
         for start in range(0, len(plan.adds), chunk):
             new = w.insert_many("households", plan.adds[start:start + chunk])
             # Brand-new households have no visits: their status is already 'not_visited', so
@@ -226,12 +230,12 @@ def apply_register(store, plan: RegisterPlan, *, user: str | None = None,
             done += 1
             if progress and done % 500 == 0 and progress(done, total) is False:
                 raise ImportCancelled()
+        import_id = None
         if log is not None:
-            w.conn.execute(
-                "INSERT INTO import_log(kind, file, sha256, user, at, added, updated, unchanged,"
-                " rejected, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (log.get("kind", "register"), log.get("file", ""), log.get("sha256"), w.user,
-                 w.at, len(plan.adds), len(plan.updates), plan.unchanged, len(plan.rejected),
-                 len(plan.warnings)))
+            import_id = log_import(w, log.get("kind", "register"), log.get("file", ""), first,
+                       sha256=log.get("sha256"), added=len(plan.adds),
+                       updated=len(plan.updates), unchanged=plan.unchanged,
+                       rejected=len(plan.rejected), warnings=len(plan.warnings))
     if progress:
         progress(total, total)
+    return import_id

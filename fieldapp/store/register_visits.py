@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .import_log import log_import
 from .register_import import ImportCancelled
 
 Progress = Callable[[int, int], bool]
@@ -51,6 +52,7 @@ def write_visits(store, inserts: list[dict[str, Any]],
     total = len(inserts) + len(updates)
     done = 0
     with store.write(user) as w:
+        first = w.counter + 1  # the import's changes: this device's counters first..
         for start in range(0, len(inserts), 1000):
             w.insert_many("visits", inserts[start:start + 1000])
             done += len(inserts[start:start + 1000])
@@ -62,9 +64,7 @@ def write_visits(store, inserts: list[dict[str, Any]],
             if progress and done % 200 == 0 and progress(done, total) is False:
                 raise ImportCancelled()
         added, updated, unchanged, rejected = counts
-        w.conn.execute(
-            "INSERT INTO import_log(kind, file, user, at, added, updated, unchanged, rejected)"
-            " VALUES ('visits', ?, ?, ?, ?, ?, ?, ?)",
-            (file, w.user, w.at, added, updated, unchanged, rejected))
+        log_import(w, "visits", file, first, added=added, updated=updated,
+                   unchanged=unchanged, rejected=rejected)
     if progress:
         progress(total, total)

@@ -54,6 +54,7 @@ class RegisterResult:
     blank: int = 0
     members: int = 0
     dry_run: bool = False
+    import_id: int | None = None  # its line in the import log (undo: fieldapp imports --undo)
     checked: Checked | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -62,7 +63,7 @@ class RegisterResult:
             "rejected": [{"row": p.row, "reason": p.reason} for p in self.rejected],
             "warnings": [{"row": p.row, "reason": p.reason} for p in self.warnings],
             "skipped_blank": self.blank, "skipped_members": self.members,
-            "dry_run": self.dry_run, "file": self.file, "sheet": self.sheet,
+            "dry_run": self.dry_run, "import_id": self.import_id, "file": self.file, "sheet": self.sheet,
             "header_row": self.header_row,
             "columns": {f: _col_letter(c) for f, c in self.columns.items()},
         }
@@ -137,8 +138,9 @@ def import_register(store, path: str | os.PathLike, *, village: str | None = Non
     if dry_run:
         result.checked = Checked(key, store.data_state(), parsed, plan)
     else:
-        apply_register(store, plan, user=user, progress=progress,
-                       log={"kind": "register", "file": Path(path).name, "sha256": _sha(path)})
+        result.import_id = apply_register(
+            store, plan, user=user, progress=progress,
+            log={"kind": "register", "file": Path(path).name, "sha256": _sha(path)})
     return result
 
 

@@ -44,6 +44,7 @@ class BackupDialog(QDialog):
         self.reasons = {"start": self.tr("When opened"), "import": self.tr("Before an import"),
                         "merge": self.tr("Before a merge"),
                         "before_restore": self.tr("Before a restore"),
+                        "undo_import": self.tr("Before undoing an import"),
                         "manual": self.tr("By hand")}
         where = QLabel(self.tr("Database: %1\nAutomatic backups: %2")
                        .replace("%1", str(self.db_path))

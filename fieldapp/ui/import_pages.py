@@ -265,11 +265,29 @@ class DonePage(QWizardPage):
         self.setTitle(self.tr("Import finished"))
         self.text = QLabel()
         self.text.setWordWrap(True)
-        QVBoxLayout(self).addWidget(self.text)
+        self.undo = QPushButton(self.tr("Undo this import…"))
+        self.undo.clicked.connect(self._undo)
+        row = QHBoxLayout()
+        row.addWidget(self.undo)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+        layout.addStretch(1)
 
     def initializePage(self) -> None:
         r = self.wizard().result
         self.text.setText(summary_text(self, r) if r else "")
+        self.undo.setEnabled(bool(r and r.import_id and (r.added or r.updated)))
+
+    def _undo(self) -> None:
+        from .import_history import undo_with_confirmation
+
+        wizard = self.wizard()
+        if undo_with_confirmation(self, wizard.store, wizard.result.import_id):
+            self.undo.setEnabled(False)
+            self.text.setText(self.text.text() + "\n\n" + self.tr("This import has been undone."))
+            wizard.imported.emit()
 
 
 def summary_text(page: QWizardPage, r) -> str:

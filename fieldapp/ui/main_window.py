@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         from .import_wizard import attach_register_import
 
         self.import_action = attach_register_import(self)  # File → 导入花名册…
+        from .import_history import attach_import_history
+
+        self.import_history_action = attach_import_history(self)  # File → 导入记录…
         from .dashboard_tab import attach_dashboard
 
         self.dashboard = attach_dashboard(self)  # reconciliation, gaps, work orders, spot checks

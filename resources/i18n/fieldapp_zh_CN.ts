@@ -112,6 +112,10 @@ Works offline; township laptops hand sync bundles to the county office.</source>
         <translation>导入前</translation>
     </message>
     <message>
+        <source>Before undoing an import</source>
+        <translation>撤销导入前</translation>
+    </message>
+    <message>
         <source>By hand</source>
         <translation>手动</translation>
     </message>
@@ -745,6 +749,14 @@ Please send this file to the county office (县融媒体中心).</source>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
+    <message>
+        <source>This import has been undone.</source>
+        <translation>本次导入已撤销。</translation>
+    </message>
+    <message>
+        <source>Undo this import…</source>
+        <translation>撤销本次导入…</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateModel</name>
@@ -1268,6 +1280,96 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <source>%1 records stay as they are: they were changed after the import, or the household already has visits or work orders.</source>
+        <translation>有 %1 条记录保持不变：导入后又被修改过，或该户已有走访记录或工单。</translation>
+    </message>
+    <message>
+        <source>Cannot undo the import</source>
+        <translation>无法撤销导入</translation>
+    </message>
+    <message>
+        <source>Import %1 undone: %2 records deleted, %3 restored, %4 kept.</source>
+        <translation>第 %1 次导入已撤销：删除 %2 条，恢复原值 %3 条，保留 %4 条。</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo import %1 (%2)?
+
+%3 records it added will be deleted, %4 records it changed get their old values back.</source>
+        <translation>撤销第 %1 次导入（%2）吗？
+
+这次导入新增的 %3 条记录将被删除，更新过的 %4 条记录将恢复原值。</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Can be undone</source>
+        <translation>可撤销</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Paper visits</source>
+        <translation>纸质走访</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>花名册</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo this import…</source>
+        <translation>撤销这次导入…</translation>
+    </message>
+    <message>
+        <source>Undone %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
     </message>
 </context>
 <context>
