@@ -5,34 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QWidget
 
 from fieldapp.core.divisions import level_of, township_of
-from fieldapp.reports.errors import Cancelled
 from fieldapp.reports.report_job import make_report
 from fieldapp.store import Store, sheets_rows
 
-from .errors import show_error
-from .import_job import JobRunner
-from .sheets_print import open_in_viewer
+from .output_dialog import OutputDialog
 
 
-class ReportDialog(QDialog):
+class ReportDialog(OutputDialog):
     def __init__(self, store, area_code: str | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.result_path: Path | None = None
         self.setWindowTitle(self.tr("Coverage report"))
         county = (store.setting("county_code") or "").ljust(12, "0")[:12]
         names = sheets_rows.area_names(store, area_code or county)
@@ -46,35 +31,10 @@ class ReportDialog(QDialog):
         self.format = QComboBox()
         self.format.addItem(self.tr("PDF (to print)"), ".pdf")
         self.format.addItem(self.tr("Excel workbook"), ".xlsx")
-        self.output = QLineEdit()
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.output, 1)
-        row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("Area:"), self.scope)
         form.addRow(self.tr("Format:"), self.format)
-        form.addRow(self.tr("Save to:"), row)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.generate_button = QPushButton(self.tr("Generate"))
-        self.generate_button.setDefault(True)
-        self.generate_button.clicked.connect(self.generate)
-        self.open_button = QPushButton(self.tr("Open"))
-        self.open_button.setEnabled(False)
-        self.open_button.clicked.connect(lambda: open_in_viewer(self.result_path))
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.generate_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        self.finish(form)
         self.scope.currentIndexChanged.connect(self._suggest)
         self.format.currentIndexChanged.connect(self._suggest)
         self._names = names
@@ -107,13 +67,9 @@ class ReportDialog(QDialog):
             with Store.open(db, readonly=True) as reader:  # this thread's own connection
                 return make_report(reader, out, code, progress=progress)
 
-        try:
-            data = JobRunner(self).run(self.tr("Generating the report…"), job)
-        except Cancelled:
-            self.status.setText(self.tr("Cancelled. No file was written."))
-            return False
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
-            show_error(self, exc, self.tr("Cannot generate the report"))
+        data = self.run_job(self.tr("Generating the report…"), job,
+                            self.tr("Cannot generate the report"))
+        if data is None:
             return False
         self.result_path = Path(out)
         rate = "—" if data.total.rate is None else f"{100 * data.total.rate:.1f}%"

@@ -9,12 +9,9 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -23,23 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.divisions import level_of, township_of
-from fieldapp.reports.errors import Cancelled
 from fieldapp.reports.sheets_job import make_sheets
 from fieldapp.store import sheets_rows
 
-from .errors import show_error
-from .import_job import JobRunner
-from .sheets_print import open_in_viewer, print_pdf
+from .output_dialog import OutputDialog
+from .sheets_print import print_pdf
 
 VILLAGE, TOWN_FOLDER, TOWN_COMBINED, COUNTY_FOLDER = range(4)
 
 
-class SheetsDialog(QDialog):
+class SheetsDialog(OutputDialog):
     def __init__(self, store, area_code: str | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Print verification sheets"))
-        self.result_path: Path | None = None
         code = area_code or (store.setting("county_code") or "")
         self.level = level_of(code) if code else "county"
         self.village = code if self.level == "village" else None
@@ -73,42 +67,13 @@ class SheetsDialog(QDialog):
         self.places.setChecked(True)
         box.addWidget(self.places)
 
-        self.output = QLineEdit()
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self.browse)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.output, 1)
-        out_row.addWidget(browse)
-
         form = QFormLayout()
         form.addRow(self.tr("Area:"), self.area)
         form.addRow(self.tr("Print:"), box)
-        form.addRow(self.tr("Save to:"), out_row)
-
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.generate_button = QPushButton(self.tr("Generate"))
-        self.generate_button.setDefault(True)
-        self.generate_button.clicked.connect(self.generate)
-        self.open_button = QPushButton(self.tr("Open"))
-        self.open_button.clicked.connect(lambda: open_in_viewer(self.result_path))
         self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setEnabled(False)
         self.print_button.clicked.connect(lambda: print_pdf(self, self.result_path))
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        for b in (self.open_button, self.print_button):
-            b.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.generate_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        self.finish(form, (self.print_button,))
         self.scope.idToggled.connect(self._scope_changed)
         self._scope_changed(first, True)
         self.resize(640, 0)
@@ -170,13 +135,9 @@ class SheetsDialog(QDialog):
             return make_sheets(db, code, out, combined=combined, places=places,
                                progress=progress, user=user)
 
-        try:
-            res = JobRunner(self).run(self.tr("Generating verification sheets…"), job)
-        except Cancelled:
-            self.status.setText(self.tr("Cancelled. No file was written."))
-            return False
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
-            show_error(self, exc, self.tr("Cannot generate the sheets"))
+        res = self.run_job(self.tr("Generating verification sheets…"), job,
+                           self.tr("Cannot generate the sheets"))
+        if res is None:
             return False
         self.result_path = res.path
         self.status.setText(

@@ -2142,6 +2142,33 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
     </message>
 </context>
 <context>
+    <name>OutputDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+</context>
+<context>
     <name>PhotoEditor</name>
     <message>
         <source>Choose photo…</source>
@@ -2283,20 +2310,8 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
         <translation>地区：</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Cancelled. No file was written.</source>
-        <translation>已取消，未写入任何文件。</translation>
-    </message>
-    <message>
         <source>Cannot generate the report</source>
         <translation>无法生成报表</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
     <message>
         <source>Coverage report</source>
@@ -2315,16 +2330,8 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
         <translation>格式：</translation>
     </message>
     <message>
-        <source>Generate</source>
-        <translation>生成</translation>
-    </message>
-    <message>
         <source>Generating the report…</source>
         <translation>正在生成报表…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
@@ -2337,10 +2344,6 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
     <message>
         <source>Save report as</source>
         <translation>报表另存为</translation>
-    </message>
-    <message>
-        <source>Save to:</source>
-        <translation>保存到：</translation>
     </message>
     <message>
         <source>Township: %1</source>
@@ -2441,24 +2444,12 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
         <translation>地区：</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Cancelled. No file was written.</source>
-        <translation>已取消，未写入任何文件。</translation>
-    </message>
-    <message>
         <source>Cannot generate the sheets</source>
         <translation>无法生成核查表</translation>
     </message>
     <message>
         <source>Choose where to save.</source>
         <translation>请选择保存位置。</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
     <message>
         <source>Every village of the county: a folder per township</source>
@@ -2477,16 +2468,8 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
         <translation>核查表保存文件夹</translation>
     </message>
     <message>
-        <source>Generate</source>
-        <translation>生成</translation>
-    </message>
-    <message>
         <source>Generating verification sheets…</source>
         <translation>正在生成入户核查确认表…</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
@@ -2507,10 +2490,6 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
     <message>
         <source>Save sheets as</source>
         <translation>核查表另存为</translation>
-    </message>
-    <message>
-        <source>Save to:</source>
-        <translation>保存到：</translation>
     </message>
     <message>
         <source>This village: one PDF</source>

@@ -9,7 +9,7 @@ from fieldapp.reports.errors import Cancelled
 from fieldapp.reports.payload import Payload
 from fieldapp.store import sheets_rows
 from fieldapp.store.sheets_register import find_page, last_printed
-from fieldapp.ui import sheets_dialog
+from fieldapp.ui import output_dialog, sheets_dialog
 from fieldapp.ui.report_dialog import ReportDialog
 from fieldapp.ui.sheets_dialog import TOWN_COMBINED, SheetsDialog
 from fieldapp.ui.sheets_verify import VerifyDialog
@@ -40,9 +40,7 @@ def test_village_sheet_from_the_dialog(qtbot, demo_store, village, tmp_path, mon
     assert (tmp_path / "v.pdf").stat().st_size > 10_000
     assert dlg.open_button.isEnabled() and dlg.print_button.isEnabled()
     opened = []
-    monkeypatch.setattr(sheets_dialog, "open_in_viewer", opened.append)
-    dlg.open_button.clicked.disconnect()
-    dlg.open_button.clicked.connect(lambda: sheets_dialog.open_in_viewer(dlg.result_path))
+    monkeypatch.setattr(output_dialog, "open_in_viewer", opened.append)
     dlg.open_button.click()
     assert opened == [tmp_path / "v.pdf"]
 
@@ -69,7 +67,7 @@ def test_combined_township_pdf_and_cancel(qtbot, demo_store, village, tmp_path, 
 def test_bad_output_folder_is_a_dialog_not_a_traceback(qtbot, demo_store, village, tmp_path,
                                                        monkeypatch):
     shown = []
-    monkeypatch.setattr(sheets_dialog, "show_error", lambda _p, exc, _t=None: shown.append(exc))
+    monkeypatch.setattr(output_dialog, "show_error", lambda _p, exc, _t=None: shown.append(exc))
     dlg = SheetsDialog(demo_store, village)
     qtbot.addWidget(dlg)
     dlg.output.setText(str(tmp_path / "missing" / "v.pdf"))
