@@ -4,6 +4,7 @@ map edits, and the register import command; the databases stay consistent (`chec
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 
@@ -134,3 +135,35 @@ def test_new_household_status_follows_its_latest_visit_as_edited(field_setup):
                                       " WHERE uuid = ?", (h,)).fetchone()
     assert status == local == "vacant" and last == "2026-06-01T09:00:00"
     assert check_database(f.county_path).ok
+
+
+def test_an_undone_import_is_undone_at_the_county_too(field_setup, tmp_path):
+    """A township imports the wrong register, the county merges it, the township undoes it:
+    after the next bundle the county has the households deleted and their ID numbers cleared."""
+    from fieldapp.store.import_log import undo_import
+    from fieldapp.tabular.register_job import import_register
+
+    f = field_setup
+    lap = f.laptop("A")
+    with Store.open(lap) as s:
+        vs = [tuple(r) for r in s.conn.execute(
+            "SELECT code, name FROM areas WHERE level = 'village' ORDER BY code LIMIT 2")]
+        reg = make_register(tmp_path / "wrong.xlsx", vs, 25, seed=8, messy=False,
+                            region="140802")
+        result = import_register(s, reg.path)
+        added = [u for u, in s.conn.execute(
+            "SELECT record_uuid FROM changes WHERE op = 'insert' AND tbl = 'households'"
+            " AND device_id = ? ORDER BY counter DESC LIMIT ?", (s.device_id, result.added))]
+    assert f.merge(f.export(lap, "1.fab")).as_json()["rejected"] == []
+    with f.county() as s:
+        live = s.conn.execute("SELECT count(*) FROM households WHERE deleted = 0 AND uuid IN"
+                              " (SELECT value FROM json_each(?))", (json.dumps(added),))
+        assert live.fetchone()[0] == result.added
+    with Store.open(lap) as s:
+        undo_import(s, result.import_id, "A")
+    assert f.merge(f.export(lap, "2.fab")).as_json()["rejected"] == []
+    with f.county() as s:
+        rows = s.conn.execute("SELECT deleted, id_hash FROM households WHERE uuid IN"
+                              " (SELECT value FROM json_each(?))", (json.dumps(added),)).fetchall()
+    assert len(rows) == result.added and set(rows) == {(1, None)}
+    assert check_database(f.county_path).ok and check_database(lap).ok
