@@ -94,10 +94,10 @@ def plan_undo(store, import_id: int) -> UndoPlan:
     plan = UndoPlan(_record(conn, import_id))
     rec = plan.record
     changes = conn.execute(
-        "SELECT tbl, record_uuid, op, counter, data, old FROM changes"
+        "SELECT tbl, record_uuid, op, counter, old FROM changes"
         " WHERE device_id = ? AND counter BETWEEN ? AND ? ORDER BY counter",
         (rec.device_id, rec.first_counter, rec.last_counter)).fetchall()
-    for tbl, uuid, op, counter, data, old in changes:
+    for tbl, uuid, op, counter, old in changes:
         cur = conn.execute(f"SELECT device_id, counter, deleted, clock FROM {tbl} WHERE uuid = ?",
                            (uuid,)).fetchone()
         if cur is None or cur[2]:
