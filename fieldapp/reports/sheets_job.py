@@ -3,7 +3,7 @@ per sheet in a folder (rendered on all cores) or one combined PDF with bookmarks
 confirmation slip too.
 
 All files are written under temporary names and renamed only when everything succeeded; the
-printed pages go into the register (printed_sheets / printed_pages) in one transaction. A cancel
+printed pages go into the register (sheet_prints, synced) in one transaction. A cancel
 or an error leaves neither files nor register rows behind.
 """
 

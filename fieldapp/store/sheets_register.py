@@ -1,4 +1,5 @@
-"""The register of printed sheets (table printed_sheets / printed_pages, migration v005)."""
+"""The register of printed sheets: the synced table sheet_prints (v007), and the local
+printed_sheets / printed_pages (v005) of sheets printed before, still read."""
 
 from __future__ import annotations
 
@@ -43,38 +44,70 @@ def unpack_rows(blob: bytes) -> list[tuple[str, list[str]]]:
     return [(u, c) for u, c in json.loads(zlib.decompress(blob))]
 
 
+def pack_pages(pages: Sequence[PrintedPage]) -> bytes:
+    return zlib.compress(json.dumps(
+        [[p.page, p.row_hash, [[u, list(c)] for u, c in p.rows]] for p in pages],
+        ensure_ascii=False).encode(), 6)
+
+
+def unpack_pages(blob: bytes) -> list[PrintedPage]:
+    return [PrintedPage(page, digest, [(u, c) for u, c in rows])
+            for page, digest, rows in json.loads(zlib.decompress(blob))]
+
+
 def record_sheets(store: Store, sheets: Iterable[PrintedSheet], user: str = "") -> int:
-    """Register printed sheets and their pages in one transaction; returns the number of pages."""
-    n = 0
-    with store.transaction() as conn:
-        for s in sheets:
-            conn.execute(
-                "INSERT INTO printed_sheets(sheet_id, kind, area_code, stamp, generated_at, pages,"
-                " rows, file, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (s.sheet_id, s.kind, s.area_code, s.stamp, s.generated_at, s.pages, s.rows,
-                 s.file, user))
-            conn.executemany(
-                "INSERT INTO printed_pages(sheet_id, page, row_hash, rows) VALUES (?, ?, ?, ?)",
-                [(s.sheet_id, p.page, p.row_hash, pack_rows(p.rows)) for p in s.page_list])
-            n += len(s.page_list)
+    """Register printed sheets and their pages in one change-logged transaction (the register
+    syncs, so a page printed on a township laptop verifies at the county with its changes);
+    returns the number of pages."""
+    records, n = [], 0
+    for s in sheets:
+        records.append({
+            "uuid": s.sheet_id, "kind": s.kind, "area_code": s.area_code, "stamp": s.stamp,
+            "generated_at": s.generated_at, "pages": s.pages, "row_count": s.rows,
+            "file": s.file, "printed_by": user, "page_data": pack_pages(s.page_list)})
+        n += len(s.page_list)
+    with store.write(user) as w:
+        w.insert_many("sheet_prints", records)
     return n
 
 
+_PRINT_COLS = "kind, area_code, stamp, generated_at, pages, file"
+
+
+def _synced(store: Store, sheet_id: str) -> tuple | None:
+    return store.conn.execute(
+        f"SELECT {_PRINT_COLS}, page_data FROM sheet_prints WHERE uuid = ? AND deleted = 0",
+        (sheet_id,)).fetchone()
+
+
 def find_page(store: Store, sheet_id: str, page: int) -> dict[str, Any] | None:
-    """The registered sheet with one page's rows, or None if this database never printed it."""
-    row = store.conn.execute(
-        "SELECT s.kind, s.area_code, s.stamp, s.generated_at, s.pages, s.file, p.row_hash, p.rows"
-        " FROM printed_sheets s JOIN printed_pages p ON p.sheet_id = s.sheet_id"
-        " WHERE s.sheet_id = ? AND p.page = ?", (sheet_id, page)).fetchone()
-    if row is None:
-        return None
-    kind, area, stamp, at, pages, file, digest, blob = row
-    return {"kind": kind, "area_code": area, "stamp": stamp, "generated_at": at, "pages": pages, "file": file,
-                "row_hash": digest, "rows": unpack_rows(blob)}
+    """The registered sheet with one page's rows, or None if this database has no record of
+    printing it (here, or on a device whose bundles were merged here)."""
+    found = _synced(store, sheet_id)
+    if found is not None:
+        *head, blob = found
+        match = next((p for p in unpack_pages(blob) if p.page == page), None)
+        if match is None:
+            return None
+        digest, rows = match.row_hash, match.rows
+    else:  # printed before v007: the local register
+        row = store.conn.execute(
+            f"SELECT {', '.join('s.' + c for c in _PRINT_COLS.split(', '))}, p.row_hash, p.rows"
+            " FROM printed_sheets s JOIN printed_pages p ON p.sheet_id = s.sheet_id"
+            " WHERE s.sheet_id = ? AND p.page = ?", (sheet_id, page)).fetchone()
+        if row is None:
+            return None
+        *head, digest, blob = row
+        rows = unpack_rows(blob)
+    out = dict(zip(_PRINT_COLS.split(", "), head))
+    return out | {"row_hash": digest, "rows": rows}
 
 
 def sheet_uuids(store: Store, sheet_id: str) -> set[str]:
     """Every record uuid printed on any page of the sheet."""
+    found = _synced(store, sheet_id)
+    if found is not None:
+        return {u for p in unpack_pages(found[-1]) for u, _ in p.rows}
     out: set[str] = set()
     for (blob,) in store.conn.execute(
             "SELECT rows FROM printed_pages WHERE sheet_id = ?", (sheet_id,)):
@@ -84,19 +117,27 @@ def sheet_uuids(store: Store, sheet_id: str) -> set[str]:
 
 def last_printed(store: Store) -> dict[str, Any] | None:
     """The most recently registered sheet (sheet_id, kind, area_code, stamp, pages, file)."""
-    cur = store.conn.execute(
-        "SELECT sheet_id, kind, area_code, stamp, generated_at, pages, file FROM printed_sheets"
-        " ORDER BY rowid DESC LIMIT 1")
-    row = cur.fetchone()
-    return dict(zip([d[0] for d in cur.description], row)) if row else None
+    synced = (f"SELECT uuid AS sheet_id, {_PRINT_COLS} FROM sheet_prints WHERE deleted = 0"
+              " ORDER BY rowid DESC LIMIT 1")
+    legacy = f"SELECT sheet_id, {_PRINT_COLS} FROM printed_sheets ORDER BY rowid DESC LIMIT 1"
+    for sql in (synced, legacy):
+        cur = store.conn.execute(sql)
+        row = cur.fetchone()
+        if row:
+            return dict(zip([d[0] for d in cur.description], row))
+    return None
 
 
 def printed_sheet_count(store: Store) -> int:
-    return store.conn.execute("SELECT count(*) FROM printed_sheets").fetchone()[0]
+    return store.conn.execute(
+        "SELECT (SELECT count(*) FROM sheet_prints WHERE deleted = 0)"
+        " + (SELECT count(*) FROM printed_sheets)").fetchone()[0]
 
 
 def sheet_ids_in_use(store: Store, ids: Iterable[str]) -> set[str]:
     ids = list(ids)
-    marks = ",".join("?" for _ in ids) or "NULL"
     return {r[0] for r in store.conn.execute(
-        f"SELECT sheet_id FROM printed_sheets WHERE sheet_id IN ({marks})", ids)}
+        "SELECT uuid FROM sheet_prints WHERE uuid IN (SELECT value FROM json_each(?))"
+        " UNION SELECT sheet_id FROM printed_sheets"
+        " WHERE sheet_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids), json.dumps(ids)))}
