@@ -74,7 +74,7 @@ def verify(store, text: str) -> VerifyResult:
     if not res.area_name:
         res.message = f"本数据库中没有区划 {p.area_code}，无法核验"
         return res
-    reg = find_page(store, p.sheet_id, p.page)
+    reg = find_page(store, p.sheet_id, p.page, p.area_code, p.stamp)
     if reg is None and p.kind == "slip":
         res.message = f"{where}：本库没有这张确认单的打印记录，无法核验"
         return res
@@ -90,7 +90,7 @@ def verify(store, text: str) -> VerifyResult:
         return res
     res.changes = _row_changes(store, p, reg["rows"])
     if p.kind != "slip":
-        res.added = _added(store, p, sheet_uuids(store, p.sheet_id))
+        res.added = _added(store, p, sheet_uuids(store, p.sheet_id, p.area_code, p.stamp))
     res.page_matches = not res.changes
     parts = []
     if res.changes:

@@ -46,9 +46,9 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
     "spot_check_items": (
         "check_uuid", "household_uuid", "village_code", "outcome", "checked_at", "checker", "note",
     ),
-    # v007: printed verification sheets (uuid = the sheet id in the QR codes)
+    # v007: printed verification sheets (sheet_id: the id in the QR codes)
     "sheet_prints": (
-        "kind", "area_code", "stamp", "generated_at", "pages", "row_count", "file", "printed_by",
+        "sheet_id", "kind", "area_code", "stamp", "generated_at", "pages", "row_count", "file", "printed_by",
         "page_data",
     ),
 }

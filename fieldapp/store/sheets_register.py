@@ -62,7 +62,7 @@ def record_sheets(store: Store, sheets: Iterable[PrintedSheet], user: str = "") 
     records, n = [], 0
     for s in sheets:
         records.append({
-            "uuid": s.sheet_id, "kind": s.kind, "area_code": s.area_code, "stamp": s.stamp,
+            "sheet_id": s.sheet_id, "kind": s.kind, "area_code": s.area_code, "stamp": s.stamp,
             "generated_at": s.generated_at, "pages": s.pages, "row_count": s.rows,
             "file": s.file, "printed_by": user, "page_data": pack_pages(s.page_list)})
         n += len(s.page_list)
@@ -74,16 +74,22 @@ def record_sheets(store: Store, sheets: Iterable[PrintedSheet], user: str = "") 
 _PRINT_COLS = "kind, area_code, stamp, generated_at, pages, file"
 
 
-def _synced(store: Store, sheet_id: str) -> tuple | None:
-    return store.conn.execute(
-        f"SELECT {_PRINT_COLS}, page_data FROM sheet_prints WHERE uuid = ? AND deleted = 0",
-        (sheet_id,)).fetchone()
+def _synced(store: Store, sheet_id: str, area_code: str | None = None,
+            stamp: str | None = None) -> tuple | None:
+    """The synced record of a sheet id; of two devices' sheets that drew the same id, the one
+    printed for that area at that minute (as the QR says)."""
+    rows = store.conn.execute(
+        f"SELECT {_PRINT_COLS}, page_data FROM sheet_prints WHERE sheet_id = ? AND deleted = 0"
+        " ORDER BY rowid", (sheet_id,)).fetchall()
+    return next((r for r in rows if (area_code, stamp) in ((None, None), (r[1], r[2]))),
+                rows[0] if rows else None)
 
 
-def find_page(store: Store, sheet_id: str, page: int) -> dict[str, Any] | None:
+def find_page(store: Store, sheet_id: str, page: int, area_code: str | None = None,
+              stamp: str | None = None) -> dict[str, Any] | None:
     """The registered sheet with one page's rows, or None if this database has no record of
     printing it (here, or on a device whose bundles were merged here)."""
-    found = _synced(store, sheet_id)
+    found = _synced(store, sheet_id, area_code, stamp)
     if found is not None:
         *head, blob = found
         match = next((p for p in unpack_pages(blob) if p.page == page), None)
@@ -103,9 +109,10 @@ def find_page(store: Store, sheet_id: str, page: int) -> dict[str, Any] | None:
     return out | {"row_hash": digest, "rows": rows}
 
 
-def sheet_uuids(store: Store, sheet_id: str) -> set[str]:
+def sheet_uuids(store: Store, sheet_id: str, area_code: str | None = None,
+                stamp: str | None = None) -> set[str]:
     """Every record uuid printed on any page of the sheet."""
-    found = _synced(store, sheet_id)
+    found = _synced(store, sheet_id, area_code, stamp)
     if found is not None:
         return {u for p in unpack_pages(found[-1]) for u, _ in p.rows}
     out: set[str] = set()
@@ -117,7 +124,7 @@ def sheet_uuids(store: Store, sheet_id: str) -> set[str]:
 
 def last_printed(store: Store) -> dict[str, Any] | None:
     """The most recently registered sheet (sheet_id, kind, area_code, stamp, pages, file)."""
-    synced = (f"SELECT uuid AS sheet_id, {_PRINT_COLS} FROM sheet_prints WHERE deleted = 0"
+    synced = (f"SELECT sheet_id, {_PRINT_COLS} FROM sheet_prints WHERE deleted = 0"
               " ORDER BY rowid DESC LIMIT 1")
     legacy = f"SELECT sheet_id, {_PRINT_COLS} FROM printed_sheets ORDER BY rowid DESC LIMIT 1"
     for sql in (synced, legacy):
@@ -137,7 +144,7 @@ def printed_sheet_count(store: Store) -> int:
 def sheet_ids_in_use(store: Store, ids: Iterable[str]) -> set[str]:
     ids = list(ids)
     return {r[0] for r in store.conn.execute(
-        "SELECT uuid FROM sheet_prints WHERE uuid IN (SELECT value FROM json_each(?))"
+        "SELECT sheet_id FROM sheet_prints WHERE sheet_id IN (SELECT value FROM json_each(?))"
         " UNION SELECT sheet_id FROM printed_sheets"
         " WHERE sheet_id IN (SELECT value FROM json_each(?))",
         (json.dumps(ids), json.dumps(ids)))}

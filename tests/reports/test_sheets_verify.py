@@ -130,7 +130,7 @@ def test_sheets_printed_before_the_synced_register_still_verify(demo_path, big_v
     qr = pdftools.qr_of_page(out, 1, tmp_path)
     with Store.open(demo_path) as s:
         sheet = last_printed(s)
-        blob = s.conn.execute("SELECT page_data, row_count FROM sheet_prints WHERE uuid = ?",
+        blob = s.conn.execute("SELECT page_data, row_count FROM sheet_prints WHERE sheet_id = ?",
                               (sheet["sheet_id"],)).fetchone()
         with s.transaction() as conn:  # what v5 wrote, and no synced record
             conn.execute("INSERT INTO printed_sheets(sheet_id, kind, area_code, stamp,"
@@ -141,7 +141,7 @@ def test_sheets_printed_before_the_synced_register_still_verify(demo_path, big_v
                              " VALUES (?, ?, ?, ?)",
                              [(sheet["sheet_id"], p.page, p.row_hash, pack_rows(p.rows))
                               for p in unpack_pages(blob[0])])
-            conn.execute("DELETE FROM sheet_prints WHERE uuid = ?", (sheet["sheet_id"],))
+            conn.execute("DELETE FROM sheet_prints WHERE sheet_id = ?", (sheet["sheet_id"],))
         assert verify(s, qr).registered and verify(s, qr).ok
         h = _row_on_page(s, big_village, qr)
         with s.write("t") as w:

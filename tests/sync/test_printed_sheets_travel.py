@@ -44,3 +44,28 @@ def test_a_township_printed_sheet_verifies_at_the_county_with_its_changes(field_
     assert after.registered and not after.page_matches
     assert [c.name for c in after.changes] == [name]
     assert check_database(f.county_path).ok and check_database(lap).ok
+
+
+def test_two_devices_drawing_the_same_sheet_id_both_verify(field_setup, tmp_path, monkeypatch):
+    """The QR's sheet id is 8 random digits: two laptops may draw the same one. Both sheets
+    travel, and each page verifies against its own sheet."""
+    import fieldapp.reports.sheets_job as job
+
+    f = field_setup
+    laptops = [f.laptop("A"), f.laptop("B")]
+    monkeypatch.setattr(job, "_new_ids", lambda store, n: ["12345678"][:n])
+    qrs = []
+    with Store.open(laptops[0]) as s:
+        villages = sorted(v["code"] for v in sheets_rows.villages_under(s, TOWNSHIP)
+                          if v["households"])[:2]
+    for lap, village in zip(laptops, villages):
+        make_sheets(lap, village, tmp_path / f"{village}.pdf")
+        with Store.open(lap) as s:
+            qrs.append(_qr_of_page(s, 1))
+    assert qrs[0] != qrs[1] and all("12345678" in q for q in qrs)
+    for i, lap in enumerate(laptops):
+        assert f.merge(f.export(lap, f"{i}.fab")).as_json()["rejected"] == []
+    with f.county() as s:
+        results = [verify(s, qr) for qr in qrs]
+    assert all(r.registered and r.ok for r in results)
+    assert {r.payload.area_code for r in results} == set(villages)
