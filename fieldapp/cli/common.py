@@ -9,6 +9,7 @@ from typing import Any
 
 from fieldapp.core.divisions import CodeError, normalize_code
 from fieldapp.store import Store
+from fieldapp.store.errors import NeedsUpgrade
 
 
 class CliError(Exception):
@@ -16,7 +17,14 @@ class CliError(Exception):
 
 
 def open_store(path: str, *, readonly: bool = False) -> Store:
-    return Store.open(path, readonly=readonly)
+    """A read-only command on a database made by an older version upgrades it first (as the
+    app does when it opens one), saying so, rather than stopping at "needs an upgrade"."""
+    try:
+        return Store.open(path, readonly=readonly)
+    except NeedsUpgrade:
+        Store.open(path).close()  # migrations run in one transaction each
+        print(f"fieldapp: 已把 {path} 升级到当前版本", file=sys.stderr)
+        return Store.open(path, readonly=True)
 
 
 class CodeArgError(CliError, argparse.ArgumentTypeError):

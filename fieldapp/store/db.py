@@ -123,7 +123,8 @@ class Store:
         if version < SCHEMA_VERSION:
             if readonly:
                 conn.close()
-                raise E.ReadOnlyDatabase("旧版本数据库需要升级，但以只读方式打开", where=str(p))
+                raise E.NeedsUpgrade(f"数据库是旧版本（{version}），需要先升级到 {SCHEMA_VERSION}，"
+                                     "但以只读方式打开", where=str(p))
             store._migrate(version)
         return store
 

@@ -29,6 +29,10 @@ class ReadOnlyDatabase(StoreError):
     code = "read_only"
 
 
+class NeedsUpgrade(ReadOnlyDatabase):
+    """Opened read-only, but made by an older version: its schema must be upgraded first."""
+
+
 class AlreadyExists(StoreError):
     code = "exists"
 

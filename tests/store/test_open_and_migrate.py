@@ -134,3 +134,29 @@ def test_write_to_read_only_open_is_refused_cleanly(tmp_path):
         with s.write() as w:
             w.insert("areas", dict(code="140824000000", name="稷山县", level="county"))
     s.close()
+
+
+def test_a_database_of_the_previous_release_upgrades_even_for_a_read_only_command(
+        tmp_path, monkeypatch, capsys):
+    """A county database made before import undo and the synced sheet register (schema 5):
+    `fieldapp info` upgrades it (saying so) instead of stopping at "needs an upgrade"."""
+    from fieldapp.cli import main
+    from fieldapp.store.setup import new_county_database
+
+    p = tmp_path / "v5.sqlite"
+    with monkeypatch.context() as m:
+        m.setattr(dbmod, "SCHEMA_VERSION", 5)
+        s = new_county_database(p, "140824")
+        with s.write("t") as w:
+            w.insert("households", {"village_code": "140824100200", "head_name": "张三"})
+        assert s.schema_version == 5
+        s.close()
+    with pytest.raises(E.NeedsUpgrade):
+        Store.open(p, readonly=True)
+    assert main(["info", str(p), "--json"]) == 0
+    out = capsys.readouterr()
+    assert "升级" in out.err and '"households": 1' in out.out
+    with Store.open(p, readonly=True) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        assert s.conn.execute("SELECT count(*) FROM sheet_prints").fetchone()[0] == 0
+        assert s.conn.execute("SELECT first_counter FROM import_log").fetchall() == []
