@@ -102,7 +102,8 @@ def change_from_list(item: Any, where: str) -> Change:
           and (c.device_id in _GOOD_DEVICES or _good_device(c.device_id))
           and isinstance(c.counter, int) and not isinstance(c.counter, bool) and c.counter > 0
           and isinstance(c.hlc, str) and isinstance(c.record_uuid, str) and c.record_uuid
-          and c.op in OPS and isinstance(c.data, dict) and isinstance(c.at, str)
+          and isinstance(c.tbl, str) and isinstance(c.op, str) and c.op in OPS
+          and isinstance(c.data, dict) and isinstance(c.at, str)
           and (c.old is None or isinstance(c.old, dict))
           and (c.base is None or isinstance(c.base, dict))
           and (c.user is None or isinstance(c.user, str)))

@@ -294,3 +294,14 @@ def test_a_visit_of_a_missing_household(bundles, tmp_path):
     bundle = craft_export(lap, tmp_path / "orphan.fab",
                           rows=_with_insert(rows, "visits", household_uuid="no-such-household"))
     assert not _merge_or_refuse(f, bundle, tmp_path)
+
+
+@pytest.mark.parametrize("column", [3, 5])  # tbl, op
+def test_a_table_or_operation_that_is_not_text(bundles, tmp_path, column):
+    """Found by the soak run: a list where the table name (or the operation) belongs made the
+    merge fail with a TypeError instead of refusing the bundle."""
+    f, lap, _good, rows = bundles
+    bad = [list(r) for r in rows]
+    bad[0][column] = [bad[0][column]]
+    bundle = craft_export(lap, tmp_path / "list.fab", rows=[tuple(r) for r in bad])
+    assert not _merge_or_refuse(f, bundle, tmp_path)
