@@ -245,15 +245,7 @@ class CheckPage(QWizardPage):
         return self.wizard().check is not None
 
     def _save(self) -> None:
-        wizard = self.wizard()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"),
-                                              "未导入的行.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            try:
-                write_rejects(path, wizard.table, wizard.check)
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, exc, self.tr("Cannot save"))
+        save_rejects(self, self.wizard().check)
 
     def validatePage(self) -> bool:
         return self.wizard().run_import() is not None
@@ -267,8 +259,11 @@ class DonePage(QWizardPage):
         self.text.setWordWrap(True)
         self.undo = QPushButton(self.tr("Undo this import…"))
         self.undo.clicked.connect(self._undo)
+        self.save = QPushButton(QCoreApplication.translate("CheckPage", "Save rejected rows…"))
+        self.save.clicked.connect(lambda: save_rejects(self, self.wizard().result))
         row = QHBoxLayout()
         row.addWidget(self.undo)
+        row.addWidget(self.save)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
@@ -279,6 +274,7 @@ class DonePage(QWizardPage):
         r = self.wizard().result
         self.text.setText(summary_text(self, r) if r else "")
         self.undo.setEnabled(bool(r and r.import_id and (r.added or r.updated)))
+        self.save.setEnabled(bool(r and (r.rejected or r.warnings)))
 
     def _undo(self) -> None:
         from .import_history import undo_with_confirmation
@@ -288,6 +284,18 @@ class DonePage(QWizardPage):
             self.undo.setEnabled(False)
             self.text.setText(self.text.text() + "\n\n" + self.tr("This import has been undone."))
             wizard.imported.emit()
+
+
+def save_rejects(page: QWizardPage, result) -> None:
+    """Save the rejected rows (and warnings) of a check or an import as a workbook."""
+    path, _ = QFileDialog.getSaveFileName(
+        page, QCoreApplication.translate("CheckPage", "Save rejected rows"), "未导入的行.xlsx",
+        QCoreApplication.translate("CheckPage", "Excel workbook (*.xlsx)"))
+    if path:
+        try:
+            write_rejects(path, page.wizard().table, result)
+        except Exception as exc:  # noqa: BLE001
+            show_error(page, exc, QCoreApplication.translate("CheckPage", "Cannot save"))
 
 
 def summary_text(page: QWizardPage, r) -> str:

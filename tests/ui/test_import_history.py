@@ -75,3 +75,24 @@ def test_import_history_lists_and_undoes(qtbot, demo_path, tmp_path, answers):
     assert _live(w.store) == 3000 and answers["information"]
     assert not dlg.undo_button.isEnabled()  # undone: cannot be undone twice
     assert dlg.table.item(0, 6).text().startswith(("已于", "Undone"))
+
+
+def test_rejected_rows_can_still_be_saved_after_the_import(qtbot, demo_store, tmp_path, answers,
+                                                           monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    sample = make_register(tmp_path / "reg.xlsx", _villages(demo_store), 120, seed=21,
+                           region="140802")
+    wizard = ImportRegisterWizard(demo_store, None, sample.path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _ in range(3):
+        wizard.next()
+    page = wizard.done_page
+    assert page.save.isEnabled()  # the check page cannot be reached again after importing
+    out = tmp_path / "未导入.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    page.save.click()
+    rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == sorted(sample.rejects)
