@@ -217,15 +217,10 @@ def _when(iso: str) -> str:
 
 def attach_backups(window) -> QAction:
     """File → Backups and restore… in the main window; reopens the database after a restore."""
-    action = QAction(QCoreApplication.translate("BackupDialog", "&Backups and restore…"), window)
-
-    def start() -> None:
-        if window.store is None:
-            return
-        dlg = BackupDialog(window.store.path, window)
+    def make(store) -> BackupDialog:
+        dlg = BackupDialog(store.path, window)
         dlg.restored.connect(window.open_path)
-        window.show_dialog(dlg, "backup_dialog")
+        return dlg
 
-    action.triggered.connect(start)
-    window.add_file_action(action)
-    return action
+    return window.add_file_dialog(
+        QCoreApplication.translate("BackupDialog", "&Backups and restore…"), "backup_dialog", make)

@@ -135,16 +135,11 @@ class ImportHistoryDialog(QDialog):
 
 def attach_import_history(window) -> QAction:
     """File → Import history… in the main window; refreshes it after an undo."""
-    action = QAction(QCoreApplication.translate("ImportHistoryDialog", "Import &history…"),
-                     window)
-
-    def start() -> None:
-        if window.store is None:
-            return
-        dlg = ImportHistoryDialog(window.store, window)
+    def make(store) -> ImportHistoryDialog:
+        dlg = ImportHistoryDialog(store, window)
         dlg.undone.connect(window.refresh)
-        window.show_dialog(dlg, "import_history")
+        return dlg
 
-    action.triggered.connect(start)
-    window.add_file_action(action)
-    return action
+    return window.add_file_dialog(
+        QCoreApplication.translate("ImportHistoryDialog", "Import &history…"), "import_history",
+        make)

@@ -78,16 +78,11 @@ class ImportRegisterWizard(QWizard):
 
 def attach_register_import(window) -> QAction:
     """File → Import household register… in the main window; refreshes it after an import."""
-    action = QAction(QCoreApplication.translate("ImportRegisterWizard",
-                                                "Import household register…"), window)
-
-    def start() -> None:
-        if window.store is None:
-            return
-        wizard = ImportRegisterWizard(window.store, window)
+    def make(store) -> ImportRegisterWizard:
+        wizard = ImportRegisterWizard(store, window)
         wizard.imported.connect(window.refresh)
-        window.show_dialog(wizard, "import_wizard")
+        return wizard
 
-    action.triggered.connect(start)
-    window.add_file_action(action)
-    return action
+    return window.add_file_dialog(
+        QCoreApplication.translate("ImportRegisterWizard", "Import household register…"),
+        "import_wizard", make)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -254,6 +255,18 @@ class MainWindow(QMainWindow):
         """An action of a feature in the File menu, above the separator before Quit."""
         separators = [a for a in self.file_menu.actions() if a.isSeparator()]
         self.file_menu.insertAction(separators[-1] if separators else None, action)
+
+    def add_file_dialog(self, text: str, name: str, make: Callable[[Store], QWidget]) -> QAction:
+        """File → `text`: opens `make(store)` on the open database (`self.<name>` holds it)."""
+        action = QAction(text, self)
+
+        def start() -> None:
+            if self.store is not None:
+                self.show_dialog(make(self.store), name)
+
+        action.triggered.connect(start)
+        self.add_file_action(action)
+        return action
 
     def show_dialog(self, dialog: QWidget, name: str) -> None:
         """Open a window-modal dialog that deletes itself on close; `self.<name>` holds it."""
