@@ -7,7 +7,7 @@ from __future__ import annotations
 from fieldapp.store import import_log
 from fieldapp.store.backup import auto_backup
 
-from .common import open_store, print_json
+from .common import StderrProgress, open_store, print_json
 
 _KIND = {"register": "花名册", "visits": "纸质走访"}
 
@@ -39,7 +39,8 @@ def run(args) -> int:
         auto_backup(args.db, "undo_import")
     with open_store(args.db) as store:
         plan = (import_log.plan_undo(store, args.undo) if args.dry_run
-                else import_log.undo_import(store, args.undo, args.user))
+                else import_log.undo_import(store, args.undo, args.user,
+                                            progress=StderrProgress("撤销")))
     if args.json:
         print_json({"import_id": args.undo, "dry_run": args.dry_run, **plan.counts(),
                     "kept_records": [{"table": t, "uuid": u, "reason": why}

@@ -12,6 +12,7 @@ The undo is itself a change-logged transaction, so it syncs like any edit.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,15 +141,34 @@ def _in_use(conn, household: str) -> str | None:
     return None
 
 
-def undo_import(store, import_id: int, user: str | None = None) -> UndoPlan:
-    """Undo an import in one change-logged transaction; returns what was done."""
+class UndoCancelled(E.StoreError):
+    code = "cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("撤销已取消，数据库未做任何改动")
+
+
+def undo_import(store, import_id: int, user: str | None = None,
+                progress: Callable[[int, int], bool] | None = None) -> UndoPlan:
+    """Undo an import in one change-logged transaction; returns what was done. progress(done,
+    total) returning False cancels (nothing is changed)."""
     with store.write(user) as w:
         plan = plan_undo(store, import_id)  # inside the write lock: nothing moves meanwhile
-        for tbl, uuid in plan.deletes:
+        total = len(plan.deletes) + len(plan.reverts)
+        for done, (tbl, uuid) in enumerate(plan.deletes, 1):
             if tbl == "households":  # the ID number goes with it: a corrected file may bring it
                 w.update(tbl, uuid, {"id_hash": None, "id_masked": None, "id_full": None})
             w.delete(tbl, uuid)
-        for tbl, uuid, values in plan.reverts:
+            _step(progress, done, total)
+        for done, (tbl, uuid, values) in enumerate(plan.reverts, len(plan.deletes) + 1):
             w.update(tbl, uuid, values)
+            _step(progress, done, total)
         w.conn.execute("UPDATE import_log SET undone_at = ? WHERE id = ?", (w.at, import_id))
+    if progress:
+        progress(total, total)
     return plan
+
+
+def _step(progress, done: int, total: int) -> None:
+    if progress and done % 500 == 0 and progress(done, total) is False:
+        raise UndoCancelled()

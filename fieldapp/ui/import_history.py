@@ -33,8 +33,9 @@ def _t(text: str) -> str:
 
 def undo_with_confirmation(parent: QWidget, store, import_id: int) -> bool:
     """Ask, then undo an import (after an automatic backup); True when it was undone."""
-    try:
-        plan = import_log.plan_undo(store, import_id)
+    try:  # off the GUI thread: a big import takes a second to go through
+        plan = JobRunner(parent).run(_t("Checking the import…"),
+                                     lambda _progress: import_log.plan_undo(store, import_id))
     except Exception as exc:  # noqa: BLE001 - e.g. undone already: said in a dialog
         show_error(parent, exc, _t("Cannot undo the import"))
         return False
@@ -52,10 +53,14 @@ def undo_with_confirmation(parent: QWidget, store, import_id: int) -> bool:
 
     def job(progress):
         auto_backup(store.path, "undo_import")
-        return import_log.undo_import(store, import_id)
+        return import_log.undo_import(store, import_id, progress=progress)
 
     try:
         done = JobRunner(parent).run(_t("Undoing the import…"), job)
+    except import_log.UndoCancelled:
+        QMessageBox.information(parent, _t("Undo import"),
+                                _t("Cancelled. Nothing was changed in the database."))
+        return False
     except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
         show_error(parent, exc, _t("Cannot undo the import"))
         return False

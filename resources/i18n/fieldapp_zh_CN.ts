@@ -1289,8 +1289,16 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>有 %1 条记录保持不变：导入后又被修改过，或该户已有走访记录或工单。</translation>
     </message>
     <message>
+        <source>Cancelled. Nothing was changed in the database.</source>
+        <translation>已取消，数据库未做任何改动。</translation>
+    </message>
+    <message>
         <source>Cannot undo the import</source>
         <translation>无法撤销导入</translation>
+    </message>
+    <message>
+        <source>Checking the import…</source>
+        <translation>正在检查这次导入…</translation>
     </message>
     <message>
         <source>Import %1 undone: %2 records deleted, %3 restored, %4 kept.</source>

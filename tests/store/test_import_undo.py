@@ -153,3 +153,22 @@ def test_cli_lists_and_undoes(store, tmp_path, capsys, monkeypatch):
     assert _live(store) == 0
     assert main(["imports", path, "--undo", "999"]) == 1
     assert "没有编号为 999 的导入记录" in capsys.readouterr().err
+
+
+def test_a_cancelled_undo_changes_nothing(store, tmp_path):
+    from fieldapp.store.import_log import UndoCancelled
+
+    sample = make_register(tmp_path / "reg.csv", _villages(store), 1200, seed=4, messy=False)
+    result = import_register(store, sample.path)
+    changes = store.conn.execute("SELECT count(*) FROM changes").fetchone()[0]
+    seen = []
+
+    def progress(done, total):
+        seen.append(done)
+        return done < 1000  # cancel half-way
+
+    with pytest.raises(UndoCancelled):
+        undo_import(store, result.import_id, progress=progress)
+    assert seen and _live(store) == result.added
+    assert store.conn.execute("SELECT count(*) FROM changes").fetchone()[0] == changes
+    assert import_history(store)[0].undoable  # still there to undo
