@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fieldapp.store import backup as B
 from fieldapp.store.backup_content import DatabaseContent, database_content
 
-from .errors import show_error
+from .errors import describe, show_error
 from .import_job import JobRunner
 
 
@@ -119,8 +119,6 @@ class BackupDialog(QDialog):
         try:
             self.details.setText(self._describe(database_content(path)))
         except Exception as exc:  # noqa: BLE001 - a damaged backup is shown as such
-            from .errors import describe
-
             self.details.setText(describe(exc))
 
     def _describe(self, c: DatabaseContent) -> str:
