@@ -50,8 +50,9 @@ class PushResult:
 
 
 # ----- how each table is staged and upserted -------------------------------------------------
-def _geojson_wkb(text: str | None) -> str | None:
-    """A boundary's GeoJSON as hex WKB of a MultiPolygon (None when empty or not a polygon)."""
+def _geojson_wkb(text: str | None, srid: int | None = None) -> str | None:
+    """A boundary's GeoJSON as hex WKB of a MultiPolygon (None when empty or not a polygon);
+    with `srid`, as hex EWKB carrying it (what COPY into a geometry column accepts)."""
     if not text:
         return None
     import shapely
@@ -65,6 +66,8 @@ def _geojson_wkb(text: str | None) -> str | None:
         geom = MultiPolygon([geom])
     if not isinstance(geom, MultiPolygon) or geom.is_empty:
         return None
+    if srid is not None:
+        return shapely.to_wkb(shapely.set_srid(geom, srid), hex=True, include_srid=True)
     return shapely.to_wkb(geom, hex=True)
 
 
@@ -95,6 +98,7 @@ class _Spec:
     select: tuple[str, ...]  # expressions over the staging table, in target_cols order
     key: str
     convert: Callable[[tuple], tuple] | None = None
+    direct: Callable[[tuple], tuple] | None = None  # source row -> target_cols, for plain COPY
 
 
 def _spec(table: str) -> _Spec:
@@ -105,14 +109,15 @@ def _spec(table: str) -> _Spec:
                      ("code", "name", "level", "parent_code",
                       "ST_SetSRID(ST_GeomFromWKB(decode(boundary, 'hex')), 4490)",
                       "deleted::int::boolean"), "code",
-                     lambda r: (*r[:4], _geojson_wkb(r[4]), r[5]))
+                     lambda r: (*r[:4], _geojson_wkb(r[4]), r[5]),
+                     lambda r: (*r[:4], _geojson_wkb(r[4], 4490), bool(r[5])))
     if table == "households":
         target = tuple(c for c in cols if c not in ("lon", "lat")) + ("township_code", "geom")
         select = tuple({"size": "size::int", "deleted": "deleted::int::boolean"}.get(c, c)
                        for c in cols if c not in ("lon", "lat"))
-        select += ("left(village_code, 9) || '000'",
-                   "CASE WHEN lon IS NULL OR lat IS NULL THEN NULL ELSE"
-                   " ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4490) END")
+        point = ("CASE WHEN lon IS NULL OR lat IS NULL THEN NULL ELSE"
+                 " ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4490) END")
+        select += ("left(village_code, 9) || '000'", point)
         i_lon, i_lat = cols.index("lon"), cols.index("lat")
 
         def conv(r: tuple) -> tuple:
@@ -121,14 +126,39 @@ def _spec(table: str) -> _Spec:
             r[i_lon], r[i_lat] = (lon, lat) if lon is not None and lat is not None else (None, None)
             return tuple(r)
 
-        return _Spec("households", cols, target, select, "uuid", conv)
+        keep = [i for i, c in enumerate(cols) if c not in ("lon", "lat")]
+        i_del, i_village = cols.index("deleted"), cols.index("village_code")
+
+        def direct(r: tuple) -> tuple:
+            lon, lat = _coord(r[i_lon], -180, 180), _coord(r[i_lat], -90, 90)
+            point = None if lon is None or lat is None else f"SRID=4490;POINT({lon!r} {lat!r})"
+            vals = [bool(r[i]) if i == i_del else r[i] for i in keep]
+            return (*vals, r[i_village][:9] + "000", point)
+
+        return _Spec("households", cols, target, select, "uuid", conv, direct)
     casts = {"answers": "answers::jsonb", "deleted": "deleted::int::boolean",
              "amount": "amount::float8", "population": "population::int"}
     conv = None
     if table == "visits":
         i = cols.index("answers")
-        conv = lambda r: (*r[:i], _answers(r[i]), *r[i + 1:])  # noqa: E731
-    return _Spec(table, cols, cols, tuple(casts.get(c, c) for c in cols), "uuid", conv)
+        conv = lambda r: (*r[:i], _answers(r[i]), *r[i + 1:])
+    i_del = cols.index("deleted")
+
+    def direct(r: tuple) -> tuple:
+        r = conv(r) if conv else r
+        return (*r[:i_del], bool(r[i_del]), *r[i_del + 1:])
+
+    return _Spec(table, cols, cols, tuple(casts.get(c, c) for c in cols), "uuid", conv, direct)
+
+
+def _copy_new(cur, county: str, table: str, rows: Sequence[tuple]) -> int:
+    """COPY rows straight into the roll-up table (the initial load of rows it cannot hold yet)."""
+    s = _spec(table)
+    with cur.copy(f"COPY fieldapp.{s.target} (county_code, {', '.join(s.target_cols)})"
+                  " FROM STDIN") as copy:
+        for r in rows:
+            copy.write_row((county, *s.direct(r)))
+    return len(rows)
 
 
 def _upsert(cur, county: str, table: str, rows: Sequence[tuple]) -> tuple[int, int]:
@@ -180,7 +210,8 @@ def push(store, conn, *, batch: int = BATCH, progress: Progress | None = None,
                 result.first = True
                 _initial_load(store, conn, cur, code, state, batch, result, progress)
             _incremental(store, conn, cur, code, batch, result, progress)
-            _statuses(store, conn, cur, code, result)
+            if not result.first:  # a first load has just written every status
+                _statuses(store, conn, cur, code, result)
             cur.execute("UPDATE fieldapp.counties SET pushed_at = now(), name = %s"
                         " WHERE county_code = %s", (name, code))
             result.pushed_seq = _state(cur, code)["pushed_seq"]
@@ -241,13 +272,22 @@ def _initial_load(store, conn, cur, code, state, batch, result, progress) -> Non
     done = 0
     for table in TABLES[start:]:
         key_index = src.ROLLUP_COLUMNS[table].index(src.key_of(table))
+        s = _spec(table)
+        # The server holds none of this county's rows past the cursor (a first push, or one
+        # resumed after a kill): plain COPY. Otherwise (--replace) compare and upsert.
+        cur.execute(f"SELECT EXISTS (SELECT 1 FROM fieldapp.{s.target} WHERE county_code = %s"
+                    f" AND {s.key} > %s)", (code, after))
+        fresh = not cur.fetchone()[0]
         while True:
             _tick(progress, done, total)
             rows = src.records_after(store, table, after, batch)
             if not rows:
                 break
             after = rows[-1][key_index]
-            ins, upd = _upsert(cur, code, table, rows)
+            if fresh:
+                ins, upd = _copy_new(cur, code, table, rows), 0
+            else:
+                ins, upd = _upsert(cur, code, table, rows)
             _count(result, table, ins, upd)
             cur.execute("UPDATE fieldapp.counties SET load_table = %s, load_after = %s"
                         " WHERE county_code = %s", (table, after, code))

@@ -151,22 +151,21 @@ def current_version(conn) -> int:
 def init(conn) -> tuple[int, int]:
     """Create or migrate the schema (one transaction); returns (version before, version after).
     PostGIS must be installed on the server; the extension is created when allowed."""
-    with conn.transaction():
-        with conn.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(hashtext('fieldapp rollup schema'))")
-            cur.execute("SELECT count(*) FROM pg_extension WHERE extname = 'postgis'")
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("SELECT pg_advisory_xact_lock(hashtext('fieldapp rollup schema'))")
+        cur.execute("SELECT count(*) FROM pg_extension WHERE extname = 'postgis'")
+        if not cur.fetchone()[0]:
+            cur.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")
             if not cur.fetchone()[0]:
-                cur.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")
-                if not cur.fetchone()[0]:
-                    raise RollupError("汇总数据库服务器没有安装 PostGIS 扩展（Debian：postgresql-postgis）")
-                cur.execute("CREATE EXTENSION postgis")
-            before = current_version(conn)
-            if before > VERSION:
-                raise RollupError(f"汇总数据库的结构版本 {before} 比本程序（{VERSION}）新，请升级 fieldapp")
-            for v in range(before + 1, VERSION + 1):
-                cur.execute(MIGRATIONS[v])
-                cur.execute("INSERT INTO fieldapp.meta VALUES ('schema_version', %s)"
-                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(v),))
+                raise RollupError("汇总数据库服务器没有安装 PostGIS 扩展（Debian：postgresql-postgis）")
+            cur.execute("CREATE EXTENSION postgis")
+        before = current_version(conn)
+        if before > VERSION:
+            raise RollupError(f"汇总数据库的结构版本 {before} 比本程序（{VERSION}）新，请升级 fieldapp")
+        for v in range(before + 1, VERSION + 1):
+            cur.execute(MIGRATIONS[v])
+            cur.execute("INSERT INTO fieldapp.meta VALUES ('schema_version', %s)"
+                        " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(v),))
     return before, VERSION
 
 

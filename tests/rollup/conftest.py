@@ -1,7 +1,6 @@
 import os
 
 import pytest
-
 from pg_cluster import Cluster, find_bin, has_postgis
 
 

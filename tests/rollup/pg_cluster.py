@@ -43,7 +43,7 @@ class Cluster:
     def _run(self, *args: str) -> None:
         subprocess.run([*self._as, *args], check=True, capture_output=True, timeout=120)
 
-    def start(self) -> "Cluster":
+    def start(self) -> Cluster:
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", USER,
                   "--auth=trust", "-E", "UTF8", "--no-locale")
         opts = (f"-k {self.socket} -c listen_addresses='' -c fsync=off"

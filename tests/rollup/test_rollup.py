@@ -46,7 +46,8 @@ def dbs(demo_dbs, tmp_path):
 
 
 def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "fieldapp", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "fieldapp", *args], check=False,
+                          capture_output=True,
                           text=True, timeout=300, env={**os.environ, **(env or {})})
 
 
@@ -229,7 +230,8 @@ def test_report_counts_equal_the_county_reconciliation(pg_url, dbs, tmp_path):
         r = cli("rollup", "report", "--from", pg_url, "--city", "1408", "-o", str(tmp_path / out))
         assert r.returncode == 0, r.stderr
         assert (tmp_path / out).stat().st_size > 2000
-    text = subprocess.run(["pdftotext", str(tmp_path / "city.pdf"), "-"], capture_output=True,
+    text = subprocess.run(["pdftotext", str(tmp_path / "city.pdf"), "-"], check=False,
+                          capture_output=True,
                           text=True).stdout
     assert "运城市" in text and "稷山县" in text and "按区县" in text
 
@@ -253,5 +255,5 @@ def test_no_server_given_says_how(dbs):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
     env.pop("FIELDAPP_ROLLUP_URL", None)
     r = subprocess.run([sys.executable, "-m", "fieldapp", "rollup", "push", str(a)],
-                       capture_output=True, text=True, env=env, timeout=60)
+                       check=False, capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 1 and "FIELDAPP_ROLLUP_URL" in r.stderr
