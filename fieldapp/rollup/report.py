@@ -6,6 +6,7 @@ field-found, status, reason) and `core.reconcile` rolls them up exactly as it do
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections import Counter
@@ -128,11 +129,10 @@ def _refresh_statistics(conn) -> None:
         stale = [r[0] for r in cur.fetchall()]
     conn.commit()
     for table in stale:
-        try:
-            with conn.transaction():
-                conn.execute(f"ANALYZE fieldapp.{table}")
-        except Exception:  # noqa: BLE001 - statistics are an optimisation only
-            pass
+        import psycopg
+
+        with contextlib.suppress(psycopg.errors.InsufficientPrivilege), conn.transaction():
+            conn.execute(f"ANALYZE fieldapp.{table}")
 
 
 def build_rollup(conn, code: str | None = None, *, name: str | None = None,
