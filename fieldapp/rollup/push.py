@@ -161,6 +161,30 @@ def _copy_new(cur, county: str, table: str, rows: Sequence[tuple]) -> int:
     return len(rows)
 
 
+_LATEST = """
+INSERT INTO fieldapp.household_latest
+SELECT DISTINCT ON (county_code, household_uuid) county_code, household_uuid, uuid,
+       answers->>'visit_result', answers->>'paid_cable_subscriber', answers->>'handed_over',
+       answers->>'illegal_charge', answers->>'charge_amount', answers->>'charged_by', surveyor,
+       left(coalesce(ended_at, started_at), 10)
+FROM fieldapp.visits
+WHERE county_code = %s AND state = 'complete' AND NOT deleted {only}
+ORDER BY county_code, household_uuid, coalesce(ended_at, started_at) DESC, uuid DESC
+"""
+
+
+def _refresh_latest(cur, county: str, households: Sequence[str] | None = None) -> None:
+    """Recompute the latest complete visit of some households (None: the whole county)."""
+    if households is None:
+        cur.execute("DELETE FROM fieldapp.household_latest WHERE county_code = %s", (county,))
+        cur.execute(_LATEST.format(only=""), (county,))
+    elif households:
+        hh = list(households)
+        cur.execute("DELETE FROM fieldapp.household_latest WHERE county_code = %s"
+                    " AND household_uuid = ANY(%s)", (county, hh))
+        cur.execute(_LATEST.format(only="AND household_uuid = ANY(%s)"), (county, hh))
+
+
 def _upsert(cur, county: str, table: str, rows: Sequence[tuple]) -> tuple[int, int]:
     """Stage rows with COPY and upsert those that differ; (inserted, updated)."""
     if not rows:
@@ -294,6 +318,7 @@ def _initial_load(store, conn, cur, code, state, batch, result, progress) -> Non
             conn.commit()
             done += len(rows)
         after = ""
+    _refresh_latest(cur, code)
     cur.execute("UPDATE fieldapp.counties SET pushed_seq = %s, load_table = NULL,"
                 " load_after = NULL, load_seq = NULL WHERE county_code = %s", (load_seq, code))
     conn.commit()
@@ -306,8 +331,12 @@ def _incremental(store, conn, cur, code, batch, result, progress) -> None:
     for upto in src.batch_bounds(store, pos, batch):
         _tick(progress, upto - pos, max(1, end - pos))
         for table, keys in src.changed_keys(store, pos, upto).items():
-            ins, upd = _upsert(cur, code, table, list(src.records(store, table, keys)))
+            rows = list(src.records(store, table, keys))
+            ins, upd = _upsert(cur, code, table, rows)
             _count(result, table, ins, upd)
+            if table == "visits":
+                i = src.ROLLUP_COLUMNS["visits"].index("household_uuid")
+                _refresh_latest(cur, code, {r[i] for r in rows})
         cur.execute("UPDATE fieldapp.counties SET pushed_seq = %s WHERE county_code = %s",
                     (upto, code))
         conn.commit()

@@ -33,23 +33,6 @@ KNOWN_NAMES = {"140000000000": "山西省", "140800000000": "运城市",
                "330000000000": "浙江省", "330400000000": "嘉兴市"}
 
 _LIVE = "NOT h.deleted AND h.merged_into IS NULL"
-# The figures of each household's latest complete visit, computed once per report into a
-# temporary table: a narrow sort finds the latest visit, then only the answers the report reads are
-# extracted (sorting whole visits with their JSONB, twice, was most of the report's time).
-_LATEST = """
-CREATE TEMP TABLE report_latest ON COMMIT DROP AS
-SELECT l.county_code, l.household_uuid,
-       v.answers->>'paid_cable_subscriber' AS paid, v.answers->>'handed_over' AS handed_over,
-       v.answers->>'illegal_charge' AS illegal, v.answers->>'charge_amount' AS amount,
-       v.answers->>'charged_by' AS charged_by, v.surveyor,
-       left(coalesce(v.ended_at, v.started_at), 10) AS visited_at
-FROM (SELECT DISTINCT ON (county_code, household_uuid) county_code, household_uuid, uuid
-      FROM fieldapp.visits WHERE state = 'complete' AND NOT deleted AND county_code LIKE %s
-      ORDER BY county_code, household_uuid, coalesce(ended_at, started_at) DESC) l
-JOIN fieldapp.visits v ON v.county_code = l.county_code AND v.uuid = l.uuid
-"""
-
-
 def _scope(code: str | None) -> tuple[str, str]:
     """(level, LIKE pattern on county_code) of the report's area."""
     if code is None:
@@ -87,9 +70,10 @@ def _answer_counts(cur, pattern: str) -> dict[str, dict[str, int]]:
         " count(*) FILTER (WHERE v.paid = 'yes' AND v.handed_over = 'yes'),"
         " count(*) FILTER (WHERE v.paid = 'yes' AND v.handed_over = 'no'),"
         " count(*) FILTER (WHERE v.illegal = 'yes')"
-        " FROM fieldapp.households h JOIN report_latest v"
+        " FROM fieldapp.households h JOIN fieldapp.household_latest v"
         "   ON v.county_code = h.county_code AND v.household_uuid = h.uuid"
-        f" WHERE {_LIVE} AND h.county_code LIKE %s GROUP BY 1", (pattern,))
+        f" WHERE {_LIVE} AND h.county_code LIKE %s AND v.county_code LIKE %s GROUP BY 1",
+        (pattern, pattern))
     return {t: {"paid": p, "handed_over": ho, "not_handed_over": nh, "illegal_charges": ic}
             for t, p, ho, nh, ic in cur.fetchall()}
 
@@ -105,14 +89,15 @@ def _orders(cur, pattern: str) -> list[tuple[str, str, str, int]]:
 
 def _illegal(cur, pattern: str) -> list[dict[str, Any]]:
     cur.execute(
-        "WITH found AS MATERIALIZED (SELECT * FROM report_latest WHERE illegal = 'yes')"
+        "WITH found AS MATERIALIZED (SELECT * FROM fieldapp.household_latest"
+        "  WHERE illegal = 'yes' AND county_code LIKE %s)"
         " SELECT h.village_code, d.name, h.group_no, h.head_name, h.id_masked,"
         " v.amount, v.charged_by, v.surveyor, v.visited_at"
         " FROM found v JOIN fieldapp.households h"
         "   ON h.county_code = v.county_code AND h.uuid = v.household_uuid"
         " LEFT JOIN fieldapp.divisions d ON d.county_code = h.county_code AND d.code = h.village_code"
         f" WHERE {_LIVE} AND h.county_code LIKE %s"
-        " ORDER BY h.village_code, h.head_name", (pattern,))
+        " ORDER BY h.village_code, h.head_name", (pattern, pattern))
     keys = ("village_code", "village_name", "group_no", "head_name", "id_masked", "amount",
             "charged_by", "surveyor", "visited_at")
     return [dict(zip(keys, r), phone="") for r in cur.fetchall()]
@@ -124,7 +109,7 @@ def _refresh_statistics(conn) -> None:
     the report's user may not analyze them."""
     with conn.cursor() as cur:
         cur.execute("SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'fieldapp'"
-                    " AND relname IN ('households', 'visits', 'divisions')"
+                    " AND relname IN ('households', 'household_latest', 'divisions')"
                     " AND n_mod_since_analyze > greatest(1000, n_live_tup / 5)")
         stale = [r[0] for r in cur.fetchall()]
     conn.commit()
@@ -147,9 +132,6 @@ def build_rollup(conn, code: str | None = None, *, name: str | None = None,
         if not areas:
             raise RollupError(f"汇总数据库里没有 {top_code[:4 if level == 'city' else 2]} 开头的区县数据")
         rows = _status_rows(cur, pattern)
-        cur.execute("SET LOCAL work_mem = '256MB'")
-        cur.execute(_LATEST, (pattern,))
-        cur.execute("ANALYZE report_latest")  # temporary tables get no automatic statistics
         answers = _answer_counts(cur, pattern)
         orders = _orders(cur, pattern)
         illegal = _illegal(cur, pattern)

@@ -93,10 +93,19 @@ CREATE TABLE fieldapp.spot_check_items (
   deleted boolean NOT NULL DEFAULT false,
   PRIMARY KEY (county_code, uuid)
 );
+-- Each household's latest complete visit, kept by the push (in the same transaction as the visits
+-- it derives from), with the answers the reports read; a report then never sorts all visits.
+CREATE TABLE fieldapp.household_latest (
+  county_code text NOT NULL REFERENCES fieldapp.counties,
+  household_uuid text NOT NULL,
+  visit_uuid text NOT NULL,
+  visit_result text, paid text, handed_over text, illegal text, amount text, charged_by text,
+  surveyor text, visited_at text,
+  PRIMARY KEY (county_code, household_uuid)
+);
 CREATE VIEW fieldapp.latest_visits AS
-  SELECT DISTINCT ON (county_code, household_uuid) *
-  FROM fieldapp.visits WHERE state = 'complete' AND NOT deleted
-  ORDER BY county_code, household_uuid, coalesce(ended_at, started_at) DESC;
+  SELECT v.* FROM fieldapp.household_latest l
+  JOIN fieldapp.visits v ON v.county_code = l.county_code AND v.uuid = l.visit_uuid;
 CREATE VIEW fieldapp.persons AS
   SELECT v.county_code, v.household_uuid, m.n AS member_no,
          m.p->>'member_name' AS name, m.p->>'relation' AS relation, m.p->>'sex' AS sex,

@@ -257,3 +257,29 @@ def test_no_server_given_says_how(dbs):
     r = subprocess.run([sys.executable, "-m", "fieldapp", "rollup", "push", str(a)],
                        check=False, capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 1 and "FIELDAPP_ROLLUP_URL" in r.stderr
+
+
+def test_a_changed_visit_reaches_the_report(pg_url, dbs):
+    a, _ = dbs
+    with connect(pg_url) as conn:
+        init(conn)
+    do_push(a, pg_url)
+    with connect(pg_url) as conn:
+        before = build_rollup(conn, "140800000000").total.illegal_charges
+    with Store.open(a) as s:
+        uuid, answers = s.conn.execute(
+            "SELECT v.uuid, v.answers FROM visits v JOIN households h ON h.uuid = v.household_uuid"
+            " WHERE v.state = 'complete' AND h.deleted = 0 AND h.merged_into IS NULL"
+            " AND json_extract(v.answers, '$.visit_result') = 'met'"
+            " AND json_extract(v.answers, '$.illegal_charge') = 'no'"
+            " AND NOT EXISTS (SELECT 1 FROM visits w WHERE w.household_uuid = v.household_uuid"
+            "   AND w.uuid != v.uuid)").fetchone()
+        import json
+        with s.write("县管理员") as w:
+            w.update("visits", uuid, {"answers": dict(json.loads(answers), illegal_charge="yes",
+                                                      charge_amount=120)})
+    assert do_push(a, pg_url).updated.get("visits") == 1
+    with connect(pg_url) as conn:
+        after = build_rollup(conn, "140800000000")
+    assert after.total.illegal_charges == before + 1
+    assert any(r["amount"] == "120" for r in after.illegal)
