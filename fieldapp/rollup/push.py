@@ -176,8 +176,12 @@ ORDER BY county_code, household_uuid, coalesce(ended_at, started_at) DESC, uuid 
 def _refresh_latest(cur, county: str, households: Sequence[str] | None = None) -> None:
     """Recompute the latest complete visit of some households (None: the whole county)."""
     if households is None:
+        # Right after a bulk load the planner's statistics still describe the table before it, and
+        # it would scan every county's visits; this county's are reached through its index.
+        cur.execute("SET LOCAL enable_seqscan = off")
         cur.execute("DELETE FROM fieldapp.household_latest WHERE county_code = %s", (county,))
         cur.execute(_LATEST.format(only=""), (county,))
+        cur.execute("SET LOCAL enable_seqscan = on")
     elif households:
         hh = list(households)
         cur.execute("DELETE FROM fieldapp.household_latest WHERE county_code = %s"
