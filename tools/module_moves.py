@@ -32,10 +32,42 @@ ROOT = Path(__file__).resolve().parent.parent
 CODE_DIRS = ("fieldapp", "tests", "bench", "tools", "packaging")
 TEXT_DIRS = ("docs", "resources/i18n", "packaging")
 TEXT_FILES = ("README.md", "Makefile", "pyproject.toml", ".importlinter")
+# The tool and its test name old modules on purpose.
+SKIP = ("tools/module_moves.py", "tests/tools/test_module_moves.py")
 TEXT_SUFFIXES = (".md", ".tsv", ".spec", ".txt", ".toml", ".cfg", ".ini", ".yml", ".yaml")
 
 # Old dotted module -> new dotted module.  Moves are applied in this order.
-MODULE_MOVES: dict[str, str] = {}
+MODULE_MOVES: dict[str, str] = {
+    # top-level helpers go down into core (the lowest layer)
+    "fieldapp.paths": "fieldapp.core.paths",
+    "fieldapp.appdata": "fieldapp.core.appdata",
+    "fieldapp.gazetteer": "fieldapp.core.gazetteer",
+    # the synthetic register is demo data: tabular must not import demo
+    "fieldapp.tabular.sample_register": "fieldapp.demo.sample_register",
+}
+
+# Names that moved between modules: (old module, old name) -> (new module, new name).  An import
+# of the old name becomes ``from new_module import new_name as old_name`` (so code using the old
+# name keeps working); the one Progress and the one Cancelled of fieldapp.core.progress.
+_PROGRESS = ("fieldapp.core.progress", "Progress")
+_CANCELLED = ("fieldapp.core.progress", "Cancelled")
+NAME_MOVES: dict[tuple[str, str], tuple[str, str]] = {
+    **{(m, "Progress"): _PROGRESS for m in (
+        "fieldapp.core.register_rows", "fieldapp.demo.build", "fieldapp.geo.boundary_import",
+        "fieldapp.geo.checks", "fieldapp.geo.export", "fieldapp.geo.point_import",
+        "fieldapp.reports.report_data", "fieldapp.reports.report_job",
+        "fieldapp.reports.sheets_job", "fieldapp.reports.village_sheet", "fieldapp.store.backup",
+        "fieldapp.store.check", "fieldapp.store.register_import",
+        "fieldapp.store.register_visits", "fieldapp.sync.export", "fieldapp.sync.merge",
+        "fieldapp.sync.plan", "fieldapp.sync.reference", "fieldapp.tabular.register_job",
+        "fieldapp.tabular.visits_job")},
+    ("fieldapp.geo.errors", "Cancelled"): _CANCELLED,
+    ("fieldapp.reports.errors", "Cancelled"): _CANCELLED,
+    ("fieldapp.sync.errors", "MergeCancelled"): _CANCELLED,
+    ("fieldapp.store.backup", "BackupCancelled"): _CANCELLED,
+    ("fieldapp.store.register_import", "ImportCancelled"): _CANCELLED,
+    ("fieldapp.store.import_log", "UndoCancelled"): _CANCELLED,
+}
 
 # Old test file path -> new test file path (tests mirror the package layout).
 TEST_MOVES: dict[str, str] = {}
@@ -203,13 +235,34 @@ def _resolves(node: ast.ImportFrom, target: str, root: Path, moves) -> bool:
                                           for a in node.names)
 
 
-def _rewrite_import(node, text_seg, ctx, root, moves) -> str | None:
+def _split_names(node, target, spelt, renamed, names, moves) -> str:
+    """Rewrite an import some of whose names moved to another module (the others stay
+    imported from spelt, the module as the rewritten file names it)."""
+    lines = []
+    rest = [a for a in node.names if a not in renamed]
+    if rest:
+        lines.append(f"from {spelt} import "
+                     + ", ".join(a.name + (f" as {a.asname}" if a.asname else "") for a in rest))
+    for a in renamed:
+        mod, name = names.get((target, a.name)) or names[(map_module(target, moves), a.name)]
+        alias = a.asname or a.name
+        lines.append(f"from {map_module(mod, moves)} import {name}"
+                     + (f" as {alias}" if alias != name else ""))
+    return ("\n" + " " * node.col_offset).join(lines)
+
+
+def _rewrite_import(node, text_seg, ctx, root, moves, names) -> str | None:
     target, force_abs = _absolute_target(node, ctx, root, moves)
     if not target:
         return None
     new_target = map_module(target, moves)
     moved_names = [a for a in node.names
                    if a.name != "*" and f"{target}.{a.name}" in moves]
+    renamed = [a for a in node.names if (target, a.name) in names or (new_target, a.name) in names]
+    if renamed:
+        keep_relative = node.level and not force_abs and new_target == target
+        spelt = "." * node.level + (node.module or "") if keep_relative else new_target
+        return _split_names(node, target, spelt, renamed, names, moves)
     if not moved_names:
         if new_target == target and not force_abs:
             return None
@@ -237,9 +290,10 @@ def _offsets(source: str) -> list[int]:
     return starts
 
 
-def rewrite_python(source: str, path: Path, root: Path = ROOT, moves=None) -> str:
+def rewrite_python(source: str, path: Path, root: Path = ROOT, moves=None, names=None) -> str:
     """Rewrite the from-imports of one Python file, then its dotted names and paths."""
     moves = MODULE_MOVES if moves is None else moves
+    names = NAME_MOVES if names is None else names
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -252,7 +306,7 @@ def rewrite_python(source: str, path: Path, root: Path = ROOT, moves=None) -> st
             continue
         a = starts[node.lineno - 1] + node.col_offset
         b = starts[node.end_lineno - 1] + node.end_col_offset
-        new = _rewrite_import(node, source[a:b], ctx, root, moves)
+        new = _rewrite_import(node, source[a:b], ctx, root, moves, names)
         if new is not None:
             edits.append((a, b, new))
     for a, b, new in sorted(edits, reverse=True):
@@ -302,7 +356,7 @@ def rewrite_all(root: Path = ROOT, moves=None, test_moves=None) -> list[str]:
     test_moves = TEST_MOVES if test_moves is None else test_moves
     changed = []
     for p in _files(root):
-        if p.resolve() == Path(__file__).resolve():
+        if str(p.relative_to(root)) in SKIP:
             continue
         text = p.read_text(encoding="utf-8")
         if p.suffix == ".py":
@@ -339,9 +393,10 @@ def main(argv: list[str]) -> int:
         return 0
     if cmd == "check":
         left = leftovers()
-        changed = [p for p in _files(ROOT) if p.suffix == ".py" and p.resolve() != Path(__file__)
-                   .resolve() and rewrite_python(p.read_text(encoding="utf-8"), p) !=
-                   p.read_text(encoding="utf-8")]
+        changed = [p for p in _files(ROOT) if p.suffix == ".py"
+                   and str(p.relative_to(ROOT)) not in SKIP
+                   and rewrite_python(p.read_text(encoding="utf-8"), p)
+                   != p.read_text(encoding="utf-8")]
         for item in left + [str(p) for p in changed]:
             print("old layout:", item)
         return 1 if left or changed else 0

@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from fieldapp.core.progress import Progress
 
 from .idcard import id_problem, normalize_id, normalize_phone, phone_problem
 from .register_columns import Layout, header_key
 from .register_villages import VillageResolver
-
-Progress = Callable[[int, int], bool]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +19,9 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping, shape
 
+from fieldapp.core.gazetteer import load_boundary_geojson, load_divisions
 from fieldapp.core.idcard import hash_id, mask_id
-from fieldapp.gazetteer import load_boundary_geojson, load_divisions
+from fieldapp.core.progress import Progress
 from fieldapp.geo.tiling import crowded, random_points_in, tile
 from fieldapp.store import Store
 from fieldapp.store.changes import bulk_load
@@ -35,8 +35,6 @@ DEFAULT_HOUSEHOLDS = {"140824": 104_500, "330411": 218_800}
 COUNTIES = tuple(DEFAULT_HOUSEHOLDS)
 DEMO_YEAR = 2026
 MIN_SPACING_M = 1.2
-Progress = Callable[[int, int], bool]
-
 
 @dataclass
 class DemoSummary:

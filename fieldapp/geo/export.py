@@ -9,19 +9,18 @@ and renamed when complete, so a cancel or an error never leaves a half-written f
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
 
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH, STATUSES
+from .errors import GeoError
 from fieldapp.store import geo_queries, queries
 
-from .errors import Cancelled, GeoError
-
-Progress = Callable[[int, int], bool]
 EXPORT_SUFFIXES = (".gpkg", ".geojson")
 
 
@@ -167,4 +166,4 @@ def _temp_name(final: Path) -> Path:
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
-        raise Cancelled("已取消导出，未写入文件")
+        raise Cancelled(ErrorCode.CANCELLED_EXPORT)

@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from fieldapp.paths import resource_dir
+from fieldapp.core.paths import resource_dir
 
 from .errors import FontMissing
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.reconcile import (
     SPOT_OUTCOME_LABELS_ZH,
     WORK_ORDER_KIND_LABELS_ZH,
@@ -19,13 +20,12 @@ from fieldapp.core.reconcile import (
     Figures,
 )
 from fieldapp.core.status import NOT_COVERED, REASONS
+from .errors import ReportError
 from fieldapp.store import gaps, report_queries, spotcheck
 from fieldapp.store.register_counts import reconciliation, schedule
 
-from .errors import Cancelled, ReportError
 from .labels import reason_label
 
-Progress = Callable[[int, int], bool]
 STEPS = 6
 
 
@@ -110,7 +110,7 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
 
     def step(i: int) -> None:
         if progress and progress(i, STEPS) is False:
-            raise Cancelled("已取消，未写入报表")
+            raise Cancelled(ErrorCode.CANCELLED_REPORT)
 
     step(0)
     figures = reconciliation(store, code)

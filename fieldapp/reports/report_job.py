@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from pathlib import Path
+
+from fieldapp.core.progress import Progress
 
 from .errors import ReportError
 from .report_data import STEPS, ReportData, build_report
 
-Progress = Callable[[int, int], bool]
 FORMATS = (".pdf", ".xlsx")
 
 

@@ -15,7 +15,6 @@ import re
 import secrets
 import shutil
 import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -23,16 +22,17 @@ from datetime import datetime
 from pathlib import Path
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
+from .errors import ReportError
 from fieldapp.store import Store, sheets_rows
 from fieldapp.store.sheets_register import PrintedSheet, record_sheets, sheet_ids_in_use
 
-from .errors import Cancelled, ReportError
 from .fonts import cjk_font
 from .household_slip import draw_slip, load_slip
 from .sheet_page import new_canvas
 from .sheets_render import SheetTask, draw_onto, init_worker, render_file, render_in_worker
 
-Progress = Callable[[int, int], bool]
 PARALLEL_MIN_HOUSEHOLDS = 4000  # below this, starting worker processes costs more than it saves
 
 
@@ -181,7 +181,7 @@ def _combined(store, tasks, sizes, path: Path, level: str, total: int,
         printed.append(draw_onto(c, store, task, font, progress=page_progress))
         done += sizes[task.sheet_id] + 1
         if progress and progress(done, total) is False:
-            raise Cancelled()
+            raise Cancelled(ErrorCode.CANCELLED_FILES)
     c.save()
     return printed
 
@@ -196,7 +196,7 @@ def _files(db, store, tasks, sizes, total, processes, progress) -> list[PrintedS
             printed.append(render_file(store, t))
             done += sizes[t.sheet_id] + 1
             if progress and progress(done, total) is False:
-                raise Cancelled()
+                raise Cancelled(ErrorCode.CANCELLED_FILES)
         return printed
     ordered = sorted(tasks, key=lambda t: -sizes[t.sheet_id])  # big ones first: even finish
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
@@ -210,7 +210,7 @@ def _files(db, store, tasks, sizes, total, processes, progress) -> list[PrintedS
             printed.append(p)
             done += sizes[p.sheet_id] + 1
             if progress and progress(done, total) is False:
-                raise Cancelled()
+                raise Cancelled(ErrorCode.CANCELLED_FILES)
     except BrokenProcessPool:
         raise ReportError("无法启动并行的生成进程，请用 --processes 1 重试") from None
     finally:

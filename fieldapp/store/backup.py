@@ -8,7 +8,7 @@ under a temporary name, checked (`PRAGMA quick_check`), flushed to disk and only
 a FILE that exists is always a whole backup.
 
 Automatic backups go to a folder per database in the app-data `backups` folder
-(`fieldapp.appdata.backups_dir()`, or next to the database when that is not writable). The newest
+(`fieldapp.core.appdata.backups_dir()`, or next to the database when that is not writable). The newest
 `KEEP` are kept, plus the newest of each of the last `KEEP_DAYS` days; an unchanged database is
 not copied again.
 """
@@ -20,26 +20,23 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
 
 from . import errors as E
 from .backup_content import check_restorable, database_content
 from .check import open_readonly
 from .db import APP_ID, _translate
 
-Progress = Callable[[int, int], bool]
 KEEP = 5
 KEEP_DAYS = 7
 STEP_PAGES = 2048  # 8 MB a step between progress reports
 MANIFEST = "backups.json"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}(?:-\d+)?)-(?P<reason>[a-z0-9_]+)\.sqlite$")
-
-
-class BackupCancelled(E.StoreError):
-    code = "cancelled"
 
 
 @dataclass
@@ -90,11 +87,11 @@ def backup_database(db_path: str | os.PathLike, dest: str | os.PathLike, *,
 def _copy(src, target, progress, src_path: Path, dest: Path) -> None:
     def step(_status, remaining, total):
         if progress and progress(total - remaining, total) is False:
-            raise BackupCancelled("备份已取消", where=str(src_path))
+            raise Cancelled(ErrorCode.CANCELLED_BACKUP, where=str(src_path))
 
     try:
         src.backup(target, pages=STEP_PAGES, progress=step, sleep=0)
-    except BackupCancelled:
+    except Cancelled:
         raise
     except sqlite3.DatabaseError as exc:
         translated = _translate(exc, dest)
@@ -126,7 +123,7 @@ def default_folder(db_path: str | os.PathLike) -> Path:
     p = Path(db_path).resolve()
     name = f"{_slug(p.stem)}-{hashlib.sha1(str(p).encode()).hexdigest()[:8]}"
     try:
-        from fieldapp.appdata import backups_dir
+        from fieldapp.core.appdata import backups_dir
 
         folder = backups_dir() / name
         folder.mkdir(parents=True, exist_ok=True)

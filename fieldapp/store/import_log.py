@@ -16,6 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled
+
 from . import errors as E
 
 _COLS = ("id", "kind", "file", "user", "at", "added", "updated", "unchanged", "rejected",
@@ -141,13 +144,6 @@ def _in_use(conn, household: str) -> str | None:
     return None
 
 
-class UndoCancelled(E.StoreError):
-    code = "cancelled"
-
-    def __init__(self) -> None:
-        super().__init__("撤销已取消，数据库未做任何改动")
-
-
 def undo_import(store, import_id: int, user: str | None = None,
                 progress: Callable[[int, int], bool] | None = None) -> UndoPlan:
     """Undo an import in one change-logged transaction; returns what was done. progress(done,
@@ -171,4 +167,4 @@ def undo_import(store, import_id: int, user: str | None = None,
 
 def _step(progress, done: int, total: int) -> None:
     if progress and done % 500 == 0 and progress(done, total) is False:
-        raise UndoCancelled()
+        raise Cancelled(ErrorCode.CANCELLED_UNDO)

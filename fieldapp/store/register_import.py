@@ -12,27 +12,19 @@ import hashlib
 import json
 import secrets
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.core.divisions import Area
-from fieldapp.core.errors import FieldappError
 from fieldapp.core.idcard import mask_id
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_rows import ParsedRegister, Problem, RegisterRow
 
 from .deferred_indexes import deferred_indexes
 from .import_log import log_import
 
-Progress = Callable[[int, int], bool]
 _LIVE = "deleted = 0 AND merged_into IS NULL"
-class ImportCancelled(FieldappError):
-    code = "cancelled"
-
-    def __init__(self) -> None:
-        super().__init__("导入已取消，数据库未做任何改动")
-
-
 @dataclass
 class RegisterPlan:
     adds: list[dict[str, Any]] = field(default_factory=list)
@@ -101,7 +93,7 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
     total = len(parsed.rows)
     for i, row in enumerate(parsed.rows, 1):
         if progress and i % 5000 == 0 and progress(i, total) is False:
-            raise ImportCancelled()
+            raise Cancelled(ErrorCode.CANCELLED_IMPORT)
         h = hashes.get(row.row)
         if h in gone:
             plan.rejected.append(Problem(row.row, "这户在数据库中已删除或已合并到另一户，不会重新导入"))
@@ -224,12 +216,12 @@ def apply_register(store, plan: RegisterPlan, *, user: str | None = None,
             w._touched_households.difference_update(new)
             done += len(plan.adds[start:start + chunk])
             if progress and progress(done, total) is False:
-                raise ImportCancelled()
+                raise Cancelled(ErrorCode.CANCELLED_IMPORT)
         for _, uuid, changes in plan.updates:
             w.update("households", uuid, changes)
             done += 1
             if progress and done % 500 == 0 and progress(done, total) is False:
-                raise ImportCancelled()
+                raise Cancelled(ErrorCode.CANCELLED_IMPORT)
         import_id = None
         if log is not None:
             import_id = log_import(w, log.get("kind", "register"), log.get("file", ""), first,

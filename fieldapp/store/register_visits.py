@@ -5,13 +5,14 @@ and write the new and changed visits in one change-logged transaction."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from .import_log import log_import
-from .register_import import ImportCancelled
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
 
-Progress = Callable[[int, int], bool]
+from .import_log import log_import
+
 _LIVE = "deleted = 0 AND merged_into IS NULL"
 
 
@@ -57,12 +58,12 @@ def write_visits(store, inserts: list[dict[str, Any]],
             w.insert_many("visits", inserts[start:start + 1000])
             done += len(inserts[start:start + 1000])
             if progress and progress(done, total) is False:
-                raise ImportCancelled()
+                raise Cancelled(ErrorCode.CANCELLED_IMPORT)
         for uuid, values in updates:
             w.update("visits", uuid, values)
             done += 1
             if progress and done % 200 == 0 and progress(done, total) is False:
-                raise ImportCancelled()
+                raise Cancelled(ErrorCode.CANCELLED_IMPORT)
         added, updated, unchanged, rejected = counts
         log_import(w, "visits", file, first, added=added, updated=updated,
                    unchanged=unchanged, rejected=rejected)

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
-from fieldapp.sync.changeset import CHANGE_COLUMNS
+from fieldapp.store.change_record import CHANGE_COLUMNS
 
 from .schema import SYNCED_FIELDS
 

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from fieldapp.sync.changeset import CHANGE_COLUMNS, Change
+from fieldapp.store.change_record import CHANGE_COLUMNS, Change
 
 _CHUNK = 900
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.core.progress import Progress
 from fieldapp.store import sync_export, sync_keys
 
 from . import crypto, forms, identity, writer
 from .changeset import Change
 from .errors import SyncError
-
-Progress = Callable[[int, int], bool]
 
 
 @dataclass

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
+from fieldapp.core.progress import Progress
 from fieldapp.store import queries, sync_export, sync_keys
 
 from . import crypto, enrolment, identity, writer
 from .errors import SyncError
 from .keys import PublicKeys
 
-Progress = Callable[[int, int], bool]
 SHARED_SETTINGS = ("county_code", "county_name", "id_salt", "programme_year", "store_full_id")
 
 

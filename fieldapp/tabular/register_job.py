@@ -7,26 +7,20 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_columns import FIELD_LABELS_ZH, Layout, detect_layout, layout_at
 from fieldapp.core.register_rows import ParsedRegister, Problem, cell_text, parse_rows
 from fieldapp.core.register_villages import VillageResolver
-from fieldapp.store.register_import import (
-    ImportCancelled,
-    RegisterPlan,
-    apply_register,
-    areas,
-    plan_register,
-)
+from fieldapp.store.register_import import RegisterPlan, apply_register, areas, plan_register
 
 from .read import Table, TabularError, read_table
 from .write import write_table
-
-Progress = Callable[[int, int], bool]
 
 
 @dataclass
@@ -108,7 +102,7 @@ def prepare(store, table: Table, layout: Layout, village: str | None = None,
     try:
         parsed = parse_rows(table.rows, layout, resolver, village, progress)
     except KeyboardInterrupt:
-        raise ImportCancelled() from None
+        raise Cancelled(ErrorCode.CANCELLED_IMPORT) from None
     return parsed, plan_register(store, parsed, progress)
 
 

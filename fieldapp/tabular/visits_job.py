@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid as uuidlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fieldapp.core.divisions import CodeError, normalize_code
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_columns import header_key
 from fieldapp.core.register_rows import Problem, cell_text
-from fieldapp.store.register_import import ImportCancelled
 from fieldapp.store.register_visits import (
     existing_visits,
     households_by_name,
@@ -32,7 +32,6 @@ from fieldapp.survey.runtime import FormState
 
 from .read import TabularError, read_table
 
-Progress = Callable[[int, int], bool]
 _NS = uuidlib.UUID("6f1c3a4e-2b8d-5e7f-9a0b-1c2d3e4f5a6b")
 
 # key columns: accepted headers (as written by `export households`, English or Chinese)
@@ -149,7 +148,7 @@ def import_visits(store, path: str | os.PathLike, *, user: str | None = None,
     seen: dict[str, int] = {}
     for n, (rowno, row) in enumerate(data, 1):
         if progress and n % 500 == 0 and progress(n, len(data)) is False:
-            raise ImportCancelled()
+            raise Cancelled(ErrorCode.CANCELLED_IMPORT)
 
         def reject(reason: str, rowno: int = rowno) -> None:
             result.rejected.append(Problem(rowno, reason))

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import __version__
-from fieldapp.appdata import app_data_dir, backups_dir, databases_dir, logs_dir
-from fieldapp.paths import resource_dir
+from fieldapp.core.appdata import app_data_dir, backups_dir, databases_dir, logs_dir
+from fieldapp.core.paths import resource_dir
 
-from .app import app_icon
+from .app_resources import app_icon
 
 
 def data_paths(store=None) -> list[tuple[str, Path]]:

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from fieldapp import __version__
-from fieldapp.appdata import existing_databases, settings_dir
-from fieldapp.paths import resource_dir
+from fieldapp.core.appdata import existing_databases, settings_dir
+
+from .app_resources import app_icon, load_bundled_fonts
 
 ORGANIZATION = "fieldapp"
 APPLICATION = "fieldapp"
@@ -31,23 +31,6 @@ def configure_settings() -> Path:
             settings.setValue(key, old.value(key))
         settings.sync()
     return path
-
-
-def app_icon() -> QIcon:
-    icon = QIcon()
-    for png in sorted((resource_dir() / "icons").glob("fieldapp-*.png")):
-        icon.addFile(str(png))
-    return icon
-
-
-def load_bundled_fonts() -> list[str]:
-    """Register the shipped CJK font so Chinese shows on a machine without one."""
-    families: list[str] = []
-    for font in sorted((resource_dir() / "fonts").glob("*.tt[cf]")):
-        font_id = QFontDatabase.addApplicationFont(str(font))
-        if font_id >= 0:
-            families += QFontDatabase.applicationFontFamilies(font_id)
-    return families
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

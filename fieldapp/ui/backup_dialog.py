@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from fieldapp.core.progress import Cancelled
 from fieldapp.store import backup as B
 from fieldapp.store.backup_content import DatabaseContent, database_content
 
@@ -145,7 +146,7 @@ class BackupDialog(QDialog):
         try:  # the file dialog has already asked before replacing a file
             done = JobRunner(self).run(self.tr("Backing up…"), lambda progress: B.backup_database(
                 self.db_path, dest, overwrite=True, progress=progress))
-        except B.BackupCancelled:
+        except Cancelled:
             return
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
             show_error(self, exc, self.tr("Cannot back up"))

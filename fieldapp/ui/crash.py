@@ -24,7 +24,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp import __version__
-from fieldapp.appdata import logs_dir
+from fieldapp.core.appdata import logs_dir
 
 log = logging.getLogger("fieldapp")
 LOG_NAME = "fieldapp.log"

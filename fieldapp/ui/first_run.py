@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
 )
 
-from fieldapp.appdata import databases_dir, default_database_path
-from fieldapp.gazetteer import COUNTIES, load_divisions
+from fieldapp.core.appdata import databases_dir, default_database_path
+from fieldapp.core.gazetteer import COUNTIES, load_divisions
 from fieldapp.store import Store
 from fieldapp.store.profile import set_profile
 from fieldapp.store.setup import new_county_database

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 
-from fieldapp.appdata import app_data_dir
+from fieldapp.core.appdata import app_data_dir
 
 
 def _t(text: str) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from fieldapp.paths import resource_dir
+from fieldapp.core.paths import resource_dir
 
 GUIDE_NAME = "user-guide-zh.md"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 
-from fieldapp.paths import resource_dir
+from fieldapp.core.paths import resource_dir
 
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core.progress import Cancelled
 from fieldapp.store import import_log
 from fieldapp.store.backup import auto_backup
 
@@ -57,7 +58,7 @@ def undo_with_confirmation(parent: QWidget, store, import_id: int) -> bool:
 
     try:
         done = JobRunner(parent).run(_t("Undoing the import…"), job)
-    except import_log.UndoCancelled:
+    except Cancelled:
         QMessageBox.information(parent, _t("Undo import"),
                                 _t("Cancelled. Nothing was changed in the database."))
         return False

@@ -8,8 +8,9 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWizard
 
+from fieldapp.core.progress import Cancelled
 from fieldapp.store.backup import auto_backup
-from fieldapp.store.register_import import ImportCancelled, areas
+from fieldapp.store.register_import import areas
 from fieldapp.tabular.register_job import RegisterResult, import_register
 
 from .errors import show_error
@@ -58,7 +59,7 @@ class ImportRegisterWizard(QWizard):
         text = self.tr("Checking the register…") if dry_run else self.tr("Importing…")
         try:
             return runner.run(text, job)
-        except ImportCancelled:
+        except Cancelled:
             QMessageBox.information(self, self.windowTitle(),
                                     self.tr("Cancelled. Nothing was changed in the database."))
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog

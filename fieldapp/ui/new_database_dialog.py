@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from fieldapp.gazetteer import COUNTIES
+from fieldapp.core.gazetteer import COUNTIES
 
 
 class NewDatabaseDialog(QDialog):

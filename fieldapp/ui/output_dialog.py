@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.reports.errors import Cancelled
+from fieldapp.core.progress import Cancelled
 
 from .errors import show_error
 from .import_job import JobRunner

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QVBoxLayout, QWidget,
 )
 
-from fieldapp.gazetteer import COUNTIES
+from fieldapp.core.gazetteer import COUNTIES
 from fieldapp.store import Store
 from fieldapp.store.profile import profile, set_profile, townships
 

@@ -6,9 +6,10 @@ import pytest
 import shapely
 from pyogrio import raw
 
+from fieldapp.core.progress import Cancelled
 from fieldapp.geo.boundary_import import apply_boundary_import, plan_boundary_import
 from fieldapp.geo.crs import from_wgs84, metric_crs_for, parse_crs, to_metric
-from fieldapp.geo.errors import BadGeoFile, Cancelled, UnknownCrs
+from fieldapp.geo.errors import BadGeoFile, UnknownCrs
 from fieldapp.store import geo_queries
 
 

@@ -9,7 +9,8 @@ import pytest
 import sheet_pdftools as pdftools
 
 from fieldapp.cli import main
-from fieldapp.reports.errors import Cancelled, ReportError
+from fieldapp.core.progress import Cancelled
+from fieldapp.reports.errors import ReportError
 from fieldapp.reports.report_job import make_report
 from fieldapp.store import gaps, queries, spotcheck
 from fieldapp.store.sheets_rows import village_households, villages_under

@@ -6,8 +6,9 @@ import re
 import pytest
 import sheet_pdftools as pdftools
 
+from fieldapp.core.progress import Cancelled
 from fieldapp.reports import sheets_job
-from fieldapp.reports.errors import Cancelled, ReportError
+from fieldapp.reports.errors import ReportError
 from fieldapp.reports.sheets_job import make_sheets
 from fieldapp.store import Store, sheets_rows
 from fieldapp.store.errors import NotADatabase

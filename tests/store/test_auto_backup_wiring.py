@@ -15,7 +15,7 @@ def run(*args):
 
 
 def test_import_register_backs_up_first(demo_path, tmp_path):
-    from fieldapp.tabular.sample_register import make_register
+    from fieldapp.demo.sample_register import make_register
     from fieldapp.store import Store
 
     s = Store.open(demo_path)

@@ -11,6 +11,7 @@ import time
 import pytest
 
 from fieldapp.cli import main
+from fieldapp.core.progress import Cancelled
 from fieldapp.store import Store
 from fieldapp.store import backup as B
 from fieldapp.store import errors as E
@@ -71,7 +72,7 @@ def test_backup_refuses_to_overwrite_or_copy_onto_itself(demo_path, tmp_path):
 
 def test_cancelled_backup_leaves_nothing(demo_path, tmp_path):
     dest = tmp_path / "copy.sqlite"
-    with pytest.raises(B.BackupCancelled):
+    with pytest.raises(Cancelled):
         B.backup_database(demo_path, dest, progress=lambda done, total: done == 0)
     assert not dest.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from fieldapp.cli import main
+from fieldapp.demo.sample_register import make_register
 from fieldapp.store import errors as E
 from fieldapp.store.import_log import import_history, plan_undo, undo_import
 from fieldapp.tabular.register_job import import_register
-from fieldapp.tabular.sample_register import make_register
 
 
 def _villages(store, n=3):
@@ -156,7 +156,7 @@ def test_cli_lists_and_undoes(store, tmp_path, capsys, monkeypatch):
 
 
 def test_a_cancelled_undo_changes_nothing(store, tmp_path):
-    from fieldapp.store.import_log import UndoCancelled
+    from fieldapp.core.progress import Cancelled as UndoCancelled
 
     sample = make_register(tmp_path / "reg.csv", _villages(store), 1200, seed=4, messy=False)
     result = import_register(store, sample.path)

@@ -10,9 +10,9 @@ import sys
 
 from sync_helpers import snapshot
 
+from fieldapp.demo.sample_register import make_register
 from fieldapp.store import Store, visits
 from fieldapp.store.check import check_database
-from fieldapp.tabular.sample_register import make_register
 
 
 def test_edits_of_every_kind_travel_and_both_sides_check_clean(field_setup, tmp_path):

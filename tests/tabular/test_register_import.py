@@ -7,10 +7,10 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from fieldapp.store.register_import import ImportCancelled
+from fieldapp.core.progress import Cancelled as ImportCancelled
+from fieldapp.demo.sample_register import make_register
 from fieldapp.tabular.read import TabularError, read_table
 from fieldapp.tabular.register_job import import_register, write_rejects
-from fieldapp.tabular.sample_register import make_register
 
 
 def villages(store, n=3):

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 
-from fieldapp.store.register_import import ImportCancelled
+from fieldapp.core.progress import Cancelled as ImportCancelled
 from fieldapp.tabular.read import TabularError
 from fieldapp.tabular.visits_job import import_visits
 

@@ -4,8 +4,8 @@ File → Import history; the confirmation says what will happen, and the window 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from fieldapp.demo.sample_register import make_register
 from fieldapp.tabular.register_job import import_register
-from fieldapp.tabular.sample_register import make_register
 from fieldapp.ui.import_wizard import ImportRegisterWizard
 from fieldapp.ui.main_window import MainWindow
 

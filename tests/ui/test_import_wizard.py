@@ -4,7 +4,7 @@ row-numbered rejects, import, and cancel leaving the database unchanged."""
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from fieldapp.tabular.sample_register import make_register
+from fieldapp.demo.sample_register import make_register
 from fieldapp.ui.import_wizard import ImportRegisterWizard
 from fieldapp.ui.main_window import MainWindow
 

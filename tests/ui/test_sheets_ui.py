@@ -5,7 +5,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from fieldapp.reports.errors import Cancelled
+from fieldapp.core.progress import Cancelled
 from fieldapp.reports.payload import Payload
 from fieldapp.store import sheets_rows
 from fieldapp.store.sheets_register import find_page, last_printed

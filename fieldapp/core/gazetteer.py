@@ -7,7 +7,7 @@ import csv
 import json
 
 from fieldapp.core.divisions import normalize_code
-from fieldapp.paths import data_file
+from fieldapp.core.paths import data_file
 
 COUNTIES = {"140824": "稷山县", "330411": "秀洲区"}
 

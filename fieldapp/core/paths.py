@@ -11,7 +11,7 @@ def _root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]  # fieldapp/core/paths.py -> the root
 
 
 def resource_dir() -> Path:
