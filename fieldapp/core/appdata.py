@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from fieldapp.core.errors import FieldappError
+from fieldapp.core.messages import ErrorCode
 
 APP_DIR_NAME = "fieldapp"
 SUBDIRS = ("databases", "backups", "logs", "settings")
@@ -31,7 +32,7 @@ def _mkdir(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AppDataError(f"无法创建数据文件夹（{exc.strerror}）", where=str(path)) from None
+        raise AppDataError(ErrorCode.APP_DATA_FOLDER, where=str(path), reason=exc.strerror) from None
 
 
 def _generic_data_location() -> Path:

@@ -22,7 +22,9 @@ class FieldappError(Exception):
         self.entry = message if isinstance(message, ErrorCode) else None
         self.params = params
         if self.entry is not None:
-            code = code or self.entry.code
+            # the stable code: given, else the entry's own, else the class's, else the entry name
+            code = code or self.entry.value.code or (None if self.code != "error"
+                                                     else self.entry.code)
             message = self.entry.text("zh", **params)
         self.message = message
         if code:
@@ -40,3 +42,9 @@ class FieldappError(Exception):
         """For --json: the stable code, the Chinese and English message, place and parameters."""
         return {"code": self.code, "message": self.message, "message_en": self.text("en"),
                 "where": self.where, "params": {k: str(v) for k, v in self.params.items()}}
+
+
+class BadValue(FieldappError, ValueError):
+    """A value typed or read that cannot be used (still a ValueError for callers that catch it)."""
+
+    code = "bad_value"

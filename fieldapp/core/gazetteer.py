@@ -7,6 +7,8 @@ import csv
 import json
 
 from fieldapp.core.divisions import normalize_code
+from fieldapp.core.errors import BadValue
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.paths import data_file
 
 COUNTIES = {"140824": "稷山县", "330411": "秀洲区"}
@@ -15,7 +17,7 @@ COUNTIES = {"140824": "稷山县", "330411": "秀洲区"}
 def load_divisions(county: str) -> list[dict]:
     """County, townships and villages as dicts (code 12-digit, name, level, parent_code, unit_type)."""
     if county[:6] not in COUNTIES:
-        raise ValueError(f"没有区县 {county} 的区划数据（可用: {', '.join(COUNTIES)}）")
+        raise BadValue(ErrorCode.UNKNOWN_COUNTY, county=county, available=", ".join(COUNTIES))
     with open(data_file(f"villages_{county[:6]}.csv"), encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     out = []

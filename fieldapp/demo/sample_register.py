@@ -64,25 +64,8 @@ def make_register(path: str | os.PathLike, villages: list[tuple[str, ...]], hous
             for k in range(size):
                 serial += 1
                 made += 1
-                idno = _id_number(rng, region)
-                while idno in used:  # unique, so only the planted duplicates are duplicates
-                    idno = _id_number(rng, region)
-                used.add(idno)
-                phone = names.mobile(rng) if rng.random() < 0.85 else ""
-                name = names.head_name(rng)
-                vtext = vname
-                if messy and vname.endswith("村委会") and rng.random() < 0.3:
-                    vtext = vname.removesuffix("村委会") + "村"  # the short form people write
-                row: list[object] = [serial, vtext, f"{g + 1}组" if k == 0 or not messy else "",
-                                     name, idno, phone, rng.choice((1, 2, 3, 4, 5, 6)),
-                                     f"{vname.removesuffix('村委会')}{g + 1}组{rng.randint(1, 200)}号",
-                                     ""]
-                if not messy:
-                    row[2] = str(g + 1)
-                if with_town:
-                    row.append(town[0])
-                if not can_merge:
-                    row[2] = f"{g + 1}组" if messy else str(g + 1)
+                row = _household_row(rng, region, used, serial, vname, g, k, messy,
+                                     town[0] if with_town else None, can_merge)
                 kind = _mess(rng, row, ids_so_far) if messy else None
                 rows.append(row)
                 rowno = len(rows)
@@ -183,3 +166,29 @@ def _write(path: Path, rows: list[list[object]], merges, encoding: str, can_merg
                 ws.merge_cells(start_row=r0 + 1, end_row=r1 + 1, start_column=c0 + 1,
                                end_column=c1 + 1)
         wb.save(str(path))
+
+
+def _household_row(rng: random.Random, region: str, used: set[str], serial: int, vname: str,
+                   g: int, k: int, messy: bool, town: str | None, can_merge: bool) -> list[object]:
+    """One household's row (the k-th of group g of a village), drawing from rng in a fixed order
+    so a seed always makes the same file."""
+    idno = _id_number(rng, region)
+    while idno in used:  # unique, so only the planted duplicates are duplicates
+        idno = _id_number(rng, region)
+    used.add(idno)
+    phone = names.mobile(rng) if rng.random() < 0.85 else ""
+    name = names.head_name(rng)
+    vtext = vname
+    if messy and vname.endswith("村委会") and rng.random() < 0.3:
+        vtext = vname.removesuffix("村委会") + "村"  # the short form people write
+    row: list[object] = [serial, vtext, f"{g + 1}组" if k == 0 or not messy else "",
+                         name, idno, phone, rng.choice((1, 2, 3, 4, 5, 6)),
+                         f"{vname.removesuffix('村委会')}{g + 1}组{rng.randint(1, 200)}号",
+                         ""]
+    if not messy:
+        row[2] = str(g + 1)
+    if town is not None:
+        row.append(town)
+    if not can_merge:
+        row[2] = f"{g + 1}组" if messy else str(g + 1)
+    return row

@@ -27,7 +27,7 @@ from shapely.geometry.base import BaseGeometry
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
 from fieldapp.core.progress import Cancelled, Progress
 from .errors import BadGeoFile, UnknownCrs
-from fieldapp.store import geo_queries
+from fieldapp.store.geo import queries as geo_queries
 
 from .crs import (
     Crs,

@@ -19,7 +19,7 @@ import shapely
 
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
-from fieldapp.store import geo_queries
+from fieldapp.store.geo import queries as geo_queries
 
 from .crs import Crs, metric_crs_for, to_metric
 

@@ -19,7 +19,8 @@ from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH, STATUSES
 from .errors import GeoError
-from fieldapp.store import geo_queries, queries
+from fieldapp.store.geo import queries as geo_queries
+from fieldapp.store.households import queries
 
 EXPORT_SUFFIXES = (".gpkg", ".geojson")
 

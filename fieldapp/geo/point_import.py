@@ -27,7 +27,7 @@ import numpy as np
 from fieldapp.core.idcard import mask_id
 from fieldapp.core.progress import Cancelled, Progress
 from .errors import BadGeoFile
-from fieldapp.store import geo_queries
+from fieldapp.store.geo import queries as geo_queries
 
 from .boundary_import import settle_crs
 from .crs import WGS84, Crs, parse_crs, to_wgs84

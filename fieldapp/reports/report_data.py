@@ -21,8 +21,10 @@ from fieldapp.core.reconcile import (
 )
 from fieldapp.core.status import NOT_COVERED, REASONS
 from .errors import ReportError
-from fieldapp.store import gaps, report_queries, spotcheck
-from fieldapp.store.register_counts import reconciliation, schedule
+from fieldapp.store import spotcheck
+from fieldapp.store.households import gaps
+from fieldapp.store.reports import answer_counts as report_queries
+from fieldapp.store.reports.reconciliation_counts import reconciliation, schedule
 
 from .labels import reason_label
 
@@ -106,7 +108,7 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
         raise ReportError(str(exc)) from None
     level = level_of(code)
     if level == "village":
-        raise ReportError("报表按区县或乡镇生成；村的情况请打印入户核查确认表", where=code)
+        raise ReportError(ErrorCode.REPORT_NOT_FOR_VILLAGE, where=code)
 
     def step(i: int) -> None:
         if progress and progress(i, STEPS) is False:

@@ -12,8 +12,8 @@ from fieldapp.core.divisions import county_of, township_of
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from .errors import ReportError
-from fieldapp.store import sheets_rows
-from fieldapp.store.sheets_register import PrintedPage, PrintedSheet
+from fieldapp.store.reports import sheet_rows as sheets_rows
+from fieldapp.store.reports.printed_sheets import PrintedPage, PrintedSheet
 
 from . import sheet_page
 from .payload import Payload, rows_hash
@@ -49,7 +49,7 @@ class VillageSheet:
 
 def load_village_sheet(store, village_code: str) -> VillageSheet:
     if sheets_rows.area_level(store, village_code) != "village":
-        raise ReportError("不是村（社区）的区划代码，或数据库中没有这个村", where=village_code)
+        raise ReportError(ErrorCode.NOT_A_VILLAGE, where=village_code)
     households = sheets_rows.village_households(store, village_code)
     names = sheets_rows.area_names(store, village_code)
     visits = sheets_rows.village_visits_summary(store, village_code)

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from fieldapp.store.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
+from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 
 from .errors import BundleRejected

@@ -15,9 +15,11 @@ from typing import Any
 
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
-from fieldapp.store import StoreError, sync_conflicts, sync_keys
-from fieldapp.store.sync_apply import merge_cache, savepoint, write_plan
-from fieldapp.store.sync_state import StoreState
+from fieldapp.store import StoreError
+from fieldapp.store import conflicts as sync_conflicts
+from fieldapp.store.sync_log import keys as sync_keys
+from fieldapp.store.sync_log.merge_writes import merge_cache, savepoint, write_plan
+from fieldapp.store.sync_log.merge_reads import StoreState
 from .errors import BundleRejected, SyncError, UnknownDevice
 
 from . import forms, trust

@@ -38,9 +38,9 @@ def test_plain_messages_still_work_while_files_are_converted():
 def test_one_cancelled_for_every_job():
     import fieldapp.geo.errors as geo
     import fieldapp.reports.errors as reports
-    import fieldapp.store.backup as backup
-    import fieldapp.store.import_log as import_log
-    import fieldapp.store.register_import as register_import
+    import fieldapp.store.backups.backup as backup
+    import fieldapp.store.register_imports.import_log as import_log
+    import fieldapp.store.register_imports.plan_apply as register_import
     import fieldapp.sync.errors as sync
     from fieldapp.jobs import Cancelled as JobsCancelled
 
@@ -49,3 +49,19 @@ def test_one_cancelled_for_every_job():
                          (backup, "BackupCancelled"), (register_import, "ImportCancelled"),
                          (import_log, "UndoCancelled")):
         assert not hasattr(module, name) or getattr(module, name) is Cancelled
+
+
+def test_the_app_shows_a_catalogued_error_in_the_ui_language(qapp):
+    from PySide6.QtCore import QLocale
+
+    from fieldapp.ui.widgets.errors import describe
+
+    exc = Cancelled(ErrorCode.CANCELLED_MERGE)
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("en"))
+        assert describe(exc) == "Merge cancelled; nothing was changed in the database"
+        QLocale.setDefault(QLocale("zh_CN"))
+        assert describe(exc) == "合并已取消，数据库未做任何改动"
+    finally:
+        QLocale.setDefault(before)

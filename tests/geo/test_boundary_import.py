@@ -10,7 +10,7 @@ from fieldapp.core.progress import Cancelled
 from fieldapp.geo.boundary_import import apply_boundary_import, plan_boundary_import
 from fieldapp.geo.crs import from_wgs84, metric_crs_for, parse_crs, to_metric
 from fieldapp.geo.errors import BadGeoFile, UnknownCrs
-from fieldapp.store import geo_queries
+from fieldapp.store.geo import queries as geo_queries
 
 
 def _villages(store, n=5):

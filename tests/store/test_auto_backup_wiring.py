@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from fieldapp.store.backup import list_backups
+from fieldapp.store.backups.backup import list_backups
 
 
 def run(*args):
@@ -37,7 +37,7 @@ def test_import_register_backs_up_first(demo_path, tmp_path):
 
 @pytest.mark.ui
 def test_opening_in_the_app_backs_up_in_the_background(qtbot, demo_store):
-    from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.shell.main_window import MainWindow
 
     assert list_backups(demo_store.path) == []
     w = MainWindow(demo_store)
