@@ -22,7 +22,6 @@ NOT_YET_CONVERTED = {
     "fieldapp/cli/sheets.py",
     "fieldapp/cli/spotcheck.py",
     "fieldapp/geo/boundary_import.py",
-    "fieldapp/geo/export.py",
     "fieldapp/geo/point_import.py",
     "fieldapp/geo/readers.py",
     "fieldapp/jobs/bundle_export.py",
@@ -32,7 +31,6 @@ NOT_YET_CONVERTED = {
     "fieldapp/jobs/register_import.py",
     "fieldapp/jobs/sheets.py",
     "fieldapp/jobs/visits_import.py",
-    "fieldapp/reports/payload.py",
     "fieldapp/store/backups/backup.py",
     "fieldapp/store/backups/content.py",
     "fieldapp/store/check.py",
@@ -64,7 +62,6 @@ NOT_YET_CONVERTED = {
     "fieldapp/sync/trust.py",
     "fieldapp/sync/writer.py",
     "fieldapp/tabular/read.py",
-    "fieldapp/tabular/write.py",
     "fieldapp/ui/places/public_places_record.py",
     "fieldapp/ui/visit/visit_form_photo.py",
 }

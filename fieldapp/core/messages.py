@@ -83,7 +83,24 @@ class ErrorCode(Enum):
     REPORT_NOT_FOR_VILLAGE = Template("报表按区县或乡镇生成；村的情况请打印入户核查确认表",
                                       "Reports are made for a county or a township; for a village "
                                       "print the household verification sheets")
+    GEO_EXPORT_TYPE = Template("导出文件应以 .gpkg 或 .geojson 结尾",
+                               "The export file must end in .gpkg or .geojson")
+    GEO_EXPORT_LAYER = Template("图层应为 households 或 villages，而不是 {layer!r}",
+                                "The layer is households or villages, not {layer!r}")
+    OUTPUT_FOLDER_MISSING_GEO = Template("目录不存在", "The folder does not exist")
+    GEO_WRITE_FAILED = Template("写入失败：{reason}", "Writing failed: {reason}")
+    QR_EMPTY = Template("二维码内容为空", "The QR code is empty")
+    QR_FOREIGN = Template("不是本系统打印的核查表二维码: {shown}",
+                          "Not the QR code of a sheet printed by fieldapp: {shown}")
+    QR_BROKEN = Template("二维码内容不完整或有误（应为 HHT1-…，共 8 段）: {shown}",
+                         "The QR code is incomplete or wrong (HHT1-..., 8 parts): {shown}")
+    QR_PAGE = Template("二维码中的页码无效: 第 {page} 页 共 {pages} 页",
+                       "The page number in the QR code is wrong: page {page} of {pages}")
     # ---- tabular --------------------------------------------------------------------------------
+    OUTPUT_TYPE = Template("输出文件应为 {suffixes}", "The output file must be {suffixes}", "type")
+    OUTPUT_FOLDER_MISSING = Template("输出目录不存在", "The output folder does not exist",
+                                     "not_found")
+    CANNOT_WRITE = Template("无法写入文件（{reason}）", "Cannot write the file ({reason})", "io")
     NOT_A_GAPS_LIST = Template("不是本程序导出的未覆盖户清单（缺“工单编号”或“完成日期”列）",
                                "Not a list of not-covered households exported by fieldapp (the "
                                "work order or completion date column is missing)", "no_column")

@@ -113,6 +113,8 @@ def test_map_module_maps_attributes_and_refuses_ambiguous_moves():
         mm.validate({"fieldapp.ui.dashboard": "fieldapp.ui.dashboard.panel"})
 
 
-def test_the_recorded_moves_are_applied_in_this_tree():
+def test_the_recorded_moves_are_applied_in_this_tree(capsys):
+    """After a merge the lead runs `apply`; until then this fails on code in the old layout."""
     mm.validate(mm.MODULE_MOVES)
     assert mm.leftovers() == []
+    assert mm.main(["module_moves.py", "check"]) == 0, capsys.readouterr().out
