@@ -43,7 +43,8 @@ screenshots: venv translations
 	$(BIN)/python tools/screenshots.py
 
 lint: venv
-	$(BIN)/ruff check fieldapp tests bench
+	$(BIN)/ruff check fieldapp tests bench tools
+	$(BIN)/lint-imports
 
 # Debian libraries for Qt (offscreen and X11), the CJK font and the PDF/QR/GIS checking tools.
 deps:

@@ -12,8 +12,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from fieldapp.demo.build import build_demo
-from fieldapp.store.changes import BULK_PRAGMAS
+from fieldapp.jobs.demo_build import build_demo
+from fieldapp.store.sync_log.changes import BULK_PRAGMAS
 
 from .common import COUNTY, SEED, remove_db, row, timed
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
+from fieldapp.demo.sample_register import make_register
 from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.setup import new_county_database
-from fieldapp.tabular.register_job import import_register
-from fieldapp.tabular.sample_register import make_register
+from fieldapp.jobs.register_import import import_register
 
 from .common import COUNTY, remove_db, row, timed
 

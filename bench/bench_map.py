@@ -58,7 +58,7 @@ def _baseline_frames(canvas, data, n: int = FRAMES) -> float:
     from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 
     from fieldapp.core.status import STATUSES
-    from fieldapp.ui.labels import STATUS_COLORS
+    from fieldapp.ui.widgets.labels import STATUS_COLORS
 
     sx, sy = canvas.to_screen(data.x, data.y)
     polys = []
@@ -87,7 +87,7 @@ def run(workdir: Path, households: int) -> list[dict]:
     from PySide6.QtWidgets import QApplication
 
     from fieldapp.store import Store
-    from fieldapp.ui.map_view import MapView  # imported before the clock: app start pays it
+    from fieldapp.ui.map.map_view import MapView  # imported before the clock: app start pays it
 
     app = QApplication.instance() or QApplication([])
     db = county_db(workdir)
@@ -173,7 +173,7 @@ def run(workdir: Path, households: int) -> list[dict]:
 
     from fieldapp.geo.checks import run_checks
     from fieldapp.geo.export import export_map
-    from fieldapp.store import geo_queries
+    from fieldapp.store.geo import queries as geo_queries
 
     t_checks, report = timed(lambda: run_checks(store))
     pts = geo_queries.household_points(store)

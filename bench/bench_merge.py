@@ -17,8 +17,10 @@ from pathlib import Path
 
 from fieldapp.store import Store
 from fieldapp.store.schema import SYNCED_FIELDS
-from fieldapp.store.sync_apply import MERGE_CACHE_KIB
-from fieldapp.sync import export, identity, merge, reference, setup
+from fieldapp.store.sync_log.merge_writes import MERGE_CACHE_KIB
+from fieldapp.sync import identity, merge, setup
+from fieldapp.jobs import bundle_export as export
+from fieldapp.jobs import reference_bundle as reference
 
 from .common import COUNTY, ensure_county, remove_db, row, timed
 

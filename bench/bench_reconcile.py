@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from fieldapp.store import Store
-from fieldapp.store.register_counts import reconciliation
+from fieldapp.store.reports.reconciliation_counts import reconciliation
 
 from .common import county_db, row, timed
 

@@ -23,10 +23,10 @@ from reportlab.platypus import LongTable, SimpleDocTemplate, TableStyle
 
 from fieldapp.core.idcard import hash_id, mask_id
 from fieldapp.demo import names
-from fieldapp.demo.build import build_demo, load_divisions
+from fieldapp.jobs.demo_build import build_demo, load_divisions
 from fieldapp.demo.visits import synthetic_visit
 from fieldapp.reports.fonts import cjk_font
-from fieldapp.reports.sheets_job import make_sheets
+from fieldapp.jobs.sheets import make_sheets
 from fieldapp.reports.village_sheet import load_village_sheet
 from fieldapp.store import Store
 

@@ -21,8 +21,8 @@ RUNS = 3
 
 _APP = r"""
 import sys
-from fieldapp.ui.app import make_app
-from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.shell.app import make_app
+from fieldapp.ui.shell.main_window import MainWindow
 app = make_app()
 w = MainWindow()
 w.show()

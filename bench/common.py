@@ -36,7 +36,7 @@ def ensure_county(workdir: Path, households: int) -> tuple[Path, float]:
 
     Returns the path and the seconds the build took (measured when it was built).
     """
-    from fieldapp.demo.build import build_demo
+    from fieldapp.jobs.demo_build import build_demo
 
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from fieldapp.demo.build import build_demo  # noqa: E402
+from fieldapp.jobs.demo_build import build_demo  # noqa: E402
 from fieldapp.store import Store  # noqa: E402
 
 

@@ -37,8 +37,8 @@ class Shots:
     """Holds the app, the demo database and the main window the shots share."""
 
     def __init__(self, out: Path, work: Path, households: int):
-        from fieldapp.demo.build import build_demo
-        from fieldapp.ui.app import make_app
+        from fieldapp.jobs.demo_build import build_demo
+        from fieldapp.ui.shell.app import make_app
 
         self.out, self.work = out, work
         os.environ["FIELDAPP_HOME"] = str(work / "appdata")
@@ -73,7 +73,7 @@ class Shots:
 
     def window(self):
         if self._window is None:
-            from fieldapp.ui.main_window import MainWindow
+            from fieldapp.ui.shell.main_window import MainWindow
 
             w = MainWindow()
             w.resize(*SIZE)
@@ -85,7 +85,7 @@ class Shots:
 
     def busy_village(self) -> tuple[str, str]:
         """(code of the village with most households, a covered household there)."""
-        from fieldapp.store import queries
+        from fieldapp.store.households import queries
 
         store = self.window().store
         root = queries.area_tree(store)
@@ -105,7 +105,7 @@ def shot_main_window(s: Shots) -> None:
 
 
 def shot_visit_form(s: Shots) -> None:
-    from fieldapp.ui.visit_form_dialog import VisitFormDialog
+    from fieldapp.ui.visit.visit_form_dialog import VisitFormDialog
 
     w = s.window()
     _, uuid = s.busy_village()
@@ -117,7 +117,7 @@ def shot_visit_form(s: Shots) -> None:
 
 
 def shot_map(s: Shots) -> None:
-    from fieldapp.ui.map_view import MapView
+    from fieldapp.ui.map.map_view import MapView
 
     w = s.window()
     code, _ = s.busy_village()
@@ -159,7 +159,7 @@ def shot_dashboard(s: Shots) -> None:
 
 
 def shot_import_register(s: Shots) -> None:
-    from fieldapp.ui.import_wizard import ImportRegisterWizard
+    from fieldapp.ui.register.import_wizard import ImportRegisterWizard
 
     w = s.window()
     _dialog(s, "import-register", lambda: ImportRegisterWizard(w.store, w))
@@ -173,8 +173,11 @@ def sync_scenario(s: Shots) -> dict:
     numbers changed on both, and the laptop's bundle: what the county merges on a Monday."""
     if getattr(s, "_sync", None):
         return s._sync
-    from fieldapp.store import Store, queries
-    from fieldapp.sync import export, reference, setup
+    from fieldapp.store import Store
+    from fieldapp.store.households import queries
+    from fieldapp.sync import setup
+    from fieldapp.jobs import bundle_export as export
+    from fieldapp.jobs import reference_bundle as reference
 
     county = s.work / "县级.sqlite"
     shutil.copy(s.db, county)
@@ -200,7 +203,7 @@ def sync_scenario(s: Shots) -> dict:
 
 def shot_merge(s: Shots) -> None:
     from fieldapp.store import Store
-    from fieldapp.ui.merge_dialog import MergeDialog
+    from fieldapp.ui.sync.merge_dialog import MergeDialog
 
     scenario = sync_scenario(s)
     with Store.open(scenario["county"]) as county:
@@ -219,7 +222,7 @@ def shot_merge(s: Shots) -> None:
 def shot_conflicts(s: Shots) -> None:
     from fieldapp.store import Store
     from fieldapp.sync import identity, merge
-    from fieldapp.ui.conflict_dialog import ConflictDialog
+    from fieldapp.ui.sync.conflict_dialog import ConflictDialog
 
     scenario = sync_scenario(s)
     with Store.open(scenario["county"]) as county:
@@ -228,7 +231,7 @@ def shot_conflicts(s: Shots) -> None:
 
 
 def shot_sheets_dialog(s: Shots) -> None:
-    from fieldapp.ui.sheets_dialog import SheetsDialog
+    from fieldapp.ui.reports.sheets_dialog import SheetsDialog
 
     w = s.window()
     code, _ = s.busy_village()
@@ -236,14 +239,14 @@ def shot_sheets_dialog(s: Shots) -> None:
 
 
 def shot_report_dialog(s: Shots) -> None:
-    from fieldapp.ui.report_dialog import ReportDialog
+    from fieldapp.ui.reports.report_dialog import ReportDialog
 
     w = s.window()
     _dialog(s, "report-dialog", lambda: ReportDialog(w.store, None, w), size=(640, 420))
 
 
 def shot_first_run(s: Shots) -> None:
-    from fieldapp.ui.first_run import FirstRunDialog
+    from fieldapp.ui.shell.first_run import FirstRunDialog
 
     dlg = FirstRunDialog()
     dlg.surveyor.setText("张伟")
@@ -256,7 +259,7 @@ def shot_first_run(s: Shots) -> None:
 
 
 def shot_settings(s: Shots) -> None:
-    from fieldapp.ui.settings_dialog import SettingsDialog
+    from fieldapp.ui.settings.settings_dialog import SettingsDialog
 
     w = s.window()
     dlg = SettingsDialog(w.store, w)
@@ -266,7 +269,7 @@ def shot_settings(s: Shots) -> None:
 
 
 def shot_about(s: Shots) -> None:
-    from fieldapp.ui.about import AboutDialog
+    from fieldapp.ui.shell.about import AboutDialog
 
     w = s.window()
     dlg = AboutDialog(w.store, w)
@@ -279,7 +282,7 @@ def shot_crash_dialog(s: Shots) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from fieldapp.ui import crash
+    from fieldapp.ui.shell import crash
 
     path = crash.write_crash_log(KeyError, KeyError("example"), None, context="screenshot")
 
@@ -295,8 +298,8 @@ def shot_crash_dialog(s: Shots) -> None:
 
 def shot_backups(s: Shots) -> None:
     """File → 备份与恢复… with the backup made on opening and one made before an import."""
-    from fieldapp.store.backup import auto_backup
-    from fieldapp.ui.backup_dialog import BackupDialog
+    from fieldapp.store.backups.backup import auto_backup
+    from fieldapp.ui.settings.backup_dialog import BackupDialog
 
     w = s.window()
     w.backup_thread.join()

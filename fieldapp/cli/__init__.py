@@ -15,7 +15,7 @@ import sys
 from fieldapp import __version__
 from fieldapp.core.errors import FieldappError
 
-from .common import CliError
+from .common import CliError, print_error_json
 
 # Commands are registered in this order in --help; modules not listed come after, by name.
 _ORDER = ("demo", "info", "init", "form", "register", "visits", "imports", "export", "gaps",
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # `fieldapp` or `fieldapp DB` opens the app.
     if not argv or (len(argv) == 1 and not argv[0].startswith("-") and _is_path_like(argv[0])):
-        from fieldapp.ui.app import run_app
+        from fieldapp.ui.shell.app import run_app
 
         return run_app(argv[0] if argv else None)
     parser = build_parser()
@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except (CliError, FieldappError) as exc:
         print(f"fieldapp: {exc}", file=sys.stderr)
+        if getattr(args, "json", False) and isinstance(exc, FieldappError):
+            print_error_json(exc)  # scripts read the stable code, not the sentence
         return getattr(exc, "exit_code", 1)
     except sqlite3.DatabaseError as exc:
         from fieldapp.store.db import translate_error

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldapp.store import backup as B
+from fieldapp.store.backups import backup as B
 
 from .common import CliError, StderrProgress, print_json
 

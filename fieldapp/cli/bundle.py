@@ -42,7 +42,7 @@ def register(sub) -> None:
 
 
 def run_reference(args) -> int:
-    from fieldapp.sync.reference import reference_bundle
+    from fieldapp.jobs.reference_bundle import reference_bundle
 
     with open_store(args.db) as store:
         res = reference_bundle(store, args.township, args.output, read_passphrase(),
@@ -62,7 +62,7 @@ def run_reference(args) -> int:
 
 
 def run_export(args) -> int:
-    from fieldapp.sync.export import export_bundle
+    from fieldapp.jobs.bundle_export import export_bundle
 
     with open_store(args.db) as store:
         res = export_bundle(store, args.output, read_passphrase(), full=args.full,

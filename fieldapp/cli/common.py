@@ -63,13 +63,18 @@ class StderrProgress:
         return True  # never cancel from here
 
 
+def print_error_json(exc) -> None:
+    """`--json` and an error: {"error": {"code", "message", "message_en", "where", "params"}} on
+    stdout (the Chinese sentence still goes to stderr)."""
+    print_json({"error": exc.as_dict()})
+
+
 def safety_backup(db: str, reason: str) -> None:
     """Rolling automatic backup before a big change; a failure is a warning, not a stop (the
     change itself is one transaction either way)."""
-    from fieldapp.core.errors import FieldappError
-    from fieldapp.store.backup import auto_backup
+    from fieldapp.jobs.policies import backup_before_change
 
-    try:
-        auto_backup(db, reason)
-    except (FieldappError, OSError) as exc:
+    def warn(exc: Exception) -> None:
         print(f"fieldapp: 警告: 未能自动备份（{exc}），继续执行", file=sys.stderr)
+
+    backup_before_change(db, reason, on_failure=warn)

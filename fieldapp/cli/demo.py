@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
-from fieldapp.demo.build import COUNTIES, build_demo
+from fieldapp.jobs.demo_build import COUNTIES, build_demo
 
 from .common import CliError, StderrProgress
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from fieldapp.store import queries
+from fieldapp.store.households import queries
 from fieldapp.tabular.households_export import export_households
 
 from .common import CliError, code_arg, open_store

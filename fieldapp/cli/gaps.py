@@ -12,8 +12,9 @@ import sys
 
 from fieldapp.core.reconcile import WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_KINDS, WORK_ORDER_STATES
 from fieldapp.core.status import REASON_LABELS_ZH
-from fieldapp.store import gaps, queries
-from fieldapp.store.register_counts import reconciliation, schedule
+from fieldapp.store.households import gaps
+from fieldapp.store.households import queries
+from fieldapp.store.reports.reconciliation_counts import reconciliation, schedule
 from fieldapp.tabular.gaps_export import export_gaps, read_done_dates
 
 from .common import CliError, code_arg, open_store, print_json

@@ -4,8 +4,8 @@ values back; anything changed since stays and is listed)."""
 
 from __future__ import annotations
 
-from fieldapp.store import import_log
-from fieldapp.store.backup import auto_backup
+from fieldapp.store.register_imports import import_log
+from fieldapp.jobs.policies import backup_before_change
 
 from .common import StderrProgress, open_store, print_json
 
@@ -36,7 +36,7 @@ def run(args) -> int:
                   f"  新增 {r.added:>6}  更新 {r.updated:>6}  {state:<4}  {r.file}")
         return 0
     if not args.dry_run:
-        auto_backup(args.db, "undo_import")
+        backup_before_change(args.db, "undo_import")
     with open_store(args.db) as store:
         plan = (import_log.plan_undo(store, args.undo) if args.dry_run
                 else import_log.undo_import(store, args.undo, args.user,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldapp.store import queries
+from fieldapp.store.households import queries
 
 from .common import open_store, print_json
 

@@ -6,7 +6,7 @@ import sys
 
 from fieldapp.core.register_columns import FIELD_LABELS_ZH, FIELDS
 from fieldapp.tabular.read import read_table
-from fieldapp.tabular.register_job import import_register, write_rejects
+from fieldapp.jobs.register_import import import_register, write_rejects
 
 from .common import CliError, StderrProgress, code_arg, open_store, print_json, safety_backup
 
@@ -67,7 +67,7 @@ def run(args) -> int:
             safety_backup(args.db, "import")
         columns = None
         if overrides is not None:
-            from fieldapp.tabular.register_job import find_layout
+            from fieldapp.jobs.register_import import find_layout
 
             columns = {**find_layout(table, args.header_row).columns, **overrides}
         result = import_register(

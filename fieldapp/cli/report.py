@@ -21,7 +21,7 @@ def register(sub) -> None:
 def run(args) -> int:
     import datetime as dt
 
-    from fieldapp.reports.report_job import make_report
+    from fieldapp.jobs.coverage_report import make_report
     from fieldapp.reports.report_tables import overview
 
     code = code_arg(args.township) if args.township else None

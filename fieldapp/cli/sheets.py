@@ -37,7 +37,7 @@ def run(args) -> int:
         return _verify(args)
     if args.rest:
         raise CliError(f"多余的参数: {' '.join(args.rest)}")
-    from fieldapp.reports.sheets_job import make_sheets, make_slip
+    from fieldapp.jobs.sheets import make_sheets, make_slip
 
     code = args.village or args.township or args.county
     if not code and not args.household:

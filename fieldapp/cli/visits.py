@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from fieldapp.tabular.visits_job import import_visits
+from fieldapp.jobs.visits_import import import_visits
 
 from .common import StderrProgress, open_store, print_json, safety_backup
 

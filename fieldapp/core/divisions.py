@@ -7,19 +7,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import BadValue
+from .messages import ErrorCode
+
 COUNTY, TOWNSHIP, VILLAGE = "county", "township", "village"
 LEVELS = (COUNTY, TOWNSHIP, VILLAGE)
 
 
-class CodeError(ValueError):
-    pass
+class CodeError(BadValue):
+    code = "bad_code"
 
 
 def normalize_code(code: str | int) -> str:
     """Return the 12-digit form of a 6-, 9- or 12-digit division code."""
     s = str(code).strip()
     if not s.isdigit() or len(s) not in (6, 9, 12):
-        raise CodeError(f"区划代码应为 6、9 或 12 位数字: {code!r}")
+        raise CodeError(ErrorCode.DIVISION_CODE, value=code)
     return s.ljust(12, "0")
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .divisions import Area
+from .errors import BadValue
+from .messages import ErrorCode
 from .status import COVERED, MOVED, NOT_COVERED, NOT_VISITED, REFUSED, STATUSES, VACANT
 
 
@@ -150,7 +152,7 @@ def reconcile(
         nodes[a.code] = Figures(a.code, a.name, a.level)
         parents[a.code] = a.parent_code
     if not nodes:
-        raise ValueError("no areas")
+        raise BadValue(ErrorCode.NO_AREAS)
     for village, from_register, status, reason, n in status_rows:
         f = nodes.get(village)
         if f is None:

@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from fieldapp.core.progress import Progress
 
 from .idcard import id_problem, normalize_id, normalize_phone, phone_problem
 from .register_columns import Layout, header_key
 from .register_villages import VillageResolver
-
-Progress = Callable[[int, int], bool]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
@@ -140,118 +140,168 @@ def parse_rows(
 ) -> ParsedRegister:
     """Validate every row below the header. Rows are rejected (with their file row number) when
     they cannot be stored safely; small defects (a bad phone) are warnings and the value dropped."""
-    out = ParsedRegister()
-    cols = layout.columns
-    width = max(cols.values(), default=0) + 1
-    header_names = {"".join(cell_text(h).split()) for h in layout.headers if h} | {
-        header_key(h) for h in layout.headers if h}
-    header_names.discard("")
-    own = [cols[f] for f in ("head_name", "relation", "id_number", "phone", "size", "address",
-                             "notes") if f in cols]
-    c_name, c_rel, c_id, c_phone, c_size, c_addr, c_notes, c_village, c_town, c_code, c_group = (
-        cols.get(f, width) for f in ("head_name", "relation", "id_number", "phone", "size",
-                                     "address", "notes", "village", "township", "village_code",
-                                     "group_no"))
-    pad = [""] * (width + 1)  # index `width` is the always-empty cell of unmapped fields
-    seen_id: dict[str, int] = {}
-    seen_name: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    parser = _RowParser(layout, resolver, fixed_village)
     first = layout.first_data_row
     total = len(grid) - first
-    where_cache: dict[tuple[Any, Any, Any], Any] = {}
-    group_cache: dict[Any, str] = {}
-    rejected, warnings, rows = out.rejected, out.warnings, out.rows
-
     for index in range(first, len(grid)):
-        raw = grid[index]
-        rowno = index + 1
         if progress and (index - first) % 5000 == 4999 and progress(index - first + 1, total) \
                 is False:
             raise KeyboardInterrupt
+        parser.row(index + 1, grid[index])
+    return parser.out
+
+
+class _RowParser:
+    """The steps of parse_rows for one row at a time, with what earlier rows taught it (the
+    village of each place cell, IDs and names seen)."""
+
+    def __init__(self, layout: Layout, resolver: VillageResolver, fixed_village: str | None):
+        self.out = ParsedRegister()
+        self.resolver, self.fixed_village = resolver, fixed_village
+        cols = layout.columns
+        self.width = width = max(cols.values(), default=0) + 1
+        self.header_names = {"".join(cell_text(h).split()) for h in layout.headers if h} | {
+            header_key(h) for h in layout.headers if h}
+        self.header_names.discard("")
+        self.own = [cols[f] for f in ("head_name", "relation", "id_number", "phone", "size",
+                                      "address", "notes") if f in cols]
+        (self.c_name, self.c_rel, self.c_id, self.c_phone, self.c_size, self.c_addr,
+         self.c_notes, self.c_village, self.c_town, self.c_code, self.c_group) = (
+            cols.get(f, width) for f in ("head_name", "relation", "id_number", "phone", "size",
+                                         "address", "notes", "village", "township",
+                                         "village_code", "group_no"))
+        self.pad = [""] * (width + 1)  # index `width` is the always-empty cell of unmapped fields
+        self.seen_id: dict[str, int] = {}
+        self.seen_name: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+        self.where_cache: dict[tuple[Any, Any, Any], Any] = {}
+        self.group_cache: dict[Any, str] = {}
+
+    def row(self, rowno: int, raw: Sequence[Any]) -> None:
+        if self._blank_line(raw):
+            self.out.blank += 1  # empty, or a total line / signature footer
+            return
+        if len(raw) <= self.width:
+            raw = list(raw) + self.pad[len(raw):]
+        name = self._head_name(raw)
+        if name is None:
+            return
+        if not name:
+            self.out.rejected.append(Problem(rowno, "缺少户主姓名"))
+            return
+        if not _NAME_OK.match(name):
+            self.out.rejected.append(Problem(rowno, f"户主姓名无效: {name}"))
+            return
+        where = self._where(raw)
+        if where.problem:
+            self.out.rejected.append(Problem(rowno, where.problem))
+            return
+        id_number = self._id_number(raw, rowno)
+        if id_number is None:
+            return
+        phone = self._phone(raw, rowno)
+        size = self._size(raw, rowno)
+        group = self._group(raw)
+        if self._duplicate(rowno, where.code, group, name, id_number):
+            return
+        self.out.rows.append(RegisterRow(
+            rowno, where.code, group, name, id_number, phone, size,
+            cell_text(raw[self.c_addr]), cell_text(raw[self.c_notes])))
+
+    @staticmethod
+    def _blank_line(raw: Sequence[Any]) -> bool:
         lead = raw[0] if raw and raw[0] != "" and raw[0] is not None else \
             next((c for c in raw if c != "" and c is not None), None)
-        if lead is None or (lead.__class__ is str and lead.strip().startswith(_SKIP_MARKS)):
-            out.blank += 1  # empty, or a total line / signature footer
-            continue
-        if len(raw) <= width:
-            raw = list(raw) + pad[len(raw):]
-        name = raw[c_name]
+        return lead is None or (lead.__class__ is str and lead.strip().startswith(_SKIP_MARKS))
+
+    def _head_name(self, raw: Sequence[Any]) -> str | None:
+        """The head's name ("" if missing), or None for a row that is not a household (counted
+        as blank or as a member)."""
+        name = raw[self.c_name]
         name = name if name.__class__ is str and name.isalpha() else \
             "".join(cell_text(name).split())
-        if not name and not any(raw[i] != "" and raw[i] is not None for i in own):
-            out.blank += 1  # only the carried (merged) village / group cells are filled
-            continue
-        if name in header_names:
-            out.blank += 1  # the header repeated on a new printed page
-            continue
-        relation = raw[c_rel]
+        if not name and not any(raw[i] != "" and raw[i] is not None for i in self.own):
+            self.out.blank += 1  # only the carried (merged) village / group cells are filled
+            return None
+        if name in self.header_names:
+            self.out.blank += 1  # the header repeated on a new printed page
+            return None
+        relation = raw[self.c_rel]
         if relation != "" and relation is not None:
             relation = cell_text(relation).replace(" ", "")
             if relation and relation not in _HEAD_RELATIONS:
-                out.members += 1
-                continue
-        if not name:
-            rejected.append(Problem(rowno, "缺少户主姓名"))
-            continue
-        if not _NAME_OK.match(name):
-            rejected.append(Problem(rowno, f"户主姓名无效: {name}"))
-            continue
-        key = (raw[c_village], raw[c_town], raw[c_code])
-        where = where_cache.get(key)
+                self.out.members += 1
+                return None
+        return name
+
+    def _where(self, raw: Sequence[Any]):
+        key = (raw[self.c_village], raw[self.c_town], raw[self.c_code])
+        where = self.where_cache.get(key)
         if where is None:
-            where = where_cache[key] = resolver.resolve(
-                cell_text(key[0]), cell_text(key[1]), cell_text(key[2]), fixed_village)
-        if where.problem:
-            rejected.append(Problem(rowno, where.problem))
-            continue
-        id_raw = raw[c_id]
-        id_number = ""
-        if id_raw != "" and id_raw is not None:
-            problem = id_cell_problem(id_raw)
-            if problem:
-                rejected.append(Problem(rowno, problem))
-                continue
-            id_number = id_raw.upper() if id_raw.__class__ is str and len(id_raw) == 18 \
-                and id_raw.isascii() else normalize_id(id_raw)
-        phone = ""
-        phone_raw = raw[c_phone]
+            where = self.where_cache[key] = self.resolver.resolve(
+                cell_text(key[0]), cell_text(key[1]), cell_text(key[2]), self.fixed_village)
+        return where
+
+    def _id_number(self, raw: Sequence[Any], rowno: int) -> str | None:
+        """The normalised ID number ("" if none), or None when the row is rejected for it."""
+        id_raw = raw[self.c_id]
+        if id_raw == "" or id_raw is None:
+            return ""
+        problem = id_cell_problem(id_raw)
+        if problem:
+            self.out.rejected.append(Problem(rowno, problem))
+            return None
+        return id_raw.upper() if id_raw.__class__ is str and len(id_raw) == 18 \
+            and id_raw.isascii() else normalize_id(id_raw)
+
+    def _phone(self, raw: Sequence[Any], rowno: int) -> str:
+        phone_raw = raw[self.c_phone]
         if phone_raw.__class__ is str and _MOBILE_FAST.fullmatch(phone_raw):
-            phone = phone_raw
-        elif phone_raw != "" and phone_raw is not None:
-            phone_raw = cell_text(phone_raw)
-            first_phone = re.split(r"[,，/;；、]|\s+(?=1)", phone_raw)[0]
-            if phone_problem(first_phone):
-                warnings.append(Problem(rowno, f"电话号码无效，未导入: {phone_raw}"))
-            else:
-                phone = normalize_phone(first_phone)
-        size_raw = raw[c_size]
-        size = None
+            return phone_raw
+        if phone_raw == "" or phone_raw is None:
+            return ""
+        phone_raw = cell_text(phone_raw)
+        first_phone = re.split(r"[,，/;；、]|\s+(?=1)", phone_raw)[0]
+        if phone_problem(first_phone):
+            self.out.warnings.append(Problem(rowno, f"电话号码无效，未导入: {phone_raw}"))
+            return ""
+        return normalize_phone(first_phone)
+
+    def _size(self, raw: Sequence[Any], rowno: int) -> int | None:
+        size_raw = raw[self.c_size]
         if size_raw.__class__ is float and size_raw.is_integer() and 1 <= size_raw <= 50:
-            size = int(size_raw)
-        elif size_raw != "" and size_raw is not None:
-            size = size_value(size_raw)
-            if size is None:
-                warnings.append(Problem(rowno, f"家庭人口无效，未导入: {cell_text(size_raw)}"))
-        group_raw = raw[c_group]
-        group = group_cache.get(group_raw)
+            return int(size_raw)
+        if size_raw == "" or size_raw is None:
+            return None
+        size = size_value(size_raw)
+        if size is None:
+            self.out.warnings.append(Problem(rowno, f"家庭人口无效，未导入: {cell_text(size_raw)}"))
+        return size
+
+    def _group(self, raw: Sequence[Any]) -> str:
+        group_raw = raw[self.c_group]
+        group = self.group_cache.get(group_raw)
         if group is None:
-            group = group_cache[group_raw] = group_text(group_raw)
-        if id_number and id_number in seen_id:
-            rejected.append(Problem(rowno, f"与第 {seen_id[id_number]} 行身份证号相同（重复）"))
-            continue
-        name_key = (where.code, group, name)
-        same = seen_name.get(name_key)
+            group = self.group_cache[group_raw] = group_text(group_raw)
+        return group
+
+    def _duplicate(self, rowno: int, code: str, group: str, name: str, id_number: str) -> bool:
+        """Reject a second row with the same ID number, or the same village, group and name
+        when an ID number is missing to tell them apart; remember this one."""
+        if id_number and id_number in self.seen_id:
+            self.out.rejected.append(
+                Problem(rowno, f"与第 {self.seen_id[id_number]} 行身份证号相同（重复）"))
+            return True
+        name_key = (code, group, name)
+        same = self.seen_name.get(name_key)
         if same is not None:
             twin = next((r for r, i in same if not i or not id_number), None)
             if twin is not None:
-                rejected.append(Problem(
+                self.out.rejected.append(Problem(
                     rowno, f"与第 {twin} 行同村同组同名，且缺身份证号无法区分（疑似重复）"))
-                continue
+                return True
             same.append((rowno, id_number))
         else:
-            seen_name[name_key] = [(rowno, id_number)]
+            self.seen_name[name_key] = [(rowno, id_number)]
         if id_number:
-            seen_id[id_number] = rowno
-        rows.append(RegisterRow(
-            rowno, where.code, group, name, id_number, phone, size,
-            cell_text(raw[c_addr]), cell_text(raw[c_notes])))
-    return out
+            self.seen_id[id_number] = rowno
+        return False

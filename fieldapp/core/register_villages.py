@@ -63,15 +63,7 @@ class VillageResolver:
         code = str(code or "").strip()
         village = str(village or "").strip()
         if code:
-            try:
-                c = normalize_code(unicodedata.normalize("NFKC", code).replace(".0", ""))
-            except CodeError:
-                return Resolved(None, f"村区划代码无效: {code}")
-            if level_of(c) != "village" or c not in self.villages:
-                return Resolved(None, f"本县没有区划代码为 {code} 的村")
-            if (fixed and c != fixed) or (within and not c.startswith(within)):
-                return Resolved(None, f"区划代码 {code} 不是所选的村（乡镇）")
-            return Resolved(c)
+            return self._by_code(code, fixed, within)
         if fixed:
             if village and fixed not in self._by_name.get(name_key(village), []) + \
                     self._by_exact.get(re.sub(r"\s+", "", village), []):
@@ -79,6 +71,20 @@ class VillageResolver:
             return Resolved(fixed)
         if not village:
             return Resolved(None, "缺少村名（可在导入时指定村）")
+        return self._by_village_name(village, str(township or "").strip(), within)
+
+    def _by_code(self, code: str, fixed: str | None, within: str | None) -> Resolved:
+        try:
+            c = normalize_code(unicodedata.normalize("NFKC", code).replace(".0", ""))
+        except CodeError:
+            return Resolved(None, f"村区划代码无效: {code}")
+        if level_of(c) != "village" or c not in self.villages:
+            return Resolved(None, f"本县没有区划代码为 {code} 的村")
+        if (fixed and c != fixed) or (within and not c.startswith(within)):
+            return Resolved(None, f"区划代码 {code} 不是所选的村（乡镇）")
+        return Resolved(c)
+
+    def _by_village_name(self, village: str, township: str, within: str | None) -> Resolved:
         exact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", village))
         found = self._by_exact.get(exact) or self._by_name.get(name_key(village), [])
         if len(found) > 1 and exact not in self._by_exact:
@@ -89,7 +95,6 @@ class VillageResolver:
             if not found:
                 town = self.towns.get(within + "000")
                 return Resolved(None, f"{town.name if town else within}没有名为“{village}”的村")
-        township = str(township or "").strip()
         if township:
             towns = self._town_by_name.get(name_key(township, _TOWN_SUFFIXES), [])
             if not towns:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 
+from .errors import BadValue
 from .idcard import id_problem, phone_problem
+from .messages import ErrorCode
 
 __all__ = [
     "coordinate_problem",
@@ -55,13 +57,13 @@ def parse_geopoint(text: str) -> tuple[float, float, float | None, float | None]
     """
     parts = str(text).replace(",", " ").replace("，", " ").split()
     if not 2 <= len(parts) <= 4:
-        raise ValueError("位置应为 “纬度 经度”，例如 35.60 110.98")
+        raise BadValue(ErrorCode.POSITION_FORMAT)
     try:
         nums = [float(p) for p in parts]
     except ValueError:
-        raise ValueError(f"位置不是数字: {text}") from None
+        raise BadValue(ErrorCode.POSITION_NOT_NUMBER, text=text) from None
     if not all(math.isfinite(n) for n in nums):
-        raise ValueError("位置应为有限的数字")
+        raise BadValue(ErrorCode.POSITION_NOT_FINITE)
     nums += [math.nan] * (4 - len(nums))
     alt = None if math.isnan(nums[2]) else nums[2]
     acc = None if math.isnan(nums[3]) else nums[3]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,9 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
-from fieldapp.store import geo_queries
+from fieldapp.core.progress import Cancelled, Progress
+from .errors import BadGeoFile, UnknownCrs
+from fieldapp.store.geo import queries as geo_queries
 
 from .crs import (
     Crs,
@@ -37,10 +38,8 @@ from .crs import (
     same_crs,
     to_wgs84,
 )
-from .errors import BadGeoFile, Cancelled, UnknownCrs
 from .readers import GeoFile, read_geo_file
 
-Progress = Callable[[int, int], bool]
 LEVELS = ("county", "township", "village")
 _CODE_KEYS = ("code", "adcode", "区划代码", "行政区划代码", "代码", "xzqdm", "cun_dm", "xzdm", "dm",
               "village_code", "township_code", "county_code", "gb", "统计用区划代码")

@@ -11,19 +11,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
 import shapely
 
-from fieldapp.store import geo_queries
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
+from fieldapp.store.geo import queries as geo_queries
 
 from .crs import Crs, metric_crs_for, to_metric
-from .errors import Cancelled
 
-Progress = Callable[[int, int], bool]
 OUTSIDE, NEAR_DUPLICATE, UNLOCATED, NO_BOUNDARY = (
     "outside_village", "near_duplicate", "unlocated", "no_boundary")
 KIND_LABELS_ZH = {OUTSIDE: "不在本村范围内", NEAR_DUPLICATE: "位置重复或过近",
@@ -119,7 +118,7 @@ def _outside(store, area_code, rowids, villages, lon, lat, metric: Crs, progress
                 out.append(Finding(OUTSIDE, code, [int(rowids[a + i])], round(float(d), 1), 1,
                                    f"在本村边界外 {d:.0f} 米"))
         if progress is not None and n % 20 == 0 and progress(n, len(codes) * 4) is False:
-            raise Cancelled("已取消检查")
+            raise Cancelled(ErrorCode.CANCELLED_CHECK)
     return out
 
 
@@ -167,4 +166,4 @@ def _under(code: str, area: str) -> bool:
 
 def _step(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and progress(done * 100, total * 100) is False:
-        raise Cancelled("已取消检查")
+        raise Cancelled(ErrorCode.CANCELLED_CHECK)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyproj
 
+from fieldapp.core.messages import ErrorCode
 from .errors import BadGeoFile, UnknownCrs
 from .gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
 
@@ -74,7 +75,7 @@ def parse_crs(text: str) -> Crs:
         return CGCS2000
     m = re.fullmatch(r"(?:epsg:)?(\d{4,6})", low)
     if not m:
-        raise UnknownCrs(f"不认识的坐标系 {text!r}：请写 EPSG:NNNN（如 EPSG:4490、EPSG:4546）或 gcj02")
+        raise UnknownCrs(ErrorCode.CRS_SYNTAX, text=text)
     return from_pyproj(f"EPSG:{m.group(1)}", original=text)
 
 
@@ -83,7 +84,7 @@ def from_pyproj(user_input: str, original: str | None = None) -> Crs:
     try:
         crs = _pyproj_crs(user_input)
     except pyproj.exceptions.CRSError:
-        raise UnknownCrs(f"不认识的坐标系 {original or user_input!r}") from None
+        raise UnknownCrs(ErrorCode.CRS_UNKNOWN, text=original or user_input) from None
     epsg = crs.to_epsg(min_confidence=70)
     name = f"EPSG:{epsg}" if epsg else user_input
     label = f"{crs.name} (EPSG:{epsg})" if epsg else crs.name
@@ -118,7 +119,7 @@ def to_wgs84(x, y, crs: Crs) -> tuple[np.ndarray, np.ndarray]:
         lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
     bad = ~(np.isfinite(lon) & np.isfinite(lat) & (np.abs(lon) <= 180) & (np.abs(lat) <= 90))
     if np.any(bad):
-        raise BadGeoFile(f"按坐标系 {crs.label} 换算后坐标超出经纬度范围，坐标系可能不对")
+        raise BadGeoFile(ErrorCode.CRS_OUT_OF_RANGE, crs=crs.label)
     return lon, lat
 
 

@@ -15,10 +15,3 @@ class UnknownCrs(GeoError):
 
 class BadGeoFile(GeoError):
     code = "bad_geo_file"
-
-
-class Cancelled(GeoError):
-    code = "cancelled"
-
-    def __init__(self, message: str = "已取消，数据库未改动", **kw):
-        super().__init__(message, **kw)

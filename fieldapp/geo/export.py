@@ -9,19 +9,19 @@ and renamed when complete, so a cancel or an error never leaves a half-written f
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
 
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH, STATUSES
-from fieldapp.store import geo_queries, queries
+from .errors import GeoError
+from fieldapp.store.geo import queries as geo_queries
+from fieldapp.store.households import queries
 
-from .errors import Cancelled, GeoError
-
-Progress = Callable[[int, int], bool]
 EXPORT_SUFFIXES = (".gpkg", ".geojson")
 
 
@@ -30,7 +30,7 @@ def export_paths(path: str | Path, layer: str | None = None) -> dict[str, Path]:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
-        raise GeoError("导出文件应以 .gpkg 或 .geojson 结尾", where=str(p))
+        raise GeoError(ErrorCode.GEO_EXPORT_TYPE, where=str(p))
     layers = [layer] if layer else ["households", "villages"]
     if suffix == ".gpkg":
         return {name: p for name in layers}
@@ -42,11 +42,11 @@ def export_paths(path: str | Path, layer: str | None = None) -> dict[str, Path]:
 def export_map(store, path: str | Path, *, layer: str | None = None,
                progress: Progress | None = None) -> dict[str, Any]:
     if layer not in (None, "households", "villages"):
-        raise GeoError(f"图层应为 households 或 villages，而不是 {layer!r}")
+        raise GeoError(ErrorCode.GEO_EXPORT_LAYER, layer=layer)
     targets = export_paths(path, layer)
     p = Path(path)
     if not p.parent.exists():
-        raise GeoError("目录不存在", where=str(p.parent))
+        raise GeoError(ErrorCode.OUTPUT_FOLDER_MISSING_GEO, where=str(p.parent))
     names = {code: (name, level, parent) for code, name, level, parent in geo_queries.areas(store)}
     layers: dict[str, tuple[np.ndarray, dict[str, list], str]] = {}
     if "households" in targets:
@@ -157,8 +157,8 @@ def _write(path: Path, layer: str, geoms: np.ndarray, fields: dict[str, list], g
                   driver=driver, geometry_type=gtype, crs="EPSG:4326", encoding="UTF-8",
                   append=append, **{k: v for k, v in options.items() if v})
     except Exception as exc:  # noqa: BLE001 - GDAL write errors (disk full, permissions) vary
-        raise GeoError(f"写入失败：{str(exc).splitlines()[0] if str(exc) else exc}",
-                       where=str(path)) from None
+        raise GeoError(ErrorCode.GEO_WRITE_FAILED, where=str(path),
+                       reason=str(exc).splitlines()[0] if str(exc) else exc) from None
 
 
 def _temp_name(final: Path) -> Path:
@@ -167,4 +167,4 @@ def _temp_name(final: Path) -> Path:
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
-        raise Cancelled("已取消导出，未写入文件")
+        raise Cancelled(ErrorCode.CANCELLED_EXPORT)

@@ -15,7 +15,7 @@ import numpy as np
 import shapely
 
 from fieldapp.core.status import STATUSES
-from fieldapp.store import geo_queries
+from fieldapp.store.geo import queries as geo_queries
 
 from .basemap import lonlat_to_mercator, mercator_to_lonlat
 from .gcj02 import gcj02_to_wgs84, wgs84_to_gcj02

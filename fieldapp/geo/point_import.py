@@ -18,7 +18,6 @@ import io
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,14 +25,14 @@ from typing import Any
 import numpy as np
 
 from fieldapp.core.idcard import mask_id
-from fieldapp.store import geo_queries
+from fieldapp.core.progress import Cancelled, Progress
+from .errors import BadGeoFile
+from fieldapp.store.geo import queries as geo_queries
 
 from .boundary_import import settle_crs
 from .crs import WGS84, Crs, parse_crs, to_wgs84
-from .errors import BadGeoFile, Cancelled
 from .readers import GeoFile
 
-Progress = Callable[[int, int], bool]
 POINT_SUFFIXES = (".csv", ".gpx")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _COLS = {

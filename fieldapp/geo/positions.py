@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from fieldapp.store import geo_queries
+from fieldapp.core.messages import ErrorCode
+from fieldapp.store.geo import queries as geo_queries
 
 from .errors import GeoError
 
@@ -16,13 +17,13 @@ def set_household_position(store, uuid: str, lon: float | None, lat: float | Non
     """Write the position (None, None = unlocated); returns the previous one (for undo)."""
     before = geo_queries.household_position(store, uuid)
     if before is None:
-        raise GeoError(f"找不到户 {uuid}")
+        raise GeoError(ErrorCode.HOUSEHOLD_NOT_FOUND, uuid=uuid)
     if (lon is None) != (lat is None):
-        raise GeoError("经度和纬度必须同时给出")
+        raise GeoError(ErrorCode.LON_LAT_PAIR)
     if lon is not None and lat is not None:
         if not (math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180
                 and -90 <= lat <= 90):
-            raise GeoError(f"坐标超出范围：{lon}, {lat}")
+            raise GeoError(ErrorCode.LON_LAT_RANGE, lon=lon, lat=lat)
         lon, lat = round(float(lon), DECIMALS), round(float(lat), DECIMALS)
     with store.write(user) as w:
         w.update("households", uuid, {"lon": lon, "lat": lat})

@@ -9,13 +9,6 @@ class ReportError(FieldappError):
     code = "report"
 
 
-class Cancelled(ReportError):
-    code = "cancelled"
-
-    def __init__(self, message: str = "已取消，未写入任何文件", **kw):
-        super().__init__(message, **kw)
-
-
 class PayloadError(ReportError):
     code = "bad_payload"
 

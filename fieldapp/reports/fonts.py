@@ -11,7 +11,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from fieldapp.paths import resource_dir
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.paths import resource_dir
 
 from .errors import FontMissing
 
@@ -26,7 +27,7 @@ def font_path() -> Path:
     for p in _CANDIDATES:
         if p.is_file():
             return p
-    raise FontMissing("找不到中文字体 wqy-microhei.ttc（应在 resources/fonts 中）",
+    raise FontMissing(ErrorCode.FONT_MISSING,
                       where=str(_CANDIDATES[0]))
 
 

@@ -8,9 +8,10 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.divisions import county_of, township_of
-from fieldapp.store import sheets_rows
-from fieldapp.store.sheets_register import PrintedPage, PrintedSheet
+from fieldapp.store.reports import sheet_rows as sheets_rows
+from fieldapp.store.reports.printed_sheets import PrintedPage, PrintedSheet
 
 from .errors import ReportError
 from .labels import OPERATOR_LABELS_ZH, SATISFACTION_ZH, yes_no
@@ -49,7 +50,7 @@ def slip_cells(h: Mapping[str, Any]) -> tuple[str, ...]:
 def load_slip(store, household_uuid: str) -> tuple[dict[str, Any], dict[str, str]]:
     h = sheets_rows.households_by_uuid(store, [household_uuid]).get(household_uuid)
     if h is None or h["deleted"]:
-        raise ReportError("数据库中没有这一户", where=household_uuid)
+        raise ReportError(ErrorCode.NO_SUCH_HOUSEHOLD, where=household_uuid)
     return h, sheets_rows.area_names(store, h["village_code"])
 
 

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from fieldapp.core.messages import ErrorCode
 from .errors import PayloadError
 
 TAG = "HHT1"
@@ -51,17 +52,17 @@ def parse(text: str) -> Payload:
     raw = unicodedata.normalize("NFKC", text or "")
     s = "".join(raw.split()).upper().replace("—", "-").replace("_", "-")
     if not s:
-        raise PayloadError("二维码内容为空")
+        raise PayloadError(ErrorCode.QR_EMPTY)
     m = _PATTERN.search(s)
     if not m:
         shown = s if len(s) <= 40 else s[:40] + "…"
         if not s.startswith("HHT"):
-            raise PayloadError(f"不是本系统打印的核查表二维码: {shown}")
-        raise PayloadError(f"二维码内容不完整或有误（应为 HHT1-…，共 8 段）: {shown}")
+            raise PayloadError(ErrorCode.QR_FOREIGN, shown=shown)
+        raise PayloadError(ErrorCode.QR_BROKEN, shown=shown)
     kind, area, stamp, page, pages, sheet, digest = m.groups()
     p = Payload(KINDS[kind], area, stamp, int(page), int(pages), sheet, digest)
     if not 1 <= p.page <= p.pages:
-        raise PayloadError(f"二维码中的页码无效: 第 {p.page} 页 共 {p.pages} 页")
+        raise PayloadError(ErrorCode.QR_PAGE, page=p.page, pages=p.pages)
     return p
 
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.divisions import county_of
-from fieldapp.store import sheets_rows
-from fieldapp.store.sheets_register import PrintedPage, PrintedSheet
+from fieldapp.store.reports import sheet_rows as sheets_rows
+from fieldapp.store.reports.printed_sheets import PrintedPage, PrintedSheet
 
 from . import sheet_page
 from .errors import ReportError
@@ -42,7 +43,7 @@ class PlacesSheet:
 
 def load_places_sheet(store, township_code: str) -> PlacesSheet:
     if sheets_rows.area_level(store, township_code) != "township":
-        raise ReportError("不是乡镇的区划代码，或数据库中没有这个乡镇", where=township_code)
+        raise ReportError(ErrorCode.NOT_A_TOWNSHIP, where=township_code)
     names = sheets_rows.area_names(store, township_code)
     places = sheets_rows.public_places(store, township_code)
     return PlacesSheet(township_code, names.get(township_code, ""),

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.reconcile import (
     SPOT_OUTCOME_LABELS_ZH,
     WORK_ORDER_KIND_LABELS_ZH,
@@ -19,13 +20,14 @@ from fieldapp.core.reconcile import (
     Figures,
 )
 from fieldapp.core.status import NOT_COVERED, REASONS
-from fieldapp.store import gaps, report_queries, spotcheck
-from fieldapp.store.register_counts import reconciliation, schedule
+from .errors import ReportError
+from fieldapp.store import spotcheck
+from fieldapp.store.households import gaps
+from fieldapp.store.reports import answer_counts as report_queries
+from fieldapp.store.reports.reconciliation_counts import reconciliation, schedule
 
-from .errors import Cancelled, ReportError
 from .labels import reason_label
 
-Progress = Callable[[int, int], bool]
 STEPS = 6
 
 
@@ -114,11 +116,11 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
         raise ReportError(str(exc)) from None
     level = level_of(code)
     if level == "village":
-        raise ReportError("报表按区县或乡镇生成；村的情况请打印入户核查确认表", where=code)
+        raise ReportError(ErrorCode.REPORT_NOT_FOR_VILLAGE, where=code)
 
     def step(i: int) -> None:
         if progress and progress(i, STEPS) is False:
-            raise Cancelled("已取消，未写入报表")
+            raise Cancelled(ErrorCode.CANCELLED_REPORT)
 
     step(0)
     figures = reconciliation(store, code)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.store import sheets_rows
-from fieldapp.store.sheets_register import PrintedSheet
+from fieldapp.store.reports import sheet_rows as sheets_rows
+from fieldapp.store.reports.printed_sheets import PrintedSheet
 
 from .fonts import cjk_font
 from .places_sheet import draw_places_sheet, load_places_sheet

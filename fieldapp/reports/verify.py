@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from fieldapp.store import sheets_rows
-from fieldapp.store.sheets_register import find_page, sheet_uuids
+from fieldapp.store.reports import sheet_rows as sheets_rows
+from fieldapp.store.reports.printed_sheets import find_page, sheet_uuids
 
 from . import places_sheet, village_sheet
 from .household_slip import SLIP_FIELDS, slip_cells

@@ -4,17 +4,18 @@ hash covers exactly the rows printed on that page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.core.divisions import county_of, township_of
-from fieldapp.store import sheets_rows
-from fieldapp.store.sheets_register import PrintedPage, PrintedSheet
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
+from .errors import ReportError
+from fieldapp.store.reports import sheet_rows as sheets_rows
+from fieldapp.store.reports.printed_sheets import PrintedPage, PrintedSheet
 
 from . import sheet_page
-from .errors import Cancelled, ReportError
 from .payload import Payload, rows_hash
 from .pdf_draw import draw_grid, draw_row_text, draw_text
 from .sheet_page import CONTENT_W, HEADER_BOTTOM, MARGIN_X, PageHeader, draw_frame
@@ -32,8 +33,6 @@ SUMMARY_H = 212.0
 assert abs(sum(WIDTHS) - CONTENT_W) < 1.0
 
 Row = tuple[str, tuple[str, ...]]
-Progress = Callable[[int, int], bool]
-
 
 @dataclass
 class VillageSheet:
@@ -50,7 +49,7 @@ class VillageSheet:
 
 def load_village_sheet(store, village_code: str) -> VillageSheet:
     if sheets_rows.area_level(store, village_code) != "village":
-        raise ReportError("不是村（社区）的区划代码，或数据库中没有这个村", where=village_code)
+        raise ReportError(ErrorCode.NOT_A_VILLAGE, where=village_code)
     households = sheets_rows.village_households(store, village_code)
     names = sheets_rows.area_names(store, village_code)
     visits = sheets_rows.village_visits_summary(store, village_code)
@@ -121,7 +120,7 @@ def draw_village_sheet(c: Canvas, sheet: VillageSheet, font: str, *, sheet_id: s
         c.showPage()
         printed.page_list.append(PrintedPage(page_no, digest, page_rows))
         if progress and progress(b, len(sheet.rows)) is False:
-            raise Cancelled()
+            raise Cancelled(ErrorCode.CANCELLED_FILES)
     return printed
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from fieldapp.core.progress import Progress
 from fieldapp.core.status import derive_status
 
 from . import errors as E
@@ -28,7 +29,6 @@ from .db import APP_ID, _translate
 from .migrations import SCHEMA_VERSION
 from .schema import SYNCED_FIELDS
 
-Progress = Callable[[int, int], bool]
 EXAMPLES = 5
 ERROR, WARNING = "error", "warning"
 

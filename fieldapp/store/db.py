@@ -192,7 +192,7 @@ class Store:
 
     def write(self, user: str | None = None):
         """A change-logged write transaction: `with store.write(user) as w: w.insert(...)`."""
-        from .changes import ChangeWriter
+        from fieldapp.store.sync_log.changes import ChangeWriter
 
         return ChangeWriter(self, user)
 

@@ -18,7 +18,7 @@ from typing import Any
 from fieldapp.core.divisions import CodeError, level_of, normalize_code, township_of
 from fieldapp.core.validation import parse_geopoint
 
-from .changes import now_iso
+from fieldapp.store.sync_log.changes import now_iso
 from .errors import NotFound, StoreError
 
 FORM_ID = "public_place"

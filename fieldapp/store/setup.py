@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fieldapp.gazetteer import load_boundary_geojson, load_divisions
+from fieldapp.core.gazetteer import load_boundary_geojson, load_divisions
 
 from .db import Store
 

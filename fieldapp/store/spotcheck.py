@@ -11,7 +11,7 @@ from typing import Any
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.reconcile import SPOT_OUTCOMES, draw_sample
 
-from .register_counts import _filter
+from fieldapp.store.reports.reconciliation_counts import _filter
 
 
 class SpotCheckError(FieldappError):

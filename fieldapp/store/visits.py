@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .changes import now_iso
+from fieldapp.store.sync_log.changes import now_iso
 
 _VISIT_COLUMNS = ("uuid", "household_uuid", "form_id", "form_version", "answers", "state",
                   "surveyor", "device", "started_at", "ended_at", "hlc")

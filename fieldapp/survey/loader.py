@@ -11,10 +11,9 @@ from pathlib import Path
 
 from .errors import ExpressionError, FormError, Problem
 from .expression import Expression
-from .model import Choice, Field, Form, Group
+from .model import NAME_RE, Choice, Field, Form, Group
 from .sheets import Row, Sheet, read_workbook
 
-NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _TRUE = {"yes", "true", "true()", "1", "y"}
 _FALSE = {"", "no", "false", "false()", "0", "n"}
 _TEXT_COLUMNS = ("label", "hint", "required_message", "constraint_message")

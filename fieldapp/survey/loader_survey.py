@@ -11,7 +11,7 @@ from .errors import AnswerError
 from .expr_ast import ChoiceColumn, walk
 from .expr_eval import check
 from .expression import Expression
-from .model import FIELD_TYPES, SELECT_TYPES, Choice, Field, Group
+from .model import FIELD_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group
 from .sheets import Row, Sheet
 
 if TYPE_CHECKING:
@@ -88,8 +88,6 @@ class SurveyBuilder:
         self.container().append(group)
 
     def claim_name(self, row: Row) -> str | None:
-        from .loader import NAME_RE
-
         name = row.cells.get(next((h for h in row.cells if h.strip().lower() == "name"), ""), "")
         if not name:
             self.problem("missing_name", "缺少 name（字段名）", row, "name")

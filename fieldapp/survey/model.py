@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .expression import Expression
+
+# A field, choice list or form id: letters, digits, "_", "." and "-", not starting with a digit.
+NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 # Field types the engine understands (XLSForm spelling). Metadata types are filled by the app.
 INPUT_TYPES = ("text", "integer", "decimal", "select_one", "select_multiple", "date", "datetime",

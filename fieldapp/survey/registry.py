@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldapp.paths import forms_dir
+from fieldapp.core.paths import forms_dir
 
 from .loader import load_form
 from .model import Form

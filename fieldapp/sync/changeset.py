@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 
 from .errors import BundleRejected
 
-CHANGE_COLUMNS = ("device_id", "counter", "hlc", "tbl", "record_uuid", "op", "data", "old",
-                  "base", "user", "at")
 OPS = ("insert", "update", "delete")
 _DEVICE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 _GOOD_DEVICES: set[str] = set()
@@ -28,64 +26,6 @@ def _good_device(device: str) -> bool:
     if len(_GOOD_DEVICES) < 10_000:
         _GOOD_DEVICES.add(device)
     return True
-
-
-@dataclass(slots=True)
-class Change:
-    device_id: str
-    counter: int
-    hlc: str
-    tbl: str
-    record_uuid: str
-    op: str
-    data: Any  # JSON text (from the database) or the parsed object (from a bundle)
-    old: Any
-    base: Any
-    user: str | None
-    at: str
-    _values: dict[str, Any] | None = None
-
-    @property
-    def version(self) -> str:
-        return f"{self.device_id}:{self.counter}"
-
-    def as_row(self) -> tuple:
-        """The row for the `changes` table (JSON columns as text)."""
-        return (self.device_id, self.counter, self.hlc, self.tbl, self.record_uuid, self.op,
-                _text(self.data), _text(self.old), _text(self.base), self.user, self.at)
-
-    def log_row(self) -> tuple:
-        """The row for the local change log: an insert's values are the record itself, so its
-        data is logged as "{}" (see docs/data-model.md)."""
-        if self.op == "insert":
-            return (self.device_id, self.counter, self.hlc, self.tbl, self.record_uuid, self.op,
-                    "{}", None, None, self.user, self.at)
-        return self.as_row()
-
-    def values(self) -> dict[str, Any]:
-        """Field -> new value ("deleted" -> 1 for a delete)."""
-        if self._values is None:
-            self._values = ({"deleted": 1} if self.op == "delete" else
-                            self.data if isinstance(self.data, dict) else json.loads(self.data))
-        return self._values
-
-    def olds(self) -> dict[str, Any]:
-        return _obj(self.old)
-
-    def bases(self) -> dict[str, str]:
-        return _obj(self.base)
-
-
-def _obj(value: Any) -> dict[str, Any]:
-    if not value:
-        return {}
-    return value if isinstance(value, dict) else json.loads(value)
-
-
-def _text(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def bundle_form(row: tuple) -> list:

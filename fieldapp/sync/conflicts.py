@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fieldapp.store import sync_conflicts, sync_resolve
-from fieldapp.store.sync_state import StoreState
+from fieldapp.store import conflicts as sync_conflicts
+from fieldapp.store.sync_log import resolve as sync_resolve
+from fieldapp.store.sync_log.merge_reads import StoreState
 
 from .errors import SyncError
 from .heads import field_heads, latest

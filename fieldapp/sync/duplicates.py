@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldapp.store import queries, sync_conflicts
+from fieldapp.store.households import queries
+from fieldapp.store import conflicts as sync_conflicts
 
 from .errors import SyncError
 

@@ -29,10 +29,3 @@ class UnknownDevice(BundleRejected):
         super().__init__(message, where=where)
         self.device_id = device_id
         self.fingerprint = fingerprint
-
-
-class MergeCancelled(SyncError):
-    code = "cancelled"
-
-    def __init__(self) -> None:
-        super().__init__("合并已取消，数据库未做任何改动")

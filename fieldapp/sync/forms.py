@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fieldapp.paths import forms_dir
+from fieldapp.core.paths import forms_dir
 
 
 def version_key(v: str) -> tuple[int, int, str]:

@@ -3,7 +3,7 @@ public keys as this database knows them."""
 
 from __future__ import annotations
 
-from fieldapp.store import sync_keys
+from fieldapp.store.sync_log import keys as sync_keys
 
 from .errors import SyncError
 from .keys import KeyPair, PublicKeys, b64, unb64

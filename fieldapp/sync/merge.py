@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldapp.store import StoreError, sync_conflicts, sync_keys
-from fieldapp.store.sync_apply import merge_cache, savepoint, write_plan
-from fieldapp.store.sync_state import StoreState
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled, Progress
+from fieldapp.store import StoreError
+from fieldapp.store import conflicts as sync_conflicts
+from fieldapp.store.sync_log import keys as sync_keys
+from fieldapp.store.sync_log.merge_writes import merge_cache, savepoint, write_plan
+from fieldapp.store.sync_log.merge_reads import StoreState
+from .errors import BundleRejected, SyncError, UnknownDevice
 
 from . import forms, trust
-from .errors import BundleRejected, MergeCancelled, SyncError, UnknownDevice
 from .keys import KeyPair
 from .plan import Plan, VillageCounts, plan_merge
 from .reader import Contents, local_copy, read_contents
-
-Progress = Callable[[int, int], bool]
 
 
 @dataclass
@@ -108,7 +110,7 @@ def _merge_each(store, files, result, keys, accept_devices, user, code, progress
         try:
             result.reports.append(merge_file(store, f, keys, accept_devices=accept_devices,
                                              user=user, code=code, progress=step))
-        except MergeCancelled:
+        except Cancelled:
             raise
         except BundleRejected as exc:
             result.reject(f, exc)
@@ -166,7 +168,7 @@ def preview_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | Non
         with store.transaction() as conn:
             for i, f in enumerate(files):
                 if progress and progress(i, len(files)) is False:
-                    raise MergeCancelled()
+                    raise Cancelled(ErrorCode.CANCELLED_MERGE)
                 try:
                     with local_copy(f) as (opened, work), savepoint(conn):
                         report, contents, reg, township = _check(

@@ -19,14 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.pinyin import initials
+from fieldapp.core.progress import Progress
 from fieldapp.store.schema import SYNCED_FIELDS
 
 from .changeset import Change, WorkingRow, local_version, same
 from .errors import BundleRejected
 from .heads import field_heads, head_value, latest
-
-Progress = Callable[[int, int], bool]
 
 
 class LocalState(Protocol):
@@ -115,8 +115,8 @@ class _Planner:
             self.plan.log.append(c)
             self.plan.seen[c.device_id] = max(self.plan.seen.get(c.device_id, 0), c.counter)
             if progress and i % 2000 == 0 and progress(i, total) is False:
-                from .errors import MergeCancelled
-                raise MergeCancelled()
+                from fieldapp.core.progress import Cancelled
+                raise Cancelled(ErrorCode.CANCELLED_MERGE)
         self._finish()
         return self.plan
 

@@ -9,7 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.store import Store, sync_keys
+from fieldapp.store import Store
+from fieldapp.store.sync_log import keys as sync_keys
 from fieldapp.store.setup import new_county_database
 
 from . import enrolment, forms, identity

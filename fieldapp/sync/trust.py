@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldapp.store import sync_keys
+from fieldapp.store.sync_log import keys as sync_keys
 
 from . import enrolment, identity
 from .container import Opened

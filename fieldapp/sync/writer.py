@@ -61,7 +61,7 @@ def write(out: str | os.PathLike, *, kind: str, county: str, township: str, devi
 
 def attachment_members(conn, rows: list[tuple]) -> dict[str, bytes]:
     """`attachments/<sha256>` members for the photos that the changes insert."""
-    from fieldapp.store import sync_export
+    from fieldapp.store.sync_log import export_reads as sync_export
 
     out = {}
     for r in rows:

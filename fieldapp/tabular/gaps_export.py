@@ -8,6 +8,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.reconcile import (
     WORK_ORDER_KIND_LABELS_ZH,
     WORK_ORDER_STATE_LABELS_ZH,
@@ -15,7 +16,7 @@ from fieldapp.core.reconcile import (
 )
 from fieldapp.core.register_rows import cell_text
 from fieldapp.core.status import REASON_LABELS_ZH
-from fieldapp.store.gaps import open_gaps, work_orders
+from fieldapp.store.households.gaps import open_gaps, work_orders
 
 from .read import TabularError, read_table
 from .write import write_table
@@ -59,8 +60,7 @@ def read_done_dates(path: str | os.PathLike) -> list[tuple[int, str, str]]:
     try:
         c_id, c_done = header.index("工单编号"), header.index("完成日期")
     except ValueError:
-        raise TabularError("不是本程序导出的未覆盖户清单（缺“工单编号”或“完成日期”列）",
-                           code="no_column", where=str(path)) from None
+        raise TabularError(ErrorCode.NOT_A_GAPS_LIST, where=str(path)) from None
     out = []
     for i, row in enumerate(table.rows[1:], start=2):
         uuid = cell_text(row[c_id]) if c_id < len(row) else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH
-from fieldapp.store.export_households import household_rows
+from fieldapp.store.households.export_rows import household_rows
 
 from .write import write_table
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode
 from .read import TabularError
 
 WRITE_SUFFIXES = (".xlsx", ".csv")
@@ -17,9 +18,9 @@ WRITE_SUFFIXES = (".xlsx", ".csv")
 def check_output(path: str | os.PathLike, suffixes: Sequence[str] = WRITE_SUFFIXES) -> Path:
     p = Path(path)
     if p.suffix.lower() not in suffixes:
-        raise TabularError(f"输出文件应为 {' 或 '.join(suffixes)}", code="type", where=str(p))
+        raise TabularError(ErrorCode.OUTPUT_TYPE, where=str(p), suffixes=" 或 ".join(suffixes))
     if not p.parent.exists():
-        raise TabularError("输出目录不存在", code="not_found", where=str(p.parent))
+        raise TabularError(ErrorCode.OUTPUT_FOLDER_MISSING, where=str(p.parent))
     return p
 
 
@@ -43,7 +44,7 @@ def write_table(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[
         os.replace(tmp, p)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise TabularError(f"无法写入文件（{exc.strerror or exc}）", code="io", where=str(p)) from None
+        raise TabularError(ErrorCode.CANNOT_WRITE, where=str(p), reason=exc.strerror or exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from fieldapp.cli.form import run_check
-from fieldapp.paths import forms_dir
+from fieldapp.core.paths import forms_dir
 
 
 def main(argv):

@@ -6,8 +6,8 @@ import sys
 
 from openpyxl import load_workbook
 
+from fieldapp.demo.sample_register import make_register
 from fieldapp.store import Store
-from fieldapp.tabular.sample_register import make_register
 
 
 def run(*args):

@@ -6,7 +6,7 @@ import pytest
 
 from fieldapp.core.idcard import hash_id
 from fieldapp.core.reconcile import Schedule, reconcile
-from fieldapp.store.register_counts import reconciliation, schedule
+from fieldapp.store.reports.reconciliation_counts import reconciliation, schedule
 
 V1, V2 = "140824100200", "140824100201"  # two villages of 稷峰镇
 V3 = "140824101200"  # a village of the next township

@@ -6,8 +6,9 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from fieldapp.demo.build import build_demo
-from fieldapp.store import Store, queries
+from fieldapp.jobs.demo_build import build_demo
+from fieldapp.store import Store
+from fieldapp.store.households import queries
 
 
 def _content(path):

@@ -10,11 +10,11 @@ import sys
 import pytest
 from fault_helpers import assert_checks_out, copy_db, rows, run_child, small_filesystem
 
+from fieldapp.demo.sample_register import make_register
 from fieldapp.store import Store
 from fieldapp.store import errors as E
 from fieldapp.store import visits as V
-from fieldapp.tabular.register_job import import_register
-from fieldapp.tabular.sample_register import make_register
+from fieldapp.jobs.register_import import import_register
 
 STATE = ("SELECT uuid, head_name, notes, status FROM households",
          "SELECT count(*), max(seq) FROM changes",

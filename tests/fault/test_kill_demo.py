@@ -10,7 +10,7 @@ from fault_helpers import assert_checks_out, kill_after, rows, run_child, trials
 
 JOB = r"""
 import sys
-from fieldapp.demo.build import build_demo
+from fieldapp.jobs.demo_build import build_demo
 def progress(done, total):
     print(done, flush=True)
     return True

@@ -9,7 +9,7 @@ import time
 import pytest
 from fault_helpers import assert_checks_out, copy_db, kill_after, rows, run_child, trials
 
-from fieldapp.tabular.sample_register import make_register
+from fieldapp.demo.sample_register import make_register
 
 HOUSEHOLDS = 2500
 

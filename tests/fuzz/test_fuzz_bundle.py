@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sync_helpers import Field, craft_export
 
-from fieldapp.store import Store, sync_export
+from fieldapp.store import Store
+from fieldapp.store.sync_log import export_reads as sync_export
 from fieldapp.store.check import check_database
 from fieldapp.sync import merge
 from fieldapp.sync.errors import BundleRejected

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from fieldapp.core.errors import FieldappError
-from fieldapp.paths import forms_dir
+from fieldapp.core.paths import forms_dir
 from fieldapp.survey.errors import ExpressionError, FormError
 from fieldapp.survey.expr_eval import EvalContext, check
 from fieldapp.survey.expression import Expression

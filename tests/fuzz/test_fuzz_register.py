@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from fieldapp.core.errors import FieldappError
 from fieldapp.store import Store
 from fieldapp.store.check import check_database
-from fieldapp.tabular.register_job import import_register
+from fieldapp.jobs.register_import import import_register
 
 CI, SOAK = 25, 600
 FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow,

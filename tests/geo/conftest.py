@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.demo.build import build_demo
+from fieldapp.jobs.demo_build import build_demo
 from fieldapp.store import Store
 
 DATA = Path(__file__).parent / "data"

@@ -4,7 +4,7 @@ import pytest
 
 from fieldapp.geo import basemap as bm
 from fieldapp.store.errors import StoreError
-from fieldapp.store.geo_mbtiles import MBTiles, write_mbtiles
+from fieldapp.store.geo.mbtiles_basemap import MBTiles, write_mbtiles
 
 
 def test_mercator_round_trip_and_known_values():

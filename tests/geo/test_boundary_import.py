@@ -6,10 +6,11 @@ import pytest
 import shapely
 from pyogrio import raw
 
+from fieldapp.core.progress import Cancelled
 from fieldapp.geo.boundary_import import apply_boundary_import, plan_boundary_import
 from fieldapp.geo.crs import from_wgs84, metric_crs_for, parse_crs, to_metric
-from fieldapp.geo.errors import BadGeoFile, Cancelled, UnknownCrs
-from fieldapp.store import geo_queries
+from fieldapp.geo.errors import BadGeoFile, UnknownCrs
+from fieldapp.store.geo import queries as geo_queries
 
 
 def _villages(store, n=5):

@@ -1,10 +1,10 @@
 import pytest
 import shapely
 
+from fieldapp.core.progress import Cancelled
 from fieldapp.geo.checks import NEAR_DUPLICATE, NO_BOUNDARY, OUTSIDE, UNLOCATED, run_checks
 from fieldapp.geo.crs import from_wgs84, metric_crs_for, to_wgs84
-from fieldapp.geo.errors import Cancelled
-from fieldapp.store import geo_queries
+from fieldapp.store.geo import queries as geo_queries
 
 
 def _two_villages(store):

@@ -6,7 +6,7 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from fieldapp.demo.build import MIN_SPACING_M, _hamlet_points
+from fieldapp.jobs.demo_build import MIN_SPACING_M, _hamlet_points
 from fieldapp.geo.crs import from_wgs84, metric_crs_for
 from fieldapp.geo.tiling import crowded
 

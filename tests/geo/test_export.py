@@ -6,7 +6,8 @@ import subprocess
 import pyogrio
 import pytest
 
-from fieldapp.geo.errors import Cancelled, GeoError
+from fieldapp.core.progress import Cancelled
+from fieldapp.geo.errors import GeoError
 from fieldapp.geo.export import export_map
 
 

@@ -1,11 +1,12 @@
 import pytest
 
 from fieldapp.core.idcard import mask_id
+from fieldapp.core.progress import Cancelled
 from fieldapp.geo.crs import from_wgs84, parse_crs
-from fieldapp.geo.errors import BadGeoFile, Cancelled, UnknownCrs
+from fieldapp.geo.errors import BadGeoFile, UnknownCrs
 from fieldapp.geo.gcj02 import wgs84_to_gcj02
 from fieldapp.geo.point_import import apply_point_import, parse_coordinate, plan_point_import
-from fieldapp.store import geo_queries
+from fieldapp.store.geo import queries as geo_queries
 
 
 def _some(store, n=3):

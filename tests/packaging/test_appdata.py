@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp import appdata
+from fieldapp.core import appdata
 
 PKG = Path(__file__).resolve().parents[2] / "fieldapp"
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 if sys.argv[1] == "with":
-    from fieldapp.ui.app import load_bundled_fonts
+    from fieldapp.ui.shell.app_resources import load_bundled_fonts
     load_bundled_fonts()
 print(len(QFontDatabase.families(QFontDatabase.SimplifiedChinese)))
 """

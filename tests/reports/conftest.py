@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.store import Store, sheets_rows
+from fieldapp.store import Store
+from fieldapp.store.reports import sheet_rows as sheets_rows
 
 
 @pytest.fixture

@@ -9,10 +9,13 @@ import pytest
 import sheet_pdftools as pdftools
 
 from fieldapp.cli import main
-from fieldapp.reports.errors import Cancelled, ReportError
-from fieldapp.reports.report_job import make_report
-from fieldapp.store import gaps, queries, spotcheck
-from fieldapp.store.sheets_rows import village_households, villages_under
+from fieldapp.core.progress import Cancelled
+from fieldapp.reports.errors import ReportError
+from fieldapp.jobs.coverage_report import make_report
+from fieldapp.store import spotcheck
+from fieldapp.store.households import gaps
+from fieldapp.store.households import queries
+from fieldapp.store.reports.sheet_rows import village_households, villages_under
 
 TODAY = dt.date(2026, 11, 25)
 TOWN = "140824100000"

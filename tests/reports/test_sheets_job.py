@@ -6,12 +6,14 @@ import re
 import pytest
 import sheet_pdftools as pdftools
 
-from fieldapp.reports import sheets_job
-from fieldapp.reports.errors import Cancelled, ReportError
-from fieldapp.reports.sheets_job import make_sheets
-from fieldapp.store import Store, sheets_rows
+from fieldapp.core.progress import Cancelled
+from fieldapp.jobs import sheets as sheets_job
+from fieldapp.reports.errors import ReportError
+from fieldapp.jobs.sheets import make_sheets
+from fieldapp.store import Store
+from fieldapp.store.reports import sheet_rows as sheets_rows
 from fieldapp.store.errors import NotADatabase
-from fieldapp.store.sheets_register import printed_sheet_count
+from fieldapp.store.reports.printed_sheets import printed_sheet_count
 
 TOWN = "140824100"
 

@@ -8,9 +8,10 @@ import sheet_pdftools as pdftools
 
 from fieldapp.cli import main
 from fieldapp.reports.payload import parse
-from fieldapp.reports.sheets_job import make_sheets, make_slip
+from fieldapp.jobs.sheets import make_sheets, make_slip
 from fieldapp.reports.verify import verify
-from fieldapp.store import Store, sheets_rows
+from fieldapp.store import Store
+from fieldapp.store.reports import sheet_rows as sheets_rows
 
 
 @pytest.fixture
@@ -124,7 +125,7 @@ def test_sheets_printed_before_the_synced_register_still_verify(demo_path, big_v
                                                                  tmp_path):
     """A database upgraded from v5 keeps its old local register: its pages still verify with
     their changes (the record is moved back into the old tables here to stand for one)."""
-    from fieldapp.store.sheets_register import last_printed, pack_rows, unpack_pages
+    from fieldapp.store.reports.printed_sheets import last_printed, pack_rows, unpack_pages
 
     out, _ = printed
     qr = pdftools.qr_of_page(out, 1, tmp_path)

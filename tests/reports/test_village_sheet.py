@@ -4,9 +4,10 @@ from collections import Counter
 
 import sheet_pdftools as pdftools
 
-from fieldapp.reports.sheets_job import make_sheets
+from fieldapp.jobs.sheets import make_sheets
 from fieldapp.reports.village_sheet import ROWS_PER_PAGE, SUMMARY_H, page_slices
-from fieldapp.store import Store, sheets_rows
+from fieldapp.store import Store
+from fieldapp.store.reports import sheet_rows as sheets_rows
 
 
 def test_every_household_head_of_the_village_is_printed(demo_path, big_village, tmp_path):

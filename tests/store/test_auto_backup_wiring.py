@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from fieldapp.store.backup import list_backups
+from fieldapp.store.backups.backup import list_backups
 
 
 def run(*args):
@@ -15,7 +15,7 @@ def run(*args):
 
 
 def test_import_register_backs_up_first(demo_path, tmp_path):
-    from fieldapp.tabular.sample_register import make_register
+    from fieldapp.demo.sample_register import make_register
     from fieldapp.store import Store
 
     s = Store.open(demo_path)
@@ -37,7 +37,7 @@ def test_import_register_backs_up_first(demo_path, tmp_path):
 
 @pytest.mark.ui
 def test_opening_in_the_app_backs_up_in_the_background(qtbot, demo_store):
-    from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.shell.main_window import MainWindow
 
     assert list_backups(demo_store.path) == []
     w = MainWindow(demo_store)

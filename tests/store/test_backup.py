@@ -11,8 +11,9 @@ import time
 import pytest
 
 from fieldapp.cli import main
+from fieldapp.core.progress import Cancelled
 from fieldapp.store import Store
-from fieldapp.store import backup as B
+from fieldapp.store.backups import backup as B
 from fieldapp.store import errors as E
 from fieldapp.store.check import check_database
 
@@ -71,7 +72,7 @@ def test_backup_refuses_to_overwrite_or_copy_onto_itself(demo_path, tmp_path):
 
 def test_cancelled_backup_leaves_nothing(demo_path, tmp_path):
     dest = tmp_path / "copy.sqlite"
-    with pytest.raises(B.BackupCancelled):
+    with pytest.raises(Cancelled):
         B.backup_database(demo_path, dest, progress=lambda done, total: done == 0)
     assert not dest.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
@@ -208,7 +209,7 @@ def test_cli_backup_list_restore(demo_path, tmp_path, capsys):
 
 
 def test_backup_content_says_whose_database_and_how_much(demo_path, tmp_path):
-    from fieldapp.store.backup_content import database_content
+    from fieldapp.store.backups.content import database_content
 
     saved = B.backup_database(demo_path, tmp_path / "saved.sqlite")
     c = database_content(saved)

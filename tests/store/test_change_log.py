@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from fieldapp.store import queries
+from fieldapp.store.households import queries
 
 VILLAGE = "140824100200"
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from openpyxl import load_workbook
 
-from fieldapp.store import gaps
+from fieldapp.store.households import gaps
 from fieldapp.tabular.gaps_export import export_gaps, read_done_dates
 
 TODAY = dt.date(2026, 6, 1)

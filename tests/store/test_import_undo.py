@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from fieldapp.cli import main
+from fieldapp.demo.sample_register import make_register
 from fieldapp.store import errors as E
-from fieldapp.store.import_log import import_history, plan_undo, undo_import
-from fieldapp.tabular.register_job import import_register
-from fieldapp.tabular.sample_register import make_register
+from fieldapp.store.register_imports.import_log import import_history, plan_undo, undo_import
+from fieldapp.jobs.register_import import import_register
 
 
 def _villages(store, n=3):
@@ -116,7 +116,7 @@ def test_a_field_changed_again_keeps_its_later_value(store, tmp_path):
 def test_undo_of_paper_visits_brings_status_back(demo_store, tmp_path):
     from openpyxl import Workbook
 
-    from fieldapp.tabular.visits_job import import_visits
+    from fieldapp.jobs.visits_import import import_visits
 
     store = demo_store
     uuid = store.conn.execute("SELECT uuid FROM households WHERE status = 'not_visited'"
@@ -156,7 +156,7 @@ def test_cli_lists_and_undoes(store, tmp_path, capsys, monkeypatch):
 
 
 def test_a_cancelled_undo_changes_nothing(store, tmp_path):
-    from fieldapp.store.import_log import UndoCancelled
+    from fieldapp.core.progress import Cancelled as UndoCancelled
 
     sample = make_register(tmp_path / "reg.csv", _villages(store), 1200, seed=4, messy=False)
     result = import_register(store, sample.path)

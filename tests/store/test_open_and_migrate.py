@@ -8,7 +8,7 @@ import pytest
 
 from fieldapp.store import Store, db as dbmod
 from fieldapp.store import errors as E
-from fieldapp.store import queries
+from fieldapp.store.households import queries
 from fieldapp.store.db import translate_error
 from fieldapp.store.schema import SCHEMA_VERSION
 

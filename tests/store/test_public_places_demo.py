@@ -8,7 +8,7 @@ import json
 import shapely
 from shapely.geometry import shape
 
-from fieldapp.demo.build import build_demo
+from fieldapp.jobs.demo_build import build_demo
 from fieldapp.store import Store
 from fieldapp.store import public_places as P
 from fieldapp.survey.registry import bundled_form

@@ -3,10 +3,12 @@ and a place added, answered and deleted on the laptop reaches the county with it
 
 from __future__ import annotations
 
-from fieldapp.demo.build import build_demo
+from fieldapp.jobs.demo_build import build_demo
 from fieldapp.store import Store
 from fieldapp.store import public_places as P
-from fieldapp.sync import export, identity, merge, reference, setup
+from fieldapp.sync import identity, merge, setup
+from fieldapp.jobs import bundle_export as export
+from fieldapp.jobs import reference_bundle as reference
 
 COUNTY_PW = "县里的口令 county"
 LAPTOP_PW = "laptop pass 乡镇"

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from fieldapp.store import queries
+from fieldapp.store.households import queries
 from fieldapp.store import visits as V
 
 

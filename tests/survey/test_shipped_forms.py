@@ -7,9 +7,9 @@ import random
 import pytest
 from pyxform.xls2xform import convert
 
+from fieldapp.core.paths import forms_dir
 from fieldapp.core.status import COVERED, REASONS, RECEPTION_MODES, VISIT_RESULTS, derive_status
 from fieldapp.demo.visits import FORM_ID, FORM_VERSION, synthetic_visit
-from fieldapp.paths import forms_dir
 from fieldapp.survey.loader import load_form
 from fieldapp.survey.registry import bundled_form, form_files
 from fieldapp.survey.runtime import FormState

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.demo.build import build_demo
+from fieldapp.jobs.demo_build import build_demo
 from fieldapp.store import Store
 from fieldapp.store.schema import SYNCED_FIELDS
-from fieldapp.sync import export, identity, merge, reference, setup
+from fieldapp.sync import identity, merge, setup
+from fieldapp.jobs import bundle_export as export
+from fieldapp.jobs import reference_bundle as reference
 
 COUNTY_PW = "县里的口令 county"
 LAPTOP_PW = "laptop pass 乡镇"
@@ -121,7 +123,7 @@ def craft_export(laptop: Path, out: Path, *, rows: list[tuple] | None = None,
     import uuid as uuidlib
     import zipfile
 
-    from fieldapp.store import sync_export
+    from fieldapp.store.sync_log import export_reads as sync_export
     from fieldapp.store.schema import SCHEMA_VERSION
     from fieldapp.sync import crypto
     from fieldapp.sync.container import write_bundle

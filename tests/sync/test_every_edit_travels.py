@@ -10,9 +10,9 @@ import sys
 
 from sync_helpers import snapshot
 
+from fieldapp.demo.sample_register import make_register
 from fieldapp.store import Store, visits
 from fieldapp.store.check import check_database
-from fieldapp.tabular.sample_register import make_register
 
 
 def test_edits_of_every_kind_travel_and_both_sides_check_clean(field_setup, tmp_path):
@@ -140,8 +140,8 @@ def test_new_household_status_follows_its_latest_visit_as_edited(field_setup):
 def test_an_undone_import_is_undone_at_the_county_too(field_setup, tmp_path):
     """A township imports the wrong register, the county merges it, the township undoes it:
     after the next bundle the county has the households deleted and their ID numbers cleared."""
-    from fieldapp.store.import_log import undo_import
-    from fieldapp.tabular.register_job import import_register
+    from fieldapp.store.register_imports.import_log import undo_import
+    from fieldapp.jobs.register_import import import_register
 
     f = field_setup
     lap = f.laptop("A")

@@ -86,7 +86,7 @@ def test_any_merge_order_gives_the_same_data_and_conflicts(base, tmp_path_factor
     f.merge(*bundles, db=first)
     k, edits2 = LAPTOPS[second[0]], second[1]
     with Store.open(first) as s:
-        from fieldapp.sync import reference
+        from fieldapp.jobs import reference_bundle as reference
         res = reference.reference_bundle(s, f.township, d / "ref2.fab", "县里的口令 county")
     from fieldapp.sync import identity, merge
     with Store.open(laps[k]) as s:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from sync_helpers import TOWNSHIP
 
 from fieldapp.reports.payload import Payload
-from fieldapp.reports.sheets_job import make_sheets
+from fieldapp.jobs.sheets import make_sheets
 from fieldapp.reports.verify import verify
-from fieldapp.store import Store, sheets_rows
+from fieldapp.store import Store
+from fieldapp.store.reports import sheet_rows as sheets_rows
 from fieldapp.store.check import check_database
-from fieldapp.store.sheets_register import find_page, last_printed
+from fieldapp.store.reports.printed_sheets import find_page, last_printed
 
 
 def _qr_of_page(store, page: int) -> str:
@@ -49,7 +50,7 @@ def test_a_township_printed_sheet_verifies_at_the_county_with_its_changes(field_
 def test_two_devices_drawing_the_same_sheet_id_both_verify(field_setup, tmp_path, monkeypatch):
     """The QR's sheet id is 8 random digits: two laptops may draw the same one. Both sheets
     travel, and each page verifies against its own sheet."""
-    import fieldapp.reports.sheets_job as job
+    import fieldapp.jobs.sheets as job
 
     f = field_setup
     laptops = [f.laptop("A"), f.laptop("B")]

@@ -74,7 +74,7 @@ def test_bundle_for_another_county_is_rejected(field_setup, tmp_path):
     f = field_setup
     other = tmp_path / "xiuzhou.sqlite"
     setup.init_county(other, "330411", COUNTY_PW)
-    from fieldapp.sync import reference
+    from fieldapp.jobs import reference_bundle as reference
     with Store.open(other) as s:
         res = reference.reference_bundle(s, "330411002", tmp_path / "ref-x.fab", COUNTY_PW)
     lap = tmp_path / "xz-laptop.sqlite"
@@ -154,7 +154,7 @@ def test_absurd_member_sizes_are_rejected(field_setup, laptop):
 def test_missing_earlier_bundle_is_rejected(field_setup, laptop):
     f = field_setup
     with Store.open(laptop) as s:
-        from fieldapp.store import sync_export
+        from fieldapp.store.sync_log import export_reads as sync_export
         rows = sync_export.own_changes(s.conn, s.device_id, 1)
     bundle = craft_export(laptop, f.tmp / "gap.fab", rows=rows, manifest={"from_counter": 2})
     _rejected(f, bundle, "缺少此设备更早的同步包")
@@ -163,7 +163,7 @@ def test_missing_earlier_bundle_is_rejected(field_setup, laptop):
 def test_changes_of_other_devices_or_townships_are_rejected(field_setup, laptop):
     f = field_setup
     with Store.open(laptop) as s:
-        from fieldapp.store import sync_export
+        from fieldapp.store.sync_log import export_reads as sync_export
         rows = sync_export.own_changes(s.conn, s.device_id, 0)
     other = [("dffffffffffff", *rows[0][1:])]
     _rejected(f, craft_export(laptop, f.tmp / "other-dev.fab", rows=other), "其他设备")
@@ -185,7 +185,8 @@ def test_a_laptop_refuses_a_reference_bundle_from_another_county_key(field_setup
     with Store.open(rogue) as s:
         s.conn.execute("DELETE FROM sync_keys")
     setup.init_county(rogue, "140824", "rogue")
-    from fieldapp.sync import identity, reference
+    from fieldapp.sync import identity
+    from fieldapp.jobs import reference_bundle as reference
     with Store.open(rogue) as s:
         reference.reference_bundle(s, f.township, tmp_path / "rogue.fab", "rogue")
     with Store.open(laptop) as s:

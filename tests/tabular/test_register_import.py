@@ -7,10 +7,10 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from fieldapp.store.register_import import ImportCancelled
+from fieldapp.core.progress import Cancelled as ImportCancelled
+from fieldapp.demo.sample_register import make_register
 from fieldapp.tabular.read import TabularError, read_table
-from fieldapp.tabular.register_job import import_register, write_rejects
-from fieldapp.tabular.sample_register import make_register
+from fieldapp.jobs.register_import import import_register, write_rejects
 
 
 def villages(store, n=3):
@@ -112,7 +112,7 @@ def test_cancel_leaves_database_unchanged(store, tmp_path):
 def test_error_midway_leaves_database_unchanged(store, tmp_path, monkeypatch):
     sample = make_register(tmp_path / "reg.csv", villages(store), 3000, seed=4, messy=False)
     before = counts(store)
-    from fieldapp.store import changes
+    from fieldapp.store.sync_log import changes
 
     real = changes.ChangeWriter.insert_many
     seen = []
@@ -205,7 +205,7 @@ def test_stored_id_hash_is_the_salted_hash_of_the_number(store, tmp_path):
 
 def _plans(monkeypatch):
     """Count how often the register is planned against the database."""
-    from fieldapp.tabular import register_job
+    from fieldapp.jobs import register_import as register_job
 
     calls = []
     real = register_job.plan_register

@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 from openpyxl import Workbook
 
-from fieldapp.store.register_import import ImportCancelled
+from fieldapp.core.progress import Cancelled as ImportCancelled
 from fieldapp.tabular.read import TabularError
-from fieldapp.tabular.visits_job import import_visits
+from fieldapp.jobs.visits_import import import_visits
 
 TODAY = dt.date(2026, 12, 1)
 COLS = ["household_id", "走访日期", "核查人", "visit_result", "reception_mode", "works_now",

@@ -1,0 +1,114 @@
+"""The error catalogue: every user-facing error message as a code with a Chinese and an English
+template (the pattern of pyxform's ErrorCode).  Raise with the code and parameters:
+
+    raise GeoError(ErrorCode.GEO_NO_FEATURES, where=str(path), layer=name)
+
+FieldappError.text("en") gives the English sentence, ``str(exc)`` and ``exc.message`` the Chinese
+one; ``exc.code`` is the stable code the CLI prints with ``--json``.  Templates use ``{name}``
+fields filled from the parameters (not named code, where or message: those are the error's own).  Add new messages here; tests/core/test_messages.py checks that
+both languages use the same fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Template:
+    zh: str
+    en: str
+    code: str = ""  # the stable code if it differs from the lower-cased member name
+
+
+class ErrorCode(Enum):
+    # ---- jobs: cancelled work (one Cancelled exception, fieldapp.core.progress) --------------
+    CANCELLED = Template("已取消，数据库未改动", "Cancelled; the database was not changed",
+                         "cancelled")
+    CANCELLED_IMPORT = Template("导入已取消，数据库未做任何改动",
+                                "Import cancelled; nothing was changed in the database",
+                                "cancelled")
+    CANCELLED_MERGE = Template("合并已取消，数据库未做任何改动",
+                               "Merge cancelled; nothing was changed in the database",
+                               "cancelled")
+    CANCELLED_UNDO = Template("撤销已取消，数据库未做任何改动",
+                              "Undo cancelled; nothing was changed in the database", "cancelled")
+    CANCELLED_BACKUP = Template("备份已取消", "Backup cancelled", "cancelled")
+    CANCELLED_CHECK = Template("已取消检查", "Check cancelled", "cancelled")
+    CANCELLED_FILES = Template("已取消，未写入任何文件", "Cancelled; no file was written",
+                               "cancelled")
+    CANCELLED_EXPORT = Template("已取消导出，未写入文件", "Export cancelled; no file was written",
+                                "cancelled")
+    CANCELLED_REPORT = Template("已取消，未写入报表", "Cancelled; the report was not written",
+                                "cancelled")
+
+    # ---- core ---------------------------------------------------------------------------------
+    APP_DATA_FOLDER = Template("无法创建数据文件夹（{reason}）",
+                               "Cannot create the data folder ({reason})")
+    DIVISION_CODE = Template("区划代码应为 6、9 或 12 位数字: {value!r}",
+                             "A division code has 6, 9 or 12 digits: {value!r}", "bad_code")
+    UNKNOWN_COUNTY = Template("没有区县 {county} 的区划数据（可用: {available}）",
+                              "No division data for county {county} (available: {available})",
+                              "unknown_county")
+    NO_AREAS = Template("没有区划，无法对账", "No areas to reconcile", "no_areas")
+    POSITION_FORMAT = Template("位置应为 “纬度 经度”，例如 35.60 110.98",
+                               "A position is \"latitude longitude\", e.g. 35.60 110.98",
+                               "bad_position")
+    POSITION_NOT_NUMBER = Template("位置不是数字: {text}", "The position is not a number: {text}",
+                                   "bad_position")
+    POSITION_NOT_FINITE = Template("位置应为有限的数字", "A position must be finite numbers",
+                                   "bad_position")
+
+    # ---- geo ----------------------------------------------------------------------------------
+    CRS_SYNTAX = Template("不认识的坐标系 {text!r}：请写 EPSG:NNNN（如 EPSG:4490、EPSG:4546）或 gcj02",
+                          "Unknown coordinate system {text!r}: write EPSG:NNNN (such as "
+                          "EPSG:4490, EPSG:4546) or gcj02")
+    CRS_UNKNOWN = Template("不认识的坐标系 {text!r}", "Unknown coordinate system {text!r}")
+    CRS_OUT_OF_RANGE = Template("按坐标系 {crs} 换算后坐标超出经纬度范围，坐标系可能不对",
+                                "Converted from {crs} the coordinates fall outside longitude and "
+                                "latitude: the coordinate system is probably wrong")
+    HOUSEHOLD_NOT_FOUND = Template("找不到户 {uuid}", "No household {uuid}")
+    LON_LAT_PAIR = Template("经度和纬度必须同时给出", "Give both longitude and latitude")
+    LON_LAT_RANGE = Template("坐标超出范围：{lon}, {lat}", "Coordinates out of range: {lon}, {lat}")
+    # ---- reports --------------------------------------------------------------------------------
+    FONT_MISSING = Template("找不到中文字体 wqy-microhei.ttc（应在 resources/fonts 中）",
+                            "The Chinese font wqy-microhei.ttc is missing (it belongs in "
+                            "resources/fonts)")
+    NO_SUCH_HOUSEHOLD = Template("数据库中没有这一户", "This household is not in the database")
+    NOT_A_TOWNSHIP = Template("不是乡镇的区划代码，或数据库中没有这个乡镇",
+                              "Not a township code, or the township is not in the database")
+    NOT_A_VILLAGE = Template("不是村（社区）的区划代码，或数据库中没有这个村",
+                             "Not a village code, or the village is not in the database")
+    REPORT_NOT_FOR_VILLAGE = Template("报表按区县或乡镇生成；村的情况请打印入户核查确认表",
+                                      "Reports are made for a county or a township; for a village "
+                                      "print the household verification sheets")
+    GEO_EXPORT_TYPE = Template("导出文件应以 .gpkg 或 .geojson 结尾",
+                               "The export file must end in .gpkg or .geojson")
+    GEO_EXPORT_LAYER = Template("图层应为 households 或 villages，而不是 {layer!r}",
+                                "The layer is households or villages, not {layer!r}")
+    OUTPUT_FOLDER_MISSING_GEO = Template("目录不存在", "The folder does not exist")
+    GEO_WRITE_FAILED = Template("写入失败：{reason}", "Writing failed: {reason}")
+    QR_EMPTY = Template("二维码内容为空", "The QR code is empty")
+    QR_FOREIGN = Template("不是本系统打印的核查表二维码: {shown}",
+                          "Not the QR code of a sheet printed by fieldapp: {shown}")
+    QR_BROKEN = Template("二维码内容不完整或有误（应为 HHT1-…，共 8 段）: {shown}",
+                         "The QR code is incomplete or wrong (HHT1-..., 8 parts): {shown}")
+    QR_PAGE = Template("二维码中的页码无效: 第 {page} 页 共 {pages} 页",
+                       "The page number in the QR code is wrong: page {page} of {pages}")
+    # ---- tabular --------------------------------------------------------------------------------
+    OUTPUT_TYPE = Template("输出文件应为 {suffixes}", "The output file must be {suffixes}", "type")
+    OUTPUT_FOLDER_MISSING = Template("输出目录不存在", "The output folder does not exist",
+                                     "not_found")
+    CANNOT_WRITE = Template("无法写入文件（{reason}）", "Cannot write the file ({reason})", "io")
+    NOT_A_GAPS_LIST = Template("不是本程序导出的未覆盖户清单（缺“工单编号”或“完成日期”列）",
+                               "Not a list of not-covered households exported by fieldapp (the "
+                               "work order or completion date column is missing)", "no_column")
+
+    @property
+    def code(self) -> str:
+        return self.value.code or self.name.lower()
+
+    def text(self, language: str = "zh", **params) -> str:
+        template = self.value.en if language.startswith("en") else self.value.zh
+        return template.format(**params)

@@ -1,0 +1,1 @@
+"""Backups of a database file and what a backup holds."""

@@ -1,0 +1,1 @@
+"""Map data in the database: boundaries, positions, MBTiles basemaps."""

@@ -1,0 +1,1 @@
+"""Households: lists, derived status, gaps and work orders, export rows."""

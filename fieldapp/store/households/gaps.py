@@ -1,0 +1,192 @@
+"""Gap follow-up (查缺补漏): not-covered households and their operator work orders.
+
+A work order goes open -> done (the operator says so) -> verified (a later visit finds the
+household covered). Work orders are synced records: every change goes through store.write().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from fieldapp.core.errors import FieldappError
+from fieldapp.core.reconcile import ACTIVE_STATES, WORK_ORDER_KINDS, is_overdue, work_order_kind
+
+from fieldapp.store.reports.reconciliation_counts import _filter
+
+_LIVE = "h.deleted = 0 AND h.merged_into IS NULL"
+
+GAP_COLUMNS = ("household_uuid", "village_code", "village_name", "township_name", "group_no",
+               "head_name", "phone", "address", "id_masked", "status_reason", "last_visit_at",
+               "order_uuid", "kind", "operator", "due_date", "state", "done_at", "notes")
+ORDER_COLUMNS = ("uuid", "household_uuid", "village_code", "village_name", "group_no",
+                 "head_name", "phone", "kind", "operator", "due_date", "state", "opened_at",
+                 "done_at", "verified_at", "notes", "household_status")
+
+
+class WorkOrderError(FieldappError):
+    code = "work_order"
+
+
+def _area_clause(code: str | None) -> tuple[str, tuple]:
+    if not code:
+        return "1", ()
+    where, args = _filter(code)
+    return where.replace("village_code", "h.village_code"), args
+
+
+def open_gaps(store, code: str | None = None) -> list[dict[str, Any]]:
+    """Not-covered households of an area with their active work order (if any)."""
+    where, args = _area_clause(code)
+    cur = store.conn.execute(
+        f"""SELECT h.uuid, h.village_code, v.name, t.name, h.group_no, h.head_name, h.phone,
+        h.address, h.id_masked, h.status_reason, h.last_visit_at,
+        o.uuid, o.kind, o.operator, o.due_date, o.state, o.done_at, o.notes
+        FROM households h JOIN areas v ON v.code = h.village_code
+        LEFT JOIN areas t ON t.code = v.parent_code
+        LEFT JOIN work_orders o ON o.uuid = (
+          SELECT uuid FROM work_orders WHERE household_uuid = h.uuid AND deleted = 0
+          AND state IN ('open', 'done') ORDER BY opened_at DESC LIMIT 1)
+        WHERE {_LIVE} AND h.status = 'not_covered' AND {where}
+        ORDER BY h.village_code, CAST(h.group_no AS INTEGER), h.group_no, h.head_name""", args)
+    return [dict(zip(GAP_COLUMNS, r)) for r in cur]
+
+
+def work_orders(store, code: str | None = None, *, states: Iterable[str] | None = None,
+                overdue_on: dt.date | None = None) -> list[dict[str, Any]]:
+    """Work orders of an area (default the active ones); `overdue_on` keeps only those open
+    past their due date on that day."""
+    where, args = _area_clause(code)
+    states = tuple(states or ACTIVE_STATES)
+    marks = ",".join("?" for _ in states)
+    sql = (f"""SELECT o.uuid, o.household_uuid, h.village_code, v.name, h.group_no, h.head_name,
+        h.phone, o.kind, o.operator, o.due_date, o.state, o.opened_at, o.done_at, o.verified_at,
+        o.notes, h.status FROM work_orders o JOIN households h ON h.uuid = o.household_uuid
+        JOIN areas v ON v.code = h.village_code
+        WHERE o.deleted = 0 AND o.state IN ({marks}) AND {where}""")
+    params: list[Any] = [*states, *args]
+    if overdue_on is not None:
+        sql += " AND o.state = 'open' AND o.due_date IS NOT NULL AND o.due_date < ?"
+        params.append(overdue_on.isoformat())
+    sql += " ORDER BY o.due_date IS NULL, o.due_date, h.village_code, h.head_name"
+    rows = [dict(zip(ORDER_COLUMNS, r)) for r in store.conn.execute(sql, params)]
+    today = overdue_on or dt.date.today()
+    for r in rows:
+        r["overdue"] = is_overdue(r["state"], r["due_date"], today)
+    return rows
+
+
+def create_work_orders(store, household_uuids: Iterable[str], *, operator: str,
+                       due_date: str | None, kind: str | None = None, notes: str = "",
+                       user: str | None = None) -> list[str]:
+    """Open one work order per household that has no active one; `kind` None picks the usual
+    kind from the household's reason. Returns the new orders' uuids."""
+    if kind is not None and kind not in WORK_ORDER_KINDS:
+        raise WorkOrderError(f"工单类型应为 {', '.join(WORK_ORDER_KINDS)}")
+    if not operator.strip():
+        raise WorkOrderError("请填写负责的运营商")
+    if due_date:
+        try:
+            dt.date.fromisoformat(due_date)
+        except ValueError:
+            raise WorkOrderError(f"截止日期格式应为 YYYY-MM-DD: {due_date}") from None
+    wanted = list(dict.fromkeys(household_uuids))
+    rows = store.conn.execute(
+        """SELECT h.uuid, h.status_reason, (SELECT answers FROM visits WHERE household_uuid = h.uuid
+          AND state = 'complete' AND deleted = 0 ORDER BY coalesce(ended_at, started_at) DESC,
+          hlc DESC LIMIT 1),
+        EXISTS (SELECT 1 FROM work_orders WHERE household_uuid = h.uuid AND deleted = 0
+          AND state IN ('open', 'done'))
+        FROM households h WHERE h.uuid IN (SELECT value FROM json_each(?))""",
+        (json.dumps(wanted),)).fetchall()
+    order = {u: i for i, u in enumerate(wanted)}
+    rows.sort(key=lambda r: order[r[0]])  # orders come back in the caller's order
+    found = {r[0] for r in rows}
+    missing = [u for u in wanted if u not in found]
+    if missing:
+        raise WorkOrderError(f"找不到户 {missing[0]}")
+    today = dt.date.today().isoformat()
+    records = []
+    for uuid, reason, answers, active in rows:
+        if active:
+            continue
+        a = json.loads(answers) if answers else {}
+        unhanded = a.get("paid_cable_subscriber") == "yes" and a.get("handed_over") == "no"
+        records.append({"household_uuid": uuid, "kind": kind or work_order_kind(reason, unhanded),
+                        "operator": operator.strip(), "due_date": due_date or None,
+                        "state": "open", "opened_at": today, "notes": notes or None})
+    if not records:
+        return []
+    with store.write(user) as w:
+        return w.insert_many("work_orders", records)
+
+
+def set_state(store, order_uuid: str, state: str, *, on: str | None = None, note: str = "",
+              user: str | None = None) -> bool:
+    """Operator marks done (or the county cancels / reopens). Returns False if unchanged."""
+    row = store.conn.execute("SELECT state FROM work_orders WHERE uuid = ? AND deleted = 0",
+                             (order_uuid,)).fetchone()
+    if row is None:
+        raise WorkOrderError(f"找不到工单 {order_uuid}")
+    allowed = {"open": ("done", "cancelled"), "done": ("open", "cancelled"),
+               "cancelled": ("open",), "verified": ()}
+    if state == row[0]:
+        return False
+    if state not in allowed[row[0]]:
+        raise WorkOrderError(f"工单状态不能从 {row[0]} 改为 {state}")
+    values: dict[str, Any] = {"state": state}
+    if state == "done":
+        values["done_at"] = on or dt.date.today().isoformat()
+    if state == "open":
+        values["done_at"] = None
+    if note:
+        values["notes"] = note
+    with store.write(user) as w:
+        return w.update("work_orders", order_uuid, values) > 0
+
+
+def verify_by_revisits(store, user: str | None = None) -> int:
+    """Orders done by the operator whose household a later visit found covered become verified.
+    Returns how many were verified."""
+    rows = store.conn.execute(
+        """SELECT o.uuid, h.last_visit_at, (SELECT uuid FROM visits WHERE household_uuid = h.uuid
+          AND state = 'complete' AND deleted = 0 ORDER BY coalesce(ended_at, started_at) DESC,
+          hlc DESC LIMIT 1)
+        FROM work_orders o JOIN households h ON h.uuid = o.household_uuid
+        WHERE o.deleted = 0 AND o.state = 'done' AND h.status = 'covered'
+          AND h.last_visit_at IS NOT NULL AND substr(h.last_visit_at, 1, 10) >= o.done_at"""
+    ).fetchall()
+    if not rows:
+        return 0
+    with store.write(user) as w:
+        for uuid, visited_at, visit in rows:
+            w.update("work_orders", uuid, {"state": "verified",
+                                           "verified_at": str(visited_at)[:10],
+                                           "verified_visit_uuid": visit})
+    return len(rows)
+
+
+def mark_done_from_rows(store, rows: Iterable[tuple[int, str, str]], user: str | None = None):
+    """Apply an operator's returned sheet: (row number, order uuid, done date) -> done.
+    Returns (marked, problems[(row, reason)]). All in one transaction."""
+    problems: list[tuple[int, str]] = []
+    todo = []
+    for rowno, uuid, done in rows:
+        try:
+            day = dt.date.fromisoformat(str(done)[:10]).isoformat()
+        except ValueError:
+            problems.append((rowno, f"完成日期无效: {done}"))
+            continue
+        state = store.conn.execute("SELECT state FROM work_orders WHERE uuid = ? AND deleted = 0",
+                                   (uuid,)).fetchone()
+        if state is None:
+            problems.append((rowno, f"找不到工单 {uuid}"))
+        elif state[0] == "open":
+            todo.append((uuid, day))
+    if todo:
+        with store.write(user) as w:
+            for uuid, day in todo:
+                w.update("work_orders", uuid, {"state": "done", "done_at": day})
+    return len(todo), problems

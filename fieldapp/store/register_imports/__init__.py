@@ -1,0 +1,1 @@
+"""Household register imports: plan, apply, log and undo."""

@@ -1,0 +1,170 @@
+"""The import log, and undoing an import.
+
+Every register or paper-visit import writes one line to `import_log` in its own transaction,
+with the range of this device's change counters it used. Undoing it goes back through exactly
+those logged changes: records it inserted are deleted (a household loses the ID number it
+brought, so a corrected file can bring it again), fields it changed get their old values back.
+Anything changed since by someone else stays as it is and is reported — per field, from the
+record's field versions (`clock`) — as do households that already have visits or work orders.
+The undo is itself a change-logged transaction, so it syncs like any edit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.progress import Cancelled
+
+from fieldapp.store import errors as E
+
+_COLS = ("id", "kind", "file", "user", "at", "added", "updated", "unchanged", "rejected",
+         "device_id", "first_counter", "last_counter", "undone_at")
+
+
+@dataclass
+class ImportRecord:
+    id: int
+    kind: str  # register / visits
+    file: str
+    user: str
+    at: str
+    added: int
+    updated: int
+    unchanged: int
+    rejected: int
+    device_id: str | None
+    first_counter: int | None
+    last_counter: int | None
+    undone_at: str | None
+
+    @property
+    def undoable(self) -> bool:
+        return self.undone_at is None and self.first_counter is not None \
+            and self.last_counter is not None and self.last_counter >= self.first_counter
+
+
+@dataclass
+class UndoPlan:
+    record: ImportRecord
+    deletes: list[tuple[str, str]] = field(default_factory=list)  # (table, uuid)
+    reverts: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    kept: list[tuple[str, str, str]] = field(default_factory=list)  # (table, uuid, reason)
+
+    def counts(self) -> dict[str, int]:
+        return {"deleted": len(self.deletes), "reverted": len(self.reverts),
+                "kept": len(self.kept)}
+
+
+def log_import(w, kind: str, file: str, first_counter: int, *, sha256: str | None = None,
+               added: int = 0, updated: int = 0, unchanged: int = 0, rejected: int = 0,
+               warnings: int = 0) -> int:
+    """The import's line, written inside its transaction `w` (a ChangeWriter) at its end;
+    first_counter is w.counter + 1 as it was before the import's first change."""
+    cur = w.conn.execute(
+        "INSERT INTO import_log(kind, file, sha256, user, at, added, updated, unchanged,"
+        " rejected, warnings, device_id, first_counter, last_counter)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (kind, file, sha256, w.user, w.at, added, updated, unchanged, rejected, warnings,
+         w.device, first_counter, w.counter))
+    return cur.lastrowid
+
+
+def import_history(store) -> list[ImportRecord]:
+    """Every import into this database, newest first."""
+    return [ImportRecord(*r) for r in store.conn.execute(
+        f"SELECT {', '.join(_COLS)} FROM import_log ORDER BY id DESC")]
+
+
+def _record(conn, import_id: int) -> ImportRecord:
+    row = conn.execute(f"SELECT {', '.join(_COLS)} FROM import_log WHERE id = ?",
+                       (import_id,)).fetchone()
+    if row is None:
+        raise E.StoreError(f"没有编号为 {import_id} 的导入记录")
+    rec = ImportRecord(*row)
+    if rec.undone_at:
+        raise E.StoreError(f"第 {import_id} 次导入已于 {rec.undone_at[:16]} 撤销")
+    if rec.first_counter is None:
+        raise E.StoreError(f"第 {import_id} 次导入由旧版本程序完成，无法逐条撤销（可用导入前的自动备份恢复）")
+    return rec
+
+
+def plan_undo(store, import_id: int) -> UndoPlan:
+    """What undoing an import would do now (nothing is written)."""
+    conn = store.conn
+    plan = UndoPlan(_record(conn, import_id))
+    rec = plan.record
+    changes = conn.execute(
+        "SELECT tbl, record_uuid, op, counter, old FROM changes"
+        " WHERE device_id = ? AND counter BETWEEN ? AND ? ORDER BY counter",
+        (rec.device_id, rec.first_counter, rec.last_counter)).fetchall()
+    for tbl, uuid, op, counter, old in changes:
+        cur = conn.execute(f"SELECT device_id, counter, deleted, clock FROM {tbl} WHERE uuid = ?",
+                           (uuid,)).fetchone()
+        if cur is None or cur[2]:
+            continue  # gone already
+        version = f"{rec.device_id}:{counter}"
+        if op == "insert":
+            if (cur[0], cur[1]) != (rec.device_id, counter):
+                plan.kept.append((tbl, uuid, "导入后已被修改，保留"))
+            elif tbl == "households" and (reason := _in_use(conn, uuid)):
+                plan.kept.append((tbl, uuid, reason))
+            else:
+                plan.deletes.append((tbl, uuid))
+        elif op == "update":
+            clock = json.loads(cur[3])
+            values: dict[str, Any] = {}
+            later = False
+            for name, value in json.loads(old or "{}").items():
+                if clock.get(name) != version:
+                    later = True  # changed again since: the later value stays
+                    continue
+                parent, _, key = name.partition(".")
+                if key:  # a field inside a JSON column (answers.works_now)
+                    values.setdefault(parent, {})[key] = value
+                else:
+                    values[name] = value
+            if values:
+                plan.reverts.append((tbl, uuid, values))
+            if later:
+                plan.kept.append((tbl, uuid, "部分字段导入后又被修改，保留修改后的值"))
+    return plan
+
+
+def _in_use(conn, household: str) -> str | None:
+    if conn.execute("SELECT 1 FROM visits WHERE household_uuid = ? AND deleted = 0 LIMIT 1",
+                    (household,)).fetchone():
+        return "已有走访记录，保留"
+    if conn.execute("SELECT 1 FROM work_orders WHERE household_uuid = ? AND deleted = 0 LIMIT 1",
+                    (household,)).fetchone():
+        return "已有工单，保留"
+    return None
+
+
+def undo_import(store, import_id: int, user: str | None = None,
+                progress: Callable[[int, int], bool] | None = None) -> UndoPlan:
+    """Undo an import in one change-logged transaction; returns what was done. progress(done,
+    total) returning False cancels (nothing is changed)."""
+    with store.write(user) as w:
+        plan = plan_undo(store, import_id)  # inside the write lock: nothing moves meanwhile
+        total = len(plan.deletes) + len(plan.reverts)
+        for done, (tbl, uuid) in enumerate(plan.deletes, 1):
+            if tbl == "households":  # the ID number goes with it: a corrected file may bring it
+                w.update(tbl, uuid, {"id_hash": None, "id_masked": None, "id_full": None})
+            w.delete(tbl, uuid)
+            _step(progress, done, total)
+        for done, (tbl, uuid, values) in enumerate(plan.reverts, len(plan.deletes) + 1):
+            w.update(tbl, uuid, values)
+            _step(progress, done, total)
+        w.conn.execute("UPDATE import_log SET undone_at = ? WHERE id = ?", (w.at, import_id))
+    if progress:
+        progress(total, total)
+    return plan
+
+
+def _step(progress, done: int, total: int) -> None:
+    if progress and done % 500 == 0 and progress(done, total) is False:
+        raise Cancelled(ErrorCode.CANCELLED_UNDO)

@@ -1,0 +1,1 @@
+"""Read queries behind reports, reconciliation and printed sheets."""

@@ -1,0 +1,65 @@
+"""Counts for the coverage report that come from the answers of each household's latest complete
+visit: paid cable subscribers and their hand-over, illegal-charge findings. The reconciliation
+(fieldapp.store.reports.reconciliation_counts), gaps and spot checks have their own modules."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fieldapp.store.reports.reconciliation_counts import _filter
+
+_LATEST = (
+    "JOIN visits v ON v.uuid = (SELECT uuid FROM visits WHERE household_uuid = h.uuid"
+    " AND state = 'complete' AND deleted = 0"
+    " ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC LIMIT 1)"
+)
+
+
+def _where(code: str) -> tuple[str, tuple]:
+    where, args = _filter(code)
+    return "h.deleted = 0 AND h.merged_into IS NULL AND h." + where, args
+
+
+def answer_counts(store, code: str) -> dict[str, dict[str, int]]:
+    """Per village: paid cable subscribers, of them handed over / not yet, illegal charges."""
+    where, args = _where(code)
+    cur = store.conn.execute(
+        "SELECT h.village_code,"
+        " sum(json_extract(v.answers, '$.paid_cable_subscriber') = 'yes'),"
+        " sum(json_extract(v.answers, '$.paid_cable_subscriber') = 'yes'"
+        "     AND json_extract(v.answers, '$.handed_over') = 'yes'),"
+        " sum(json_extract(v.answers, '$.paid_cable_subscriber') = 'yes'"
+        "     AND json_extract(v.answers, '$.handed_over') = 'no'),"
+        " sum(json_extract(v.answers, '$.illegal_charge') = 'yes')"
+        f" FROM households h {_LATEST} WHERE {where} GROUP BY h.village_code", args)
+    return {v: {"paid": p or 0, "handed_over": ho or 0, "not_handed_over": nh or 0,
+                "illegal_charges": ic or 0} for v, p, ho, nh, ic in cur}
+
+
+def illegal_charges(store, code: str) -> list[dict[str, Any]]:
+    """Households whose latest visit found an illegal charge, with what the visit recorded."""
+    where, args = _where(code)
+    cur = store.conn.execute(
+        "SELECT h.uuid, h.village_code, a.name, h.group_no, h.head_name, h.id_masked, h.phone,"
+        " v.answers, v.surveyor, coalesce(v.ended_at, v.started_at)"
+        f" FROM households h {_LATEST} JOIN areas a ON a.code = h.village_code"
+        f" WHERE {where} AND json_extract(v.answers, '$.illegal_charge') = 'yes'"
+        " ORDER BY h.village_code, CAST(h.group_no AS INTEGER), h.head_name", args)
+    out = []
+    for uuid, village, vname, group, head, idm, phone, answers, surveyor, at in cur:
+        a = json.loads(answers or "{}")
+        out.append({"uuid": uuid, "village_code": village, "village_name": vname, "group_no": group,
+                        "head_name": head, "id_masked": idm, "phone": phone,
+                        "amount": a.get("charge_amount"), "charged_by": a.get("charged_by") or "",
+                        "surveyor": surveyor or "", "visited_at": (at or "")[:10]})
+    return out
+
+
+def work_order_counts(store, code: str) -> list[tuple[str, str, str, int]]:
+    """(village_code, kind, state, orders) of every work order of the area."""
+    where, args = _where(code)
+    return store.conn.execute(
+        "SELECT h.village_code, o.kind, o.state, count(*) FROM work_orders o"
+        f" JOIN households h ON h.uuid = o.household_uuid WHERE o.deleted = 0 AND {where}"
+        " GROUP BY 1, 2, 3", args).fetchall()

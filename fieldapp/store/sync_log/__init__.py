@@ -1,0 +1,1 @@
+"""The change log and what sync reads from and writes to the database."""

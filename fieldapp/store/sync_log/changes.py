@@ -1,0 +1,402 @@
+"""Change-logged writes: every insert, update and delete of a synced record stamps the record with
+this device's next change counter and HLC, and appends the change to `changes` in the same
+transaction. Updates of individual fields also go to `audit_log` (who, device, when, old, new).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from operator import itemgetter
+from typing import Any, Self
+
+from fieldapp.core.clock import HybridClock
+from fieldapp.core.pinyin import initials
+from fieldapp.core.status import derive_status
+
+from fieldapp.store import errors as E
+from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
+from fieldapp.store.households.status import NEVER, refresh_status, statuses
+
+DEFAULTS: dict[str, dict[str, Any]] = {
+    "households": {"source": "register"},
+    "visits": {"state": "draft", "answers": {}},
+    "public_places": {"state": "draft", "answers": {}},
+}
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+# One encoder for every call: json.dumps with options builds a new encoder each time, which is
+# most of its cost on the small documents written here (same output as json.dumps(..., these
+# options)).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
+def _dumps(value: Any) -> str:
+    return _ENCODE(value)
+
+
+class _TablePlan:
+    """What `_prepare` needs to know about a synced table, worked out once."""
+
+    def __init__(self, table: str):
+        fields = SYNCED_FIELDS.get(table)
+        if fields is None:
+            raise E.StoreError(f"不可同步的表: {table}")
+        self.fields = fields
+        self.allowed = frozenset(fields) | {"uuid"}
+        self.defaults = tuple(DEFAULTS.get(table, {}).items())
+        self.json_fields = tuple(f for f in fields if f in JSON_FIELDS)
+
+
+_PLANS: dict[str, _TablePlan] = {}
+
+
+def _plan(table: str) -> _TablePlan:
+    plan = _PLANS.get(table)
+    if plan is None:
+        plan = _PLANS[table] = _TablePlan(table)
+    return plan
+
+
+# Settings for filling a new database nobody else has open: the rollback journal in memory (a new
+# file has no old pages to save, so nothing is written twice as WAL would), no fsync per commit, and
+# a page cache big enough for the random-key indexes (uuids, ID hashes) of a whole county.
+BULK_PRAGMAS = (
+    "PRAGMA journal_mode = MEMORY",
+    "PRAGMA synchronous = OFF",
+    "PRAGMA cache_size = -262144",
+)
+_NORMAL_PRAGMAS = (
+    "PRAGMA cache_size = -2000",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA journal_mode = WAL",
+)
+
+
+@contextmanager
+def bulk_load(store) -> Iterator[None]:
+    """Fast settings for filling a brand-new database file, e.g. the demo builder's.
+
+    A crash in between can leave the file damaged: use it only on a file that is renamed into
+    place once complete, never on a database in use. Back to WAL and normal settings after.
+    """
+    for pragma in BULK_PRAGMAS:
+        store.conn.execute(pragma)
+    store._bulk_load = True  # writers hold new households back until their status is known
+    try:
+        yield
+    finally:
+        store._bulk_load = False
+        for pragma in _NORMAL_PRAGMAS:
+            store.conn.execute(pragma)
+
+
+def _key(table: str) -> str:
+    return "code" if table == "areas" else "sha256" if table == "attachments" else "uuid"
+
+
+class ChangeWriter:
+    """Context manager for one user action: a transaction whose changes all reach the change log."""
+
+    def __init__(self, store, user: str | None):
+        self.store = store
+        self.conn = store.conn
+        self.user = user or store.setting("surveyor") or ""
+        self.device = store.device_id
+        self._tx = None
+        self._touched_households: set[str] = set()
+        self.changes = 0
+        # Bulk load: new household rows wait until the end of the transaction, then go in with
+        # their derived status (instead of an insert and then an update of every household).
+        self._pending: list[dict[str, Any]] | None = [] if getattr(
+            store, "_bulk_load", False) else None
+        self._new_visits: dict[str, list[tuple]] = {}  # bulk load: visits by household
+
+    def __enter__(self) -> Self:
+        self._tx = self.store.transaction()
+        self._tx.__enter__()
+        row = self.conn.execute(
+            "SELECT last_counter FROM devices WHERE device_id = ?", (self.device,)
+        ).fetchone()
+        self.counter = row[0] if row else 0
+        last = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+        self.clock = HybridClock(self.device, last)
+        self.at = now_iso()
+        if self._pending is not None:
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")  # visits before households
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is None:
+                if self._pending:
+                    self._flush_households(with_status=True)
+                if self._touched_households:
+                    refresh_status(self.conn, self._touched_households)
+                self.conn.execute(
+                    "UPDATE devices SET last_counter = ?, last_seen = ? WHERE device_id = ?",
+                    (self.counter, self.at, self.device),
+                )
+        except BaseException:
+            self._tx.__exit__(*__import__("sys").exc_info())
+            raise
+        return self._tx.__exit__(exc_type, exc, tb)
+
+    # ----- helpers -----------------------------------------------------------------------
+    def _stamp(self) -> tuple[int, str]:
+        self.counter += 1
+        self.changes += 1
+        return self.counter, self.clock.tick()
+
+    def _prepare(self, table: str, record: Mapping[str, Any]) -> dict[str, Any]:
+        plan = _plan(table)
+        if not plan.allowed.issuperset(record):
+            unknown = set(record) - plan.allowed
+            raise E.StoreError(f"{table} 没有字段: {', '.join(sorted(unknown))}")
+        get = record.get
+        row = dict(zip(plan.fields, map(get, plan.fields)))
+        for f, default in plan.defaults:
+            if row[f] is None:
+                row[f] = default
+        for f in plan.json_fields:
+            if not isinstance(row[f], str):
+                row[f] = _ENCODE(row[f] or {})
+        if table == "areas":
+            row["uuid"] = str(uuidlib.uuid5(uuidlib.NAMESPACE_OID, "area:" + row["code"]))
+        elif table == "attachments":
+            row["uuid"] = str(uuidlib.uuid5(uuidlib.NAMESPACE_OID, "sha256:" + row["sha256"]))
+        else:
+            row["uuid"] = get("uuid") or str(uuidlib.uuid4())
+        if table == "households":
+            row["head_initials"] = initials(row["head_name"])
+        return row
+
+    # ----- public API -------------------------------------------------------------------
+    def insert(self, table: str, record: Mapping[str, Any]) -> str:
+        return self.insert_many(table, [record])[0]
+
+    def insert_many(self, table: str, records: Iterable[Mapping[str, Any]]) -> list[str]:
+        rows, log = [], []
+        prepare, tick = self._prepare, self.clock.tick
+        device, user, at = self.device, self.user, self.at
+        # clock = {"*": "<device>:<counter>"}, built as text (same bytes as _dumps would give)
+        clock_head = '{"*":' + _ENCODE(device)[:-1] + ":"
+        # bulk load: the answers of new visits as given, for their household's status at the end
+        answers = [] if table == "visits" and self._pending is not None else None
+        for record in records:
+            row = prepare(table, record)
+            if answers is not None:
+                answers.append(record.get("answers"))
+            self.counter += 1
+            self.changes += 1
+            counter = self.counter
+            hlc = tick()
+            row["device_id"] = device
+            row["counter"] = counter
+            row["hlc"] = hlc
+            row["clock"] = f'{clock_head}{counter}"}}'
+            row["deleted"] = 0
+            rows.append(row)
+            # An insert's values are the record itself (stamped with this version in `clock`);
+            # the log row records that and when it happened without copying the record.
+            log.append((device, counter, hlc, table, row["uuid"], "insert",
+                        "{}", None, None, user, at))
+        if not rows:
+            return []
+        if table == "households" and self._pending is not None:
+            self._pending.extend(rows)
+        else:
+            self._insert_rows(table, rows)
+        if answers is not None:
+            self._note_visits(rows, answers)
+        self._log(log)
+        if table == "households":
+            self._touched_households.update([r["uuid"] for r in rows])
+        elif table == "visits":
+            self._touched_households.update([r["household_uuid"] for r in rows])
+        if table == "areas":
+            return [r["code"] for r in rows]
+        return [r["uuid"] for r in rows]
+
+    def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
+        cols = list(rows[0])
+        sql = (f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+               f"({', '.join('?' * len(cols))})")
+        values = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
+        self.conn.executemany(sql, map(values, rows))
+
+    def _flush_households(self, with_status: bool = False) -> None:
+        """Write the held-back household rows (bulk load), with their derived status at the end
+        of the transaction; before an update or delete, as plain rows (refreshed at the end)."""
+        rows, self._pending = self._pending or [], []
+        if not rows:
+            return
+        if with_status:
+            uuids = [r["uuid"] for r in rows]
+            derived = self._statuses_of_new(uuids)
+            for r in rows:
+                r["status"], r["status_reason"], r["last_visit_at"] = derived[r["uuid"]]
+            self._touched_households.difference_update(uuids)
+        self._insert_rows("households", rows)
+
+    def _note_visits(self, rows: list[dict[str, Any]], given: list[Any]) -> None:
+        """Keep what the status of a new household needs; the answers as the caller gave them
+        when a dict (the stored text is its JSON: decoding that again would cost more than all
+        the rest of the status), else the stored text."""
+        for r, answers in zip(rows, given):
+            self._new_visits.setdefault(r["household_uuid"], []).append(
+                (r["state"], r["deleted"], r["ended_at"], r["started_at"], r["hlc"],
+                 answers if answers.__class__ is dict else r["answers"]))
+
+    def _statuses_of_new(self, uuids: list[str]) -> dict[str, tuple]:
+        """Derived status of households inserted in this transaction. All their visits were
+        inserted in it too (nothing older can point at a new uuid, and any update or delete
+        flushed the held-back rows), so the latest complete visit is found among those noted,
+        ordered as status.py orders them (coalesce(ended_at, started_at), then hlc; NULL
+        first). Anything not plain text there goes to the SQL path."""
+        out: dict[str, tuple] = {}
+        slow = []
+        loads = json.loads
+        for u in uuids:
+            best = None
+            for state, deleted, ended, started, hlc, answers in self._new_visits.get(u, ()):
+                if state != "complete" or deleted:
+                    continue
+                when = started if ended is None else ended
+                if not (isinstance(when, str) or when is None) or not isinstance(hlc, str):
+                    best = False
+                    break
+                key = (when is not None, when or "", hlc)
+                if best is None or key > best[0]:
+                    best = (key, answers, ended)
+            if best is False:
+                slow.append(u)
+            elif best is None:
+                out[u] = NEVER
+            else:
+                doc = best[1]
+                st = derive_status(doc if doc.__class__ is dict else loads(doc) if doc else None)
+                out[u] = (st.status, st.reason, best[2])
+        if slow:
+            out.update(statuses(self.conn, slow))
+        return out
+
+    def update(self, table: str, key: str, values: Mapping[str, Any]) -> int:
+        """Change some fields of one record; returns how many fields really changed.
+
+        For JSON fields (answers), `values["answers"]` may be a partial dict: only its keys change,
+        each versioned and audited on its own ("answers.works_now").
+        """
+        if self._pending:
+            self._flush_households()
+        keycol = _key(table)
+        cur = self.conn.execute(
+            f"SELECT * FROM {table} WHERE {keycol} = ?", (key,)
+        )
+        names = [d[0] for d in cur.description]
+        found = cur.fetchone()
+        if found is None:
+            raise E.StoreError(f"{table} 中找不到记录 {key}")
+        current = dict(zip(names, found))
+        fields = SYNCED_FIELDS[table]
+        clock = json.loads(current["clock"])
+        new_vals: dict[str, Any] = {}
+        old_vals: dict[str, Any] = {}
+        row_updates: dict[str, Any] = {}
+        for field, value in values.items():
+            if field not in fields:
+                raise E.StoreError(f"{table} 没有字段: {field}")
+            if field in JSON_FIELDS:
+                doc = json.loads(current[field] or "{}")
+                patch = json.loads(value) if isinstance(value, str) else dict(value or {})
+                for k, v in patch.items():
+                    if doc.get(k) != v:
+                        old_vals[f"{field}.{k}"] = doc.get(k)
+                        new_vals[f"{field}.{k}"] = v
+                        if v is None:
+                            doc.pop(k, None)
+                        else:
+                            doc[k] = v
+                row_updates[field] = _dumps(doc)
+            elif current[field] != value:
+                old_vals[field] = current[field]
+                new_vals[field] = value
+                row_updates[field] = value
+        if not new_vals:
+            return 0
+        counter, hlc = self._stamp()
+        version = f"{self.device}:{counter}"
+        base = {f: clock.get(f, clock.get(f.split(".")[0], clock["*"])) for f in new_vals}
+        for f in new_vals:
+            clock[f] = version
+        row_updates.update(device_id=self.device, counter=counter, hlc=hlc, clock=_dumps(clock))
+        if table == "households" and "head_name" in row_updates:
+            row_updates["head_initials"] = initials(row_updates["head_name"])
+        sets = ", ".join(f"{c} = ?" for c in row_updates)
+        self.conn.execute(f"UPDATE {table} SET {sets} WHERE {keycol} = ?",
+                          (*row_updates.values(), key))
+        self._log([(self.device, counter, hlc, table, current["uuid"], "update",
+                    _dumps(new_vals), _dumps(old_vals), _dumps(base), self.user, self.at)])
+        self.conn.executemany(
+            "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(table, current["uuid"], f, _audit_text(old_vals[f]), _audit_text(new_vals[f]),
+              self.user, self.device, self.at) for f in new_vals],
+        )
+        if table == "households":
+            self._touched_households.add(current["uuid"])
+        elif table == "visits":
+            self._touched_households.add(current["household_uuid"])
+            if "household_uuid" in old_vals:
+                self._touched_households.add(old_vals["household_uuid"])
+        return len(new_vals)
+
+    def delete(self, table: str, key: str) -> None:
+        """Tombstone a record (it stays, marked deleted, so the delete can sync)."""
+        if self._pending:
+            self._flush_households()
+        keycol = _key(table)
+        row = self.conn.execute(
+            f"SELECT uuid, deleted, clock FROM {table} WHERE {keycol} = ?", (key,)
+        ).fetchone()
+        if row is None:
+            raise E.StoreError(f"{table} 中找不到记录 {key}")
+        if row[1]:
+            return
+        counter, hlc = self._stamp()
+        clock = json.loads(row[2])
+        base = {"deleted": clock.get("deleted", clock["*"])}
+        clock["deleted"] = f"{self.device}:{counter}"
+        self.conn.execute(
+            f"UPDATE {table} SET deleted = 1, device_id = ?, counter = ?, hlc = ?, clock = ?"
+            f" WHERE {keycol} = ?", (self.device, counter, hlc, _dumps(clock), key))
+        self._log([(self.device, counter, hlc, table, row[0], "delete", "{}", None,
+                    _dumps(base), self.user, self.at)])
+        self.conn.execute(
+            "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
+            " VALUES (?, ?, 'deleted', '0', '1', ?, ?, ?)",
+            (table, row[0], self.user, self.device, self.at))
+        if table == "households":
+            self._touched_households.add(row[0])
+        elif table == "visits":
+            hh = self.conn.execute("SELECT household_uuid FROM visits WHERE uuid = ?",
+                                   (key,)).fetchone()
+            self._touched_households.add(hh[0])
+
+    def _log(self, rows: list[tuple]) -> None:
+        self.conn.executemany(
+            "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
+            " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _audit_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else _dumps(value)

@@ -1,0 +1,1 @@
+"""Reading XLSForm workbooks into forms and checking answers against them."""

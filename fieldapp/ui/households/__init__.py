@@ -1,0 +1,1 @@
+"""Area tree, household table and household detail."""

@@ -1,0 +1,92 @@
+"""Left panel: county → township → village with household counts and coverage."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from fieldapp.store.households import queries
+
+CODE_ROLE = Qt.UserRole + 1
+
+
+class AreaTree(QWidget):
+    areaSelected = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.filter = QLineEdit(placeholderText=self.tr("Find a village…"))
+        self.filter.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Area"), self.tr("Households"), self.tr("Covered")])
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
+        self.view = QTreeView()
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.header()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setStretchLastSection(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+
+    def load(self, store) -> None:
+        """(Re)build from the store, keeping the current selection."""
+        current = self.current_code()
+        self.model.removeRows(0, self.model.rowCount())
+        root = queries.area_tree(store)
+        if root is None:
+            return
+        self._add(self.model.invisibleRootItem(), root)
+        self.view.expandToDepth(0)
+        self.select(current or root.code)
+
+    def _add(self, parent_item, node) -> None:
+        name = QStandardItem(node.name)
+        name.setData(node.code, CODE_ROLE)
+        name.setToolTip(f"{node.code}")
+        count = QStandardItem(f"{node.households:,}")
+        count.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        rate = node.coverage
+        pct = QStandardItem("—" if rate is None else f"{rate * 100:.1f}%")
+        pct.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        for item in (name, count, pct):
+            item.setEditable(False)
+        parent_item.appendRow([name, count, pct])
+        for child in node.children:
+            self._add(name, child)
+
+    def current_code(self) -> str | None:
+        idx = self.view.currentIndex()
+        return idx.siblingAtColumn(0).data(CODE_ROLE) if idx.isValid() else None
+
+    def select(self, code: str) -> bool:
+        hits = self.model.match(self.model.index(0, 0), CODE_ROLE, code, 1,
+                                Qt.MatchExactly | Qt.MatchRecursive)
+        if not hits:
+            return False
+        idx = self.proxy.mapFromSource(hits[0])
+        self.view.setCurrentIndex(idx)
+        self.view.scrollTo(idx)
+        return True
+
+    def _current_changed(self, current, _previous) -> None:
+        code = current.siblingAtColumn(0).data(CODE_ROLE) if current.isValid() else None
+        if code:
+            self.areaSelected.emit(code)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if text.strip():
+            self.view.expandAll()

@@ -1,0 +1,119 @@
+"""Table model of households: rows come from a loader function, a page at a time, so a county of
+218,800 households never sits in a widget. Tested without a view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from fieldapp.store.households.queries import HOUSEHOLD_LIST_COLUMNS
+
+from fieldapp.ui.widgets.labels import STATUS_COLORS, reason_label, status_label
+
+PAGE = 500
+# (row tuple index, header, sort key)
+_COL = {name: i for i, name in enumerate(HOUSEHOLD_LIST_COLUMNS)}
+Loader = Callable[[int, int, str, bool], list[tuple]]  # (offset, limit, order, descending)
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    COLUMNS = ("group_no", "head_name", "size", "phone", "id_masked", "status", "status_reason",
+               "last_visit_at")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+        self._total = 0
+        self._loader: Loader | None = None
+        self._order = "group_no"
+        self._descending = False
+
+    # ----- data source -------------------------------------------------------------------
+    def set_source(self, loader: Loader | None, total: int) -> None:
+        self.beginResetModel()
+        self._loader = loader
+        self._total = total
+        self._rows = loader(0, PAGE, self._order, self._descending) if loader else []
+        self.endResetModel()
+
+    def total(self) -> int:
+        return self._total
+
+    def uuid_at(self, row: int) -> str | None:
+        return self._rows[row][_COL["uuid"]] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, uuid: str) -> int:
+        """Row of a household, fetching further pages if needed; -1 if not in this list."""
+        while True:
+            for i, r in enumerate(self._rows):
+                if r[_COL["uuid"]] == uuid:
+                    return i
+            if not self.canFetchMore(QModelIndex()):
+                return -1
+            self.fetchMore(QModelIndex())
+
+    # ----- Qt model API -----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if not self._loader or not self.canFetchMore(parent):
+            return
+        more = self._loader(len(self._rows), PAGE, self._order, self._descending)
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Vertical:
+            return section + 1
+        return {
+            "group_no": self.tr("Group"),
+            "head_name": self.tr("Household head"),
+            "size": self.tr("Persons"),
+            "phone": self.tr("Phone"),
+            "id_masked": self.tr("ID number"),
+            "status": self.tr("Status"),
+            "status_reason": self.tr("Reason"),
+            "last_visit_at": self.tr("Last visit"),
+        }[self.COLUMNS[section]]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        name = self.COLUMNS[index.column()]
+        value = row[_COL[name]]
+        if role == Qt.DisplayRole:
+            if name == "status":
+                return status_label(value)
+            if name == "status_reason":
+                return reason_label(value)
+            if name == "last_visit_at":
+                return (value or "")[:10]
+            return "" if value is None else str(value)
+        if role == Qt.ForegroundRole and name == "status":
+            return STATUS_COLORS.get(value)
+        if role == Qt.UserRole:
+            return row[_COL["uuid"]]
+        if role == Qt.TextAlignmentRole and name in ("group_no", "size"):
+            return int(Qt.AlignCenter)
+        return None
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self._order = self.COLUMNS[column]
+        self._descending = order == Qt.DescendingOrder
+        if self._loader:
+            self.set_source(self._loader, self._total)

@@ -1,0 +1,1 @@
+"""The map tab and map imports/checks."""

@@ -1,0 +1,80 @@
+"""Overlays painted on top of the map: scale bar (bottom left) and status legend (top right)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
+
+from fieldapp.geo.basemap import nice_length
+from fieldapp.geo.mapdata import DRAW_ORDER
+
+from fieldapp.ui.widgets.labels import STATUS_COLORS, status_label
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MapOverlay", text)
+
+
+def paint_scale_bar(p: QPainter, rect: QRect, ground_mpp: float, max_px: int = 140) -> None:
+    length = nice_length(max_px * ground_mpp)
+    if length <= 0:
+        return
+    px = length / ground_mpp
+    text = f"{length / 1000:g} km" if length >= 1000 else f"{length:g} m"
+    x0, y0 = rect.left() + 14, rect.bottom() - 16
+    p.save()
+    p.setRenderHint(QPainter.Antialiasing, False)
+    p.fillRect(QRectF(x0 - 6, y0 - 22, px + 12 + p.fontMetrics().horizontalAdvance(text) + 8, 30),
+               QColor(255, 255, 255, 200))
+    p.setPen(QPen(QColor("#212121"), 2))
+    p.drawLine(QPointF(x0, y0), QPointF(x0 + px, y0))
+    p.drawLine(QPointF(x0, y0 - 5), QPointF(x0, y0))
+    p.drawLine(QPointF(x0 + px, y0 - 5), QPointF(x0 + px, y0))
+    p.drawText(QPointF(x0 + px + 6, y0 + 1), text)
+    p.restore()
+
+
+_LEGENDS: dict[tuple, QImage] = {}
+
+
+def paint_legend(p: QPainter, rect: QRect, counts: dict[str, int], dpr: float = 1.0) -> None:
+    """The status legend with counts, top right; drawn once per set of counts, then blitted."""
+    key = (tuple(sorted(counts.items())), p.font().toString(), dpr, _t("Households on map"))
+    img = _LEGENDS.get(key)
+    if img is None:
+        if len(_LEGENDS) > 50:
+            _LEGENDS.clear()
+        img = _LEGENDS[key] = _legend_image(p.font(), counts, dpr)
+    p.drawImage(QPointF(rect.right() - img.width() / dpr - 10, rect.top() + 10), img)
+
+
+def _legend_image(font, counts: dict[str, int], dpr: float) -> QImage:
+    fm = QFontMetrics(font)
+    rows = list(reversed(DRAW_ORDER))
+    labels = [f"{status_label(s)}  {counts.get(s, 0):,}" for s in rows]
+    title = _t("Households on map")
+    width = max(fm.horizontalAdvance(t) for t in labels + [title]) + 34
+    line = fm.height() + 2
+    height = line * (len(rows) + 1) + 10
+    img = QImage(int((width + 2) * dpr), int((height + 2) * dpr), QImage.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(Qt.transparent)
+    p = QPainter(img)
+    p.setFont(font)
+    box = QRectF(1, 1, width, height)
+    p.setRenderHint(QPainter.Antialiasing, True)
+    p.setPen(QPen(QColor(0, 0, 0, 60)))
+    p.setBrush(QColor(255, 255, 255, 225))
+    p.drawRoundedRect(box, 4, 4)
+    p.setPen(QColor("#212121"))
+    y = box.top() + 6
+    p.drawText(QRectF(box.left() + 8, y, width - 12, line), Qt.AlignVCenter | Qt.AlignLeft, title)
+    for status, text in zip(rows, labels):
+        y += line
+        p.setPen(Qt.NoPen)
+        p.setBrush(STATUS_COLORS[status])
+        p.drawEllipse(QPointF(box.left() + 14, y + line / 2), 5, 5)
+        p.setPen(QColor("#212121"))
+        p.drawText(QRectF(box.left() + 26, y, width - 30, line), Qt.AlignVCenter | Qt.AlignLeft, text)
+    p.end()
+    return img

@@ -1,0 +1,1 @@
+"""Public places tab and checklist."""

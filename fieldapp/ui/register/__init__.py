@@ -1,0 +1,1 @@
+"""Register import wizard and import history."""

@@ -1,0 +1,1 @@
+"""The Print / Reports menu: sheets, slips, verification, coverage report."""

@@ -1,0 +1,105 @@
+"""Start the GUI: application object (names, settings file, fonts, icon, translations, crash
+handler), the main window, and the database to open — or the first-run setup."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from fieldapp import __version__
+from fieldapp.core.appdata import existing_databases, settings_dir
+
+from fieldapp.ui.shell.app_resources import app_icon, load_bundled_fonts
+
+ORGANIZATION = "fieldapp"
+APPLICATION = "fieldapp"
+
+
+def configure_settings() -> Path:
+    """QSettings() (language, recent files, the user's name) as an .ini file in the app-data
+    folder on every platform (not the Windows registry). Returns the file."""
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(settings_dir()))
+    settings = QSettings()
+    path = Path(settings.fileName())
+    if not path.exists():  # carry over what an earlier version kept in the native place
+        old = QSettings(QSettings.NativeFormat, QSettings.UserScope, ORGANIZATION, APPLICATION)
+        for key in old.allKeys():
+            settings.setValue(key, old.value(key))
+        settings.sync()
+    return path
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    configure_settings()
+    from fieldapp.ui.shell.crash import install_crash_handler
+
+    install_crash_handler(app)
+    if not getattr(app, "_fieldapp_fonts", None):
+        app._fieldapp_fonts = load_bundled_fonts()
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("fieldapp")
+    from fieldapp.ui.shell.i18n import install_translators
+
+    for old in getattr(app, "_translators", []):
+        app.removeTranslator(old)
+    app._translators = install_translators(app)  # keep references alive
+    return app
+
+
+def startup_database(db_path: str | None = None) -> str | None:
+    """The database to open: the one given, else the most recent, else the newest one in the
+    app-data databases folder; None means first run."""
+    if db_path:
+        return db_path
+    from fieldapp.ui.shell.main_window import recent_files
+
+    recent = recent_files()
+    if recent:
+        return recent[0]
+    found = existing_databases()
+    return str(found[0]) if found else None
+
+
+def open_or_set_up(window, db_path: str | None = None) -> bool:
+    """Open the database to start with, or run the first-run setup. True when one is open."""
+    path = startup_database(db_path)
+    if path:
+        return window.open_path(path)
+    from fieldapp.ui.shell.first_run import run_first_run
+
+    store = run_first_run(window)
+    if store is None:
+        return False
+    window.set_store(store)
+    return True
+
+
+def run_app(db_path: str | None = None) -> int:
+    try:
+        app = make_app()
+    except Exception as exc:  # noqa: BLE001 - e.g. a broken Qt install: say so, exit 1
+        from fieldapp.ui.shell.crash import report_startup_failure
+
+        return report_startup_failure(exc)
+    try:
+        from fieldapp.ui.shell.main_window import MainWindow
+
+        window = MainWindow()
+        window.show()
+        from fieldapp.ui.shell.settings_help_menus import keep_help_menu_last
+
+        keep_help_menu_last(window)
+        QTimer.singleShot(0, lambda: open_or_set_up(window, db_path))
+        return app.exec()
+    except Exception as exc:  # noqa: BLE001 - never a silent exit
+        from fieldapp.ui.shell.crash import report_startup_failure
+
+        return report_startup_failure(exc)

@@ -1,0 +1,312 @@
+"""The main window: area tree (left), households (centre), household detail (right)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget,
+)
+
+from fieldapp.store import Store
+from fieldapp.store.households import queries
+from fieldapp.store.backups.backup import auto_backup
+from fieldapp.store.setup import new_county_database
+
+from fieldapp.ui.households.area_tree import AreaTree
+from fieldapp.ui.widgets.errors import show_error
+from fieldapp.ui.households.household_detail import HouseholdDetail
+from fieldapp.ui.households.household_table import HouseholdTable
+from fieldapp.ui.map.map_tab import attach_map
+from fieldapp.ui.shell.new_database_dialog import NewDatabaseDialog
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store | None = None):
+        super().__init__()
+        self.store: Store | None = None
+        self.resize(1366, 740)
+        self.tree = AreaTree()
+        self.table = HouseholdTable()
+        self.detail = HouseholdDetail()
+        # Centre: tabs so other views (map, dashboard) can sit beside the household table.
+        self.centre = QTabWidget()
+        self.centre.addTab(self.table, self.tr("Households"))
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.centre)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([300, 720, 330])
+        self.setCentralWidget(splitter)
+        self.splitter = splitter
+
+        self.db_label = QLabel()
+        self.role_label = QLabel()
+        self.count_label = QLabel()
+        for w in (self.db_label, self.role_label, self.count_label):
+            self.statusBar().addPermanentWidget(w)
+
+        self._build_menus()
+        self.tree.areaSelected.connect(self.table.show_area)
+        self.table.householdSelected.connect(self.detail.show_household)
+        self.table.householdActivated.connect(self.open_visit)
+        self.detail.visitRequested.connect(self.open_visit)
+        self.map_view = attach_map(self)
+        from fieldapp.ui.register.import_wizard import attach_register_import
+
+        self.import_action = attach_register_import(self)  # File → 导入花名册…
+        from fieldapp.ui.register.import_history import attach_import_history
+
+        self.import_history_action = attach_import_history(self)  # File → 导入记录…
+        from fieldapp.ui.overview.dashboard_tab import attach_dashboard
+
+        self.dashboard = attach_dashboard(self)  # reconciliation, gaps, work orders, spot checks
+        from fieldapp.ui.places.public_places_tab import attach_public_places
+
+        self.public_places = attach_public_places(self)  # 公共场所 tab
+        from fieldapp.ui.reports.print_menu import attach_sheets
+
+        attach_sheets(self)  # 打印/报表: verification sheets, slip, QR verification, report
+        from fieldapp.ui.sync.sync_menu import attach_sync_menu
+
+        attach_sync_menu(self)  # 同步: merge bundles, conflicts, export / reference bundles
+        from fieldapp.ui.settings.backup_dialog import attach_backups
+
+        self.backup_action = attach_backups(self)  # File → 备份与恢复…
+        if store is not None:
+            self.set_store(store)
+        else:
+            self._update_title()
+
+    # ----- menus -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new = QAction(self.tr("&New database…"), self, shortcut=QKeySequence.New)
+        new.triggered.connect(self.new_database)
+        open_ = QAction(self.tr("&Open database…"), self, shortcut=QKeySequence.Open)
+        open_.triggered.connect(self.open_dialog)
+        self.recent_menu = QMenu(self.tr("Recent files"), self)
+        quit_ = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
+        quit_.triggered.connect(self.close)
+        self.file_menu.addAction(new)
+        self.file_menu.addAction(open_)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(quit_)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh"), self, shortcut=QKeySequence.Refresh)
+        refresh.triggered.connect(self.refresh)
+        find = QAction(self.tr("&Find household"), self, shortcut=QKeySequence.Find)
+        find.triggered.connect(lambda: self.table.search.setFocus())
+        self.view_menu.addAction(refresh)
+        self.view_menu.addAction(find)
+        from fieldapp.ui.shell.settings_help_menus import install_menus
+
+        install_menus(self)  # Settings and Help menus (help_menu.py)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_files():
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(recent_files()))
+
+    # ----- database ----------------------------------------------------------------------
+    def set_store(self, store: Store) -> None:
+        if self.store is not None and self.store is not store:
+            self.store.close()
+        self.store = store
+        self.table.set_store(store)
+        self.detail.set_store(store)
+        self.tree.load(store)
+        self.map_view.set_store(store)
+        self.backup_thread = start_backup(store.path)
+        add_recent(str(store.path))
+        self._fill_recent()
+        self._update_title()
+
+    def open_path(self, path: str) -> bool:
+        previous = self.store
+        try:
+            store = Store.open(path)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
+            show_error(self, exc, self.tr("Cannot open database"))
+            self._offer_restore(path, exc)
+            return False
+        try:
+            self.set_store(store)
+        except Exception as exc:  # noqa: BLE001 - e.g. damage found while reading
+            store.close()
+            show_error(self, exc, self.tr("Cannot open database"))
+            self.store = None
+            if previous is not None:
+                self.open_path(str(previous.path))
+            self._offer_restore(path, exc)
+            return False
+        return True
+
+    def _offer_restore(self, path: str, exc: BaseException) -> None:
+        """A damaged database that has automatic backups: offer to restore one."""
+        from fieldapp.store.backups.backup import list_backups
+        from fieldapp.store.db import translate_error
+
+        if isinstance(exc, sqlite3.DatabaseError):
+            exc = translate_error(exc, path)
+        if getattr(exc, "code", "") != "corrupt" or not list_backups(path):
+            return
+        if QMessageBox.question(
+                self, self.tr("Cannot open database"),
+                self.tr("This database is damaged, and there are automatic backups of it. "
+                        "Choose one to restore?")) != QMessageBox.Yes:
+            return
+        from fieldapp.ui.settings.backup_dialog import BackupDialog
+
+        dlg = BackupDialog(path, self)
+        dlg.restored.connect(self.open_path)
+        self.show_dialog(dlg, "backup_dialog")
+
+    def open_dialog(self) -> None:
+        start = str(Path(recent_files()[0]).parent) if recent_files() else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), start,
+                                              self.tr("fieldapp database (*.sqlite);;All files (*)"))
+        if path:
+            self.open_path(path)
+
+    def new_database(self) -> None:
+        dlg = NewDatabaseDialog(self)
+        if dlg.exec() != NewDatabaseDialog.Accepted:
+            return
+        path, county, surveyor = dlg.values()
+        try:
+            store = new_county_database(path, county, surveyor=surveyor)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, self.tr("Cannot create database"))
+            return
+        self.set_store(store)
+
+    def refresh(self) -> None:
+        """Reload everything from the database (after an import, a merge, a visit)."""
+        if not self.store:
+            return
+        self.tree.load(self.store)
+        self.table.reload()
+        self.detail.refresh()
+        self.map_view.refresh()
+        self._update_title()
+
+    def select_household(self, uuid: str) -> bool:
+        """Show a household: select its village in the tree and its row in the table."""
+        hh = queries.household(self.store, uuid) if self.store else None
+        if not hh:
+            return False
+        self.centre.setCurrentWidget(self.table)
+        if self.tree.current_code() != hh["village_code"]:
+            self.table.search.clear()
+            self.table.status.setCurrentIndex(0)
+            self.tree.select(hh["village_code"])
+        return self.table.select(uuid)
+
+    def _update_title(self) -> None:
+        if not self.store:
+            self.setWindowTitle(self.tr("fieldapp — TV coverage survey"))
+            self.db_label.setText(self.tr("No database open"))
+            self.role_label.clear()
+            self.count_label.clear()
+            return
+        info = queries.info(self.store)
+        county = self.store.setting("county_name") or info["county_code"]
+        self.setWindowTitle(self.tr("fieldapp — %1").replace("%1", f"{county} · {self.store.path.name}"))
+        self.db_label.setText(str(self.store.path))
+        role = {"county": self.tr("County office"), "township": self.tr("Township laptop")}
+        self.role_label.setText(role.get(info["role"], info["role"]))
+        c = info["counts"]
+        self.count_label.setText(
+            self.tr("%1 townships · %2 villages · %3 households · %4 visits")
+            .replace("%1", str(c["townships"])).replace("%2", str(c["villages"]))
+            .replace("%3", f"{c['households']:,}").replace("%4", f"{c['visits']:,}"))
+
+    def open_visit(self, uuid: str) -> None:
+        """The visit checklist of a household (Enter or double-click in the list)."""
+        from fieldapp.ui.visit.visit_form_dialog import VisitFormDialog
+
+        dlg = VisitFormDialog.for_household(self.store, uuid, self) if self.store else None
+        if dlg is None:
+            return
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.finished.connect(lambda _r: (self.refresh(), self.select_household(uuid)))
+        self.visit_dialog = dlg
+        dlg.open()
+
+    def add_centre_tab(self, widget: QWidget, title: str) -> None:
+        self.centre.addTab(widget, title)
+
+    def add_file_action(self, action: QAction) -> None:
+        """An action of a feature in the File menu, above the separator before Quit."""
+        separators = [a for a in self.file_menu.actions() if a.isSeparator()]
+        self.file_menu.insertAction(separators[-1] if separators else None, action)
+
+    def add_file_dialog(self, text: str, name: str, make: Callable[[Store], QWidget]) -> QAction:
+        """File → `text`: opens `make(store)` on the open database (`self.<name>` holds it)."""
+        action = QAction(text, self)
+
+        def start() -> None:
+            if self.store is not None:
+                self.show_dialog(make(self.store), name)
+
+        action.triggered.connect(start)
+        self.add_file_action(action)
+        return action
+
+    def show_dialog(self, dialog: QWidget, name: str) -> None:
+        """Open a window-modal dialog that deletes itself on close; `self.<name>` holds it."""
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        setattr(self, name, dialog)
+        dialog.open()
+
+    def closeEvent(self, event) -> None:
+        self.table.set_store(None)
+        self.detail.set_store(None)
+        if self.store:
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)
+
+
+def recent_files() -> list[str]:
+    value = QSettings().value("recentFiles", []) or []
+    if isinstance(value, str):
+        value = [value]
+    return [p for p in value if Path(p).exists()]
+
+
+def add_recent(path: str) -> None:
+    path = str(Path(path).resolve())
+    files = [p for p in recent_files() if p != path]
+    QSettings().setValue("recentFiles", [path] + files[: MAX_RECENT - 1])
+
+
+def start_backup(path) -> threading.Thread:
+    """Rolling automatic backup of a database when it is opened, off the GUI thread (the online
+    backup reads a consistent snapshot while the user works). Failures are logged, not shown."""
+
+    def work() -> None:
+        try:
+            auto_backup(path, "start")
+        except Exception:  # noqa: BLE001 - a missing backup must not disturb the user
+            logging.getLogger(__name__).exception("automatic backup of %s failed", path)
+
+    thread = threading.Thread(target=work, name="auto-backup", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,1 @@
+"""The Sync menu: merge, conflicts, bundles."""

@@ -1,0 +1,361 @@
+"""The visit checklist for one household: sections per group, live relevance and checks,
+keyboard first, and every change saved as a draft at once (killing the app loses nothing).
+
+`VisitFormWidget(store, household_uuid, form)` carries on with the household's draft (or a given
+visit); a complete visit opens read-only until "Correct" reopens it. Rules live in
+fieldapp.survey.runtime and writes in fieldapp.store.visits; this only shows and forwards. Another
+kind of record (a public place) comes in as `record=`, an adapter like HouseholdVisitRecord.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.store import visits as V
+from fieldapp.survey.errors import AnswerError
+from fieldapp.survey.model import Field, Form, Group
+from fieldapp.survey.runtime import FormState
+
+from fieldapp.ui.widgets.errors import describe, show_error
+from fieldapp.ui.shell.i18n import current_language
+from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
+from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
+from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
+from fieldapp.ui.visit.visit_form_rows import EditorFactory, FieldRow
+
+
+def form_language() -> str:
+    return "en" if current_language() == "en" else "zh"
+
+
+class VisitFormWidget(QWidget):
+    completed = Signal(str)  # household uuid (record.subject_uuid): its status has changed
+    saved = Signal(str)  # visit uuid, after each write
+    historyRequested = Signal(str)  # household uuid
+
+    def __init__(self, store, household_uuid: str | None, form: Form,
+                 visit_uuid: str | None = None, parent=None, language: str | None = None,
+                 record=None):
+        super().__init__(parent)
+        self.store, self.household_uuid, self.form = store, household_uuid, form
+        self.language = language or form_language()
+        self.user = store.setting("surveyor") or ""
+        self.record = record or HouseholdVisitRecord(store, household_uuid, form, visit_uuid)
+        self.household = getattr(self.record, "household", {})
+        visit = self.record.load()
+        self.visit_uuid: str | None = visit["uuid"] if visit else None
+        self.visit_state = visit["state"] if visit else "draft"
+        self.visit_version = visit["form_version"] if visit else form.version
+        self.state = (FormState(form, visit["answers"], language=self.language) if visit
+                      else FormState.new(form, language=self.language))
+        self.touched: set[str] = set()
+        self.input_errors: dict[str, str] = {}
+        self.show_all = False
+        self._pending: dict = {}
+        self.rows: dict[str, FieldRow] = {}
+        self.editors: dict[str, Editor] = {}
+        self.sections: dict[str, QGroupBox] = {}
+        self.order: list[str] = []
+        self._build()
+        for name, editor in self.editors.items():
+            editor.set_value(self.state.answers.get(name))
+        self.set_read_only(self.visit_state == "complete")
+        self.refresh()
+        self._show_saved_state()
+
+    # ----- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel(self.record.title())
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        subtitle = QLabel(f"{self.form.title}  v{self.form.version}")
+        subtitle.setStyleSheet("color: #555;")
+        self.saved_label = QLabel()
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.saved_label)
+        self.version_note = QLabel(
+            self.tr("Filled in with form version %1; the current version is %2.")
+            .replace("%1", self.visit_version).replace("%2", self.form.version))
+        self.version_note.setStyleSheet("color: #8a5a00;")
+        self.version_note.setVisible(self.visit_version != self.form.version)
+
+        content = QWidget()
+        self.content_layout = QVBoxLayout(content)
+        self.content_layout.setContentsMargins(6, 6, 6, 6)
+        self.factory = EditorFactory(self.form, self.language, self._choose_photo,
+                                     lambda sha: V.thumbnail(self.store, sha),
+                                     self.record.point())
+        self._add_items(self.form.children, self.content_layout)
+        self._add_extra_answers()
+        self.content_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
+        self.scroll.setFocusPolicy(Qt.NoFocus)
+
+        self.todo_button = QPushButton()
+        self.todo_button.setFlat(True)
+        self.todo_button.setStyleSheet("color: #c0392b; text-align: left;")
+        self.todo_button.clicked.connect(self.show_problems)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.clicked.connect(
+            lambda: self.historyRequested.emit(self.household_uuid))
+        self.history_button.setVisible(self.record.has_history)
+        self.reopen_button = QPushButton(self.tr("Correct this visit"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self.complete_button = QPushButton(self.tr("Complete (Ctrl+Enter)"))
+        self.complete_button.setDefault(True)
+        self.complete_button.clicked.connect(self.complete)
+        bar = QHBoxLayout()
+        bar.addWidget(self.todo_button)
+        bar.addStretch(1)
+        for b in (self.history_button, self.reopen_button, self.complete_button):
+            b.setFocusPolicy(Qt.TabFocus)
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.version_note)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(bar)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.WidgetWithChildrenShortcut)
+            sc.activated.connect(self.complete)
+
+    def _add_items(self, items, layout: QVBoxLayout) -> None:
+        for item in items:
+            if isinstance(item, Group):
+                box = QGroupBox(self.form.text(item.labels, self.language) or item.name)
+                box.setStyleSheet("QGroupBox { font-weight: bold; }"
+                                  "QGroupBox QLabel, QGroupBox QAbstractButton "
+                                  "{ font-weight: normal; }")
+                inner = QVBoxLayout(box)
+                self.sections[item.name] = box
+                self._add_items(item.children, inner)
+                layout.addWidget(box)
+            else:
+                self._add_field(item, layout)
+
+    def _add_field(self, f: Field, layout: QVBoxLayout) -> None:
+        editor = self.factory.create(f)
+        if editor is None:
+            return
+        text = self.form.text(f.labels, self.language) or f.name
+        row = FieldRow(text, self.form.text(f.hints, self.language), editor)
+        self.rows[f.name] = row
+        self.editors[f.name] = editor
+        if f.is_input:
+            self.order.append(f.name)
+        editor.edited.connect(lambda value, final, n=f.name: self._edited(n, value, final))
+        editor.advance.connect(lambda n=f.name: self.focus_next(n))
+        layout.addWidget(row)
+
+    def _add_extra_answers(self) -> None:
+        """Answers to questions the current form no longer has (older form version)."""
+        extra = {k: v for k, v in self.state.answers.items()
+                 if k not in self.form.fields and v is not None}
+        if not extra:
+            return
+        box = QGroupBox(self.tr("Other answers (older form version)"))
+        inner = QVBoxLayout(box)
+        for name, value in sorted(extra.items()):
+            label = QLabel(f"{name}: {value}")
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            inner.addWidget(label)
+        self.content_layout.addWidget(box)
+
+    # ----- state -> screen -----------------------------------------------------------------
+    def refresh(self) -> None:
+        st = self.state
+        for name, box in self.sections.items():
+            box.setVisible(st.relevant(name))
+        problems = 0
+        for name, row in self.rows.items():
+            f = self.form.fields[name]
+            relevant = st.relevant(name)
+            row.setVisible(relevant)
+            if not relevant:
+                continue
+            editor = self.editors[name]
+            if f.is_select:
+                editor.set_choices([(c.name, self.form.text(c.labels, self.language) or c.name)
+                                    for c in st.choices(name)])  # type: ignore[attr-defined]
+            if f.calculation is not None:
+                editor.set_value(st.answers.get(name))
+            row.set_required(st.required(name))
+            message = self.input_errors.get(name) or st.problem(name)
+            if message:
+                problems += 1
+            row.set_error(message if (self.show_all or name in self.touched
+                                      or name in self.input_errors) else None)
+        done = problems == 0
+        self.complete_button.setEnabled(done and not self.read_only)
+        self.todo_button.setVisible(not done and not self.read_only)
+        self.todo_button.setText(self.tr("%1 question(s) still to answer or correct — show")
+                                 .replace("%1", str(problems)))
+
+    def _show_saved_state(self, when: str | None = None, error: str | None = None) -> None:
+        if error:
+            self.saved_label.setText(self.tr("Not saved: %1").replace("%1", error))
+            self.saved_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+            return
+        self.saved_label.setStyleSheet("color: #2e7d32;")
+        if self.visit_state == "complete":
+            self.saved_label.setText(self.tr("Complete"))
+        elif self.visit_uuid is None:
+            self.saved_label.setText(self.tr("New visit (saved at the first answer)"))
+        else:
+            self.saved_label.setText(self.tr("Draft saved %1").replace("%1", when or ""))
+
+    # ----- screen -> state -> database ---------------------------------------------------
+    def _edited(self, name: str, raw, final: bool) -> None:
+        if self.read_only:
+            return
+        try:
+            changes = self.state.set(name, raw)
+        except AnswerError as exc:
+            if final:
+                self.input_errors[name] = exc.message
+                self.touched.add(name)
+                self.refresh()
+            return
+        self.input_errors.pop(name, None)
+        if final:
+            self.touched.add(name)
+        editor = self.editors[name]
+        if not isinstance(editor, LineEditor):  # typed text stays as typed
+            editor.set_value(self.state.answers.get(name))
+        if changes:
+            self._persist(changes)
+        self.refresh()
+
+    def _persist(self, changes: dict) -> bool:
+        self._pending.update(changes)
+        try:
+            if self.visit_uuid is None:
+                self.visit_uuid = self.record.start(self.user, self.state.answers)
+            else:
+                self.record.save(self.user, self.visit_uuid, self._pending)
+        except Exception as exc:  # noqa: BLE001 - keep the answers, say why, retry next time
+            self._show_saved_state(error=describe(exc))
+            return False
+        self._pending.clear()
+        self._show_saved_state(datetime.now().strftime("%H:%M:%S"))
+        self.saved.emit(self.visit_uuid)
+        return True
+
+    def flush(self) -> bool:
+        """Save what is still being typed (and anything a failed write left behind)."""
+        for editor in self.editors.values():
+            if isinstance(editor, LineEditor):
+                editor.commit()
+        return not self._pending or self._persist({})
+
+    def _choose_photo(self, f: Field) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a photo"), "", self.tr("Pictures (%1)").replace(
+                "%1", IMAGE_FILTER))
+        return self.store_photo(f, path) if path else None
+
+    def store_photo(self, f: Field, path: str) -> str | None:
+        """Downscale and store a picture file; returns its sha256 (None after an error)."""
+        try:
+            max_px = int(f.parameters.get("max-pixels", DEFAULT_MAX_PIXELS))
+            content, thumb = prepare_photo(path, max_px)
+            return V.put_attachment(self.store, self.user, content, "image/jpeg", thumb)
+        except Exception as exc:  # noqa: BLE001 - a bad picture is a message, not a crash
+            show_error(self, exc, self.tr("Cannot use this photo"))
+            return None
+
+    # ----- navigation --------------------------------------------------------------------
+    def _askable(self, name: str) -> bool:
+        return self.state.relevant(name) and not self.state.read_only(name)
+
+    def focus_next(self, after: str | None = None) -> None:
+        """Move to the next question still without an answer, else to Complete."""
+        start = self.order.index(after) + 1 if after in self.order else 0
+        for name in self.order[start:]:
+            if self._askable(name) and self.state.answers.get(name) in (None, ""):
+                self.focus_field(name)
+                return
+        target = self.complete_button if self.complete_button.isEnabled() else self.todo_button
+        target.setFocus(Qt.TabFocusReason)
+
+    def focus_field(self, name: str) -> None:
+        self.editors[name].setFocus(Qt.TabFocusReason)
+        self.scroll.ensureWidgetVisible(self.rows[name], 0, 40)
+
+    def show_problems(self) -> None:
+        self.show_all = True
+        self.refresh()
+        for name in self.order:
+            if self.state.relevant(name) and (name in self.input_errors
+                                              or self.state.problem(name)):
+                self.focus_field(name)
+                return
+
+    # ----- completing --------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self.visit_state == "complete"
+
+    def set_read_only(self, read_only: bool) -> None:
+        for name, editor in self.editors.items():
+            editor.set_read_only(read_only or self.state.read_only(name))
+        self.reopen_button.setVisible(read_only)
+        self.complete_button.setVisible(not read_only)
+
+    def complete(self) -> bool:
+        """Finish the visit when every check passes; otherwise show what is missing."""
+        if self.read_only:
+            return False
+        self.flush()
+        if self.input_errors or not self.state.is_complete():
+            self.show_problems()
+            return False
+        drop = {name: None for name in self.state.irrelevant_answers()}
+        self.state.answers.update(drop)
+        try:
+            if self.visit_uuid is None:
+                self.visit_uuid = self.record.start(self.user, self.state.answers)
+            self.record.complete(self.user, self.visit_uuid, {**self._pending, **drop})
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, self.tr("The visit was not completed"))
+            return False
+        self._pending.clear()
+        self.visit_state = "complete"
+        self.set_read_only(True)
+        self.refresh()
+        self._show_saved_state()
+        self.completed.emit(self.record.subject_uuid)
+        return True
+
+    def reopen(self) -> None:
+        if not self.visit_uuid:
+            return
+        try:
+            self.record.reopen(self.user, self.visit_uuid)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc, self.tr("Cannot reopen the visit"))
+            return
+        self.visit_state = "draft"
+        self.set_read_only(False)
+        self.refresh()
+        self._show_saved_state(datetime.now().strftime("%H:%M:%S"))
+        self.completed.emit(self.record.subject_uuid)  # the status fell back: views refresh
+        self.focus_next()

@@ -1,0 +1,102 @@
+"""Building blocks of the visit form's layout: a question row (label, required marker, hint,
+editor, inline error) and the editor for each field type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fieldapp.survey.model import Field, Form
+
+from fieldapp.ui.visit.visit_form_editors import (
+    AckEditor,
+    ChoiceEditor,
+    Editor,
+    LineEditor,
+    NoteEditor,
+    PhotoEditor,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("VisitFormRows", text)
+
+
+class FieldRow(QWidget):
+    """One question: its label (with * when required), hint, editor and error message."""
+
+    def __init__(self, text: str, hint: str, editor: Editor, parent=None):
+        super().__init__(parent)
+        self.text = text
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.hint = QLabel(hint, self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #666; font-size: 11px;")
+        self.hint.setVisible(bool(hint))
+        self.editor = editor
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.label)
+        layout.addWidget(self.hint)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+        self.label.setBuddy(editor)
+        self.required = None
+        self.set_required(False)
+
+    def set_required(self, required: bool) -> None:
+        if required == self.required:
+            return
+        self.required = required
+        mark = ' <span style="color:#c0392b">*</span>' if required else ""
+        self.label.setText(f"<b>{escape(self.text)}</b>{mark}")
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+
+class EditorFactory:
+    """Creates the editor for a field; photo and location helpers come from the form widget."""
+
+    def __init__(self, form: Form, language: str, choose_photo: Callable[[Field], str | None],
+                 thumbnail: Callable[[str], bytes | None], household_point: str | None):
+        self.form, self.language = form, language
+        self.choose_photo, self.thumbnail = choose_photo, thumbnail
+        self.household_point = household_point
+
+    def create(self, f: Field) -> Editor | None:
+        t = f.type
+        if t in ("select_one", "select_multiple"):
+            return ChoiceEditor(multiple=t == "select_multiple")
+        if t == "acknowledge":
+            return AckEditor(_t("Confirmed"))
+        if t == "image":
+            return PhotoEditor(lambda: self.choose_photo(f), self.thumbnail)
+        if t in ("note",) or (t == "calculate" and f.labels):
+            return NoteEditor()
+        placeholders = {
+            "integer": _t("whole number"), "decimal": _t("number"),
+            "date": _t("year-month-day, e.g. 2026-03-01"),
+            "datetime": _t("e.g. 2026-03-01T08:30"),
+            "geopoint": _t("latitude longitude, e.g. 35.60 110.98"),
+        }
+        if t == "geopoint" and self.household_point:
+            button = QPushButton(_t("Use household location"))
+            editor = LineEditor(placeholders[t], extra=button)
+            point = self.household_point
+            button.clicked.connect(lambda: editor.set_value(point) or editor.edited.emit(
+                point, True))
+            return editor
+        if t in placeholders or t == "text":
+            return LineEditor(placeholders.get(t, ""))
+        return None  # calculate without label, metadata: not shown

@@ -1,0 +1,1 @@
+"""Shared GUI pieces: the job runners, output dialog, error text, labels."""
