@@ -101,7 +101,7 @@ def run(workdir: Path, households: int) -> list[dict]:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "rollup"))
     from pg_cluster import Cluster, find_bin, has_postgis
 
-    from fieldapp.demo.build import build_demo
+    from fieldapp.jobs.demo_build import build_demo
     from fieldapp.rollup.connection import connect
     from fieldapp.rollup.push import push
     from fieldapp.rollup.report import make_rollup_report

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import sys
 
-from .common import CliError, code_arg, open_store, print_json
+from fieldapp.core.errors import BadValue
+from fieldapp.core.messages import ErrorCode
+
+from .common import code_arg, open_store, print_json
 
 
 def register(sub) -> None:
@@ -62,7 +65,7 @@ def run_push(args) -> int:
     from fieldapp.rollup.push import push
 
     if args.batch < 100:
-        raise CliError("--batch 至少 100")
+        raise BadValue(ErrorCode.ROLLUP_BATCH)
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
@@ -91,7 +94,8 @@ def _area(args) -> str | None:
         digits = digits + "0" * (12 - width)
     code = code_arg(digits)
     if code[width:] != "0" * (12 - width):
-        raise CliError(f"{raw} 不是{'地级市' if args.city else '省'}代码")
+        raise BadValue(ErrorCode.ROLLUP_NOT_CITY if args.city else ErrorCode.ROLLUP_NOT_PROVINCE,
+                       value=raw)
     return code
 
 

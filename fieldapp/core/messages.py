@@ -105,6 +105,58 @@ class ErrorCode(Enum):
                                "Not a list of not-covered households exported by fieldapp (the "
                                "work order or completion date column is missing)", "no_column")
 
+    # ---- rollup (city and province roll-up on PostgreSQL/PostGIS) -----------------------------
+    ROLLUP_NO_SERVER = Template(
+        "没有指定汇总数据库：请用 --to/--from 给出 postgresql://… 地址，或设置环境变量 {env}"
+        "（或 PGHOST、PGDATABASE 等）",
+        "No roll-up database given: pass --to/--from postgresql://... or set {env} (or PGHOST, "
+        "PGDATABASE, ...)", "rollup_no_server")
+    ROLLUP_NO_DRIVER = Template("缺少 psycopg：请重新安装 fieldapp",
+                                "psycopg is missing: reinstall fieldapp", "rollup_no_driver")
+    ROLLUP_CONNECT = Template("连不上汇总数据库 {server}：{reason}",
+                              "Cannot connect to the roll-up database {server}: {reason}",
+                              "rollup_connect")
+    ROLLUP_NOT_COUNTY = Template(
+        "只有县级数据库可以汇总上报；乡镇笔记本请先把同步包交给县里合并",
+        "Only a county database can be pushed; a township laptop hands its bundle to the county",
+        "rollup_not_county")
+    ROLLUP_NO_IDENTITY = Template("这个数据库没有区县代码或设备编号，不能汇总上报",
+                                  "This database has no county code or device id to push with",
+                                  "rollup_no_identity")
+    ROLLUP_OTHER_SOURCE = Template(
+        "{name}（{county_code}）已由另一个县级数据库上报过；如果这个数据库取代了原来的，请加 --replace "
+        "重新上报（将按本库重新比对全部记录）",
+        "{name} ({county_code}) was pushed from another county database; if this one replaces it, push "
+        "again with --replace (every record is compared anew)", "rollup_other_source")
+    ROLLUP_CANCELLED = Template("已取消；已上报的批次保留，下次上报从停下的地方继续",
+                                "Cancelled; the batches sent are kept and the next push resumes",
+                                "cancelled")
+    ROLLUP_NO_COUNTIES = Template("汇总数据库里没有 {prefix} 开头的区县数据",
+                                  "The roll-up database holds no county under {prefix}",
+                                  "rollup_no_counties")
+    ROLLUP_REPORT_TYPE = Template("报表文件应以 .pdf 或 .xlsx 结尾：{path}",
+                                  "The report file must end in .pdf or .xlsx: {path}", "type")
+    ROLLUP_NO_POSTGIS = Template(
+        "汇总数据库服务器没有安装 PostGIS 扩展（Debian：postgresql-postgis）",
+        "The roll-up server has no PostGIS extension (Debian: postgresql-postgis)",
+        "rollup_no_postgis")
+    ROLLUP_SCHEMA_NEWER = Template(
+        "汇总数据库的结构版本 {found} 比本程序（{supported}）新，请升级 fieldapp",
+        "The roll-up schema version {found} is newer than this program's ({supported}): "
+        "upgrade fieldapp", "rollup_schema_newer")
+    ROLLUP_NOT_INITIALISED = Template(
+        "汇总数据库还没有初始化：请先运行 fieldapp rollup init",
+        "The roll-up database is not initialised: run fieldapp rollup init first",
+        "rollup_not_initialised")
+    ROLLUP_SCHEMA_OTHER = Template(
+        "汇总数据库的结构版本是 {found}，本程序需要 {supported}：请运行 fieldapp rollup init",
+        "The roll-up schema version is {found}, this program needs {supported}: run fieldapp "
+        "rollup init", "rollup_schema_other")
+    ROLLUP_BATCH = Template("--batch 至少 100", "--batch must be at least 100", "bad_value")
+    ROLLUP_NOT_CITY = Template("{value} 不是地级市代码", "{value} is not a city code", "bad_code")
+    ROLLUP_NOT_PROVINCE = Template("{value} 不是省代码", "{value} is not a province code",
+                                   "bad_code")
+
     @property
     def code(self) -> str:
         return self.value.code or self.name.lower()

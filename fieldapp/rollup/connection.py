@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import re
 
+from fieldapp.core.messages import ErrorCode
+
 from .errors import RollupError
 
 ENV_URL = "FIELDAPP_ROLLUP_URL"
@@ -17,8 +19,7 @@ def resolve_url(url: str | None) -> str:
     reads PGHOST etc.). Refuses an empty setup with a clear message."""
     url = url or os.environ.get(ENV_URL, "")
     if not url and not any(os.environ.get(k) for k in ("PGHOST", "PGDATABASE", "PGSERVICE")):
-        raise RollupError("没有指定汇总数据库：请用 --to/--from 给出 postgresql://… 地址，"
-                          f"或设置环境变量 {ENV_URL}（或 PGHOST、PGDATABASE 等）")
+        raise RollupError(ErrorCode.ROLLUP_NO_SERVER, env=ENV_URL)
     return url
 
 
@@ -49,10 +50,11 @@ def connect(url: str | None):
     try:
         import psycopg
     except ImportError:  # pragma: no cover - psycopg is a dependency
-        raise RollupError("缺少 psycopg：请重新安装 fieldapp") from None
+        raise RollupError(ErrorCode.ROLLUP_NO_DRIVER) from None
     url = resolve_url(url)
     try:
         return psycopg.connect(url, connect_timeout=10, application_name="fieldapp rollup")
     except psycopg.Error as exc:
         first = redact(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
-        raise RollupError(f"连不上汇总数据库 {describe(url)}：{first}") from None
+        raise RollupError(ErrorCode.ROLLUP_CONNECT, server=describe(url),
+                          reason=first) from None

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.store import rollup_source as src
 
 from .errors import Cancelled, RollupError
@@ -219,11 +220,11 @@ def push(store, conn, *, batch: int = BATCH, progress: Progress | None = None,
          replace: bool = False) -> PushResult:
     """Push `store` (a county database) to the roll-up server behind `conn` (psycopg)."""
     if (store.setting("role") or "county") != "county":
-        raise RollupError("只有县级数据库可以汇总上报；乡镇笔记本请先把同步包交给县里合并")
+        raise RollupError(ErrorCode.ROLLUP_NOT_COUNTY)
     code, name = src.county(store)
     source_id = store.setting("device_id") or ""
     if not code or not source_id:
-        raise RollupError("这个数据库没有区县代码或设备编号，不能汇总上报")
+        raise RollupError(ErrorCode.ROLLUP_NO_IDENTITY)
     require(conn)
     result = PushResult(code, name)
     with conn.cursor() as cur:
@@ -261,9 +262,7 @@ def _register(conn, cur, code: str, name: str, source_id: str, replace: bool) ->
                     (code, name, code[:4] + "00000000", code[:2] + "0000000000", source_id))
     elif row[0] != source_id:
         if not replace:
-            raise RollupError(
-                f"{name}（{code}）已由另一个县级数据库上报过；如果这个数据库取代了原来的，"
-                "请加 --replace 重新上报（将按本库重新比对全部记录）")
+            raise RollupError(ErrorCode.ROLLUP_OTHER_SOURCE, name=name, county_code=code)
         cur.execute("UPDATE fieldapp.counties SET source_id = %s, pushed_seq = 0, load_table = NULL,"
                     " load_after = NULL, load_seq = NULL WHERE county_code = %s", (source_id, code))
 
@@ -277,7 +276,7 @@ def _state(cur, code: str) -> dict[str, Any]:
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
-        raise Cancelled("已取消；已上报的批次保留，下次上报从停下的地方继续")
+        raise Cancelled(ErrorCode.ROLLUP_CANCELLED)
 
 
 def _count(result: PushResult, table: str, ins: int, upd: int) -> None:

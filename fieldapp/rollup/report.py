@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from fieldapp.core.divisions import Area
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.reconcile import (
     WORK_ORDER_KIND_LABELS_ZH,
     WORK_ORDER_STATE_LABELS_ZH,
@@ -130,7 +131,8 @@ def build_rollup(conn, code: str | None = None, *, name: str | None = None,
     with conn.cursor() as cur:
         areas = _areas(cur, pattern)
         if not areas:
-            raise RollupError(f"汇总数据库里没有 {top_code[:4 if level == 'city' else 2]} 开头的区县数据")
+            raise RollupError(ErrorCode.ROLLUP_NO_COUNTIES,
+                              prefix=top_code[:4 if level == "city" else 2])
         rows = _status_rows(cur, pattern)
         answers = _answer_counts(cur, pattern)
         orders = _orders(cur, pattern)
@@ -190,7 +192,7 @@ def make_rollup_report(conn, out: str | os.PathLike, code: str | None = None, *,
 
     suffix = os.path.splitext(str(out))[1].lower()
     if suffix not in (".pdf", ".xlsx"):
-        raise RollupError(f"报表文件应以 .pdf 或 .xlsx 结尾：{out}")
+        raise RollupError(ErrorCode.ROLLUP_REPORT_TYPE, path=str(out))
     data = build_rollup(conn, code, name=name)
     (write_pdf if suffix == ".pdf" else write_xlsx)(data, out)
     return data

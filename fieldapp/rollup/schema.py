@@ -5,6 +5,8 @@ See docs/rollup.md."""
 
 from __future__ import annotations
 
+from fieldapp.core.messages import ErrorCode
+
 from .errors import RollupError
 
 SCHEMA = "fieldapp"
@@ -166,11 +168,11 @@ def init(conn) -> tuple[int, int]:
         if not cur.fetchone()[0]:
             cur.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")
             if not cur.fetchone()[0]:
-                raise RollupError("汇总数据库服务器没有安装 PostGIS 扩展（Debian：postgresql-postgis）")
+                raise RollupError(ErrorCode.ROLLUP_NO_POSTGIS)
             cur.execute("CREATE EXTENSION postgis")
         before = current_version(conn)
         if before > VERSION:
-            raise RollupError(f"汇总数据库的结构版本 {before} 比本程序（{VERSION}）新，请升级 fieldapp")
+            raise RollupError(ErrorCode.ROLLUP_SCHEMA_NEWER, found=before, supported=VERSION)
         for v in range(before + 1, VERSION + 1):
             cur.execute(MIGRATIONS[v])
             cur.execute("INSERT INTO fieldapp.meta VALUES ('schema_version', %s)"
@@ -182,6 +184,6 @@ def require(conn) -> None:
     """Refuse to work on a server whose schema is missing or of another version."""
     v = current_version(conn)
     if v == 0:
-        raise RollupError("汇总数据库还没有初始化：请先运行 fieldapp rollup init")
+        raise RollupError(ErrorCode.ROLLUP_NOT_INITIALISED)
     if v != VERSION:
-        raise RollupError(f"汇总数据库的结构版本是 {v}，本程序需要 {VERSION}：请运行 fieldapp rollup init")
+        raise RollupError(ErrorCode.ROLLUP_SCHEMA_OTHER, found=v, supported=VERSION)

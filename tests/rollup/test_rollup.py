@@ -13,14 +13,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from fieldapp.demo.build import build_demo
+from fieldapp.jobs.demo_build import build_demo
 from fieldapp.rollup.connection import connect
 from fieldapp.rollup.errors import RollupError
 from fieldapp.rollup.push import push
 from fieldapp.rollup.report import build_rollup
 from fieldapp.rollup.schema import init
 from fieldapp.store import Store
-from fieldapp.store.register_counts import reconciliation
+from fieldapp.store.reports.reconciliation_counts import reconciliation
 
 TABLES = ("counties", "divisions", "households", "visits", "work_orders", "spot_checks",
           "spot_check_items")
