@@ -40,3 +40,10 @@ def household_summary(store, uuid: str) -> dict:
         " h.id_masked, h.lat, h.lon, h.source FROM households h"
         " JOIN areas a ON a.code = h.village_code WHERE h.uuid = ?", (uuid,)).fetchone()
     return {"household_id": uuid, **dict(zip(_SUMMARY, row))}
+
+
+def village_choices(store) -> list[tuple[str, str]]:
+    """(code, "township · village") of every village, for the new-household dialog."""
+    return [(r[0], f"{r[1]} · {r[2]}" if r[1] else r[2]) for r in store.conn.execute(
+        "SELECT v.code, t.name, v.name FROM areas v LEFT JOIN areas t ON t.code = v.parent_code"
+        " WHERE v.level = 'village' AND v.deleted = 0 ORDER BY v.code")]
