@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from fieldapp.core.divisions import county_of, township_of
 from fieldapp.core.field_household import FIELD_SOURCE
 from fieldapp.store import sheets_rows
+from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.sheets_register import PrintedPage, PrintedSheet
 
 from . import sheet_page
@@ -46,6 +47,7 @@ class VillageSheet:
     last: str = ""
     surveyors: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    rule_version: str = ""  # the coverage rule the statuses were judged by
     field_found: int = 0  # the last rows: households found in the field, not in the register
     summary: Summary = field(default_factory=Summary)
 
@@ -64,6 +66,7 @@ def load_village_sheet(store, village_code: str) -> VillageSheet:
         first=visits["first"], last=visits["last"], surveyors=visits["surveyors"],
         rows=[(h["uuid"], household_cells(h)) for h in households],
         field_found=sum(h["source"] == FIELD_SOURCE for h in households),
+        rule_version=rule_of(store.conn).version,
         summary=Summary.of(households),
     )
 
@@ -82,7 +85,8 @@ def header_of(sheet: VillageSheet) -> PageHeader:
         title=f"{sheet.county_name}“户户通”入户核查确认表",
         lines=(
             (f"乡镇：{sheet.township_name}（{sheet.village_code[:9]}）　"
-             f"村（社区）：{sheet.village_name}（{sheet.village_code}）"),
+             f"村（社区）：{sheet.village_name}（{sheet.village_code}）　"
+             f"覆盖标准版本：{sheet.rule_version or '—'}"),
             f"核查期间：{period}　核查人员：{'、'.join(sheet.surveyors) or '—'}",
             _scope_line(sheet),
         ))

@@ -19,6 +19,7 @@ from fieldapp.core.status import derive_status
 
 from . import errors as E
 from .schema import JSON_FIELDS, SYNCED_FIELDS
+from .coverage_rule import rule_of
 from .status import NEVER, refresh_status, statuses
 
 DEFAULTS: dict[str, dict[str, Any]] = {
@@ -261,6 +262,7 @@ class ChangeWriter:
         flushed the held-back rows), so the latest complete visit is found among those noted,
         ordered as status.py orders them (coalesce(ended_at, started_at), then hlc; NULL
         first). Anything not plain text there goes to the SQL path."""
+        rule = None
         out: dict[str, tuple] = {}
         slow = []
         loads = json.loads
@@ -282,7 +284,10 @@ class ChangeWriter:
                 out[u] = NEVER
             else:
                 doc = best[1]
-                st = derive_status(doc if doc.__class__ is dict else loads(doc) if doc else None)
+                if rule is None:
+                    rule = rule_of(self.conn)
+                st = derive_status(doc if doc.__class__ is dict else loads(doc) if doc else None,
+                                   rule)
                 out[u] = (st.status, st.reason, best[2])
         if slow:
             out.update(statuses(self.conn, slow))

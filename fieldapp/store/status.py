@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from fieldapp.core.status import derive_status
 
+from .coverage_rule import rule_of
+
 # The latest complete visit of each household, for many households in one pass (a window over
 # their visits) instead of one correlated subquery per household.
 _LATEST = """
@@ -85,9 +87,10 @@ def _latest(conn: sqlite3.Connection, targets: set[str], many: bool) -> dict[str
     """Derived status of the targets that have a complete visit (the temporary table holds the
     targets unless `many`)."""
     loads = json.loads
+    rule = rule_of(conn)
     found: dict[str, tuple] = {}
     for uuid, answers, ended in conn.execute(_LATEST.format(where="" if many else _TARGETS)):
         if uuid in targets:
-            st = derive_status(loads(answers) if answers else None)
+            st = derive_status(loads(answers) if answers else None, rule)
             found[uuid] = (st.status, st.reason, ended)
     return found

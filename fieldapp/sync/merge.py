@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldapp.store import StoreError, sync_conflicts, sync_keys
+from fieldapp.core.coverage_rule import CoverageRule
+from fieldapp.store import StoreError, coverage_rule, sync_conflicts, sync_keys
 from fieldapp.store.sync_apply import merge_cache, savepoint, write_plan
 from fieldapp.store.sync_state import StoreState
 
@@ -285,6 +286,9 @@ def apply_reference_extras(store, conn, contents: Contents) -> None:
         store._put_settings({"sync_acked_counter": str(ack)})
     sync_conflicts.apply_resolutions(conn, [r for r in ref.get("conflicts") or []
                                             if isinstance(r, dict)])
+    rule = (ref.get("settings") or {}).get("coverage_rule")
+    if rule and rule != store.setting("coverage_rule"):
+        coverage_rule.put_rule(store, CoverageRule.from_json(rule, where="参考包"))
     for f in ref.get("forms") or []:
         name = f"forms/{f.get('file_name')}"
         if name in contents.payload.infos:

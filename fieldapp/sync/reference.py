@@ -21,7 +21,8 @@ from .errors import SyncError
 from .keys import PublicKeys
 
 Progress = Callable[[int, int], bool]
-SHARED_SETTINGS = ("county_code", "county_name", "id_salt", "programme_year", "store_full_id")
+SHARED_SETTINGS = ("county_code", "county_name", "id_salt", "programme_year", "store_full_id",
+                   "coverage_rule")
 
 
 @dataclass

@@ -104,3 +104,9 @@ def test_field_found_households_have_their_own_section(demo_path, big_village, t
     text = pdftools.text(out)
     assert "新1" in text and "新2" in text
     assert text.index("甲新户") > max(text.index(n) for _, (_, n, *_) in sheet.rows[:register])
+
+
+def test_sheet_names_the_coverage_rule_version(demo_path, big_village, tmp_path):
+    out = tmp_path / "v.pdf"
+    make_sheets(demo_path, big_village, out)
+    assert "覆盖标准版本：140824-2026.1" in pdftools.flat(out)

@@ -43,3 +43,25 @@ def test_same_found_household_on_two_laptops_reaches_county_as_a_duplicate_pair(
         pairs = {(d["household_a"], d["household_b"])
                  for d in sync_conflicts.duplicates(s.conn)}
     assert (min(uuids), max(uuids)) in pairs
+
+
+def test_laptops_follow_the_county_coverage_rule(field_setup, tmp_path):
+    from fieldapp.core.coverage_rule import CoverageRule
+    from fieldapp.store.coverage_rule import rule_of, set_rule
+
+    f = field_setup
+    lap = f.laptop("A")
+    with Store.open(lap, readonly=True) as s:
+        assert rule_of(s.conn).version == "140824-2026.1"  # shipped default
+    lenient = CoverageRule.from_json('{"version": "140824-lenient", "county": "140824",'
+                                     ' "requires": []}')
+    f.merge(f.export(lap, "a.fab"))  # the county now knows this laptop's key
+    with f.county() as s:
+        set_rule(s, lenient)
+        covered = s.conn.execute("SELECT count(*) FROM households WHERE status = 'covered'"
+                                 " AND village_code LIKE ?", (TOWNSHIP[:9] + "%",)).fetchone()[0]
+    f.merge_reference(lap, f.make_reference("ref2.fab"))
+    with Store.open(lap, readonly=True) as s:
+        assert rule_of(s.conn).version == "140824-lenient"
+        assert s.conn.execute("SELECT count(*) FROM households WHERE status = 'covered'"
+                              ).fetchone()[0] == covered  # recomputed on the laptop too
