@@ -12,13 +12,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fieldapp.store import sync_conflicts, sync_resolve
+from fieldapp.store import sync_conflicts, sync_keys, sync_resolve
 from fieldapp.store.sync_state import StoreState
 
 from .errors import SyncError
 from .heads import field_heads, latest
 
 KEEP = ("ours", "theirs", "value")
+
+
+def _household(r: dict[str, Any]) -> str | None:
+    return r["record_uuid"] if r["tbl"] == "households" else None
 
 
 def list_conflicts(store, *, status: str | None = "open") -> list[dict[str, Any]]:
@@ -29,6 +33,9 @@ def list_conflicts(store, *, status: str | None = "open") -> list[dict[str, Any]
             "id": r["id"], "record": r["record_uuid"], "table": r["tbl"], "field": r["field"],
             "base": r["base"], "ours": r["ours"], "theirs": r["theirs"],
             "devices": {"ours": r["ours_device"], "theirs": r["theirs_device"]},
+            "device_names": {
+                side: sync_keys.device_label(store.conn, r[f"{side}_device"], _household(r))
+                for side in ("ours", "theirs")},
             "status": r["status"], "village_code": r["village_code"],
             "village_name": r.get("village_name"), "household": r.get("household_head"),
             "versions": {"base": r["base_version"], "ours": r["ours_version"],

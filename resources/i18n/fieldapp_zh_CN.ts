@@ -291,7 +291,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Keep ours</source>
-        <translation>保留本库的值</translation>
+        <translation>保留县里现有的值</translation>
     </message>
     <message>
         <source>Merge, keep A</source>
@@ -331,7 +331,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Take theirs</source>
-        <translation>采用对方的值</translation>
+        <translation>采用乡镇报来的值</translation>
     </message>
 </context>
 <context>
@@ -350,7 +350,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Devices</source>
-        <translation>设备（本库/对方）</translation>
+        <translation>电脑（核查人）：县里 / 乡镇</translation>
     </message>
     <message>
         <source>Field</source>
@@ -406,7 +406,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Ours</source>
-        <translation>本库的值</translation>
+        <translation>县里现有的值</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -422,7 +422,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Theirs</source>
-        <translation>对方的值</translation>
+        <translation>乡镇报来的值</translation>
     </message>
     <message>
         <source>Village</source>
