@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .coverage_rule import REASON_LABELS_ZH as RULE_REASON_LABELS_ZH
+from .coverage_rule import CoverageRule
+
 COVERED = "covered"
 NOT_COVERED = "not_covered"
 NOT_VISITED = "not_visited"
@@ -39,6 +42,7 @@ REASON_LABELS_ZH = {
     "refuses": "本人不愿安装",
     "other": "其他",
     "nobody_home": "家中无人",
+    **RULE_REASON_LABELS_ZH,
 }
 
 VISIT_RESULTS = ("met", "nobody_home", "vacant", "refused", "moved_out", "merged")
@@ -55,8 +59,10 @@ class Status:
         return STATUS_LABELS_ZH[self.status]
 
 
-def derive_status(answers: Mapping[str, Any] | None) -> Status:
-    """Status from the answers of the latest *complete* visit (None: never visited)."""
+def derive_status(answers: Mapping[str, Any] | None, rule: CoverageRule | None = None) -> Status:
+    """Status from the answers of the latest *complete* visit (None: never visited). With a
+    county's coverage rule, a household that works now but fails one of the rule's requirements
+    (county channel, no illegal charge, ...) is not covered, with that requirement's reason."""
     if not answers:
         return Status(NOT_VISITED)
     result = answers.get("visit_result") or "met"
@@ -71,7 +77,8 @@ def derive_status(answers: Mapping[str, Any] | None) -> Status:
     mode = answers.get("reception_mode") or "none"
     works = answers.get("works_now")
     if mode != "none" and works in ("yes", True, 1, "1"):
-        return Status(COVERED)
+        failed = rule.failure(answers) if rule is not None else None
+        return Status(NOT_COVERED, failed) if failed else Status(COVERED)
     reason = answers.get("not_covered_reason") or ("signal" if mode != "none" else "other")
     return Status(NOT_COVERED, str(reason))
 

@@ -22,7 +22,8 @@ from fieldapp.sync import crypto, enrolment, identity, writer
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.keys import PublicKeys
 
-SHARED_SETTINGS = ("county_code", "county_name", "id_salt", "programme_year", "store_full_id")
+SHARED_SETTINGS = ("county_code", "county_name", "id_salt", "programme_year", "store_full_id",
+                   "coverage_rule")
 
 
 @dataclass

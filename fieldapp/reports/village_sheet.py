@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.core.divisions import county_of, township_of
+from fieldapp.core.field_household import FIELD_SOURCE
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
-from .errors import ReportError
+from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.reports import sheet_rows as sheets_rows
 from fieldapp.store.reports.printed_sheets import PrintedPage, PrintedSheet
 
 from . import sheet_page
+from .errors import ReportError
 from .payload import Payload, rows_hash
 from .pdf_draw import draw_grid, draw_row_text, draw_text
 from .sheet_page import CONTENT_W, HEADER_BOTTOM, MARGIN_X, PageHeader, draw_frame
@@ -44,6 +46,8 @@ class VillageSheet:
     last: str = ""
     surveyors: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    rule_version: str = ""  # the coverage rule the statuses were judged by
+    field_found: int = 0  # the last rows: households found in the field, not in the register
     summary: Summary = field(default_factory=Summary)
 
 
@@ -60,6 +64,8 @@ def load_village_sheet(store, village_code: str) -> VillageSheet:
         county_name=names.get(county_of(village_code), ""),
         first=visits["first"], last=visits["last"], surveyors=visits["surveyors"],
         rows=[(h["uuid"], household_cells(h)) for h in households],
+        field_found=sum(h["source"] == FIELD_SOURCE for h in households),
+        rule_version=rule_of(store.conn).version,
         summary=Summary.of(households),
     )
 
@@ -78,11 +84,26 @@ def header_of(sheet: VillageSheet) -> PageHeader:
         title=f"{sheet.county_name}“户户通”入户核查确认表",
         lines=(
             (f"乡镇：{sheet.township_name}（{sheet.village_code[:9]}）　"
-             f"村（社区）：{sheet.village_name}（{sheet.village_code}）"),
+             f"村（社区）：{sheet.village_name}（{sheet.village_code}）　"
+             f"覆盖标准版本：{sheet.rule_version or '—'}"),
             f"核查期间：{period}　核查人员：{'、'.join(sheet.surveyors) or '—'}",
-            (f"本表列出本村花名册全部 {len(sheet.rows)} 户（已覆盖、未覆盖、未入户、空置、拒绝、"
-             "迁出均列入），不落一户。"),
+            _scope_line(sheet),
         ))
+
+
+def _scope_line(sheet: VillageSheet) -> str:
+    statuses = "（已覆盖、未覆盖、未入户、空置、拒绝、迁出均列入），不落一户。"
+    if not sheet.field_found:
+        return f"本表列出本村花名册全部 {len(sheet.rows)} 户{statuses}"
+    register = len(sheet.rows) - sheet.field_found
+    return (f"本表列出本村全部 {len(sheet.rows)} 户：花名册 {register} 户，走访中新发现 "
+            f"{sheet.field_found} 户（序号以“新”开头，列在最后）{statuses}")
+
+
+def serial(sheet: VillageSheet, i: int) -> str:
+    """Row number i (1-based) as printed: register households 1..n, field-found 新1..新m."""
+    register = len(sheet.rows) - sheet.field_found
+    return str(i) if i <= register else f"新{i - register}"
 
 
 def draw_village_sheet(c: Canvas, sheet: VillageSheet, font: str, *, sheet_id: str, stamp: str,
@@ -107,8 +128,8 @@ def draw_village_sheet(c: Canvas, sheet: VillageSheet, font: str, *, sheet_id: s
                       ["center"] * len(COLUMNS))
         y = top - HEADER_H
         for i, (_uuid, cells) in enumerate(page_rows, a + 1):
-            draw_row_text(c, MARGIN_X, y, WIDTHS, ROW_H, (str(i), *cells, ""), font, FONT_SIZE,
-                          ALIGNS, LINES)
+            draw_row_text(c, MARGIN_X, y, WIDTHS, ROW_H, (serial(sheet, i), *cells, ""), font,
+                          FONT_SIZE, ALIGNS, LINES)
             y -= ROW_H
         draw_grid(c, MARGIN_X, top, WIDTHS, [HEADER_H] + [ROW_H] * len(page_rows))
         if not sheet.rows:

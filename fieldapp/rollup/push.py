@@ -295,7 +295,7 @@ def _initial_load(store, conn, cur, code, state, batch, result, progress) -> Non
         state = _state(cur, code)
     start = TABLES.index(state["load_table"]) if state["load_table"] in TABLES else 0
     after = state["load_after"] or ""
-    total = sum(store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES)
+    total = src.row_count(store, TABLES)
     done = 0
     for table in TABLES[start:]:
         key_index = src.ROLLUP_COLUMNS[table].index(src.key_of(table))

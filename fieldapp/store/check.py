@@ -24,6 +24,8 @@ from pathlib import Path
 from fieldapp.core.progress import Progress
 from fieldapp.core.status import derive_status
 
+from .coverage_rule import rule_of
+
 from . import errors as E
 from .db import APP_ID, _translate
 from .migrations import SCHEMA_VERSION
@@ -375,9 +377,10 @@ def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
     if not {"households", "visits"} <= tables:
         return Finding("", "")
     latest = {}
+    rule = rule_of(conn)
     for uuid, answers, ended in conn.execute(_LATEST_ALL):
         try:
-            st = derive_status(json.loads(answers) if answers else None)
+            st = derive_status(json.loads(answers) if answers else None, rule)
         except (ValueError, TypeError):
             continue  # reported by the JSON check
         latest[uuid] = (st.status, st.reason, ended)

@@ -144,7 +144,7 @@ def flag_duplicates(conn: sqlite3.Connection, household_uuids: Iterable[str]) ->
         " created_at) SELECT min(t.uuid, o.uuid), max(t.uuid, o.uuid), t.village_code,"
         " 'head_group', ? FROM temp.dup_targets d CROSS JOIN households t ON t.uuid = d.uuid"
         " CROSS JOIN households o"
-        " ON o.village_code = t.village_code AND o.group_no = t.group_no"
+        " ON o.village_code = t.village_code AND o.group_no IS t.group_no"
         f" AND o.head_name = t.head_name WHERE {live}", (at,))
     added = conn.total_changes - before
     conn.execute("DELETE FROM temp.dup_targets")

@@ -37,6 +37,12 @@ def last_seq(store) -> int:
     return store.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
 
 
+def row_count(store, tables: Sequence[str]) -> int:
+    """How many rows the mirrored tables hold together (for progress)."""
+    return sum(store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+               for t in tables if t in ROLLUP_COLUMNS)
+
+
 def changed_keys(store, after: int, upto: int) -> dict[str, list[str]]:
     """Keys of the mirrored records changed in (after, upto], per table."""
     rows = store.conn.execute(

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from fieldapp.store import conflicts as sync_conflicts
+from fieldapp.store.sync_log import keys as sync_keys
 from fieldapp.store.sync_log import resolve as sync_resolve
 from fieldapp.store.sync_log.merge_reads import StoreState
 
@@ -20,6 +21,10 @@ from .errors import SyncError
 from .heads import field_heads, latest
 
 KEEP = ("ours", "theirs", "value")
+
+
+def _household(r: dict[str, Any]) -> str | None:
+    return r["record_uuid"] if r["tbl"] == "households" else None
 
 
 def list_conflicts(store, *, status: str | None = "open") -> list[dict[str, Any]]:
@@ -30,6 +35,9 @@ def list_conflicts(store, *, status: str | None = "open") -> list[dict[str, Any]
             "id": r["id"], "record": r["record_uuid"], "table": r["tbl"], "field": r["field"],
             "base": r["base"], "ours": r["ours"], "theirs": r["theirs"],
             "devices": {"ours": r["ours_device"], "theirs": r["theirs_device"]},
+            "device_names": {
+                side: sync_keys.device_label(store.conn, r[f"{side}_device"], _household(r))
+                for side in ("ours", "theirs")},
             "status": r["status"], "village_code": r["village_code"],
             "village_name": r.get("village_name"), "household": r.get("household_head"),
             "versions": {"base": r["base_version"], "ours": r["ours_version"],

@@ -13,16 +13,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.store import StoreError
 from fieldapp.store import conflicts as sync_conflicts
 from fieldapp.store.sync_log import keys as sync_keys
-from fieldapp.store.sync_log.merge_writes import merge_cache, savepoint, write_plan
 from fieldapp.store.sync_log.merge_reads import StoreState
-from .errors import BundleRejected, SyncError, UnknownDevice
+from fieldapp.store.households.status import put_rule
+from fieldapp.store.sync_log.merge_writes import merge_cache, savepoint, write_plan
 
 from . import forms, trust
+from .errors import BundleRejected, SyncError, UnknownDevice
 from .keys import KeyPair
 from .plan import Plan, VillageCounts, plan_merge
 from .reader import Contents, local_copy, read_contents
@@ -287,6 +289,9 @@ def apply_reference_extras(store, conn, contents: Contents) -> None:
         store._put_settings({"sync_acked_counter": str(ack)})
     sync_conflicts.apply_resolutions(conn, [r for r in ref.get("conflicts") or []
                                             if isinstance(r, dict)])
+    rule = (ref.get("settings") or {}).get("coverage_rule")
+    if rule and rule != store.setting("coverage_rule"):
+        put_rule(store, CoverageRule.from_json(rule, where="参考包"))
     for f in ref.get("forms") or []:
         name = f"forms/{f.get('file_name')}"
         if name in contents.payload.infos:

@@ -104,6 +104,7 @@ def init_township(path: str | os.PathLike, bundle: str | os.PathLike, passphrase
             "county_name": settings.get("county_name") or "",
             "programme_year": settings.get("programme_year") or "",
             "store_full_id": settings.get("store_full_id") or "0",
+            "coverage_rule": settings.get("coverage_rule") or "",  # the county's standard
             "township_code": h["township"], "township_name": ref.get("township_name") or "",
             "surveyor": surveyor, "sync_enrolment": json.dumps(token, ensure_ascii=False),
             "sync_acked_counter": "0"})

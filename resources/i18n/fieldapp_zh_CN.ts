@@ -291,7 +291,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Keep ours</source>
-        <translation>保留本库的值</translation>
+        <translation>保留县里现有的值</translation>
     </message>
     <message>
         <source>Merge, keep A</source>
@@ -331,7 +331,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Take theirs</source>
-        <translation>采用对方的值</translation>
+        <translation>采用乡镇报来的值</translation>
     </message>
 </context>
 <context>
@@ -350,7 +350,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Devices</source>
-        <translation>设备（本库/对方）</translation>
+        <translation>电脑（核查人）：县里 / 乡镇</translation>
     </message>
     <message>
         <source>Field</source>
@@ -406,7 +406,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Ours</source>
-        <translation>本库的值</translation>
+        <translation>县里现有的值</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -422,7 +422,7 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
     <message>
         <source>Theirs</source>
-        <translation>对方的值</translation>
+        <translation>乡镇报来的值</translation>
     </message>
     <message>
         <source>Village</source>
@@ -1543,6 +1543,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>+ New household</source>
+        <translation>＋ 新发现户</translation>
+    </message>
+    <message>
         <source>Cannot create database</source>
         <translation>无法创建数据库</translation>
     </message>
@@ -1559,6 +1563,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>农户</translation>
     </message>
     <message>
+        <source>New household found in the &amp;field…</source>
+        <translation>登记新发现户(&amp;H)…</translation>
+    </message>
+    <message>
         <source>No database open</source>
         <translation>未打开数据库</translation>
     </message>
@@ -1569,6 +1577,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Recent files</source>
         <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>Record a household found in the field (Ctrl+N)</source>
+        <translation>登记走访中新发现的户（Ctrl+N）</translation>
     </message>
     <message>
         <source>This database is damaged, and there are automatic backups of it. Choose one to restore?</source>
@@ -1876,6 +1888,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>放置/移动</translation>
     </message>
     <message>
+        <source>Press Ctrl+N to record a new household at this spot.</source>
+        <translation>按 Ctrl+N 在此处登记新发现户。</translation>
+    </message>
+    <message>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -2147,6 +2163,61 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
     <message>
         <source>fieldapp database (*.sqlite)</source>
         <translation>fieldapp 数据库 (*.sqlite)</translation>
+    </message>
+</context>
+<context>
+    <name>NewHouseholdDialog</name>
+    <message>
+        <source>%1 is not a number: %2</source>
+        <translation>%1不是数字：%2</translation>
+    </message>
+    <message>
+        <source>Door number</source>
+        <translation>门牌号</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>ID number (optional)</source>
+        <translation>身份证号（可不填）</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>New household found in the field</source>
+        <translation>登记新发现户</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>联系电话（可不填）</translation>
+    </message>
+    <message>
+        <source>Position (optional)</source>
+        <translation>位置（可不填）</translation>
+    </message>
+    <message>
+        <source>Save and start the visit</source>
+        <translation>保存并开始入户核查</translation>
+    </message>
+    <message>
+        <source>Tip: in the map's place mode, click where the house is before pressing Ctrl+N to fill in the position.</source>
+        <translation>提示：先在地图的“放置”模式下点一下房屋所在位置，再按 Ctrl+N，位置会自动填好。</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
     </message>
 </context>
 <context>

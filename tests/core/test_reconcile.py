@@ -12,7 +12,8 @@ V1, V2 = "140824100200", "140824100201"  # two villages of 稷峰镇
 V3 = "140824101200"  # a village of the next township
 T1, T2, COUNTY = "140824100000", "140824101000", "140824000000"
 
-MET_COVERED = {"visit_result": "met", "reception_mode": "iptv", "works_now": "yes"}
+MET_COVERED = {"visit_result": "met", "reception_mode": "iptv", "works_now": "yes",
+               "channels": "cctv provincial county"}
 
 
 def not_covered(reason):

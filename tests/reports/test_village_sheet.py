@@ -84,3 +84,30 @@ def test_empty_village_still_gets_a_sheet(demo_store, demo_path, tmp_path):
     assert res.pages == 1
     text = pdftools.text(out)
     assert "本村花名册中没有住户" in text and "第1页共1页" in pdftools.flat(out)
+
+
+def test_field_found_households_have_their_own_section(demo_path, big_village, tmp_path):
+    from fieldapp.core.field_household import NewHousehold
+    from fieldapp.reports.village_sheet import load_village_sheet
+    from fieldapp.store.household_add import add_field_household
+
+    with Store.open(demo_path) as s:
+        register = len(sheets_rows.village_households(s, big_village))
+        add_field_household(s, NewHousehold(big_village, "甲新户", group_no="1"))
+        add_field_household(s, NewHousehold(big_village, "乙新户"))
+        sheet = load_village_sheet(s, big_village)
+    assert sheet.field_found == 2 and len(sheet.rows) == register + 2
+    assert {cells[1] for _, cells in sheet.rows[-2:]} == {"甲新户", "乙新户"}  # after the register
+    out = tmp_path / "v.pdf"
+    make_sheets(demo_path, big_village, out)
+    flat = pdftools.flat(out)
+    assert f"全部{register + 2}户：花名册{register}户，走访中新发现2户" in flat
+    text = pdftools.text(out)
+    assert "新1" in text and "新2" in text
+    assert text.index("甲新户") > max(text.index(n) for _, (_, n, *_) in sheet.rows[:register])
+
+
+def test_sheet_names_the_coverage_rule_version(demo_path, big_village, tmp_path):
+    out = tmp_path / "v.pdf"
+    make_sheets(demo_path, big_village, out)
+    assert "覆盖标准版本：140824-2026.1" in pdftools.flat(out)

@@ -86,7 +86,7 @@ def test_answers_are_versioned_per_key_and_status_follows(store):
         vid = w.insert("visits", dict(household_uuid=uid, form_id="huhutong_household",
                                       form_version="1", state="complete",
                                       answers={"visit_result": "met", "reception_mode": "iptv",
-                                               "works_now": "yes"}))
+                                               "works_now": "yes", "channels": "county"}))
     assert queries.household(store, uid)["status"] == "covered"
     with store.write("s") as w:
         w.update("visits", vid, {"answers": {"works_now": "no", "not_covered_reason": "signal"}})

@@ -63,7 +63,7 @@ def test_overdue_and_state_flow_with_verification_by_revisit(demo_store):
         w.insert("visits", {"household_uuid": a, "form_id": "f", "form_version": "1",
                             "state": "complete", "ended_at": "2026-12-05T09:00:00",
                             "answers": {"visit_result": "met", "reception_mode": "iptv",
-                                        "works_now": "yes"}})
+                                        "works_now": "yes", "channels": "cctv county"}})
     assert gaps.verify_by_revisits(demo_store) == 1
     state, verified = demo_store.conn.execute(
         "SELECT state, verified_at FROM work_orders WHERE uuid = ?", (oa,)).fetchone()

@@ -23,7 +23,8 @@ def test_draft_then_complete_changes_status(demo_store, hh):
     assert draft["uuid"] == uuid and draft["answers"] == {"visit_result": "met", "tv_sets": 1}
     assert queries.household(demo_store, hh)["status"] == "not_visited"  # drafts do not count
     assert V.save_answers(demo_store, "王海燕", uuid, {"reception_mode": "iptv",
-                                                     "works_now": "yes"}) == 2
+                                                     "works_now": "yes",
+                                                     "channels": "cctv county"}) == 3
     assert V.save_answers(demo_store, "王海燕", uuid, {"works_now": "yes"}) == 0
     V.complete_visit(demo_store, "王海燕", uuid, {"tv_sets": None})
     visit = V.get_visit(demo_store, uuid)

@@ -221,3 +221,16 @@ def test_a_conflict_stays_open_until_the_county_resolves_it(field_setup):
                               (hh[0],)).fetchone()[0] == "13911111111"
         conflicts.resolve(s, rows[0]["id"], "ours")
         assert conflicts.list_conflicts(s) == []
+
+
+def test_conflicts_name_the_laptops_not_raw_device_ids(field_setup):
+    f = field_setup
+    a, b, *_ = _edit_two_laptops(f)
+    f.merge(f.export(a, "a.fab"), f.export(b, "b.fab"))
+    with f.county() as s:
+        rows = conflicts.list_conflicts(s)
+    assert rows
+    for c in rows:
+        names = set(c["device_names"].values())
+        assert names <= {"A", "B"} or all(n[:1] in "AB" for n in names), names
+        assert not names & set(c["devices"].values())  # not the raw ids

@@ -10,6 +10,10 @@ from collections.abc import Iterable
 
 from fieldapp.core.status import derive_status
 
+from fieldapp.core.coverage_rule import CoverageRule
+from fieldapp.store.coverage_rule import KEY as RULE_KEY
+from fieldapp.store.coverage_rule import rule_of
+
 # The latest complete visit of each household, for many households in one pass (a window over
 # their visits) instead of one correlated subquery per household.
 _LATEST = """
@@ -85,9 +89,24 @@ def _latest(conn: sqlite3.Connection, targets: set[str], many: bool) -> dict[str
     """Derived status of the targets that have a complete visit (the temporary table holds the
     targets unless `many`)."""
     loads = json.loads
+    rule = rule_of(conn)
     found: dict[str, tuple] = {}
     for uuid, answers, ended in conn.execute(_LATEST.format(where="" if many else _TARGETS)):
         if uuid in targets:
-            st = derive_status(loads(answers) if answers else None)
+            st = derive_status(loads(answers) if answers else None, rule)
             found[uuid] = (st.status, st.reason, ended)
     return found
+
+
+def set_rule(store, rule: CoverageRule) -> int:
+    """Store the rule and recompute every status; returns how many households were recomputed."""
+    with store.transaction():
+        return put_rule(store, rule)
+
+
+def put_rule(store, rule: CoverageRule) -> int:
+    """set_rule inside the caller's transaction (a reference bundle bringing the county's rule)."""
+    store._put_settings({RULE_KEY: rule.to_json()})
+    store._settings_cache.clear()
+    uuids = [r[0] for r in store.conn.execute("SELECT uuid FROM households")]
+    return refresh_status(store.conn, uuids)

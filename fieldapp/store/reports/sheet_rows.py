@@ -15,17 +15,19 @@ from fieldapp.store.db import Store, _connect
 _COLUMNS = (
     "h.uuid, h.village_code, h.group_no, h.head_name, h.id_masked, h.phone, h.size, h.address,"
     " h.status, h.status_reason, h.deleted, h.merged_into, v.answers, v.surveyor,"
-    " coalesce(v.ended_at, v.started_at) AS visited_at"
+    " coalesce(v.ended_at, v.started_at) AS visited_at, h.source"
 )
 _NAMES = ("uuid", "village_code", "group_no", "head_name", "id_masked", "phone", "size", "address",
-          "status", "status_reason", "deleted", "merged_into", "answers", "surveyor", "visited_at")
+          "status", "status_reason", "deleted", "merged_into", "answers", "surveyor", "visited_at",
+          "source")
 _LATEST_VISIT = (
     " LEFT JOIN visits v ON v.uuid = (SELECT uuid FROM visits WHERE household_uuid = h.uuid"
     " AND state = 'complete' AND deleted = 0"
     " ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC LIMIT 1)"
 )
-# Same order as queries.households(): the order people know from the household list.
-_ORDER = " ORDER BY CAST(h.group_no AS INTEGER), h.group_no, h.head_name, h.uuid"
+# Same order as queries.households(): the order people know from the household list; households
+# found in the field (新发现户) come after the register's, in their own section of the sheet.
+_ORDER = " ORDER BY h.source = 'field', CAST(h.group_no AS INTEGER), h.group_no, h.head_name, h.uuid"
 
 
 def open_for_reading(path: str | Path) -> Store:

@@ -16,10 +16,10 @@ from typing import Any, Self
 from fieldapp.core.clock import HybridClock
 from fieldapp.core.pinyin import initials
 from fieldapp.core.status import derive_status
-
 from fieldapp.store import errors as E
-from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
+from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import NEVER, refresh_status, statuses
+from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "households": {"source": "register"},
@@ -261,6 +261,7 @@ class ChangeWriter:
         flushed the held-back rows), so the latest complete visit is found among those noted,
         ordered as status.py orders them (coalesce(ended_at, started_at), then hlc; NULL
         first). Anything not plain text there goes to the SQL path."""
+        rule = None
         out: dict[str, tuple] = {}
         slow = []
         loads = json.loads
@@ -282,7 +283,10 @@ class ChangeWriter:
                 out[u] = NEVER
             else:
                 doc = best[1]
-                st = derive_status(doc if doc.__class__ is dict else loads(doc) if doc else None)
+                if rule is None:
+                    rule = rule_of(self.conn)
+                st = derive_status(doc if doc.__class__ is dict else loads(doc) if doc else None,
+                                   rule)
                 out[u] = (st.status, st.reason, best[2])
         if slow:
             out.update(statuses(self.conn, slow))

@@ -118,3 +118,18 @@ def log_export(conn: sqlite3.Connection, bundle_uuid: str, kind: str, township: 
 
 def exports(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return _dicts(conn.execute("SELECT * FROM sync_exports ORDER BY created_at DESC"))
+
+
+def device_label(conn: sqlite3.Connection, device_id: str | None,
+                 household_uuid: str | None = None) -> str:
+    """A laptop as staff know it: its name and the surveyor who last visited the household from
+    it (or its raw id when the county has never heard of it)."""
+    if not device_id:
+        return ""
+    row = conn.execute("SELECT name FROM devices WHERE device_id = ?", (device_id,)).fetchone()
+    name = (row[0] if row else None) or device_id
+    who = conn.execute(
+        "SELECT surveyor FROM visits WHERE device_id = ? AND household_uuid = ?"
+        " AND coalesce(surveyor, '') != '' ORDER BY hlc DESC LIMIT 1",
+        (device_id, household_uuid or "")).fetchone()
+    return f"{name}（{who[0]}）" if who else name

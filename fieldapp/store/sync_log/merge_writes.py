@@ -6,14 +6,14 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from operator import itemgetter
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from fieldapp.core.status import derive_status
-
-from fieldapp.store.schema import SYNCED_FIELDS
+from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import refresh_status
+from fieldapp.store.schema import SYNCED_FIELDS
 
 _SYNC = ("device_id", "counter", "hlc", "clock", "deleted")
 _TABLE_ORDER = ("areas", "households", "attachments", "visits", "public_places")
@@ -35,7 +35,7 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
     """Insert new records, rewrite updated ones, log the changes, audit, conflicts, seen
     counters, household status. Foreign keys are checked at commit (deferred)."""
     at = at or _now()
-    done = _new_household_status(plan)
+    done = _new_household_status(plan, conn)
     conn.execute("PRAGMA defer_foreign_keys = ON")
     for tbl in _ordered(plan.inserts):
         rows = plan.inserts[tbl]
@@ -69,7 +69,7 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
         refresh_status(conn, plan.households - done)
 
 
-def _new_household_status(plan) -> set[str]:
+def _new_household_status(plan, conn) -> set[str]:
     """Derived status of the households this plan inserts, from their visits — which are all in
     this plan too — by the rule of status.refresh_status (latest complete visit by
     coalesce(ended_at, started_at), then HLC), set on the rows before they are written. Saves a
@@ -86,12 +86,13 @@ def _new_household_status(plan) -> set[str]:
             if h not in latest or key > latest[h][0]:
                 latest[h] = (key, v["uuid"], v["answers"], v["ended_at"])
     parsed = plan.answers
+    rule = rule_of(conn)
     for h, row in new.items():
         _, uuid, answers, ended = latest.get(h, (None, None, None, None))
         if answers:
             doc = parsed.get(uuid)
             answers = doc if doc is not None else json.loads(answers)
-        st = derive_status(answers or None)
+        st = derive_status(answers or None, rule)
         row.update(status=st.status, status_reason=st.reason, last_visit_at=ended)
     return set(new) - moved
 

@@ -31,7 +31,7 @@ class HouseholdTable(QWidget):
         for st in STATUSES:
             self.status.addItem(status_label(st), st)
         self.count_label = QLabel()
-        top = QHBoxLayout()
+        top = self.top_bar = QHBoxLayout()  # other features add their buttons here
         top.addWidget(self.search, 3)
         top.addWidget(self.status, 1)
         top.addWidget(self.count_label)

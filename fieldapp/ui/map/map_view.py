@@ -42,6 +42,7 @@ class MapView(QWidget):
         self._pending_area: str | None = None
         self._pending_uuids: list[str] = []  # selected but not on the map (unlocated)
         self.undo_stack = QUndoStack(self)
+        self.last_click: tuple[float, float] | None = None  # lon, lat of a place-mode click
         self.canvas = MapCanvas()
         self.checks = MapChecksPanel(self)
         self.checks.hide()
@@ -258,10 +259,14 @@ class MapView(QWidget):
 
     def _place(self, x: float, y: float) -> None:
         uuids = self.selected_uuids()
-        if len(uuids) != 1 or self.data is None:
-            self._hint_place()
+        if self.data is None:
             return
         lon, lat = self.data.unproject(np.array([x]), np.array([y]))
+        if len(uuids) != 1:
+            # No household to move: remember the spot for a new household (Ctrl+N).
+            self.last_click = (float(lon[0]), float(lat[0]))
+            self.status.setText(self.tr("Press Ctrl+N to record a new household at this spot."))
+            return
         self.undo_stack.push(MoveHousehold(self, uuids[0], self._name(uuids[0]),
                                            float(lon[0]), float(lat[0])))
 

@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.settings.backup_dialog import attach_backups
 
         self.backup_action = attach_backups(self)  # File → 备份与恢复…
+        from fieldapp.ui.households.new_household_dialog import attach_new_household
+
+        self.new_household_action = attach_new_household(self)  # Ctrl+N: 新发现户
         if store is not None:
             self.set_store(store)
         else:
@@ -92,7 +95,7 @@ class MainWindow(QMainWindow):
     # ----- menus -------------------------------------------------------------------------
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        new = QAction(self.tr("&New database…"), self, shortcut=QKeySequence.New)
+        new = QAction(self.tr("&New database…"), self, shortcut=QKeySequence("Ctrl+Shift+N"))
         new.triggered.connect(self.new_database)
         open_ = QAction(self.tr("&Open database…"), self, shortcut=QKeySequence.Open)
         open_.triggered.connect(self.open_dialog)

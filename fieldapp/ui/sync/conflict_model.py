@@ -83,7 +83,8 @@ class ConflictModel(_RowsModel):
         if column in (4, 5, 6):
             return show_value(r[("base", "ours", "theirs")[column - 4]])
         if column == 7:
-            return f"{r['devices']['ours']} / {r['devices']['theirs']}"
+            names = r.get("device_names") or r["devices"]
+            return f"{names['ours']} / {names['theirs']}"
         if r["status"] == "open":
             return self.tr("Open")
         return self.tr("Resolved (%1)").replace("%1", r.get("resolution") or "")
