@@ -80,7 +80,7 @@ def duplicate_households(store, code: str, limit: int = 1000) -> list[tuple]:
         " h.group_no, h.head_name LIMIT ?", (*args, *args, limit)).fetchall()
 
 
-def reconciliation(store, code: str | None = None):
+def reconciliation(store, code: str | None = None, duplicates: bool = True):
     """Figures (fieldapp.core.reconcile) for an area; default the whole county."""
     from fieldapp.core.reconcile import reconcile
 
@@ -90,7 +90,20 @@ def reconciliation(store, code: str | None = None):
         from .errors import NotFound
 
         raise NotFound(f"没有区划代码为 {code} 的地区")
-    return reconcile(areas, status_counts(store, code), duplicate_counts(store, code), root=code)
+    dups = duplicate_counts(store, code) if duplicates else ()
+    return reconcile(areas, status_counts(store, code), dups, root=code)
+
+
+def household_counts(store, code: str | None = None) -> dict[str, int]:
+    """The household counts (fieldapp.core.reconcile.COUNT_KEYS) of an area, default the county:
+    the one definition info, reconcile, the dashboard, the map legend, sheets and reports share.
+    A database without areas yet counts nothing."""
+    from fieldapp.core.reconcile import COUNT_KEYS
+
+    code = code or store.setting("county_code") or ""
+    if not area_list(store, code):
+        return dict.fromkeys(COUNT_KEYS, 0)
+    return reconciliation(store, code, duplicates=False).counts()
 
 
 def schedule(store, today=None, target=None):
