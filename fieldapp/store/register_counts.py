@@ -118,3 +118,22 @@ def schedule(store, today=None, target=None):
     if target is None and store.setting("target_date"):
         target = dt.date.fromisoformat(store.setting("target_date"))
     return Schedule.for_year(year, today, target)
+
+
+def revisits(store, code: str | None = None, times: int = 2) -> list[dict]:
+    """Households still counted nobody_home whose complete visits found nobody home at least
+    `times` times: the list for a revisit at another hour (e.g. evening, weekend)."""
+    code = code or store.setting("county_code") or ""
+    where, args = _filter(code)
+    rows = store.conn.execute(
+        "SELECT h.uuid, h.village_code, h.group_no, h.head_name, count(v.uuid),"
+        " max(coalesce(v.ended_at, v.started_at))"
+        " FROM households h JOIN visits v ON v.household_uuid = h.uuid AND v.deleted = 0"
+        "  AND v.state = 'complete' AND json_extract(v.answers, '$.visit_result') = 'nobody_home'"
+        f" WHERE h.{_LIVE} AND h.status = 'not_visited' AND h.status_reason = 'nobody_home'"
+        f" AND h.{where} GROUP BY h.uuid HAVING count(v.uuid) >= ?"
+        " ORDER BY h.village_code, CAST(h.group_no AS INTEGER), h.group_no, h.head_name",
+        (*args, max(1, int(times)))).fetchall()
+    keys = ("household_id", "village_code", "group_no", "head_name", "nobody_home_visits",
+            "last_visit_at")
+    return [dict(zip(keys, r)) for r in rows]

@@ -115,3 +115,33 @@ def test_every_surface_gives_the_same_counts(county, qtbot):
 
     for name, got in surfaces.items():
         assert got == {k: expected[k] for k in got}, name
+
+
+def test_households_nobody_home_twice_are_listed_for_a_revisit(county):
+    from fieldapp.store import visits as V
+
+    def visit(store, hh, answers):
+        vid = V.start_visit(store, "t", hh, "huhutong_household", "1", answers)
+        V.complete_visit(store, "t", vid, {})
+
+    with Store.open(county) as s:
+        twice, once, found = [r[0] for r in s.conn.execute(
+            "SELECT uuid FROM households WHERE status = 'not_visited'"
+            " AND coalesce(status_reason, '') = '' ORDER BY uuid LIMIT 3")]
+        for hh, n in ((twice, 2), (once, 1), (found, 2)):
+            for _ in range(n):
+                visit(s, hh, {"visit_result": "nobody_home"})
+        visit(s, found, {"visit_result": "met", "reception_mode": "dtmb", "works_now": "yes",
+                         "county_channel": "yes"})
+        status = dict(s.conn.execute("SELECT uuid, status FROM households WHERE uuid IN (?, ?, ?)",
+                                     (twice, once, found)))
+    assert status[twice] == status[once] == "not_visited" and status[found] != "not_visited"
+    rec = run("reconcile", county, "--json")
+    listed = {h["household_id"]: h["nobody_home_visits"] for h in rec["revisit"]}
+    assert rec["revisit_after"] == 2
+    assert listed.get(twice) == 2 and once not in listed and found not in listed
+    listed1 = {h["household_id"] for h in run("reconcile", county, "--json",
+                                              "--revisit-after", "1")["revisit"]}
+    assert {twice, once} <= listed1 and found not in listed1
+    # The counts still agree with the table after the new visits.
+    assert pick(rec) == truth(county)
