@@ -71,7 +71,7 @@ def _legend_image(font, counts: dict[str, int], dpr: float) -> QImage:
     fm = QFontMetrics(font)
     rows = legend_rows(counts)
     labels = [f"{count_label(k)}  {n:,}" for k, _c, n in rows]
-    title = _t("Households")
+    title = f"{_t('Households')}  {int(counts.get('households', 0)):,}"
     width = max(fm.horizontalAdvance(t) for t in labels + [title]) + 34
     line = fm.height() + 2
     height = line * (len(rows) + 1) + 10
