@@ -174,6 +174,7 @@ TEST_MOVES: dict[str, str] = {
     "tests/ui/test_import_history.py": "tests/ui/register/test_import_history.py",
     "tests/ui/test_import_wizard.py": "tests/ui/register/test_import_wizard.py",
     "tests/ui/test_main_window.py": "tests/ui/shell/test_main_window.py",
+    "tests/ui/test_counts_agree.py": "tests/ui/overview/test_counts_agree.py",
     "tests/ui/test_new_household.py": "tests/ui/households/test_new_household.py",
     "tests/ui/test_map_import.py": "tests/ui/map/test_map_import.py",
     "tests/ui/test_map_tab.py": "tests/ui/map/test_map_tab.py",

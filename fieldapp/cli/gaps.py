@@ -14,7 +14,7 @@ from fieldapp.core.reconcile import WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_KINDS,
 from fieldapp.core.status import REASON_LABELS_ZH
 from fieldapp.store.households import gaps
 from fieldapp.store.households import queries
-from fieldapp.store.reports.reconciliation_counts import reconciliation, schedule
+from fieldapp.store.reports.reconciliation_counts import reconciliation, revisits, schedule
 from fieldapp.tabular.gaps_export import export_gaps, read_done_dates
 
 from .common import CliError, code_arg, open_store, print_json
@@ -25,6 +25,8 @@ def register(sub) -> None:
     r.add_argument("db")
     r.add_argument("--area", help="村、乡镇或县的区划代码（默认全县）")
     r.add_argument("--target", help="目标日期 YYYY-MM-DD（默认项目年度 12 月 31 日）")
+    r.add_argument("--revisit-after", type=int, default=2, metavar="N",
+                   help="列出家中无人已达 N 次、需换时间补访的户（默认 2）")
     r.add_argument("--json", action="store_true", help="输出 JSON")
     r.set_defaults(func=run_reconcile)
 
@@ -80,14 +82,29 @@ def _date(value: str | None, what: str) -> dt.date | None:
         raise CliError(f"{what} 应为 YYYY-MM-DD: {value}") from None
 
 
+def _print_revisits(revisit: list[dict], times: int, limit: int = 50) -> None:
+    if not revisit:
+        return
+    print(f"需补访（家中无人已达 {times} 次，请换时间再去）：{len(revisit)} 户")
+    for h in revisit[:limit]:
+        print(f"  {h['village_code']} {h['group_no'] or ''} {h['head_name']}"
+              f"（{h['nobody_home_visits']} 次）")
+    if len(revisit) > limit:
+        print(f"  …… 另有 {len(revisit) - limit} 户，用 --json 查看全部")
+
+
 def run_reconcile(args) -> int:
+    if args.revisit_after < 1:
+        raise CliError(f"--revisit-after 应为正整数: {args.revisit_after}")
     target = _date(args.target, "--target")
     with open_store(args.db, readonly=True) as store:
         code = _area(store, args.area)
         figures = reconciliation(store, code)
         sched = schedule(store, target=target)
+        revisit = revisits(store, code, args.revisit_after)
     if args.json:
-        print_json(figures.to_json(sched))
+        print_json({**figures.to_json(sched), "revisit_after": args.revisit_after,
+                    "revisit": revisit})
         return 0
     rows = [figures] + figures.children
     print(f"{'地区':<12}{'户数':>8}{'花名册':>8}{'新发现':>7}{'已走访':>8}{'未走访':>8}"
@@ -100,6 +117,7 @@ def run_reconcile(args) -> int:
                        for k, v in sorted(figures.not_covered_by_reason.items()))
     if reasons:
         print(f"未覆盖原因：{reasons}")
+    _print_revisits(revisit, args.revisit_after)
     p = figures.progress(sched)
     share = p["visited_share"]
     print(f"进度：目标日期 {p['target_date']}，时间已过 {p['elapsed']:.0%}，"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fieldapp.core.reconcile import COUNT_KEYS, COUNT_LABELS_ZH
 from fieldapp.store.households import queries
 
 from .common import open_store, print_json
@@ -24,6 +25,5 @@ def run(args) -> int:
     print(f"角色: {data['role']}  区县: {data['county_code']}  数据库版本: {data['schema_version']}")
     print(f"乡镇 {c['townships']} 个，村（社区） {c['villages']} 个，"
           f"户 {c['households']}，走访 {c['visits']}，已定位 {c['located_households']} 户")
-    for status, n in sorted(data["status"].items()):
-        print(f"  {status}: {n}")
+    print("  " + "，".join(f"{COUNT_LABELS_ZH[k]} {data['status'][k]}" for k in COUNT_KEYS))
     return 0

@@ -43,6 +43,16 @@ class Schedule:
         return max(0, (self.target - self.today).days)
 
 
+# The one set of household counts every surface shows (info, reconcile, dashboard, map legend,
+# village sheet, report). Each live household is in exactly one of the status keys below.
+STATUS_COUNT_KEYS = ("covered", "not_covered", "never_visited", "nobody_home", "vacant", "refused",
+                     "moved")
+COUNT_KEYS = ("households", *STATUS_COUNT_KEYS, "field_found")
+COUNT_LABELS_ZH = {"households": "总户数", "covered": "已覆盖", "not_covered": "未覆盖",
+                   "never_visited": "未走访", "nobody_home": "家中无人", "vacant": "空置房",
+                   "refused": "拒绝核查", "moved": "已迁出/合户", "field_found": "新发现户"}
+
+
 @dataclass
 class Figures:
     code: str
@@ -54,6 +64,7 @@ class Figures:
     not_covered_by_reason: dict[str, int] = field(default_factory=dict)
     visited: int = 0  # households with at least one complete visit
     duplicates: int = 0  # households that look like a duplicate of another one
+    nobody_home: int = 0  # visited, but nobody was home at the latest visit (status not_visited)
     children: list[Figures] = field(default_factory=list)
 
     # ----- derived -----
@@ -63,7 +74,32 @@ class Figures:
 
     @property
     def never_visited(self) -> int:
-        return self.households - self.visited
+        """Households nobody has visited yet (nobody-home visits are counted as nobody_home)."""
+        return self.by_status[NOT_VISITED] - self.nobody_home
+
+    def tally(self, from_register: bool, status: str, reason: str | None, n: int = 1) -> None:
+        """Count `n` households of one source, status and reason (the one place a household's
+        status becomes a count)."""
+        if from_register:
+            self.register += n
+        else:
+            self.field_found += n
+        self.by_status[status] = self.by_status.get(status, 0) + n
+        if status == NOT_COVERED:
+            key = reason or "other"
+            self.not_covered_by_reason[key] = self.not_covered_by_reason.get(key, 0) + n
+        if status == NOT_VISITED and reason:  # visited, nobody home (the only such reason)
+            self.nobody_home += n
+        if status != NOT_VISITED or reason:
+            self.visited += n
+
+    def counts(self) -> dict[str, int]:
+        """THE definition of the household counts (keys COUNT_KEYS) for every surface."""
+        s = self.by_status
+        return {"households": self.households, "covered": s[COVERED],
+                "not_covered": s[NOT_COVERED], "never_visited": self.never_visited,
+                "nobody_home": self.nobody_home, "vacant": s[VACANT], "refused": s[REFUSED],
+                "moved": s[MOVED], "field_found": self.field_found}
 
     @property
     def covered(self) -> int:
@@ -109,6 +145,7 @@ class Figures:
         self.field_found += other.field_found
         self.visited += other.visited
         self.duplicates += other.duplicates
+        self.nobody_home += other.nobody_home
         for k, v in other.by_status.items():
             self.by_status[k] = self.by_status.get(k, 0) + v
         for k, v in other.not_covered_by_reason.items():
@@ -120,7 +157,8 @@ class Figures:
             "code": self.code, "name": self.name, "level": self.level,
             "households": self.households, "register": self.register,
             "field_found": self.field_found, "visited": self.visited,
-            "never_visited": self.never_visited, "covered": self.covered,
+            "never_visited": self.never_visited, "nobody_home": self.nobody_home,
+            "covered": self.covered,
             "not_covered": self.not_covered,
             "not_covered_by_reason": dict(sorted(self.not_covered_by_reason.items())),
             "vacant": self.by_status[VACANT], "refused": self.by_status[REFUSED],
@@ -157,16 +195,7 @@ def reconcile(
         f = nodes.get(village)
         if f is None:
             continue
-        if from_register:
-            f.register += n
-        else:
-            f.field_found += n
-        f.by_status[status] = f.by_status.get(status, 0) + n
-        if status == NOT_COVERED:
-            key = reason or "other"
-            f.not_covered_by_reason[key] = f.not_covered_by_reason.get(key, 0) + n
-        if status != NOT_VISITED or reason:
-            f.visited += n
+        f.tally(from_register, status, reason, n)
     for village, n in duplicate_rows:
         if village in nodes:
             nodes[village].duplicates += n

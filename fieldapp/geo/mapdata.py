@@ -16,6 +16,7 @@ import shapely
 
 from fieldapp.core.status import STATUSES
 from fieldapp.store.geo import queries as geo_queries
+from fieldapp.store.reports.reconciliation_counts import household_counts
 
 from .basemap import lonlat_to_mercator, mercator_to_lonlat
 from .gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
@@ -51,6 +52,7 @@ class MapData:
         self._moved: set[int] = set()
         self._order: np.ndarray | None = None
         self.version = 0  # bumped by every edit, so views know to refresh their caches
+        self.counts: dict[str, int] = {}  # the county's household counts, for the legend
 
     # ----- loading -----------------------------------------------------------------------
     @classmethod
@@ -64,6 +66,7 @@ class MapData:
             data.status = arr[:, 1].astype(np.uint8)
             data.lon, data.lat = arr[:, 2].copy(), arr[:, 3].copy()
         data.x, data.y = data.project(data.lon, data.lat)
+        data.counts = household_counts(store)
         for code, name, level, parent, text in geo_queries.boundaries(store):
             shape = data._area_shape(code, name, level, parent, text)
             if shape is not None:

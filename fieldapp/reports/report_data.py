@@ -41,6 +41,7 @@ class AreaRow:
     field_found: int = 0
     visited: int = 0
     never_visited: int = 0
+    nobody_home: int = 0
     covered: int = 0
     not_covered: int = 0
     vacant: int = 0
@@ -93,11 +94,8 @@ class ReportData:
 
 def _row(f: Figures, parent: str = "") -> AreaRow:
     return AreaRow(
-        code=f.code, name=f.name, parent=parent, households=f.households, register=f.register,
-        field_found=f.field_found, visited=f.visited, never_visited=f.never_visited,
-        covered=f.covered, not_covered=f.not_covered, vacant=f.by_status.get("vacant", 0),
-        refused=f.by_status.get("refused", 0), moved=f.by_status.get("moved", 0),
-        duplicates=f.duplicates, rate=f.coverage_rate, open_gaps=f.open_gaps,
+        code=f.code, name=f.name, parent=parent, register=f.register, visited=f.visited,
+        **f.counts(), duplicates=f.duplicates, rate=f.coverage_rate, open_gaps=f.open_gaps,
         reasons=dict(f.not_covered_by_reason))
 
 

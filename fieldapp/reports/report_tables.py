@@ -16,7 +16,8 @@ RATE = "rate"  # marker in a header name's spec: the column is a share
 
 COVERAGE_COLUMNS = (
     ("户数", "households"), ("花名册", "register"), ("新发现", "field_found"),
-    ("已走访", "visited"), ("未走访", "never_visited"), ("已覆盖", "covered"),
+    ("已走访", "visited"), ("未走访", "never_visited"), ("家中无人", "nobody_home"),
+    ("已覆盖", "covered"),
     ("未覆盖", "not_covered"), ("空置房", "vacant"), ("拒绝核查", "refused"),
     ("迁出/合户", "moved"), ("疑似重复", "duplicates"), ("覆盖率", "rate"),
 )
@@ -39,7 +40,7 @@ def overview(d: ReportData) -> list[tuple[str, Any]]:
         ("生成时间", d.generated_at),
         ("户数（花名册 + 新发现）", t.households), ("花名册户数", t.register),
         ("走访中新发现的户", t.field_found), ("已走访", t.visited), ("未走访", t.never_visited),
-        ("已覆盖", t.covered), ("未覆盖", t.not_covered), ("空置房", t.vacant),
+        ("家中无人（已上门，需补访）", t.nobody_home), ("已覆盖", t.covered), ("未覆盖", t.not_covered), ("空置房", t.vacant),
         ("拒绝核查", t.refused), ("已迁出/合户", t.moved), ("疑似重复户", t.duplicates),
         ("覆盖率（已覆盖 ÷ 除空置、迁出外的户数）", t.rate),
         ("待解决（未覆盖、拒绝、未走访）", t.open_gaps),

@@ -12,16 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.core.idcard import mask_id, normalize_phone
-from fieldapp.core.status import (
-    COVERED,
-    MOVED,
-    NOT_COVERED,
-    NOT_VISITED,
-    REFUSED,
-    STATUSES,
-    VACANT,
-    coverage_rate,
-)
+from fieldapp.core.reconcile import COUNT_LABELS_ZH, STATUS_COUNT_KEYS, Figures
+from fieldapp.core.status import COVERED, NOT_COVERED, NOT_VISITED, REFUSED
 
 from .labels import CHANNELS_ZH, PLACE_TYPES_ZH, reason_label, reception_label, status_label
 
@@ -108,42 +100,54 @@ def place_cells(p: Mapping[str, Any]) -> tuple[str, ...]:
 
 @dataclass
 class Summary:
-    """Totals of a sheet: every household counted once, by status and by reason."""
+    """Totals of a sheet: every household counted once, by the one definition of the counts
+    (fieldapp.core.reconcile.Figures) that info, reconcile, the dashboard and the map share."""
 
-    by_status: Counter = field(default_factory=Counter)
-    not_covered_reasons: Counter = field(default_factory=Counter)
-    nobody_home: int = 0
+    figures: Figures = field(default_factory=lambda: Figures("", "", "village"))
 
     @classmethod
     def of(cls, households: Sequence[Mapping[str, Any]]) -> Summary:
         s = cls()
         for h in households:
-            st = h.get("status") or NOT_VISITED
-            s.by_status[st] += 1
-            if st == NOT_COVERED:
-                s.not_covered_reasons[h.get("status_reason") or "other"] += 1
-            elif st == NOT_VISITED and h.get("status_reason") == "nobody_home":
-                s.nobody_home += 1
+            s.figures.tally(h.get("source", "register") != "field", h.get("status") or NOT_VISITED,
+                            h.get("status_reason"))
         return s
 
     @property
+    def counts(self) -> dict[str, int]:
+        return self.figures.counts()
+
+    @property
+    def by_status(self) -> dict[str, int]:
+        return self.figures.by_status
+
+    @property
+    def not_covered_reasons(self) -> Counter:
+        return Counter(self.figures.not_covered_by_reason)
+
+    @property
+    def nobody_home(self) -> int:
+        return self.figures.nobody_home
+
+    @property
     def total(self) -> int:
-        return sum(self.by_status.values())
+        return self.figures.households
 
     @property
     def counted(self) -> int:
-        return self.total - self.by_status[VACANT] - self.by_status[MOVED]
+        return self.figures.counted
 
     @property
     def rate(self) -> float | None:
-        return coverage_rate(self.by_status[COVERED], self.counted)
+        return self.figures.coverage_rate
 
     def rate_text(self) -> str:
         r = self.rate
         return "—" if r is None else f"{100 * r:.1f}%"
 
     def status_items(self) -> list[tuple[str, int]]:
-        return [(status_label(st), self.by_status[st]) for st in STATUSES]
+        c = self.counts
+        return [(COUNT_LABELS_ZH[k], c[k]) for k in STATUS_COUNT_KEYS]
 
     def reason_text(self) -> str:
         if not self.not_covered_reasons:

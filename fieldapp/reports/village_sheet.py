@@ -161,9 +161,8 @@ def draw_summary(c: Canvas, s: Summary, font: str, top: float) -> None:
     draw_grid(c, x, t, widths, [18, 18])
     t -= 36
     draw_text(c, f"未覆盖原因：{s.reason_text()}", x, t - 13, font, 8.5, CONTENT_W)
-    nobody = f"；未入户中家中无人 {s.nobody_home} 户" if s.nobody_home else ""
-    draw_text(c, "覆盖率 = 已覆盖 ÷（总户数 − 空置房 − 已迁出/合户）" + nobody, x, t - 26, font,
-              7.5, CONTENT_W)
+    draw_text(c, "覆盖率 = 已覆盖 ÷（总户数 − 空置房 − 已迁出/合户）；家中无人 = 已上门但家中无人，需补访",
+              x, t - 26, font, 7.5, CONTENT_W)
     draw_signoff(c, font, t - 40)
 
 

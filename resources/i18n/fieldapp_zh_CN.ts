@@ -589,6 +589,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>未派单</translation>
     </message>
     <message>
+        <source>Nobody home</source>
+        <translation>家中无人</translation>
+    </message>
+    <message>
         <source>Not covered</source>
         <translation>未覆盖</translation>
     </message>
@@ -722,6 +726,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>No households yet</source>
         <translation>还没有户</translation>
+    </message>
+    <message>
+        <source>Nobody home</source>
+        <translation>家中无人</translation>
     </message>
     <message>
         <source>Not covered</source>
@@ -1790,8 +1798,20 @@ Please send this file to the county office (县融媒体中心).</source>
 <context>
     <name>MapOverlay</name>
     <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
         <source>Households on map</source>
         <translation>图上户数</translation>
+    </message>
+    <message>
+        <source>Never visited</source>
+        <translation>未走访</translation>
+    </message>
+    <message>
+        <source>Nobody home</source>
+        <translation>家中无人</translation>
     </message>
 </context>
 <context>

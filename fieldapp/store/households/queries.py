@@ -211,7 +211,10 @@ def info(store) -> dict[str, Any]:
     conn = store.conn
     levels = area_counts(store)
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    from fieldapp.store.reports.reconciliation_counts import household_counts
+
     county = store.setting("county_code") or ""
+    status = household_counts(store)
     return {
         "role": store.role,
         "schema_version": store.schema_version,
@@ -220,12 +223,11 @@ def info(store) -> dict[str, Any]:
         "counts": {
             "townships": levels.get("township", 0),
             "villages": levels.get("village", 0),
-            "households": one("SELECT count(*) FROM households WHERE deleted = 0"),
+            "households": status["households"],
             "visits": one("SELECT count(*) FROM visits WHERE deleted = 0"),
             "located_households": one(
                 "SELECT count(*) FROM households WHERE deleted = 0 AND lon IS NOT NULL"),
         },
-        "status": dict(conn.execute(
-            "SELECT status, count(*) FROM households WHERE deleted = 0 GROUP BY status")),
+        "status": status,
         "changes": one("SELECT count(*) FROM changes"),
     }

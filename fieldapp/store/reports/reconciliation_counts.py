@@ -80,7 +80,7 @@ def duplicate_households(store, code: str, limit: int = 1000) -> list[tuple]:
         " h.group_no, h.head_name LIMIT ?", (*args, *args, limit)).fetchall()
 
 
-def reconciliation(store, code: str | None = None):
+def reconciliation(store, code: str | None = None, duplicates: bool = True):
     """Figures (fieldapp.core.reconcile) for an area; default the whole county."""
     from fieldapp.core.reconcile import reconcile
 
@@ -90,7 +90,20 @@ def reconciliation(store, code: str | None = None):
         from fieldapp.store.errors import NotFound
 
         raise NotFound(f"没有区划代码为 {code} 的地区")
-    return reconcile(areas, status_counts(store, code), duplicate_counts(store, code), root=code)
+    dups = duplicate_counts(store, code) if duplicates else ()
+    return reconcile(areas, status_counts(store, code), dups, root=code)
+
+
+def household_counts(store, code: str | None = None) -> dict[str, int]:
+    """The household counts (fieldapp.core.reconcile.COUNT_KEYS) of an area, default the county:
+    the one definition info, reconcile, the dashboard, the map legend, sheets and reports share.
+    A database without areas yet counts nothing."""
+    from fieldapp.core.reconcile import COUNT_KEYS
+
+    code = code or store.setting("county_code") or ""
+    if not area_list(store, code):
+        return dict.fromkeys(COUNT_KEYS, 0)
+    return reconciliation(store, code, duplicates=False).counts()
 
 
 def schedule(store, today=None, target=None):
@@ -105,3 +118,22 @@ def schedule(store, today=None, target=None):
     if target is None and store.setting("target_date"):
         target = dt.date.fromisoformat(store.setting("target_date"))
     return Schedule.for_year(year, today, target)
+
+
+def revisits(store, code: str | None = None, times: int = 2) -> list[dict]:
+    """Households still counted nobody_home whose complete visits found nobody home at least
+    `times` times: the list for a revisit at another hour (e.g. evening, weekend)."""
+    code = code or store.setting("county_code") or ""
+    where, args = _filter(code)
+    rows = store.conn.execute(
+        "SELECT h.uuid, h.village_code, h.group_no, h.head_name, count(v.uuid),"
+        " max(coalesce(v.ended_at, v.started_at))"
+        " FROM households h JOIN visits v ON v.household_uuid = h.uuid AND v.deleted = 0"
+        "  AND v.state = 'complete' AND json_extract(v.answers, '$.visit_result') = 'nobody_home'"
+        f" WHERE h.{_LIVE} AND h.status = 'not_visited' AND h.status_reason = 'nobody_home'"
+        f" AND h.{where} GROUP BY h.uuid HAVING count(v.uuid) >= ?"
+        " ORDER BY h.village_code, CAST(h.group_no AS INTEGER), h.group_no, h.head_name",
+        (*args, max(1, int(times)))).fetchall()
+    keys = ("household_id", "village_code", "group_no", "head_name", "nobody_home_visits",
+            "last_visit_at")
+    return [dict(zip(keys, r)) for r in rows]

@@ -54,7 +54,6 @@ class MapCanvas(QWidget):
         self._rubber: QRect | None = None
         self._rel_key = None
         self._rel = (0.0, 0.0, np.empty(0, np.float32), np.empty(0, np.float32))
-        self._counts = np.zeros(len(STATUSES) + 1, dtype=np.int64)
 
     # ----- data and view ------------------------------------------------------------------
     def set_data(self, data: MapData | None) -> None:
@@ -141,9 +140,7 @@ class MapCanvas(QWidget):
         paint_scale_bar(p, self.rect(), self.ground_mpp())
         if self.data is not None:
             self._relative()
-            counts = self._counts
-            paint_legend(p, self.rect(), {s: int(counts[i]) for i, s in enumerate(STATUSES)},
-                         self.devicePixelRatioF())
+            paint_legend(p, self.rect(), self.data.counts, self.devicePixelRatioF())
         p.end()
 
     def _world_transform(self) -> QTransform:
@@ -172,7 +169,6 @@ class MapCanvas(QWidget):
             ox = float(np.nanmean(d.x)) if len(d.x) else 0.0
             oy = float(np.nanmean(d.y)) if len(d.y) else 0.0
             self._rel = (ox, oy, (d.x - ox).astype(np.float32), (d.y - oy).astype(np.float32))
-            self._counts = np.bincount(d.status, minlength=len(STATUSES) + 1)
             self._rel_key = key
         return self._rel
 

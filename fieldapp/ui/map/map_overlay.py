@@ -6,7 +6,6 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
 
 from fieldapp.geo.basemap import nice_length
-from fieldapp.geo.mapdata import DRAW_ORDER
 
 from fieldapp.ui.widgets.labels import STATUS_COLORS, status_label
 
@@ -37,9 +36,29 @@ def paint_scale_bar(p: QPainter, rect: QRect, ground_mpp: float, max_px: int = 1
 _LEGENDS: dict[tuple, QImage] = {}
 
 
+# Legend rows: (key of the one count definition, status colour of the points drawn for it).
+LEGEND_KEYS = (("not_covered", "not_covered"), ("never_visited", "not_visited"),
+               ("nobody_home", "not_visited"), ("refused", "refused"), ("vacant", "vacant"),
+               ("moved", "moved"), ("covered", "covered"))
+
+
+def count_label(key: str) -> str:
+    if key == "never_visited":
+        return _t("Never visited")
+    if key == "nobody_home":
+        return _t("Nobody home")
+    return status_label(key)
+
+
+def legend_rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    """(count key, colour status, households) per legend row, from the county's counts
+    (fieldapp.store.reports.reconciliation_counts.household_counts: the same numbers as info and reconcile)."""
+    return [(key, color, int(counts.get(key, 0))) for key, color in LEGEND_KEYS]
+
+
 def paint_legend(p: QPainter, rect: QRect, counts: dict[str, int], dpr: float = 1.0) -> None:
     """The status legend with counts, top right; drawn once per set of counts, then blitted."""
-    key = (tuple(sorted(counts.items())), p.font().toString(), dpr, _t("Households on map"))
+    key = (tuple(sorted(counts.items())), p.font().toString(), dpr, _t("Households"))
     img = _LEGENDS.get(key)
     if img is None:
         if len(_LEGENDS) > 50:
@@ -50,9 +69,9 @@ def paint_legend(p: QPainter, rect: QRect, counts: dict[str, int], dpr: float = 
 
 def _legend_image(font, counts: dict[str, int], dpr: float) -> QImage:
     fm = QFontMetrics(font)
-    rows = list(reversed(DRAW_ORDER))
-    labels = [f"{status_label(s)}  {counts.get(s, 0):,}" for s in rows]
-    title = _t("Households on map")
+    rows = legend_rows(counts)
+    labels = [f"{count_label(k)}  {n:,}" for k, _c, n in rows]
+    title = f"{_t('Households')}  {int(counts.get('households', 0)):,}"
     width = max(fm.horizontalAdvance(t) for t in labels + [title]) + 34
     line = fm.height() + 2
     height = line * (len(rows) + 1) + 10
@@ -69,7 +88,7 @@ def _legend_image(font, counts: dict[str, int], dpr: float) -> QImage:
     p.setPen(QColor("#212121"))
     y = box.top() + 6
     p.drawText(QRectF(box.left() + 8, y, width - 12, line), Qt.AlignVCenter | Qt.AlignLeft, title)
-    for status, text in zip(rows, labels):
+    for (_key, status, _n), text in zip(rows, labels):
         y += line
         p.setPen(Qt.NoPen)
         p.setBrush(STATUS_COLORS[status])

@@ -20,6 +20,16 @@ from fieldapp.ui.overview.dashboard_models import RATE_ROLE
 from fieldapp.ui.widgets.labels import STATUS_COLORS
 
 OTHER = QColor("#9e9e9e")
+NOBODY = QColor("#ffe082")
+
+
+def chart_parts(f: Figures) -> list[tuple[str, int]]:
+    """The segments of an area's bar, from the one definition of the counts: covered, not
+    covered, never visited, nobody home, and the rest (vacant, refused, moved)."""
+    c = f.counts()
+    return [("covered", c["covered"]), ("not_covered", c["not_covered"]),
+            ("never_visited", c["never_visited"]), ("nobody_home", c["nobody_home"]),
+            ("other", c["vacant"] + c["refused"] + c["moved"])]
 
 
 def _t(text: str) -> str:
@@ -58,6 +68,7 @@ class CoverageChart(QWidget):
         legend = [(STATUS_COLORS["covered"], _t("Covered")),
                   (STATUS_COLORS["not_covered"], _t("Not covered")),
                   (STATUS_COLORS["not_visited"], _t("Not visited")),
+                  (NOBODY, _t("Nobody home")),
                   (OTHER, _t("Vacant, refused, moved"))]
         x = 8
         for color, text in legend:
@@ -79,11 +90,11 @@ class CoverageChart(QWidget):
             p.setPen(self.palette().text().color())
             name = fm.elidedText(f.name, Qt.ElideRight, label_w - 6)
             p.drawText(QRectF(4, y, label_w - 6, row_h), Qt.AlignVCenter | Qt.AlignRight, name)
-            parts = [(STATUS_COLORS["covered"], f.covered),
-                     (STATUS_COLORS["not_covered"], f.not_covered),
-                     (STATUS_COLORS["not_visited"], f.by_status.get("not_visited", 0)),
-                     (OTHER, f.households - f.covered - f.not_covered
-                      - f.by_status.get("not_visited", 0))]
+            colors = {"covered": STATUS_COLORS["covered"],
+                      "not_covered": STATUS_COLORS["not_covered"],
+                      "never_visited": STATUS_COLORS["not_visited"], "nobody_home": NOBODY,
+                      "other": OTHER}
+            parts = [(colors[k], n) for k, n in chart_parts(f)]
             x = label_w
             bar = QRectF(label_w, y + 3, width, row_h - 6)
             for color, n in parts:

@@ -10,7 +10,7 @@ from fieldapp.store import spotcheck
 from fieldapp.store.households import gaps
 from fieldapp.store.reports.reconciliation_counts import reconciliation
 from fieldapp.ui.overview.dashboard import Dashboard
-from fieldapp.ui.overview.dashboard_models import OVERDUE, RATE_ROLE
+from fieldapp.ui.overview.dashboard_models import OVERDUE, RATE_ROLE, AreaFiguresModel
 from fieldapp.ui.shell.main_window import MainWindow
 from fieldapp.ui.reports.workorder_dialog import WorkOrderDialog
 
@@ -34,7 +34,7 @@ def test_township_rows_match_reconciliation(dash, demo_store):
     row = next(r for r in range(m.rowCount()) if m.code_at(r) == TOWN)
     town = next(t for t in county.children if t.code == TOWN)
     assert m.data(m.index(row, 3)) == f"{town.covered:,}"
-    assert m.data(m.index(row, 9), RATE_ROLE) == pytest.approx(town.coverage_rate)
+    assert m.data(m.index(row, AreaFiguresModel.RATE_COLUMNS[0]), RATE_ROLE) == pytest.approx(town.coverage_rate)
     dash.select_area(TOWN)
     assert dash.villages.rowCount() == len(town.children)
     assert len(dash.gap_model.rows) == town.not_covered
@@ -99,4 +99,4 @@ def test_behind_schedule_is_red(dash, demo_store):
     # a year ago's programme is over: any area not fully visited is behind
     behind = [r for r in range(m.rowCount())
               if (dash.towns.rows[r].visited_rate or 1) < 1]
-    assert behind and all(m.data(m.index(r, 10), Qt.ForegroundRole) == OVERDUE for r in behind)
+    assert behind and all(m.data(m.index(r, AreaFiguresModel.RATE_COLUMNS[1]), Qt.ForegroundRole) == OVERDUE for r in behind)
