@@ -8,7 +8,8 @@ DEMO_DB ?= demo/demo-140824.sqlite
 DEB_PKGS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
   libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 fonts-wqy-microhei \
-  poppler-utils poppler-data zbar-tools gdal-bin
+  poppler-utils poppler-data zbar-tools gdal-bin \
+  postgresql postgresql-postgis
 
 .PHONY: run test deps venv bench soak lint clean demo translations package screenshots
 

@@ -75,10 +75,18 @@ class ReportData:
     spot_checks: list[dict[str, Any]]
     spot_results: list[dict[str, Any]]
     illegal: list[dict[str, Any]]
+    source: str = "本数据库（fieldapp）"
 
     @property
     def unit_label(self) -> str:
-        return "乡镇" if self.level == "county" else "村（社区）"
+        """What the report's units are: townships of a county, villages of a township, counties
+        of a city or province roll-up."""
+        return {"county": "乡镇", "township": "村（社区）"}.get(self.level, "区县")
+
+    @property
+    def sub_label(self) -> str | None:
+        """The finer table under the units (villages of a county, townships of a roll-up)."""
+        return {"county": "村（社区）", "township": None}.get(self.level, "乡镇（街道）")
 
 
 def _row(f: Figures, parent: str = "") -> AreaRow:

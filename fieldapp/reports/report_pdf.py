@@ -146,7 +146,7 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
         c.restoreState()
 
     story: list[Any] = [Paragraph(title, st["title"]),
-                        Paragraph(f"生成于 {d.generated_at}　数据来源：本数据库（fieldapp）",
+                        Paragraph(f"生成于 {d.generated_at}　数据来源：{d.source}",
                                   st["note"])]
     story += [Paragraph("一、总体情况", st["h1"]), _overview_table(font, d)]
     story += [Paragraph(f"二、按{d.unit_label}", st["h1"]),
@@ -155,9 +155,10 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
               Spacer(1, 10), KeepTogether(_rate_chart(font, d))]
     story += [KeepTogether([Paragraph("三、未覆盖原因", st["h1"]), _reason_chart(font, d),
                             _table(font, T.reasons(d), widths=[160, 80])])]
-    if d.level == "county":
-        story += [PageBreak(), Paragraph("四、按村（社区）", st["h1"]),
-                  _table(font, T.coverage(d.villages, "村（社区）", with_parent=True),
+    if d.sub_label:
+        story += [PageBreak(), Paragraph(f"四、按{d.sub_label}", st["h1"]),
+                  _table(font, T.coverage(d.villages, d.sub_label, with_parent=True,
+                             parent_label=d.unit_label),
                          T.total_row(d, with_parent=True), widths=_coverage_widths(2), size=7)]
     story += [PageBreak(), Paragraph("五、查缺补漏与工单", st["h1"]),
               _table(font, T.gaps_by_unit(d)), Spacer(1, 8),

@@ -27,10 +27,15 @@ def rate(part: int, whole: int) -> float | None:
     return None if not whole else part / whole
 
 
+def _short(d: ReportData) -> str:
+    width = {"province": 2, "city": 4, "county": 6}.get(d.level, 9)
+    return d.code[:width]
+
+
 def overview(d: ReportData) -> list[tuple[str, Any]]:
     t, p = d.total, d.progress
     return [
-        ("地区", f"{d.name}（{d.code[:6] if d.level == 'county' else d.code[:9]}）"),
+        ("地区", f"{d.name}（{_short(d)}）"),
         ("生成时间", d.generated_at),
         ("户数（花名册 + 新发现）", t.households), ("花名册户数", t.register),
         ("走访中新发现的户", t.field_found), ("已走访", t.visited), ("未走访", t.never_visited),
@@ -47,8 +52,9 @@ def overview(d: ReportData) -> list[tuple[str, Any]]:
     ]
 
 
-def coverage(rows: list[AreaRow], label: str, with_parent: bool = False) -> Table:
-    head = ([label] if not with_parent else ["乡镇", label]) + [h for h, _ in COVERAGE_COLUMNS]
+def coverage(rows: list[AreaRow], label: str, with_parent: bool = False,
+             parent_label: str = "乡镇") -> Table:
+    head = ([label] if not with_parent else [parent_label, label]) + [h for h, _ in COVERAGE_COLUMNS]
     body = []
     for r in rows:
         lead = [r.name] if not with_parent else [r.parent, r.name]

@@ -65,11 +65,12 @@ def write_xlsx(d: ReportData, out: str | os.PathLike) -> Path:
     out = Path(out)
     wb = Workbook()
     _overview(wb, d)
-    unit_sheet = "按乡镇" if d.level == "county" else "按村"
-    ws = _sheet(wb, unit_sheet, T.coverage(d.units, d.unit_label), T.total_row(d))
+    sheet_name = {"乡镇": "按乡镇", "村（社区）": "按村", "区县": "按区县", "乡镇（街道）": "按乡镇"}
+    ws = _sheet(wb, sheet_name[d.unit_label], T.coverage(d.units, d.unit_label), T.total_row(d))
     _rate_chart(ws, d, len(d.units))
-    if d.level == "county":
-        _sheet(wb, "按村", T.coverage(d.villages, "村（社区）", with_parent=True),
+    if d.sub_label:
+        _sheet(wb, sheet_name[d.sub_label], T.coverage(d.villages, d.sub_label, with_parent=True,
+                             parent_label=d.unit_label),
                T.total_row(d, with_parent=True), freeze="C2")
     ws = _sheet(wb, "未覆盖原因", T.reasons(d))
     _reason_chart(ws, len(d.reasons))
