@@ -25,6 +25,7 @@ from fieldapp.gazetteer import load_boundary_geojson, load_divisions
 from fieldapp.geo.tiling import crowded, random_points_in, tile
 from fieldapp.store import Store
 from fieldapp.store.changes import bulk_load
+from fieldapp.store.exclusive import held_alone
 
 from . import names
 from .draw import Weighted, randint
@@ -103,14 +104,17 @@ def build_demo(
     # Built under a temporary name and renamed into place when complete: a cancelled or failed
     # build leaves no half-built database behind (and any older file at `path` untouched).
     path = Path(path)
+    with held_alone(path):  # say so now, not after the build
+        pass
     tmp = path.with_name(path.name + ".building")
     try:
         nvisits = _fill(tmp, county, seed, divisions, villages, sizes, geoms, rng, nrng,
                         total, progress)
         _sync_file(tmp)
-        for suffix in ("-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, path)
+        with held_alone(path):  # a database open in the app or a command is never replaced
+            for suffix in ("-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, path)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
