@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.clock import DEFAULT_SKEW_S, hlc_bound, now_ms
 from fieldapp.store import StoreError, sync_conflicts, sync_keys
 from fieldapp.store.sync_apply import merge_cache, savepoint, write_plan
 from fieldapp.store.sync_state import StoreState
@@ -241,8 +243,23 @@ def _fill(report: BundleReport, plan: Plan, dups: int) -> None:
     report.villages = plan.villages
 
 
+def _check_clock(store, contents: Contents, where: str) -> None:
+    """Refuse a bundle whose changes are stamped too far in the future (a laptop whose clock says
+    2100): taking them would drag every later change of this database into that future."""
+    skew = float(store.setting("max_clock_skew_seconds") or DEFAULT_SKEW_S)
+    bound = hlc_bound(now_ms(), skew)
+    ahead = [c for c in contents.changes if c.hlc > bound]
+    if ahead:
+        c = max(ahead, key=lambda c: c.hlc)
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(int(c.hlc[:15]) / 1000))
+        raise BundleRejected(
+            f"设备 {c.device_id} 的 {len(ahead)} 条变更时间在未来（最晚 {when}），"
+            f"超出允许的 {skew / 3600:g} 小时误差：请把那台电脑的日期时间改对后重新导出", where=where)
+
+
 def _check_contents(store, contents: Contents, township: str | None) -> None:
     h, m, where = contents.opened.header, contents.manifest, str(contents.opened.path)
+    _check_clock(store, contents, where)
     if h["kind"] == "export":
         others = {c.device_id for c in contents.changes} - {h["device_id"]}
         if others:
