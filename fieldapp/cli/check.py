@@ -18,10 +18,14 @@ def register(sub) -> None:
                    help="SQLite 快速检查（quick_check）代替完整检查，大数据库更快")
     p.add_argument("--strict", action="store_true", help="提示（如未引用的照片）也算问题")
     p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--repair-clock", action="store_true",
+                   help="把无效或未来的变更时间戳改为现在的时间（会先自动备份）")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    if args.repair_clock:
+        return _repair_clock(args)
     report = check_database(args.db, quick=args.quick, progress=StderrProgress("检查"))
     failed = report.errors + (report.warnings if args.strict else [])
     if args.json:
@@ -46,4 +50,22 @@ def run(args) -> int:
     if failed or report.cancelled:
         what = "、".join(f.title for f in failed) or "检查未完成"
         raise CheckFailed(f"{args.db}: 发现问题（{what}）")
+    return 0
+
+
+def _repair_clock(args) -> int:
+    from fieldapp.store.backups.backup import auto_backup
+    from fieldapp.store.clock_repair import repair_clock
+
+    from .common import open_store
+
+    with open_store(args.db) as store:
+        backup = auto_backup(args.db, "repair_clock")
+        done = repair_clock(store)
+    msg = (f"已修复：{done['changes']} 条变更、{done['records']} 条记录的时间戳"
+           f"（修复前的备份：{backup}）")
+    if args.json:
+        print_json(dict(done, backup=str(backup)))
+    else:
+        print(msg)
     return 0

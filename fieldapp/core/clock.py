@@ -5,7 +5,31 @@ A stamp is "<15-digit ms>-<6-digit logical>-<device id>" so plain string compari
 
 from __future__ import annotations
 
+import re
 import time
+
+# A change may be stamped at most this far ahead of the receiving computer's clock (a laptop whose
+# date is wrong); the setting `max_clock_skew_seconds` overrides it per database.
+DEFAULT_SKEW_S = 86_400
+HLC_RE = re.compile(r"\d{15}-\d{6}-[A-Za-z0-9_.:\-]{1,64}")
+
+
+HLC_GLOB = "[0-9]" * 15 + "-" + "[0-9]" * 6 + "-?*"  # SQLite GLOB: the shape of a stamp
+
+
+def valid_hlc(stamp: object) -> bool:
+    """A well-formed stamp ("<15-digit ms>-<6-digit logical>-<device id>")."""
+    return isinstance(stamp, str) and HLC_RE.fullmatch(stamp) is not None
+
+
+def hlc_bound(now_ms: int, skew_s: float = DEFAULT_SKEW_S) -> str:
+    """The largest stamp accepted at `now_ms`: stamps compare as strings, so `stamp <= bound`
+    exactly when the stamp is no more than `skew_s` ahead of now."""
+    return f"{now_ms + int(skew_s * 1000):015d}-999999-~"
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
 
 
 def format_hlc(ms: int, logical: int, device: str) -> str:

@@ -105,6 +105,18 @@ class ErrorCode(Enum):
                                "Not a list of not-covered households exported by fieldapp (the "
                                "work order or completion date column is missing)", "no_column")
 
+    # ---- store: databases in use, change stamps ----------------------------------------------
+    DATABASE_IN_USE = Template(
+        "数据库正被其他程序使用（已打开的 fieldapp 窗口或正在运行的命令），请先关闭它们再试；"
+        "没有删除或替换任何文件",
+        "The database is open in another program (a fieldapp window or a running command): close "
+        "it and try again; no file was deleted or replaced", "in_use")
+    BUNDLE_FUTURE_STAMPS = Template(
+        "设备 {device} 的 {count} 条变更时间在未来（最晚 {latest}），超出允许的 {hours} 小时误差："
+        "请把那台电脑的日期时间改对后重新导出",
+        "{count} changes of device {device} are stamped in the future (latest {latest}), beyond "
+        "the allowed {hours} hours: set that computer's date and time right and export again",
+        "future_stamps")
     # ---- rollup (city and province roll-up on PostgreSQL/PostGIS) -----------------------------
     ROLLUP_NO_SERVER = Template(
         "没有指定汇总数据库：请用 --to/--from 给出 postgresql://… 地址，或设置环境变量 {env}"

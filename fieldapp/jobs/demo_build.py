@@ -22,14 +22,14 @@ from shapely.geometry import mapping, shape
 from fieldapp.core.gazetteer import load_boundary_geojson, load_divisions
 from fieldapp.core.idcard import hash_id, mask_id
 from fieldapp.core.progress import Progress
-from fieldapp.geo.tiling import crowded, random_points_in, tile
-from fieldapp.store import Store
-from fieldapp.store.sync_log.changes import bulk_load
-
 from fieldapp.demo import names
 from fieldapp.demo.draw import Weighted, randint
 from fieldapp.demo.places import demo_places
 from fieldapp.demo.visits import synthetic_visit
+from fieldapp.geo.tiling import crowded, random_points_in, tile
+from fieldapp.store import Store
+from fieldapp.store.exclusive import held_alone
+from fieldapp.store.sync_log.changes import bulk_load
 
 DEFAULT_HOUSEHOLDS = {"140824": 104_500, "330411": 218_800}
 COUNTIES = tuple(DEFAULT_HOUSEHOLDS)
@@ -101,14 +101,17 @@ def build_demo(
     # Built under a temporary name and renamed into place when complete: a cancelled or failed
     # build leaves no half-built database behind (and any older file at `path` untouched).
     path = Path(path)
+    with held_alone(path):  # say so now, not after the build
+        pass
     tmp = path.with_name(path.name + ".building")
     try:
         nvisits = _fill(tmp, county, seed, divisions, villages, sizes, geoms, rng, nrng,
                         total, progress)
         _sync_file(tmp)
-        for suffix in ("-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-        os.replace(tmp, path)
+        with held_alone(path):  # a database open in the app or a command is never replaced
+            for suffix in ("-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, path)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)

@@ -121,9 +121,15 @@ def import_register(store, path: str | os.PathLike, *, village: str | None = Non
     key = (str(path), table.sheet, village, layout.header_row, tuple(sorted(layout.columns.items())))
     checked = reuse.checked if reuse is not None else None
     if checked is not None and checked.key == key and checked.state == store.data_state():
-        parsed, plan = checked.parsed, checked.plan
+        parsed, plan, planned_at = checked.parsed, checked.plan, checked.state
     else:
+        planned_at = store.data_state()  # before planning: a write during it plans again
         parsed, plan = prepare(store, table, layout, village, progress)
+    if not dry_run:
+        import_id, plan = apply_register(
+            store, plan, user=user, progress=progress, planned_at=planned_at,
+            replan=lambda: plan_register(store, parsed),
+            log={"kind": "register", "file": Path(path).name, "sha256": _sha(path)})
     result = RegisterResult(
         file=str(path), sheet=table.sheet, header_row=layout.header_row + 1,
         columns=dict(layout.columns), added=len(plan.adds), updated=len(plan.updates),
@@ -132,9 +138,7 @@ def import_register(store, path: str | os.PathLike, *, village: str | None = Non
     if dry_run:
         result.checked = Checked(key, store.data_state(), parsed, plan)
     else:
-        result.import_id = apply_register(
-            store, plan, user=user, progress=progress,
-            log={"kind": "register", "file": Path(path).name, "sha256": _sha(path)})
+        result.import_id = import_id
     return result
 
 

@@ -12,6 +12,8 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from fieldapp.core.cell_safety import safe_row
+
 from . import report_tables as T
 from .report_data import ReportData
 
@@ -23,11 +25,11 @@ def _sheet(wb: Workbook, title: str, table: T.Table, total: list[Any] | None = N
            freeze: str = "B2"):
     ws = wb.create_sheet(title)
     head, body = table
-    ws.append(head)
+    ws.append(safe_row(head))
     for row in body:
-        ws.append(row)
+        ws.append(safe_row(row))
     if total:
-        ws.append(total)
+        ws.append(safe_row(total))
         for cell in ws[ws.max_row]:
             cell.font = BOLD
     for cell in ws[1]:
@@ -48,11 +50,11 @@ def _sheet(wb: Workbook, title: str, table: T.Table, total: list[Any] | None = N
 def _overview(wb: Workbook, d: ReportData) -> None:
     ws = wb.active
     ws.title = "总体情况"
-    ws.append([f"{d.name}“户户通”覆盖情况报表"])
+    ws.append(safe_row([f"{d.name}“户户通”覆盖情况报表"]))
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([])
     for key, value in T.overview(d):
-        ws.append([key, value])
+        ws.append(safe_row([key, value]))
         if key in ("覆盖率（已覆盖 ÷ 除空置、迁出外的户数）", "时间进度", "走访进度"):
             ws.cell(ws.max_row, 2).number_format = "0.0%"
     ws.column_dimensions["A"].width = 42

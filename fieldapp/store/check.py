@@ -21,12 +21,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from fieldapp.core.clock import DEFAULT_SKEW_S, HLC_GLOB, hlc_bound, now_ms
 from fieldapp.core.progress import Progress
 from fieldapp.core.status import derive_status
 
-from .coverage_rule import rule_of
-
 from . import errors as E
+from .coverage_rule import rule_of
 from .db import APP_ID, _translate
 from .migrations import SCHEMA_VERSION
 from .schema import SYNCED_FIELDS
@@ -165,6 +165,7 @@ def check_database(path: str | os.PathLike, *, quick: bool = False,
             ("record_versions", "记录版本都在变更日志中", lambda: _record_versions(conn, synced)),
             ("change_targets", "变更日志指向的记录存在", lambda: _change_targets(conn, synced)),
             ("json", "JSON 字段格式", lambda: _json_columns(conn, synced)),
+            ("clock", "变更时间戳（格式、不在未来、每台设备递增）", lambda: _clock(conn, synced)),
             ("attachments", "照片内容与校验值一致", lambda: _attachment_content(conn, tables)),
             ("attachment_refs", "走访引用的照片存在", lambda: _attachment_refs(conn, tables, refs)),
             ("orphan_attachments", "未被引用的照片", lambda: _orphan_attachments(conn, tables, refs)),
@@ -245,6 +246,39 @@ def _counters(conn: sqlite3.Connection) -> Finding:
         return Finding("", "")
     return Finding("", "", count=len(bad), examples=bad[:EXAMPLES],
                    message="变更计数器不一致：同步时会漏传或重复")
+
+
+def _clock(conn: sqlite3.Connection, synced: list[str]) -> Finding:
+    """Change-log stamps: well formed, not beyond the allowed skew ahead of now, increasing with
+    each device's counter; records carry well-formed, not-future stamps too."""
+    bound = hlc_bound(now_ms(), _skew(conn))
+    bad = [f"设备 {d} 第 {c} 号变更的时间戳无效：{h!r}" for d, c, h in conn.execute(
+        "SELECT device_id, counter, hlc FROM changes WHERE NOT hlc GLOB ? LIMIT 100", (HLC_GLOB,))]
+    bad += [f"设备 {d} 第 {c} 号变更的时间在未来：{h[:15]}" for d, c, h in conn.execute(
+        "SELECT device_id, counter, hlc FROM changes WHERE hlc GLOB ? AND hlc > ? LIMIT 100",
+        (HLC_GLOB, bound))]
+    bad += [f"设备 {d} 第 {c} 号变更的时间早于它的上一号变更" for d, c in conn.execute(
+        "SELECT device_id, counter FROM (SELECT device_id, counter, hlc, lag(hlc) OVER"
+        " (PARTITION BY device_id ORDER BY counter) AS prev FROM changes)"
+        " WHERE prev IS NOT NULL AND hlc < prev AND hlc GLOB ? AND prev GLOB ? LIMIT 100",
+        (HLC_GLOB, HLC_GLOB))]
+    for tbl in synced:
+        bad += [f"{tbl} {u} 的时间戳无效或在未来：{h!r}" for u, h in conn.execute(
+            f"SELECT uuid, hlc FROM {tbl} WHERE NOT hlc GLOB ? OR hlc > ? LIMIT 20",
+            (HLC_GLOB, bound))]
+    if not bad:
+        return Finding("", "")
+    return Finding("", "", count=len(bad), examples=bad[:EXAMPLES],
+                   message="有无效或未来的时间戳（旧版本合并了时钟错误的设备的同步包）："
+                           "本库之后的修改会排错顺序。运行 fieldapp check 数据库 --repair-clock 修复")
+
+
+def _skew(conn: sqlite3.Connection) -> float:
+    row = conn.execute("SELECT value FROM settings WHERE key = 'max_clock_skew_seconds'").fetchone()
+    try:
+        return float(row[0]) if row and row[0] else DEFAULT_SKEW_S
+    except ValueError:
+        return DEFAULT_SKEW_S
 
 
 def _record_versions(conn: sqlite3.Connection, synced: list[str]) -> Finding:

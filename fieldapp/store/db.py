@@ -46,13 +46,16 @@ class Store:
         device_id: str | None = None,
         id_salt: str | None = None,
         overwrite: bool = False,
-    ) -> "Store":
+    ) -> Store:
         p = Path(path)
         if p.exists():
             if not overwrite:
                 raise E.AlreadyExists("文件已存在，不会覆盖", where=str(p))
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(p) + suffix).unlink(missing_ok=True)
+            from .exclusive import held_alone
+
+            with held_alone(p):  # never delete the files of a database that is open elsewhere
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(p) + suffix).unlink(missing_ok=True)
         if not p.parent.exists():
             raise E.NotFound("目录不存在", where=str(p.parent))
         if not os.access(p.parent, os.W_OK):
@@ -81,7 +84,7 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, readonly: bool = False) -> "Store":
+    def open(cls, path: str | os.PathLike, *, readonly: bool = False) -> Store:
         p = Path(path)
         if not p.exists():
             raise E.NotFound("数据库文件不存在", where=str(p))
@@ -131,7 +134,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:

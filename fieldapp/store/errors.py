@@ -37,5 +37,11 @@ class AlreadyExists(StoreError):
     code = "exists"
 
 
+class InUse(StoreError):
+    """Another program has the database open, so it cannot be replaced or built over."""
+
+    code = "in_use"
+
+
 class LockedDatabase(StoreError):
     code = "locked"

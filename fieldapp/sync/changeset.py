@@ -10,8 +10,9 @@ import json
 import re
 from typing import Any
 
-from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
+from fieldapp.core.clock import valid_hlc
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
+from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
 
 from .errors import BundleRejected
 
@@ -41,7 +42,7 @@ def change_from_list(item: Any, where: str) -> Change:
     ok = (isinstance(c.device_id, str)
           and (c.device_id in _GOOD_DEVICES or _good_device(c.device_id))
           and isinstance(c.counter, int) and not isinstance(c.counter, bool) and c.counter > 0
-          and isinstance(c.hlc, str) and isinstance(c.record_uuid, str) and c.record_uuid
+          and valid_hlc(c.hlc) and isinstance(c.record_uuid, str) and c.record_uuid
           and isinstance(c.tbl, str) and isinstance(c.op, str) and c.op in OPS
           and isinstance(c.data, dict) and isinstance(c.at, str)
           and (c.old is None or isinstance(c.old, dict))

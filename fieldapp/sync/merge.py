@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.clock import DEFAULT_SKEW_S, hlc_bound, now_ms
 from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.store import StoreError
 from fieldapp.store import conflicts as sync_conflicts
+from fieldapp.store.households.status import put_rule
 from fieldapp.store.sync_log import keys as sync_keys
 from fieldapp.store.sync_log.merge_reads import StoreState
-from fieldapp.store.households.status import put_rule
 from fieldapp.store.sync_log.merge_writes import merge_cache, savepoint, write_plan
 
 from . import forms, trust
@@ -245,8 +247,22 @@ def _fill(report: BundleReport, plan: Plan, dups: int) -> None:
     report.villages = plan.villages
 
 
+def _check_clock(store, contents: Contents, where: str) -> None:
+    """Refuse a bundle whose changes are stamped too far in the future (a laptop whose clock says
+    2100): taking them would drag every later change of this database into that future."""
+    skew = float(store.setting("max_clock_skew_seconds") or DEFAULT_SKEW_S)
+    bound = hlc_bound(now_ms(), skew)
+    ahead = [c for c in contents.changes if c.hlc > bound]
+    if ahead:
+        c = max(ahead, key=lambda c: c.hlc)
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(int(c.hlc[:15]) / 1000))
+        raise BundleRejected(ErrorCode.BUNDLE_FUTURE_STAMPS, where=where, device=c.device_id,
+                             count=len(ahead), latest=when, hours=f"{skew / 3600:g}")
+
+
 def _check_contents(store, contents: Contents, township: str | None) -> None:
     h, m, where = contents.opened.header, contents.manifest, str(contents.opened.path)
+    _check_clock(store, contents, where)
     if h["kind"] == "export":
         others = {c.device_id for c in contents.changes} - {h["device_id"]}
         if others:

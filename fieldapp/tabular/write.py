@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.cell_safety import safe_cell, safe_row
 from fieldapp.core.messages import ErrorCode
+
 from .read import TabularError
 
 WRITE_SUFFIXES = (".xlsx", ".csv")
@@ -35,10 +37,10 @@ def write_table(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[
         if p.suffix.lower() == ".csv":
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
-                writer.writerow(headers)
+                writer.writerow(safe_row(headers))
                 n = 0
                 for n, row in enumerate(rows, 1):
-                    writer.writerow(["" if v is None else v for v in row])
+                    writer.writerow(["" if v is None else safe_cell(v) for v in row])
         else:
             n = _write_xlsx(tmp, [(sheet, headers, rows)] + list(sheets), widths)
         os.replace(tmp, p)
@@ -68,13 +70,13 @@ def _write_xlsx(path: Path, sheets, widths) -> int:
         bold = Font(bold=True)
         head = []
         for h in headers:
-            c = WriteOnlyCell(ws, value=h)
+            c = WriteOnlyCell(ws, value=safe_cell(h))
             c.font = bold
             head.append(c)
         ws.append(head)
         n = 0
         for row in rows:
-            ws.append(list(row))
+            ws.append(safe_row(row))
             n += 1
         if index == 0:
             first = n

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,8 +60,9 @@ def backup_database(db_path: str | os.PathLike, dest: str | os.PathLike, *,
     if not dest.parent.is_dir():
         raise E.NotFound("目录不存在", where=str(dest.parent))
     src = open_readonly(src_path)
-    tmp = dest.with_name(f".{dest.name}.partial")
-    _remove(tmp)
+    # A name of this process alone: two commands backing up at the same second (two imports
+    # started at once) must not remove each other's half-written copy.
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
     try:
         try:
             src.execute("BEGIN")  # one snapshot for the whole copy (WAL: writers go on)
@@ -318,7 +320,7 @@ def _read_manifest(folder: Path) -> dict:
 
 
 def _write_manifest(folder: Path, data: dict) -> None:
-    tmp = folder / f".{MANIFEST}.tmp"
+    tmp = folder / f".{MANIFEST}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
         tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(tmp, folder / MANIFEST)

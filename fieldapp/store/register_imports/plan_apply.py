@@ -12,6 +12,7 @@ import hashlib
 import json
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,36 +199,45 @@ def _record(row: RegisterRow, id_hash: str | None, keep_full: bool) -> dict[str,
 
 
 def apply_register(store, plan: RegisterPlan, *, user: str | None = None,
-                   progress: Progress | None = None, log: dict[str, Any] | None = None
-                   ) -> int | None:
+                   progress: Progress | None = None, log: dict[str, Any] | None = None,
+                   planned_at: tuple[int, int] | None = None,
+                   replan: Callable[[], RegisterPlan] | None = None
+                   ) -> tuple[int | None, RegisterPlan]:
     """Write the plan in one change-logged transaction (nothing is written if cancelled);
-    returns the id of its import-log line (None without `log`)."""
-    total = len(plan.adds) + len(plan.updates)
+    returns the id of its import-log line (None without `log`) and the plan written.
+
+    `planned_at` is `store.data_state()` from before the plan was made: when another connection
+    or process wrote in between (two imports of one file started at once), `replan()` plans again
+    inside this transaction, which holds the write lock, so the result is that of one import."""
     done = 0
     chunk = 2000
     store.conn.execute("PRAGMA cache_size = -131072")  # 128 MB: random-key index inserts
-    incoming = {"households": len(plan.adds), "changes": total}
-    with store.write(user) as w, deferred_indexes(w.conn, incoming):
-        first = w.counter + 1  # the import's changes: this device's counters first..
-        for start in range(0, len(plan.adds), chunk):
-            new = w.insert_many("households", plan.adds[start:start + chunk])
-            # Brand-new households have no visits: their status is already 'not_visited', so
-            # the writer need not recompute it (that would double the cost of a big import).
-            w._touched_households.difference_update(new)
-            done += len(plan.adds[start:start + chunk])
-            if progress and progress(done, total) is False:
-                raise Cancelled(ErrorCode.CANCELLED_IMPORT)
-        for _, uuid, changes in plan.updates:
-            w.update("households", uuid, changes)
-            done += 1
-            if progress and done % 500 == 0 and progress(done, total) is False:
-                raise Cancelled(ErrorCode.CANCELLED_IMPORT)
-        import_id = None
-        if log is not None:
-            import_id = log_import(w, log.get("kind", "register"), log.get("file", ""), first,
-                       sha256=log.get("sha256"), added=len(plan.adds),
-                       updated=len(plan.updates), unchanged=plan.unchanged,
-                       rejected=len(plan.rejected), warnings=len(plan.warnings))
+    with store.write(user) as w:
+        if replan is not None and planned_at is not None and store.data_state() != planned_at:
+            plan = replan()
+        total = len(plan.adds) + len(plan.updates)
+        incoming = {"households": len(plan.adds), "changes": total}
+        with deferred_indexes(w.conn, incoming):
+            first = w.counter + 1  # the import's changes: this device's counters first..
+            for start in range(0, len(plan.adds), chunk):
+                new = w.insert_many("households", plan.adds[start:start + chunk])
+                # Brand-new households have no visits: their status is already 'not_visited',
+                # so the writer need not recompute it (that would double a big import's cost).
+                w._touched_households.difference_update(new)
+                done += len(plan.adds[start:start + chunk])
+                if progress and progress(done, total) is False:
+                    raise Cancelled(ErrorCode.CANCELLED_IMPORT)
+            for _, uuid, changes in plan.updates:
+                w.update("households", uuid, changes)
+                done += 1
+                if progress and done % 500 == 0 and progress(done, total) is False:
+                    raise Cancelled(ErrorCode.CANCELLED_IMPORT)
+            import_id = None
+            if log is not None:
+                import_id = log_import(w, log.get("kind", "register"), log.get("file", ""), first,
+                                       sha256=log.get("sha256"), added=len(plan.adds),
+                                       updated=len(plan.updates), unchanged=plan.unchanged,
+                                       rejected=len(plan.rejected), warnings=len(plan.warnings))
     if progress:
         progress(total, total)
-    return import_id
+    return import_id, plan

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, Self
 
-from fieldapp.core.clock import HybridClock
+from fieldapp.core.clock import DEFAULT_SKEW_S, HLC_GLOB, HybridClock, hlc_bound, now_ms
 from fieldapp.core.pinyin import initials
 from fieldapp.core.status import derive_status
 from fieldapp.store import errors as E
@@ -126,7 +126,12 @@ class ChangeWriter:
             "SELECT last_counter FROM devices WHERE device_id = ?", (self.device,)
         ).fetchone()
         self.counter = row[0] if row else 0
-        last = self.conn.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+        # The clock never jumps on a stamp it should not have taken: malformed ones and those
+        # beyond the allowed skew (merged by an older version) are left out.
+        skew = float(self.store.setting("max_clock_skew_seconds") or DEFAULT_SKEW_S)
+        last = self.conn.execute(
+            "SELECT max(hlc) FROM changes WHERE hlc <= ? AND hlc GLOB ?",
+            (hlc_bound(now_ms(), skew), HLC_GLOB)).fetchone()[0]
         self.clock = HybridClock(self.device, last)
         self.at = now_iso()
         if self._pending is not None:
