@@ -50,10 +50,11 @@ def _write_private(path: Path, text: str) -> None:
 
 
 def request(db: str | os.PathLike, out: str | os.PathLike, passphrase: str, *,
-            name: str = "") -> RequestResult:
+            name: str = "", key_file: str | os.PathLike | None = None) -> RequestResult:
     """On a laptop: the request file for the county. For a database that does not exist yet a
     new key pair is made (kept encrypted in DB.key until `init --from`); for an existing
-    township database (enrolled the old way) its own key is used."""
+    township database (enrolled the old way) its own key is used. `key_file`: where to keep
+    the new key instead (the app, which names the database only once the bundle is here)."""
     db, out = Path(db), Path(out)
     if db.exists():
         with Store.open(db) as store:
@@ -64,12 +65,12 @@ def request(db: str | os.PathLike, out: str | os.PathLike, passphrase: str, *,
             name = name or store.setting("device_name") or device_id
         key_file = ""
     else:
-        key_path = pending_key_path(db)
+        key_path = Path(key_file) if key_file else pending_key_path(db)
         if key_path.exists():
             keys, device_id, name = _pending(key_path, passphrase, name)
         else:
-            if not db.parent.is_dir():
-                raise SyncError("目录不存在", where=str(db.parent))
+            if not key_path.parent.is_dir():
+                raise SyncError("目录不存在", where=str(key_path.parent))
             keys = KeyPair.generate()
             device_id = certificates.device_id_for(keys.public.sign)
             name = name or device_id

@@ -73,13 +73,13 @@ def _register_forms(store) -> None:
 
 def init_township(path: str | os.PathLike, bundle: str | os.PathLike, passphrase: str,
                   code: str | None = None, *, device_name: str = "",
-                  surveyor: str = "") -> InitResult:
+                  surveyor: str = "", key_file: str | os.PathLike | None = None) -> InitResult:
     """A township laptop from the reference bundle the county wrote when it enrolled this
     laptop's key (made earlier by `devices.request`, kept in DB.key)."""
     p = Path(path)
     if p.exists():
         raise SyncError("文件已存在，不会覆盖", where=str(p))
-    key_path = devices.pending_key_path(p)
+    key_path = Path(key_file) if key_file else devices.pending_key_path(p)
     if not key_path.exists():
         raise SyncError("本机还没有申请登记：先运行 fieldapp devices request 数据库 -o 申请文件"
                         "（或在程序中“申请登记本机”），把申请文件交给县里登记，再用县里发回的"
