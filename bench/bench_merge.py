@@ -20,7 +20,7 @@ from fieldapp.store.schema import SYNCED_FIELDS
 from fieldapp.store.sync_log.merge_writes import MERGE_CACHE_KIB
 from fieldapp.sync import identity, merge, setup
 from fieldapp.jobs import bundle_export as export
-from fieldapp.jobs import reference_bundle as reference
+from fieldapp.jobs import devices
 
 from .common import COUNTY, ensure_county, remove_db, row, timed
 
@@ -78,11 +78,13 @@ def _prepare(workdir: Path, source: Path) -> tuple[Path, list[Path]]:
     bundles = []
     for i, (town, villages) in enumerate(_split(source)):
         ref = workdir / f"merge-ref-{i}.fab"
-        with Store.open(county) as s:
-            code = reference.reference_bundle(s, town, ref, PW).transfer_code
         lap = workdir / f"merge-laptop-{i}.sqlite"
         remove_db(lap)
-        setup.init_township(lap, ref, PW, code, device_name=f"laptop {i}")
+        req = workdir / f"merge-laptop-{i}.json"
+        devices.request(lap, req, PW, name=f"laptop {i}")
+        with Store.open(county) as s:
+            devices.enrol(s, str(req), town, PW, out=ref)
+        setup.init_township(lap, ref, PW, device_name=f"laptop {i}")
         with Store.open(lap) as s:
             with s.write("bench") as w:
                 w.insert_many("households", _rows(source, "households", villages))

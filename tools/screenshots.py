@@ -177,16 +177,18 @@ def sync_scenario(s: Shots) -> dict:
     from fieldapp.store.households import queries
     from fieldapp.sync import setup
     from fieldapp.jobs import bundle_export as export
-    from fieldapp.jobs import reference_bundle as reference
+    from fieldapp.jobs import devices
 
     county = s.work / "县级.sqlite"
     shutil.copy(s.db, county)
     setup.init_county(county, "140824", COUNTY_PW)
-    with Store.open(county) as c:
-        ref = reference.reference_bundle(c, "140824104", s.work / "清河镇-参考包.fab", COUNTY_PW)
     laptop = s.work / "清河镇-笔记本1.sqlite"
-    setup.init_township(laptop, ref.path, LAPTOP_PW, ref.transfer_code,
-                        device_name="清河镇-笔记本1", surveyor="张伟")
+    req = s.work / "清河镇-笔记本1-登记申请.json"
+    devices.request(laptop, req, LAPTOP_PW, name="清河镇-笔记本1")
+    ref = s.work / "清河镇-参考包.fab"
+    with Store.open(county) as c:
+        devices.enrol(c, str(req), "140824104", COUNTY_PW, out=ref)
+    setup.init_township(laptop, ref, LAPTOP_PW, device_name="清河镇-笔记本1", surveyor="张伟")
     with Store.open(county) as c:
         uuids = [r[0] for r in queries.households(c, "140824104000", limit=3)]
         with c.write("县融媒体中心") as w:

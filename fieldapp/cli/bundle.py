@@ -33,8 +33,6 @@ def register(sub) -> None:
     m = bs.add_parser("merge", help="合并同步包（县级合并乡镇的包；乡镇合并县里的新参考包）")
     m.add_argument("db")
     m.add_argument("files", nargs="+", metavar="FILE")
-    m.add_argument("--accept-device", action="append", default=[], metavar="DEVICE_ID",
-                   help="明确接受一台未经参考包登记的设备（先核对密钥指纹）")
     m.add_argument("--code", help="参考包传输码（乡镇合并未发给本机密钥的参考包时）")
     m.add_argument("--dry-run", action="store_true", help="只预览，不写入")
     m.add_argument("--json", action="store_true", help="输出 JSON")
@@ -49,15 +47,14 @@ def run_reference(args) -> int:
                                progress=StderrProgress("生成参考包"))
     if args.json:
         print_json({"file": res.path, "bundle_uuid": res.bundle_uuid, "sha256": res.sha256,
-                    "township": res.township, "transfer_code": res.transfer_code,
+                    "township": res.township,
                     "changes": res.changes, "households": res.households,
                     "villages": res.villages, "enrolled_devices": res.recipients})
         return 0
     print(f"已写出参考包 {res.path}：{res.township_name}（{res.township}），{res.villages} 个村，"
           f"{res.households} 户，{res.changes} 条变更", file=sys.stderr)
-    print(f"传输码: {res.transfer_code}")
-    print("新笔记本用此传输码创建数据库：fieldapp init DB --role township --from 参考包",
-          file=sys.stderr)
+    print(f"只有本乡镇已登记的 {res.recipients} 台笔记本能打开它；新笔记本先用 fieldapp devices "
+          "enrol 登记", file=sys.stderr)
     return 0
 
 
@@ -86,8 +83,8 @@ def run_merge(args) -> int:
         if not args.dry_run:
             safety_backup(args.db, "merge")
         code = args.code or os.environ.get(TRANSFER_CODE_ENV)
-        result = merge_files(store, args.files, keys, accept_devices=args.accept_device,
-                             code=code, dry_run=args.dry_run, progress=StderrProgress("合并"))
+        result = merge_files(store, args.files, keys, code=code, dry_run=args.dry_run,
+                             progress=StderrProgress("合并"))
     data = result.as_json()
     if args.json:
         print_json(data)
@@ -99,6 +96,9 @@ def run_merge(args) -> int:
                   f"（{r.device_id}），写入 {r.applied} 条变更：新增 {t.new}、更新 {t.updated}、"
                   f"未变 {t.unchanged}、冲突 {r.conflicts}"
                   + (f"，疑似重复户 {r.duplicates} 对" if r.duplicates else ""), file=sys.stderr)
+            for c in r.refused:
+                print(f"  拒绝一条变更（{c['table']} {c['record']}，第 {c['counter']} 号）："
+                      f"{c['reason']}", file=sys.stderr)
         for rej in result.rejected:
             print(f"fieldapp: {rej['file']}: 已拒绝：{rej['reason']}", file=sys.stderr)
     return 1 if result.rejected else 0

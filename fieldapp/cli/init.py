@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import sys
 
-from fieldapp.sync.passphrase import read_passphrase, read_transfer_code
+from fieldapp.sync.passphrase import read_passphrase
 
 from .common import CliError, print_json
 
 
 def register(sub) -> None:
     p = sub.add_parser("init", help="新建县级数据库（含密钥），或用县里的参考包新建乡镇数据库",
-                       description="私钥口令从环境变量 FIELDAPP_PASSPHRASE 读取，或在终端中输入；"
-                                   "参考包传输码用 --code 或环境变量 FIELDAPP_TRANSFER_CODE。")
+                       description="私钥口令从环境变量 FIELDAPP_PASSPHRASE 读取，或在终端中输入。"
+                                   "乡镇笔记本：先 fieldapp devices request DB -o 申请文件，县里"
+                                   "登记后发回参考包，再 init DB --role township --from 参考包"
+                                   "（口令与申请时相同）。")
     p.add_argument("db")
     p.add_argument("--role", required=True, choices=("county", "township"))
     p.add_argument("--county", help="区县代码（--role county 时必填），如 140824")
     p.add_argument("--from", dest="source", metavar="REFERENCE_BUNDLE",
                    help="县里发来的参考包（--role township 时必填）")
-    p.add_argument("--code", help="参考包的传输码（县里生成参考包时给出）")
     p.add_argument("--device-name", default="", help="本机名称，如“稷峰镇 笔记本1”")
     p.add_argument("--surveyor", default="", help="使用人姓名")
     p.add_argument("--json", action="store_true", help="输出 JSON")
@@ -43,8 +44,7 @@ def run(args) -> int:
     else:
         if not args.source or args.county:
             raise CliError("--role township 需要 --from REFERENCE_BUNDLE（且不用 --county）")
-        code = args.code or read_transfer_code()
-        result = setup.init_township(args.db, args.source, read_passphrase(confirm=True), code,
+        result = setup.init_township(args.db, args.source, read_passphrase(),
                                      device_name=args.device_name, surveyor=args.surveyor)
     data = {"db": result.path, "role": result.role, "device_id": result.device_id,
             "fingerprint": result.fingerprint, "county_code": result.county[:6],

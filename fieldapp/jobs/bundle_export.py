@@ -3,7 +3,6 @@ acknowledged (or all of them), with the photos they add, in one encrypted, signe
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,12 +51,11 @@ def export_bundle(store, out: str | os.PathLike, passphrase: str, *, full: bool 
         "counts": {"changes": len(changes), "attachments": len(members) - 1, "tables": counts},
         "from_counter": acked + 1, "to_counter": last, "full": full,
     }
-    enrolment = json.loads(store.setting("sync_enrolment") or "null")
     township = store.setting("township_code") or ""
     bundle_uuid, sha = writer.write(
         out, kind="export", county=store.setting("county_code") or "", township=township,
         device_id=device, device_name=store.setting("device_name") or device, signer=keys,
-        manifest=manifest, members=members, enrolment=enrolment,
+        manifest=manifest, members=members,
         recipients=lambda k: [crypto.wrap_for_key(k, county_keys.box_key())])
     with store.transaction() as conn:
         sync_keys.log_export(conn, bundle_uuid, "export", township, acked + 1, last,

@@ -1,9 +1,10 @@
 """County -> township: a reference bundle with everything one township needs — its villages and
 households with every change that built them (original uuids and clocks), the forms, the county
-public keys, an enrolment token, resolved conflicts and acknowledgements of merged bundles.
+public keys, the device certificates of the township's laptops, the county's revocations,
+resolved conflicts and acknowledgements of merged bundles.
 
-It is encrypted to every laptop already enrolled for the township and to a new random transfer
-code (printed for the county user to pass on by phone), so a new laptop can be made from it.
+It is encrypted only to the keys of the township's enrolled laptops (a new laptop is enrolled
+first, from its request file: see devices.py), so nothing in it can be read by whoever copies it.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from fieldapp.store.households import queries
 from fieldapp.store.sync_log import export_reads as sync_export
 from fieldapp.store.sync_log import keys as sync_keys
 
-from fieldapp.sync import crypto, enrolment, identity, writer
+from fieldapp.sync import crypto, identity, writer
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.keys import PublicKeys
+from fieldapp.store import device_certs
+
 
 SHARED_SETTINGS = ("county_code", "county_name", "id_salt", "programme_year", "store_full_id",
                    "coverage_rule")
@@ -40,20 +43,31 @@ class ReferenceResult:
     recipients: int
 
 
+def township_area(store, township: str) -> tuple[str, dict]:
+    """(12-digit code, area row) of a township of this county, or a SyncError."""
+    try:
+        code = normalize_code(township)
+    except CodeError as exc:
+        raise SyncError(str(exc)) from None
+    area = queries.area(store, code)
+    if area is None or level_of(code) != "township":
+        raise SyncError(f"本库没有乡镇 {township}", where=str(store.path))
+    return code, area
+
+
 def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: str, *,
                      progress: Progress | None = None) -> ReferenceResult:
     if store.role != "county":
         raise SyncError("只有县级数据库能生成参考包", where=str(store.path))
-    try:
-        township = normalize_code(township)
-    except CodeError as exc:
-        raise SyncError(str(exc)) from None
-    area = queries.area(store, township)
-    if area is None or level_of(township) != "township":
-        raise SyncError(f"本库没有乡镇 {township}", where=str(store.path))
+    township, area = township_area(store, township)
+    conn = store.conn
+    certs = [c for c in device_certs.all_certs(conn, township=township) if not c["revoked_at"]]
+    if not certs:
+        raise SyncError(f"乡镇 {area['name']}（{township[:9]}）还没有登记的笔记本：参考包只发给"
+                        "登记过的笔记本。请先登记（fieldapp devices enrol 或“同步”菜单中的"
+                        "“笔记本登记”）", where=str(store.path))
     keys = identity.unlock(store, passphrase)
     county = store.setting("county_code") or ""
-    conn = store.conn
     if progress:
         progress(0, 3)
     rows = sync_export.fill_inserts(conn, sync_export.township_changes(conn, county, township))
@@ -61,10 +75,8 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
     resolved = sync_export.resolved_conflicts(conn)
     if progress and progress(1, 3) is False:
         raise SyncError("已取消")
-    token = enrolment.issue(keys, county, township)
-    laptops = [d for d in sync_keys.devices(conn, township=township,
-                                            status=("enrolled", "accepted"))
-               if d.get("public_key")]
+    laptops = [d for d in sync_keys.devices(conn, township=township, status=("enrolled",))
+               if d.get("public_key") and d["device_id"] in {c["device_id"] for c in certs}]
     form_rows = sync_keys.forms(conn)
     members = {"changes.json": writer.changes_member(rows)}
     members.update(writer.attachment_members(conn, rows))
@@ -76,7 +88,11 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
         "county_device": {"device_id": store.device_id,
                           "name": store.setting("device_name") or store.device_id,
                           "public_key": identity.own_public(store).to_json()},
-        "enrolment": token, "acks": sync_keys.acks(conn, township), "conflicts": resolved,
+        "certificates": [json.loads(c["certificate"]) for c in certs],
+        "revoked": [{"device_id": c["device_id"], "serial": c["serial"], "sign": c["sign_public"],
+                     "revoked_at": c["revoked_at"]} for c in device_certs.all_certs(conn)
+                    if c["revoked_at"]],
+        "acks": sync_keys.acks(conn, township), "conflicts": resolved,
         "forms": [{k: f[k] for k in ("form_id", "version", "file_name", "sha256")}
                   for f in form_rows],
         "devices": [{k: d[k] for k in ("device_id", "name", "township_code", "status")}
@@ -84,16 +100,12 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
     }
     members["reference.json"] = json.dumps(reference, ensure_ascii=False).encode("utf-8")
     manifest = {"counts": {"changes": len(rows), "tables": counts}}
-    code = crypto.new_transfer_code()
+    code = ""  # no transfer code any more: only enrolled laptops' keys can open it
 
     def recipients(key: bytes) -> list[dict]:
-        out = [crypto.wrap_for_code(key, code)]
-        for d in laptops:
-            out.append(crypto.wrap_for_key(key, PublicKeys.from_json(d["public_key"]).box_key()))
-        return out
+        return [crypto.wrap_for_key(key, PublicKeys.from_json(d["public_key"]).box_key())
+                for d in laptops]
 
-    with store.transaction() as c:
-        sync_keys.add_enrolment(c, token["payload"]["token_id"], township)
     bundle_uuid, sha = writer.write(
         out, kind="reference", county=county, township=township, device_id=store.device_id,
         device_name=store.setting("device_name") or store.device_id, signer=keys,

@@ -3,8 +3,9 @@
     b"FAPPBND1" | u32 header length | header JSON | AES-256-GCM chunks | 64-byte signature
 
 The signature covers sha256 of every byte before it. The header (JSON) names the kind, the
-bundle uuid, county, township, signing device and its public keys, its enrolment token, the
-wrapped content keys and the payload size; it holds no household data. See docs/sync.md.
+bundle uuid, county, township, signing device and its public keys, the wrapped content keys and
+the payload size: public metadata only (no token, no credential, no household data). See
+docs/sync.md.
 """
 
 from __future__ import annotations

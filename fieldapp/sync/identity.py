@@ -19,6 +19,13 @@ def create_keys(store, passphrase: str) -> KeyPair:
     return keys
 
 
+def adopt_keys(store, keys: KeyPair, protected: str) -> None:
+    """Store a key pair made before the database (a laptop's enrolment request)."""
+    with store.transaction() as conn:
+        sync_keys.save_own_keys(conn, store.device_id, b64(keys.public.sign),
+                                b64(keys.public.box), protected)
+
+
 def has_keys(store) -> bool:
     return sync_keys.own_keys(store.conn, store.device_id) is not None
 

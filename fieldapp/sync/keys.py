@@ -1,6 +1,6 @@
 """Key pairs of a county database or a township laptop, and their protection at rest.
 
-Each party has an Ed25519 key (signs bundles and enrolment tokens) and an X25519 key (receives
+Each party has an Ed25519 key (signs bundles, requests and device certificates) and an X25519 key (receives
 bundle content keys). The two private keys are stored only encrypted: AES-256-GCM under a key
 derived from the user's passphrase with scrypt (n=2^15, r=8, p=1, 16-byte random salt).
 """

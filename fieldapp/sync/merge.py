@@ -6,6 +6,7 @@ any moment leaves the database as before that bundle and re-running completes th
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
@@ -25,7 +26,7 @@ from fieldapp.store.sync_log import keys as sync_keys
 from fieldapp.store.sync_log.merge_reads import StoreState
 from fieldapp.store.sync_log.merge_writes import merge_cache, savepoint, write_plan
 
-from . import forms, trust
+from . import authority, forms, trust
 from .errors import BundleRejected, SyncError, UnknownDevice
 from .keys import KeyPair
 from .plan import Plan, VillageCounts, plan_merge
@@ -46,7 +47,7 @@ class BundleReport:
     unchanged: int = 0
     conflicts: int = 0
     duplicates: int = 0
-    enrolled: str | None = None  # "enrolled" / "accepted" when this bundle registered the device
+    refused: list[dict[str, Any]] = field(default_factory=list)  # changes refused (authority)
     villages: dict[str, VillageCounts] = field(default_factory=dict)
 
     def totals(self) -> VillageCounts:
@@ -84,13 +85,14 @@ class MergeResult:
             "rejected": self.rejected,
             "records": asdict(t),
             "duplicates": sum(r.duplicates for r in self.reports),
+            "refused_changes": [dict(c, file=r.file) for r in self.reports for c in r.refused],
             "files": [dict(asdict(r), villages={k: asdict(v) for k, v in r.villages.items()})
                       for r in self.reports],
         }
 
 
 def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | None, *,
-                accept_devices: Iterable[str] = (), user: str | None = None,
+                user: str | None = None,
                 code: str | None = None, dry_run: bool = False,
                 progress: Progress | None = None) -> MergeResult:
     """Merge each file in its own transaction; a rejected file is reported and skipped. A
@@ -99,21 +101,21 @@ def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | None,
     result = MergeResult()
     with merge_cache(store.conn):
         if dry_run:
-            return preview_files(store, files, keys, accept_devices=accept_devices, code=code,
+            return preview_files(store, files, keys, code=code,
                                  progress=progress)
-        _merge_each(store, files, result, keys, accept_devices, user, code, progress)
+        _merge_each(store, files, result, keys, user, code, progress)
     return result
 
 
-def _merge_each(store, files, result, keys, accept_devices, user, code, progress) -> None:
+def _merge_each(store, files, result, keys, user, code, progress) -> None:
     for i, f in enumerate(files):
         def step(done: int, total: int, i=i) -> bool:
             if progress is None:
                 return True
             return progress(i * 1000 + (1000 * done // total if total else 0), len(files) * 1000)
         try:
-            result.reports.append(merge_file(store, f, keys, accept_devices=accept_devices,
-                                             user=user, code=code, progress=step))
+            result.reports.append(merge_file(store, f, keys, user=user, code=code,
+                                             progress=step))
         except Cancelled:
             raise
         except BundleRejected as exc:
@@ -123,27 +125,25 @@ def _merge_each(store, files, result, keys, accept_devices, user, code, progress
 
 
 def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
-               accept_devices: Iterable[str] = (), user: str | None = None,
+               user: str | None = None,
                code: str | None = None, dry_run: bool = False,
                progress: Progress | None = None) -> BundleReport:
     """Check, plan and apply one bundle in one transaction (dry_run: then roll back)."""
     if dry_run:
-        result = preview_files(store, [path], keys, accept_devices=accept_devices, code=code,
-                               progress=progress)
+        result = preview_files(store, [path], keys, code=code, progress=progress)
         if result.rejected:
             raise result.errors[0]
         return result.reports[0]
     user = user or store.setting("surveyor") or ""
     with local_copy(path) as (opened, work):
-        report, contents, reg, township = _check(store, opened, work, keys, accept_devices,
-                                                 code, "merged")
+        report, contents, township = _check(store, opened, work, keys, code, "merged")
         if contents is None:
             return report
         content = opened.local.read_bytes()  # type: ignore[union-attr]
         h = opened.header
         try:
             with store.transaction() as conn:
-                _apply(store, conn, contents, reg, township, report, progress)
+                _apply(store, conn, contents, township, report, progress)
                 sync_conflicts.archive_bundle(
                     conn, sha256=opened.sha256, bundle_uuid=h["bundle_uuid"], kind=h["kind"],
                     device_id=h["device_id"], township=h["township"],
@@ -162,7 +162,7 @@ def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
 
 
 def preview_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | None, *,
-                  accept_devices: Iterable[str] = (), code: str | None = None,
+                  code: str | None = None,
                   progress: Progress | None = None) -> MergeResult:
     """What merging these files in this order would do, per village: computed by applying them
     inside one transaction that is then rolled back, so later bundles see earlier ones."""
@@ -175,10 +175,10 @@ def preview_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | Non
                     raise Cancelled(ErrorCode.CANCELLED_MERGE)
                 try:
                     with local_copy(f) as (opened, work), savepoint(conn):
-                        report, contents, reg, township = _check(
-                            store, opened, work, keys, accept_devices, code, "preview")
+                        report, contents, township = _check(store, opened, work, keys, code,
+                                                            "preview")
                         if contents is not None:
-                            _apply(store, conn, contents, reg, township, report, None)
+                            _apply(store, conn, contents, township, report, None)
                         result.reports.append(report)
                 except BundleRejected as exc:
                     result.reject(f, exc)
@@ -195,33 +195,29 @@ class _Rollback(Exception):
     pass
 
 
-def _check(store, opened, work, keys, accept_devices, code, status):
+def _check(store, opened, work, keys, code, status):
     """Everything before writing: county, trust, archive, decryption, contents."""
     trust.check_county(store, opened)
     if store.role == "county":
-        reg, township = trust.laptop_for_export(store, opened, set(accept_devices))
+        township = trust.laptop_for_export(store, opened)
     else:
         trust.county_for_reference(store, opened)
-        reg, township = None, None
+        township = None
     h = opened.header
     report = BundleReport(str(opened.path), h["kind"], h["bundle_uuid"], h["device_id"],
                           h.get("device_name") or h["device_id"], h["township"],
-                          opened.sha256, status, enrolled=reg["status"] if reg else None)
+                          opened.sha256, status)
     if sync_conflicts.archived(store.conn, opened.sha256):
         report.status = "already_merged"
-        return report, None, reg, township
+        return report, None, township
     contents = read_contents(opened, work, keys, code)
     _check_contents(store, contents, township)
-    return report, contents, reg, township
+    return report, contents, township
 
 
-def _apply(store, conn, contents: Contents, reg, township, report: BundleReport,
+def _apply(store, conn, contents: Contents, township, report: BundleReport,
            progress) -> None:
-    if reg:
-        sync_keys.put_device(conn, reg["device_id"], name=reg["name"], role=reg["role"],
-                             township=reg["township"], public_key=reg["public_key"],
-                             enrolment=reg["enrolment"], status=reg["status"])
-    plan = _plan(store, contents, township, progress)
+    plan = _plan(store, contents, township, report, progress)
     write_plan(conn, plan)
     dups = 0
     if store.role == "county":
@@ -233,10 +229,22 @@ def _apply(store, conn, contents: Contents, reg, township, report: BundleReport,
     _fill(report, plan, dups)
 
 
-def _plan(store, contents: Contents, township: str | None, progress) -> Plan:
-    return plan_merge(contents.changes, StoreState(store.conn), self_device=store.device_id,
+def _plan(store, contents: Contents, township: str | None, report: BundleReport,
+          progress) -> Plan:
+    state, changes = StoreState(store.conn), contents.changes
+    refused: list = []
+    if township:  # at the county: what this laptop may change, judged per change
+        device = contents.opened.header["device_id"]
+        seen = state.seen_counters().get(device, 0)
+        changes, refused = authority.split(changes, state, township=township, device=device,
+                                           seen=seen)
+        report.refused = [r.as_json() for r in refused]
+    plan = plan_merge(changes, state, self_device=store.device_id,
                       attachment=contents.attachment, township=township,
                       where=str(contents.opened.path), progress=progress)
+    for r in refused:  # decided: not sent again
+        plan.seen[r.device] = max(plan.seen.get(r.device, 0), r.counter)
+    return plan
 
 
 def _fill(report: BundleReport, plan: Plan, dups: int) -> None:
@@ -297,8 +305,9 @@ def _known_forms(store, light: bool = False) -> set[tuple[str, str]]:
 
 def apply_reference_extras(store, conn, contents: Contents) -> None:
     """At a laptop, inside the merge transaction: acknowledgements, resolved conflicts, forms,
-    the county's keys."""
+    this laptop's certificate and the county's revocations."""
     ref = contents.reference
+    _apply_certificates(store, conn, ref)
     ack = (ref.get("acks") or {}).get(store.device_id)
     current = int(store.setting("sync_acked_counter", "0") or 0)
     if isinstance(ack, int) and ack > current:
@@ -314,6 +323,22 @@ def apply_reference_extras(store, conn, contents: Contents) -> None:
             data = contents.payload.read(name)
             sync_keys.put_form(conn, str(f["form_id"]), str(f["version"]), f["file_name"],
                                f["sha256"], data)
+
+
+def _apply_certificates(store, conn, ref: dict) -> None:
+    from . import certificates, identity
+    from .keys import b64
+
+    county, mine = identity.county_public(store), b64(identity.own_public(store).sign)
+    for cert in ref.get("certificates") or []:
+        payload = certificates.verify(cert, county)
+        if payload and payload.get("sign") == mine and payload.get("device_id") == store.device_id:
+            store._put_settings({"device_certificate": json.dumps(cert, ensure_ascii=False)})
+    for r in ref.get("revoked") or []:
+        if isinstance(r, dict) and isinstance(r.get("device_id"), str):
+            sync_keys.put_device(conn, r["device_id"], name=r["device_id"], role="township",
+                                 township=None, public_key=None, enrolment=str(r.get("serial")),
+                                 status="revoked")
 
 
 def require_keys(store, passphrase: str | None) -> KeyPair:

@@ -1,6 +1,6 @@
 """Create databases with their keys: a county database, or a township laptop from the county's
-reference bundle (adopting the county's ID salt and the township's records with their original
-uuids and clocks, and the enrolment token its bundles will present)."""
+reference bundle that carries its device certificate (adopting the county's ID salt and the
+township's records with their original uuids and clocks)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from fieldapp.store import Store
 from fieldapp.store.sync_log import keys as sync_keys
 from fieldapp.store.setup import new_county_database
 
-from . import enrolment, forms, identity
+from fieldapp.sync import certificates, forms, identity
+from .pending_keys import load_pending, pending_key_path
 from .errors import BundleRejected, SyncError
-from .keys import PublicKeys
+from .keys import KeyPair, PublicKeys, b64
 from .merge import BundleReport, merge_file
 from .reader import local_copy, read_contents
 
@@ -73,32 +74,34 @@ def _register_forms(store) -> None:
 
 
 def init_township(path: str | os.PathLike, bundle: str | os.PathLike, passphrase: str,
-                  code: str, *, device_name: str = "", surveyor: str = "") -> InitResult:
+                  code: str | None = None, *, device_name: str = "",
+                  surveyor: str = "", key_file: str | os.PathLike | None = None) -> InitResult:
+    """A township laptop from the reference bundle the county wrote when it enrolled this
+    laptop's key (made earlier by `devices.request`, kept in DB.key)."""
     p = Path(path)
     if p.exists():
         raise SyncError("文件已存在，不会覆盖", where=str(p))
+    key_path = Path(key_file) if key_file else pending_key_path(p)
+    if not key_path.exists():
+        raise SyncError("本机还没有申请登记：先运行 fieldapp devices request 数据库 -o 申请文件"
+                        "（或在程序中“申请登记本机”），把申请文件交给县里登记，再用县里发回的"
+                        "参考包建库", where=str(p))
+    pending = load_pending(key_path)
+    keys = KeyPair.unprotect(pending["protected"], passphrase)
     with local_copy(bundle) as (opened, work):
         h, where = opened.header, str(bundle)
         if h["kind"] != "reference":
             raise BundleRejected("只能用县里的参考包创建乡镇数据库", where=where)
-        contents = read_contents(opened, work, None, code)
+        contents = read_contents(opened, work, keys, None)
         ref = contents.reference
-        county_dev = ref.get("county_device") or {}
-        try:
-            county_keys = PublicKeys.from_json(county_dev["public_key"])
-        except (KeyError, TypeError, ValueError):
-            raise BundleRejected("参考包缺少县级公钥", where=where) from None
-        if county_keys.sign != opened.signer.sign or county_dev.get("device_id") != h["device_id"]:
-            raise BundleRejected("参考包的签名者与其中的县级公钥不一致", where=where)
-        token = ref.get("enrolment")
-        payload = enrolment.verify(token, county_keys)
-        if payload is None or payload.get("township") != h["township"]:
-            raise BundleRejected("参考包中的登记凭证无效", where=where)
+        county_keys, county_dev = _county_keys(ref, opened, where)
+        cert = _own_certificate(ref, county_keys, keys, pending["device_id"], h, where)
         settings = ref["settings"]
         if not settings.get("id_salt") or settings.get("county_code") != h["county"]:
             raise BundleRejected("参考包缺少区县设置", where=where)
     store = Store.create(p, role="township", county_code=settings["county_code"],
-                         device_name=device_name, id_salt=settings["id_salt"])
+                         device_name=device_name or pending.get("device_name") or "",
+                         device_id=pending["device_id"], id_salt=settings["id_salt"])
     try:
         store.set_settings({
             "county_name": settings.get("county_name") or "",
@@ -106,24 +109,49 @@ def init_township(path: str | os.PathLike, bundle: str | os.PathLike, passphrase
             "store_full_id": settings.get("store_full_id") or "0",
             "coverage_rule": settings.get("coverage_rule") or "",  # the county's standard
             "township_code": h["township"], "township_name": ref.get("township_name") or "",
-            "surveyor": surveyor, "sync_enrolment": json.dumps(token, ensure_ascii=False),
+            "surveyor": surveyor, "device_certificate": json.dumps(cert, ensure_ascii=False),
             "sync_acked_counter": "0"})
-        keys = identity.create_keys(store, passphrase)
+        identity.adopt_keys(store, keys, pending["protected"])
         with store.transaction() as conn:
             sync_keys.put_device(conn, h["device_id"], name=county_dev.get("name") or "县级",
                                  role="county", township=None,
                                  public_key=county_keys.to_json(), enrolment=None,
                                  status="county")
-        report = merge_file(store, bundle, keys, code=code, user=surveyor or "init")
-        return InitResult(str(p), "township", store.device_id, keys.public.fingerprint,
-                          settings["county_code"], h["township"], report,
-                          county_keys.fingerprint)
+        report = merge_file(store, bundle, keys, user=surveyor or "init")
     except BaseException:
         store.close()
         _remove(p)
         raise
     finally:
         store.close()
+    key_path.unlink(missing_ok=True)  # the key now lives (encrypted) in the database
+    return InitResult(str(p), "township", pending["device_id"], keys.public.fingerprint,
+                      settings["county_code"], h["township"], report, county_keys.fingerprint)
+
+
+def _county_keys(ref: dict, opened, where: str) -> tuple[PublicKeys, dict]:
+    county_dev = ref.get("county_device") or {}
+    try:
+        county_keys = PublicKeys.from_json(county_dev["public_key"])
+    except (KeyError, TypeError, ValueError):
+        raise BundleRejected("参考包缺少县级公钥", where=where) from None
+    if (county_keys.sign != opened.signer.sign
+            or county_dev.get("device_id") != opened.header["device_id"]):
+        raise BundleRejected("参考包的签名者与其中的县级公钥不一致", where=where)
+    return county_keys, county_dev
+
+
+def _own_certificate(ref: dict, county_keys: PublicKeys, keys: KeyPair, device_id: str,
+                     h: dict, where: str) -> dict:
+    mine = b64(keys.public.sign)
+    for cert in ref.get("certificates") or []:
+        payload = certificates.verify(cert, county_keys)
+        if payload and payload.get("sign") == mine:
+            if payload.get("device_id") != device_id or payload.get("township") != h["township"]:
+                raise BundleRejected("参考包中本机的设备证书与本机不符", where=where)
+            return cert
+    raise BundleRejected(f"这个参考包里没有本机（密钥指纹 {keys.public.fingerprint}）的设备证书："
+                         "县里还没有登记本机", where=where)
 
 
 def _remove(p: Path) -> None:

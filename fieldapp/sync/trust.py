@@ -1,17 +1,19 @@
 """Who may change this database: the county's reference bundles at a laptop; at the county,
-laptops enrolled by one of its reference bundles (token) or accepted explicitly by the user.
-A device's signing key is pinned on first contact; a different key later is refused."""
+laptops whose signing key holds a valid, unrevoked device certificate of this county for the
+device id the bundle claims (see certificates.py). Nothing in a bundle header is a credential."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fieldapp.store.sync_log import keys as sync_keys
+from fieldapp.store import device_certs
 
-from . import enrolment, identity
+from . import certificates, identity
 from .container import Opened
 from .errors import BundleRejected, UnknownDevice
-from .keys import PublicKeys
+from .keys import b64
 
 
 def check_county(store, opened: Opened) -> None:
@@ -22,40 +24,68 @@ def check_county(store, opened: Opened) -> None:
                              where=where)
 
 
-def laptop_for_export(store, opened: Opened, accept: set[str]) -> tuple[dict | None, str]:
-    """At the county: (device row to register or None if already known, its township)."""
+def laptop_for_export(store, opened: Opened) -> str:
+    """At the county: the township of the laptop that signed this export bundle, which must
+    hold a valid, unrevoked device certificate of this county for the device id it claims."""
     h, where = opened.header, str(opened.path)
     if h["kind"] != "export":
         raise BundleRejected("县级数据库只合并乡镇导出的同步包（这是一个参考包）", where=where)
-    signer = opened.signer
-    dev = sync_keys.device(store.conn, h["device_id"])
-    if dev and dev["status"] == "self":
+    signer, claimed = opened.signer, h["device_id"]
+    sign = b64(signer.sign)
+    fp = signer.fingerprint
+    dev = sync_keys.device(store.conn, claimed)
+    if dev and dev["status"] == "self" or sign == b64(identity.own_public(store).sign):
         raise BundleRejected("这个同步包来自本数据库自己", where=where)
-    if dev and dev.get("public_key"):
-        if PublicKeys.from_json(dev["public_key"]).sign != signer.sign:
-            raise BundleRejected(f"设备 {h['device_id']} 的签名密钥与登记的不一致，"
-                                 "可能是伪造的同步包", where=where)
-        if dev["status"] == "revoked":
-            raise BundleRejected(f"设备 {h['device_id']} 已被停用", where=where)
-        return None, dev["township_code"] or h["township"]
-    reg: dict[str, Any] = {"device_id": h["device_id"], "name": h.get("device_name") or
-                           h["device_id"], "role": "township", "public_key": signer.to_json()}
-    token = h.get("enrolment")
-    payload = enrolment.verify(token, identity.own_public(store)) if token else None
-    if payload is not None:
-        issued = sync_keys.enrolment(store.conn, payload.get("token_id", ""))
-        if (issued and payload.get("county") == store.setting("county_code")
-                and payload.get("township") == h["township"] == issued["township_code"]):
-            return dict(reg, township=h["township"], enrolment=payload["token_id"],
-                        status="enrolled"), h["township"]
-    if h["device_id"] in accept:
-        return dict(reg, township=h["township"], enrolment=None, status="accepted"), \
-            h["township"]
+    _refuse_revoked(store, sign, claimed, fp, where)
+    certs = [c for c in device_certs.by_key(store.conn, sign) if not c["revoked_at"]]
+    if not certs:
+        _refuse_uncertified(store, h, dev, sign, fp, where)
+    cert = certs[-1]
+    payload = certificates.verify(json.loads(cert["certificate"]), identity.own_public(store))
+    if payload is None or payload.get("sign") != sign:
+        raise BundleRejected(f"设备 {claimed} 的证书记录已损坏（签名不符），拒绝", where=where)
+    if cert["device_id"] != claimed:
+        raise BundleRejected(
+            f"同步包自称来自设备 {claimed}，但签名密钥（指纹 {fp}）登记的是设备 "
+            f"{cert['device_id']}（{cert['name']}）：冒用设备编号，拒绝", where=where)
+    if cert["township_code"] != h["township"]:
+        raise BundleRejected(
+            f"设备 {claimed}（{cert['name']}）登记在乡镇 {cert['township_code']}，"
+            f"同步包却自称乡镇 {h['township']}，拒绝", where=where)
+    return cert["township_code"]
+
+
+def _refuse_revoked(store, sign: str, claimed: str, fp: str, where: str) -> None:
+    for c in device_certs.by_key(store.conn, sign):
+        if c["revoked_at"]:
+            raise BundleRejected(
+                f"设备 {c['device_id']}（{c['name']}，密钥指纹 {fp}）已于 {c['revoked_at'][:10]}"
+                f" 被停用，它签名的同步包不再接受（包中自称设备 {claimed}）", where=where)
+    for d in sync_keys.devices(store.conn, status=("revoked",)):
+        if d.get("public_key") and json.loads(d["public_key"]).get("sign") == sign:
+            raise BundleRejected(f"设备 {d['device_id']}（密钥指纹 {fp}）已被停用，它签名的"
+                                 f"同步包不再接受（包中自称设备 {claimed}）", where=where)
+
+
+def _refuse_uncertified(store, h: dict[str, Any], dev, sign: str, fp: str, where: str):
+    claimed = h["device_id"]
+    held = [c for c in device_certs.by_device(store.conn, claimed) if not c["revoked_at"]]
+    if held:
+        raise BundleRejected(
+            f"同步包自称来自设备 {claimed}（{held[-1]['name']}），但签名密钥（指纹 {fp}）不是"
+            "本县给这台设备登记的密钥：可能是伪造的同步包，拒绝", where=where)
+    pinned = dev and dev.get("public_key") and json.loads(dev["public_key"]).get("sign") == sign
+    if pinned and dev["status"] in ("enrolled", "accepted"):
+        raise UnknownDevice(
+            f"设备 {claimed}（{dev.get('name') or claimed}）是按旧方式登记的，需要重新登记一次："
+            f"在县里运行 fieldapp devices enrol 数据库 {fp} --township {dev['township_code']}"
+            "（或在“同步”菜单的“笔记本登记”中登记），然后再合并", device_id=claimed,
+            fingerprint=fp, where=where)
     raise UnknownDevice(
-        f"设备 {h['device_id']}（{h.get('device_name') or '未命名'}，乡镇 {h['township']}，"
-        f"密钥指纹 {signer.fingerprint}）未经本县参考包登记。核实后可明确接受："
-        f"--accept-device {h['device_id']}", device_id=h["device_id"],
-        fingerprint=signer.fingerprint, where=where)
+        f"设备 {claimed}（{h.get('device_name') or '未命名'}，乡镇 {h['township']}，密钥指纹 "
+        f"{fp}）没有本县的设备证书，它的同步包一律拒绝。新笔记本请先在本机生成登记申请，由县里"
+        "登记（fieldapp devices enrol）后再用县里发的参考包建库", device_id=claimed,
+        fingerprint=fp, where=where)
 
 
 def county_for_reference(store, opened: Opened) -> None:

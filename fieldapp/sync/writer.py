@@ -32,8 +32,8 @@ def changes_member(rows: list[tuple]) -> bytes:
 
 def write(out: str | os.PathLike, *, kind: str, county: str, township: str, device_id: str,
           device_name: str, signer: KeyPair, manifest: dict[str, Any],
-          members: dict[str, bytes], recipients: Callable[[bytes], list[dict]],
-          enrolment: dict | None = None) -> tuple[str, str]:
+          members: dict[str, bytes], recipients: Callable[[bytes], list[dict]]
+          ) -> tuple[str, str]:
     """Write a bundle; returns (bundle uuid, sha256 of the file)."""
     out = Path(out)
     if not out.parent.exists():
@@ -46,7 +46,7 @@ def write(out: str | os.PathLike, *, kind: str, county: str, township: str, devi
               "township": township, "device_id": device_id, "device_name": device_name}
     manifest = dict(manifest, **common, schema_version=SCHEMA_VERSION)
     content_key = os.urandom(32)
-    header = dict(common, recipients=recipients(content_key), enrolment=enrolment)
+    header = dict(common, recipients=recipients(content_key))  # public metadata only
     fd, tmp = tempfile.mkstemp(prefix=".~payload-", suffix=".zip", dir=out.parent)
     os.close(fd)
     try:

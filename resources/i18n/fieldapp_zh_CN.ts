@@ -752,6 +752,125 @@ Please send this file to the county office (县融媒体中心).</source>
     </message>
 </context>
 <context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>%1 is enrolled (certificate %2). Give it the reference bundle %3: only this laptop (and the township's other enrolled laptops) can open it.</source>
+        <translation>%1 已登记（证书 %2）。把参考包 %3 交给它：只有这台笔记本（和本乡镇其他已登记的笔记本）能打开。</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Enrol a laptop…</source>
+        <translation>登记笔记本…</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Enrolled the old way: enrol again</source>
+        <translation>旧方式登记，需重新登记</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>正在登记…</translation>
+    </message>
+    <message>
+        <source>Enrolment request of the laptop</source>
+        <translation>笔记本的登记申请</translation>
+    </message>
+    <message>
+        <source>Enrolment requests (*.json)</source>
+        <translation>登记申请 (*.json)</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Laptop enrolled</source>
+        <translation>笔记本已登记</translation>
+    </message>
+    <message>
+        <source>Laptops and enrolment</source>
+        <translation>笔记本登记</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Only laptops enrolled here can send bundles. To enrol a laptop: take its request file, compare the fingerprint with the laptop's screen, choose the township and save the reference bundle for it.</source>
+        <translation>只有在这里登记过的笔记本才能交同步包。登记新笔记本：拿到它的登记申请文件，与笔记本屏幕上的指纹核对，选择乡镇，保存给它的参考包。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Passphrase of this database's private key:</source>
+        <translation>本数据库私钥的口令：</translation>
+    </message>
+    <message>
+        <source>Request written to %1. Take it to the county office.</source>
+        <translation>登记申请已写到 %1，请交给县融媒体中心。</translation>
+    </message>
+    <message>
+        <source>Revoke %1 (%2)? From the next merge its bundles are refused. Reason:</source>
+        <translation>停用 %1（%2）？从下次合并起拒收它的同步包。原因：</translation>
+    </message>
+    <message>
+        <source>Revoke laptop</source>
+        <translation>停用笔记本</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Save enrolment request</source>
+        <translation>保存登记申请</translation>
+    </message>
+    <message>
+        <source>Save reference bundle</source>
+        <translation>保存参考包</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.fab)</source>
+        <translation>同步包 (*.fab)</translation>
+    </message>
+    <message>
+        <source>This laptop's key fingerprint</source>
+        <translation>本机密钥指纹</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Write enrolment request…</source>
+        <translation>写出登记申请…</translation>
+    </message>
+    <message>
+        <source>Writing the request…</source>
+        <translation>正在写出登记申请…</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Import finished</source>
@@ -807,6 +926,33 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Why</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol a laptop</source>
+        <translation>登记笔记本</translation>
+    </message>
+    <message>
+        <source>Fingerprint matches: enrol</source>
+        <translation>指纹一致，登记</translation>
+    </message>
+    <message>
+        <source>Is this exactly the fingerprint shown on the laptop? If not, do not enrol: the file may have been swapped.</source>
+        <translation>这与笔记本屏幕上显示的指纹完全一致吗？不一致就不要登记：文件可能被调换了。</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
     </message>
 </context>
 <context>
@@ -876,7 +1022,22 @@ Please send this file to the county office (县融媒体中心).</source>
     </message>
 </context>
 <context>
+    <name>FingerprintPanel</name>
+    <message>
+        <source>Read this fingerprint to the county office (or let them scan the code): they compare it with the request file before enrolling this laptop.</source>
+        <translation>把这个指纹告诉县融媒体中心（或让他们扫码）：登记前他们要与申请文件核对。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
+    <message>
+        <source>1. Enrolment</source>
+        <translation>1. 申请登记</translation>
+    </message>
+    <message>
+        <source>2. Reference bundle</source>
+        <translation>2. 参考包</translation>
+    </message>
     <message>
         <source>Answer a few questions once. You can change them later under Settings.</source>
         <translation>只需回答一次以下几个问题，以后可在“设置”中修改。</translation>
@@ -914,8 +1075,16 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <source>Enter the transfer code that came with the bundle.</source>
-        <translation>请输入随参考包一起给出的传输码。</translation>
+        <source>Enter the passphrase below, then write the request file for the county.</source>
+        <translation>先在下面输入口令，再写出交给县里的登记申请文件。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase twice (at least 6 characters) first: it protects the new key.</source>
+        <translation>请先输入两遍口令（至少 6 个字符）：它保护本机的新密钥。</translation>
+    </message>
+    <message>
+        <source>First request enrolment: the county enrols this laptop and gives you its reference bundle.</source>
+        <translation>请先申请登记：县里登记本机后会给您参考包。</translation>
     </message>
     <message>
         <source>Key passphrase</source>
@@ -936,6 +1105,14 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Reference bundle</source>
         <translation>参考包</translation>
+    </message>
+    <message>
+        <source>Request enrolment…</source>
+        <translation>申请登记本机…</translation>
+    </message>
+    <message>
+        <source>Requested. Key fingerprint: %1</source>
+        <translation>已申请。本机密钥指纹：%1</translation>
     </message>
     <message>
         <source>Start from the county's reference bundle (recommended)</source>
@@ -970,10 +1147,6 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>乡镇笔记本（进村入户核查）</translation>
     </message>
     <message>
-        <source>Transfer code</source>
-        <translation>传输码</translation>
-    </message>
-    <message>
         <source>Welcome to fieldapp — first-time setup</source>
         <translation>欢迎使用 fieldapp —— 首次设置</translation>
     </message>
@@ -992,10 +1165,6 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>fieldapp bundle (*.fab);;All files (*)</source>
         <translation>fieldapp 同步包 (*.fab);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>given with the bundle, e.g. by phone</source>
-        <translation>随参考包给出，例如电话告知</translation>
     </message>
     <message>
         <source>the bundle file (.fab) the county office gave you</source>
@@ -2018,14 +2187,6 @@ Please send this file to the county office (县融媒体中心).</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <source>Accept device</source>
-        <translation>接受设备</translation>
-    </message>
-    <message>
-        <source>Accept device…</source>
-        <translation>接受设备…</translation>
-    </message>
-    <message>
         <source>Add bundle files first.</source>
         <translation>请先添加同步包文件。</translation>
     </message>
@@ -2046,16 +2207,6 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>选择同步包</translation>
     </message>
     <message>
-        <source>Device %1 was not enrolled through a reference bundle of this county.
-Key fingerprint: %2
-
-Compare the fingerprint with the one shown on the laptop. Accept this device and merge its bundles?</source>
-        <translation>设备 %1 未经本县参考包登记。
-密钥指纹：%2
-
-请与笔记本上显示的指纹核对。接受这台设备并合并它的同步包吗？</translation>
-    </message>
-    <message>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
@@ -2064,16 +2215,12 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
         <translation>合并同步包</translation>
     </message>
     <message>
-        <source>Merged %1 bundles: %2 changes written, %3 new conflicts, %4 possible duplicate households, %5 rejected.</source>
-        <translation>已合并 %1 个同步包：写入 %2 条变更，新冲突 %3 个，疑似重复户 %4 对，拒绝 %5 个。</translation>
+        <source>Merged %1 bundles: %2 changes written, %3 new conflicts, %4 possible duplicate households, %5 rejected, %6 changes refused (outside the laptop's authority; listed in the report).</source>
+        <translation>已合并 %1 个同步包：写入 %2 条变更，新冲突 %3 个，疑似重复户 %4 对，拒绝 %5 个包，拒收越权变更 %6 条（见合并报告）。</translation>
     </message>
     <message>
         <source>Merging bundles…</source>
         <translation>正在合并同步包…</translation>
-    </message>
-    <message>
-        <source>Only for a reference bundle not yet made for this laptop's key</source>
-        <translation>仅当参考包还不是发给本机密钥时需要</translation>
     </message>
     <message>
         <source>Passphrase of this database's private key</source>
@@ -2098,10 +2245,6 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
     <message>
         <source>Sync bundles (*.fab);;All files (*)</source>
         <translation>同步包 (*.fab);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Transfer code:</source>
-        <translation>传输码：</translation>
     </message>
 </context>
 <context>
@@ -2814,6 +2957,10 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
         <translation>导出同步包给县里(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Laptops and enrolment…</source>
+        <translation>笔记本登记(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Merge sync bundles…</source>
         <translation>合并同步包(&amp;M)…</translation>
     </message>
@@ -2834,6 +2981,10 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
         <translation>为乡镇生成参考包(&amp;R)…</translation>
     </message>
     <message>
+        <source>Only the township's enrolled laptops can open it. A new laptop is enrolled first: Sync › Laptops and enrolment.</source>
+        <translation>只有本乡镇已登记的笔记本能打开它。新笔记本要先登记：同步 › 笔记本登记。</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
@@ -2844,6 +2995,10 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
     <message>
         <source>Reference bundle</source>
         <translation>参考包</translation>
+    </message>
+    <message>
+        <source>Reference bundle for %1 enrolled laptops: %2 households, %3 villages.</source>
+        <translation>参考包发给 %1 台已登记的笔记本：%2 户，%3 个村。</translation>
     </message>
     <message>
         <source>Reference bundle written</source>
@@ -2862,16 +3017,8 @@ Compare the fingerprint with the one shown on the laptop. Accept this device and
         <translation>同步包 (*.fab)</translation>
     </message>
     <message>
-        <source>Tell the township this code by phone or in person — not with the file. A new laptop needs it to open the bundle: %1 households, %2 villages.</source>
-        <translation>请通过电话或当面把传输码告诉乡镇，不要和文件一起发送。新笔记本需要它才能打开参考包：%1 户，%2 个村。</translation>
-    </message>
-    <message>
         <source>Township:</source>
         <translation>乡镇：</translation>
-    </message>
-    <message>
-        <source>Transfer code: %1</source>
-        <translation>传输码：%1</translation>
     </message>
     <message>
         <source>Writing reference bundle…</source>

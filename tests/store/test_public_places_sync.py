@@ -8,7 +8,7 @@ from fieldapp.store import Store
 from fieldapp.store import public_places as P
 from fieldapp.sync import identity, merge, setup
 from fieldapp.jobs import bundle_export as export
-from fieldapp.jobs import reference_bundle as reference
+from fieldapp.jobs import devices
 
 COUNTY_PW = "县里的口令 county"
 LAPTOP_PW = "laptop pass 乡镇"
@@ -20,12 +20,12 @@ def test_places_go_out_with_the_reference_and_come_back_in_the_export(tmp_path):
     build_demo(county, "140824", households=300, seed=5)
     setup.init_county(county, "140824", COUNTY_PW)
     ref = tmp_path / "ref.fab"
-    with Store.open(county) as s:
-        res = reference.reference_bundle(s, TOWN, ref, COUNTY_PW)
-        county_places = {p["uuid"]: p["name"] for p in P.list_places(s, TOWN)}
     laptop = tmp_path / "laptop.sqlite"
-    setup.init_township(laptop, ref, LAPTOP_PW, res.transfer_code, device_name="A",
-                        surveyor="王海燕")
+    devices.request(laptop, tmp_path / "req.json", LAPTOP_PW, name="A")
+    with Store.open(county) as s:
+        devices.enrol(s, str(tmp_path / "req.json"), TOWN, COUNTY_PW, out=ref)
+        county_places = {p["uuid"]: p["name"] for p in P.list_places(s, TOWN)}
+    setup.init_township(laptop, ref, LAPTOP_PW, device_name="A", surveyor="王海燕")
     with Store.open(laptop) as s:
         assert {p["uuid"]: p["name"] for p in P.list_places(s)} == county_places
         village = s.conn.execute("SELECT code FROM areas WHERE parent_code = ? ORDER BY code"

@@ -15,6 +15,7 @@ from fieldapp.store.schema import SYNCED_FIELDS
 from fieldapp.sync import identity, merge, setup
 from fieldapp.jobs import bundle_export as export
 from fieldapp.jobs import reference_bundle as reference
+from fieldapp.jobs import devices
 
 COUNTY_PW = "县里的口令 county"
 LAPTOP_PW = "laptop pass 乡镇"
@@ -54,12 +55,11 @@ class Field:
         self.ref, self.code = out, res.transfer_code
         return out
 
-    def laptop(self, name: str) -> Path:
-        if self.ref is None:
-            self.make_reference()
+    def laptop(self, name: str, township: str | None = None) -> Path:
+        """A laptop enrolled as staff do it: it writes a request file, the county enrols it
+        (certificate + reference bundle), the laptop is made from that bundle."""
         path = self.tmp / f"{name}.sqlite"
-        setup.init_township(path, self.ref, LAPTOP_PW, self.code, device_name=name,
-                            surveyor=name)
+        self.ref = enrolled_laptop(self.county_path, township or self.township, path, name)
         return path
 
     def export(self, laptop: Path, name: str, *, full: bool = False) -> Path:
@@ -76,6 +76,27 @@ class Field:
         with Store.open(laptop) as s:
             keys = identity.unlock(s, LAPTOP_PW)
             return merge.merge_file(s, ref, keys)
+
+
+def enrolled_laptop(county: Path, township: str, path: Path, name: str) -> Path:
+    """Request (laptop) -> enrol + reference bundle (county) -> init (laptop); returns the
+    reference bundle the laptop was made from."""
+    req = path.with_name(f"{name}.request.json")
+    devices.request(path, req, LAPTOP_PW, name=name)
+    ref = path.with_name(f"{name}-ref.fab")
+    with Store.open(county) as s:
+        devices.enrol(s, str(req), township, COUNTY_PW, out=ref)
+    setup.init_township(path, ref, LAPTOP_PW, device_name=name, surveyor=name)
+    return ref
+
+
+def all_tables(path: Path) -> dict:
+    """Every row of every table: what an attack must leave exactly as it was."""
+    with Store.open(path, readonly=True) as s:
+        names = [r[0] for r in s.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " ORDER BY name")]
+        return {n: sorted(map(repr, s.conn.execute(f'SELECT * FROM "{n}"'))) for n in names}
 
 
 @pytest.fixture
@@ -139,7 +160,6 @@ def craft_export(laptop: Path, out: Path, *, rows: list[tuple] | None = None,
                   "created_at": "2026-11-25T10:00:00+08:00",
                   "county": s.setting("county_code"), "township": s.setting("township_code"),
                   "device_id": s.device_id, "device_name": s.setting("device_name")}
-        enrol = json.loads(s.setting("sync_enrolment"))
     members = {"changes.json": changes_member(rows), **(extra or {})}
     m = dict(common, schema_version=SCHEMA_VERSION, form_versions={}, from_counter=1,
              to_counter=max([r[1] for r in rows] or [0]), counts={})
@@ -154,7 +174,7 @@ def craft_export(laptop: Path, out: Path, *, rows: list[tuple] | None = None,
     if patch_zip:
         payload.write_bytes(patch_zip(payload.read_bytes()))
     key = os.urandom(32)
-    h = dict(common, enrolment=enrol, recipients=[crypto.wrap_for_key(key, county.box_key())])
+    h = dict(common, recipients=[crypto.wrap_for_key(key, county.box_key())])
     h.update(header or {})
     write_bundle(out, h, payload, signer or keys, key)
     payload.unlink()
@@ -175,7 +195,6 @@ def data_snapshot(path: Path) -> dict:
 # A child process that merges bundles and reports progress: kill -9 it at any moment.
 MERGE_CHILD = r"""
 import sys
-from fieldapp.store import Store
 from fieldapp.sync import identity, merge
 db, *files = sys.argv[1:]
 with Store.open(db) as s:

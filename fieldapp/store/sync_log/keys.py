@@ -1,5 +1,5 @@
-"""Sync bookkeeping in the database: this device's protected keys, peers (in `devices`),
-enrolment tokens issued, forms known, acknowledgements and the export log."""
+"""Sync bookkeeping in the database: this device's protected keys, peers (in `devices`), forms
+known, acknowledgements and the export log. Device certificates: device_certs.py."""
 
 from __future__ import annotations
 
@@ -70,17 +70,6 @@ def acks(conn: sqlite3.Connection, township: str) -> dict[str, int]:
     return dict(conn.execute(
         "SELECT device_id, last_counter FROM devices WHERE township_code = ?"
         " AND status IN ('enrolled', 'accepted')", (township,)))
-
-
-# ----- enrolment tokens issued by the county ------------------------------------------------
-def add_enrolment(conn: sqlite3.Connection, token_id: str, township: str) -> None:
-    conn.execute("INSERT INTO sync_enrolments(token_id, township_code, issued_at) VALUES (?, ?, ?)",
-                 (token_id, township, _now()))
-
-
-def enrolment(conn: sqlite3.Connection, token_id: str) -> dict[str, Any] | None:
-    rows = _dicts(conn.execute("SELECT * FROM sync_enrolments WHERE token_id = ?", (token_id,)))
-    return rows[0] if rows else None
 
 
 # ----- forms --------------------------------------------------------------------------------

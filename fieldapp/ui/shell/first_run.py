@@ -3,8 +3,10 @@ and township (from the shipped real lists), the surveyor's name and the device n
 database in the app-data folder. Everything but the county can be changed later in Settings.
 
 A county office gets its database with the real division list and its signing keys. A township
-laptop normally starts from the reference bundle the county made for its township (households,
-maps, forms, the county's keys); without one it gets the division list only, to try things out.
+laptop first asks to be enrolled (its own key pair, a request file and the key fingerprint to
+show the county office), then starts from the reference bundle the county wrote when it enrolled
+it (households, maps, forms, the county's keys, this laptop's certificate); without one it gets
+the division list only, to try things out.
 """
 
 from __future__ import annotations
@@ -13,8 +15,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSysInfo
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fieldapp.core.appdata import databases_dir, default_database_path
@@ -29,6 +43,24 @@ from fieldapp.ui.widgets.busy_runner import run_busy
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("FirstRunDialog", text)
+
+
+def pending_key_file(create: bool = True) -> Path:
+    """Where a new laptop keeps its key pair (encrypted) until the county's bundle comes."""
+    return databases_dir(create=create) / "new-laptop.key"
+
+
+def pending_fingerprint() -> str:
+    from fieldapp.jobs import devices
+    from fieldapp.sync.keys import fingerprint, unb64
+
+    try:
+        path = pending_key_file(create=False)
+        if not path.exists():
+            return ""
+        return fingerprint(unb64(devices.load_pending(path)["sign"]))
+    except Exception:  # noqa: BLE001 - a damaged file or no app-data folder: ask again
+        return ""
 
 
 def default_device_name() -> str:
@@ -74,8 +106,14 @@ class FirstRunDialog(QDialog):
         bundle_row.addWidget(browse)
         self.bundle_browse = browse
         self.bundle_row = bundle_row
-        self.code = QLineEdit()
-        self.code.setPlaceholderText(self.tr("given with the bundle, e.g. by phone"))
+        self.request_button = QPushButton(self.tr("Request enrolment…"))
+        self.request_button.clicked.connect(self._request)
+        self.request_state = QLabel()
+        self.request_state.setWordWrap(True)
+        request_row = QHBoxLayout()
+        request_row.addWidget(self.request_button)
+        request_row.addWidget(self.request_state, 1)
+        self.request_row = request_row
 
         self.county = QComboBox()
         for code, name in COUNTIES.items():
@@ -102,8 +140,8 @@ class FirstRunDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("This computer is a"), role_box)
         form.addRow(self.use_bundle)
-        form.addRow(self.tr("Reference bundle"), bundle_row)
-        form.addRow(self.tr("Transfer code"), self.code)
+        form.addRow(self.tr("1. Enrolment"), request_row)
+        form.addRow(self.tr("2. Reference bundle"), bundle_row)
         self.no_bundle_note = QLabel(self.tr(
             "Without a bundle this laptop gets the division list only, to try the program; "
             "it can exchange data with the county once it is set up from a reference bundle."))
@@ -149,7 +187,11 @@ class FirstRunDialog(QDialog):
         from_bundle = township and self.use_bundle.isChecked()
         self.form.setRowVisible(self.use_bundle, township)
         self.form.setRowVisible(self.bundle_row, from_bundle)
-        self.form.setRowVisible(self.code, from_bundle)
+        self.form.setRowVisible(self.request_row, from_bundle)
+        fp = pending_fingerprint()
+        self.request_state.setText(
+            self.tr("Requested. Key fingerprint: %1").replace("%1", fp) if fp else
+            self.tr("Enter the passphrase below, then write the request file for the county."))
         self.form.setRowVisible(self.no_bundle_note, township and not from_bundle)
         # The bundle says which county and township this laptop serves.
         self.form.setRowVisible(self.county, not from_bundle)
@@ -177,11 +219,28 @@ class FirstRunDialog(QDialog):
             "county_code": self.county.currentData(),
             "township_code": self.township.currentData() if township and not from_bundle else "",
             "bundle": self.bundle.text().strip() if from_bundle else "",
-            "code": self.code.text().strip() if from_bundle else "",
             "surveyor": self.surveyor.text().strip(),
             "device_name": self.device_name.text().strip(),
             "passphrase": self.passphrase.text() if (not township or from_bundle) else "",
         }
+
+    def _request(self) -> None:
+        from fieldapp.ui.sync.devices_dialog import show_fingerprint, write_request
+
+        fp = pending_fingerprint()
+        if fp:
+            from fieldapp.jobs import devices
+
+            d = devices.load_pending(pending_key_file())
+            show_fingerprint(self, fp, d["device_id"])
+            return
+        if len(self.passphrase.text()) < 6 or self.passphrase.text() != self.passphrase2.text():
+            return self._problem(self.tr("Enter the passphrase twice (at least 6 characters) "
+                                         "first: it protects the new key."), self.passphrase)
+        self.problem.clear()
+        write_request(self, databases_dir() / "new-laptop.sqlite", self.passphrase.text(),
+                      name=self.device_name.text().strip(), key_file=pending_key_file())
+        self._update()
 
     def _problem(self, text: str, widget: QWidget) -> None:
         self.problem.setText(text)
@@ -195,9 +254,10 @@ class FirstRunDialog(QDialog):
                 return self._problem(self.tr("Choose the reference bundle file from the county "
                                              "office, or untick the box to start without it."),
                                      self.bundle)
-            if not v["code"]:
-                return self._problem(self.tr("Enter the transfer code that came with the "
-                                             "bundle."), self.code)
+            if not pending_fingerprint():
+                return self._problem(self.tr("First request enrolment: the county enrols this "
+                                             "laptop and gives you its reference bundle."),
+                                     self.request_button)
         if not v["surveyor"]:
             return self._problem(self.tr("Please enter your name: it is recorded with every "
                                          "visit you make."), self.surveyor)
@@ -224,8 +284,9 @@ def create_database(values: dict[str, str]) -> str:
 
         header = open_bundle(values["bundle"]).header  # checks the signature; names the township
         path = default_database_path(header["county"], header["township"])
-        setup.init_township(path, values["bundle"], values["passphrase"], values["code"],
-                            device_name=values["device_name"], surveyor=values["surveyor"])
+        setup.init_township(path, values["bundle"], values["passphrase"],
+                            device_name=values["device_name"], surveyor=values["surveyor"],
+                            key_file=pending_key_file())
     elif values["role"] == "county":
         path = default_database_path(values["county_code"])
         setup.init_county(path, values["county_code"], values["passphrase"],

@@ -1,5 +1,6 @@
 """Merge screen: choose bundle files, preview per village (new, updated, unchanged, conflicts),
-accept an unknown device explicitly, then merge with progress and cancel. The work is done by
+then merge with progress and cancel (a laptop without a certificate is enrolled in the laptops
+dialog, not here). The work is done by
 fieldapp.sync.merge on a worker thread; this screen only shows it."""
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -43,8 +43,6 @@ class MergeDialog(QDialog):
     def __init__(self, store, parent: QWidget | None = None, files: list[str] | None = None):
         super().__init__(parent)
         self.store = store
-        self.accepted_devices: set[str] = set()
-        self.unknown: dict[str, str] = {}  # device id -> fingerprint
         self._names: dict[str, str] = {}
         self.setWindowTitle(self.tr("Merge sync bundles"))
         self.resize(980, 600)
@@ -69,11 +67,6 @@ class MergeDialog(QDialog):
         self.passphrase.setPlaceholderText(self.tr("Passphrase of this database's private key"))
         form = QFormLayout()
         form.addRow(self.tr("Passphrase:"), self.passphrase)
-        self.code = QLineEdit()
-        self.code.setPlaceholderText(
-            self.tr("Only for a reference bundle not yet made for this laptop's key"))
-        if store.role != "county":
-            form.addRow(self.tr("Transfer code:"), self.code)
 
         self.model = MergePreviewModel(self)
         self.table = QTableView()
@@ -88,16 +81,12 @@ class MergeDialog(QDialog):
         self.summary.setWordWrap(True)
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.clicked.connect(self.preview)
-        self.accept_button = QPushButton(self.tr("Accept device…"))
-        self.accept_button.setEnabled(False)
-        self.accept_button.clicked.connect(self.accept_unknown)
         self.merge_button = QPushButton(self.tr("Merge"))
         self.merge_button.setEnabled(False)
         self.merge_button.clicked.connect(self.merge)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.preview_button, QDialogButtonBox.ActionRole)
-        buttons.addButton(self.accept_button, QDialogButtonBox.ActionRole)
         buttons.addButton(self.merge_button, QDialogButtonBox.AcceptRole)
         self.merge_button.clicked.disconnect()
         self.merge_button.clicked.connect(self.merge)
@@ -145,19 +134,13 @@ class MergeDialog(QDialog):
         if not files:
             self.summary.setText(self.tr("Add bundle files first."))
             return False
-        accepted = set(self.accepted_devices)
-        code = self.code.text().strip() or None
 
         def job(progress):
             keys = self._keys(progress)
-            result = preview_files(self.store, files, keys, accept_devices=accepted,
-                                   code=code, progress=progress)
-            unknown = {r["device_id"]: r["fingerprint"] for r in result.rejected
-                       if r.get("code") == "unknown_device"}
-            return result, unknown
+            return preview_files(self.store, files, keys, progress=progress)
 
         try:
-            result, self.unknown = JobRunner(self).run(self.tr("Checking bundles…"), job)
+            result = JobRunner(self).run(self.tr("Checking bundles…"), job)
         except Exception as exc:  # noqa: BLE001 - shown to the user in one sentence
             show_error(self, exc)
             return False
@@ -169,32 +152,16 @@ class MergeDialog(QDialog):
             .replace("%1", str(len(result.reports))).replace("%2", str(len(result.rejected)))
             .replace("%3", str(t["new"])).replace("%4", str(t["updated"]))
             .replace("%5", str(t["unchanged"])).replace("%6", str(t["conflicts"])))
-        self.accept_button.setEnabled(bool(self.unknown))
         self.merge_button.setEnabled(bool(result.reports))
         return True
 
-    def accept_unknown(self) -> None:
-        for device, fingerprint in sorted(self.unknown.items()):
-            answer = QMessageBox.question(
-                self, self.tr("Accept device"),
-                self.tr("Device %1 was not enrolled through a reference bundle of this county.\n"
-                        "Key fingerprint: %2\n\nCompare the fingerprint with the one shown on "
-                        "the laptop. Accept this device and merge its bundles?")
-                .replace("%1", device).replace("%2", fingerprint))
-            if answer == QMessageBox.Yes:
-                self.accepted_devices.add(device)
-        self.preview()
-
     def merge(self) -> None:
         files = self.paths()
-        accepted = set(self.accepted_devices)
-        code = self.code.text().strip() or None
 
         def job(progress):
             keys = self._keys(progress)
             backup_before_change(self.store.path, "merge")
-            return merge_files(self.store, files, keys, accept_devices=accepted, code=code,
-                               progress=progress)
+            return merge_files(self.store, files, keys, progress=progress)
 
         try:
             result = JobRunner(self).run(self.tr("Merging bundles…"), job)
@@ -206,10 +173,12 @@ class MergeDialog(QDialog):
         data = result.as_json()
         self.summary.setText(
             self.tr("Merged %1 bundles: %2 changes written, %3 new conflicts, %4 possible "
-                    "duplicate households, %5 rejected.")
+                    "duplicate households, %5 rejected, %6 changes refused (outside the "
+                    "laptop's authority; listed in the report).")
             .replace("%1", str(data["bundles"])).replace("%2", str(data["applied"]))
             .replace("%3", str(data["conflicts"])).replace("%4", str(data["duplicates"]))
-            .replace("%5", str(len(data["rejected"]))))
+            .replace("%5", str(len(data["rejected"])))
+            .replace("%6", str(len(data["refused_changes"]))))
         self.merge_button.setEnabled(False)
         self.merged.emit()
 

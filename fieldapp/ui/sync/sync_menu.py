@@ -1,5 +1,6 @@
 """The 同步 (Sync) menu of the main window: merge bundles, conflicts and duplicate households,
-export this laptop's bundle, make a township's reference bundle (county)."""
+export this laptop's bundle, make a township's reference bundle (county), laptops and their
+enrolment."""
 
 from __future__ import annotations
 
@@ -27,7 +28,9 @@ def attach_sync_menu(window) -> QMenu:
     export.triggered.connect(lambda: export_bundle(window))
     reference = QAction(_t("Make &reference bundle for a township…"), window)
     reference.triggered.connect(lambda: reference_bundle(window))
-    for act in (merge, conflicts, export, reference):
+    laptops = QAction(_t("&Laptops and enrolment…"), window)
+    laptops.triggered.connect(lambda: open_devices(window))
+    for act in (merge, conflicts, export, reference, laptops):
         menu.addAction(act)
 
     def update() -> None:
@@ -37,6 +40,7 @@ def attach_sync_menu(window) -> QMenu:
         conflicts.setEnabled(store is not None)
         export.setEnabled(role == "township")
         reference.setEnabled(role == "county")
+        laptops.setEnabled(role in ("county", "township"))
 
     menu.aboutToShow.connect(update)
     window.sync_menu = menu
@@ -48,6 +52,20 @@ def _before(window):
         if act.menu() is not None and act.menu() not in (window.file_menu, window.view_menu):
             return act  # before the menus that follow File / View
     return None
+
+
+def open_devices(window):
+    from fieldapp.ui.sync.devices_dialog import DevicesDialog
+
+    if window.store is None:
+        return None
+    try:
+        dlg = DevicesDialog(window.store, window)
+    except Exception as exc:  # noqa: BLE001 - e.g. a laptop database without keys
+        show_error(window, exc)
+        return None
+    dlg.show()
+    return dlg
 
 
 def open_merge(window, files: list[str] | None = None):
@@ -134,9 +152,9 @@ def reference_bundle(window) -> None:
         return
     box = QMessageBox(window)
     box.setWindowTitle(_t("Reference bundle written"))
-    box.setText(_t("Transfer code: %1").replace("%1", res.transfer_code))
-    box.setInformativeText(
-        _t("Tell the township this code by phone or in person — not with the file. A new laptop "
-           "needs it to open the bundle: %1 households, %2 villages.")
-        .replace("%1", str(res.households)).replace("%2", str(res.villages)))
+    box.setText(_t("Reference bundle for %1 enrolled laptops: %2 households, %3 villages.")
+                .replace("%1", str(res.recipients)).replace("%2", str(res.households))
+                .replace("%3", str(res.villages)))
+    box.setInformativeText(_t("Only the township's enrolled laptops can open it. A new laptop "
+                              "is enrolled first: Sync › Laptops and enrolment."))
     box.exec()

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from fieldapp.store import Store
 from fieldapp.store.households import queries
 from fieldapp.sync import identity
-from fieldapp.jobs import reference_bundle as reference
 from fieldapp.sync.setup import init_county
 from fieldapp.ui.shell import app as app_module
 from fieldapp.ui.shell.first_run import FirstRunDialog, create_database
 from fieldapp.ui.shell.main_window import MainWindow, add_recent
+from fieldapp.jobs import devices
+from fieldapp.ui.shell.first_run import pending_key_file
 
 pytestmark = pytest.mark.ui
 
@@ -128,7 +129,7 @@ def test_surveyor_and_device_name_are_required(qtbot, home):
     assert dlg.result() == QDialog.Accepted
 
 
-def test_bundle_code_and_passphrase_are_checked(qtbot, home, tmp_path):
+def test_enrolment_bundle_and_passphrase_are_checked(qtbot, home, tmp_path):
     dlg = FirstRunDialog()
     qtbot.addWidget(dlg)
     dlg.surveyor.setText("王芳")
@@ -142,8 +143,9 @@ def test_bundle_code_and_passphrase_are_checked(qtbot, home, tmp_path):
     dlg.bundle.setText(str(bundle))
     dlg.buttons.accepted.emit()
     assert dlg.result() != QDialog.Accepted
-    assert any(w in dlg.problem.text() for w in ("transfer code", "传输码"))
-    dlg.code.setText("ABCD-EFGH")
+    assert any(w in dlg.problem.text() for w in ("request enrolment", "申请登记"))
+    devices.request(home / "x.sqlite", tmp_path / "req.json", "long enough",
+                    key_file=pending_key_file())
     dlg.passphrase.setText("short")
     dlg.passphrase2.setText("short")
     dlg.buttons.accepted.emit()
@@ -159,24 +161,26 @@ def test_bundle_code_and_passphrase_are_checked(qtbot, home, tmp_path):
 
 
 @pytest.fixture
-def reference_bundle(demo_path, tmp_path):
-    """A county database with keys (the small demo county) and its reference bundle for
-    稷峰镇 (140824100), as the county office hands it to a new laptop."""
+def reference_bundle(demo_path, tmp_path, home):
+    """A county database with keys (the small demo county) and the reference bundle it wrote
+    when it enrolled this new laptop's request for 稷峰镇 (140824100)."""
     init_county(demo_path, "140824", "county pw")
+    req = devices.request(home / "new.sqlite", tmp_path / "req.json", "laptop pw",
+                          key_file=pending_key_file())
     out = tmp_path / "jifeng.fab"
     with Store.open(demo_path) as county:
-        res = reference.reference_bundle(county, "140824100", out, "county pw")
+        devices.enrol(county, req.request, "140824100", "county pw", out=out,
+                      expect_fingerprint=req.fingerprint)
         households = county.conn.execute(
             "SELECT count(*) FROM households WHERE village_code LIKE '140824100%'").fetchone()[0]
-    return out, res.transfer_code, households
+    return out, req.fingerprint, households
 
 
-def _from_bundle(bundle, code, passphrase="laptop pw"):
+def _from_bundle(bundle, passphrase="laptop pw"):
     def fill(dlg):
         dlg.township_role.setChecked(True)
         dlg.use_bundle.setChecked(True)
         dlg.bundle.setText(str(bundle))
-        dlg.code.setText(code)
         dlg.surveyor.setText("张伟")
         dlg.device_name.setText("稷峰镇-1")
         dlg.passphrase.setText(passphrase)
@@ -186,8 +190,8 @@ def _from_bundle(bundle, code, passphrase="laptop pw"):
 
 def test_township_laptop_from_the_county_reference_bundle(window, home, monkeypatch,
                                                           reference_bundle):
-    bundle, code, households = reference_bundle
-    _answer(monkeypatch, _from_bundle(bundle, code))
+    bundle, fingerprint, households = reference_bundle
+    _answer(monkeypatch, _from_bundle(bundle))
     assert app_module.open_or_set_up(window, None)
     store = window.store
     assert store.path == home / "databases" / "township-140824100.sqlite"
@@ -195,13 +199,16 @@ def test_township_laptop_from_the_county_reference_bundle(window, home, monkeypa
     assert store.setting("township_code") == "140824100000"
     assert store.setting("surveyor") == "张伟"
     assert queries.info(store)["counts"]["households"] == households > 0
-    identity.unlock(store, "laptop pw")
+    assert identity.unlock(store, "laptop pw").public.fingerprint == fingerprint
+    assert not pending_key_file().exists()  # the key moved into the database
 
 
-def test_wrong_transfer_code_leaves_nothing_behind(window, home, monkeypatch, reference_bundle):
-    bundle, code, _ = reference_bundle
-    wrong = "".join("A" if ch != "A" and ch.isalnum() else ("B" if ch == "A" else ch)
-                    for ch in code)
+def test_a_bundle_for_another_laptop_leaves_nothing_behind(window, home, monkeypatch,
+                                                          reference_bundle, tmp_path):
+    bundle, _, _ = reference_bundle
+    pending_key_file().unlink()  # this computer made a new key since: the bundle is not for it
+    devices.request(home / "x.sqlite", tmp_path / "req2.json", "laptop pw",
+                    key_file=pending_key_file())
     errors = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: errors.append(a[2]))
     tries = []
@@ -210,7 +217,7 @@ def test_wrong_transfer_code_leaves_nothing_behind(window, home, monkeypatch, re
         if tries:
             return QDialog.Rejected  # after the message the user cancels
         tries.append(1)
-        _from_bundle(bundle, wrong)(dlg)
+        _from_bundle(bundle)(dlg)
         dlg.buttons.accepted.emit()
         return dlg.result()
 

@@ -12,6 +12,7 @@ from fieldapp.store import Store
 from fieldapp.sync import setup
 from fieldapp.jobs import bundle_export as export
 from fieldapp.jobs import reference_bundle as reference
+from fieldapp.jobs import devices
 
 pytestmark = pytest.mark.ui
 PW = "county pw"
@@ -23,12 +24,14 @@ def field(tmp_path):
     county = tmp_path / "county.sqlite"
     build_demo(county, "140824", households=300, seed=5)
     setup.init_county(county, "140824", PW)
-    with Store.open(county) as s:
-        res = reference.reference_bundle(s, "140824100", tmp_path / "ref.fab", PW)
     bundles = []
     for name, phone in (("A", "13900000001"), ("B", "13900000002")):
         lap = tmp_path / f"{name}.sqlite"
-        setup.init_township(lap, tmp_path / "ref.fab", LPW, res.transfer_code, device_name=name)
+        devices.request(lap, tmp_path / f"{name}.json", LPW, name=name)
+        with Store.open(county) as s:
+            devices.enrol(s, str(tmp_path / f"{name}.json"), "140824100", PW,
+                          out=tmp_path / "ref.fab")
+        setup.init_township(lap, tmp_path / "ref.fab", LPW, device_name=name)
         with Store.open(lap) as s:
             first = s.conn.execute("SELECT uuid, village_code FROM households ORDER BY uuid"
                                    " LIMIT 1").fetchone()

@@ -1,0 +1,222 @@
+"""Laptops of the county: a laptop asks to be enrolled (request file + fingerprint), the county
+enrols it (device certificate, then the reference bundle that carries it), lists and revokes.
+One function per job, used by the CLI and the app."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldapp.store import Store, device_certs
+from fieldapp.store.sync_log import keys as sync_keys
+
+from fieldapp.sync import certificates, identity
+from fieldapp.sync.errors import SyncError
+from fieldapp.sync.keys import KeyPair, b64, fingerprint, unb64
+from fieldapp.sync.pending_keys import load_pending, pending_key_path
+from fieldapp.jobs.reference_bundle import reference_bundle, township_area
+
+
+@dataclass
+class RequestResult:
+    request: str
+    key_file: str
+    device_id: str
+    device_name: str
+    fingerprint: str
+
+
+@dataclass
+class EnrolResult:
+    serial: int
+    device_id: str
+    device_name: str
+    township: str
+    fingerprint: str
+    reference: Any = None  # ReferenceResult when a reference bundle was written
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def request(db: str | os.PathLike, out: str | os.PathLike, passphrase: str, *,
+            name: str = "", key_file: str | os.PathLike | None = None) -> RequestResult:
+    """On a laptop: the request file for the county. For a database that does not exist yet a
+    new key pair is made (kept encrypted in DB.key until `init --from`); for an existing
+    township database (enrolled the old way) its own key is used. `key_file`: where to keep
+    the new key instead (the app, which names the database only once the bundle is here)."""
+    db, out = Path(db), Path(out)
+    if db.exists():
+        with Store.open(db) as store:
+            if store.role != "township":
+                raise SyncError("只有乡镇数据库需要向县里申请登记", where=str(db))
+            keys = identity.unlock(store, passphrase)
+            device_id = store.device_id
+            name = name or store.setting("device_name") or device_id
+        key_file = ""
+    else:
+        key_path = Path(key_file) if key_file else pending_key_path(db)
+        if key_path.exists():
+            keys, device_id, name = _pending(key_path, passphrase, name)
+        else:
+            if not key_path.parent.is_dir():
+                raise SyncError("目录不存在", where=str(key_path.parent))
+            keys = KeyPair.generate()
+            device_id = certificates.device_id_for(keys.public.sign)
+            name = name or device_id
+            _write_private(key_path, json.dumps(
+                {"device_id": device_id, "device_name": name, "sign": b64(keys.public.sign),
+                 "box": b64(keys.public.box), "protected": keys.protect(passphrase)},
+                ensure_ascii=False))
+        key_file = str(key_path)
+    doc = certificates.make_request(keys, device_id, name)
+    try:
+        out.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError as exc:
+        raise SyncError(f"无法写入登记申请文件：{exc.strerror or exc}", where=str(out)) from None
+    return RequestResult(str(out), key_file, device_id, name, keys.public.fingerprint)
+
+
+def _pending(key_path: Path, passphrase: str, name: str) -> tuple[KeyPair, str, str]:
+    d = load_pending(key_path)
+    keys = KeyPair.unprotect(d["protected"], passphrase)
+    return keys, d["device_id"], name or d.get("device_name") or d["device_id"]
+
+
+# ----- at the county ------------------------------------------------------------------------
+def _candidate(store, source: str) -> dict[str, Any]:
+    """A request file, or the fingerprint of a laptop the county already knows (enrolled the
+    old way): {device_id, device_name, sign, box, fingerprint}."""
+    if Path(source).is_file():
+        req = certificates.read_request(source)
+        known = sync_keys.device(store.conn, req["device_id"])
+        bound = req["device_id"] == certificates.device_id_for(_raw(req["sign"]))
+        legacy = known and known.get("public_key") and json.loads(
+            known["public_key"]).get("sign") == req["sign"]
+        if not (bound or legacy):
+            raise SyncError(f"申请中的设备编号 {req['device_id']} 与它的密钥不符，拒绝登记",
+                            where=source)
+        return req
+    fp = certificates.normalize_fingerprint(source)
+    if len(fp) != 19:
+        raise SyncError(f"“{source}”既不是登记申请文件，也不是密钥指纹（16 位，如 "
+                        "1A2B-3C4D-5E6F-7A8B）")
+    for d in sync_keys.devices(store.conn, status=("enrolled", "accepted")):
+        pk = json.loads(d["public_key"]) if d.get("public_key") else None
+        if pk and fingerprint(_raw(pk["sign"])) == fp:
+            return {"device_id": d["device_id"], "device_name": d.get("name") or d["device_id"],
+                    "sign": pk["sign"], "box": pk["box"], "fingerprint": fp}
+    raise SyncError(f"本库不认识指纹为 {fp} 的笔记本：请用笔记本写出的登记申请文件登记"
+                    "（fieldapp devices request）")
+
+
+def _raw(text: str) -> bytes:
+    return unb64(text)
+
+
+def _refuse_reuse(store, cand: dict[str, Any], township: str) -> int | None:
+    """Refuse a revoked key, a device id held by another key, a key enrolled elsewhere; the
+    serial of an existing valid certificate for the same laptop and township."""
+    conn, dev, fp = store.conn, cand["device_id"], cand["fingerprint"]
+    for c in device_certs.by_key(conn, cand["sign"]):
+        if c["revoked_at"]:
+            raise SyncError(f"密钥 {fp}（设备 {c['device_id']}）已于 {c['revoked_at'][:10]} 被停用，"
+                            "不能再登记。请在笔记本上重新生成密钥后再申请")
+    for d in sync_keys.devices(conn, status=("revoked",)):
+        if d.get("public_key") and json.loads(d["public_key"]).get("sign") == cand["sign"]:
+            raise SyncError(f"密钥 {fp}（设备 {d['device_id']}）已被停用，不能再登记")
+    for c in device_certs.by_device(conn, dev):
+        if c["sign_public"] != cand["sign"] and not c["revoked_at"]:
+            raise SyncError(f"设备编号 {dev} 已登记给另一把密钥，拒绝")
+    for c in device_certs.by_key(conn, cand["sign"]):
+        if c["township_code"] != township:
+            raise SyncError(f"这台笔记本（{fp}）已登记在乡镇 {c['township_code']}；"
+                            "要换乡镇请先停用它，再用新密钥申请")
+        return int(c["serial"])
+    return None
+
+
+def enrol(store, source: str, township: str, passphrase: str, *,
+          out: str | os.PathLike | None = None, name: str = "",
+          expect_fingerprint: str = "") -> EnrolResult:
+    """At the county: sign the laptop's certificate and (with `out`) write the township's
+    reference bundle that carries it, encrypted to the laptop's key."""
+    if store.role != "county":
+        raise SyncError("只有县级数据库能登记笔记本", where=str(store.path))
+    cand = _candidate(store, str(source))
+    if expect_fingerprint and certificates.normalize_fingerprint(
+            expect_fingerprint) != cand["fingerprint"]:
+        raise SyncError(f"申请文件的密钥指纹是 {cand['fingerprint']}，与笔记本上显示的 "
+                        f"{expect_fingerprint} 不一致：文件可能被调换，拒绝登记")
+    township = township_area(store, township)[0]
+    name = name or cand.get("device_name") or cand["device_id"]
+    serial = _refuse_reuse(store, cand, township)
+    keys = identity.unlock(store, passphrase)
+    if serial is None:
+        county = store.setting("county_code") or ""
+        with store.transaction() as conn:
+            serial = device_certs.next_serial(conn)
+            cert = certificates.issue(keys, county=county, township=township,
+                                      device_id=cand["device_id"], name=name,
+                                      sign=cand["sign"], box=cand["box"], serial=serial)
+            device_certs.add(conn, serial=serial, device_id=cand["device_id"], name=name,
+                             township=township, sign_public=cand["sign"],
+                             box_public=cand["box"], issued_at=cert["payload"]["issued_at"],
+                             certificate=json.dumps(cert, ensure_ascii=False))
+            sync_keys.put_device(conn, cand["device_id"], name=name, role="township",
+                                 township=township,
+                                 public_key=json.dumps({"box": cand["box"],
+                                                        "sign": cand["sign"]}, sort_keys=True),
+                                 enrolment=str(serial), status="enrolled")
+    result = EnrolResult(serial, cand["device_id"], name, township, cand["fingerprint"])
+    if out is not None:
+        result.reference = reference_bundle(store, township, out, passphrase)
+    return result
+
+
+def list_devices(store) -> list[dict[str, Any]]:
+    """Every laptop the county knows: certificates (valid or revoked) and laptops enrolled the
+    old way that still need a certificate."""
+    out, certified = [], set()
+    for c in device_certs.all_certs(store.conn):
+        certified.add(c["device_id"])
+        out.append({"device_id": c["device_id"], "name": c["name"],
+                    "township": c["township_code"], "serial": c["serial"],
+                    "fingerprint": fingerprint(_raw(c["sign_public"])),
+                    "issued_at": c["issued_at"],
+                    "status": "revoked" if c["revoked_at"] else "enrolled",
+                    "revoked_at": c["revoked_at"], "reason": c["revoked_reason"]})
+    for d in sync_keys.devices(store.conn, status=("enrolled", "accepted", "revoked")):
+        if d["device_id"] in certified or not d.get("public_key"):
+            continue
+        out.append({"device_id": d["device_id"], "name": d["name"],
+                    "township": d["township_code"], "serial": None,
+                    "fingerprint": fingerprint(_raw(json.loads(d["public_key"])["sign"])),
+                    "issued_at": d["first_seen"],
+                    "status": "revoked" if d["status"] == "revoked" else "needs_reenrol",
+                    "revoked_at": None, "reason": None})
+    return out
+
+
+def revoke(store, which: str, reason: str = "") -> list[dict[str, Any]]:
+    """Revoke every certificate of a device (by device id, fingerprint or serial); bundles
+    signed by its key are refused from the next merge on."""
+    if store.role != "county":
+        raise SyncError("只有县级数据库能停用笔记本", where=str(store.path))
+    fp = certificates.normalize_fingerprint(which)
+    hits = [d for d in list_devices(store)
+            if which in (d["device_id"], str(d["serial"])) or d["fingerprint"] == fp]
+    if not hits:
+        raise SyncError(f"本库没有设备 {which}（可用设备编号、密钥指纹或证书序号）")
+    with store.transaction() as conn:
+        for d in hits:
+            if d["serial"] is not None:
+                device_certs.revoke(conn, d["serial"], reason or "停用")
+            device_certs.set_device_status(conn, d["device_id"], "revoked")
+    return [d for d in list_devices(store) if d["device_id"] in {h["device_id"] for h in hits}]

@@ -1,0 +1,107 @@
+"""What a laptop may change, judged per change at the county before the merge is planned.
+
+A township laptop may change households, visits, photos (attachments) and public places of its
+own township, and record the sheets it printed for its own villages (the register that lets the
+county verify them); nothing else: changes to divisions (areas, village names), forms, devices,
+work orders, spot checks or another township's data are refused one by one and listed in the
+merge report; the rest of the bundle still merges. A record is judged by
+where it is now AND where the change would put it (a household cannot be moved out of, or into,
+another township).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .changeset import Change
+
+LAPTOP_TABLES = ("households", "visits", "attachments", "public_places", "sheet_prints")
+TABLE_NAMES = {"areas": "区划（乡镇、村及村名）", "households": "户", "visits": "走访记录",
+               "attachments": "照片", "public_places": "公共场所", "work_orders": "工单",
+               "spot_checks": "抽查", "spot_check_items": "抽查明细",
+               "sheet_prints": "打印的核验单", "devices": "设备", "forms": "表单"}
+
+
+@dataclass
+class Refused:
+    table: str
+    record: str
+    device: str
+    counter: int
+    reason: str
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def split(changes: list[Change], state, *, township: str, device: str,
+          seen: int) -> tuple[list[Change], list[Refused]]:
+    """(changes the laptop may make, changes refused with the reason). Changes already merged
+    (counter <= seen) pass through untouched: the planner skips them."""
+    judge = _Judge(state, township, device)
+    judge.prefetch([c for c in changes if c.counter > seen])
+    allowed, refused = [], []
+    for c in sorted(changes, key=lambda c: c.counter):
+        reason = judge.reason(c) if c.counter > seen else None
+        if reason is None:
+            allowed.append(c)
+        else:
+            refused.append(Refused(c.tbl, c.record_uuid, c.device_id, c.counter, reason))
+    return allowed, refused
+
+
+class _Judge:
+    def __init__(self, state, township: str, device: str):
+        self.state, self.prefix, self.device = state, township[:9], device
+        self.township = township
+        self.existing: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self.hh_village: dict[str, str] = {}
+
+    def prefetch(self, changes: list[Change]) -> None:
+        by_tbl: dict[str, set[str]] = {}
+        for c in changes:
+            if c.tbl in LAPTOP_TABLES:
+                by_tbl.setdefault(c.tbl, set()).add(c.record_uuid)
+        households: set[str] = set()
+        for tbl, uuids in by_tbl.items():
+            found = self.state.records(tbl, sorted(uuids))
+            for u in uuids:
+                row = found.get(u)
+                self.existing[(tbl, u)] = row
+                if row is not None and row.get("household_uuid"):
+                    households.add(row["household_uuid"])
+        for c in changes:
+            if c.tbl == "visits" and c.values().get("household_uuid"):
+                households.add(c.values()["household_uuid"])
+        for u, row in self.state.records("households", sorted(households)).items():
+            self.hh_village[u] = row["village_code"]
+
+    def reason(self, c: Change) -> str | None:
+        name = TABLE_NAMES.get(c.tbl, c.tbl)
+        if c.tbl not in LAPTOP_TABLES:
+            return f"乡镇笔记本无权修改{name}"
+        old = self.existing.get((c.tbl, c.record_uuid))
+        values = c.values() if c.op != "delete" else {}
+        if c.tbl == "attachments":
+            if old is not None and old.get("device_id") != self.device:
+                return "乡镇笔记本只能新增照片，不能改动别人的照片"
+            return None
+        codes = self._codes(c.tbl, c.record_uuid, old, values)
+        if c.tbl == "households" and c.op != "delete" and values.get("village_code"):
+            self.hh_village[c.record_uuid] = values["village_code"]
+        outside = sorted(code for code in codes if code and not code.startswith(self.prefix))
+        if outside:
+            return (f"{name}属于本乡镇（{self.township[:9]}）以外的区划 {outside[0]}，"
+                    "乡镇笔记本无权修改")
+        return None
+
+    def _codes(self, tbl: str, uuid: str, old: dict | None, values: dict) -> set[str]:
+        if tbl == "households":
+            return ({r.get("village_code") for r in (old or {}, values)}
+                    | {self.hh_village.get(uuid)}) - {None}
+        if tbl == "visits":
+            hhs = {r.get("household_uuid") for r in (old or {}, values)} - {None}
+            return {self.hh_village.get(h) for h in hhs} - {None}
+        return {r.get(col) for r in (old or {}, values)
+                for col in ("township_code", "village_code", "area_code")} - {None}
