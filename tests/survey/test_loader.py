@@ -126,16 +126,34 @@ def test_choice_sheet_problems(xlsform):
     ]
 
 
-def test_settings_need_form_id_and_version(xlsform):
+def test_settings_default_as_pyxform(xlsform):
+    """pyxform needs no settings sheet: form_id is the file name, version may be empty."""
     path = xlsform([HEAD, ["text", "a", "甲", "A", "", "", "", "", "", ""]],
-                   settings=[["form_title"], ["无编号"]])
-    with pytest.raises(FormError) as info:
-        load_form(path)
-    assert [p.code for p in info.value.problems] == ["missing_setting", "missing_setting"]
-    path = xlsform([HEAD, ["text", "a", "甲", "A", "", "", "", "", "", ""]], settings=None)
-    with pytest.raises(FormError) as info:
-        load_form(path)
-    assert info.value.problems[0].code == "no_settings"
+                   settings=[["form_title"], ["无编号"]], name="my-form 2.xlsx")
+    form = load_form(path)
+    assert (form.form_id, form.version, form.title) == ("my-form_2", "", "无编号")
+    path = xlsform([HEAD, ["text", "a", "甲", "A", "", "", "", "", "", ""]], settings=None,
+                   name="household.xlsx")
+    form = load_form(path)
+    assert (form.form_id, form.version, form.title) == ("household", "", "household")
+
+
+def test_pyxform_header_aliases(xlsform):
+    path = xlsform(
+        [["type", "name", "caption", "relevance", "constraint message", "calculate"],
+         ["select_one yn", "q", "问", "", "", ""],
+         ["text", "why", "为何", "${q} = 'no'", "", ""],
+         ["integer", "n", "数", "", "", ""],
+         ["calculate", "twice", "", "", "", "${n} * 2"]],
+        choices=[["list name", "name", "caption"], ["yn", "yes", "是"], ["yn", "no", "否"]],
+        settings=[["set_form_id", "version"], ["aliased", "3"]])
+    form = load_form(path)
+    assert form.form_id == "aliased"
+    assert [c.name for c in form.choices["yn"]] == ["yes", "no"]
+    assert form.choices["yn"][0].labels == {"default": "是"}
+    assert form.fields["why"].relevant is not None
+    assert form.fields["twice"].calculation is not None
+    assert form.fields["q"].labels == {"default": "问"}
 
 
 def test_numeric_version_cell_is_text(xlsform):
