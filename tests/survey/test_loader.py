@@ -227,3 +227,27 @@ def test_choice_filter_columns_must_exist(xlsform):
         load_form(bad)
     assert problems(info.value) == [("unknown_choice_column", "survey", 3, "choice_filter"),
                                     ("choice_filter_not_select", "survey", 4, "choice_filter")]
+
+
+@pytest.mark.parametrize("type_text, kind, list_name", [
+    ("select one from yn", "select_one", "yn"),
+    ("select all that apply from yn", "select_multiple", "yn"),
+    ("select_one yn", "select_one", "yn"),
+    ("select multiple yn", "select_multiple", "yn"),
+    ("add select one prompt using yn", "select_one", "yn"),
+    ("string", "text", ""),
+    ("imei", "deviceid", ""),
+    ("add photo prompt", "image", ""),
+    ("phonenumber", "phonenumber", ""),
+    ("email", "email", ""),
+    ("start-geopoint", "start-geopoint", ""),
+    ("simserial", "simserial", ""),
+    ("audit", "audit", ""),
+])
+def test_pyxform_type_spellings(xlsform, type_text, kind, list_name):
+    label = "" if kind in ("deviceid", "phonenumber", "email", "start-geopoint", "simserial",
+                           "audit") else "问"
+    path = xlsform([["type", "name", "label"], [type_text, "q", label]],
+                   choices=[["list_name", "name", "label"], ["yn", "yes", "是"], ["yn", "no", "否"]])
+    f = load_form(path).fields["q"]
+    assert (f.type, f.list_name) == (kind, list_name)
