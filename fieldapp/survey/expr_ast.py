@@ -69,15 +69,17 @@ UNARY_PRECEDENCE = 7
 
 
 def walk(node: Node) -> Iterator[Node]:
-    yield node
-    if isinstance(node, Call):
-        for arg in node.args:
-            yield from walk(arg)
-    elif isinstance(node, Unary):
-        yield from walk(node.operand)
-    elif isinstance(node, Binary):
-        yield from walk(node.left)
-        yield from walk(node.right)
+    """Every node of a tree, parents before children, without recursion."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        if isinstance(n, Call):
+            stack.extend(reversed(n.args))
+        elif isinstance(n, Unary):
+            stack.append(n.operand)
+        elif isinstance(n, Binary):
+            stack += [n.right, n.left]
 
 
 def references(node: Node) -> set[str]:

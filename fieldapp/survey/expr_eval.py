@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from . import expr_ast as A
-from .expr_functions import FUNCTIONS, compile_regex
+from .expr_functions import FUNCTIONS
+from .expr_regex import RegexError, compile_regex
 from .expr_values import arithmetic, compare, equal, from_answer, to_bool, to_number
 
 
@@ -26,46 +26,90 @@ class EvalContext:
 
 
 def evaluate(node: A.Node, ctx: EvalContext) -> Any:
-    if isinstance(node, A.Num):
-        return node.value
-    if isinstance(node, A.Str):
-        return node.value
-    if isinstance(node, A.Ref):
-        return from_answer(ctx.lookup(node.name))
-    if isinstance(node, A.Current):
-        return from_answer(ctx.current)
-    if isinstance(node, A.ChoiceColumn):
-        return ctx.choice.get(node.name, "")
-    if isinstance(node, A.Unary):
-        return -to_number(evaluate(node.operand, ctx))
-    if isinstance(node, A.Binary):
-        op = node.op
-        if op == "and":
-            return to_bool(evaluate(node.left, ctx)) and to_bool(evaluate(node.right, ctx))
-        if op == "or":
-            return to_bool(evaluate(node.left, ctx)) or to_bool(evaluate(node.right, ctx))
-        left, right = evaluate(node.left, ctx), evaluate(node.right, ctx)
-        if op == "=":
-            return equal(left, right)
-        if op == "!=":
-            return not equal(left, right)
-        if op in ("<", "<=", ">", ">="):
-            return compare(op, left, right)
-        return arithmetic(op, left, right)
-    return _call(node, ctx)
+    """The value of a tree, computed with an explicit stack: a 5,000-term sum or a deeply nested
+    expression needs no Python recursion (JavaRosa has no depth limit either)."""
+    todo: list[tuple[str, A.Node]] = [("eval", node)]
+    values: list[Any] = []
+    while todo:
+        step, n = todo.pop()
+        if step == "eval":
+            _expand(n, ctx, todo, values)
+        else:
+            _STEPS[step](n, ctx, todo, values)
+    return values[-1]
 
 
-def _call(node: A.Call, ctx: EvalContext) -> Any:
-    name = node.name
-    if name == "if":  # lazy: only the chosen branch is evaluated
-        cond = to_bool(evaluate(node.args[0], ctx))
-        return evaluate(node.args[1] if cond else node.args[2], ctx)
-    if name == "today" and ctx.today is not None:
-        return ctx.today
-    if name == "now" and ctx.today is not None:
-        return datetime.combine(ctx.today, datetime.min.time())
-    impl = FUNCTIONS[name][2]
-    return impl(*(evaluate(a, ctx) for a in node.args))
+def _expand(n: A.Node, ctx: EvalContext, todo: list, values: list) -> None:
+    """Push a leaf's value, or the steps that compute an inner node after its operands."""
+    if isinstance(n, (A.Num, A.Str)):
+        values.append(n.value)
+    elif isinstance(n, A.Ref):
+        values.append(from_answer(ctx.lookup(n.name)))
+    elif isinstance(n, A.Current):
+        values.append(from_answer(ctx.current))
+    elif isinstance(n, A.ChoiceColumn):
+        values.append(ctx.choice.get(n.name, ""))
+    elif isinstance(n, A.Unary):
+        todo += [("negate", n), ("eval", n.operand)]
+    elif isinstance(n, A.Binary) and n.op in ("and", "or"):
+        todo += [("logic", n), ("eval", n.left)]  # lazy: the right side only when needed
+    elif isinstance(n, A.Binary):
+        todo += [("binary", n), ("eval", n.right), ("eval", n.left)]
+    elif n.name == "if":
+        todo += [("branch", n), ("eval", n.args[0])]  # lazy: only the chosen branch
+    else:
+        todo.append(("call", n))
+        todo += [("eval", arg) for arg in reversed(n.args)]
+
+
+def _negate(n: A.Node, ctx: EvalContext, todo: list, values: list) -> None:
+    values.append(-to_number(values.pop()))
+
+
+def _logic(n: A.Binary, ctx: EvalContext, todo: list, values: list) -> None:
+    left = to_bool(values.pop())
+    if left == (n.op == "or"):  # true or …, false and …: decided
+        values.append(left)
+    else:
+        todo += [("truth", n), ("eval", n.right)]
+
+
+def _truth(n: A.Node, ctx: EvalContext, todo: list, values: list) -> None:
+    values.append(to_bool(values.pop()))
+
+
+def _branch(n: A.Call, ctx: EvalContext, todo: list, values: list) -> None:
+    todo.append(("eval", n.args[1] if to_bool(values.pop()) else n.args[2]))
+
+
+def _binary(n: A.Binary, ctx: EvalContext, todo: list, values: list) -> None:
+    right = values.pop()
+    left = values.pop()
+    op = n.op
+    if op == "=":
+        values.append(equal(left, right))
+    elif op == "!=":
+        values.append(not equal(left, right))
+    elif op in ("<", "<=", ">", ">="):
+        values.append(compare(op, left, right))
+    else:
+        values.append(arithmetic(op, left, right))
+
+
+def _call(n: A.Call, ctx: EvalContext, todo: list, values: list) -> None:
+    count = len(n.args)
+    args = values[len(values) - count:] if count else []
+    del values[len(values) - count:]
+    if n.name == "today" and ctx.today is not None:
+        values.append(ctx.today)
+    elif n.name == "now" and ctx.today is not None:
+        values.append(datetime.combine(ctx.today, datetime.min.time()))
+    else:
+        values.append(FUNCTIONS[n.name][2](*args))
+
+
+_STEPS = {"negate": _negate, "logic": _logic, "truth": _truth, "branch": _branch,
+          "binary": _binary, "call": _call}
 
 
 def check(node: A.Node, known_fields: Collection[str] | None = None) -> list[tuple[str, str]]:
@@ -85,8 +129,13 @@ def check(node: A.Node, known_fields: Collection[str] | None = None) -> list[tup
             if n.name == "regex" and len(n.args) == 2 and isinstance(n.args[1], A.Str):
                 try:
                     compile_regex(n.args[1].value)
-                except re.error as exc:
-                    problems.append(("bad_regex", f"正则表达式无效: {exc}"))
+                except RegexError as exc:
+                    problems.append(("bad_regex", f"正则表达式无效: {_regex_reason(exc)}"))
         elif isinstance(n, A.Ref) and known_fields is not None and n.name not in known_fields:
             problems.append(("unknown_field", f"引用了不存在的字段 ${{{n.name}}}"))
     return problems
+
+
+def _regex_reason(exc: Exception) -> str:
+    reason = exc.args[0] if exc.args else exc
+    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)

@@ -8,23 +8,18 @@ and handled by the evaluator; its arity is still listed here.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from fieldapp.core.idcard import id_problem, phone_problem
 from fieldapp.core.validation import geopoint_problem
 
+from .expr_odk import MORE_FUNCTIONS, java_int
+from .expr_regex import regex_matches
 from .expr_values import to_bool, to_date, to_number, to_string
 
 Impl = Callable[..., Any]
-
-
-@lru_cache(maxsize=256)
-def compile_regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def _selected(multi: Any, value: Any) -> bool:
@@ -40,10 +35,7 @@ def _selected_at(multi: Any, index: Any) -> str:
 
 
 def _regex(value: Any, pattern: Any) -> bool:
-    try:
-        return compile_regex(to_string(pattern)).search(to_string(value)) is not None
-    except re.error:
-        return False
+    return regex_matches(to_string(value), to_string(pattern))
 
 
 def _coalesce(*values: Any) -> Any:
@@ -58,34 +50,20 @@ def _int(value: Any) -> float:
     return x if math.isnan(x) or math.isinf(x) else float(math.trunc(x))
 
 
-def _round(value: Any, digits: Any = 0.0) -> float:
-    x, d = to_number(value), to_number(digits)
-    if math.isnan(x) or math.isinf(x) or math.isnan(d):
-        return x
-    scale = 10.0 ** max(-15, min(15, int(d))) if math.isfinite(d) else 1.0
-    scaled = x * scale + 0.5
-    return math.floor(scaled) / scale if math.isfinite(scaled) else x  # XPath: half up
-
-
 def _date(value: Any) -> Any:
     d = to_date(value)
     return d if d is not None else ""
 
 
 def _substr(value: Any, start: Any, end: Any = None) -> str:
+    """JavaRosa: a negative position counts from the end; positions clamp to the string."""
     s = to_string(value)
-    a_i = _index(to_number(start), len(s))
-    if end is None:
-        return s[a_i:]
-    b = to_number(end)
-    return s[a_i:] if math.isnan(b) else s[a_i:max(a_i, _index(b, len(s)))]
-
-
-def _index(x: float, length: int) -> int:
-    """A string position from a number: NaN 0, clamped to 0..length (also for ±Infinity)."""
-    if math.isnan(x):
-        return 0
-    return int(max(0.0, min(float(length), x)))
+    n = len(s)
+    a = java_int(_int(start))
+    b = n if end is None else java_int(_int(end))
+    a, b = (a + n if a < 0 else a), (b + n if b < 0 else b)
+    a, b = min(max(0, a), n), min(max(0, b), n)
+    return s[a:b] if a <= b else ""
 
 
 def _valid_coordinates(value: Any) -> bool:
@@ -95,6 +73,7 @@ def _valid_coordinates(value: Any) -> bool:
 FUNCTIONS: dict[str, tuple[int, int | None, Impl]] = {
     "if": (3, 3, lambda c, a, b: a if to_bool(c) else b),
     "selected": (2, 2, _selected),
+    "is-selected": (2, 2, _selected),
     "selected-at": (2, 2, _selected_at),
     "count-selected": (1, 1, lambda v: float(len(to_string(v).split()))),
     "string-length": (1, 1, lambda v: float(len(to_string(v)))),
@@ -108,7 +87,6 @@ FUNCTIONS: dict[str, tuple[int, int | None, Impl]] = {
     "string": (1, 1, to_string),
     "number": (1, 1, to_number),
     "int": (1, 1, _int),
-    "round": (1, 2, _round),
     "boolean": (1, 1, to_bool),
     "not": (1, 1, lambda v: not to_bool(v)),
     "true": (0, 0, lambda: True),
@@ -120,4 +98,5 @@ FUNCTIONS: dict[str, tuple[int, int | None, Impl]] = {
     "valid-id-number": (1, 1, lambda v: to_string(v) == "" or id_problem(to_string(v)) is None),
     "valid-phone": (1, 1, lambda v: phone_problem(to_string(v)) is None),
     "valid-coordinates": (1, 1, _valid_coordinates),
+    **MORE_FUNCTIONS,
 }

@@ -81,17 +81,17 @@ def tokenize(source: str) -> list[Token]:
     return tokens
 
 
-# Nesting and operator-chain limit: far beyond any real form, well inside Python's stack for the
-# recursive parser and evaluator.
-MAX_DEPTH = 200
-
-
 class _Parser:
+    """Operator-precedence parsing with explicit stacks (no recursion): any nesting depth and any
+    chain length parse, as in JavaRosa. `pending` holds markers: ("bin", op), ("neg",),
+    ("paren",), ("call", name, first output index)."""
+
     def __init__(self, source: str, allow_choice_columns: bool):
         self.tokens = tokenize(source)
         self.i = 0
-        self.depth = 0
         self.allow_choice_columns = allow_choice_columns
+        self.output: list[A.Node] = []
+        self.pending: list[tuple] = []
 
     @property
     def tok(self) -> Token:
@@ -102,81 +102,115 @@ class _Parser:
         self.i += 1
         return tok
 
-    def expect(self, text: str) -> Token:
-        if self.tok.kind != "op" or self.tok.text != text:
-            raise ExpressionError(f"此处应为 {text!r}，实际是 {self._describe(self.tok)}",
-                                  self.tok.pos, code="syntax")
-        return self.advance()
-
     @staticmethod
     def _describe(tok: Token) -> str:
         return "表达式结尾" if tok.kind == "end" else repr(tok.text)
 
+    def _is(self, text: str) -> bool:
+        return self.tok.kind == "op" and self.tok.text == text
+
     def parse(self) -> A.Node:
         if self.tok.kind == "end":
             raise ExpressionError("表达式为空", 0, code="empty")
-        node = self.expression(0)
-        if self.tok.kind != "end":
-            raise ExpressionError(f"多余的内容: {self.tok.text!r}", self.tok.pos, code="syntax")
-        return node
+        expect_operand = True
+        while True:
+            if expect_operand:
+                expect_operand = self.operand()
+            elif self.tok.kind == "end":
+                return self.finish()
+            else:
+                expect_operand = self.operator()
 
-    def expression(self, min_prec: int) -> A.Node:
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise ExpressionError(f"表达式嵌套过深（超过 {MAX_DEPTH} 层）", self.tok.pos,
-                                  code="too_deep")
-        left = self.prefix()
-        chain = 0
-        while self.tok.kind == "op" and self.tok.text in A.PRECEDENCE:
-            prec = A.PRECEDENCE[self.tok.text]
-            if prec <= min_prec:
-                break
-            op = self.advance().text
-            right = self.expression(prec)
-            left = A.Binary(op, left, right)
-            chain += 1
-            if self.depth + chain > MAX_DEPTH:  # a long chain makes a deep (left-leaning) tree
-                raise ExpressionError(f"表达式过长（超过 {MAX_DEPTH} 个运算）", self.tok.pos,
-                                      code="too_deep")
-        self.depth -= 1
-        return left
-
-    def prefix(self) -> A.Node:
+    def operand(self) -> bool:
+        """Read a value or a prefix (-, '(', 'name('); True while an operand is still due."""
         tok = self.advance()
         if tok.kind == "num":
-            return A.Num(float(tok.text))
-        if tok.kind == "str":
-            return A.Str(tok.text)
-        if tok.kind == "ref":
-            return A.Ref(tok.text)
-        if tok.kind == "dot":
-            return A.Current()
-        if tok.kind == "op" and tok.text == "-":
-            return A.Unary("-", self.expression(A.UNARY_PRECEDENCE - 1))
-        if tok.kind == "op" and tok.text == "(":
-            inner = self.expression(0)
-            self.expect(")")
-            return inner
-        if tok.kind == "name":
-            if self.tok.kind == "op" and self.tok.text == "(":
-                return self.call(tok)
-            if self.allow_choice_columns:
-                return A.ChoiceColumn(tok.text)
-            raise ExpressionError(
-                f"不支持的写法 {tok.text!r}：引用字段请写 ${{{tok.text}}}，函数要带括号",
-                tok.pos, code="bare_name")
-        raise ExpressionError(f"此处不应出现 {self._describe(tok)}", tok.pos, code="syntax")
+            self.output.append(A.Num(float(tok.text)))
+        elif tok.kind == "str":
+            self.output.append(A.Str(tok.text))
+        elif tok.kind == "ref":
+            self.output.append(A.Ref(tok.text))
+        elif tok.kind == "dot":
+            self.output.append(A.Current())
+        elif tok.kind == "op" and tok.text in ("-", "("):
+            self.pending.append(("neg",) if tok.text == "-" else ("paren", tok.pos))
+            return True
+        elif tok.kind == "name":
+            return self.name(tok)
+        else:
+            raise ExpressionError(f"此处不应出现 {self._describe(tok)}", tok.pos, code="syntax")
+        return False
 
-    def call(self, name: Token) -> A.Node:
-        self.expect("(")
-        args: list[A.Node] = []
-        if not (self.tok.kind == "op" and self.tok.text == ")"):
-            args.append(self.expression(0))
-            while self.tok.kind == "op" and self.tok.text == ",":
+    def name(self, tok: Token) -> bool:
+        if self._is("("):
+            self.advance()
+            if self._is(")"):
                 self.advance()
-                args.append(self.expression(0))
-        self.expect(")")
-        return A.Call(name.text, tuple(args))
+                self.output.append(A.Call(tok.text, ()))
+                return False
+            self.pending.append(("call", tok.text, len(self.output)))
+            return True
+        if self.allow_choice_columns:
+            self.output.append(A.ChoiceColumn(tok.text))
+            return False
+        raise ExpressionError(
+            f"不支持的写法 {tok.text!r}：引用字段请写 ${{{tok.text}}}，函数要带括号",
+            tok.pos, code="bare_name")
+
+    def operator(self) -> bool:
+        """After an operand: a binary operator, ',' or ')'; True when an operand is due next."""
+        tok = self.tok
+        if tok.kind == "op" and tok.text in A.PRECEDENCE:
+            self.reduce(A.PRECEDENCE[tok.text])
+            self.pending.append(("bin", self.advance().text))
+            return True
+        if self._is(",") and self.open_call() is not None:
+            self.reduce(0)
+            self.advance()
+            return True
+        if self._is(")") and any(m[0] in ("paren", "call") for m in self.pending):
+            self.reduce(0)
+            self.close(self.pending.pop())
+            self.advance()
+            return False
+        if any(m[0] in ("paren", "call") for m in self.pending):
+            raise ExpressionError(f"此处应为 ')'，实际是 {self._describe(tok)}", tok.pos,
+                                  code="syntax")
+        raise ExpressionError(f"多余的内容: {tok.text!r}", tok.pos, code="syntax")
+
+    def open_call(self) -> tuple | None:
+        """The innermost open '(' or 'name(' if it is a call."""
+        for marker in reversed(self.pending):
+            if marker[0] in ("paren", "call"):
+                return marker if marker[0] == "call" else None
+        return None
+
+    def reduce(self, min_prec: int) -> None:
+        """Build nodes for pending operators that bind at least as tightly as `min_prec`."""
+        while self.pending:
+            marker = self.pending[-1]
+            if marker[0] == "neg":
+                self.pending.pop()
+                self.output.append(A.Unary("-", self.output.pop()))
+            elif marker[0] == "bin" and A.PRECEDENCE[marker[1]] >= min_prec:
+                self.pending.pop()
+                right, left = self.output.pop(), self.output.pop()
+                self.output.append(A.Binary(marker[1], left, right))
+            else:
+                return
+
+    def close(self, marker: tuple) -> None:
+        if marker[0] == "call":
+            args = tuple(self.output[marker[2]:])
+            del self.output[marker[2]:]
+            self.output.append(A.Call(marker[1], args))
+
+    def finish(self) -> A.Node:
+        self.reduce(0)
+        if self.pending:
+            raise ExpressionError(f"此处应为 ')'，实际是 {self._describe(self.tok)}",
+                                  self.tok.pos, code="syntax")
+        return self.output[0]
 
 
 def parse(source: str, *, allow_choice_columns: bool = False) -> A.Node:

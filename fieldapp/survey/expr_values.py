@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 _EPOCH = date(1970, 1, 1)
+TOLERANCE = 1e-12  # JavaRosa: numbers this close are equal, and print as the integer
 
 
 def from_answer(value: Any) -> Any:
@@ -37,7 +38,7 @@ def to_number(value: Any) -> float:
         return (value - datetime(1970, 1, 1, tzinfo=value.tzinfo)).total_seconds() / 86400
     if isinstance(value, date):
         return float((value - _EPOCH).days)
-    text = str(value).strip()
+    text = str(value).replace(",", ".").strip()  # JavaRosa: a decimal comma is a point
     if not text:
         return math.nan
     try:
@@ -61,7 +62,10 @@ def to_string(value: Any) -> str:
             return "NaN"
         if math.isinf(value):
             return "Infinity" if value > 0 else "-Infinity"
-        return str(int(value)) if value == int(value) else repr(value)
+        if abs(value) < TOLERANCE:
+            return "0"
+        near = round(value)
+        return str(int(near)) if abs(value - near) < TOLERANCE else repr(value)
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     if isinstance(value, date):
@@ -99,6 +103,23 @@ def to_date(value: Any) -> date | None:
     return None
 
 
+def to_datetime(value: Any) -> datetime | None:
+    """A naive datetime from a datetime, a date (midnight), ISO text or days since 1970."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo is None else \
+            (value - value.utcoffset()).replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime.combine(value, datetime.min.time())
+    text = str(value).strip() if isinstance(value, str) else ""
+    if len(text) > 10:
+        try:
+            return to_datetime(datetime.fromisoformat(text))
+        except ValueError:
+            pass
+    d = to_date(value)
+    return datetime.combine(d, datetime.min.time()) if d is not None else None
+
+
 def _is_temporal(value: Any) -> bool:
     return isinstance(value, (date, datetime))
 
@@ -112,7 +133,7 @@ def equal(a: Any, b: Any) -> bool:
             return da == db
         return to_string(a) == to_string(b)
     if isinstance(a, float) or isinstance(b, float):
-        return to_number(a) == to_number(b)
+        return abs(to_number(a) - to_number(b)) < TOLERANCE
     return to_string(a) == to_string(b)
 
 

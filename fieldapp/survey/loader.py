@@ -24,19 +24,38 @@ _IGNORED = {"guidance_hint", "media", "image", "audio", "video", "trigger",
             "note", "bind", "instance", "body", "jr:constraint_msg", "jr:requiredmsg"}
 
 
+def default_form_id(file_name: str) -> str:
+    """pyxform's default form id, the file name without extension, made a valid XML name."""
+    stem = Path(file_name).stem
+    ident = re.sub(r"[^A-Za-z0-9_.\-]", "_", stem)
+    return ident if ident[:1].isalpha() or ident[:1] == "_" else f"_{ident}"
+
+
 def language_code(name: str) -> str:
     """'中文 (zh)' -> 'zh'; 'English' -> 'English'; '' -> 'default'."""
     m = re.search(r"\(([^()]+)\)\s*$", name)
     return m.group(1).strip() if m else (name.strip() or "default")
 
 
+# Header spellings pyxform accepts (pyxform/aliases.py), as the name fieldapp uses.
+HEADER_ALIASES = {
+    "list name": "list_name", "caption": "label", "relevance": "relevant",
+    "calculate": "calculation", "readonly": "read_only", "read only": "read_only",
+    "constraining_message": "constraint_message", "constraint message": "constraint_message",
+    "requiredmsg": "required_message", "required message": "required_message",
+    "jr:constraint_msg": "constraint_message", "jr:constraintmsg": "constraint_message",
+    "jr:requiredmsg": "required_message", "set_form_id": "form_id",
+    "set_form_title": "form_title", "count": "repeat_count", "jr:count": "repeat_count",
+    "choice filter": "choice_filter", "default language": "default_language",
+}
+
+
 def split_column(header: str) -> tuple[str, str | None]:
-    """'label::中文 (zh)' -> ('label', 'zh'); 'relevant' -> ('relevant', None)."""
+    """'label::中文 (zh)' -> ('label', 'zh'); 'relevant' -> ('relevant', None); pyxform's
+    aliases ('list name', 'caption', 'relevance', ...) -> the names used here."""
     base, sep, lang = header.partition("::")
     base = base.strip().lower()
-    if base.startswith("jr:"):
-        base = {"jr:constraint_msg": "constraint_message",
-                "jr:requiredmsg": "required_message"}.get(base, base)
+    base = HEADER_ALIASES.get(base, base)
     return base, (language_code(lang) if sep else None)
 
 
@@ -129,15 +148,15 @@ class _Loader:
                 self.warnings.append(f"survey 工作表的列 {h} 不被识别，已忽略")
 
     def load_settings(self, sheet: Sheet | None) -> dict[str, str]:
-        if sheet is None or not sheet.rows:
-            self.problem("no_settings", "缺少 settings 工作表（需要 form_id 和 version）")
-            return {}
-        values = {split_column(k)[0]: v for k, v in sheet.rows[0].cells.items()}
-        for key in ("form_id", "version"):
-            if not values.get(key):
-                self.problem("missing_setting", f"settings 缺少 {key}", sheet, sheet.rows[0],
-                             key if key in sheet.letters else "")
-        if values.get("form_id") and not NAME_RE.fullmatch(values["form_id"]):
+        """The settings row; as pyxform, the sheet is optional: form_id defaults to the file
+        name, form_title to form_id, and version may be empty."""
+        values = {split_column(k)[0]: v for k, v in sheet.rows[0].cells.items()} \
+            if sheet is not None and sheet.rows else {}
+        if not values.get("form_id"):
+            values["form_id"] = default_form_id(self.file)
+            return values
+        assert sheet is not None
+        if not NAME_RE.fullmatch(values["form_id"]):
             self.problem("bad_form_id", f"form_id 只能用英文字母、数字和下划线: {values['form_id']}",
                          sheet, sheet.rows[0], "form_id")
         return values

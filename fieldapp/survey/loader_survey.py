@@ -11,17 +11,28 @@ from .errors import AnswerError
 from .expr_ast import ChoiceColumn, walk
 from .expr_eval import check
 from .expression import Expression
-from .model import FIELD_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group
+from .model import FIELD_TYPES, META_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group
 from .sheets import Row, Sheet
 
 if TYPE_CHECKING:
     from .loader import _Loader
 
+# Type spellings pyxform accepts (pyxform/aliases.py) -> the type used here. Longer phrases
+# first: "select one from yn" must not be read as "select one" with list "from".
 _TYPE_ALIASES = {"begin group": "begin_group", "end group": "end_group",
                  "begin repeat": "begin_repeat", "end repeat": "end_repeat",
+                 "add select one prompt using": "select_one",
+                 "add select multiple prompt using": "select_multiple",
+                 "select all that apply from": "select_multiple",
+                 "select one from": "select_one", "select_one_from": "select_one",
                  "select all that apply": "select_multiple", "select one": "select_one",
-                 "datetime": "datetime", "photo": "image"}
-_LABEL_OPTIONAL = ("calculate", "start", "end", "today", "deviceid", "username")
+                 "select multiple": "select_multiple", "select1": "select_one",
+                 "datetime": "datetime", "photo": "image", "add image prompt": "image",
+                 "add photo prompt": "image", "imei": "deviceid", "string": "text",
+                 "add text prompt": "text", "add integer prompt": "integer",
+                 "add decimal prompt": "decimal", "add date prompt": "date",
+                 "add note prompt": "note", "add acknowledge prompt": "acknowledge"}
+_LABEL_OPTIONAL = ("calculate", *META_TYPES)
 
 
 @dataclass

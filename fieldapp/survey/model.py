@@ -16,7 +16,10 @@ NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 INPUT_TYPES = ("text", "integer", "decimal", "select_one", "select_multiple", "date", "datetime",
                "geopoint", "image", "acknowledge")
 DISPLAY_TYPES = ("note", "calculate")
-META_TYPES = ("start", "end", "today", "deviceid", "username")
+# Metadata a laptop may not have (phonenumber, simserial, subscriberid, email, audit,
+# start-geopoint) stays empty, as ODK Collect leaves it when the device cannot tell.
+META_TYPES = ("start", "end", "today", "deviceid", "username", "phonenumber", "simserial",
+              "subscriberid", "email", "audit", "start-geopoint")
 FIELD_TYPES = INPUT_TYPES + DISPLAY_TYPES + META_TYPES
 SELECT_TYPES = ("select_one", "select_multiple")
 

@@ -6,13 +6,14 @@ both drive it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from fieldapp.core.validation import geopoint_problem
 
 from .coerce import coerce_answer
+from .depgraph import plan_for
 from .expr_eval import EvalContext
 from .expr_values import to_date
 from .expression import Expression
@@ -151,23 +152,40 @@ class FormState:
 
     def calculate(self) -> dict[str, Any]:
         """Values of calculations that differ from the stored answers (dependency order)."""
+        plan = plan_for(self.form)
+        if plan.cyclic:
+            return self._settle([self.form.fields[n] for n in plan.order])
+        return self._recompute(plan.order)
+
+    def _recompute(self, names: Sequence[str]) -> dict[str, Any]:
+        """Evaluate these calculations once each, in the given (dependency) order."""
         changed: dict[str, Any] = {}
-        pending = [f for f in self.form.fields.values() if f.calculation is not None]
-        for _ in range(len(pending) + 1):  # settle chains of calculations
+        for name in names:
+            self._update_calculation(self.form.fields[name], changed)
+        return changed
+
+    def _settle(self, pending: list[Field]) -> dict[str, Any]:
+        """Calculations that read each other in a cycle: repeat until nothing changes."""
+        changed: dict[str, Any] = {}
+        for _ in range(len(pending) + 1):
             progress = False
             for f in pending:
-                assert f.calculation is not None
-                value = _answer_value(f.calculation.value(self.context(f)))
-                if not self.relevant(f.name):
-                    value = None
-                if self.answers.get(f.name) != value:
-                    self.answers[f.name] = value
-                    changed[f.name] = value
-                    self._invalidate()
-                    progress = True
+                progress = self._update_calculation(f, changed) or progress
             if not progress:
                 break
         return changed
+
+    def _update_calculation(self, f: Field, changed: dict[str, Any]) -> bool:
+        assert f.calculation is not None
+        value = _answer_value(f.calculation.value(self.context(f)))
+        if not self.relevant(f.name):
+            value = None
+        if self.answers.get(f.name) == value:
+            return False
+        self.answers[f.name] = value
+        changed[f.name] = value
+        self._invalidate()
+        return True
 
     def irrelevant_answers(self) -> list[str]:
         """Answered fields that are not relevant: ODK drops these when a visit is finalised."""
@@ -186,7 +204,11 @@ class FormState:
             self.answers[name] = value
             changed[name] = value
             self._invalidate()
-        changed.update(self.calculate())
+            plan = plan_for(self.form)
+            if plan.cyclic:
+                changed.update(self.calculate())
+            else:  # only the calculations that can see this answer
+                changed.update(self._recompute(plan.affected(name)))
         return changed
 
 

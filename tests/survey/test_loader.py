@@ -126,16 +126,34 @@ def test_choice_sheet_problems(xlsform):
     ]
 
 
-def test_settings_need_form_id_and_version(xlsform):
+def test_settings_default_as_pyxform(xlsform):
+    """pyxform needs no settings sheet: form_id is the file name, version may be empty."""
     path = xlsform([HEAD, ["text", "a", "甲", "A", "", "", "", "", "", ""]],
-                   settings=[["form_title"], ["无编号"]])
-    with pytest.raises(FormError) as info:
-        load_form(path)
-    assert [p.code for p in info.value.problems] == ["missing_setting", "missing_setting"]
-    path = xlsform([HEAD, ["text", "a", "甲", "A", "", "", "", "", "", ""]], settings=None)
-    with pytest.raises(FormError) as info:
-        load_form(path)
-    assert info.value.problems[0].code == "no_settings"
+                   settings=[["form_title"], ["无编号"]], name="my-form 2.xlsx")
+    form = load_form(path)
+    assert (form.form_id, form.version, form.title) == ("my-form_2", "", "无编号")
+    path = xlsform([HEAD, ["text", "a", "甲", "A", "", "", "", "", "", ""]], settings=None,
+                   name="household.xlsx")
+    form = load_form(path)
+    assert (form.form_id, form.version, form.title) == ("household", "", "household")
+
+
+def test_pyxform_header_aliases(xlsform):
+    path = xlsform(
+        [["type", "name", "caption", "relevance", "constraint message", "calculate"],
+         ["select_one yn", "q", "问", "", "", ""],
+         ["text", "why", "为何", "${q} = 'no'", "", ""],
+         ["integer", "n", "数", "", "", ""],
+         ["calculate", "twice", "", "", "", "${n} * 2"]],
+        choices=[["list name", "name", "caption"], ["yn", "yes", "是"], ["yn", "no", "否"]],
+        settings=[["set_form_id", "version"], ["aliased", "3"]])
+    form = load_form(path)
+    assert form.form_id == "aliased"
+    assert [c.name for c in form.choices["yn"]] == ["yes", "no"]
+    assert form.choices["yn"][0].labels == {"default": "是"}
+    assert form.fields["why"].relevant is not None
+    assert form.fields["twice"].calculation is not None
+    assert form.fields["q"].labels == {"default": "问"}
 
 
 def test_numeric_version_cell_is_text(xlsform):
@@ -209,3 +227,27 @@ def test_choice_filter_columns_must_exist(xlsform):
         load_form(bad)
     assert problems(info.value) == [("unknown_choice_column", "survey", 3, "choice_filter"),
                                     ("choice_filter_not_select", "survey", 4, "choice_filter")]
+
+
+@pytest.mark.parametrize("type_text, kind, list_name", [
+    ("select one from yn", "select_one", "yn"),
+    ("select all that apply from yn", "select_multiple", "yn"),
+    ("select_one yn", "select_one", "yn"),
+    ("select multiple yn", "select_multiple", "yn"),
+    ("add select one prompt using yn", "select_one", "yn"),
+    ("string", "text", ""),
+    ("imei", "deviceid", ""),
+    ("add photo prompt", "image", ""),
+    ("phonenumber", "phonenumber", ""),
+    ("email", "email", ""),
+    ("start-geopoint", "start-geopoint", ""),
+    ("simserial", "simserial", ""),
+    ("audit", "audit", ""),
+])
+def test_pyxform_type_spellings(xlsform, type_text, kind, list_name):
+    label = "" if kind in ("deviceid", "phonenumber", "email", "start-geopoint", "simserial",
+                           "audit") else "问"
+    path = xlsform([["type", "name", "label"], [type_text, "q", label]],
+                   choices=[["list_name", "name", "label"], ["yn", "yes", "是"], ["yn", "no", "否"]])
+    f = load_form(path).fields["q"]
+    assert (f.type, f.list_name) == (kind, list_name)
