@@ -46,11 +46,13 @@ def run(args) -> int:
         raise CliError("请用 -o 给出输出的 PDF 文件或文件夹")
     if args.processes is not None and args.processes < 1:
         raise CliError("--processes 至少为 1")
+    key = _county_signing_key(args.db)
     if args.household:
-        res = make_slip(args.db, args.household, args.output)
+        res = make_slip(args.db, args.household, args.output, signing_key=key)
     else:
         res = make_sheets(args.db, code, args.output, places=not args.no_places,
-                          processes=args.processes, progress=StderrProgress("生成核查表"))
+                          processes=args.processes, progress=StderrProgress("生成核查表"),
+                          signing_key=key)
     if args.json:
         print_json({"path": str(res.path), "files": [str(f) for f in res.files],
                     "sheets": res.sheets, "pages": res.pages, "households": res.households})
@@ -60,9 +62,26 @@ def run(args) -> int:
     return 0
 
 
+def _county_signing_key(db: str) -> bytes | None:
+    """At the county: the county's Ed25519 private key (raw), unlocked with the passphrase from
+    FIELDAPP_PASSPHRASE or a prompt. A township laptop cannot sign (its pages stay unsigned)."""
+    from fieldapp.sync.identity import has_keys, signing_key_raw
+
+    with open_store(db) as store:
+        if store.role != "county":
+            return None
+        if not has_keys(store):
+            print("fieldapp: 警告：本县数据库还没有县级密钥，核查表二维码未签名"
+                  "（用 fieldapp init 创建密钥后重新打印）", file=sys.stderr)
+            return None
+        from fieldapp.sync.passphrase import read_passphrase
+
+        return signing_key_raw(store, read_passphrase())
+
+
 def _verify(args) -> int:
     from fieldapp.reports.verify import verify
-
+    
     if len(args.rest) != 2:
         raise CliError("用法: fieldapp sheets verify DB 二维码内容")
     db, text = args.rest

@@ -94,6 +94,9 @@ class ErrorCode(Enum):
                           "Not the QR code of a sheet printed by fieldapp: {shown}")
     QR_BROKEN = Template("二维码内容不完整或有误（应为 HHT1-…，共 8 段）: {shown}",
                          "The QR code is incomplete or wrong (HHT1-..., 8 parts): {shown}")
+    QR_UNSIGNED_V2 = Template("二维码中缺少县级签名（HHT2 应以签名结尾），内容不完整或被改动",
+                              "The QR code lacks the county's signature (HHT2 ends with it): "
+                              "incomplete or altered", "qr_unsigned")
     QR_PAGE = Template("二维码中的页码无效: 第 {page} 页 共 {pages} 页",
                        "The page number in the QR code is wrong: page {page} of {pages}")
     # ---- tabular --------------------------------------------------------------------------------

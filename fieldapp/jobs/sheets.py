@@ -33,6 +33,7 @@ from fieldapp.reports.fonts import cjk_font
 from fieldapp.reports.household_slip import draw_slip, load_slip
 from fieldapp.reports.sheet_page import new_canvas
 from fieldapp.reports.sheets_render import SheetTask, draw_onto, init_worker, render_file, render_in_worker
+from fieldapp.reports.payload import use_signing_key
 
 PARALLEL_MIN_HOUSEHOLDS = 4000  # below this, starting worker processes costs more than it saves
 
@@ -94,12 +95,14 @@ def plan_tasks(store: Store, code: str, stamp: str, generated_at: str, tmp: Path
 
 def make_sheets(db: str | os.PathLike, code: str, out: str | os.PathLike, *,
                 combined: bool | None = None, places: bool = True, processes: int | None = None,
-                progress: Progress | None = None, user: str = "") -> SheetsResult:
+                progress: Progress | None = None, user: str = "",
+                signing_key: bytes | None = None) -> SheetsResult:
     """Sheets of a village (one PDF), a township or the county.
 
     `out` ending in .pdf gives one combined PDF with bookmarks (sequential); otherwise a folder
     with one PDF per sheet (for the county: a subfolder per township), rendered on `processes`
-    cores (default: all).
+    cores (default: all). `signing_key` (the county's raw Ed25519 private key) signs every
+    page's QR payload; without it pages carry the old unsigned payload.
     """
     t0 = time.perf_counter()
     try:
@@ -134,11 +137,13 @@ def make_sheets(db: str | os.PathLike, code: str, out: str | os.PathLike, *,
             if not tasks:
                 raise ReportError("这个区域下没有村（社区）", where=code)
             total = sum(sizes.values()) + len(tasks)
+            use_signing_key(signing_key)
             if combined:
                 printed = _combined(store, tasks, sizes, tmp / "combined.pdf", level, total,
                                     progress)
             else:
-                printed = _files(db, store, tasks, sizes, total, processes, progress)
+                printed = _files(db, store, tasks, sizes, total, processes, progress,
+                                 signing_key)
             record_sheets(store, printed, user)
             result = SheetsResult(out, sheets=len(printed), pages=sum(p.pages for p in printed),
                                   households=sum(sizes.values()))
@@ -148,6 +153,7 @@ def make_sheets(db: str | os.PathLike, code: str, out: str | os.PathLike, *,
             else:
                 result.files = _move_into(tmp, names, out)
         finally:
+            use_signing_key(None)
             shutil.rmtree(tmp, ignore_errors=True)
     finally:
         store.close()
@@ -187,7 +193,8 @@ def _combined(store, tasks, sizes, path: Path, level: str, total: int,
     return printed
 
 
-def _files(db, store, tasks, sizes, total, processes, progress) -> list[PrintedSheet]:
+def _files(db, store, tasks, sizes, total, processes, progress,
+           signing_key=None) -> list[PrintedSheet]:
     for t in tasks:
         Path(t.file).parent.mkdir(parents=True, exist_ok=True)
     n_proc = processes or os.cpu_count() or 1
@@ -203,7 +210,7 @@ def _files(db, store, tasks, sizes, total, processes, progress) -> list[PrintedS
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt threads
     printed, done = [], 0
     pool = ProcessPoolExecutor(min(n_proc, len(tasks)), mp_context=ctx,
-                               initializer=init_worker, initargs=(str(db),))
+                               initializer=init_worker, initargs=(str(db), signing_key))
     try:
         futures = [pool.submit(render_in_worker, t) for t in ordered]
         for fut in as_completed(futures):
@@ -232,7 +239,7 @@ def _move_into(tmp: Path, names: list[str], out: Path) -> list[Path]:
 
 
 def make_slip(db: str | os.PathLike, household_uuid: str, out: str | os.PathLike,
-              user: str = "") -> SheetsResult:
+              user: str = "", signing_key: bytes | None = None) -> SheetsResult:
     """The one-household confirmation slip (入户确认单) as a one-page PDF."""
     out = Path(out)
     if not out.parent.is_dir():
@@ -243,6 +250,7 @@ def make_slip(db: str | os.PathLike, household_uuid: str, out: str | os.PathLike
         stamp, at = _stamp_now()
         font = cjk_font()
         part = out.with_name(f".{out.name}.part-{secrets.token_hex(4)}")
+        use_signing_key(signing_key)
         try:
             c = new_canvas(str(part), font, f"{h['head_name']} 入户确认单", "户户通入户核查")
             printed = draw_slip(c, h, names, font, sheet_id=_new_ids(store, 1)[0], stamp=stamp,
@@ -252,6 +260,7 @@ def make_slip(db: str | os.PathLike, household_uuid: str, out: str | os.PathLike
             record_sheets(store, [printed], user)
             os.replace(part, out)
         finally:
+            use_signing_key(None)
             part.unlink(missing_ok=True)
     finally:
         store.close()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from .payload import Payload
+from .payload import Payload, qr_text
 from .pdf_draw import draw_qr, draw_text
 
 PAGE_W, PAGE_H = A4
@@ -45,12 +45,13 @@ def draw_frame(c: Canvas, font: str, header: PageHeader, payload: Payload,
     for line in header.lines[:3]:
         draw_text(c, line, MARGIN_X, y, font, 8.5, text_w)
         y -= 13
-    draw_qr(c, payload.text(), PAGE_W - MARGIN_X - QR_SIZE, PAGE_H - 30 - QR_SIZE, QR_SIZE)
+    code = qr_text(payload)
+    draw_qr(c, code, PAGE_W - MARGIN_X - QR_SIZE, PAGE_H - 30 - QR_SIZE, QR_SIZE)
     c.setLineWidth(0.4)
     c.line(MARGIN_X, FOOTER_TOP - 8, PAGE_W - MARGIN_X, FOOTER_TOP - 8)
     draw_text(c, f"第 {payload.page} 页 共 {payload.pages} 页", PAGE_W / 2, 20, font, 9,
               align="center")
-    draw_text(c, f"核验码 {payload.text()}", MARGIN_X, 10, font, 5.5)
+    draw_text(c, f"核验码 {code}", MARGIN_X, 10, font, 5.5)
     draw_text(c, f"表号 {payload.sheet_id} · 生成于 {generated_at}", PAGE_W - MARGIN_X, 20, font,
               7, align="right")
 

@@ -10,6 +10,7 @@ from fieldapp.store.reports import sheet_rows as sheets_rows
 from fieldapp.store.reports.printed_sheets import PrintedSheet
 
 from .fonts import cjk_font
+from .payload import use_signing_key
 from .places_sheet import draw_places_sheet, load_places_sheet
 from .sheet_page import new_canvas
 from .village_sheet import draw_village_sheet, load_village_sheet
@@ -29,8 +30,9 @@ class SheetTask:
 _worker_store = None
 
 
-def init_worker(db_path: str) -> None:
+def init_worker(db_path: str, signing_key: bytes | None = None) -> None:
     global _worker_store
+    use_signing_key(signing_key)
     _worker_store = sheets_rows.open_for_reading(db_path)
     cjk_font()
 

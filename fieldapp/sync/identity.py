@@ -60,3 +60,15 @@ def county_public(store) -> PublicKeys:
     if store.role == "county":
         return own_public(store)
     return PublicKeys.from_json(county_device(store)["public_key"])
+
+
+def county_sign_public(store) -> bytes | None:
+    """The county's Ed25519 public key (raw) as this database knows it, or None."""
+    return sync_keys.county_sign_public(store.conn, store.role, store.device_id)
+
+
+def signing_key_raw(store, passphrase: str) -> bytes:
+    """The county's own Ed25519 private key (raw 32 bytes), to sign printed sheets."""
+    from .keys import _RAW_PRIV
+
+    return unlock(store, passphrase).sign.private_bytes(**_RAW_PRIV)

@@ -14,10 +14,27 @@ from fieldapp.store import Store
 from fieldapp.store.reports import sheet_rows as sheets_rows
 
 
+PASS = "county passphrase 2026"
+
+
 @pytest.fixture
-def printed(demo_path, big_village, tmp_path):
+def county_key(demo_path):
+    """The demo county's own key pair, as `fieldapp init` creates it; the raw signing key."""
+    with Store.open(demo_path) as s:
+        return signing_key_raw_of(s)
+
+
+def signing_key_raw_of(store):
+    from fieldapp.sync.identity import create_keys, signing_key_raw
+
+    create_keys(store, PASS)
+    return signing_key_raw(store, PASS)
+
+
+@pytest.fixture
+def printed(demo_path, big_village, tmp_path, county_key):
     out = tmp_path / "v.pdf"
-    res = make_sheets(demo_path, big_village, out)
+    res = make_sheets(demo_path, big_village, out, signing_key=county_key)
     return out, res.pages
 
 
@@ -81,19 +98,22 @@ def test_verify_reports_removed_and_added_households(demo_path, big_village, pri
 def test_tampered_or_foreign_codes(demo_path, printed, tmp_path, capsys):
     out, _ = printed
     qr = pdftools.qr_of_page(out, 1, tmp_path)
-    forged = qr[:-1] + ("0" if qr[-1] != "0" else "1")
+    parts = qr.split("-")
+    parts[7] = parts[7][:-1] + ("0" if parts[7][-1] != "0" else "1")  # the rows' hash
+    forged = "-".join(parts)
     with Store.open(demo_path) as s:
-        assert "不符" in verify(s, forged).message
-        assert not verify(s, forged).ok
+        res = verify(s, forged)
+    assert res.status == "altered" and not res.ok
+    assert "签名" in res.message
     assert main(["sheets", "verify", str(demo_path), "not a code"]) == 1
     assert "不是本系统打印的核查表二维码" in capsys.readouterr().err
 
 
-def test_without_register_the_page_is_rederived(demo_path, big_village, tmp_path):
+def test_without_register_the_page_is_rederived(demo_path, big_village, tmp_path, county_key):
     other = tmp_path / "other.sqlite"
     shutil.copy(demo_path, other)  # e.g. the county's copy, which did not print this sheet
     out = tmp_path / "v.pdf"
-    make_sheets(demo_path, big_village, out)
+    make_sheets(demo_path, big_village, out, signing_key=county_key)
     qr = pdftools.qr_of_page(out, 1, tmp_path)
     with Store.open(other) as s:
         res = verify(s, qr)
@@ -105,11 +125,11 @@ def test_without_register_the_page_is_rederived(demo_path, big_village, tmp_path
     assert not res.ok and "无法列出具体变化" in res.message
 
 
-def test_slip_verifies_and_notices_changes(demo_path, big_village, tmp_path):
+def test_slip_verifies_and_notices_changes(demo_path, big_village, tmp_path, county_key):
     with Store.open(demo_path) as s:
         h = sheets_rows.village_households(s, big_village)[0]
     out = tmp_path / "slip.pdf"
-    make_slip(demo_path, h["uuid"], out)
+    make_slip(demo_path, h["uuid"], out, signing_key=county_key)
     text = pdftools.flat(out)
     assert "入户确认单" in text and h["head_name"] in text and "户主签字" in text
     qr = pdftools.qr_of_page(out, 1, tmp_path)

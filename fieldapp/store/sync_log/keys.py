@@ -32,6 +32,24 @@ def own_keys(conn: sqlite3.Connection, device_id: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def county_sign_public(conn: sqlite3.Connection, role: str, device_id: str) -> bytes | None:
+    """The county's Ed25519 public key (raw 32 bytes) as this database knows it: its own at the
+    county, the one from the reference bundle on a laptop; None when it has none."""
+    import base64
+    import json
+
+    try:
+        if role == "county":
+            row = own_keys(conn, device_id)
+            text = row and row["sign_public"]
+        else:
+            rows = devices(conn, status=("county",))
+            text = rows and rows[0].get("public_key") and json.loads(rows[0]["public_key"])["sign"]
+        return base64.b64decode(text, validate=True) if text else None
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 # ----- peers -------------------------------------------------------------------------------
 def device(conn: sqlite3.Connection, device_id: str) -> dict[str, Any] | None:
     rows = _dicts(conn.execute("SELECT * FROM devices WHERE device_id = ?", (device_id,)))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.reports.errors import PayloadError
-from fieldapp.reports.verify import VerifyResult, verify
+from fieldapp.reports.verify import STATUS_ZH, VerifyResult, verify
 
 OK_STYLE = "QLabel { background: #e3f4e1; color: #1b5e20; padding: 8px; }"
 BAD_STYLE = "QLabel { background: #fdecea; color: #8e1b10; padding: 8px; }"
@@ -61,13 +61,13 @@ class VerifyDialog(QDialog):
             self._show(False, exc.message)
             return None
         self.result = res
-        self._show(res.ok, res.message)
+        self._show(res.ok, res.message, STATUS_ZH.get(res.status, ""))
         for change in res.changes + res.added:
             self.changes.addItem(change.text())
         self.code.selectAll()  # the next scan replaces this one
         return res
 
-    def _show(self, ok: bool, message: str) -> None:
-        head = self.tr("Matches the database") if ok else self.tr("Does not match")
+    def _show(self, ok: bool, message: str, status: str = "") -> None:
+        head = status or (self.tr("Matches the database") if ok else self.tr("Does not match"))
         self.answer.setText(f"<b>{head}</b><br>{message}")
         self.answer.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
