@@ -8,6 +8,8 @@ import sys
 from typing import Any
 
 from fieldapp.core.divisions import CodeError, normalize_code
+from fieldapp.core.errors import BadValue
+from fieldapp.core.messages import ErrorCode
 from fieldapp.store import Store
 from fieldapp.store.errors import NeedsUpgrade
 
@@ -78,3 +80,33 @@ def safety_backup(db: str, reason: str) -> None:
         print(f"fieldapp: 警告: 未能自动备份（{exc}），继续执行", file=sys.stderr)
 
     backup_before_change(db, reason, on_failure=warn)
+
+_LEVEL_WORDS = {"county": "区县", "township": "乡镇", "village": "村（社区）"}
+
+
+def resolve_area(store: Store, text: str, levels: tuple[str, ...], option: str) -> str:
+    """The 12-digit code a user means by `text` (a code, a unique name or its pinyin) for the
+    option `option`; several or no matches end the command naming them."""
+    from fieldapp.core.division_names import find
+    from fieldapp.store.divisions_list import divisions
+
+    if text.strip().isdigit():
+        code_arg(text)  # a malformed code is a usage error naming the rule
+    hits = find(divisions(store), text, levels)
+    what = "或".join(_LEVEL_WORDS[lv] for lv in levels)
+    if not hits:
+        raise BadValue(ErrorCode.AREA_NOT_FOUND, option=option, text=text, what=what)
+    if len(hits) > 1:
+        shown = "；".join(d.label() for d in hits[:10])
+        more = f" 等 {len(hits)} 个" if len(hits) > 10 else ""
+        raise BadValue(ErrorCode.AREA_AMBIGUOUS, option=option, text=text, what=what,
+                       shown=shown, more=more)
+    return hits[0].code
+
+
+def resolve_area_in(db: str, text: str | None, levels: tuple[str, ...], option: str) -> str | None:
+    """resolve_area for commands that open the database themselves later."""
+    if not text:
+        return None
+    with open_store(db, readonly=True) as store:
+        return resolve_area(store, text, levels, option)

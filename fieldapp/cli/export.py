@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from fieldapp.store.households import queries
 from fieldapp.tabular.households_export import export_households
 
-from .common import CliError, code_arg, open_store
+from .common import open_store, resolve_area
 
 
 def register(sub) -> None:
@@ -27,10 +26,9 @@ def _usage(parser) -> int:
 
 
 def run_households(args) -> int:
-    code = code_arg(args.village) if args.village else None
     with open_store(args.db, readonly=True) as store:
-        if code and queries.area(store, code) is None:
-            raise CliError(f"数据库中没有区划代码为 {args.village} 的地区")
+        code = resolve_area(store, args.village, ("village", "township"), "--village") \
+            if args.village else None
         n = export_households(store, args.output, code)
     print(f"已导出 {n} 户到 {args.output}", file=sys.stderr)
     return 0

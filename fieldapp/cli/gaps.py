@@ -13,11 +13,10 @@ import sys
 from fieldapp.core.reconcile import WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_KINDS, WORK_ORDER_STATES
 from fieldapp.core.status import REASON_LABELS_ZH
 from fieldapp.store.households import gaps
-from fieldapp.store.households import queries
 from fieldapp.store.reports.reconciliation_counts import reconciliation, revisits, schedule
 from fieldapp.tabular.gaps_export import export_gaps, read_done_dates
 
-from .common import CliError, code_arg, open_store, print_json
+from .common import CliError, open_store, print_json, resolve_area
 
 
 def register(sub) -> None:
@@ -67,10 +66,7 @@ def register(sub) -> None:
 def _area(store, value: str | None) -> str | None:
     if not value:
         return None
-    code = code_arg(value)
-    if queries.area(store, code) is None:
-        raise CliError(f"数据库中没有区划代码为 {value} 的地区")
-    return code
+    return resolve_area(store, value, ("township", "village"), "--township")
 
 
 def _date(value: str | None, what: str) -> dt.date | None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldapp.core.divisions import level_of
 from fieldapp.store import public_places as P
 from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
 
-from .common import CliError, code_arg, open_store, print_json
+from .common import open_store, print_json, resolve_area
 
 
 def register(sub) -> None:
@@ -24,12 +23,9 @@ def register(sub) -> None:
 
 def run(args) -> int:
     raw = args.township or args.village
-    code = code_arg(raw) if raw else None
     wanted = "township" if args.township else "village"
     with open_store(args.db, readonly=True) as store:
-        if code is not None and (level_of(code) != wanted or not P.area_name(store, code)):
-            what = "乡镇" if wanted == "township" else "村（社区）"
-            raise CliError(f"数据库中没有这个{what}: {code}")
+        code = resolve_area(store, raw, (wanted,), f"--{wanted}") if raw else None
         places = P.list_places(store, code)
     if args.json:
         print_json([_json_row(p) for p in places])

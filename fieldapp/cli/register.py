@@ -8,7 +8,14 @@ from fieldapp.core.register_columns import FIELD_LABELS_ZH, FIELDS
 from fieldapp.tabular.read import read_table
 from fieldapp.jobs.register_import import import_register, write_rejects
 
-from .common import CliError, StderrProgress, code_arg, open_store, print_json, safety_backup
+from .common import (
+    CliError,
+    StderrProgress,
+    open_store,
+    print_json,
+    resolve_area_in,
+    safety_backup,
+)
 
 
 def register(sub) -> None:
@@ -57,10 +64,8 @@ def run(args) -> int:
     overrides = _columns(args.column)
     if args.village and args.township:
         raise CliError("--village 和 --township 只能给一个")
-    village = code_arg(args.village or args.township) if (args.village or args.township) \
-        else None
-    if args.township and not village.endswith("000"):
-        raise CliError(f"--township 应为乡镇的区划代码: {args.township}")
+    village = (resolve_area_in(args.db, args.village, ("village",), "--village")
+               or resolve_area_in(args.db, args.township, ("township",), "--township"))
     table = read_table(args.file, args.sheet)
     with open_store(args.db) as store:
         if not args.dry_run:

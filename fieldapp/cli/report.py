@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import CliError, code_arg, open_store, print_json
+from .common import CliError, open_store, print_json, resolve_area_in
 
 
 def register(sub) -> None:
@@ -24,7 +24,7 @@ def run(args) -> int:
     from fieldapp.jobs.coverage_report import make_report
     from fieldapp.reports.report_tables import overview
 
-    code = code_arg(args.township) if args.township else None
+    code = resolve_area_in(args.db, args.township, ("township",), "--township")
     today = None
     if args.today:
         try:

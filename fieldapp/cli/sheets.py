@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import CliError, StderrProgress, open_store, print_json
+from .common import CliError, StderrProgress, open_store, print_json, resolve_area_in
 
 
 def register(sub) -> None:
@@ -39,7 +39,9 @@ def run(args) -> int:
         raise CliError(f"多余的参数: {' '.join(args.rest)}")
     from fieldapp.jobs.sheets import make_sheets, make_slip
 
-    code = args.village or args.township or args.county
+    code = (resolve_area_in(args.db, args.village, ("village",), "--village")
+            or resolve_area_in(args.db, args.township, ("township",), "--township")
+            or resolve_area_in(args.db, args.county, ("county",), "--county"))
     if not code and not args.household:
         raise CliError("请给出 --village、--township、--county 或 --household")
     if not args.output:

@@ -108,6 +108,15 @@ class ErrorCode(Enum):
                                "Not a list of not-covered households exported by fieldapp (the "
                                "work order or completion date column is missing)", "no_column")
 
+    # ---- cli: divisions named by the user ----------------------------------------------------
+    AREA_NOT_FOUND = Template(
+        "{option} {text}: 数据库中没有这个{what}（按区划代码、名称或拼音查找；可用 fieldapp divisions 查看）",
+        "{option} {text}: no such area ({what}) in the database (looked up by code, name or pinyin; "
+        "fieldapp divisions lists them)", "area_not_found")
+    AREA_AMBIGUOUS = Template(
+        "{option} {text} 对应多个{what}：{shown}{more}。请给出区划代码或完整名称",
+        "{option} {text} matches several areas ({what}): {shown}{more}. Give the code or the full name",
+        "area_ambiguous")
     # ---- store: databases in use, change stamps ----------------------------------------------
     DATABASE_IN_USE = Template(
         "数据库正被其他程序使用（已打开的 fieldapp 窗口或正在运行的命令），请先关闭它们再试；"
