@@ -6,6 +6,7 @@ both drive it.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -15,9 +16,11 @@ from fieldapp.core.validation import geopoint_problem
 from .coerce import coerce_answer
 from .depgraph import plan_for
 from .expr_eval import EvalContext
-from .expr_values import to_date
+from .expr_values import from_answer, to_date, to_string
 from .expression import Expression
 from .model import Choice, Field, Form, Group
+
+_REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
 # Messages when the form gives none: Chinese, or English when the form is shown in English.
 MESSAGES = {
@@ -112,6 +115,20 @@ class FormState:
             return items
         return tuple(c for c in items if f.choice_filter.truth(self.context(f, c)))
 
+    def interpolate(self, text: str) -> str:
+        """`${name}` in a label, hint or message replaced by that answer, as ODK shows it."""
+        if "${" not in text:
+            return text
+        return _REF_IN_TEXT.sub(lambda m: to_string(from_answer(self.lookup(m.group(1)))), text)
+
+    def label(self, name: str) -> str:
+        f = self.form.fields[name]
+        return self.interpolate(self.form.text(f.labels, self.language))
+
+    def hint(self, name: str) -> str:
+        f = self.form.fields[name]
+        return self.interpolate(self.form.text(f.hints, self.language))
+
     def message(self, key: str) -> str:
         texts = MESSAGES[key]
         return texts.get(self.language or "zh", texts["zh"])
@@ -124,7 +141,8 @@ class FormState:
         value = self.answers.get(name)
         if value is None or value == "":
             if self.required(name):
-                return self.form.text(f.required_message, self.language) or self.message("required")
+                return self.interpolate(self.form.text(f.required_message, self.language)) \
+                    or self.message("required")
             return None
         if f.type == "geopoint":
             bad = geopoint_problem(str(value))
@@ -136,7 +154,8 @@ class FormState:
             if any(p not in names for p in picked):
                 return self.message("choice")
         if f.constraint is not None and not f.constraint.truth(self.context(f)):
-            return self.form.text(f.constraint_message, self.language) or self.message("constraint")
+            return self.interpolate(self.form.text(f.constraint_message, self.language)) \
+                or self.message("constraint")
         return None
 
     def problems(self) -> dict[str, str]:

@@ -124,3 +124,18 @@ def test_default_messages_follow_the_language(form):
     assert FormState.new(form).problem("visit_result") == "此项必填"
     assert FormState.new(form, language="en").problem("visit_result") == \
         "This question must be answered"
+
+
+def test_labels_hints_and_messages_show_other_answers(xlsform):
+    from fieldapp.survey.loader import load_form
+    form = load_form(xlsform([
+        ["type", "name", "label", "hint", "constraint", "constraint_message"],
+        ["text", "head", "户主", "", "", ""],
+        ["integer", "n", "${head} 家有几台电视？", "${head} 家", ". < 10",
+         "${head} 家不会有 ${n} 台"],
+    ]))
+    state = FormState.new(form)
+    state.set("head", "张三")
+    assert state.label("n") == "张三 家有几台电视？" and state.hint("n") == "张三 家"
+    state.set("n", "12")
+    assert state.problem("n") == "张三 家不会有 12 台"

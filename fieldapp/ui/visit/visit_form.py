@@ -67,6 +67,7 @@ class VisitFormWidget(QWidget):
         self._pending: dict = {}
         self.rows: dict[str, FieldRow] = {}
         self.editors: dict[str, Editor] = {}
+        self.live_texts: set[str] = set()  # fields whose label or hint shows ${answers}
         self.sections: dict[str, QGroupBox] = {}
         self.order: list[str] = []
         self._build()
@@ -159,6 +160,8 @@ class VisitFormWidget(QWidget):
         row = FieldRow(text, self.form.text(f.hints, self.language), editor)
         self.rows[f.name] = row
         self.editors[f.name] = editor
+        if "${" in text or "${" in self.form.text(f.hints, self.language):
+            self.live_texts.add(f.name)
         if f.is_input:
             self.order.append(f.name)
         editor.edited.connect(lambda value, final, n=f.name: self._edited(n, value, final))
@@ -197,6 +200,8 @@ class VisitFormWidget(QWidget):
                                     for c in st.choices(name)])  # type: ignore[attr-defined]
             if f.calculation is not None:
                 editor.set_value(st.answers.get(name))
+            if name in self.live_texts:
+                row.set_texts(st.label(name) or name, st.hint(name))
             row.set_required(st.required(name))
             message = self.input_errors.get(name) or st.problem(name)
             if message:

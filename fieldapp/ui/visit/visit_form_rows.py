@@ -60,6 +60,16 @@ class FieldRow(QWidget):
         mark = ' <span style="color:#c0392b">*</span>' if required else ""
         self.label.setText(f"<b>{escape(self.text)}</b>{mark}")
 
+    def set_texts(self, text: str, hint: str) -> None:
+        """New label and hint (they may show other answers through ${...})."""
+        if text != self.text:
+            self.text = text
+            required, self.required = self.required, None
+            self.set_required(bool(required))
+        if hint != self.hint.text():
+            self.hint.setText(hint)
+            self.hint.setVisible(bool(hint))
+
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
