@@ -31,6 +31,13 @@ CHOICE_COLUMNS = ("list_name", "name", f"label::{ZH}", f"label::{EN}")
 SETTINGS_COLUMNS = ("form_id", "version", "form_title", "default_language")
 
 MET = "${visit_result} = 'met'"
+PHONE_RE = r"(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})"
+
+
+def LAST(name: str) -> str:  # noqa: N802 - reads as the XLSForm it writes
+    """ODK's default from the most recent answer to the same question."""
+    return "${last-saved#" + name + "}"
+
 HAS_TV = "${reception_mode} != '' and ${reception_mode} != 'none'"
 
 
@@ -63,16 +70,17 @@ CHANNELS = [
 
 HOUSEHOLD_SURVEY = [
     q("begin_group", "visit", "入户情况", "Visit"),
-    q("select_one visit_result", "visit_result", "走访结果", "Visit result", required="yes"),
+    q("select_one visit_result", "visit_result", "走访结果", "Visit result", required="yes",
+      default="met"),
     q("text", "merged_with", "合并到哪一户", "Merged into which household",
       hint=("写明合并后的户主姓名", "Name of the head of the household it merged into"),
       relevant="${visit_result} = 'merged'"),
     end(),
     q("begin_group", "reception", "收视情况", "TV reception", relevant=MET),
     q("select_one reception_mode", "reception_mode", "电视接收方式",
-      "How the household receives TV", required="yes"),
+      "How the household receives TV", required="yes", default=LAST("reception_mode")),
     q("select_one yes_no", "works_now", "现在能正常收看吗", "Does it work now?",
-      required="yes", relevant=HAS_TV),
+      required="yes", relevant=HAS_TV, default="yes"),
     q("select_multiple channels", "channels", "能收看的频道", "Channels received",
       hint=("逐一核实中央台、省台和县台", "Check central, provincial and county channels"),
       required="yes", relevant=f"{HAS_TV} and ${{works_now}} = 'yes'",
@@ -82,12 +90,14 @@ HOUSEHOLD_SURVEY = [
       message=("有接收方式时至少 1 台，最多 20 台",
                "At least 1 set when TV is received, at most 20")),
     q("select_one operator", "operator", "电视业务运营商", "TV service operator",
-      required="yes", relevant=HAS_TV, choice_filter="selected(modes, ${reception_mode})"),
-    q("select_one yes_no", "broadband", "家中有宽带吗", "Home broadband?", required="yes"),
+      required="yes", relevant=HAS_TV, choice_filter="selected(modes, ${reception_mode})",
+      default=LAST("operator")),
+    q("select_one yes_no", "broadband", "家中有宽带吗", "Home broadband?", required="yes",
+      default=LAST("broadband")),
     end(),
     q("begin_group", "cable", "有线用户移交", "Cable subscribers", relevant=MET),
     q("select_one yes_no", "paid_cable_subscriber", "是否已缴费有线电视用户",
-      "Paid cable TV subscriber?", required="yes"),
+      "Paid cable TV subscriber?", required="yes", default="no"),
     q("select_one yes_no", "handed_over", "是否已移交通信运营商", "Handed over to the operator?",
       required="yes", relevant="${paid_cable_subscriber} = 'yes'"),
     end(),
@@ -103,9 +113,9 @@ HOUSEHOLD_SURVEY = [
     end(),
     q("begin_group", "emergency", "应急广播", "Emergency broadcast", relevant=MET),
     q("select_one yes_no", "eb_terminal", "有应急广播终端吗", "Emergency broadcast terminal?",
-      required="yes"),
+      required="yes", default=LAST("eb_terminal")),
     q("select_one yes_no", "eb_working", "应急广播终端能正常使用吗", "Does the terminal work?",
-      required="yes", relevant="${eb_terminal} = 'yes'"),
+      required="yes", relevant="${eb_terminal} = 'yes'", default="yes"),
     end(),
     q("begin_group", "gap", "未覆盖情况", "Not covered",
       relevant=f"{MET} and (${{reception_mode}} = 'none' or ${{works_now}} = 'no')"),
@@ -118,9 +128,14 @@ HOUSEHOLD_SURVEY = [
     end(),
     q("begin_group", "confirm", "满意度与确认", "Satisfaction and confirmation", relevant=MET),
     q("select_one satisfaction", "satisfaction", "对收看服务的满意度",
-      "Satisfaction with the TV service", required="yes"),
-    q("acknowledge", "head_confirmed", "户主已确认以上情况", "The household head confirmed",
-      required="yes"),
+      "Satisfaction with the TV service", required="yes", default=LAST("satisfaction")),
+    q("text", "head_phone", "户主联系电话", "Household head's phone",
+      hint=("县里电话回访核实用；留了电话就不必再勾选确认",
+            "For the county's call-back check; with a phone number no tick is needed"),
+      constraint=f"regex(., '{PHONE_RE}')",
+      message=("请输入 11 位手机号或带区号的固话", "An 11-digit mobile or a landline with area code")),
+    q("acknowledge", "head_confirmed", "户主已当面确认以上情况", "The household head confirmed",
+      required="yes", relevant="${head_phone} = ''"),
     end(),
     q("calculate", "covered", calculation=(
         f"if({MET} and {HAS_TV} and ${{works_now}} = 'yes', 'yes', 'no')")),
@@ -211,7 +226,7 @@ PUBLIC_CHOICES = [
 
 FORMS = {
     "huhutong_household.xlsx": (HOUSEHOLD_SURVEY, HOUSEHOLD_CHOICES, {
-        "form_id": "huhutong_household", "version": "2026112501",
+        "form_id": "huhutong_household", "version": "2026120501",
         "form_title": "户户通入户核查表", "default_language": ZH}),
     "public_place.xlsx": (PUBLIC_SURVEY, PUBLIC_CHOICES, {
         "form_id": "public_place", "version": "2026112501",

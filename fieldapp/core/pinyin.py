@@ -17,3 +17,11 @@ def _char_initial(ch: str) -> str:
 
 def initials(name: str | None) -> str:
     return "".join(_char_initial(ch) for ch in (name or ""))
+
+
+@lru_cache(maxsize=50000)
+def full_pinyin(name: str | None) -> str:
+    """Toneless pinyin of a name, lower case, no separators: 李强军 -> "liqiangjun"."""
+    if not name:
+        return ""
+    return "".join(lazy_pinyin(name, errors=lambda s: s.lower())).lower().replace(" ", "")

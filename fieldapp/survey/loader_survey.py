@@ -3,6 +3,7 @@ calculation cycles, defaults, choice lists). Problems go to the loader with shee
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -11,8 +12,12 @@ from .errors import AnswerError
 from .expr_ast import ChoiceColumn, walk
 from .expr_eval import check
 from .expression import Expression
-from .model import FIELD_TYPES, META_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group
+from .model import (
+    FIELD_TYPES, META_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
+)
 from .sheets import Row, Sheet
+
+_LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -200,6 +205,9 @@ class SurveyBuilder:
         _, text = self.ld.cell(self.sheet, row, "default")
         if not text:
             return None
+        last = _LAST_SAVED.fullmatch(text.strip())
+        if last:
+            return LastSaved(last.group(1))
         names = [c.name for c in self.choices.get(arg.split()[0] if arg else "", ())]
         try:
             return coerce_answer(kind, text, names)
@@ -221,6 +229,9 @@ class SurveyBuilder:
                     self.report(check(expr.tree, known), row, column)
             if f.choice_filter is not None:
                 self.check_choice_columns(f, row)
+            if isinstance(f.default, LastSaved) and f.default.name not in known:
+                self.problem("unknown_reference", f"默认值引用了不存在的题目 ${{{f.default.name}}}",
+                             row, "default")
         for g in self.groups():
             if g.relevant is not None:
                 self.report(check(g.relevant.tree, known), self.names.get(g.name), "relevant")

@@ -34,6 +34,15 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class LastSaved:
+    """A default taken from the most recent answer to a question: ODK's `${last-saved#name}`.
+    The app looks it up when a new visit starts (recent visits of the same village, this laptop's
+    first); with none, the question starts empty."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     type: str

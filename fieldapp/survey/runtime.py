@@ -18,7 +18,7 @@ from .depgraph import plan_for
 from .expr_eval import EvalContext
 from .expr_values import from_answer, to_date, to_string
 from .expression import Expression
-from .model import Choice, Field, Form, Group
+from .model import Choice, Field, Form, Group, LastSaved
 
 _REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
@@ -28,6 +28,12 @@ MESSAGES = {
     "constraint": {"zh": "答案不符合要求", "en": "This answer is not allowed"},
     "choice": {"zh": "所选项不在可选范围内", "en": "The chosen option is not available"},
 }
+
+
+def last_saved_names(form: Form) -> list[str]:
+    """The questions whose answers `${last-saved#name}` defaults of this form read."""
+    return sorted({f.default.name for f in form.fields.values()
+                   if isinstance(f.default, LastSaved)})
 
 
 class FormState:
@@ -42,15 +48,24 @@ class FormState:
 
     # ----- construction ------------------------------------------------------------------
     @classmethod
-    def new(cls, form: Form, **kw: Any) -> FormState:
-        """A fresh visit: defaults filled in, calculations computed."""
-        state = cls(form, {f.name: f.default for f in form.fields.values()
-                           if f.default is not None}, **kw)
+    def new(cls, form: Form, *, last_saved: Mapping[str, Any] | None = None,
+            **kw: Any) -> FormState:
+        """A fresh visit: defaults filled in, calculations computed. `last_saved` holds the
+        most recent answers for `${last-saved#name}` defaults (see last_saved_names)."""
+        answers = {}
+        for f in form.fields.values():
+            value = f.default
+            if isinstance(value, LastSaved):
+                value = (last_saved or {}).get(value.name)
+            if value is not None:
+                answers[f.name] = value
+        state = cls(form, answers, **kw)
         state.answers.update(state.calculate())
         return state
 
     def defaults(self) -> dict[str, Any]:
-        return {f.name: f.default for f in self.form.fields.values() if f.default is not None}
+        return {f.name: f.default for f in self.form.fields.values()
+                if f.default is not None and not isinstance(f.default, LastSaved)}
 
     # ----- evaluation --------------------------------------------------------------------
     def _typed(self, f: Field, value: Any) -> Any:

@@ -6,12 +6,17 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.core.pinyin import full_pinyin
 from fieldapp.core.status import COVERED, MOVED, STATUSES, VACANT
 
 HOUSEHOLD_LIST_COLUMNS = (
     "uuid", "village_code", "group_no", "head_name", "size", "phone", "id_masked",
-    "status", "status_reason", "last_visit_at", "lon", "lat",
+    "status", "status_reason", "last_visit_at", "lon", "lat", "village_name",
 )
+# SQL for each list column (the village's name comes from the areas table).
+_LIST_SELECT = ", ".join(
+    "(SELECT a.name FROM areas a WHERE a.code = households.village_code) AS village_name"
+    if c == "village_name" else c for c in HOUSEHOLD_LIST_COLUMNS)
 
 
 @dataclass
@@ -94,7 +99,28 @@ _ORDERS = {
     "status_reason": "status_reason {d}",
     "last_visit_at": "last_visit_at {d}",
     "village_code": "village_code {d}, CAST(group_no AS INTEGER) {d}, head_name {d}",
+    "village_name": "village_code {d}, CAST(group_no AS INTEGER) {d}, head_name {d}",
 }
+
+
+def search_condition(store, search: str) -> tuple[str, list[Any]]:
+    """SQL condition (and its parameters) for the household search box.
+
+    Letters match pinyin initials (lqj -> 李强军) or full pinyin (liqiangj); anything else matches
+    the head's name, the phone number or masked ID number (so their last digits find them) and the
+    door number (address).
+    """
+    s = search.strip()
+    if s.isascii() and s.isalpha():
+        s = s.lower()
+        store.conn.create_function("fa_pinyin", 1, full_pinyin, deterministic=True)
+        # Full pinyin is computed only for heads whose initials start with the same letter.
+        return ("(head_initials LIKE ? OR head_name LIKE ?"
+                " OR (head_initials LIKE ? AND fa_pinyin(head_name) LIKE ?))",
+                [s + "%", "%" + s + "%", s[0] + "%", s + "%"])
+    like = "%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return ("(head_name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\'"
+            " OR id_masked LIKE ? ESCAPE '\\' OR address LIKE ? ESCAPE '\\')", [like] * 4)
 
 
 def _area_filter(code: str) -> tuple[str, tuple]:
@@ -127,24 +153,26 @@ def households(
     # Over a township or the county the default order follows an index (group numbers compare as
     # text there) so the first page comes at once; within a village groups sort as numbers.
     index = " INDEXED BY households_dup_name" if wide and natural and not status else ""
-    sql = [f"SELECT {', '.join(HOUSEHOLD_LIST_COLUMNS)} FROM households{index}"
+    sql = [f"SELECT {_LIST_SELECT} FROM households{index}"
            f" WHERE deleted = 0 AND merged_into IS NULL AND {where}"]
     args: list[Any] = list(params)
     if status:
         sql.append("AND status = ?")
         args.append(status)
-    if search:
-        s = search.strip()
-        if s.isascii() and s.isalpha():
-            sql.append("AND (head_initials LIKE ? OR head_name LIKE ?)")
-            args += [s.lower() + "%", "%" + s + "%"]
-        else:
-            sql.append("AND (head_name LIKE ? OR phone LIKE ? OR id_masked LIKE ?)")
-            args += ["%" + s + "%"] * 3
+    if search.strip():
+        cond, more = search_condition(store, search)
+        sql.append("AND " + cond)
+        args += more
     direction = "DESC" if descending else "ASC"
     sort = _ORDERS.get(order, _ORDERS["group_no"]).replace("{d}", direction)
     if index:
         sort = f"village_code {direction}, group_no {direction}, head_name {direction}"
+    key = search.strip().lower()
+    if natural and key.isascii() and key.isalpha():
+        # Best match first: whole initials (lqj -> 李强军), then the rest in list order, so Enter
+        # in the search box opens the household people mean.
+        sort = "head_initials <> ? OR head_initials IS NULL, " + sort
+        args.append(key)
     sql.append(f"ORDER BY {sort}, uuid")
     if limit is not None:
         sql.append("LIMIT ? OFFSET ?")
@@ -161,14 +189,10 @@ def household_count(store, area_code: str, *, status: str | None = None, search:
     if status:
         sql += " AND status = ?"
         args.append(status)
-    if search:
-        s = search.strip()
-        if s.isascii() and s.isalpha():
-            sql += " AND (head_initials LIKE ? OR head_name LIKE ?)"
-            args += [s.lower() + "%", "%" + s + "%"]
-        else:
-            sql += " AND (head_name LIKE ? OR phone LIKE ? OR id_masked LIKE ?)"
-            args += ["%" + s + "%"] * 3
+    if search.strip():
+        cond, more = search_condition(store, search)
+        sql += " AND " + cond
+        args += more
     return store.conn.execute(sql, args).fetchone()[0]
 
 

@@ -18,7 +18,7 @@ Loader = Callable[[int, int, str, bool], list[tuple]]  # (offset, limit, order, 
 
 
 class HouseholdTableModel(QAbstractTableModel):
-    COLUMNS = ("group_no", "head_name", "size", "phone", "id_masked", "status", "status_reason",
+    COLUMNS = ("village_name", "group_no", "head_name", "size", "phone", "id_masked", "status", "status_reason",
                "last_visit_at")
 
     def __init__(self, parent=None):
@@ -80,6 +80,7 @@ class HouseholdTableModel(QAbstractTableModel):
         if orientation == Qt.Vertical:
             return section + 1
         return {
+            "village_name": self.tr("Village"),
             "group_no": self.tr("Group"),
             "head_name": self.tr("Household head"),
             "size": self.tr("Persons"),

@@ -1,9 +1,13 @@
 """Centre panel: the households of the selected area, with a status filter and a search box
-(name, pinyin initials such as "zs" for 张三, phone or masked ID)."""
+(name, pinyin initials such as "zs" for 张三 or full pinyin, the last digits of a phone or ID
+number, a door number).
+
+Keyboard: typing a letter in the list starts a search; Enter in the search box opens the best
+match's visit, Down moves into the list; Enter in the list opens the visit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
     QVBoxLayout, QWidget,
@@ -24,7 +28,8 @@ class HouseholdTable(QWidget):
         super().__init__(parent)
         self.store = None
         self.area_code: str | None = None
-        self.search = QLineEdit(placeholderText=self.tr("Search name, pinyin initials, phone…"))
+        self.search = QLineEdit(placeholderText=self.tr(
+            "Search: name, pinyin (lqj), phone or ID tail, door no. — Enter opens the visit"))
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), "")
@@ -46,7 +51,7 @@ class HouseholdTable(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((48, 90, 48, 110, 150, 70, 90)):
+        for col, width in enumerate((90, 48, 90, 48, 110, 150, 70, 90)):
             self.view.setColumnWidth(col, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,6 +63,9 @@ class HouseholdTable(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.activated.connect(self._activated)
+        self.search.returnPressed.connect(self.open_best_match)
+        self.search.installEventFilter(self)
+        self.type_to_search(self.view)
 
     def set_store(self, store) -> None:
         self._debounce.stop()
@@ -67,7 +75,56 @@ class HouseholdTable(QWidget):
 
     def show_area(self, code: str) -> None:
         self.area_code = code
+        # Beyond one village the list shows which village each household belongs to.
+        self.view.setColumnHidden(self.model.COLUMNS.index("village_name"),
+                                  not code.endswith("000"))
         self.reload()
+
+    # ----- keyboard ----------------------------------------------------------------------
+    def type_to_search(self, widget: QWidget) -> None:
+        """Letters and digits typed in `widget` start a new search here."""
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.KeyPress:
+            return False
+        if obj is self.search:
+            if event.key() == Qt.Key_Down and self.model.rowCount():
+                self._settle()
+                self.view.setFocus(Qt.OtherFocusReason)
+                row = max(self.view.currentIndex().row(), 0)
+                self.view.setCurrentIndex(
+                    self.model.index(row, self.model.COLUMNS.index("head_name")))
+                self.view.selectRow(row)
+                return True
+            return False
+        text = event.text()
+        plain = not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier)
+        if plain and len(text) == 1 and text.isalnum():
+            self.search.setFocus(Qt.ShortcutFocusReason)
+            self.search.setText(text)
+            return True
+        return False
+
+    def _settle(self) -> None:
+        """Apply a search still waiting for its debounce."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.reload()
+
+    def open_best_match(self) -> None:
+        """Enter in the search box: the first (best) match's visit."""
+        self._settle()
+        uuid = self.model.uuid_at(0)
+        if uuid:
+            self.select(uuid, emit=True)
+            self.householdActivated.emit(uuid)
+
+    def clear_search(self) -> None:
+        self._debounce.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
 
     def reload(self) -> None:
         if not self.store or not self.area_code:
@@ -102,8 +159,9 @@ class HouseholdTable(QWidget):
         if not emit:
             self.view.selectionModel().blockSignals(True)
         self.view.selectRow(row)
-        self.view.setCurrentIndex(self.model.index(row, 0))
-        self.view.scrollTo(self.model.index(row, 0))
+        cell = self.model.index(row, self.model.COLUMNS.index("head_name"))  # always shown
+        self.view.setCurrentIndex(cell)
+        self.view.scrollTo(cell)
         if not emit:
             self.view.selectionModel().blockSignals(False)
         return True

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget,
@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self.table.householdSelected.connect(self.detail.show_household)
         self.table.householdActivated.connect(self.open_visit)
         self.detail.visitRequested.connect(self.open_visit)
+        self.table.type_to_search(self.tree.view)  # type a name anywhere in the lists
+        self.table.search.setFocus(Qt.OtherFocusReason)
         self.map_view = attach_map(self)
         from fieldapp.ui.register.import_wizard import attach_register_import
 
@@ -248,9 +250,21 @@ class MainWindow(QMainWindow):
         if dlg is None:
             return
         dlg.setAttribute(Qt.WA_DeleteOnClose)
-        dlg.finished.connect(lambda _r: (self.refresh(), self.select_household(uuid)))
+        dlg.finished.connect(lambda _r: self._after_visit(uuid))
         self.visit_dialog = dlg
         dlg.open()
+
+    def _after_visit(self, uuid: str) -> None:
+        """Back from a visit: its village's list with the household selected, so Down is the
+        next household of the group and Enter opens it; typing starts a new search."""
+        self.table.clear_search()
+        self.refresh()
+        hh = queries.household(self.store, uuid) if self.store else None
+        if hh and self.tree.current_code() != hh["village_code"]:
+            self.tree.select(hh["village_code"])
+        self.table.select(uuid)
+        # after the dialog has handed the focus back to where it was opened from
+        QTimer.singleShot(0, lambda: self.table.view.setFocus(Qt.OtherFocusReason))
 
     def add_centre_tab(self, widget: QWidget, title: str) -> None:
         self.centre.addTab(widget, title)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fieldapp.store import visits as V
 from fieldapp.survey.errors import AnswerError
 from fieldapp.survey.model import Field, Form, Group
-from fieldapp.survey.runtime import FormState
+from fieldapp.survey.runtime import FormState, last_saved_names
 
 from fieldapp.ui.widgets.errors import describe, show_error
 from fieldapp.ui.shell.i18n import current_language
@@ -59,8 +59,13 @@ class VisitFormWidget(QWidget):
         self.visit_uuid: str | None = visit["uuid"] if visit else None
         self.visit_state = visit["state"] if visit else "draft"
         self.visit_version = visit["form_version"] if visit else form.version
-        self.state = (FormState(form, visit["answers"], language=self.language) if visit
-                      else FormState.new(form, language=self.language))
+        if visit:
+            self.state = FormState(form, visit["answers"], language=self.language)
+        else:
+            names = last_saved_names(form)
+            recent = getattr(self.record, "last_saved", None)
+            self.state = FormState.new(form, language=self.language,
+                                       last_saved=recent(names) if recent and names else None)
         self.touched: set[str] = set()
         self.input_errors: dict[str, str] = {}
         self.show_all = False

@@ -51,6 +51,10 @@ class HouseholdVisitRecord:
             return V.get_visit(self.store, self.visit_uuid)
         return V.latest_draft(self.store, self.household_uuid, self.form.form_id)
 
+    def last_saved(self, names: list[str]) -> dict[str, Any]:
+        """Answers for the form's `${last-saved#name}` defaults."""
+        return V.recent_answers(self.store, self.household_uuid, self.form.form_id, names)
+
     def start(self, user: str, answers: Mapping[str, Any]) -> str:
         self.visit_uuid = V.start_visit(self.store, user, self.household_uuid,
                                         self.form.form_id, self.form.version, answers)
