@@ -1420,8 +1420,8 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <source>Search name, pinyin initials, phone…</source>
-        <translation>搜索姓名、拼音首字母、电话…</translation>
+        <source>Search: name, pinyin (lqj), phone or ID tail, door no. — Enter opens the visit</source>
+        <translation>搜索：姓名、拼音（lqj）、电话或身份证尾号、门牌号 — 回车打开核查表</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1457,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
     </message>
 </context>
 <context>

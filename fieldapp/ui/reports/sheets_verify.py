@@ -1,10 +1,14 @@
 """核验已打印的核查表: a field that takes what a USB QR scanner types (it types like a keyboard
-and ends with Enter), and the answer: the page still matches the database, or what changed."""
+and ends with Enter), and the answer: the page still matches the database, or what changed.
+
+Made for a scanner: Enter checks and never closes the dialog, the answer shows in colour and is
+heard (one beep: matches; three: does not), and the next scan replaces the last one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -43,6 +47,10 @@ class VerifyDialog(QDialog):
         self.changes = QListWidget()
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():  # Enter from the scanner must not press Close
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.beeps = 0  # sounds given for the last answer (tests read it)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.code)
@@ -64,10 +72,22 @@ class VerifyDialog(QDialog):
         self._show(res.ok, res.message, STATUS_ZH.get(res.status, ""))
         for change in res.changes + res.added:
             self.changes.addItem(change.text())
-        self.code.selectAll()  # the next scan replaces this one
         return res
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            return  # a scan ends with Enter: keep the dialog and its answer on screen
+        super().keyPressEvent(event)
 
     def _show(self, ok: bool, message: str, status: str = "") -> None:
         head = status or (self.tr("Matches the database") if ok else self.tr("Does not match"))
-        self.answer.setText(f"<b>{head}</b><br>{message}")
+        self.answer.setText(f"<span style='font-size: 18px'><b>{head}</b></span><br>{message}")
         self.answer.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
+        self._sound(1 if ok else 3)
+        self.code.setFocus()
+        self.code.selectAll()  # the next scan replaces this one
+
+    def _sound(self, times: int) -> None:
+        self.beeps = times
+        for i in range(times):
+            QTimer.singleShot(180 * i, QApplication.beep)

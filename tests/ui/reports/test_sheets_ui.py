@@ -85,9 +85,13 @@ def test_scanner_input_verifies_then_lists_changes(qtbot, demo_store, village, t
 
     verify = VerifyDialog(demo_store)
     qtbot.addWidget(verify)
+    verify.show()
     assert not verify.code.testAttribute(Qt.WA_InputMethodEnabled)
     qtbot.keyClicks(verify.code, code)  # a USB scanner types like a keyboard …
     qtbot.keyClick(verify.code, Qt.Key_Return)  # … and ends with Enter
+    # still open, the answer heard: an unsigned page is not proof, so three beeps
+    assert verify.isVisible() and verify.beeps == 3
+    assert verify.code.selectedText() == code  # the next scan replaces this one
     # the app prints demo sheets unsigned (no county key): the content matches, not "genuine"
     assert verify.result is not None and verify.result.status == "unsigned"
     assert "与数据库一致" in verify.result.message
@@ -100,6 +104,7 @@ def test_scanner_input_verifies_then_lists_changes(qtbot, demo_store, village, t
     qtbot.keyClick(verify.code, Qt.Key_Return)
     assert not verify.result.ok
     assert verify.changes.count() == 1 and "联系电话" in verify.changes.item(0).text()
+    assert verify.isVisible() and verify.beeps == 3
 
     verify.code.setText("hello")
     qtbot.keyClick(verify.code, Qt.Key_Return)
