@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+import shapely
+
 from fieldapp.core.messages import ErrorCode
 from fieldapp.store.geo import queries as geo_queries
 
+from .checks import OUTSIDE_TOLERANCE_M
+from .crs import metric_crs_for, to_metric
 from .errors import GeoError
 
 DECIMALS = 7
@@ -28,3 +33,21 @@ def set_household_position(store, uuid: str, lon: float | None, lat: float | Non
     with store.write(user) as w:
         w.update("households", uuid, {"lon": lon, "lat": lat})
     return before
+
+
+def outside_own_village(store, uuid: str, lon: float, lat: float,
+                        tolerance_m: float = OUTSIDE_TOLERANCE_M) -> float | None:
+    """How far (metres) a point lies outside the household's village boundary; None when it is
+    inside (within the tolerance the spatial checks use) or the village has no boundary."""
+    found = geo_queries.map_household(store, uuid)
+    text = geo_queries.boundary(store, found[2]) if found else None
+    if not text:
+        return None
+    poly = shapely.from_geojson(text)
+    if shapely.contains_xy(poly, lon, lat):
+        return None
+    metric = metric_crs_for(np.array([lon]))
+    mpoly = shapely.transform(poly, lambda c: np.column_stack(to_metric(c[:, 0], c[:, 1], metric)))
+    px, py = to_metric(np.array([lon]), np.array([lat]), metric)
+    distance = float(shapely.distance(mpoly, shapely.points(px[0], py[0])))
+    return distance if distance >= tolerance_m else None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,27 +42,26 @@ def latest_draft(store, household_uuid: str, form_id: str) -> dict[str, Any] | N
 
 def recent_answers(store, household_uuid: str, form_id: str, names: list[str],
                    scan: int = 50) -> dict[str, Any]:
-    """What `${last-saved#name}` defaults of a new visit start with: for each of `names`, the
-    answer most often given among the latest completed visits of the household's village (this
-    laptop's own visits first; a tie goes to the most recent). A question nobody answered yet
-    starts empty."""
+    """What `${last-saved#name}` defaults of a new visit start with, as ODK Collect's last-saved:
+    for each of `names`, the latest non-empty answer among the completed visits of the household's
+    village, this laptop's own first. A question nobody answered yet starts empty."""
     if not names:
         return {}
     rows = store.conn.execute(
         "SELECT v.answers FROM visits v JOIN households h ON h.uuid = v.household_uuid"
         " WHERE h.village_code = (SELECT village_code FROM households WHERE uuid = ?)"
         " AND v.form_id = ? AND v.state = 'complete' AND v.deleted = 0"
-        " ORDER BY v.device IS NOT ?, v.ended_at DESC LIMIT ?",
+        " ORDER BY v.device IS NOT ?, v.ended_at DESC, v.hlc DESC LIMIT ?",
         (household_uuid, form_id, store.device_id, scan)).fetchall()
-    tally: dict[str, Counter] = {name: Counter() for name in names}
+    found: dict[str, Any] = {}
     for (text,) in rows:
         answers = json.loads(text or "{}")
         for name in names:
-            value = answers.get(name)
-            if value not in (None, "", []):
-                tally[name][json.dumps(value, ensure_ascii=False)] += 1
-    # Counter.most_common keeps first-seen order among equal counts: the most recent wins a tie.
-    return {name: json.loads(c.most_common(1)[0][0]) for name, c in tally.items() if c}
+            if name not in found and answers.get(name) not in (None, "", []):
+                found[name] = answers[name]
+        if len(found) == len(names):
+            break
+    return found
 
 
 def start_visit(store, user: str, household_uuid: str, form_id: str, form_version: str,

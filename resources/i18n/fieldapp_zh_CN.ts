@@ -1971,6 +1971,10 @@ Please send this file to the county office (县融媒体中心).</source>
 <context>
     <name>MapOverlay</name>
     <message>
+        <source>All households (not only those in view)</source>
+        <translation>全部户数（不只是图上可见的）</translation>
+    </message>
+    <message>
         <source>Households</source>
         <translation>户数</translation>
     </message>
@@ -2069,12 +2073,20 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>量距离</translation>
     </message>
     <message>
+        <source>Not moved.</source>
+        <translation>未移动。</translation>
+    </message>
+    <message>
         <source>Offline basemap</source>
         <translation>离线底图</translation>
     </message>
     <message>
         <source>Open an offline MBTiles basemap</source>
         <translation>打开离线 MBTiles 底图</translation>
+    </message>
+    <message>
+        <source>Outside the village</source>
+        <translation>不在本村范围内</translation>
     </message>
     <message>
         <source>Place / move</source>
@@ -2099,6 +2111,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Spatial checks</source>
         <translation>空间检查</translation>
+    </message>
+    <message>
+        <source>This spot is %1 m outside the boundary of %2's village. Put the household here anyway?</source>
+        <translation>此处在%2所在村的边界外 %1 米。仍然把该户放在这里吗？</translation>
     </message>
     <message>
         <source>Tick for AMap/Tencent tiles: households and boundaries are shifted onto them</source>

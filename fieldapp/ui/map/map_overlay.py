@@ -58,7 +58,8 @@ def legend_rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
 
 def paint_legend(p: QPainter, rect: QRect, counts: dict[str, int], dpr: float = 1.0) -> None:
     """The status legend with counts, top right; drawn once per set of counts, then blitted."""
-    key = (tuple(sorted(counts.items())), p.font().toString(), dpr, _t("Households"))
+    key = (tuple(sorted(counts.items())), p.font().toString(), dpr,
+           _t("All households (not only those in view)"))
     img = _LEGENDS.get(key)
     if img is None:
         if len(_LEGENDS) > 50:
@@ -71,7 +72,8 @@ def _legend_image(font, counts: dict[str, int], dpr: float) -> QImage:
     fm = QFontMetrics(font)
     rows = legend_rows(counts)
     labels = [f"{count_label(k)}  {n:,}" for k, _c, n in rows]
-    title = f"{_t('Households')}  {int(counts.get('households', 0)):,}"
+    # The counts are the whole database's, whatever the zoom: the title says so.
+    title = f"{_t('All households (not only those in view)')}  {int(counts.get('households', 0)):,}"
     width = max(fm.horizontalAdvance(t) for t in labels + [title]) + 34
     line = fm.height() + 2
     height = line * (len(rows) + 1) + 10

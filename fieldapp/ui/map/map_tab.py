@@ -28,6 +28,7 @@ class SelectionSync(QObject):
         window.table.householdSelected.connect(self._table_row)
         view.householdsSelected.connect(self._map_selection)
         view.dataChanged.connect(window.refresh)
+        view.householdMoved.connect(self._moved)
 
     def _area(self, code: str) -> None:
         if not self.busy:
@@ -38,6 +39,11 @@ class SelectionSync(QObject):
             return
         chosen = self.window.table.selected_uuids() or [uuid]
         self.view.select_households(chosen if uuid in chosen else [uuid])
+
+    def _moved(self, uuid: str) -> None:
+        """The detail panel shows the new position at once."""
+        if self.window.detail.uuid == uuid:
+            self.window.detail.refresh()
 
     def _map_selection(self, uuids: list) -> None:
         if self.busy or not uuids or self.window.store is None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QMessageBox,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core.status import STATUSES
 from fieldapp.geo.mapdata import MapData
 from fieldapp.geo.measure import format_distance, path_length_m
+from fieldapp.geo.positions import outside_own_village
 from fieldapp.store.geo import queries as geo_queries
 from fieldapp.store.geo.mbtiles_basemap import MBTiles
 
@@ -32,6 +34,7 @@ from fieldapp.ui.map.map_jobs import Job
 
 class MapView(QWidget):
     householdsSelected = Signal(list)
+    householdMoved = Signal(str)  # a household's position was written (or undone)
     dataChanged = Signal()  # this view wrote to the database (import): others should refresh
 
     def __init__(self, store=None, parent=None):
@@ -267,8 +270,25 @@ class MapView(QWidget):
             self.last_click = (float(lon[0]), float(lat[0]))
             self.status.setText(self.tr("Press Ctrl+N to record a new household at this spot."))
             return
+        if not self._confirm_outside(uuids[0], float(lon[0]), float(lat[0])):
+            return
         self.undo_stack.push(MoveHousehold(self, uuids[0], self._name(uuids[0]),
                                            float(lon[0]), float(lat[0])))
+
+    def _confirm_outside(self, uuid: str, lon: float, lat: float) -> bool:
+        """A spot outside the household's own village is asked about before it is used."""
+        distance = outside_own_village(self.store, uuid, lon, lat)
+        if distance is None:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Outside the village"),
+            self.tr("This spot is %1 m outside the boundary of %2's village. Put the household "
+                    "here anyway?").replace("%1", f"{distance:,.0f}").replace("%2", self._name(uuid)),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer != QMessageBox.Yes:
+            self.status.setText(self.tr("Not moved."))
+            return False
+        return True
 
     def position_of(self, uuid: str) -> tuple[float | None, float | None]:
         found = geo_queries.household_position(self.store, uuid)
@@ -284,6 +304,7 @@ class MapView(QWidget):
         self.data.set_position(rowid, code, lon, lat)
         self.select_households([uuid])
         self.householdsSelected.emit([uuid])
+        self.householdMoved.emit(uuid)
 
     def _name(self, uuid: str) -> str:
         found = geo_queries.household_labels(self.store, [uuid]).get(uuid)

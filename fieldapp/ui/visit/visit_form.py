@@ -250,7 +250,7 @@ class VisitFormWidget(QWidget):
         editor = self.editors[name]
         if not isinstance(editor, LineEditor):  # typed text stays as typed
             editor.set_value(self.state.answers.get(name))
-        if changes:
+        if changes or (final and self.visit_uuid is None):  # a default confirmed starts it
             self._persist(changes)
         self.refresh()
 

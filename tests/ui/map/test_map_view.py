@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.geo.mapdata import MapData
 from fieldapp.store.geo import queries as geo_queries
@@ -82,7 +83,10 @@ def test_show_area_zooms_to_the_village(view, demo_store):
     assert (sx1 - sx0) > view.canvas.width() * 0.5 or (sy_bottom - sy_top) > view.canvas.height() * 0.5
 
 
-def test_place_and_move_are_audited_and_undoable(view, demo_store, qtbot):
+def test_place_and_move_are_audited_and_undoable(view, demo_store, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
     uuid = demo_store.conn.execute("SELECT uuid FROM households LIMIT 1").fetchone()[0]
     with demo_store.write("t") as w:
         w.update("households", uuid, {"lon": None, "lat": None})
@@ -116,6 +120,37 @@ def test_place_and_move_are_audited_and_undoable(view, demo_store, qtbot):
     # the map shows the household where it now is
     i = view.data.index_of([geo_queries.rowids_of(demo_store, [uuid])[uuid]])[0]
     assert view.data.lon[i] == pytest.approx(lon)
+
+
+def test_placing_outside_the_village_asks_first(view, demo_store, qtbot, monkeypatch):
+    import shapely
+
+    rows = geo_queries.boundaries(demo_store, level="village")
+    uuid = demo_store.conn.execute("SELECT uuid FROM households WHERE village_code = ?"
+                                   " AND lon IS NOT NULL", (rows[10][0],)).fetchone()[0]
+    before = geo_queries.household_position(demo_store, uuid)
+    view.select_households([uuid])
+    view.set_mode(PLACE)
+    answers, asked = [QMessageBox.No], []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    far = shapely.from_geojson(rows[40][4]).representative_point()  # another village
+    x, y = view.data.project(np.array([far.x]), np.array([far.y]))
+    px, py = view.canvas.to_screen(float(x[0]), float(y[0]))
+    qtbot.mouseClick(view.canvas, Qt.LeftButton, pos=QPoint(int(px), int(py)))
+    assert len(asked) == 1 and ("米" in asked[0] or " m " in asked[0])
+    assert geo_queries.household_position(demo_store, uuid) == before  # "No": not moved
+    answers.append(QMessageBox.Yes)
+    qtbot.mouseClick(view.canvas, Qt.LeftButton, pos=QPoint(int(px), int(py)))
+    assert len(asked) == 2
+    assert geo_queries.household_position(demo_store, uuid) != before
+    inside = shapely.from_geojson(rows[10][4]).representative_point()
+    x, y = view.data.project(np.array([inside.x]), np.array([inside.y]))
+    px, py = view.canvas.to_screen(float(x[0]), float(y[0]))
+    qtbot.mouseClick(view.canvas, Qt.LeftButton, pos=QPoint(int(px), int(py)))
+    assert len(asked) == 2  # inside its own village: no question
+    lon, lat = geo_queries.household_position(demo_store, uuid)
+    assert lon == pytest.approx(inside.x, abs=1e-3) and lat == pytest.approx(inside.y, abs=1e-3)
 
 
 def test_measure_two_points(view, qtbot):
