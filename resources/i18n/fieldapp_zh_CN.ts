@@ -3044,6 +3044,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <source>Writing reference bundle…</source>
         <translation>正在写出参考包…</translation>
     </message>
+    <message>
+        <source>Wrong passphrase; %1 tries left. Passphrase of this database's private key:</source>
+        <translation>口令不正确，还可以再试 %1 次。本数据库私钥的口令：</translation>
+    </message>
 </context>
 <context>
     <name>VerifyDialog</name>

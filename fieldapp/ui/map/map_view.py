@@ -30,6 +30,7 @@ from fieldapp.ui.map.map_checks import MapChecksPanel
 from fieldapp.ui.map.map_commands import MoveHousehold
 from fieldapp.ui.map.map_import_dialog import MapImportDialog, start_export
 from fieldapp.ui.map.map_jobs import Job
+from fieldapp.ui.widgets.export_names import suggested_path
 
 
 class MapView(QWidget):
@@ -385,7 +386,8 @@ class MapView(QWidget):
     def export_dialog(self) -> None:
         if self.store is not None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export map"), "", self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson)"))
+                self, self.tr("Export map"), suggested_path(self.store, "地图", "gpkg"),
+                self.tr("GeoPackage (*.gpkg);;GeoJSON (*.geojson)"))
             if path:
                 self.export_to(path)
 

@@ -31,6 +31,7 @@ from fieldapp.ui.overview.dashboard_models import AreaFiguresModel, RecordsModel
 from fieldapp.ui.overview.dashboard_spotcheck import SpotCheckPanel
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.reports.workorder_dialog import WorkOrderDialog
+from fieldapp.ui.widgets.export_names import suggested_path
 
 
 def _table(model, stretch_first: bool = True) -> QTableView:
@@ -247,7 +248,9 @@ class Dashboard(QWidget):
         self.reload()
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the gap list"), "未覆盖户.xlsx",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the gap list"),
+                                              suggested_path(self.store, "未覆盖户", "xlsx",
+                                                             self.area_code),
                                               self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return

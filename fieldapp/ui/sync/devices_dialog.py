@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
+from fieldapp.ui.widgets.export_names import suggested_path
 
 
 def _t(text: str) -> str:
@@ -184,7 +185,8 @@ class DevicesDialog(QDialog):
         if dlg.exec() != QDialog.Accepted:
             return
         out, _ = QFileDialog.getSaveFileName(self, self.tr("Save reference bundle"),
-                                             f"reference-{dlg.township()[:9]}.fab",
+                                             suggested_path(self.store, "参考包", "fab",
+                                                            dlg.township()),
                                              self.tr("Sync bundles (*.fab)"))
         passphrase = self._passphrase() if out else None
         if not passphrase:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMess
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
+from fieldapp.ui.widgets.export_names import suggested_path
 
 
 def _t(text: str) -> str:
@@ -92,18 +93,39 @@ def open_conflicts(window):
     return dlg
 
 
+PASSPHRASE_TRIES = 3
+
+
 def _passphrase(window) -> str | None:
-    text, ok = QInputDialog.getText(window, _t("Passphrase"),
-                                    _t("Passphrase of this database's private key:"),
-                                    QLineEdit.Password)
-    return text if ok and text else None
+    """The private key's passphrase, checked before any work starts: a wrong one asks again
+    (three tries), so a typo never aborts an export half-way."""
+    from fieldapp.sync import identity
+    from fieldapp.sync.errors import PassphraseError
+
+    prompt = _t("Passphrase of this database's private key:")
+    for left in range(PASSPHRASE_TRIES - 1, -1, -1):
+        text, ok = QInputDialog.getText(window, _t("Passphrase"), prompt, QLineEdit.Password)
+        if not ok or not text:
+            return None
+        try:
+            identity.unlock(window.store, text)
+            return text
+        except PassphraseError as exc:
+            if not left:
+                show_error(window, exc)
+                return None
+            prompt = (_t("Wrong passphrase; %1 tries left. Passphrase of this database's "
+                         "private key:").replace("%1", str(left)))
+    return None
 
 
 def export_bundle(window) -> None:
     from fieldapp.jobs.bundle_export import export_bundle as job_export
 
     store = window.store
-    path, _ = QFileDialog.getSaveFileName(window, _t("Export sync bundle"), "",
+    path, _ = QFileDialog.getSaveFileName(window, _t("Export sync bundle"),
+                                          suggested_path(store, "同步包", "fab",
+                                                         store.setting("township_code")),
                                           _t("Sync bundles (*.fab)"))
     if not path:
         return
@@ -136,7 +158,8 @@ def reference_bundle(window) -> None:
     if not ok:
         return
     code = dict(towns)[label]
-    path, _ = QFileDialog.getSaveFileName(window, _t("Save reference bundle"), "",
+    path, _ = QFileDialog.getSaveFileName(window, _t("Save reference bundle"),
+                                          suggested_path(window.store, "参考包", "fab", code),
                                           _t("Sync bundles (*.fab)"))
     if not path:
         return

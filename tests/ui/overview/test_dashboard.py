@@ -100,3 +100,21 @@ def test_behind_schedule_is_red(dash, demo_store):
     behind = [r for r in range(m.rowCount())
               if (dash.towns.rows[r].visited_rate or 1) < 1]
     assert behind and all(m.data(m.index(r, AreaFiguresModel.RATE_COLUMNS[1]), Qt.ForegroundRole) == OVERDUE for r in behind)
+
+
+def test_gap_list_export_is_named_after_the_area_and_the_day(dash, demo_store, monkeypatch,
+                                                             tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    offered = []
+
+    def save_as(_parent, _title, start, _filter):
+        offered.append(start)
+        return str(tmp_path / "gaps.xlsx"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    dash.export()
+    county = demo_store.setting("county_name")
+    assert offered and offered[0].endswith(f"{county}_未覆盖户_{dt.date.today().isoformat()}.xlsx")
+    assert (tmp_path / "gaps.xlsx").exists()
