@@ -172,7 +172,7 @@ class _RowParser:
                                          "village_code", "group_no"))
         self.pad = [""] * (width + 1)  # index `width` is the always-empty cell of unmapped fields
         self.seen_id: dict[str, int] = {}
-        self.seen_name: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+        self.seen_name: dict[tuple[str, str, str], list[tuple[int, str, str]]] = {}
         self.where_cache: dict[tuple[Any, Any, Any], Any] = {}
         self.group_cache: dict[Any, str] = {}
 
@@ -201,11 +201,12 @@ class _RowParser:
         phone = self._phone(raw, rowno)
         size = self._size(raw, rowno)
         group = self._group(raw)
-        if self._duplicate(rowno, where.code, group, name, id_number):
+        address = cell_text(raw[self.c_addr])
+        if self._duplicate(rowno, where.code, group, name, id_number, address):
             return
         self.out.rows.append(RegisterRow(
             rowno, where.code, group, name, id_number, phone, size,
-            cell_text(raw[self.c_addr]), cell_text(raw[self.c_notes])))
+            address, cell_text(raw[self.c_notes])))
 
     @staticmethod
     def _blank_line(raw: Sequence[Any]) -> bool:
@@ -284,9 +285,10 @@ class _RowParser:
             group = self.group_cache[group_raw] = group_text(group_raw)
         return group
 
-    def _duplicate(self, rowno: int, code: str, group: str, name: str, id_number: str) -> bool:
+    def _duplicate(self, rowno: int, code: str, group: str, name: str, id_number: str,
+                   address: str = "") -> bool:
         """Reject a second row with the same ID number, or the same village, group and name
-        when an ID number is missing to tell them apart; remember this one."""
+        when neither an ID number nor a door number tells them apart; remember this one."""
         if id_number and id_number in self.seen_id:
             self.out.rejected.append(
                 Problem(rowno, f"与第 {self.seen_id[id_number]} 行身份证号相同（重复）"))
@@ -294,14 +296,15 @@ class _RowParser:
         name_key = (code, group, name)
         same = self.seen_name.get(name_key)
         if same is not None:
-            twin = next((r for r, i in same if not i or not id_number), None)
+            twin = next((r for r, i, a in same if (not i or not id_number)
+                         and not (a and address and a != address)), None)
             if twin is not None:
                 self.out.rejected.append(Problem(
                     rowno, f"与第 {twin} 行同村同组同名，且缺身份证号无法区分（疑似重复）"))
                 return True
-            same.append((rowno, id_number))
+            same.append((rowno, id_number, address))
         else:
-            self.seen_name[name_key] = [(rowno, id_number)]
+            self.seen_name[name_key] = [(rowno, id_number, address)]
         if id_number:
             self.seen_id[id_number] = rowno
         return False

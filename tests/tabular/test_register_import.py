@@ -252,3 +252,24 @@ def test_check_is_not_reused_after_another_write_or_other_settings(store, tmp_pa
     check = import_register(store, p, dry_run=True, village=vs[0][0])
     import_register(store, p, reuse=check)
     assert len(calls) == 4
+
+
+def test_namesakes_without_id_are_told_apart_by_door_number(store, tmp_path):
+    """Two heads called 王伟 in one group: re-importing the register adds nobody twice; the door
+    number tells them apart, and without one the row is reported as ambiguous, not added."""
+    vs = villages(store, 1)
+    v = vs[0][1]
+    p = tmp_path / "r.csv"
+    p.write_text(f"村,组,户主,门牌号,电话\n{v},1,王伟,东街1号,\n{v},1,王伟,西街9号,\n",
+                 encoding="utf-8")
+    assert import_register(store, p).added == 2
+    p.write_text(f"村,组,户主,门牌号,电话\n{v},1,王伟,东街1号,13800138000\n"
+                 f"{v},1,王伟,西街9号,\n", encoding="utf-8")
+    again = import_register(store, p)
+    assert (again.added, again.updated, again.unchanged) == (0, 1, 1)
+    p.write_text(f"村,组,户主,门牌号\n{v},1,王伟,\n", encoding="utf-8")
+    third = import_register(store, p)
+    assert third.added == 0 and len(third.rejected) == 1
+    assert "同名户主" in third.rejected[0].reason
+    n = store.conn.execute("SELECT count(*) FROM households WHERE head_name = '王伟'").fetchone()[0]
+    assert n == 2

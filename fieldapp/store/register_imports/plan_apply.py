@@ -1,7 +1,8 @@
 """Plan and apply a household register import against the database.
 
 Planning matches each clean register row to an existing household — by ID-number hash, else by
-village + group + head name — and sorts rows into added / updated (only the changed fields) /
+village + group + head name (+ door number between namesakes; still ambiguous: rejected with the
+reason, never added twice) — and sorts rows into added / updated (only the changed fields) /
 unchanged / rejected. Applying writes the plan through the change-logged writer in ONE
 transaction: a cancel or an error leaves the database exactly as it was.
 """
@@ -108,6 +109,8 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
         if match is None:
             candidates = [c for c in by_name.get((row.village_code, row.group_no, row.head_name), [])
                           if not c[HASH] or c[HASH] == h]
+            if len(candidates) > 1 and row.address:  # the door number tells namesakes apart
+                candidates = [c for c in candidates if c[ADDR] == row.address] or candidates
             if len(candidates) > 1:
                 plan.rejected.append(Problem(row.row, (
                     f"本村{_group(row.group_no)}已有 {len(candidates)} 户同名户主“{row.head_name}”，"
