@@ -17,8 +17,10 @@ from fieldapp.store.reports.printed_sheets import PrintedPage, PrintedSheet
 from . import sheet_page
 from .errors import ReportError
 from .payload import Payload, rows_hash
-from .pdf_draw import draw_grid, draw_row_text, draw_text
-from .sheet_page import CONTENT_W, HEADER_BOTTOM, MARGIN_X, PageHeader, draw_frame
+from .pdf_draw import draw_text
+from .sheet_page import (
+    CONTENT_W, HEADER_BOTTOM, MARGIN_X, PageHeader, TableStyle, draw_frame, draw_table,
+)
 from .sheet_rows import PLACE_FIELDS, place_cells
 from .village_sheet import draw_signoff
 
@@ -26,6 +28,7 @@ COLUMNS = ("序号", *PLACE_FIELDS, "负责人签字")
 WIDTHS = (24.0, 52.0, 92.0, 66.0, 40.0, 34.0, 72.0, 56.0, 40.0, 47.0)
 LINES = (1, 1, 2, 2, 1, 1, 1, 2, 1, 1)
 ALIGNS = ("center", "left", "left", "left", "center", "center", "left", "left", "left", "left")
+TABLE = TableStyle(WIDTHS, COLUMNS, ALIGNS, LINES, 8.0)
 SUMMARY_H = 200.0
 SIGNOFF = (("乡镇人民政府（盖章）", "负责人签字："), ("县融媒体中心审核", "审核人签字："))
 assert abs(sum(WIDTHS) - CONTENT_W) < 1.0
@@ -70,24 +73,14 @@ def draw_places_sheet(c: Canvas, sheet: PlacesSheet, font: str, *, sheet_id: str
     printed = PrintedSheet(sheet_id, "places", sheet.township_code, stamp, generated_at,
                            len(slices))
     top = HEADER_BOTTOM
-    h_head, h_row = sheet_page.TABLE_HEADER_H, sheet_page.ROW_H
     for page_no, (a, b) in enumerate(slices, 1):
         page_rows = sheet.rows[a:b]
         digest = rows_hash(page_rows)
         payload = Payload("places", sheet.township_code, stamp, page_no, len(slices), sheet_id,
                           digest)
         draw_frame(c, font, header, payload, generated_at)
-        c.setFillGray(0.9)
-        c.rect(MARGIN_X, top - h_head, CONTENT_W, h_head, stroke=0, fill=1)
-        c.setFillGray(0)
-        draw_row_text(c, MARGIN_X, top, WIDTHS, h_head, COLUMNS, font, 8,
-                      ["center"] * len(COLUMNS))
-        y = top - h_head
-        for i, (_uuid, cells) in enumerate(page_rows, a + 1):
-            draw_row_text(c, MARGIN_X, y, WIDTHS, h_row, (str(i), *cells, ""), font, 8, ALIGNS,
-                          LINES)
-            y -= h_row
-        draw_grid(c, MARGIN_X, top, WIDTHS, [h_head] + [h_row] * len(page_rows))
+        numbered = [(str(i), cells) for i, (_uuid, cells) in enumerate(page_rows, a + 1)]
+        y = draw_table(c, font, top, TABLE, numbered, always_header=not sheet.rows)
         if not sheet.rows:
             draw_text(c, "（本乡镇尚未登记公共场所）", MARGIN_X + CONTENT_W / 2, y - 16, font, 9,
                       align="center")

@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from .payload import Payload, qr_text
-from .pdf_draw import draw_qr, draw_text
+from .pdf_draw import draw_grid, draw_qr, draw_row_text, draw_text
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 36.0
@@ -71,3 +71,33 @@ def page_slices(n_rows: int, summary_h: float) -> list[tuple[int, int]]:
     if HEADER_BOTTOM - TABLE_HEADER_H - last * ROW_H - summary_h < FOOTER_TOP:
         slices.append((n_rows, n_rows))
     return slices
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    widths: tuple[float, ...]
+    columns: tuple[str, ...]
+    aligns: tuple[str, ...]
+    lines: tuple[int, ...] | None
+    size: float
+
+
+def draw_table(c: Canvas, font: str, top: float, style: TableStyle, numbered_rows,
+               *, always_header: bool = False) -> float:
+    """One page of a sheet's table: grey header, the rows [(number, cells)], the grid; returns
+    the y under it. A page without rows (the summary page of a full sheet) gets no table at all,
+    so no empty header is printed — unless `always_header` (an empty sheet shows its columns)."""
+    if not numbered_rows and not always_header:
+        return top
+    c.setFillGray(0.9)
+    c.rect(MARGIN_X, top - TABLE_HEADER_H, CONTENT_W, TABLE_HEADER_H, stroke=0, fill=1)
+    c.setFillGray(0)
+    draw_row_text(c, MARGIN_X, top, style.widths, TABLE_HEADER_H, style.columns, font,
+                  style.size, ["center"] * len(style.columns))
+    y = top - TABLE_HEADER_H
+    for number, cells in numbered_rows:
+        draw_row_text(c, MARGIN_X, y, style.widths, ROW_H, (number, *cells, ""), font,
+                      style.size, style.aligns, style.lines)
+        y -= ROW_H
+    draw_grid(c, MARGIN_X, top, style.widths, [TABLE_HEADER_H] + [ROW_H] * len(numbered_rows))
+    return y

@@ -20,7 +20,9 @@ from . import sheet_page
 from .errors import ReportError
 from .payload import Payload, rows_hash
 from .pdf_draw import draw_grid, draw_row_text, draw_text
-from .sheet_page import CONTENT_W, HEADER_BOTTOM, MARGIN_X, PageHeader, draw_frame
+from .sheet_page import (
+    CONTENT_W, HEADER_BOTTOM, MARGIN_X, PageHeader, TableStyle, draw_frame, draw_table,
+)
 from .sheet_rows import HOUSEHOLD_FIELDS, Summary, household_cells
 
 COLUMNS = ("序号", *HOUSEHOLD_FIELDS, "户主签字")
@@ -30,6 +32,7 @@ ALIGNS = ("center", "center", "left", "left", "left", "left", "center", "left", 
 HEADER_H = sheet_page.TABLE_HEADER_H
 ROW_H = sheet_page.ROW_H
 FONT_SIZE = 8.0
+TABLE = TableStyle(WIDTHS, COLUMNS, ALIGNS, LINES, FONT_SIZE)
 ROWS_PER_PAGE = sheet_page.ROWS_PER_PAGE
 SUMMARY_H = 212.0
 assert abs(sum(WIDTHS) - CONTENT_W) < 1.0
@@ -121,17 +124,8 @@ def draw_village_sheet(c: Canvas, sheet: VillageSheet, font: str, *, sheet_id: s
         payload = Payload("village", sheet.village_code, stamp, page_no, len(slices), sheet_id,
                           digest)
         draw_frame(c, font, header, payload, generated_at)
-        c.setFillGray(0.9)
-        c.rect(MARGIN_X, top - HEADER_H, CONTENT_W, HEADER_H, stroke=0, fill=1)
-        c.setFillGray(0)
-        draw_row_text(c, MARGIN_X, top, WIDTHS, HEADER_H, COLUMNS, font, FONT_SIZE,
-                      ["center"] * len(COLUMNS))
-        y = top - HEADER_H
-        for i, (_uuid, cells) in enumerate(page_rows, a + 1):
-            draw_row_text(c, MARGIN_X, y, WIDTHS, ROW_H, (serial(sheet, i), *cells, ""), font,
-                          FONT_SIZE, ALIGNS, LINES)
-            y -= ROW_H
-        draw_grid(c, MARGIN_X, top, WIDTHS, [HEADER_H] + [ROW_H] * len(page_rows))
+        numbered = [(serial(sheet, i), cells) for i, (_uuid, cells) in enumerate(page_rows, a + 1)]
+        y = draw_table(c, font, top, TABLE, numbered, always_header=not sheet.rows)
         if not sheet.rows:
             draw_text(c, "（本村花名册中没有住户）", MARGIN_X + CONTENT_W / 2, y - 16, font, 9,
                       align="center")

@@ -111,3 +111,23 @@ def test_sheet_names_the_coverage_rule_version(demo_path, big_village, tmp_path)
     out = tmp_path / "v.pdf"
     make_sheets(demo_path, big_village, out)
     assert "覆盖标准版本：140824-2026.1" in pdftools.flat(out)
+
+
+def test_summary_page_of_a_full_sheet_has_no_empty_table_header(demo_store, demo_path, tmp_path):
+    """A village that fills its pages exactly: the summary gets a page of its own, without a
+    table header over no rows."""
+    import uuid as uuidlib
+
+    code = "140824100998"
+    with demo_store.write("t") as w:
+        w.insert("areas", {"code": code, "name": "满页村委会", "level": "village",
+                           "parent_code": "140824100000", "unit_type": "village_committee"})
+        for i in range(ROWS_PER_PAGE):
+            w.insert("households", {"uuid": str(uuidlib.uuid4()), "village_code": code,
+                                    "group_no": "1", "head_name": f"户主{i:03d}"})
+    out = tmp_path / "full.pdf"
+    res = make_sheets(demo_path, code, out)
+    assert res.pages == pdftools.pages(out) == 2
+    assert "序号" in pdftools.text(out, 1, 1)
+    last = pdftools.text(out, 2, 2)
+    assert "汇总" in last and "序号" not in last and "户主签字" not in last
