@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Commands speak English under an English locale (LANG=en_…); the tests read the Chinese.
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 from fieldapp.jobs.demo_build import build_demo  # noqa: E402
 from fieldapp.store import Store  # noqa: E402

@@ -42,7 +42,6 @@ NOT_YET_CONVERTED = {
     "fieldapp/store/backups/backup.py",
     "fieldapp/store/backups/content.py",
     "fieldapp/store/check.py",
-    "fieldapp/store/db.py",
     "fieldapp/store/deferred_indexes.py",
     "fieldapp/store/geo/mbtiles_basemap.py",
     "fieldapp/store/households/gaps.py",

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except (CliError, FieldappError) as exc:
-        print(f"fieldapp: {exc}", file=sys.stderr)
+        print(f"fieldapp: {_in_language(exc)}", file=sys.stderr)
         if getattr(args, "json", False) and isinstance(exc, FieldappError):
             print_error_json(exc)  # scripts read the stable code, not the sentence
         return getattr(exc, "exit_code", 1)
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fieldapp: {err}（可运行 fieldapp check 检查数据库）", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("fieldapp: 已取消", file=sys.stderr)
+        print("fieldapp: " + ("cancelled" if english() else "已取消"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader stopped reading (`fieldapp map check DB --json | head`): what was to be done
@@ -75,6 +75,24 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141  # as a program killed by SIGPIPE
+
+
+def english() -> bool:
+    """Messages in English when the user's locale asks for it (LANGUAGE, LC_ALL, LC_MESSAGES,
+    LANG, as gettext reads them); Chinese otherwise."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return value.split(":")[0].lower().startswith("en")
+    return False
+
+
+def _in_language(exc: Exception) -> str:
+    """The error as printed: catalogued errors in the user's language, with the place first."""
+    if isinstance(exc, FieldappError) and english():
+        text = exc.text("en")
+        return f"{exc.where}: {text}" if exc.where else text
+    return str(exc)
 
 
 def _is_path_like(arg: str) -> bool:

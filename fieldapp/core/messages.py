@@ -23,6 +23,32 @@ class Template:
 
 
 class ErrorCode(Enum):
+    # ---- store: opening and writing the database file ------------------------------------
+    DB_EXISTS = Template("文件已存在，不会覆盖", "The file already exists; it is not overwritten")
+    DB_DIR_MISSING = Template("目录不存在", "The folder does not exist")
+    DB_DIR_READONLY = Template("目录不可写", "The folder cannot be written to")
+    DB_MISSING = Template("数据库文件不存在", "The database file does not exist")
+    DB_IS_FOLDER = Template("这是一个文件夹，不是数据库文件", "This is a folder, not a database file")
+    DB_FILE_READONLY = Template("数据库文件只读，无法写入", "The database file is read-only")
+    DB_NOT_FIELDAPP = Template("不是 fieldapp 数据库文件", "Not a fieldapp database file")
+    DB_SQLITE_NOT_FIELDAPP = Template("是 SQLite 文件，但不是 fieldapp 数据库",
+                                      "An SQLite file, but not a fieldapp database")
+    DB_NEWER = Template("数据库版本 {version} 比本程序支持的版本 {supported} 新，请升级程序",
+                        "The database is version {version}, newer than this program's "
+                        "{supported}: upgrade the program")
+    DB_NEEDS_UPGRADE = Template(
+        "数据库是旧版本（{version}），需要先升级到 {supported}，但以只读方式打开",
+        "The database is an older version ({version}) and needs upgrading to {supported}, but "
+        "it was opened read-only")
+    DB_NESTED = Template("嵌套事务", "Nested transaction")
+    DB_CORRUPT = Template("数据库已损坏，请用备份恢复", "The database is damaged: restore a backup")
+    DB_READONLY = Template("数据库只读，无法写入", "The database is read-only")
+    DB_LOCKED = Template("数据库正被另一个程序使用，请稍后再试",
+                         "Another program is using the database; try again shortly")
+    DB_DISK_FULL = Template("磁盘已满，未写入任何数据", "The disk is full; nothing was written",
+                            "disk_full")
+    DB_ERROR = Template("数据库错误: {detail}", "Database error: {detail}")
+
     # ---- jobs: cancelled work (one Cancelled exception, fieldapp.core.progress) --------------
     CANCELLED = Template("已取消，数据库未改动", "Cancelled; the database was not changed",
                          "cancelled")

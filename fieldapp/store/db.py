@@ -15,6 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from fieldapp.core.messages import ErrorCode
+
 from . import errors as E
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -50,16 +52,16 @@ class Store:
         p = Path(path)
         if p.exists():
             if not overwrite:
-                raise E.AlreadyExists("文件已存在，不会覆盖", where=str(p))
+                raise E.AlreadyExists(ErrorCode.DB_EXISTS, where=str(p))
             from .exclusive import held_alone
 
             with held_alone(p):  # never delete the files of a database that is open elsewhere
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(p) + suffix).unlink(missing_ok=True)
         if not p.parent.exists():
-            raise E.NotFound("目录不存在", where=str(p.parent))
+            raise E.NotFound(ErrorCode.DB_DIR_MISSING, where=str(p.parent))
         if not os.access(p.parent, os.W_OK):
-            raise E.ReadOnlyDatabase("目录不可写", where=str(p.parent))
+            raise E.ReadOnlyDatabase(ErrorCode.DB_DIR_READONLY, where=str(p.parent))
         conn = _connect(p)
         store = cls(conn, p)
         store._migrate(0)
@@ -87,15 +89,15 @@ class Store:
     def open(cls, path: str | os.PathLike, *, readonly: bool = False) -> Store:
         p = Path(path)
         if not p.exists():
-            raise E.NotFound("数据库文件不存在", where=str(p))
+            raise E.NotFound(ErrorCode.DB_MISSING, where=str(p))
         if p.is_dir():
-            raise E.NotADatabase("这是一个文件夹，不是数据库文件", where=str(p))
+            raise E.NotADatabase(ErrorCode.DB_IS_FOLDER, where=str(p))
         if not readonly and not os.access(p, os.W_OK):
-            raise E.ReadOnlyDatabase("数据库文件只读，无法写入", where=str(p))
+            raise E.ReadOnlyDatabase(ErrorCode.DB_FILE_READONLY, where=str(p))
         with open(p, "rb") as fh:
             head = fh.read(100)
         if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
-            raise E.NotADatabase("不是 fieldapp 数据库文件", where=str(p))
+            raise E.NotADatabase(ErrorCode.DB_NOT_FIELDAPP, where=str(p))
         try:
             conn = _connect(p, readonly=readonly)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -105,13 +107,11 @@ class Store:
             raise _translate(exc, p) from None
         if app_id != APP_ID or "settings" not in tables:
             conn.close()
-            raise E.NotADatabase("是 SQLite 文件，但不是 fieldapp 数据库", where=str(p))
+            raise E.NotADatabase(ErrorCode.DB_SQLITE_NOT_FIELDAPP, where=str(p))
         if version > SCHEMA_VERSION:
             conn.close()
-            raise E.NewerSchema(
-                f"数据库版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序",
-                where=str(p),
-            )
+            raise E.NewerSchema(ErrorCode.DB_NEWER, where=str(p), version=version,
+                                supported=SCHEMA_VERSION)
         store = cls(conn, p)
         # A cheap probe of the small tables; a full check reads the whole file (`fieldapp check`),
         # too slow for every open of a county database. Damage found later by a query surfaces as
@@ -126,8 +126,8 @@ class Store:
         if version < SCHEMA_VERSION:
             if readonly:
                 conn.close()
-                raise E.NeedsUpgrade(f"数据库是旧版本（{version}），需要先升级到 {SCHEMA_VERSION}，"
-                                     "但以只读方式打开", where=str(p))
+                raise E.NeedsUpgrade(ErrorCode.DB_NEEDS_UPGRADE, where=str(p), version=version,
+                                     supported=SCHEMA_VERSION)
             store._migrate(version)
         return store
 
@@ -163,7 +163,7 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE); rolled back whole on any exception."""
         if self.conn.in_transaction:
-            raise E.StoreError("嵌套事务")
+            raise E.StoreError(ErrorCode.DB_NESTED)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -255,16 +255,16 @@ def translate_error(exc: sqlite3.DatabaseError, path: Path | str | None = None) 
 def _translate(exc: sqlite3.DatabaseError, path: Path) -> E.StoreError:
     msg = str(exc).lower()
     if "not a database" in msg or "file is encrypted" in msg:
-        return E.NotADatabase("不是 fieldapp 数据库文件", where=str(path))
+        return E.NotADatabase(ErrorCode.DB_NOT_FIELDAPP, where=str(path))
     if "malformed" in msg or "corrupt" in msg:
-        return E.CorruptDatabase("数据库已损坏，请用备份恢复", where=str(path))
+        return E.CorruptDatabase(ErrorCode.DB_CORRUPT, where=str(path))
     if "readonly" in msg or "read-only" in msg:
-        return E.ReadOnlyDatabase("数据库只读，无法写入", where=str(path))
+        return E.ReadOnlyDatabase(ErrorCode.DB_READONLY, where=str(path))
     if "locked" in msg or "busy" in msg:
-        return E.LockedDatabase("数据库正被另一个程序使用，请稍后再试", where=str(path))
+        return E.LockedDatabase(ErrorCode.DB_LOCKED, where=str(path))
     if "disk" in msg and "full" in msg:
-        return E.StoreError("磁盘已满，未写入任何数据", code="disk_full", where=str(path))
-    return E.StoreError(f"数据库错误: {exc}", where=str(path))
+        return E.StoreError(ErrorCode.DB_DISK_FULL, where=str(path))
+    return E.StoreError(ErrorCode.DB_ERROR, detail=exc, where=str(path))
 
 
 def _split_sql(script: str) -> list[str]:
