@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,11 +31,28 @@ def _new_device_id() -> str:
 class Store:
     """A fieldapp database. Reads go through `queries`; writes through `write()`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
-        self.conn = conn
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False):
+        self._main = conn
+        self._owner = threading.get_ident()
+        self._threads = threading.local()
+        self.readonly = readonly
         self.path = path
         self.db = sqlite_utils.Database(conn)
         self._settings_cache: dict[str, str | None] = {}
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection of the calling thread. The thread that opened the store uses the one
+        it opened; any other thread (a job behind a progress dialog) gets its own, so a job's
+        transaction never swallows — or rolls back — what the window writes meanwhile. SQLite's
+        locking orders the two."""
+        if threading.get_ident() == self._owner:
+            return self._main
+        conn = getattr(self._threads, "conn", None)
+        if conn is None:
+            conn = self._threads.conn = _connect(self.path, readonly=self.readonly,
+                                                 must_exist=True)
+        return conn
 
     # ----- opening -----------------------------------------------------------------------
     @classmethod
@@ -112,7 +130,7 @@ class Store:
             conn.close()
             raise E.NewerSchema(ErrorCode.DB_NEWER, where=str(p), version=version,
                                 supported=SCHEMA_VERSION)
-        store = cls(conn, p)
+        store = cls(conn, p, readonly=readonly)
         # A cheap probe of the small tables; a full check reads the whole file (`fieldapp check`),
         # too slow for every open of a county database. Damage found later by a query surfaces as
         # sqlite3.DatabaseError, which the CLI and the UI turn into the same clear message
@@ -132,7 +150,11 @@ class Store:
         return store
 
     def close(self) -> None:
-        self.conn.close()
+        self._main.close()
+        conn = getattr(self._threads, "conn", None)
+        if conn is not None:  # closed from a worker thread: its own connection too
+            conn.close()
+            self._threads.conn = None
 
     def __enter__(self) -> Store:
         return self
@@ -228,10 +250,13 @@ class Store:
         return self.setting("role") or ""
 
 
-def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool = False, must_exist: bool = False) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
                                check_same_thread=False)
+    elif must_exist:  # never create an empty file where the database was
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=rw", uri=True,
+                               isolation_level=None, timeout=5.0, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0,
                                check_same_thread=False)
