@@ -10,7 +10,7 @@ from functools import lru_cache
 from .draw import Weighted, choice, randint
 
 FORM_ID = "huhutong_household"
-FORM_VERSION = "2026112501"
+FORM_VERSION = "2026120501"
 
 # outcome: weight
 OUTCOMES = {

@@ -81,12 +81,9 @@ def open_readonly(path: str | os.PathLike) -> sqlite3.Connection:
         raise E.NotFound("数据库文件不存在", where=str(p))
     if p.is_dir():
         raise E.NotADatabase("这是一个文件夹，不是数据库文件", where=str(p))
-    try:
-        with open(p, "rb") as fh:
-            head = fh.read(100)
-    except OSError as exc:
-        raise E.StoreError(f"无法读取文件（{exc.strerror}）", where=str(p)) from None
-    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+    # Not open(): closing a handle on the file would drop this process's SQLite locks on it
+    # (see Store.open); SQLite tells a database from other files below.
+    if p.stat().st_size < 100:
         raise E.NotADatabase("不是 fieldapp 数据库文件", where=str(p))
     try:
         conn = _connect_query_only(p)

@@ -112,9 +112,10 @@ class Store:
             raise E.NotADatabase(ErrorCode.DB_IS_FOLDER, where=str(p))
         if not readonly and not os.access(p, os.W_OK):
             raise E.ReadOnlyDatabase(ErrorCode.DB_FILE_READONLY, where=str(p))
-        with open(p, "rb") as fh:
-            head = fh.read(100)
-        if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        # SQLite itself tells a database from other files (read below). The file is never
+        # opened with open(): closing such a handle drops every POSIX lock this process holds on
+        # it, so another program could take the app's database for unused and remove its WAL.
+        if p.stat().st_size < 100:
             raise E.NotADatabase(ErrorCode.DB_NOT_FIELDAPP, where=str(p))
         try:
             conn = _connect(p, readonly=readonly)

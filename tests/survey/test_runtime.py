@@ -20,12 +20,27 @@ def fill(state, **answers):
     return state
 
 
-def test_new_visit_has_defaults_and_only_visit_result_is_asked(form):
+def test_new_visit_has_defaults_for_the_usual_case(form):
     state = FormState.new(form)
     assert state.answers["tv_sets"] == 1 and state.answers["illegal_charge"] == "no"
     assert state.answers["channels"] == "cctv provincial county"
-    assert state.problems() == {"visit_result": "此项必填"}
-    assert not state.relevant("reception_mode")
+    assert state.answers["visit_result"] == "met" and state.answers["works_now"] == "yes"
+    # questions whose default is the latest answer (${last-saved#…}) start empty without one
+    assert set(state.problems()) == {"reception_mode", "broadband", "eb_terminal",
+                                     "satisfaction", "head_confirmed"}
+    assert not state.relevant("works_now")  # until a reception mode is known
+
+
+def test_last_saved_defaults_fill_the_usual_answers(form):
+    state = FormState.new(form, last_saved={"reception_mode": "iptv", "operator": "telecom",
+                                            "broadband": "yes", "eb_terminal": "no",
+                                            "satisfaction": "satisfied"})
+    assert state.problems() == {"head_confirmed": "此项必填"}
+    fill(state, head_phone="13912345678")  # a phone number for the county's call-back
+    assert state.is_complete() and state.answers["covered"] == "yes"
+    assert not state.relevant("head_confirmed")
+    fill(state, head_phone="1391234")
+    assert state.problem("head_phone") == "请输入 11 位手机号或带区号的固话"
 
 
 def test_nobody_home_is_complete_at_once(form):
@@ -33,15 +48,16 @@ def test_nobody_home_is_complete_at_once(form):
     assert state.is_complete()
     assert state.answers["covered"] == "no"
     # defaults of questions that do not apply are dropped when the visit is finalised
-    assert set(state.irrelevant_answers()) == {"tv_sets", "illegal_charge", "channels"}
+    assert set(state.irrelevant_answers()) == {"tv_sets", "illegal_charge", "channels",
+                                               "works_now", "paid_cable_subscriber", "eb_working"}
 
 
 def test_a_covered_household(form):
     state = fill(FormState.new(form), visit_result="met", reception_mode="iptv", works_now="yes")
     assert state.relevant("channels") and state.relevant("operator")
     assert not state.relevant("not_covered_reason")
-    assert set(state.problems()) == {"operator", "broadband", "paid_cable_subscriber",
-                                     "eb_terminal", "satisfaction", "head_confirmed"}
+    assert set(state.problems()) == {"operator", "broadband", "eb_terminal", "satisfaction",
+                                     "head_confirmed"}
     fill(state, operator="telecom", broadband="yes", paid_cable_subscriber="no",
          eb_terminal="yes", eb_working="yes", satisfaction="satisfied", head_confirmed=True)
     assert state.is_complete()
@@ -108,7 +124,8 @@ def test_location_is_normalised(form):
 
 
 def test_set_reports_calculations_that_changed(form):
-    state = fill(FormState.new(form), visit_result="met", reception_mode="cable")
+    state = fill(FormState.new(form), visit_result="met", reception_mode="cable",
+                 works_now="no")
     assert state.set("works_now", "yes") == {"works_now": "yes", "covered": "yes"}
     assert state.set("works_now", "yes") == {}
     assert state.set("works_now", None) == {"works_now": None, "covered": "no"}
@@ -121,8 +138,8 @@ def test_answers_of_an_older_version_are_kept(form):
 
 
 def test_default_messages_follow_the_language(form):
-    assert FormState.new(form).problem("visit_result") == "此项必填"
-    assert FormState.new(form, language="en").problem("visit_result") == \
+    assert FormState.new(form).problem("reception_mode") == "此项必填"
+    assert FormState.new(form, language="en").problem("reception_mode") == \
         "This question must be answered"
 
 
