@@ -51,7 +51,7 @@ def make_register(path: str | os.PathLike, villages: list[tuple[str, ...]], hous
     serial = 0
     made = 0
     ids_so_far: list[tuple[int, list[object]]] = []
-    seen_names: dict[tuple[str, int, str], list[bool]] = {}
+    seen_names: dict[tuple[str, int, str], list[tuple[bool, str]]] = {}
     used: set[str] = set()
     suffix = Path(path).suffix.lower()
     can_merge = suffix == ".xls" or (suffix == ".xlsx" and households <= 20000)
@@ -72,9 +72,12 @@ def make_register(path: str | os.PathLike, villages: list[tuple[str, ...]], hous
                 if kind is None:
                     key = (code, g, str(row[3]).replace(" ", ""))
                     twins = seen_names.setdefault(key, [])
-                    if any(not has_id or not row[4] for has_id in twins):
+                    door = str(row[7] or "").strip()
+                    # a namesake without an ID number is told apart only by its door number
+                    if any((not has_id or not row[4]) and not (door and other and door != other)
+                           for has_id, other in twins):
                         kind = "dup_name"
-                    twins.append(bool(row[4]))
+                    twins.append((bool(row[4]), door))
                 if kind in ("bad_id", "dup_id", "dup_name", "float_id"):
                     sample.rejects[rowno] = kind
                 else:
