@@ -19,7 +19,8 @@ _FALSE = {"", "no", "false", "false()", "0", "n"}
 _TEXT_COLUMNS = ("label", "hint", "required_message", "constraint_message")
 _EXPR_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
 _KNOWN = set(_TEXT_COLUMNS) | set(_EXPR_COLUMNS) | {
-    "type", "name", "required", "default", "read_only", "appearance", "parameters"}
+    "type", "name", "required", "default", "read_only", "appearance", "parameters",
+    "repeat_count"}
 _IGNORED = {"guidance_hint", "media", "image", "audio", "video", "trigger",
             "note", "bind", "instance", "body", "jr:constraint_msg", "jr:requiredmsg"}
 

@@ -43,6 +43,9 @@ class _Open:
     relevant: Expression | None
     appearance: str
     path: tuple[str, ...]
+    is_repeat: bool = False
+    repeat: str = ""  # its own name when a repeat, else the repeat it is in
+    repeat_count: Expression | None = None
     children: list[Field | Group] = field(default_factory=list)
 
 
@@ -79,7 +82,8 @@ class SurveyBuilder:
         for row in self.sheet.rows:
             self.row(row)
         for still_open in reversed(self.stack):
-            self.problem("unclosed_group", f"分组 {still_open.name} 没有对应的 end_group",
+            end = "end_repeat" if still_open.is_repeat else "end_group"
+            self.problem("unclosed_group", f"分组 {still_open.name} 没有对应的 {end}",
                          still_open.row, "type")
         while self.stack:
             self.close()
@@ -92,11 +96,43 @@ class SurveyBuilder:
     def path(self) -> tuple[str, ...]:
         return self.stack[-1].path + (self.stack[-1].name,) if self.stack else ()
 
+    def repeat(self) -> str:
+        """The innermost open repeat ("" outside every repeat)."""
+        return self.stack[-1].repeat if self.stack else ""
+
     def close(self) -> None:
         g = self.stack.pop()
         group = Group(g.name, g.row.number, g.labels, g.relevant, g.appearance,
-                      tuple(g.children), g.path)
+                      tuple(g.children), g.path, g.is_repeat, g.repeat, g.repeat_count)
         self.container().append(group)
+
+    def end(self, row: Row, kind: str) -> None:
+        """end_group / end_repeat: closes the innermost open group of that kind."""
+        want_repeat = kind == "end_repeat"
+        if not self.stack:
+            self.problem(f"unmatched_{kind}", f"{kind} 没有对应的 begin_{kind[4:]}", row, "type")
+        elif self.stack[-1].is_repeat != want_repeat:
+            opened = self.stack[-1]
+            begin = "begin_repeat" if opened.is_repeat else "begin_group"
+            self.problem(f"unmatched_{kind}",
+                         f"{kind} 与第 {opened.row.number} 行的 {begin} {opened.name} 不配对",
+                         row, "type")
+            self.close()
+        else:
+            self.close()
+
+    def begin(self, row: Row, kind: str) -> None:
+        ld, sheet = self.ld, self.sheet
+        name = self.claim_name(row) or f"_row{row.number}"
+        is_repeat = kind == "begin_repeat"
+        if is_repeat and self.repeat():
+            self.problem("nested_repeat",
+                         f"暂不支持重复组中再套重复组（{name} 在 {self.repeat()} 中）", row, "type")
+        count = ld.expression(sheet, row, "repeat_count") if is_repeat else None
+        self.stack.append(_Open(
+            name, row, ld.texts(sheet, row, "label"), ld.expression(sheet, row, "relevant"),
+            ld.cell(sheet, row, "appearance")[1], self.path(), is_repeat,
+            name if is_repeat else self.repeat(), count))
 
     def claim_name(self, row: Row) -> str | None:
         name = row.cells.get(next((h for h in row.cells if h.strip().lower() == "name"), ""), "")
@@ -122,21 +158,11 @@ class SurveyBuilder:
             self.problem("missing_type", "缺少 type（题型）", row, "type")
             return
         kind, arg = parse_type(type_text)
-        if kind in ("begin_repeat", "end_repeat"):
-            self.problem("unsupported_repeat", "暂不支持重复组（repeat）", row, "type")
+        if kind in ("end_group", "end_repeat"):
+            self.end(row, kind)
             return
-        if kind == "end_group":
-            if not self.stack:
-                self.problem("unmatched_end_group", "end_group 没有对应的 begin_group", row, "type")
-            else:
-                self.close()
-            return
-        if kind == "begin_group":
-            name = self.claim_name(row)
-            self.stack.append(_Open(
-                name or f"_row{row.number}", row, ld.texts(sheet, row, "label"),
-                ld.expression(sheet, row, "relevant"), ld.cell(sheet, row, "appearance")[1],
-                self.path()))
+        if kind in ("begin_group", "begin_repeat"):
+            self.begin(row, kind)
             return
         if kind not in FIELD_TYPES:
             self.problem("unknown_type", f"不支持的题型: {type_text}", row, "type")
@@ -176,6 +202,7 @@ class SurveyBuilder:
             choice_filter=ld.expression(sheet, row, "choice_filter", choice_columns=True),
             parameters=self.parameters(row, kind),
             groups=self.path(),
+            repeat=self.repeat(),
         )
         self.fields.append((f, row))
         self.container().append(f)
@@ -224,6 +251,9 @@ class SurveyBuilder:
         for g in self.groups():
             if g.relevant is not None:
                 self.report(check(g.relevant.tree, known), self.names.get(g.name), "relevant")
+            if g.repeat_count is not None:
+                self.report(check(g.repeat_count.tree, known), self.names.get(g.name),
+                            "repeat_count")
         self.check_cycles()
 
     def check_choice_columns(self, f: Field, row: Row) -> None:
