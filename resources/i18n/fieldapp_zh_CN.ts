@@ -2546,6 +2546,21 @@ Please send this file to the county office (县融媒体中心).</source>
     </message>
 </context>
 <context>
+    <name>RepeatSection</name>
+    <message>
+        <source>Add %1 (Ctrl+Shift+A)</source>
+        <translation>添加%1（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>None recorded yet.</source>
+        <translation>尚未登记。</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>删除%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Area:</source>

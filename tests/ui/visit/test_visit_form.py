@@ -22,13 +22,6 @@ def form():
 
 
 @pytest.fixture
-def household(demo_store):
-    return demo_store.conn.execute(
-        "SELECT uuid FROM households WHERE status = 'not_visited' ORDER BY uuid LIMIT 1"
-    ).fetchone()[0]
-
-
-@pytest.fixture
 def widget(qtbot, demo_store, household, form):
     w = VisitFormWidget(demo_store, household, form, language="zh")
     qtbot.addWidget(w)
