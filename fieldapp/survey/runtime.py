@@ -59,8 +59,9 @@ class FormState:
         self.answers: dict[str, Any] = dict(answers or {})
         for repeat in form.repeats:  # each instance its own dict: edits never alias the caller's
             items = self.answers.get(repeat)
-            self.answers[repeat] = [dict(i) for i in items if isinstance(i, dict)] \
-                if isinstance(items, list) else []
+            if items is not None:
+                self.answers[repeat] = [dict(i) for i in items if isinstance(i, dict)] \
+                    if isinstance(items, list) else []
         self.language = language
         self.today = today
         self._relevance: dict[tuple[str, int | None], bool] = {}
@@ -98,7 +99,8 @@ class FormState:
     def add_instance(self, repeat: str) -> dict[str, Any]:
         """A new instance at the end of `repeat` (its defaults filled in); returns the changes."""
         fields = self.form.fields_in(repeat)
-        self.answers[repeat].append({f.name: f.default for f in fields if f.default is not None})
+        self.answers.setdefault(repeat, []).append(
+            {f.name: f.default for f in fields if f.default is not None})
         return self._repeat_changed(repeat)
 
     def remove_instance(self, repeat: str, index: int) -> dict[str, Any]:
@@ -119,9 +121,10 @@ class FormState:
         changed: dict[str, Any] = {}
         for repeat in self.form.repeats:
             want = self.fixed_count(repeat)
-            items = self.answers[repeat]
+            items = self.answers.get(repeat) or []
             if want is None or want == len(items):
                 continue
+            self.answers[repeat] = items
             fields = self.form.fields_in(repeat)
             while len(items) < want:
                 items.append({f.name: f.default for f in fields if f.default is not None})
@@ -189,11 +192,11 @@ class FormState:
 
     def relevant(self, name: str, index: int | None = None) -> bool:
         """Field or group `name` (in instance `index` when in a repeat) and all its enclosing
-        groups are relevant. A repeat without `index` is relevant when its groups are."""
+        groups are relevant. A repeat without `index` (its Add button) evaluates its own
+        `relevant` outside any instance."""
         item: Field | Group | None = self.form.fields.get(name) or self.form.groups.get(name)
         if item is None:
             return False
-        whole_repeat = isinstance(item, Group) and item.is_repeat and index is None
         at = index if item.repeat else None
         key = (name, at)
         if key in self._relevance:
@@ -204,7 +207,7 @@ class FormState:
         try:
             ok = all(self.relevant(g, at if self.form.groups[g].repeat else None)
                      for g in item.groups)
-            if ok and item.relevant is not None and not whole_repeat:
+            if ok and item.relevant is not None:
                 f = item if isinstance(item, Field) else None
                 ok = item.relevant.truth(self.context(f, index=at, repeat=item.repeat))
         finally:

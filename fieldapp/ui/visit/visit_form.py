@@ -422,15 +422,14 @@ class VisitFormWidget(QWidget):
 
     def focus_next(self, after: str | None = None) -> None:
         """Move to the next question still without an answer, else to Complete. A repeat's
-        Add button is a stop when leaving its last instance or when it has none yet (Enter
-        adds one, Tab goes on)."""
+        Add button is a stop when leaving its last instance (Enter adds one more, Tab goes on);
+        the first instance is added with Ctrl+Shift+A or Tab to Add."""
         start = self.order.index(after) + 1 if after in self.order else 0
         repeat = self._repeat_of(self.keys[after][0]) if after in self.keys else ""
         for key in self.order[start:]:
             if key not in self.keys:  # "+repeat"
                 add = self.repeats[key[1:]].add_button
-                if add.isEnabled() and self.state.relevant(key[1:]) and (
-                        key[1:] == repeat or self.state.count(key[1:]) == 0):
+                if add.isEnabled() and key[1:] == repeat:
                     add.setFocus(Qt.TabFocusReason)
                     self.scroll.ensureWidgetVisible(add, 0, 40)
                     return
