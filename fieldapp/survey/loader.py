@@ -63,6 +63,7 @@ def split_column(header: str) -> tuple[str, str | None]:
 class _Loader:
     def __init__(self, path: Path):
         self.file = path.name
+        self.folder = path.parent  # where select_one_from_file finds its list
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.languages: list[str] = []

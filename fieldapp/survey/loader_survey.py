@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .choice_files import ChoiceFileError, read_choice_file
 from .coerce import coerce_answer
 from .errors import AnswerError
 from .expr_ast import ChoiceColumn, walk
@@ -33,6 +34,7 @@ _TYPE_ALIASES = {"begin group": "begin_group", "end group": "end_group",
                  "add decimal prompt": "decimal", "add date prompt": "date",
                  "add note prompt": "note", "add acknowledge prompt": "acknowledge"}
 _LABEL_OPTIONAL = ("calculate", *META_TYPES)
+_FROM_FILE = {"select_one_from_file": "select_one", "select_multiple_from_file": "select_multiple"}
 
 
 @dataclass
@@ -71,6 +73,7 @@ class SurveyBuilder:
         self.root: list[Field | Group] = []
         self.stack: list[_Open] = []
         self.names: dict[str, Row] = {}
+        self.claimed: dict[str, tuple[str, Row, tuple[str, ...]]] = {}  # by lower-case name
         self.fields: list[tuple[Field, Row]] = []
 
     def problem(self, code: str, message: str, row: Row, column: str) -> None:
@@ -143,11 +146,18 @@ class SurveyBuilder:
             self.problem("bad_name", f"字段名只能用英文字母、数字、下划线，且不以数字开头: {name!r}",
                          row, "name")
             return None
-        if name in self.names:
-            self.problem("duplicate_name",
-                         f"字段名 {name} 重复（第 {self.names[name].number} 行已使用）", row, "name")
+        first = self.claimed.get(name.lower())
+        if first is not None:  # answers are kept by name: also across groups, in any case
+            first_name, first_row, first_path = first
+            self.problem(
+                "duplicate_name",
+                f"字段名 {name} 与第 {first_row.number} 行的 {first_name}"
+                f"（{'/'.join(first_path) or '表单顶层'}）重复：答案按字段名保存，不同分组中的字段"
+                f"也不能同名，大小写不同也算同名（pyxform: There are more than one survey "
+                f"elements named '{name.lower()}' (case-insensitive).）", row, "name")
             return None
         self.names[name] = row
+        self.claimed[name.lower()] = (name, row, self.path())
         return name
 
     def row(self, row: Row) -> None:
@@ -164,6 +174,12 @@ class SurveyBuilder:
         if kind in ("begin_group", "begin_repeat"):
             self.begin(row, kind)
             return
+        if kind in _FROM_FILE:
+            arg = self.choice_file(row, kind, arg)
+            if not arg:
+                self.claim_name(row)  # the name exists: references to it are not errors too
+                return
+            kind = _FROM_FILE[kind]
         if kind not in FIELD_TYPES:
             self.problem("unknown_type", f"不支持的题型: {type_text}", row, "type")
             return
@@ -182,7 +198,9 @@ class SurveyBuilder:
         labels = ld.texts(sheet, row, "label")
         hints = ld.texts(sheet, row, "hint")
         if kind not in _LABEL_OPTIONAL and not labels and not hints:
-            self.problem("missing_label", f"字段 {name} 缺少 label（题目文字）", row, "label")
+            self.problem("missing_label",
+                         f"字段 {name} 既没有 label（题目文字）也没有 hint（pyxform: The survey "
+                         f"element named '{name}' has no label or hint.）", row, "label")
         calc = ld.expression(sheet, row, "calculation")
         if kind == "calculate" and calc is None and not ld.cell(sheet, row, "calculation")[1]:
             self.problem("missing_calculation", f"计算字段 {name} 缺少 calculation", row,
@@ -206,6 +224,23 @@ class SurveyBuilder:
         )
         self.fields.append((f, row))
         self.container().append(f)
+
+    def choice_file(self, row: Row, kind: str, arg: str) -> str:
+        """select_one_from_file x.csv: the list in x.csv beside the form becomes the choice list
+        named "x.csv"; returns that name ("" after a problem)."""
+        if not arg or len(arg.split()) > 1 or "/" in arg or "\\" in arg:
+            self.problem("missing_list", f"{kind} 后面要写表单旁边的一个选项文件名（如 "
+                         f"villages.csv）", row, "type")
+            return ""
+        if arg not in self.choices:
+            params = self.parameters(row, _FROM_FILE[kind])
+            try:
+                self.choices[arg] = read_choice_file(
+                    self.ld.folder / arg, params.get("value", "name"), params.get("label", "label"))
+            except ChoiceFileError as exc:
+                self.problem("bad_choice_file", str(exc), row, "type")
+                return ""
+        return arg
 
     def parameters(self, row: Row, kind: str) -> dict[str, str]:
         """'max-pixels=1600 foo=bar' -> {'max-pixels': '1600', 'foo': 'bar'}."""
