@@ -13,29 +13,34 @@ import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from fieldapp.core.errors import FieldappError
+from fieldapp.core.messages import ErrorCode
+
 from .model import Choice
+from .sheets import split_column
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ITEMS = 20_000
 SUFFIXES = (".csv", ".xml")
 
 
-class ChoiceFileError(Exception):
-    """Why a choice file cannot be used (Chinese), for the loader to report at the form row."""
+class ChoiceFileError(FieldappError):
+    """Why a choice file cannot be used, for the loader to report at the form's row."""
+
+    code = "bad_choice_file"
 
 
 def read_choice_file(path: Path, value_column: str = "name",
                      label_column: str = "label") -> tuple[Choice, ...]:
     """The choices of a CSV or XML list; ChoiceFileError when missing, too big or malformed."""
-    from .loader import split_column  # the header spellings of the choices sheet
-
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ChoiceFileError(f"选项文件只能是 .csv 或 .xml：{path.name}")
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_TYPE, file=path.name)
     if not path.is_file():
-        raise ChoiceFileError(f"表单旁边找不到选项文件 {path.name}")
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_MISSING, file=path.name)
     if path.stat().st_size > MAX_BYTES:
-        raise ChoiceFileError(f"选项文件 {path.name} 超过 {MAX_BYTES // (1024 * 1024)} MB")
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_TOO_BIG, file=path.name,
+                              megabytes=round(MAX_BYTES / (1024 * 1024), 1))
     data = path.read_bytes()
     rows = _xml_rows(data, path.name) if suffix == ".xml" else _csv_rows(data, path.name)
     out: list[Choice] = []
@@ -45,8 +50,8 @@ def read_choice_file(path: Path, value_column: str = "name",
         if not value:
             continue
         if value in seen:
-            raise ChoiceFileError(f"选项文件 {path.name} 第 {line} 行的 {value_column} {value} 与第 "
-                                  f"{seen[value]} 行重复")
+            raise ChoiceFileError(ErrorCode.CHOICE_FILE_DUPLICATE, file=path.name, line=line,
+                                  column=value_column, value=value, first=seen[value])
         seen[value] = line
         labels: dict[str, str] = {}
         extra: dict[str, str] = {}
@@ -58,9 +63,9 @@ def read_choice_file(path: Path, value_column: str = "name",
                 extra[header] = text.strip()
         out.append(Choice(value, labels, extra))
         if len(out) > MAX_ITEMS:
-            raise ChoiceFileError(f"选项文件 {path.name} 超过 {MAX_ITEMS} 项")
+            raise ChoiceFileError(ErrorCode.CHOICE_FILE_TOO_MANY, file=path.name, limit=MAX_ITEMS)
     if not out:
-        raise ChoiceFileError(f"选项文件 {path.name} 没有任何选项（需要 {value_column} 列）")
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_EMPTY, file=path.name, column=value_column)
     return tuple(out)
 
 
@@ -71,8 +76,8 @@ def _csv_rows(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise ChoiceFileError(f"选项文件 {name} 不是 UTF-8 或 GBK 文本")
+    else:
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_ENCODING, file=name)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip() for h in next(reader, [])]
     return [(line, {h: v for h, v in zip(header, row) if h})
@@ -81,10 +86,10 @@ def _csv_rows(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:
 
 def _xml_rows(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # no entities: nothing can expand or leak
-        raise ChoiceFileError(f"选项文件 {name} 含有 DOCTYPE/ENTITY，不予读取")
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_ENTITIES, file=name)
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise ChoiceFileError(f"选项文件 {name} 不是有效的 XML：{exc}") from None
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_XML, file=name, reason=str(exc)) from None
     return [(i, {child.tag: (child.text or "") for child in item})
             for i, item in enumerate(root.iter("item"), start=1)]

@@ -238,7 +238,7 @@ class SurveyBuilder:
                 self.choices[arg] = read_choice_file(
                     self.ld.folder / arg, params.get("value", "name"), params.get("label", "label"))
             except ChoiceFileError as exc:
-                self.problem("bad_choice_file", str(exc), row, "type")
+                self.problem("bad_choice_file", exc.message, row, "type")
                 return ""
         return arg
 

@@ -367,7 +367,7 @@ class FormState:
         AnswerError when `raw` does not fit the field."""
         f = self.form.fields[name]
         if f.repeat and not (index is not None and 0 <= index < self.count(f.repeat)):
-            raise IndexError(f"{f.repeat} has no instance {index}")
+            raise IndexError(index)  # a caller's slip, not the user's
         names = [c.name for c in self.form.choices_of(f)]
         value = coerce_answer(f.type, raw, names)
         changed: dict[str, Any] = {}
