@@ -153,8 +153,8 @@ class FormState:
         that instance; any other field in a repeat is the node-set of all its answers."""
         f = self.form.fields.get(name)
         if f is None:
-            if name in self.form.repeats and self.relevant(name):
-                return NodeSet([""] * self.count(name))
+            if name in self.form.repeats:  # count(${members}): its instances, none when hidden
+                return NodeSet([""] * self.count(name) if self.relevant(name) else [])
             return None
         if f.repeat and not (repeat == f.repeat and index is not None):
             return self.lookup_all(name)

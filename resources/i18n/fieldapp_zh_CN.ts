@@ -1212,6 +1212,10 @@ Please send this file to the county office (县融媒体中心).</source>
 <context>
     <name>HistoryDialog</name>
     <message>
+        <source>%1 entries</source>
+        <translation>%1 项</translation>
+    </message>
+    <message>
         <source>%1 recorded changes</source>
         <translation>共 %1 条修改记录</translation>
     </message>

@@ -72,6 +72,28 @@ def test_answers_hold_a_list_of_instances_and_counts_follow(roster):
     assert not state.relevant("check")
 
 
+def sized(xlsform, relevant: str = "", count: str = ""):
+    """size, then a repeat of names (with this relevant / repeat_count), then n = its count."""
+    return load_form(xlsform([
+        HEAD,
+        ["integer", "size", "家庭人口", "", "", "", "", ""],
+        ["begin repeat", "members", "成员", relevant, "", "", "", count],
+        ["text", "member_name", "姓名", "", "", "", "", ""],
+        ["end repeat", "", "", "", "", "", "", ""],
+        ["calculate", "n", "", "", "count(${members})", "", "", ""],
+    ]))
+
+
+def test_a_hidden_repeat_counts_no_instances(xlsform):
+    form = sized(xlsform, relevant="${size} > 0")
+    state = FormState.new(form)
+    state.set("size", 1)
+    state.add_instance("members")
+    assert state.answers["n"] == 1
+    assert state.set("size", 0)["n"] == 0
+
+
+
 def test_relative_references_inside_an_instance(roster):
     state = FormState.new(roster)
     state.add_instance("members")
@@ -118,13 +140,7 @@ def test_stored_answers_are_copied_not_shared(roster):
 
 
 def test_repeat_count_fixes_the_number_of_instances(xlsform):
-    form = load_form(xlsform([
-        HEAD,
-        ["integer", "size", "家庭人口", "", "", "", "", ""],
-        ["begin repeat", "members", "成员", "", "", "", "", "${size}"],
-        ["text", "member_name", "姓名", "", "", "", "", ""],
-        ["end repeat", "", "", "", "", "", "", ""],
-    ]))
+    form = sized(xlsform, count="${size}")
     assert form.groups["members"].repeat_count.source == "${size}"
     state = FormState.new(form)
     assert state.count("members") == 0

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from fieldapp.store import visits as V
 from fieldapp.survey.loader import load_form
+from fieldapp.ui.households.history_dialog import describe_change
 from fieldapp.ui.visit.visit_form import VisitFormWidget
 
 pytestmark = pytest.mark.ui
@@ -76,6 +77,12 @@ def test_two_members_added_from_the_keyboard_are_saved_as_a_list(
     assert visit["answers"]["members"] == [{"member_name": "Wang Fang", "sex": "f"},
                                            {"member_name": "Li Qiang", "sex": "m"}]
     assert visit["answers"]["n_members"] == 2
+
+    entry = next(e for e in V.household_history(demo_store, household)
+                 if e["field"] == "answers.members")  # the newest change of the roster
+    label, _old, new = describe_change(w.form, entry, "zh")
+    assert label == "家庭成员"
+    assert new.startswith("2") and new.endswith(": Wang Fang、Li Qiang")
 
     again = VisitFormWidget(demo_store, household, make_form(tmp_path),
                             visit_uuid=w.visit_uuid, language="zh")
