@@ -48,6 +48,7 @@ class _Open:
     is_repeat: bool = False
     repeat: str = ""  # its own name when a repeat, else the repeat it is in
     repeat_count: Expression | None = None
+    hints: dict[str, str] = field(default_factory=dict)
     children: list[Field | Group] = field(default_factory=list)
 
 
@@ -106,7 +107,7 @@ class SurveyBuilder:
     def close(self) -> None:
         g = self.stack.pop()
         group = Group(g.name, g.row.number, g.labels, g.relevant, g.appearance,
-                      tuple(g.children), g.path, g.is_repeat, g.repeat, g.repeat_count)
+                      tuple(g.children), g.path, g.is_repeat, g.repeat, g.repeat_count, g.hints)
         self.container().append(group)
 
     def end(self, row: Row, kind: str) -> None:
@@ -135,7 +136,7 @@ class SurveyBuilder:
         self.stack.append(_Open(
             name, row, ld.texts(sheet, row, "label"), ld.expression(sheet, row, "relevant"),
             ld.cell(sheet, row, "appearance")[1], self.path(), is_repeat,
-            name if is_repeat else self.repeat(), count))
+            name if is_repeat else self.repeat(), count, ld.texts(sheet, row, "hint")))
 
     def claim_name(self, row: Row) -> str | None:
         name = row.cells.get(next((h for h in row.cells if h.strip().lower() == "name"), ""), "")

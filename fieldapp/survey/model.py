@@ -76,6 +76,7 @@ class Group:
     is_repeat: bool = False  # begin_repeat: the answers hold a list of instances
     repeat: str = ""  # the repeat this group is (its own name) or is in; "" when none
     repeat_count: Expression | None = None  # repeat_count / jr:count: a fixed number of instances
+    hints: Labels = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

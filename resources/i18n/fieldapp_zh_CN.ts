@@ -3172,6 +3172,14 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2 (%3)?</source>
+        <translation>删除%1 %2（%3）？</translation>
+    </message>
+    <message>
         <source>The visit was not completed</source>
         <translation>本次核查未能完成</translation>
     </message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -150,7 +151,8 @@ class VisitFormWidget(QWidget):
     def _add_items(self, items, layout: QVBoxLayout, index: int | None = None) -> None:
         for item in items:
             if isinstance(item, Group) and item.is_repeat:
-                section = RepeatSection(self.form.text(item.labels, self.language) or item.name)
+                section = RepeatSection(self.form.text(item.labels, self.language) or item.name,
+                                        self.form.text(item.hints, self.language))
                 section.addRequested.connect(lambda r=item.name: self.add_instance(r))
                 section.removeRequested.connect(lambda i, r=item.name: self.remove_instance(r, i))
                 self.repeats[item.name] = section
@@ -359,7 +361,8 @@ class VisitFormWidget(QWidget):
             where = self._focused_instance()
             repeat, index = where if where else (None, None)
         if repeat is None or index is None or self.read_only \
-                or self.state.fixed_count(repeat) is not None:
+                or self.state.fixed_count(repeat) is not None or not self._confirm_remove(
+                    repeat, index):
             return
         self._persist(self.state.remove_instance(repeat, index))
         self._fill_repeat(self.form.groups[repeat])
@@ -407,6 +410,19 @@ class VisitFormWidget(QWidget):
         except Exception as exc:  # noqa: BLE001 - a bad picture is a message, not a crash
             show_error(self, exc, self.tr("Cannot use this photo"))
             return None
+
+    def _confirm_remove(self, repeat: str, index: int) -> bool:
+        """Ask before removing an instance that holds answers (Enter confirms)."""
+        answers = [v for v in (self.state.answers.get(repeat) or [{}])[index].values()
+                   if v not in (None, "")]
+        if not answers:
+            return True
+        title = self.repeats[repeat].title_text
+        text = self.tr("Remove %1 %2 (%3)?").replace("%1", title).replace(
+            "%2", str(index + 1)).replace("%3", str(answers[0]))
+        return QMessageBox.question(self, self.tr("Remove"), text,
+                                    QMessageBox.Yes | QMessageBox.No,
+                                    QMessageBox.Yes) == QMessageBox.Yes
 
     # ----- navigation --------------------------------------------------------------------
     def _askable(self, key: str) -> bool:

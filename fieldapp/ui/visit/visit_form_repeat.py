@@ -29,12 +29,17 @@ class RepeatSection(QGroupBox):
     addRequested = Signal()
     removeRequested = Signal(int)  # instance index, 0-based
 
-    def __init__(self, title: str, parent=None):
+    def __init__(self, title: str, hint: str = "", parent=None):
         super().__init__(title, parent)
         self.title_text = title
         self.setStyleSheet("QGroupBox { font-weight: bold; }"
                            "QGroupBox QLabel, QGroupBox QAbstractButton { font-weight: normal; }")
         layout = QVBoxLayout(self)
+        if hint:
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #666; font-size: 11px;")
+            layout.addWidget(note)
         self.empty_label = QLabel(_t("None recorded yet."))
         self.empty_label.setStyleSheet("color: #666;")
         self.instances_layout = QVBoxLayout()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.store import visits as V
 from fieldapp.survey.loader import load_form
@@ -92,7 +93,10 @@ def test_two_members_added_from_the_keyboard_are_saved_as_a_list(
 
 
 def test_a_member_removed_with_the_keyboard_leaves_the_draft(
-        qtbot, demo_store, household, tmp_path):
+        qtbot, demo_store, household, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
     w = open_widget(qtbot, demo_store, household, make_form(tmp_path))
     for name in ("A", "B", "C"):
         w.add_instance("members")
@@ -100,6 +104,7 @@ def test_a_member_removed_with_the_keyboard_leaves_the_draft(
         qtbot.keyClick(w.focusWidget(), Qt.Key_Return)
     w.focus_field("members[1]/member_name")
     qtbot.keyClick(w.focusWidget(), Qt.Key_D, Qt.ControlModifier | Qt.ShiftModifier)
+    assert asked == ["Remove 家庭成员 1 (A)?"]  # (no translator loaded in tests)
     draft = V.get_visit(demo_store, w.visit_uuid)
     assert [m["member_name"] for m in draft["answers"]["members"]] == ["B", "C"]
     assert draft["answers"]["n_members"] == 2
