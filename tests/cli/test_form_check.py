@@ -48,6 +48,8 @@ def test_household_fields_in_json(capsys):
     assert fields["visit_result"]["required"] is True
     assert fields["visit_result"]["choices"][0] == "met"
     assert fields["notes"]["required"] is False and fields["notes"]["choices"] == []
+    assert fields["member_name"]["repeat"] == "members" and fields["notes"]["repeat"] is None
+    assert fields["relation"]["choices"][0] == "head"
 
 
 def test_text_output(capsys):
