@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .expression import Expression
@@ -105,7 +106,7 @@ class Form:
             object.__setattr__(self, "fields", fields)
             object.__setattr__(self, "groups", groups)
 
-    @property
+    @cached_property
     def repeats(self) -> dict[str, Group]:
         """The repeat groups by name, in sheet order."""
         return {name: g for name, g in self.groups.items() if g.is_repeat}
