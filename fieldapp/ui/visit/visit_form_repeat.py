@@ -56,8 +56,10 @@ class RepeatSection(QGroupBox):
         self.remove_buttons: list[QPushButton] = []
 
     def clear(self) -> None:
-        for box in self.boxes:
+        for box in self.boxes:  # gone from the screen now, deleted when Qt is idle
             self.instances_layout.removeWidget(box)
+            box.hide()
+            box.setParent(None)
             box.deleteLater()
         self.boxes.clear()
         self.remove_buttons.clear()
