@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QGroupBox, QMessageBox
 
 from fieldapp.store import visits as V
 from fieldapp.survey.loader import load_form
@@ -110,6 +110,8 @@ def test_a_member_removed_with_the_keyboard_leaves_the_draft(
     assert draft["answers"]["n_members"] == 2
     assert w.editors["members[1]/member_name"].line.text() == "B"
     assert "members[3]/member_name" not in w.editors
+    section = w.repeats["members"]  # the boxes of before are off the screen, not left behind
+    assert len(section.findChildren(QGroupBox, options=Qt.FindDirectChildrenOnly)) == 2
 
 
 def test_repeat_count_sets_the_boxes_and_hides_add(qtbot, demo_store, household, tmp_path):
