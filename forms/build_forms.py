@@ -61,6 +61,10 @@ def end():
     return {"type": "end_group"}
 
 
+def end_repeat():
+    return {"type": "end_repeat"}
+
+
 YES_NO = [("yes_no", "yes", "是", "Yes"), ("yes_no", "no", "否", "No")]
 CHANNELS = [
     ("channels", "cctv", "中央台（CCTV）", "Central (CCTV)"),
@@ -76,6 +80,25 @@ HOUSEHOLD_SURVEY = [
       hint=("写明合并后的户主姓名", "Name of the head of the household it merged into"),
       relevant="${visit_result} = 'merged'"),
     end(),
+    # The member roster (不落一人): one instance per person; fieldapp.core.roster counts them.
+    q("begin_repeat", "members", "家庭成员", "Household member", relevant=MET,
+      hint=("逐一登记本户每一个人", "Record every person of the household")),
+    q("text", "member_name", "姓名", "Name", required="yes"),
+    q("select_one relation", "relation", "与户主关系", "Relation to the household head",
+      required="yes"),
+    q("select_one sex", "sex", "性别", "Sex", required="yes"),
+    q("integer", "birth_year", "出生年份", "Year of birth",
+      constraint=". >= 1900 and . <= int(format-date(today(), '%Y'))",
+      message=("出生年份应在 1900 年到今年之间", "A year from 1900 to this year")),
+    q("text", "member_id_masked", "身份证号（遮盖）", "ID number (masked)",
+      hint=("只记前 6 位和后 4 位，如 140824********1234",
+            "Only the first 6 and last 4 characters, e.g. 140824********1234"),
+      constraint="regex(., '^[0-9]{6}[*]{8}[0-9]{3}[0-9Xx]$')",
+      message=("应写成 6 位数字、8 个 *、4 位（如 140824********1234）",
+               "6 digits, 8 asterisks and 4 characters (e.g. 140824********1234)")),
+    q("select_one yes_no", "lives_here", "常住本户", "Lives in this household", required="yes",
+      default="yes"),
+    end_repeat(),
     q("begin_group", "reception", "收视情况", "TV reception", relevant=MET),
     q("select_one reception_mode", "reception_mode", "电视接收方式",
       "How the household receives TV", required="yes", default=LAST("reception_mode")),
@@ -149,6 +172,16 @@ HOUSEHOLD_SURVEY = [
 ]
 
 HOUSEHOLD_CHOICES = [
+    ("relation", "head", "户主", "Head of household"),
+    ("relation", "spouse", "配偶", "Spouse"),
+    ("relation", "child", "子女", "Child"),
+    ("relation", "child_in_law", "儿媳/女婿", "Child-in-law"),
+    ("relation", "grandchild", "孙子女/外孙子女", "Grandchild"),
+    ("relation", "parent", "父母", "Parent"),
+    ("relation", "sibling", "兄弟姐妹", "Sibling"),
+    ("relation", "other", "其他", "Other"),
+    ("sex", "m", "男", "Male"),
+    ("sex", "f", "女", "Female"),
     ("visit_result", "met", "见到住户", "Household met"),
     ("visit_result", "nobody_home", "家中无人", "Nobody home"),
     ("visit_result", "vacant", "空置房", "Vacant house"),
@@ -226,7 +259,7 @@ PUBLIC_CHOICES = [
 
 FORMS = {
     "huhutong_household.xlsx": (HOUSEHOLD_SURVEY, HOUSEHOLD_CHOICES, {
-        "form_id": "huhutong_household", "version": "2026120501",
+        "form_id": "huhutong_household", "version": "2026120601",
         "form_title": "户户通入户核查表", "default_language": ZH}),
     "public_place.xlsx": (PUBLIC_SURVEY, PUBLIC_CHOICES, {
         "form_id": "public_place", "version": "2026112501",

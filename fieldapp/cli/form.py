@@ -32,6 +32,7 @@ def describe(form: Form) -> dict[str, Any]:
             "name": f.name, "type": f.type, "required": f.required is not False,
             "choices": [c.name for c in form.choices_of(f)] if f.is_select else [],
             "label": form.text(f.labels), "group": f.groups[-1] if f.groups else None,
+            "repeat": f.repeat or None,
         }
         if isinstance(f.required, Expression):
             item["required_if"] = f.required.source

@@ -134,6 +134,35 @@ class ErrorCode(Enum):
                                "Not a list of not-covered households exported by fieldapp (the "
                                "work order or completion date column is missing)", "no_column")
 
+    # ---- survey: choice lists beside a form (select_one_from_file) ----------------------------
+    CHOICE_FILE_TYPE = Template("选项文件只能是 .csv 或 .xml：{file}",
+                                "A choice file must be .csv or .xml: {file}", "bad_choice_file")
+    CHOICE_FILE_MISSING = Template("表单旁边找不到选项文件 {file}",
+                                   "There is no choice file {file} beside the form",
+                                   "bad_choice_file")
+    CHOICE_FILE_TOO_BIG = Template("选项文件 {file} 超过 {megabytes} MB",
+                                   "The choice file {file} is larger than {megabytes} MB",
+                                   "bad_choice_file")
+    CHOICE_FILE_TOO_MANY = Template("选项文件 {file} 超过 {limit} 项",
+                                    "The choice file {file} has more than {limit} choices",
+                                    "bad_choice_file")
+    CHOICE_FILE_DUPLICATE = Template(
+        "选项文件 {file} 第 {line} 行的 {column} {value} 与第 {first} 行重复",
+        "Choice file {file}, line {line}: {column} {value} repeats line {first}",
+        "bad_choice_file")
+    CHOICE_FILE_EMPTY = Template("选项文件 {file} 没有任何选项（需要 {column} 列）",
+                                 "The choice file {file} has no choices (it needs a {column} "
+                                 "column)", "bad_choice_file")
+    CHOICE_FILE_ENCODING = Template("选项文件 {file} 不是 UTF-8 或 GBK 文本",
+                                    "The choice file {file} is not UTF-8 or GBK text",
+                                    "bad_choice_file")
+    CHOICE_FILE_ENTITIES = Template("选项文件 {file} 含有 DOCTYPE/ENTITY，不予读取",
+                                    "The choice file {file} has a DOCTYPE or ENTITY; it is not "
+                                    "read", "bad_choice_file")
+    CHOICE_FILE_XML = Template("选项文件 {file} 不是有效的 XML：{reason}",
+                               "The choice file {file} is not valid XML: {reason}",
+                               "bad_choice_file")
+
     # ---- cli: divisions named by the user ----------------------------------------------------
     AREA_NOT_FOUND = Template(
         "{option} {text}: 数据库中没有这个{what}（按区划代码、名称或拼音查找；可用 fieldapp divisions 查看）",

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .draw import Weighted, choice, randint
+from .names import head_name
 
 FORM_ID = "huhutong_household"
-FORM_VERSION = "2026120501"
+FORM_VERSION = "2026120601"
 
 # outcome: weight
 OUTCOMES = {
@@ -65,12 +66,43 @@ def synthetic_visit(rng: random.Random, household_uuid: str, year: int) -> dict 
     answers: dict = {"visit_result": _RESULT[outcome]}
     if outcome in ("covered", "not_covered"):
         answers.update(_met_answers(rng, covered=outcome == "covered"))
+        answers["members"] = members(household_uuid, year)
     return {
         "household_uuid": household_uuid, "form_id": FORM_ID, "form_version": FORM_VERSION,
         "answers": answers, "state": "complete", "surveyor": choice(rng, SURVEYORS),
         "device": "demo", "started_at": f"{day}T{begin // 60:02d}:{begin % 60:02d}:00",
         "ended_at": f"{day}T{finish // 60:02d}:{finish % 60:02d}:00",
     }
+
+
+_SIZE = Weighted((1, 2, 3, 4, 5, 6), (12, 30, 24, 19, 10, 5))
+_CHILD_RELATIONS = Weighted(("child", "grandchild", "parent", "child_in_law", "sibling", "other"),
+                            (60, 14, 12, 8, 4, 2))
+
+
+def members(household_uuid: str, year: int) -> list[dict]:
+    """The member roster of a met household. Drawn from the household's own seed, so the
+    answers and statuses of every other demo visit stay what they were before the roster."""
+    rng = random.Random(household_uuid)
+    n = _SIZE(rng)
+    head_year = randint(rng, 1945, 1995)
+    out = [{"member_name": head_name(rng), "relation": "head", "sex": "m" if rng.random() < 0.8
+            else "f", "birth_year": head_year, "lives_here": "yes"}]
+    surname = out[0]["member_name"][0]
+    for i in range(1, n):
+        relation = "spouse" if i == 1 and rng.random() < 0.85 else _CHILD_RELATIONS(rng)
+        born = head_year + (randint(rng, -4, 4) if relation in ("spouse", "sibling") else
+                            randint(rng, 20, 35) if relation == "child" else
+                            randint(rng, 40, 60) if relation == "grandchild" else
+                            -randint(rng, 20, 30) if relation == "parent" else
+                            randint(rng, 18, 35))
+        name = head_name(rng)
+        out.append({"member_name": name if relation in ("spouse", "child_in_law", "other")
+                    else surname + name[1:], "relation": relation,
+                    "sex": "m" if rng.random() < 0.5 else "f",
+                    "birth_year": max(1920, min(year, born)),
+                    "lives_here": "yes" if rng.random() < 0.85 else "no"})
+    return out
 
 
 def _met_answers(rng: random.Random, covered: bool) -> dict:

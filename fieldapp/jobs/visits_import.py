@@ -28,7 +28,7 @@ from fieldapp.store.visits_import import (
 )
 from fieldapp.survey.errors import AnswerError
 from fieldapp.survey.registry import HOUSEHOLD_FORM, bundled_form
-from fieldapp.survey.runtime import FormState
+from fieldapp.survey.runtime import FormState, split_key
 
 from fieldapp.tabular.read import TabularError, read_table
 
@@ -210,6 +210,8 @@ def _answers(form, fields, row, get, day: str) -> tuple[dict[str, Any], str | No
             continue
         if not form.fields[name].is_input or form.fields[name].type == "image":
             return {}, f"{name} 列不能从表格导入"
+        if form.fields[name].repeat:  # one row per visit has no room for several members
+            return {}, f"{name} 属于重复组 {form.fields[name].repeat}，不能从一行表格导入"
         try:
             state.set(name, raw.isoformat() if isinstance(raw, dt.datetime) else raw)
         except AnswerError as exc:
@@ -218,7 +220,7 @@ def _answers(form, fields, row, get, day: str) -> tuple[dict[str, Any], str | No
     if problems:
         name, msg = next(iter(problems.items()))
         more = f"（另有 {len(problems) - 1} 项）" if len(problems) > 1 else ""
-        label = form.text(form.fields[name].labels, "zh")
+        label = form.text(form.fields[split_key(name)[0]].labels, "zh")
         return {}, f"{name}（{label}）: {msg}{more}" if label else f"{name}: {msg}{more}"
     return {k: v for k, v in state.answers.items()
             if v is not None and k not in state.irrelevant_answers()}, None

@@ -56,6 +56,9 @@ class AreaRow:
     handed_over: int = 0
     not_handed_over: int = 0
     illegal_charges: int = 0
+    persons: int = 0  # people on the member rosters (fieldapp.core.roster)
+    persons_covered: int = 0
+    persons_not_covered: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
 
 
@@ -134,6 +137,8 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
     step(1)
     answers = report_queries.answer_counts(store, code)
     for village, counts in answers.items():
+        _spread(by_code, code, village, counts)
+    for village, counts in report_queries.person_counts(store, code).items():
         _spread(by_code, code, village, counts)
     step(2)
     orders = report_queries.work_order_counts(store, code)

@@ -47,6 +47,8 @@ def overview(d: ReportData) -> list[tuple[str, Any]]:
         ("进行中的工单", t.orders_active), ("逾期工单", t.orders_overdue),
         ("有线付费用户", t.paid), ("其中已移交", t.handed_over), ("其中未移交", t.not_handed_over),
         ("违规收费发现", t.illegal_charges),
+        ("家庭成员登记人数（常住）", t.persons), ("其中已覆盖户人口", t.persons_covered),
+        ("其中未覆盖户人口", t.persons_not_covered),
         ("目标日期", p["target_date"]), ("时间进度", p["elapsed"]),
         ("走访进度", p["visited_share"]), ("是否按计划", "按计划" if p["on_track"] else "落后于计划"),
         ("剩余天数", p["days_left"]), ("每天需走访户数", p["visits_per_day_needed"] or 0),

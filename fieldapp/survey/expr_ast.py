@@ -30,6 +30,11 @@ class Current:
 
 
 @dataclass(frozen=True)
+class Parent:
+    """`..` in `position(..)`: the repeat instance the expression is evaluated in."""
+
+
+@dataclass(frozen=True)
 class ChoiceColumn:
     """A bare name inside a choice_filter: a column of the choices sheet."""
 
@@ -55,7 +60,7 @@ class Binary:
     right: Node
 
 
-Node = Num | Str | Ref | Current | ChoiceColumn | Call | Unary | Binary
+Node = Num | Str | Ref | Current | Parent | ChoiceColumn | Call | Unary | Binary
 
 # Binding power of each binary operator (higher binds tighter); all are left-associative.
 PRECEDENCE = {
@@ -105,6 +110,8 @@ def unparse(node: Node, parent_prec: int = 0) -> str:
         return "${" + node.name + "}"
     if isinstance(node, Current):
         return "."
+    if isinstance(node, Parent):
+        return ".."
     if isinstance(node, ChoiceColumn):
         return node.name
     if isinstance(node, Call):

@@ -17,12 +17,16 @@ from .expr_values import arithmetic, compare, equal, from_answer, to_bool, to_nu
 @dataclass
 class EvalContext:
     """What an expression can see: other answers by name, the current answer (`.`), the date,
-    and in a choice_filter the columns of the choice being filtered."""
+    and in a choice_filter the columns of the choice being filtered. Inside a repeat, `position`
+    is the 1-based number of the instance and `lookup_all` gives a field's answers in every
+    instance (for indexed-repeat)."""
 
     lookup: Callable[[str], Any]
     current: Any = None
     today: date | None = None
     choice: Mapping[str, str] = field(default_factory=dict)
+    position: int = 0
+    lookup_all: Callable[[str], Any] | None = None
 
 
 def evaluate(node: A.Node, ctx: EvalContext) -> Any:
@@ -47,6 +51,8 @@ def _expand(n: A.Node, ctx: EvalContext, todo: list, values: list) -> None:
         values.append(from_answer(ctx.lookup(n.name)))
     elif isinstance(n, A.Current):
         values.append(from_answer(ctx.current))
+    elif isinstance(n, A.Parent):
+        values.append("")
     elif isinstance(n, A.ChoiceColumn):
         values.append(ctx.choice.get(n.name, ""))
     elif isinstance(n, A.Unary):
@@ -57,6 +63,11 @@ def _expand(n: A.Node, ctx: EvalContext, todo: list, values: list) -> None:
         todo += [("binary", n), ("eval", n.right), ("eval", n.left)]
     elif n.name == "if":
         todo += [("branch", n), ("eval", n.args[0])]  # lazy: only the chosen branch
+    elif n.name == "indexed-repeat" and isinstance(n.args[0], A.Ref):
+        # the field's answers in every instance, even inside the repeat itself
+        todo.append(("call", n))
+        todo += [("eval", arg) for arg in reversed(n.args[1:])]
+        todo.append(("every", n.args[0]))
     else:
         todo.append(("call", n))
         todo += [("eval", arg) for arg in reversed(n.args)]
@@ -96,12 +107,19 @@ def _binary(n: A.Binary, ctx: EvalContext, todo: list, values: list) -> None:
         values.append(arithmetic(op, left, right))
 
 
+def _every(n: A.Ref, ctx: EvalContext, todo: list, values: list) -> None:
+    every = ctx.lookup_all(n.name) if ctx.lookup_all is not None else ctx.lookup(n.name)
+    values.append(from_answer(every))
+
+
 def _call(n: A.Call, ctx: EvalContext, todo: list, values: list) -> None:
     count = len(n.args)
     args = values[len(values) - count:] if count else []
     del values[len(values) - count:]
     if n.name == "today" and ctx.today is not None:
         values.append(ctx.today)
+    elif n.name == "position":
+        values.append(float(ctx.position))
     elif n.name == "now" and ctx.today is not None:
         values.append(datetime.combine(ctx.today, datetime.min.time()))
     else:
@@ -109,7 +127,7 @@ def _call(n: A.Call, ctx: EvalContext, todo: list, values: list) -> None:
 
 
 _STEPS = {"negate": _negate, "logic": _logic, "truth": _truth, "branch": _branch,
-          "binary": _binary, "call": _call}
+          "binary": _binary, "call": _call, "every": _every}
 
 
 def check(node: A.Node, known_fields: Collection[str] | None = None) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from fieldapp.core.validation import geopoint_problem
 
 from .expr_odk import MORE_FUNCTIONS, java_int
 from .expr_regex import regex_matches
-from .expr_values import to_bool, to_date, to_number, to_string
+from .expr_values import NodeSet, flatten, to_bool, to_date, to_number, to_string
 
 Impl = Callable[..., Any]
 
@@ -66,6 +66,20 @@ def _substr(value: Any, start: Any, end: Any = None) -> str:
     return s[a:b] if a <= b else ""
 
 
+def _count(value: Any) -> float:
+    """count(${field in a repeat}) or count(${repeat}): the number of instances."""
+    return float(len(value)) if isinstance(value, NodeSet) else 1.0
+
+
+def _indexed_repeat(values: Any, _repeat: Any, index: Any) -> Any:
+    """indexed-repeat(${field}, ${repeat}, n): the field's answer in instance n (1-based)."""
+    nodes = values if isinstance(values, NodeSet) else NodeSet((values,))
+    i = to_number(index)
+    if not math.isfinite(i) or not 1 <= int(i) <= len(nodes):
+        return ""
+    return nodes[int(i) - 1]
+
+
 def _valid_coordinates(value: Any) -> bool:
     return to_string(value) == "" or geopoint_problem(to_string(value)) is None
 
@@ -98,5 +112,11 @@ FUNCTIONS: dict[str, tuple[int, int | None, Impl]] = {
     "valid-id-number": (1, 1, lambda v: to_string(v) == "" or id_problem(to_string(v)) is None),
     "valid-phone": (1, 1, lambda v: phone_problem(to_string(v)) is None),
     "valid-coordinates": (1, 1, _valid_coordinates),
+    # repeats: a field inside a repeat read from outside it is a node-set of every instance
+    "count": (1, 1, _count),
+    "count-non-empty": (1, 1, lambda v: float(sum(1 for x in flatten((v,)) if to_string(x)))),
+    "sum": (1, 1, lambda v: math.fsum(to_number(x) for x in flatten((v,)))),
+    "position": (0, 1, lambda *_: 0.0),  # the evaluator gives the instance number
+    "indexed-repeat": (3, 3, _indexed_repeat),
     **MORE_FUNCTIONS,
 }

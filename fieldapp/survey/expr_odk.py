@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from .expr_values import to_bool, to_datetime, to_number, to_string
+from .expr_values import flatten, to_bool, to_datetime, to_number, to_string
 
 _SECONDS_PER_DAY = 86400.0
 _DIGEST = {"md5": hashlib.md5, "sha-1": hashlib.sha1, "sha-256": hashlib.sha256,
@@ -73,7 +73,7 @@ def weighted_checklist(lo: Any, hi: Any, *pairs: Any) -> bool:
 
 
 def _numbers(values: tuple[Any, ...]) -> list[float]:
-    return [x for x in (to_number(v) for v in values) if not math.isnan(x)]
+    return [x for x in (to_number(v) for v in flatten(values)) if not math.isnan(x)]
 
 
 def max_(*values: Any) -> float:
@@ -218,7 +218,7 @@ def date_time(value: Any) -> Any:
 
 
 def join(sep: Any, *values: Any) -> str:
-    return to_string(sep).join(to_string(v) for v in values)
+    return to_string(sep).join(to_string(v) for v in flatten(values))
 
 
 def digest(value: Any, algorithm: Any, encoding: Any = "base64") -> str:

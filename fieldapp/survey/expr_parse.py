@@ -57,7 +57,12 @@ def tokenize(source: str) -> list[Token]:
             continue
         if c == ".":
             if source.startswith("..", i):
-                raise ExpressionError("不支持路径表达式 ..", i, code="unsupported_path")
+                if not _position_of_parent(tokens, source, i):
+                    raise ExpressionError("不支持路径表达式 ..（只能写 position(..)）", i,
+                                          code="unsupported_path")
+                tokens.append(Token("parent", "..", i))
+                i += 2
+                continue
             tokens.append(Token("dot", ".", i))
             i += 1
             continue
@@ -79,6 +84,13 @@ def tokenize(source: str) -> list[Token]:
             raise ExpressionError(f"无法识别的字符 {c!r}", i, code="bad_character")
     tokens.append(Token("end", "", n))
     return tokens
+
+
+def _position_of_parent(tokens: list[Token], source: str, i: int) -> bool:
+    """`..` is read only as ODK's `position(..)`: the number of the current repeat instance."""
+    before = [(t.kind, t.text) for t in tokens[-2:]]
+    return before == [("name", "position"), ("op", "(")] and \
+        source[i + 2:].lstrip().startswith(")")
 
 
 class _Parser:
@@ -132,6 +144,8 @@ class _Parser:
             self.output.append(A.Ref(tok.text))
         elif tok.kind == "dot":
             self.output.append(A.Current())
+        elif tok.kind == "parent":
+            self.output.append(A.Parent())
         elif tok.kind == "op" and tok.text in ("-", "("):
             self.pending.append(("neg",) if tok.text == "-" else ("paren", tok.pos))
             return True

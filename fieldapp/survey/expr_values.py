@@ -14,10 +14,33 @@ _EPOCH = date(1970, 1, 1)
 TOLERANCE = 1e-12  # JavaRosa: numbers this close are equal, and print as the integer
 
 
+class NodeSet(tuple):
+    """The answers of one field across the instances of a repeat (or the instances themselves),
+    as XPath sees a node-set: count() and sum() take all; as a single value it is the first
+    node ("" when empty); `=` and `<` are true when any node matches."""
+
+
+def first(value: Any) -> Any:
+    """A single value: the first node of a node-set ("" when it has none)."""
+    if isinstance(value, NodeSet):
+        return value[0] if value else ""
+    return value
+
+
+def flatten(values: tuple[Any, ...]) -> list[Any]:
+    """Arguments with node-sets spread out (max, min, join, sum take every node)."""
+    out: list[Any] = []
+    for v in values:
+        out.extend(v) if isinstance(v, NodeSet) else out.append(v)
+    return out
+
+
 def from_answer(value: Any) -> Any:
     """An answer as stored (JSON) to an expression value."""
     if value is None:
         return ""
+    if isinstance(value, NodeSet):
+        return NodeSet(from_answer(v) for v in value)
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)):
@@ -28,6 +51,7 @@ def from_answer(value: Any) -> Any:
 
 
 def to_number(value: Any) -> float:
+    value = first(value)
     if isinstance(value, bool):
         return 1.0 if value else 0.0
     if isinstance(value, float):
@@ -55,6 +79,7 @@ def _plain_number(text: str) -> bool:
 
 
 def to_string(value: Any) -> str:
+    value = first(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -74,6 +99,8 @@ def to_string(value: Any) -> str:
 
 
 def to_bool(value: Any) -> bool:
+    if isinstance(value, NodeSet):  # XPath: a node-set is true when it has a node
+        return bool(value)
     if isinstance(value, bool):
         return value
     if isinstance(value, float):
@@ -85,6 +112,7 @@ def to_bool(value: Any) -> bool:
 
 def to_date(value: Any) -> date | None:
     """A date from a date, datetime, ISO text ("2026-03-01", "2026-03-01T08:00") or day number."""
+    value = first(value)
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -105,6 +133,7 @@ def to_date(value: Any) -> date | None:
 
 def to_datetime(value: Any) -> datetime | None:
     """A naive datetime from a datetime, a date (midnight), ISO text or days since 1970."""
+    value = first(value)
     if isinstance(value, datetime):
         return value.replace(tzinfo=None) if value.tzinfo is None else \
             (value - value.utcoffset()).replace(tzinfo=None)
@@ -125,6 +154,8 @@ def _is_temporal(value: Any) -> bool:
 
 
 def equal(a: Any, b: Any) -> bool:
+    if isinstance(a, NodeSet) or isinstance(b, NodeSet):
+        return any(equal(x, y) for x in _nodes(a) for y in _nodes(b))
     if isinstance(a, bool) or isinstance(b, bool):
         return to_bool(a) == to_bool(b)
     if _is_temporal(a) or _is_temporal(b):
@@ -139,6 +170,8 @@ def equal(a: Any, b: Any) -> bool:
 
 def compare(op: str, a: Any, b: Any) -> bool:
     """< <= > >=: dates compare as dates, everything else as numbers (NaN compares false)."""
+    if isinstance(a, NodeSet) or isinstance(b, NodeSet):
+        return any(compare(op, x, y) for x in _nodes(a) for y in _nodes(b))
     if _is_temporal(a) or _is_temporal(b):
         da, db = to_date(a), to_date(b)
         x, y = (to_number(da), to_number(db)) if da and db else (math.nan, math.nan)
@@ -153,7 +186,12 @@ def compare(op: str, a: Any, b: Any) -> bool:
     return x >= y
 
 
+def _nodes(value: Any) -> tuple[Any, ...]:
+    return value if isinstance(value, NodeSet) else (value,)
+
+
 def arithmetic(op: str, a: Any, b: Any) -> float:
+    a, b = first(a), first(b)
     if _is_temporal(a) or _is_temporal(b):  # today() - '2026-03-01': days between
         a, b = (to_date(v) or v if isinstance(v, str) else v for v in (a, b))
     x, y = to_number(a), to_number(b)

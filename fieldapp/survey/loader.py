@@ -12,14 +12,17 @@ from pathlib import Path
 from .errors import ExpressionError, FormError, Problem
 from .expression import Expression
 from .model import NAME_RE, Choice, Field, Form, Group
-from .sheets import Row, Sheet, read_workbook
+from .sheets import HEADER_ALIASES, Row, Sheet, language_code, read_workbook, split_column
+
+__all__ = ["HEADER_ALIASES", "default_form_id", "language_code", "load_form", "split_column"]
 
 _TRUE = {"yes", "true", "true()", "1", "y"}
 _FALSE = {"", "no", "false", "false()", "0", "n"}
 _TEXT_COLUMNS = ("label", "hint", "required_message", "constraint_message")
 _EXPR_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
 _KNOWN = set(_TEXT_COLUMNS) | set(_EXPR_COLUMNS) | {
-    "type", "name", "required", "default", "read_only", "appearance", "parameters"}
+    "type", "name", "required", "default", "read_only", "appearance", "parameters",
+    "repeat_count"}
 _IGNORED = {"guidance_hint", "media", "image", "audio", "video", "trigger",
             "note", "bind", "instance", "body", "jr:constraint_msg", "jr:requiredmsg"}
 
@@ -31,37 +34,10 @@ def default_form_id(file_name: str) -> str:
     return ident if ident[:1].isalpha() or ident[:1] == "_" else f"_{ident}"
 
 
-def language_code(name: str) -> str:
-    """'中文 (zh)' -> 'zh'; 'English' -> 'English'; '' -> 'default'."""
-    m = re.search(r"\(([^()]+)\)\s*$", name)
-    return m.group(1).strip() if m else (name.strip() or "default")
-
-
-# Header spellings pyxform accepts (pyxform/aliases.py), as the name fieldapp uses.
-HEADER_ALIASES = {
-    "list name": "list_name", "caption": "label", "relevance": "relevant",
-    "calculate": "calculation", "readonly": "read_only", "read only": "read_only",
-    "constraining_message": "constraint_message", "constraint message": "constraint_message",
-    "requiredmsg": "required_message", "required message": "required_message",
-    "jr:constraint_msg": "constraint_message", "jr:constraintmsg": "constraint_message",
-    "jr:requiredmsg": "required_message", "set_form_id": "form_id",
-    "set_form_title": "form_title", "count": "repeat_count", "jr:count": "repeat_count",
-    "choice filter": "choice_filter", "default language": "default_language",
-}
-
-
-def split_column(header: str) -> tuple[str, str | None]:
-    """'label::中文 (zh)' -> ('label', 'zh'); 'relevant' -> ('relevant', None); pyxform's
-    aliases ('list name', 'caption', 'relevance', ...) -> the names used here."""
-    base, sep, lang = header.partition("::")
-    base = base.strip().lower()
-    base = HEADER_ALIASES.get(base, base)
-    return base, (language_code(lang) if sep else None)
-
-
 class _Loader:
     def __init__(self, path: Path):
         self.file = path.name
+        self.folder = path.parent  # where select_one_from_file finds its list
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.languages: list[str] = []

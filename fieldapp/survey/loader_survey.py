@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .choice_files import ChoiceFileError, read_choice_file
 from .coerce import coerce_answer
 from .errors import AnswerError
 from .expr_ast import ChoiceColumn, walk
@@ -38,6 +39,7 @@ _TYPE_ALIASES = {"begin group": "begin_group", "end group": "end_group",
                  "add decimal prompt": "decimal", "add date prompt": "date",
                  "add note prompt": "note", "add acknowledge prompt": "acknowledge"}
 _LABEL_OPTIONAL = ("calculate", *META_TYPES)
+_FROM_FILE = {"select_one_from_file": "select_one", "select_multiple_from_file": "select_multiple"}
 
 
 @dataclass
@@ -48,6 +50,10 @@ class _Open:
     relevant: Expression | None
     appearance: str
     path: tuple[str, ...]
+    is_repeat: bool = False
+    repeat: str = ""  # its own name when a repeat, else the repeat it is in
+    repeat_count: Expression | None = None
+    hints: dict[str, str] = field(default_factory=dict)
     children: list[Field | Group] = field(default_factory=list)
 
 
@@ -73,6 +79,7 @@ class SurveyBuilder:
         self.root: list[Field | Group] = []
         self.stack: list[_Open] = []
         self.names: dict[str, Row] = {}
+        self.claimed: dict[str, tuple[str, Row, tuple[str, ...]]] = {}  # by lower-case name
         self.fields: list[tuple[Field, Row]] = []
 
     def problem(self, code: str, message: str, row: Row, column: str) -> None:
@@ -84,7 +91,8 @@ class SurveyBuilder:
         for row in self.sheet.rows:
             self.row(row)
         for still_open in reversed(self.stack):
-            self.problem("unclosed_group", f"分组 {still_open.name} 没有对应的 end_group",
+            end = "end_repeat" if still_open.is_repeat else "end_group"
+            self.problem("unclosed_group", f"分组 {still_open.name} 没有对应的 {end}",
                          still_open.row, "type")
         while self.stack:
             self.close()
@@ -97,11 +105,43 @@ class SurveyBuilder:
     def path(self) -> tuple[str, ...]:
         return self.stack[-1].path + (self.stack[-1].name,) if self.stack else ()
 
+    def repeat(self) -> str:
+        """The innermost open repeat ("" outside every repeat)."""
+        return self.stack[-1].repeat if self.stack else ""
+
     def close(self) -> None:
         g = self.stack.pop()
         group = Group(g.name, g.row.number, g.labels, g.relevant, g.appearance,
-                      tuple(g.children), g.path)
+                      tuple(g.children), g.path, g.is_repeat, g.repeat, g.repeat_count, g.hints)
         self.container().append(group)
+
+    def end(self, row: Row, kind: str) -> None:
+        """end_group / end_repeat: closes the innermost open group of that kind."""
+        want_repeat = kind == "end_repeat"
+        if not self.stack:
+            self.problem(f"unmatched_{kind}", f"{kind} 没有对应的 begin_{kind[4:]}", row, "type")
+        elif self.stack[-1].is_repeat != want_repeat:
+            opened = self.stack[-1]
+            begin = "begin_repeat" if opened.is_repeat else "begin_group"
+            self.problem(f"unmatched_{kind}",
+                         f"{kind} 与第 {opened.row.number} 行的 {begin} {opened.name} 不配对",
+                         row, "type")
+            self.close()
+        else:
+            self.close()
+
+    def begin(self, row: Row, kind: str) -> None:
+        ld, sheet = self.ld, self.sheet
+        name = self.claim_name(row) or f"_row{row.number}"
+        is_repeat = kind == "begin_repeat"
+        if is_repeat and self.repeat():
+            self.problem("nested_repeat",
+                         f"暂不支持重复组中再套重复组（{name} 在 {self.repeat()} 中）", row, "type")
+        count = ld.expression(sheet, row, "repeat_count") if is_repeat else None
+        self.stack.append(_Open(
+            name, row, ld.texts(sheet, row, "label"), ld.expression(sheet, row, "relevant"),
+            ld.cell(sheet, row, "appearance")[1], self.path(), is_repeat,
+            name if is_repeat else self.repeat(), count, ld.texts(sheet, row, "hint")))
 
     def claim_name(self, row: Row) -> str | None:
         name = row.cells.get(next((h for h in row.cells if h.strip().lower() == "name"), ""), "")
@@ -112,11 +152,18 @@ class SurveyBuilder:
             self.problem("bad_name", f"字段名只能用英文字母、数字、下划线，且不以数字开头: {name!r}",
                          row, "name")
             return None
-        if name in self.names:
-            self.problem("duplicate_name",
-                         f"字段名 {name} 重复（第 {self.names[name].number} 行已使用）", row, "name")
+        first = self.claimed.get(name.lower())
+        if first is not None:  # answers are kept by name: also across groups, in any case
+            first_name, first_row, first_path = first
+            self.problem(
+                "duplicate_name",
+                f"字段名 {name} 与第 {first_row.number} 行的 {first_name}"
+                f"（{'/'.join(first_path) or '表单顶层'}）重复：答案按字段名保存，不同分组中的字段"
+                f"也不能同名，大小写不同也算同名（pyxform: There are more than one survey "
+                f"elements named '{name.lower()}' (case-insensitive).）", row, "name")
             return None
         self.names[name] = row
+        self.claimed[name.lower()] = (name, row, self.path())
         return name
 
     def row(self, row: Row) -> None:
@@ -127,22 +174,18 @@ class SurveyBuilder:
             self.problem("missing_type", "缺少 type（题型）", row, "type")
             return
         kind, arg = parse_type(type_text)
-        if kind in ("begin_repeat", "end_repeat"):
-            self.problem("unsupported_repeat", "暂不支持重复组（repeat）", row, "type")
+        if kind in ("end_group", "end_repeat"):
+            self.end(row, kind)
             return
-        if kind == "end_group":
-            if not self.stack:
-                self.problem("unmatched_end_group", "end_group 没有对应的 begin_group", row, "type")
-            else:
-                self.close()
+        if kind in ("begin_group", "begin_repeat"):
+            self.begin(row, kind)
             return
-        if kind == "begin_group":
-            name = self.claim_name(row)
-            self.stack.append(_Open(
-                name or f"_row{row.number}", row, ld.texts(sheet, row, "label"),
-                ld.expression(sheet, row, "relevant"), ld.cell(sheet, row, "appearance")[1],
-                self.path()))
-            return
+        if kind in _FROM_FILE:
+            arg = self.choice_file(row, kind, arg)
+            if not arg:
+                self.claim_name(row)  # the name exists: references to it are not errors too
+                return
+            kind = _FROM_FILE[kind]
         if kind not in FIELD_TYPES:
             self.problem("unknown_type", f"不支持的题型: {type_text}", row, "type")
             return
@@ -161,7 +204,9 @@ class SurveyBuilder:
         labels = ld.texts(sheet, row, "label")
         hints = ld.texts(sheet, row, "hint")
         if kind not in _LABEL_OPTIONAL and not labels and not hints:
-            self.problem("missing_label", f"字段 {name} 缺少 label（题目文字）", row, "label")
+            self.problem("missing_label",
+                         f"字段 {name} 既没有 label（题目文字）也没有 hint（pyxform: The survey "
+                         f"element named '{name}' has no label or hint.）", row, "label")
         calc = ld.expression(sheet, row, "calculation")
         if kind == "calculate" and calc is None and not ld.cell(sheet, row, "calculation")[1]:
             self.problem("missing_calculation", f"计算字段 {name} 缺少 calculation", row,
@@ -181,9 +226,27 @@ class SurveyBuilder:
             choice_filter=ld.expression(sheet, row, "choice_filter", choice_columns=True),
             parameters=self.parameters(row, kind),
             groups=self.path(),
+            repeat=self.repeat(),
         )
         self.fields.append((f, row))
         self.container().append(f)
+
+    def choice_file(self, row: Row, kind: str, arg: str) -> str:
+        """select_one_from_file x.csv: the list in x.csv beside the form becomes the choice list
+        named "x.csv"; returns that name ("" after a problem)."""
+        if not arg or len(arg.split()) > 1 or "/" in arg or "\\" in arg:
+            self.problem("missing_list", f"{kind} 后面要写表单旁边的一个选项文件名（如 "
+                         f"villages.csv）", row, "type")
+            return ""
+        if arg not in self.choices:
+            params = self.parameters(row, _FROM_FILE[kind])
+            try:
+                self.choices[arg] = read_choice_file(
+                    self.ld.folder / arg, params.get("value", "name"), params.get("label", "label"))
+            except ChoiceFileError as exc:
+                self.problem("bad_choice_file", exc.message, row, "type")
+                return ""
+        return arg
 
     def parameters(self, row: Row, kind: str) -> dict[str, str]:
         """'max-pixels=1600 foo=bar' -> {'max-pixels': '1600', 'foo': 'bar'}."""
@@ -235,6 +298,9 @@ class SurveyBuilder:
         for g in self.groups():
             if g.relevant is not None:
                 self.report(check(g.relevant.tree, known), self.names.get(g.name), "relevant")
+            if g.repeat_count is not None:
+                self.report(check(g.repeat_count.tree, known), self.names.get(g.name),
+                            "repeat_count")
         self.check_cycles()
 
     def check_choice_columns(self, f: Field, row: Row) -> None:

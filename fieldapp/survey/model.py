@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .expression import Expression
@@ -62,6 +63,7 @@ class Field:
     choice_filter: Expression | None = None
     parameters: Mapping[str, str] = field(default_factory=dict)  # e.g. {"max-pixels": "1600"}
     groups: tuple[str, ...] = ()  # enclosing group names, outermost first
+    repeat: str = ""  # the repeat group this field is in ("" when not in one)
 
     @property
     def is_input(self) -> bool:
@@ -81,6 +83,10 @@ class Group:
     appearance: str = ""
     children: tuple[Field | Group, ...] = ()
     groups: tuple[str, ...] = ()  # enclosing group names, outermost first
+    is_repeat: bool = False  # begin_repeat: the answers hold a list of instances
+    repeat: str = ""  # the repeat this group is (its own name) or is in; "" when none
+    repeat_count: Expression | None = None  # repeat_count / jr:count: a fixed number of instances
+    hints: Labels = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,15 @@ class Form:
                     groups[item.name] = item
             object.__setattr__(self, "fields", fields)
             object.__setattr__(self, "groups", groups)
+
+    @cached_property
+    def repeats(self) -> dict[str, Group]:
+        """The repeat groups by name, in sheet order."""
+        return {name: g for name, g in self.groups.items() if g.is_repeat}
+
+    def fields_in(self, repeat: str) -> list[Field]:
+        """The fields of one repeat instance ("" for the fields outside every repeat)."""
+        return [f for f in self.fields.values() if f.repeat == repeat]
 
     def text(self, labels: Labels, language: str | None = None) -> str:
         """A label in the wanted language, else the form's default, else any."""

@@ -1,6 +1,12 @@
 """A checklist being filled in: answers plus the form's live rules (relevance, required,
 constraints, calculations, choice filters). Plain Python: the Qt form and the visits importer
 both drive it.
+
+A repeat's answers are a list of instances under the repeat's name, each a dict of its fields'
+answers: `{"members": [{"member_name": "王芳", ...}, ...]}`. Methods that take a field `name`
+also take `index`, the instance (0-based) for a field inside a repeat. Inside an instance,
+`${sibling}` is the sibling's answer in the same instance; from outside, `${field_in_repeat}` is
+the node-set of its answers in every instance (for count(), sum(), max(), join()).
 """
 
 from __future__ import annotations
@@ -16,9 +22,12 @@ from fieldapp.core.validation import geopoint_problem
 from .coerce import coerce_answer
 from .depgraph import plan_for
 from .expr_eval import EvalContext
-from .expr_values import from_answer, to_date, to_string
+from .expr_values import NodeSet, from_answer, to_date, to_number, to_string
 from .expression import Expression
 from .model import Choice, Field, Form, Group, LastSaved
+
+MAX_INSTANCES = 200  # a repeat_count beyond this is capped: a household has no 201 members
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*)\[(\d+)\]/([A-Za-z_][A-Za-z0-9_.\-]*)")
 
 _REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
@@ -36,36 +45,109 @@ def last_saved_names(form: Form) -> list[str]:
                    if isinstance(f.default, LastSaved)})
 
 
+def answer_key(form: Form, name: str, index: int | None = None) -> str:
+    """How problems() names an answer: `name`, or `members[2]/member_name` in a repeat."""
+    item: Field | Group | None = form.fields.get(name) or form.groups.get(name)
+    repeat = item.repeat if item is not None else ""
+    return f"{repeat}[{index + 1}]/{name}" if repeat and index is not None else name
+
+
+def split_key(key: str) -> tuple[str, int | None]:
+    """`members[2]/member_name` -> ("member_name", 1); `name` -> ("name", None)."""
+    m = _KEY.fullmatch(key)
+    return (m.group(3), int(m.group(2)) - 1) if m else (key, None)
+
+
 class FormState:
     def __init__(self, form: Form, answers: Mapping[str, Any] | None = None, *,
                  language: str | None = None, today: date | None = None):
         self.form = form
         self.answers: dict[str, Any] = dict(answers or {})
+        for repeat in form.repeats:  # each instance its own dict: edits never alias the caller's
+            items = self.answers.get(repeat)
+            if items is not None:
+                self.answers[repeat] = [dict(i) for i in items if isinstance(i, dict)] \
+                    if isinstance(items, list) else []
         self.language = language
         self.today = today
-        self._relevance: dict[str, bool] = {}
-        self._computing: set[str] = set()
+        self._relevance: dict[tuple[str, int | None], bool] = {}
+        self._computing: set[tuple[str, int | None]] = set()
 
     # ----- construction ------------------------------------------------------------------
     @classmethod
     def new(cls, form: Form, *, last_saved: Mapping[str, Any] | None = None,
             **kw: Any) -> FormState:
-        """A fresh visit: defaults filled in, calculations computed. `last_saved` holds the
-        most recent answers for `${last-saved#name}` defaults (see last_saved_names)."""
-        answers = {}
-        for f in form.fields.values():
-            value = f.default
-            if isinstance(value, LastSaved):
-                value = (last_saved or {}).get(value.name)
-            if value is not None:
-                answers[f.name] = value
-        state = cls(form, answers, **kw)
+        """A fresh visit: defaults filled in (`${last-saved#name}` ones from `last_saved`, the
+        most recent answers: see last_saved_names), repeats at their repeat_count,
+        calculations computed."""
+        state = cls(form, state_defaults(form, last_saved), **kw)
+        state.answers.update(state._sync_counts())
         state.answers.update(state.calculate())
         return state
 
     def defaults(self) -> dict[str, Any]:
-        return {f.name: f.default for f in self.form.fields.values()
-                if f.default is not None and not isinstance(f.default, LastSaved)}
+        return state_defaults(self.form)
+
+    # ----- answers of repeats --------------------------------------------------------------
+    def count(self, repeat: str) -> int:
+        """How many instances a repeat has."""
+        return len(self.answers.get(repeat) or [])
+
+    def value(self, name: str, index: int | None = None) -> Any:
+        """The stored answer of a field (of instance `index` when it is in a repeat)."""
+        f = self.form.fields.get(name)
+        if f is None or not f.repeat:
+            return self.answers.get(name)
+        items = self.answers.get(f.repeat) or []
+        return items[index].get(name) if index is not None and 0 <= index < len(items) else None
+
+    def _indexes(self, f: Field) -> list[int | None]:
+        return list(range(self.count(f.repeat))) if f.repeat else [None]
+
+    def add_instance(self, repeat: str) -> dict[str, Any]:
+        """A new instance at the end of `repeat` (its defaults filled in); returns the changes."""
+        fields = self.form.fields_in(repeat)
+        self.answers.setdefault(repeat, []).append(
+            {f.name: f.default for f in fields
+                 if f.default is not None and not isinstance(f.default, LastSaved)})
+        return self._repeat_changed(repeat)
+
+    def remove_instance(self, repeat: str, index: int) -> dict[str, Any]:
+        """Remove instance `index` of `repeat`; the ones after it move up one place."""
+        del self.answers[repeat][index]
+        return self._repeat_changed(repeat)
+
+    def fixed_count(self, repeat: str) -> int | None:
+        """The number of instances repeat_count asks for (None when the user decides)."""
+        expr = self.form.groups[repeat].repeat_count
+        if expr is None:
+            return None
+        n = to_number(expr.value(self.context()))
+        return max(0, min(MAX_INSTANCES, int(n))) if math.isfinite(n) else 0
+
+    def _sync_counts(self) -> dict[str, Any]:
+        """Add or drop instances so that each repeat with a repeat_count has that many."""
+        changed: dict[str, Any] = {}
+        for repeat in self.form.repeats:
+            want = self.fixed_count(repeat)
+            items = self.answers.get(repeat) or []
+            if want is None or want == len(items):
+                continue
+            self.answers[repeat] = items
+            fields = self.form.fields_in(repeat)
+            while len(items) < want:
+                items.append({f.name: f.default for f in fields
+                 if f.default is not None and not isinstance(f.default, LastSaved)})
+            del items[want:]
+            changed[repeat] = items
+            self._invalidate()
+        return changed
+
+    def _repeat_changed(self, repeat: str) -> dict[str, Any]:
+        self._invalidate()
+        changed: dict[str, Any] = {repeat: self.answers[repeat]}
+        changed.update(self.calculate())
+        return changed
 
     # ----- evaluation --------------------------------------------------------------------
     def _typed(self, f: Field, value: Any) -> Any:
@@ -75,110 +157,144 @@ class FormState:
             return to_date(value) or value
         return value
 
-    def lookup(self, name: str) -> Any:
-        """An answer as expressions see it: empty when its field is not relevant (as ODK)."""
+    def lookup(self, name: str, repeat: str = "", index: int | None = None) -> Any:
+        """An answer as expressions see it: empty when its field is not relevant (as ODK).
+        Evaluated inside instance `index` of `repeat`, a field of that repeat is its answer in
+        that instance; any other field in a repeat is the node-set of all its answers."""
         f = self.form.fields.get(name)
-        if f is None or not self.relevant(name):
+        if f is None:
+            if name in self.form.repeats:  # count(${members}): its instances, none when hidden
+                return NodeSet([""] * self.count(name) if self.relevant(name) else [])
             return None
-        return self._typed(f, self.answers.get(name))
+        if f.repeat and not (repeat == f.repeat and index is not None):
+            return self.lookup_all(name)
+        if not self.relevant(name, index):
+            return None
+        return self._typed(f, self.value(name, index))
 
-    def context(self, f: Field | None = None, choice: Choice | None = None) -> EvalContext:
-        current = self._typed(f, self.answers.get(f.name)) if f else None
-        return EvalContext(self.lookup, current=current, today=self.today,
-                           choice={"name": choice.name, **choice.extra} if choice else {})
+    def lookup_all(self, name: str) -> Any:
+        """A field's answers in every instance of its repeat (a node-set)."""
+        f = self.form.fields.get(name)
+        if f is None or not f.repeat:
+            return self.lookup(name)
+        return NodeSet(self._typed(f, self.value(name, i)) if self.relevant(name, i) else None
+                       for i in range(self.count(f.repeat)))
 
-    def _truth(self, expr: Expression | bool, f: Field | None = None) -> bool:
+    def context(self, f: Field | None = None, choice: Choice | None = None,
+                index: int | None = None, repeat: str = "") -> EvalContext:
+        current = self._typed(f, self.value(f.name, index)) if f else None
+        repeat = f.repeat if f is not None else repeat
+        at = index if repeat else None
+        return EvalContext(lambda name: self.lookup(name, repeat, at), current=current,
+                           today=self.today,
+                           choice={"name": choice.name, **choice.extra} if choice else {},
+                           position=at + 1 if at is not None else 0,
+                           lookup_all=self.lookup_all)
+
+    def _truth(self, expr: Expression | bool, f: Field | None = None,
+               index: int | None = None) -> bool:
         if isinstance(expr, bool):
             return expr
-        return expr.truth(self.context(f))
+        return expr.truth(self.context(f, index=index))
 
     def _invalidate(self) -> None:
         self._relevance.clear()
 
-    def relevant(self, name: str) -> bool:
-        """Field or group `name` and all its enclosing groups are relevant."""
-        if name in self._relevance:
-            return self._relevance[name]
-        if name in self._computing:  # relevance that depends on itself: treat as relevant
-            return True
+    def relevant(self, name: str, index: int | None = None) -> bool:
+        """Field or group `name` (in instance `index` when in a repeat) and all its enclosing
+        groups are relevant. A repeat without `index` (its Add button) evaluates its own
+        `relevant` outside any instance."""
         item: Field | Group | None = self.form.fields.get(name) or self.form.groups.get(name)
         if item is None:
             return False
-        self._computing.add(name)
+        at = index if item.repeat else None
+        key = (name, at)
+        if key in self._relevance:
+            return self._relevance[key]
+        if key in self._computing:  # relevance that depends on itself: treat as relevant
+            return True
+        self._computing.add(key)
         try:
-            ok = all(self.relevant(g) for g in item.groups)
+            ok = all(self.relevant(g, at if self.form.groups[g].repeat else None)
+                     for g in item.groups)
             if ok and item.relevant is not None:
                 f = item if isinstance(item, Field) else None
-                ok = item.relevant.truth(self.context(f))
+                ok = item.relevant.truth(self.context(f, index=at, repeat=item.repeat))
         finally:
-            self._computing.discard(name)
-        self._relevance[name] = ok
+            self._computing.discard(key)
+        self._relevance[key] = ok
         return ok
 
-    def required(self, name: str) -> bool:
+    def required(self, name: str, index: int | None = None) -> bool:
         f = self.form.fields[name]
-        return f.is_input and self.relevant(name) and self._truth(f.required, f)
+        return f.is_input and self.relevant(name, index) and self._truth(f.required, f, index)
 
-    def read_only(self, name: str) -> bool:
+    def read_only(self, name: str, index: int | None = None) -> bool:
         f = self.form.fields[name]
-        return f.calculation is not None or self._truth(f.read_only, f)
+        return f.calculation is not None or self._truth(f.read_only, f, index)
 
-    def choices(self, name: str) -> tuple[Choice, ...]:
+    def choices(self, name: str, index: int | None = None) -> tuple[Choice, ...]:
         f = self.form.fields[name]
         items = self.form.choices_of(f)
         if f.choice_filter is None:
             return items
-        return tuple(c for c in items if f.choice_filter.truth(self.context(f, c)))
+        return tuple(c for c in items if f.choice_filter.truth(self.context(f, c, index)))
 
-    def interpolate(self, text: str) -> str:
-        """`${name}` in a label, hint or message replaced by that answer, as ODK shows it."""
+    def interpolate(self, text: str, f: Field | None = None, index: int | None = None) -> str:
+        """`${name}` in a label, hint or message replaced by that answer, as ODK shows it
+        (inside a repeat instance, a sibling's answer in the same instance)."""
         if "${" not in text:
             return text
-        return _REF_IN_TEXT.sub(lambda m: to_string(from_answer(self.lookup(m.group(1)))), text)
+        repeat = f.repeat if f is not None else ""
+        at = index if repeat else None
+        return _REF_IN_TEXT.sub(
+            lambda m: to_string(from_answer(self.lookup(m.group(1), repeat, at))), text)
 
-    def label(self, name: str) -> str:
+    def label(self, name: str, index: int | None = None) -> str:
         f = self.form.fields[name]
-        return self.interpolate(self.form.text(f.labels, self.language))
+        return self.interpolate(self.form.text(f.labels, self.language), f, index)
 
-    def hint(self, name: str) -> str:
+    def hint(self, name: str, index: int | None = None) -> str:
         f = self.form.fields[name]
-        return self.interpolate(self.form.text(f.hints, self.language))
+        return self.interpolate(self.form.text(f.hints, self.language), f, index)
 
     def message(self, key: str) -> str:
         texts = MESSAGES[key]
         return texts.get(self.language or "zh", texts["zh"])
 
-    def problem(self, name: str) -> str | None:
+    def problem(self, name: str, index: int | None = None) -> str | None:
         """Why the answer of `name` blocks completion (Chinese unless language says otherwise)."""
         f = self.form.fields[name]
-        if not f.is_input or not self.relevant(name):
+        if not f.is_input or not self.relevant(name, index):
             return None
-        value = self.answers.get(name)
+        value = self.value(name, index)
         if value is None or value == "":
-            if self.required(name):
-                return self.interpolate(self.form.text(f.required_message, self.language)) \
-                    or self.message("required")
+            if self.required(name, index):
+                return self.interpolate(self.form.text(f.required_message, self.language),
+                                        f, index) or self.message("required")
             return None
         if f.type == "geopoint":
             bad = geopoint_problem(str(value))
             if bad:
                 return bad
         if f.is_select:
-            names = {c.name for c in self.choices(name)}
+            names = {c.name for c in self.choices(name, index)}
             picked = str(value).split() if f.type == "select_multiple" else [str(value)]
             if any(p not in names for p in picked):
                 return self.message("choice")
-        if f.constraint is not None and not f.constraint.truth(self.context(f)):
-            return self.interpolate(self.form.text(f.constraint_message, self.language)) \
-                or self.message("constraint")
+        if f.constraint is not None and not f.constraint.truth(self.context(f, index=index)):
+            return self.interpolate(self.form.text(f.constraint_message, self.language),
+                                    f, index) or self.message("constraint")
         return None
 
     def problems(self) -> dict[str, str]:
+        """Every blocking problem by answer_key (`name`, or `members[2]/member_name`)."""
         out = {}
-        for name in self.form.fields:
-            msg = self.problem(name)
-            if msg:
-                out[name] = msg
+        for f in self.form.fields.values():
+            for index in self._indexes(f):
+                msg = self.problem(f.name, index)
+                if msg:
+                    out[answer_key(self.form, f.name, index)] = msg
         return out
 
     def is_complete(self) -> bool:
@@ -210,40 +326,86 @@ class FormState:
         return changed
 
     def _update_calculation(self, f: Field, changed: dict[str, Any]) -> bool:
+        """Recompute one calculation (in every instance when in a repeat)."""
         assert f.calculation is not None
-        value = _answer_value(f.calculation.value(self.context(f)))
-        if not self.relevant(f.name):
-            value = None
-        if self.answers.get(f.name) == value:
-            return False
-        self.answers[f.name] = value
-        changed[f.name] = value
+        progress = False
+        for index in self._indexes(f):
+            value = _answer_value(f.calculation.value(self.context(f, index=index)))
+            if not self.relevant(f.name, index):
+                value = None
+            if self.value(f.name, index) != value:
+                self._store(f, index, value, changed)
+                progress = True
+        return progress
+
+    def _store(self, f: Field, index: int | None, value: Any, changed: dict[str, Any]) -> None:
+        """Write one answer and note what changed: the field, or its repeat's whole list."""
+        if f.repeat:
+            assert index is not None
+            self.answers[f.repeat][index][f.name] = value
+            changed[f.repeat] = self.answers[f.repeat]
+        else:
+            self.answers[f.name] = value
+            changed[f.name] = value
         self._invalidate()
-        return True
 
     def irrelevant_answers(self) -> list[str]:
-        """Answered fields that are not relevant: ODK drops these when a visit is finalised."""
+        """Answered fields outside repeats that are not relevant: ODK drops these when a visit
+        is finalised (drop_irrelevant also clears them inside repeat instances)."""
         return [n for n, v in self.answers.items()
-                if v is not None and n in self.form.fields and not self.relevant(n)]
+                if v is not None and n in self.form.fields and not self.form.fields[n].repeat
+                and not self.relevant(n)]
+
+    def drop_irrelevant(self) -> dict[str, Any]:
+        """Clear every answer that no longer applies, as ODK does on finalising; returns the
+        changes (a repeat's whole list when one of its instances changed)."""
+        changed: dict[str, Any] = {name: None for name in self.irrelevant_answers()}
+        self.answers.update(changed)
+        for repeat in self.form.repeats:
+            for f in self.form.fields_in(repeat):
+                for index in self._indexes(f):
+                    if self.value(f.name, index) is not None and \
+                            not self.relevant(f.name, index):
+                        self.answers[repeat][index][f.name] = None
+                        changed[repeat] = self.answers[repeat]
+        return changed
 
     # ----- changes -----------------------------------------------------------------------
-    def set(self, name: str, raw: Any) -> dict[str, Any]:
+    def set(self, name: str, raw: Any, index: int | None = None) -> dict[str, Any]:
         """Store an answer (coerced to its type) and return every answer that changed, including
-        calculations; raises AnswerError when `raw` does not fit the field."""
+        calculations (a repeat's whole list when one of its instances changed); raises
+        AnswerError when `raw` does not fit the field."""
         f = self.form.fields[name]
+        if f.repeat and not (index is not None and 0 <= index < self.count(f.repeat)):
+            raise IndexError(index)  # a caller's slip, not the user's
         names = [c.name for c in self.form.choices_of(f)]
         value = coerce_answer(f.type, raw, names)
         changed: dict[str, Any] = {}
-        if self.answers.get(name) != value:
-            self.answers[name] = value
-            changed[name] = value
-            self._invalidate()
+        if self.value(name, index) != value:
+            self._store(f, index, value, changed)
             plan = plan_for(self.form)
-            if plan.cyclic:
+            if self.form.repeats:  # counts and node-sets: recompute the few calculations
+                changed.update(self._sync_counts())
+                changed.update(self.calculate())
+            elif plan.cyclic:
                 changed.update(self.calculate())
             else:  # only the calculations that can see this answer
                 changed.update(self._recompute(plan.affected(name)))
         return changed
+
+
+def state_defaults(form: Form, last_saved: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The default answers of a fresh visit (fields outside repeats); a `${last-saved#name}`
+    default takes `last_saved[name]`, or stays empty."""
+    out: dict[str, Any] = {}
+    for f in form.fields.values():
+        if f.repeat or f.default is None:
+            continue
+        value = (last_saved or {}).get(f.default.name) if isinstance(f.default, LastSaved) \
+            else f.default
+        if value is not None:
+            out[f.name] = value
+    return out
 
 
 def _answer_value(value: Any) -> Any:

@@ -3,6 +3,7 @@ cell as text, with the spreadsheet row number and column letter kept for error m
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,34 @@ def cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def language_code(name: str) -> str:
+    """'中文 (zh)' -> 'zh'; 'English' -> 'English'; '' -> 'default'."""
+    m = re.search(r"\(([^()]+)\)\s*$", name)
+    return m.group(1).strip() if m else (name.strip() or "default")
+
+
+# Header spellings pyxform accepts (pyxform/aliases.py), as the name fieldapp uses.
+HEADER_ALIASES = {
+    "list name": "list_name", "caption": "label", "relevance": "relevant",
+    "calculate": "calculation", "readonly": "read_only", "read only": "read_only",
+    "constraining_message": "constraint_message", "constraint message": "constraint_message",
+    "requiredmsg": "required_message", "required message": "required_message",
+    "jr:constraint_msg": "constraint_message", "jr:constraintmsg": "constraint_message",
+    "jr:requiredmsg": "required_message", "set_form_id": "form_id",
+    "set_form_title": "form_title", "count": "repeat_count", "jr:count": "repeat_count",
+    "choice filter": "choice_filter", "default language": "default_language",
+}
+
+
+def split_column(header: str) -> tuple[str, str | None]:
+    """'label::中文 (zh)' -> ('label', 'zh'); 'relevant' -> ('relevant', None); pyxform's
+    aliases ('list name', 'caption', 'relevance', ...) -> the names used here."""
+    base, sep, lang = header.partition("::")
+    base = base.strip().lower()
+    base = HEADER_ALIASES.get(base, base)
+    return base, (language_code(lang) if sep else None)
 
 
 def read_workbook(path: str | Path) -> dict[str, Sheet]:

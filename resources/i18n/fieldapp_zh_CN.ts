@@ -1212,6 +1212,10 @@ Please send this file to the county office (县融媒体中心).</source>
 <context>
     <name>HistoryDialog</name>
     <message>
+        <source>%1 entries</source>
+        <translation>%1 项</translation>
+    </message>
+    <message>
         <source>%1 recorded changes</source>
         <translation>共 %1 条修改记录</translation>
     </message>
@@ -2566,6 +2570,21 @@ Please send this file to the county office (县融媒体中心).</source>
     </message>
 </context>
 <context>
+    <name>RepeatSection</name>
+    <message>
+        <source>Add %1 (Ctrl+Shift+A)</source>
+        <translation>添加%1（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>None recorded yet.</source>
+        <translation>尚未登记。</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>删除%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Area:</source>
@@ -3175,6 +3194,14 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Pictures (%1)</source>
         <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2 (%3)?</source>
+        <translation>删除%1 %2（%3）？</translation>
     </message>
     <message>
         <source>The visit was not completed</source>

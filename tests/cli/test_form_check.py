@@ -30,12 +30,12 @@ def test_command_line_exit_codes(tmp_path):
     assert bad.returncode == 1 and bad.stderr.startswith("fieldapp: x.xlsx")
 
 
-@pytest.mark.parametrize("name, form_id", [("huhutong_household.xlsx", "huhutong_household"),
-                                           ("public_place.xlsx", "public_place")])
-def test_shipped_forms_pass(capsys, name, form_id):
+@pytest.mark.parametrize("name, form_id, version", [
+    ("huhutong_household.xlsx", "huhutong_household", "2026120601"),
+    ("public_place.xlsx", "public_place", "2026112501")])
+def test_shipped_forms_pass(capsys, name, form_id, version):
     assert main(["form", "check", str(forms_dir() / name), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    version = {"huhutong_household": "2026120501", "public_place": "2026112501"}[form_id]
     assert data["form_id"] == form_id and data["version"] == version and data["title"]
     assert data["pyxform"]["ok"] is True
     for f in data["fields"]:
@@ -48,6 +48,8 @@ def test_household_fields_in_json(capsys):
     assert fields["visit_result"]["required"] is True
     assert fields["visit_result"]["choices"][0] == "met"
     assert fields["notes"]["required"] is False and fields["notes"]["choices"] == []
+    assert fields["member_name"]["repeat"] == "members" and fields["notes"]["repeat"] is None
+    assert fields["relation"]["choices"][0] == "head"
 
 
 def test_text_output(capsys):

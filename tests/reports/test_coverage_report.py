@@ -128,3 +128,43 @@ def test_cancel_writes_nothing(demo_store, tmp_path):
     with pytest.raises(Cancelled):
         make_report(demo_store, out, progress=lambda d, t: d < 2)
     assert not out.exists() and not list(tmp_path.glob(".r*"))
+
+
+def _persons_truth(store, code):
+    """People on the rosters of the latest visits, by household status (core.roster rule)."""
+    from fieldapp.core.roster import persons
+
+    found = Counter()
+    for v in villages_under(store, code):
+        for h in village_households(store, v["code"]):
+            found[h["status"]] += persons(h["answers"])
+    return found
+
+
+def test_people_covered_and_not_covered_come_from_the_member_roster(demo_store, tmp_path):
+    from fieldapp.store import visits as V
+    from fieldapp.store.reports.answer_counts import person_counts
+
+    out = tmp_path / "report.xlsx"
+    make_report(demo_store, out, today=TODAY)
+    truth = _persons_truth(demo_store, "140824000000")
+    overview = {r[0]: r[1] for r in _sheet(out, "总体情况") if r and r[0]}
+    assert overview["其中已覆盖户人口"] == truth["covered"] > 1000
+    assert overview["其中未覆盖户人口"] == truth["not_covered"] > 0
+    assert overview["家庭成员登记人数（常住）"] == sum(truth.values())
+
+    # One member of a covered household moves away: one person fewer, in that village too.
+    hh = next(h for v in villages_under(demo_store, TOWN)
+              for h in village_households(demo_store, v["code"])
+              if h["status"] == "covered" and len(h["answers"].get("members", [])) > 1
+              and all(m["lives_here"] == "yes" for m in h["answers"]["members"]))
+    visit = demo_store.conn.execute(
+        "SELECT uuid FROM visits WHERE household_uuid = ? AND state = 'complete'",
+        (hh["uuid"],)).fetchone()[0]
+    members = [dict(m) for m in hh["answers"]["members"]]
+    members[-1]["lives_here"] = "no"
+    before = person_counts(demo_store, hh["village_code"])[hh["village_code"]]
+    V.save_answers(demo_store, "县融媒体中心", visit, {"members": members})
+    after = person_counts(demo_store, hh["village_code"])[hh["village_code"]]
+    assert after["persons_covered"] == before["persons_covered"] - 1
+    assert after["persons_not_covered"] == before["persons_not_covered"]

@@ -3,6 +3,8 @@ when, the old and the new value. Field names and choice codes are shown as the f
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,6 +46,9 @@ def describe_change(form: Form | None, entry: dict, language: str) -> tuple[str,
     if field == "ended_at":
         return _t("Completed at"), old[:19].replace("T", " "), new[:19].replace("T", " ")
     name = field.removeprefix("answers.")
+    if form is not None and name in form.repeats:
+        label = form.text(form.groups[name].labels, language) or name
+        return label, _instances(form, name, old), _instances(form, name, new)
     f = form.fields.get(name) if form else None
     if f is None:
         return name, old, new
@@ -56,6 +61,20 @@ def describe_change(form: Form | None, entry: dict, language: str) -> tuple[str,
             return _t("photo %1").replace("%1", value[:8])
         return value
     return label, show(old), show(new)
+
+
+def _instances(form: Form, repeat: str, value: str) -> str:
+    """A repeat's answers (JSON list) as "2 entries: 王芳、李强" (its first text question)."""
+    try:
+        items = json.loads(value) if value else []
+    except ValueError:
+        return value
+    if not isinstance(items, list):
+        return value
+    first = next((f.name for f in form.fields_in(repeat) if f.type == "text"), None)
+    names = [str(i.get(first) or "?") for i in items if isinstance(i, dict)] if first else []
+    text = _t("%1 entries").replace("%1", str(len(items)))
+    return f"{text}: {'、'.join(names)}" if names else text
 
 
 class HistoryDialog(QDialog):

@@ -5,6 +5,9 @@ keyboard first, and every change saved as a draft at once (killing the app loses
 visit); a complete visit opens read-only until "Correct" reopens it. Rules live in
 fieldapp.survey.runtime and writes in fieldapp.store.visits; this only shows and forwards. Another
 kind of record (a public place) comes in as `record=`, an adapter like HouseholdVisitRecord.
+
+Questions are kept by key: the field name, or `members[2]/member_name` for a question of a repeat
+instance (runtime.answer_key); `keys` maps a key back to (name, instance index).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -27,13 +31,14 @@ from PySide6.QtWidgets import (
 from fieldapp.store import visits as V
 from fieldapp.survey.errors import AnswerError
 from fieldapp.survey.model import Field, Form, Group
-from fieldapp.survey.runtime import FormState, last_saved_names
+from fieldapp.survey.runtime import FormState, answer_key, last_saved_names
 
 from fieldapp.ui.widgets.errors import describe, show_error
 from fieldapp.ui.shell.i18n import current_language
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
 from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
 from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
+from fieldapp.ui.visit.visit_form_repeat import RepeatSection
 from fieldapp.ui.visit.visit_form_rows import EditorFactory, FieldRow
 
 
@@ -74,10 +79,13 @@ class VisitFormWidget(QWidget):
         self.editors: dict[str, Editor] = {}
         self.live_texts: set[str] = set()  # fields whose label or hint shows ${answers}
         self.sections: dict[str, QGroupBox] = {}
+        self.keys: dict[str, tuple[str, int | None]] = {}  # key -> (field or group, instance)
+        self.repeats: dict[str, RepeatSection] = {}
         self.order: list[str] = []
         self._build()
-        for name, editor in self.editors.items():
-            editor.set_value(self.state.answers.get(name))
+        for key, editor in self.editors.items():
+            editor.set_value(self.state.value(*self.keys[key]))
+        self._update_order()
         self.set_read_only(self.visit_state == "complete")
         self.refresh()
         self._show_saved_state()
@@ -138,45 +146,99 @@ class VisitFormWidget(QWidget):
         layout.addWidget(self.version_note)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(bar)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys, slot in (("Ctrl+Return", self.complete), ("Ctrl+Enter", self.complete),
+                           ("Ctrl+Shift+A", self.add_instance),
+                           ("Ctrl+Shift+D", self.remove_instance)):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.WidgetWithChildrenShortcut)
-            sc.activated.connect(self.complete)
+            sc.activated.connect(slot)
 
-    def _add_items(self, items, layout: QVBoxLayout) -> None:
+    def _add_items(self, items, layout: QVBoxLayout, index: int | None = None) -> None:
         for item in items:
-            if isinstance(item, Group):
+            if isinstance(item, Group) and item.is_repeat:
+                section = RepeatSection(self.form.text(item.labels, self.language) or item.name,
+                                        self.form.text(item.hints, self.language))
+                section.addRequested.connect(lambda r=item.name: self.add_instance(r))
+                section.removeRequested.connect(lambda i, r=item.name: self.remove_instance(r, i))
+                self.repeats[item.name] = section
+                layout.addWidget(section)
+                self._fill_repeat(item)
+            elif isinstance(item, Group):
                 box = QGroupBox(self.form.text(item.labels, self.language) or item.name)
                 box.setStyleSheet("QGroupBox { font-weight: bold; }"
                                   "QGroupBox QLabel, QGroupBox QAbstractButton "
                                   "{ font-weight: normal; }")
                 inner = QVBoxLayout(box)
-                self.sections[item.name] = box
-                self._add_items(item.children, inner)
+                key = answer_key(self.form, item.name, index)
+                self.sections[key] = box
+                self.keys[key] = (item.name, index)
+                self._add_items(item.children, inner, index)
                 layout.addWidget(box)
             else:
-                self._add_field(item, layout)
+                self._add_field(item, layout, index)
 
-    def _add_field(self, f: Field, layout: QVBoxLayout) -> None:
+    def _fill_repeat(self, group: Group) -> None:
+        """(Re)build the boxes of a repeat's instances from the answers."""
+        section = self.repeats[group.name]
+        for key in [k for k, (name, _) in self.keys.items() if self._repeat_of(name) == group.name]:
+            if key in self.editors:  # a dying editor must not write into the next instance
+                self.editors[key].blockSignals(True)
+            for table in (self.rows, self.editors, self.sections, self.keys):
+                table.pop(key, None)
+            self.live_texts.discard(key)
+            self.touched.discard(key)
+            self.input_errors.pop(key, None)
+        section.clear()
+        for i in range(self.state.count(group.name)):
+            inner = section.add_instance(i)
+            self._add_items(group.children, inner, i)
+            for key, (name, index) in self.keys.items():
+                if index == i and key in self.editors and self._repeat_of(name) == group.name:
+                    self.editors[key].set_value(self.state.value(name, i))
+
+    def _repeat_of(self, name: str) -> str:
+        item = self.form.fields.get(name) or self.form.groups.get(name)
+        return item.repeat if item is not None else ""
+
+    def _add_field(self, f: Field, layout: QVBoxLayout, index: int | None = None) -> None:
         editor = self.factory.create(f)
         if editor is None:
             return
+        key = answer_key(self.form, f.name, index)
         text = self.form.text(f.labels, self.language) or f.name
         row = FieldRow(text, self.form.text(f.hints, self.language), editor)
-        self.rows[f.name] = row
-        self.editors[f.name] = editor
+        self.rows[key] = row
+        self.editors[key] = editor
+        self.keys[key] = (f.name, index)
         if "${" in text or "${" in self.form.text(f.hints, self.language):
-            self.live_texts.add(f.name)
-        if f.is_input:
-            self.order.append(f.name)
-        editor.edited.connect(lambda value, final, n=f.name: self._edited(n, value, final))
-        editor.advance.connect(lambda n=f.name: self.focus_next(n))
+            self.live_texts.add(key)
+        editor.edited.connect(lambda value, final, k=key: self._edited(k, value, final))
+        editor.advance.connect(lambda k=key: self._advance(k))
         layout.addWidget(row)
+
+    def _update_order(self) -> None:
+        """The questions in the order they are asked: a repeat's instances one after another,
+        then `+repeat`, its Add button."""
+        self.order = []
+
+        def walk(items, index: int | None) -> None:
+            for item in items:
+                if isinstance(item, Group) and item.is_repeat:
+                    for i in range(self.state.count(item.name)):
+                        walk(item.children, i)
+                    self.order.append("+" + item.name)
+                elif isinstance(item, Group):
+                    walk(item.children, index)
+                elif item.is_input:
+                    key = answer_key(self.form, item.name, index)
+                    if key in self.editors:
+                        self.order.append(key)
+        walk(self.form.children, None)
 
     def _add_extra_answers(self) -> None:
         """Answers to questions the current form no longer has (older form version)."""
         extra = {k: v for k, v in self.state.answers.items()
-                 if k not in self.form.fields and v is not None}
+                 if k not in self.form.fields and k not in self.form.repeats and v is not None}
         if not extra:
             return
         box = QGroupBox(self.tr("Other answers (older form version)"))
@@ -190,29 +252,34 @@ class VisitFormWidget(QWidget):
     # ----- state -> screen -----------------------------------------------------------------
     def refresh(self) -> None:
         st = self.state
-        for name, box in self.sections.items():
-            box.setVisible(st.relevant(name))
+        for key, box in self.sections.items():
+            box.setVisible(st.relevant(*self.keys[key]))
+        for repeat, section in self.repeats.items():
+            section.setVisible(st.relevant(repeat))
+            for i, box in enumerate(section.boxes):
+                box.setVisible(st.relevant(repeat, i))
         problems = 0
-        for name, row in self.rows.items():
+        for key, row in self.rows.items():
+            name, index = self.keys[key]
             f = self.form.fields[name]
-            relevant = st.relevant(name)
+            relevant = st.relevant(name, index)
             row.setVisible(relevant)
             if not relevant:
                 continue
-            editor = self.editors[name]
+            editor = self.editors[key]
             if f.is_select:
                 editor.set_choices([(c.name, self.form.text(c.labels, self.language) or c.name)
-                                    for c in st.choices(name)])  # type: ignore[attr-defined]
+                                    for c in st.choices(name, index)])  # type: ignore[attr-defined]
             if f.calculation is not None:
-                editor.set_value(st.answers.get(name))
-            if name in self.live_texts:
-                row.set_texts(st.label(name) or name, st.hint(name))
-            row.set_required(st.required(name))
-            message = self.input_errors.get(name) or st.problem(name)
+                editor.set_value(st.value(name, index))
+            if key in self.live_texts:
+                row.set_texts(st.label(name, index) or name, st.hint(name, index))
+            row.set_required(st.required(name, index))
+            message = self.input_errors.get(key) or st.problem(name, index)
             if message:
                 problems += 1
-            row.set_error(message if (self.show_all or name in self.touched
-                                      or name in self.input_errors) else None)
+            row.set_error(message if (self.show_all or key in self.touched
+                                      or key in self.input_errors) else None)
         done = problems == 0
         self.complete_button.setEnabled(done and not self.read_only)
         self.todo_button.setVisible(not done and not self.read_only)
@@ -233,26 +300,83 @@ class VisitFormWidget(QWidget):
             self.saved_label.setText(self.tr("Draft saved %1").replace("%1", when or ""))
 
     # ----- screen -> state -> database ---------------------------------------------------
-    def _edited(self, name: str, raw, final: bool) -> None:
-        if self.read_only:
+    def _edited(self, key: str, raw, final: bool) -> None:
+        if self.read_only or key not in self.keys:
             return
+        name, index = self.keys[key]
         try:
-            changes = self.state.set(name, raw)
+            changes = self.state.set(name, raw, index)
         except AnswerError as exc:
             if final:
-                self.input_errors[name] = exc.message
-                self.touched.add(name)
+                self.input_errors[key] = exc.message
+                self.touched.add(key)
                 self.refresh()
             return
-        self.input_errors.pop(name, None)
+        self.input_errors.pop(key, None)
         if final:
-            self.touched.add(name)
-        editor = self.editors[name]
+            self.touched.add(key)
+        editor = self.editors[key]
         if not isinstance(editor, LineEditor):  # typed text stays as typed
-            editor.set_value(self.state.answers.get(name))
+            editor.set_value(self.state.value(name, index))
         if changes or (final and self.visit_uuid is None):  # a default confirmed starts it
             self._persist(changes)
+        self._follow_counts()
         self.refresh()
+
+    def _follow_counts(self) -> None:
+        """Rebuild a repeat whose number of instances changed (a repeat_count answer)."""
+        for repeat, section in self.repeats.items():
+            if len(section.boxes) != self.state.count(repeat):
+                self._fill_repeat(self.form.groups[repeat])
+                self._update_order()
+                self.set_read_only(self.read_only)
+
+    # ----- repeats -----------------------------------------------------------------------
+    def _focused_instance(self) -> tuple[str, int | None] | None:
+        """The repeat (and instance) holding the focus, else the first visible repeat."""
+        focus = self.focusWidget()
+        for repeat, section in self.repeats.items():
+            if focus is not None and section.isAncestorOf(focus):
+                return repeat, section.index_of(focus)
+        visible = [r for r, s in self.repeats.items() if self.state.relevant(r)]
+        return (visible[0], None) if visible else None
+
+    def add_instance(self, repeat: str | None = None) -> None:
+        """Add an instance to `repeat` (by default the one holding the focus) and go to its
+        first question."""
+        if repeat is None:
+            where = self._focused_instance()
+            repeat = where[0] if where else None
+        if repeat is None or self.read_only or self.state.fixed_count(repeat) is not None:
+            return
+        self._persist(self.state.add_instance(repeat))
+        self._fill_repeat(self.form.groups[repeat])
+        self._update_order()
+        self.set_read_only(False)
+        self.refresh()
+        index = self.state.count(repeat) - 1
+        first = next((k for k in self.order if k in self.keys and self.keys[k][1] == index
+                      and self._repeat_of(self.keys[k][0]) == repeat and self._askable(k)), None)
+        if first is not None:
+            self.focus_field(first)
+
+    def remove_instance(self, repeat: str | None = None, index: int | None = None) -> None:
+        """Remove an instance (by default the one holding the focus)."""
+        if repeat is None:
+            where = self._focused_instance()
+            repeat, index = where if where else (None, None)
+        if repeat is None or index is None or self.read_only \
+                or self.state.fixed_count(repeat) is not None or not self._confirm_remove(
+                    repeat, index):
+            return
+        self._persist(self.state.remove_instance(repeat, index))
+        self._fill_repeat(self.form.groups[repeat])
+        self._update_order()
+        self.set_read_only(False)
+        self.refresh()
+        section = self.repeats[repeat]
+        target = section.boxes[min(index, len(section.boxes) - 1)] if section.boxes else None
+        (target or section.add_button).setFocus(Qt.TabFocusReason)
 
     def _persist(self, changes: dict) -> bool:
         self._pending.update(changes)
@@ -292,31 +416,62 @@ class VisitFormWidget(QWidget):
             show_error(self, exc, self.tr("Cannot use this photo"))
             return None
 
+    def _confirm_remove(self, repeat: str, index: int) -> bool:
+        """Ask before removing an instance that holds answers (Enter confirms)."""
+        answers = [v for v in (self.state.answers.get(repeat) or [{}])[index].values()
+                   if v not in (None, "")]
+        if not answers:
+            return True
+        title = self.repeats[repeat].title_text
+        text = self.tr("Remove %1 %2 (%3)?").replace("%1", title).replace(
+            "%2", str(index + 1)).replace("%3", str(answers[0]))
+        return QMessageBox.question(self, self.tr("Remove"), text,
+                                    QMessageBox.Yes | QMessageBox.No,
+                                    QMessageBox.Yes) == QMessageBox.Yes
+
     # ----- navigation --------------------------------------------------------------------
-    def _askable(self, name: str) -> bool:
-        return self.state.relevant(name) and not self.state.read_only(name)
+    def _askable(self, key: str) -> bool:
+        name, index = self.keys[key]
+        return self.state.relevant(name, index) and not self.state.read_only(name, index)
+
+    def _advance(self, key: str) -> None:
+        """Enter in a question: keep what was typed first (it may add instances), then move."""
+        editor = self.editors.get(key)
+        if isinstance(editor, LineEditor):
+            editor.commit()
+        self.focus_next(key)
 
     def focus_next(self, after: str | None = None) -> None:
-        """Move to the next question still without an answer, else to Complete."""
+        """Move to the next question still without an answer, else to Complete. A repeat's
+        Add button is a stop when leaving its last instance (Enter adds one more, Tab goes on);
+        the first instance is added with Ctrl+Shift+A or Tab to Add."""
         start = self.order.index(after) + 1 if after in self.order else 0
-        for name in self.order[start:]:
-            if self._askable(name) and self.state.answers.get(name) in (None, ""):
-                self.focus_field(name)
+        repeat = self._repeat_of(self.keys[after][0]) if after in self.keys else ""
+        for key in self.order[start:]:
+            if key not in self.keys:  # "+repeat"
+                add = self.repeats[key[1:]].add_button
+                if add.isEnabled() and key[1:] == repeat:
+                    add.setFocus(Qt.TabFocusReason)
+                    self.scroll.ensureWidgetVisible(add, 0, 40)
+                    return
+            elif self._askable(key) and self.state.value(*self.keys[key]) in (None, ""):
+                self.focus_field(key)
                 return
         target = self.complete_button if self.complete_button.isEnabled() else self.todo_button
         target.setFocus(Qt.TabFocusReason)
 
-    def focus_field(self, name: str) -> None:
-        self.editors[name].setFocus(Qt.TabFocusReason)
-        self.scroll.ensureWidgetVisible(self.rows[name], 0, 40)
+    def focus_field(self, key: str) -> None:
+        self.editors[key].setFocus(Qt.TabFocusReason)
+        self.scroll.ensureWidgetVisible(self.rows[key], 0, 40)
 
     def show_problems(self) -> None:
         self.show_all = True
         self.refresh()
-        for name in self.order:
-            if self.state.relevant(name) and (name in self.input_errors
-                                              or self.state.problem(name)):
-                self.focus_field(name)
+        for key in (k for k in self.order if k in self.keys):
+            name, index = self.keys[key]
+            if self.state.relevant(name, index) and (key in self.input_errors
+                                                     or self.state.problem(name, index)):
+                self.focus_field(key)
                 return
 
     # ----- completing --------------------------------------------------------------------
@@ -325,8 +480,11 @@ class VisitFormWidget(QWidget):
         return self.visit_state == "complete"
 
     def set_read_only(self, read_only: bool) -> None:
-        for name, editor in self.editors.items():
-            editor.set_read_only(read_only or self.state.read_only(name))
+        for key, editor in self.editors.items():
+            editor.set_read_only(read_only or self.state.read_only(*self.keys[key]))
+        for repeat, section in self.repeats.items():
+            free = not read_only and self.state.fixed_count(repeat) is None
+            section.set_editable(free, free)
         self.reopen_button.setVisible(read_only)
         self.complete_button.setVisible(not read_only)
 
@@ -338,8 +496,7 @@ class VisitFormWidget(QWidget):
         if self.input_errors or not self.state.is_complete():
             self.show_problems()
             return False
-        drop = {name: None for name in self.state.irrelevant_answers()}
-        self.state.answers.update(drop)
+        drop = self.state.drop_irrelevant()
         try:
             if self.visit_uuid is None:
                 self.visit_uuid = self.record.start(self.user, self.state.answers)

@@ -22,13 +22,6 @@ def form():
 
 
 @pytest.fixture
-def household(demo_store):
-    return demo_store.conn.execute(
-        "SELECT uuid FROM households WHERE status = 'not_visited' ORDER BY uuid LIMIT 1"
-    ).fetchone()[0]
-
-
-@pytest.fixture
 def no_recent(monkeypatch):
     """The village has no earlier visits: `${last-saved#…}` defaults start empty."""
     monkeypatch.setattr(V, "recent_answers", lambda *a, **k: {})

@@ -1,0 +1,97 @@
+"""select_one_from_file / select_multiple_from_file with a CSV or XML list beside the form, and
+the pyxform-style refusals: the same name in two groups, a question without label or hint."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.survey import choice_files
+from fieldapp.survey.errors import FormError
+from fieldapp.survey.loader import load_form
+from fieldapp.survey.runtime import FormState
+
+HEAD = ["type", "name", "label", "choice_filter", "parameters"]
+
+
+def refused(path) -> dict[tuple[str, int], str]:
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    return {(p.code, p.row): p.message for p in info.value.problems}
+
+
+def test_csv_and_xml_lists_beside_the_form(xlsform, tmp_path):
+    (tmp_path / "villages.csv").write_text(
+        "name,label::中文 (zh),label::English (en),town\n"
+        "140824100201,西社村,Xishe,100\n140824100202,东社村,Dongshe,100\n"
+        "140824101201,南阳村,Nanyang,101\n", encoding="utf-8-sig")
+    (tmp_path / "modes.xml").write_text(
+        "<root><item><name>cable</name><label>有线</label></item>"
+        "<item><name>iptv</name><label>IPTV</label></item></root>", encoding="utf-8")
+    form = load_form(xlsform([
+        HEAD,
+        ["select_one_from_file villages.csv", "village", "村", "town = '100'", ""],
+        ["select_multiple_from_file modes.xml", "modes", "方式", "", ""],
+    ]))
+    village = form.fields["village"]
+    assert (village.type, village.list_name) == ("select_one", "villages.csv")
+    assert form.choice_label(village, "140824100202", "en") == "Dongshe"
+    state = FormState.new(form)
+    assert [c.name for c in state.choices("village")] == ["140824100201", "140824100202"]
+    state.set("modes", "iptv cable")
+    assert state.answers["modes"] == "cable iptv"
+    assert state.problems() == {}
+
+
+def test_parameters_name_other_columns_and_gbk_is_read(xlsform, tmp_path):
+    (tmp_path / "towns.csv").write_bytes("代码,乡镇\n100,稷峰镇\n101,西社镇\n".encode("gbk"))
+    form = load_form(xlsform([
+        HEAD, ["select_one_from_file towns.csv", "town", "乡镇", "", "value=代码 label=乡镇"]]))
+    assert form.choice_label(form.fields["town"], "101") == "西社镇"
+
+
+def test_a_missing_oversized_or_malformed_list_is_refused_at_its_row(
+        xlsform, tmp_path, monkeypatch):
+    monkeypatch.setattr(choice_files, "MAX_BYTES", 100)
+    (tmp_path / "big.csv").write_text("name,label\n" + "a,b\n" * 50, encoding="utf-8")
+    (tmp_path / "dup.csv").write_text("name,label\nx,甲\nx,乙\n", encoding="utf-8")
+    (tmp_path / "evil.xml").write_text(
+        '<!DOCTYPE r [<!ENTITY e "x">]><root><item><name>&e;</name></item></root>')
+    (tmp_path / "list.json").write_text("[]")
+    got = refused(xlsform([
+        HEAD,
+        ["select_one_from_file missing.csv", "a", "甲", "", ""],
+        ["select_one_from_file big.csv", "b", "乙", "", ""],
+        ["select_one_from_file dup.csv", "c", "丙", "", ""],
+        ["select_one_from_file evil.xml", "d", "丁", "", ""],
+        ["select_one_from_file list.json", "e", "戊", "", ""],
+        ["select_one_from_file ../villages.csv", "f", "己", "", ""],
+        ["text", "g", "庚", "", ""],
+    ]))
+    assert "找不到选项文件 missing.csv" in got[("bad_choice_file", 2)]
+    assert "超过" in got[("bad_choice_file", 3)]
+    assert "第 3 行" in got[("bad_choice_file", 4)] and "重复" in got[("bad_choice_file", 4)]
+    assert "DOCTYPE" in got[("bad_choice_file", 5)]
+    assert ".csv 或 .xml" in got[("bad_choice_file", 6)]
+    assert ("missing_list", 7) in got
+    assert len(got) == 6  # the good question after them is fine
+
+
+def test_the_same_name_in_two_groups_is_refused_naming_both_rows(xlsform):
+    got = refused(xlsform([
+        HEAD,
+        ["begin_group", "adults", "成人", "", ""],
+        ["integer", "age", "年龄", "", ""],
+        ["end_group", "", "", "", ""],
+        ["begin_group", "children", "儿童", "", ""],
+        ["integer", "Age", "年龄", "", ""],
+        ["end_group", "", "", "", ""],
+    ]))
+    message = got[("duplicate_name", 6)]
+    assert "第 3 行的 age（adults）" in message
+    assert "There are more than one survey elements named 'age'" in message
+
+
+def test_a_question_without_label_or_hint_is_refused(xlsform):
+    got = refused(xlsform([HEAD, ["text", "q1", "", "", ""], ["calculate", "c", "", "", ""]]))
+    assert "The survey element named 'q1' has no label or hint." in got[("missing_label", 2)]
+    assert ("missing_label", 3) not in got
