@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 
 from fieldapp.core.reconcile import WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_KINDS, WORK_ORDER_STATES
+from fieldapp.core.short_id import short_id
 from fieldapp.core.status import REASON_LABELS_ZH
 from fieldapp.store.households import gaps
 from fieldapp.store.reports.reconciliation_counts import reconciliation, revisits, schedule
@@ -48,17 +49,18 @@ def register(sub) -> None:
     c.add_argument("--kind", choices=WORK_ORDER_KINDS,
                    help="install 安装 / repair 维修 / handover 付费用户移交（默认按未覆盖原因）")
     c.add_argument("--note", default="")
+    c.add_argument("--json", action="store_true", help="输出 JSON（新派的工单）")
     ls = act.add_parser("list", help="列出工单")
     ls.add_argument("--area")
     ls.add_argument("--state", action="append", choices=WORK_ORDER_STATES)
     ls.add_argument("--overdue", action="store_true", help="只列逾期的")
     ls.add_argument("--json", action="store_true")
     d = act.add_parser("done", help="运营商已完成：按工单号，或读回填好“完成日期”的清单")
-    d.add_argument("order", nargs="?")
+    d.add_argument("order", nargs="?", help="工单号（list 列出的短号或完整编号）")
     d.add_argument("--on", help="完成日期（默认今天）")
     d.add_argument("--from", dest="from_file", metavar="FILE.xlsx")
     x = act.add_parser("cancel", help="取消工单")
-    x.add_argument("order")
+    x.add_argument("order", help="工单号（list 列出的短号或完整编号）")
     act.add_parser("verify", help="运营商完成后回访已覆盖的户：工单记为已确认")
     w.set_defaults(func=run_workorders)
 
@@ -136,28 +138,39 @@ def run_gaps(args) -> int:
     return 0
 
 
+def _create_orders(store, args) -> None:
+    due = _date(args.due, "--due")
+    households = args.household or [
+        g["household_uuid"] for g in gaps.open_gaps(store, _area(store, args.area))
+        if not g["order_uuid"]]
+    made = gaps.create_work_orders(store, households, operator=args.operator,
+                                   due_date=due.isoformat() if due else None,
+                                   kind=args.kind, notes=args.note)
+    if args.json:
+        new = set(made)
+        orders = [{**o, "short_id": short_id(o["uuid"])}
+                  for o in gaps.work_orders(store, states=("open",)) if o["uuid"] in new]
+        print_json({"created": len(made), "skipped": len(set(households)) - len(made),
+                    "work_orders": orders})
+        return
+    print(f"已派单 {len(made)} 张（已有工单的户不重复派单）")
+
+
 def run_workorders(args) -> int:
     readonly = args.action == "list"
     with open_store(args.db, readonly=readonly) as store:
         if args.action == "create":
-            due = _date(args.due, "--due")
-            households = args.household or [
-                g["household_uuid"] for g in gaps.open_gaps(store, _area(store, args.area))
-                if not g["order_uuid"]]
-            made = gaps.create_work_orders(store, households, operator=args.operator,
-                                           due_date=due.isoformat() if due else None,
-                                           kind=args.kind, notes=args.note)
-            print(f"已派单 {len(made)} 张（已有工单的户不重复派单）")
+            _create_orders(store, args)
         elif args.action == "list":
             today = dt.date.today()
             rows = gaps.work_orders(store, _area(store, args.area), states=args.state,
                                     overdue_on=today if args.overdue else None)
             if args.json:
-                print_json(rows)
+                print_json([{**o, "short_id": short_id(o["uuid"])} for o in rows])
                 return 0
             for o in rows:
                 flag = " 逾期" if o["overdue"] else ""
-                print(f"{o['uuid']}  {o['village_name']} {o['head_name']}  "
+                print(f"{short_id(o['uuid'])}  {o['village_name']} {o['head_name']}  "
                       f"{WORK_ORDER_KIND_LABELS_ZH[o['kind']]}  {o['operator']}  "
                       f"截止 {o['due_date'] or '-'}  {o['state']}{flag}")
             print(f"共 {len(rows)} 张", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fieldapp.core.status import OPERATOR_LABELS_ZH as OPERATOR_LABELS_ZH  # sheets use it here
 from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH
 
 RECEPTION_LABELS_ZH = {
@@ -13,10 +14,6 @@ RECEPTION_LABELS_ZH = {
 }
 MOVED_LABELS_ZH = {"moved_out": "已迁出", "merged": "已合户"}
 YES_NO_ZH = {"yes": "是", "no": "否"}
-OPERATOR_LABELS_ZH = {
-    "cable_co": "广电网络公司", "telecom": "中国电信", "unicom": "中国联通", "mobile": "中国移动",
-    "none": "无",
-}
 SATISFACTION_ZH = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
 # the place_type choices of forms/public_place.xlsx (older short keys kept for old records)
 PLACE_TYPES_ZH = {

@@ -28,6 +28,7 @@ from fieldapp.core.status import derive_status
 from . import errors as E
 from .coverage_rule import rule_of
 from .db import APP_ID, _translate
+from .households.status import apply_spot_checks
 from .migrations import SCHEMA_VERSION
 from .schema import SYNCED_FIELDS
 
@@ -418,6 +419,8 @@ def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
         except (ValueError, TypeError):
             continue  # reported by the JSON check
         latest[uuid] = (st.status, st.reason, ended)
+    if "spot_check_items" in tables:
+        apply_spot_checks(conn, latest, None)
     never = derive_status(None)
     count, examples = 0, []
     for uuid, status, reason, last in conn.execute(

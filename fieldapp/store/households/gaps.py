@@ -12,9 +12,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from fieldapp.core.errors import FieldappError
-from fieldapp.core.reconcile import ACTIVE_STATES, WORK_ORDER_KINDS, is_overdue, work_order_kind
-
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.reconcile import (
+    ACTIVE_STATES,
+    UNKNOWN_OPERATOR,
+    WORK_ORDER_KINDS,
+    is_overdue,
+    work_order_kind,
+)
+from fieldapp.core.status import OPERATOR_LABELS_ZH
 from fieldapp.store.reports.reconciliation_counts import _filter
+from fieldapp.store.short_ids import resolve_id
 
 _LIVE = "h.deleted = 0 AND h.merged_into IS NULL"
 
@@ -78,20 +86,45 @@ def work_orders(store, code: str | None = None, *, states: Iterable[str] | None 
     return rows
 
 
+def check_order_request(operator: str, due_date: str | None, kind: str | None = None,
+                        today: dt.date | None = None) -> None:
+    """Refuse a work order nobody can act on: an unknown kind, no operator, a due date that is
+    not a date or has already passed."""
+    if kind is not None and kind not in WORK_ORDER_KINDS:
+        raise WorkOrderError(ErrorCode.WORK_ORDER_KIND, kinds=", ".join(WORK_ORDER_KINDS))
+    if not operator.strip():
+        raise WorkOrderError(ErrorCode.WORK_ORDER_OPERATOR)
+    if not due_date:
+        return
+    try:
+        due = dt.date.fromisoformat(due_date)
+    except ValueError:
+        raise WorkOrderError(ErrorCode.WORK_ORDER_DUE_FORMAT, value=due_date) from None
+    today = today or dt.date.today()
+    if due < today:
+        raise WorkOrderError(ErrorCode.WORK_ORDER_DUE_PAST, due=due.isoformat(),
+                             today=today.isoformat())
+
+
 def create_work_orders(store, household_uuids: Iterable[str], *, operator: str,
                        due_date: str | None, kind: str | None = None, notes: str = "",
-                       user: str | None = None) -> list[str]:
+                       user: str | None = None, today: dt.date | None = None) -> list[str]:
     """Open one work order per household that has no active one; `kind` None picks the usual
     kind from the household's reason. Returns the new orders' uuids."""
-    if kind is not None and kind not in WORK_ORDER_KINDS:
-        raise WorkOrderError(f"工单类型应为 {', '.join(WORK_ORDER_KINDS)}")
-    if not operator.strip():
-        raise WorkOrderError("请填写负责的运营商")
-    if due_date:
-        try:
-            dt.date.fromisoformat(due_date)
-        except ValueError:
-            raise WorkOrderError(f"截止日期格式应为 YYYY-MM-DD: {due_date}") from None
+    check_order_request(operator, due_date, kind, today)
+    records = order_records(store, household_uuids, operator=operator, due_date=due_date,
+                            kind=kind, notes=notes, today=today)
+    if not records:
+        return []
+    with store.write(user) as w:
+        return w.insert_many("work_orders", records)
+
+
+def order_records(store, household_uuids: Iterable[str], *, operator: str | None,
+                  due_date: str | None, kind: str | None = None, notes: str = "",
+                  today: dt.date | None = None) -> list[dict[str, Any]]:
+    """The work orders to insert for the households without an active one (checked request);
+    `operator` None: the operator the household's latest visit names."""
     wanted = list(dict.fromkeys(household_uuids))
     rows = store.conn.execute(
         """SELECT h.uuid, h.status_reason, (SELECT answers FROM visits WHERE household_uuid = h.uuid
@@ -106,36 +139,41 @@ def create_work_orders(store, household_uuids: Iterable[str], *, operator: str,
     found = {r[0] for r in rows}
     missing = [u for u in wanted if u not in found]
     if missing:
-        raise WorkOrderError(f"找不到户 {missing[0]}")
-    today = dt.date.today().isoformat()
+        raise WorkOrderError(ErrorCode.HOUSEHOLD_NOT_FOUND, uuid=missing[0])
+    opened = (today or dt.date.today()).isoformat()
     records = []
     for uuid, reason, answers, active in rows:
         if active:
             continue
         a = json.loads(answers) if answers else {}
         unhanded = a.get("paid_cable_subscriber") == "yes" and a.get("handed_over") == "no"
+        op = a.get("operator")
+        who = operator or (OPERATOR_LABELS_ZH.get(op, "") if op != "none" else "") or UNKNOWN_OPERATOR
         records.append({"household_uuid": uuid, "kind": kind or work_order_kind(reason, unhanded),
-                        "operator": operator.strip(), "due_date": due_date or None,
-                        "state": "open", "opened_at": today, "notes": notes or None})
-    if not records:
-        return []
-    with store.write(user) as w:
-        return w.insert_many("work_orders", records)
+                        "operator": who.strip(), "due_date": due_date or None,
+                        "state": "open", "opened_at": opened, "notes": notes or None})
+    return records
+
+
+def order_uuid_of(store, text: str) -> str:
+    """The work order a user names by its short id (as `workorders list` prints) or uuid."""
+    return resolve_id(store.conn, "work_orders", text, error=WorkOrderError,
+                      missing=ErrorCode.WORK_ORDER_NOT_FOUND, what="工单", order=text)
 
 
 def set_state(store, order_uuid: str, state: str, *, on: str | None = None, note: str = "",
               user: str | None = None) -> bool:
-    """Operator marks done (or the county cancels / reopens). Returns False if unchanged."""
+    """Operator marks done (or the county cancels / reopens); the order may be named by its
+    short id. Returns False if unchanged."""
+    order_uuid = order_uuid_of(store, order_uuid)
     row = store.conn.execute("SELECT state FROM work_orders WHERE uuid = ? AND deleted = 0",
                              (order_uuid,)).fetchone()
-    if row is None:
-        raise WorkOrderError(f"找不到工单 {order_uuid}")
     allowed = {"open": ("done", "cancelled"), "done": ("open", "cancelled"),
                "cancelled": ("open",), "verified": ()}
     if state == row[0]:
         return False
     if state not in allowed[row[0]]:
-        raise WorkOrderError(f"工单状态不能从 {row[0]} 改为 {state}")
+        raise WorkOrderError(ErrorCode.WORK_ORDER_STATE, old=row[0], new=state)
     values: dict[str, Any] = {"state": state}
     if state == "done":
         values["done_at"] = on or dt.date.today().isoformat()

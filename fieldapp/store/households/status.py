@@ -8,7 +8,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
-from fieldapp.core.status import derive_status
+from fieldapp.core.status import Status, after_spot_check, derive_status
 
 from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.store.coverage_rule import KEY as RULE_KEY
@@ -26,6 +26,16 @@ SELECT household_uuid, answers, ended_at FROM (
 WHERE rank = 1
 """
 _TARGETS = "household_uuid IN (SELECT uuid FROM temp_status_targets) AND"
+# The latest spot check of each household that did not confirm it (core.status.after_spot_check).
+_NOT_CONFIRMED = """
+SELECT household_uuid, outcome, checked_at FROM (
+  SELECT household_uuid, outcome, checked_at,
+         row_number() OVER (PARTITION BY household_uuid ORDER BY checked_at DESC, hlc DESC) AS rank
+  FROM spot_check_items
+  WHERE {where} outcome IN ('confirmed', 'not_confirmed') AND checked_at IS NOT NULL
+    AND deleted = 0)
+WHERE rank = 1 AND outcome = 'not_confirmed'
+"""
 
 
 def refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> int:
@@ -95,7 +105,20 @@ def _latest(conn: sqlite3.Connection, targets: set[str], many: bool) -> dict[str
         if uuid in targets:
             st = derive_status(loads(answers) if answers else None, rule)
             found[uuid] = (st.status, st.reason, ended)
+    apply_spot_checks(conn, found, targets, "" if many else _TARGETS)
     return found
+
+
+def apply_spot_checks(conn: sqlite3.Connection, found: dict[str, tuple],
+                      targets: set[str] | None, where: str = "") -> None:
+    """Put back to not covered, in `found` ({uuid: (status, reason, last visit)}), the targets
+    (None: all) whose latest spot check did not confirm them since their latest visit."""
+    for uuid, outcome, checked in conn.execute(_NOT_CONFIRMED.format(where=where)):
+        if targets is not None and uuid not in targets:
+            continue
+        status, reason, visited = found.get(uuid, NEVER)
+        st = after_spot_check(Status(status, reason), visited, outcome, checked)
+        found[uuid] = (st.status, st.reason, visited)
 
 
 def set_rule(store, rule: CoverageRule) -> int:
