@@ -10,7 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from fieldapp.core.reconcile import WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_KINDS, WORK_ORDER_STATES
+from fieldapp.core.reconcile import (
+    GAP_LIST_LABELS_ZH,
+    WORK_ORDER_KIND_LABELS_ZH,
+    WORK_ORDER_KINDS,
+    WORK_ORDER_STATES,
+)
 from fieldapp.core.short_id import short_id
 from fieldapp.core.status import REASON_LABELS_ZH
 from fieldapp.store.households import gaps
@@ -30,7 +35,8 @@ def register(sub) -> None:
     r.add_argument("--json", action="store_true", help="输出 JSON")
     r.set_defaults(func=run_reconcile)
 
-    g = sub.add_parser("gaps", help="导出未覆盖户和工单（给运营商的查缺补漏清单）")
+    g = sub.add_parser("gaps", help="查缺补漏清单：未覆盖/未达标准户和工单、未走访、家中无人、"
+                                    "付费用户未移交、违规收费、抽查不符")
     g.add_argument("db")
     g.add_argument("--township", help="只导出这个乡镇（或村）")
     g.add_argument("-o", "--output", metavar="FILE.xlsx", help="输出表格（.xlsx 或 .csv）")
@@ -130,11 +136,13 @@ def run_gaps(args) -> int:
         raise CliError("请用 -o FILE.xlsx 指定输出文件（或 --json）")
     with open_store(args.db, readonly=True) as store:
         code = _area(store, args.township)
+        lists = gaps.gap_lists(store, code)
         if args.output:
-            n = export_gaps(store, args.output, code)
-            print(f"已导出 {n} 户未覆盖户到 {args.output}", file=sys.stderr)
+            export_gaps(store, args.output, code, lists=lists)
+            shown = "，".join(f"{GAP_LIST_LABELS_ZH[k]} {len(v)} 户" for k, v in lists.items())
+            print(f"已导出到 {args.output}：{shown}", file=sys.stderr)
         if args.json:
-            print_json(gaps.open_gaps(store, code))
+            print_json({**lists, "counts": {k: len(v) for k, v in lists.items()}})
     return 0
 
 

@@ -49,6 +49,13 @@ SPOT_NOT_CONFIRMED = "spot_check_not_confirmed"
 
 VISIT_RESULTS = ("met", "nobody_home", "vacant", "refused", "moved_out", "merged")
 RECEPTION_MODES = ("cable", "iptv", "dbs", "dtmb", "none")
+RECEPTION_LABELS_ZH = {
+    "cable": "有线数字电视",
+    "iptv": "IPTV",
+    "dbs": "直播卫星",
+    "dtmb": "地面数字电视",
+    "none": "无",
+}
 OPERATOR_LABELS_ZH = {
     "cable_co": "广电网络公司", "telecom": "中国电信", "unicom": "中国联通", "mobile": "中国移动",
     "none": "无",

@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from fieldapp.core.status import OPERATOR_LABELS_ZH as OPERATOR_LABELS_ZH  # sheets use it here
+from fieldapp.core.status import RECEPTION_LABELS_ZH
 from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH
 
-RECEPTION_LABELS_ZH = {
-    "cable": "有线数字电视",
-    "iptv": "IPTV",
-    "dbs": "直播卫星",
-    "dtmb": "地面数字电视",
-    "none": "无",
-}
 MOVED_LABELS_ZH = {"moved_out": "已迁出", "merged": "已合户"}
 YES_NO_ZH = {"yes": "是", "no": "否"}
 SATISFACTION_ZH = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}

@@ -20,7 +20,7 @@ from fieldapp.core.reconcile import (
     is_overdue,
     work_order_kind,
 )
-from fieldapp.core.status import OPERATOR_LABELS_ZH
+from fieldapp.core.status import OPERATOR_LABELS_ZH, REASONS
 from fieldapp.store.reports.reconciliation_counts import _filter
 from fieldapp.store.short_ids import resolve_id
 
@@ -28,7 +28,8 @@ _LIVE = "h.deleted = 0 AND h.merged_into IS NULL"
 
 GAP_COLUMNS = ("household_uuid", "village_code", "village_name", "township_name", "group_no",
                "head_name", "phone", "address", "id_masked", "status_reason", "last_visit_at",
-               "order_uuid", "kind", "operator", "due_date", "state", "done_at", "notes")
+               "order_uuid", "kind", "operator", "due_date", "state", "done_at", "notes",
+               "reason_detail")
 ORDER_COLUMNS = ("uuid", "household_uuid", "village_code", "village_name", "group_no",
                  "head_name", "phone", "kind", "operator", "due_date", "state", "opened_at",
                  "done_at", "verified_at", "notes", "household_status")
@@ -46,12 +47,18 @@ def _area_clause(code: str | None) -> tuple[str, tuple]:
 
 
 def open_gaps(store, code: str | None = None) -> list[dict[str, Any]]:
-    """Not-covered households of an area with their active work order (if any)."""
+    """Not-covered households of an area with their active work order (if any);
+    `below_standard` when the household has TV but fails the standard (not working, no county
+    channel, charged illegally, a spot check not confirmed), `reason_detail` the checklist's own
+    reason beside it (why the TV does not work)."""
     where, args = _area_clause(code)
     cur = store.conn.execute(
         f"""SELECT h.uuid, h.village_code, v.name, t.name, h.group_no, h.head_name, h.phone,
         h.address, h.id_masked, h.status_reason, h.last_visit_at,
-        o.uuid, o.kind, o.operator, o.due_date, o.state, o.done_at, o.notes
+        o.uuid, o.kind, o.operator, o.due_date, o.state, o.done_at, o.notes,
+        (SELECT json_extract(answers, '$.not_covered_reason') FROM visits
+         WHERE household_uuid = h.uuid AND state = 'complete' AND deleted = 0
+         ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC LIMIT 1)
         FROM households h JOIN areas v ON v.code = h.village_code
         LEFT JOIN areas t ON t.code = v.parent_code
         LEFT JOIN work_orders o ON o.uuid = (
@@ -59,7 +66,12 @@ def open_gaps(store, code: str | None = None) -> list[dict[str, Any]]:
           AND state IN ('open', 'done') ORDER BY opened_at DESC LIMIT 1)
         WHERE {_LIVE} AND h.status = 'not_covered' AND {where}
         ORDER BY h.village_code, CAST(h.group_no AS INTEGER), h.group_no, h.head_name""", args)
-    return [dict(zip(GAP_COLUMNS, r)) for r in cur]
+    rows = [dict(zip(GAP_COLUMNS, r)) for r in cur]
+    for r in rows:
+        r["below_standard"] = r["status_reason"] not in REASONS  # not the checklist's reasons
+        if r["reason_detail"] == r["status_reason"]:
+            r["reason_detail"] = None
+    return rows
 
 
 def work_orders(store, code: str | None = None, *, states: Iterable[str] | None = None,
@@ -228,3 +240,68 @@ def mark_done_from_rows(store, rows: Iterable[tuple[int, str, str]], user: str |
             for uuid, day in todo:
                 w.update("work_orders", uuid, {"state": "done", "done_at": day})
     return len(todo), problems
+
+
+# ----- the gap lists of `fieldapp gaps` (查缺补漏, issue 17 item 6) -------------------------------
+HOUSEHOLD_COLUMNS = ("household_uuid", "village_code", "village_name", "township_name",
+                     "group_no", "head_name", "phone", "address", "status", "status_reason",
+                     "last_visit_at")
+# The latest complete visit of each household (as store.households.status picks it).
+_LATEST_VISIT = """
+latest AS (SELECT household_uuid, answers FROM (
+  SELECT household_uuid, answers, row_number() OVER (PARTITION BY household_uuid
+         ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC) AS rank
+  FROM visits WHERE state = 'complete' AND deleted = 0) WHERE rank = 1)"""
+# The latest decided spot check of each household (confirmed or not).
+_LATEST_SPOT = """
+spot AS (SELECT household_uuid, outcome, checked_at, checker, note FROM (
+  SELECT household_uuid, outcome, checked_at, checker, note, row_number() OVER (
+         PARTITION BY household_uuid ORDER BY checked_at DESC, hlc DESC) AS rank
+  FROM spot_check_items WHERE outcome IN ('confirmed', 'not_confirmed')
+    AND checked_at IS NOT NULL AND deleted = 0) WHERE rank = 1)"""
+# Which households each list holds, and what more it shows: (condition, {column: expression}).
+_ANSWER = "json_extract(l.answers, '$.{}')"
+GAP_LISTS: dict[str, tuple[str, dict[str, str]]] = {
+    "never_visited": ("h.status = 'not_visited' AND h.status_reason = ''", {}),
+    "nobody_home": ("h.status = 'not_visited' AND h.status_reason = 'nobody_home'", {}),
+    "not_handed_over": (
+        f"{_ANSWER.format('paid_cable_subscriber')} = 'yes'"
+        f" AND {_ANSWER.format('handed_over')} = 'no'",
+        {"reception_mode": _ANSWER.format("reception_mode"),
+         "operator": _ANSWER.format("operator")}),
+    "illegal_charge": (
+        f"{_ANSWER.format('illegal_charge')} = 'yes'",
+        {"charge_amount": _ANSWER.format("charge_amount"),
+         "charged_by": _ANSWER.format("charged_by")}),
+    "spot_check_not_confirmed": (
+        "s.outcome = 'not_confirmed'",
+        {"checked_at": "s.checked_at", "checker": "s.checker", "note": "s.note"}),
+}
+
+
+def gap_households(store, kind: str, code: str | None = None) -> list[dict[str, Any]]:
+    """The households of one gap list (a key of GAP_LISTS) in an area, in village order."""
+    condition, extra = GAP_LISTS[kind]
+    where, args = _area_clause(code)
+    columns = ", ".join(extra.values())
+    cur = store.conn.execute(
+        f"""WITH {_LATEST_VISIT}, {_LATEST_SPOT}
+        SELECT h.uuid, h.village_code, v.name, t.name, h.group_no, h.head_name, h.phone,
+        h.address, h.status, h.status_reason, h.last_visit_at{', ' if extra else ''}{columns}
+        FROM households h JOIN areas v ON v.code = h.village_code
+        LEFT JOIN areas t ON t.code = v.parent_code
+        LEFT JOIN latest l ON l.household_uuid = h.uuid
+        LEFT JOIN spot s ON s.household_uuid = h.uuid
+        WHERE {_LIVE} AND {where} AND {condition}
+        ORDER BY h.village_code, CAST(h.group_no AS INTEGER), h.group_no, h.head_name""", args)
+    names = HOUSEHOLD_COLUMNS + tuple(extra)
+    return [dict(zip(names, r)) for r in cur]
+
+
+def gap_lists(store, code: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every gap list of an area: not covered (and not to standard, with the reason and its
+    detail) with the active work order, then each list of GAP_LISTS."""
+    out: dict[str, list[dict[str, Any]]] = {"not_covered": open_gaps(store, code)}
+    for kind in GAP_LISTS:
+        out[kind] = gap_households(store, kind, code)
+    return out
