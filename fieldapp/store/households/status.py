@@ -12,13 +12,14 @@ from fieldapp.core.status import Status, after_spot_check, derive_status
 
 from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.store.coverage_rule import KEY as RULE_KEY
+from fieldapp.store.conflicts import resolved_verdicts, visit_answers
 from fieldapp.store.coverage_rule import rule_of
 
 # The latest complete visit of each household, for many households in one pass (a window over
 # their visits) instead of one correlated subquery per household.
 _LATEST = """
-SELECT household_uuid, answers, ended_at FROM (
-  SELECT household_uuid, answers, ended_at,
+SELECT household_uuid, answers, ended_at, uuid FROM (
+  SELECT household_uuid, answers, ended_at, uuid,
          row_number() OVER (PARTITION BY household_uuid
                             ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC) AS rank
   FROM visits
@@ -101,12 +102,32 @@ def _latest(conn: sqlite3.Connection, targets: set[str], many: bool) -> dict[str
     loads = json.loads
     rule = rule_of(conn)
     found: dict[str, tuple] = {}
-    for uuid, answers, ended in conn.execute(_LATEST.format(where="" if many else _TARGETS)):
+    visit: dict[str, str] = {}
+    for uuid, answers, ended, visit_uuid in conn.execute(
+            _LATEST.format(where="" if many else _TARGETS)):
         if uuid in targets:
             st = derive_status(loads(answers) if answers else None, rule)
             found[uuid] = (st.status, st.reason, ended)
+            visit[uuid] = visit_uuid
+    apply_verdicts(conn, found, visit, targets, rule)
     apply_spot_checks(conn, found, targets, "" if many else _TARGETS)
     return found
+
+
+def apply_verdicts(conn: sqlite3.Connection, found: dict[str, tuple], visit: dict[str, str],
+                   targets: set[str] | None, rule: CoverageRule) -> None:
+    """Where the county resolved two disagreeing visits (a verdict conflict) and the latest
+    visit is still one of the two, the visit it chose decides, in `found` ({uuid: (status,
+    reason, last visit)}); `visit` holds each household's latest visit."""
+    for household, chosen, ours, theirs in resolved_verdicts(conn):
+        latest = visit.get(household)
+        if (targets is not None and household not in targets) or latest not in (ours, theirs) \
+                or chosen == latest:
+            continue
+        answers, _ = visit_answers(conn, chosen)
+        if answers:
+            st = derive_status(json.loads(answers), rule)
+            found[household] = (st.status, st.reason, found[household][2])
 
 
 def apply_spot_checks(conn: sqlite3.Connection, found: dict[str, tuple],
