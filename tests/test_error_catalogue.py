@@ -44,7 +44,6 @@ NOT_YET_CONVERTED = {
     "fieldapp/store/check.py",
     "fieldapp/store/deferred_indexes.py",
     "fieldapp/store/geo/mbtiles_basemap.py",
-    "fieldapp/store/households/gaps.py",
     "fieldapp/store/profile.py",
     "fieldapp/store/public_places.py",
     "fieldapp/store/register_imports/import_log.py",

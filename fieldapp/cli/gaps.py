@@ -10,7 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from fieldapp.core.reconcile import WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_KINDS, WORK_ORDER_STATES
+from fieldapp.core.reconcile import (
+    GAP_LIST_LABELS_ZH,
+    WORK_ORDER_KIND_LABELS_ZH,
+    WORK_ORDER_KINDS,
+    WORK_ORDER_STATES,
+)
+from fieldapp.core.short_id import short_id
 from fieldapp.core.status import REASON_LABELS_ZH
 from fieldapp.store.households import gaps
 from fieldapp.store.reports.reconciliation_counts import reconciliation, revisits, schedule
@@ -29,7 +35,8 @@ def register(sub) -> None:
     r.add_argument("--json", action="store_true", help="输出 JSON")
     r.set_defaults(func=run_reconcile)
 
-    g = sub.add_parser("gaps", help="导出未覆盖户和工单（给运营商的查缺补漏清单）")
+    g = sub.add_parser("gaps", help="查缺补漏清单：未覆盖/未达标准户和工单、未走访、家中无人、"
+                                    "付费用户未移交、违规收费、抽查不符")
     g.add_argument("db")
     g.add_argument("--township", help="只导出这个乡镇（或村）")
     g.add_argument("-o", "--output", metavar="FILE.xlsx", help="输出表格（.xlsx 或 .csv）")
@@ -48,17 +55,18 @@ def register(sub) -> None:
     c.add_argument("--kind", choices=WORK_ORDER_KINDS,
                    help="install 安装 / repair 维修 / handover 付费用户移交（默认按未覆盖原因）")
     c.add_argument("--note", default="")
+    c.add_argument("--json", action="store_true", help="输出 JSON（新派的工单）")
     ls = act.add_parser("list", help="列出工单")
     ls.add_argument("--area")
     ls.add_argument("--state", action="append", choices=WORK_ORDER_STATES)
     ls.add_argument("--overdue", action="store_true", help="只列逾期的")
     ls.add_argument("--json", action="store_true")
     d = act.add_parser("done", help="运营商已完成：按工单号，或读回填好“完成日期”的清单")
-    d.add_argument("order", nargs="?")
+    d.add_argument("order", nargs="?", help="工单号（list 列出的短号或完整编号）")
     d.add_argument("--on", help="完成日期（默认今天）")
     d.add_argument("--from", dest="from_file", metavar="FILE.xlsx")
     x = act.add_parser("cancel", help="取消工单")
-    x.add_argument("order")
+    x.add_argument("order", help="工单号（list 列出的短号或完整编号）")
     act.add_parser("verify", help="运营商完成后回访已覆盖的户：工单记为已确认")
     w.set_defaults(func=run_workorders)
 
@@ -128,36 +136,49 @@ def run_gaps(args) -> int:
         raise CliError("请用 -o FILE.xlsx 指定输出文件（或 --json）")
     with open_store(args.db, readonly=True) as store:
         code = _area(store, args.township)
+        lists = gaps.gap_lists(store, code)
         if args.output:
-            n = export_gaps(store, args.output, code)
-            print(f"已导出 {n} 户未覆盖户到 {args.output}", file=sys.stderr)
+            export_gaps(store, args.output, code, lists=lists)
+            shown = "，".join(f"{GAP_LIST_LABELS_ZH[k]} {len(v)} 户" for k, v in lists.items())
+            print(f"已导出到 {args.output}：{shown}", file=sys.stderr)
         if args.json:
-            print_json(gaps.open_gaps(store, code))
+            print_json({**lists, "counts": {k: len(v) for k, v in lists.items()}})
     return 0
+
+
+def _create_orders(store, args) -> None:
+    due = _date(args.due, "--due")
+    households = args.household or [
+        g["household_uuid"] for g in gaps.open_gaps(store, _area(store, args.area))
+        if not g["order_uuid"]]
+    made = gaps.create_work_orders(store, households, operator=args.operator,
+                                   due_date=due.isoformat() if due else None,
+                                   kind=args.kind, notes=args.note)
+    if args.json:
+        new = set(made)
+        orders = [{**o, "short_id": short_id(o["uuid"])}
+                  for o in gaps.work_orders(store, states=("open",)) if o["uuid"] in new]
+        print_json({"created": len(made), "skipped": len(set(households)) - len(made),
+                    "work_orders": orders})
+        return
+    print(f"已派单 {len(made)} 张（已有工单的户不重复派单）")
 
 
 def run_workorders(args) -> int:
     readonly = args.action == "list"
     with open_store(args.db, readonly=readonly) as store:
         if args.action == "create":
-            due = _date(args.due, "--due")
-            households = args.household or [
-                g["household_uuid"] for g in gaps.open_gaps(store, _area(store, args.area))
-                if not g["order_uuid"]]
-            made = gaps.create_work_orders(store, households, operator=args.operator,
-                                           due_date=due.isoformat() if due else None,
-                                           kind=args.kind, notes=args.note)
-            print(f"已派单 {len(made)} 张（已有工单的户不重复派单）")
+            _create_orders(store, args)
         elif args.action == "list":
             today = dt.date.today()
             rows = gaps.work_orders(store, _area(store, args.area), states=args.state,
                                     overdue_on=today if args.overdue else None)
             if args.json:
-                print_json(rows)
+                print_json([{**o, "short_id": short_id(o["uuid"])} for o in rows])
                 return 0
             for o in rows:
                 flag = " 逾期" if o["overdue"] else ""
-                print(f"{o['uuid']}  {o['village_name']} {o['head_name']}  "
+                print(f"{short_id(o['uuid'])}  {o['village_name']} {o['head_name']}  "
                       f"{WORK_ORDER_KIND_LABELS_ZH[o['kind']]}  {o['operator']}  "
                       f"截止 {o['due_date'] or '-'}  {o['state']}{flag}")
             print(f"共 {len(rows)} 张", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 
 from fieldapp.core.reconcile import SPOT_OUTCOME_LABELS_ZH, SPOT_OUTCOMES
+from fieldapp.core.short_id import short_id
 from fieldapp.store import spotcheck
 from fieldapp.tabular.write import write_table
 
@@ -27,11 +28,11 @@ def register(sub) -> None:
     ls = act.add_parser("list", help="列出历次抽查")
     ls.add_argument("--json", action="store_true")
     s = act.add_parser("show", help="一次抽查的名单和各村结果")
-    s.add_argument("check")
+    s.add_argument("check", help="抽查编号（draw/list 打印的短号或完整编号）")
     s.add_argument("-o", "--output", metavar="FILE.xlsx")
     s.add_argument("--json", action="store_true")
     r = act.add_parser("record", help="记录一户的核查结果")
-    r.add_argument("item", help="抽查记录编号（show 列出的第一列）")
+    r.add_argument("item", help="抽查记录编号（show 列出的第一列短号，或完整编号）")
     r.add_argument("outcome", choices=SPOT_OUTCOMES)
     r.add_argument("--checker", default="")
     r.add_argument("--note", default="")
@@ -49,6 +50,13 @@ def _write_items(path: str, rows: list[dict]) -> None:
                 widths=(38, 14, 8, 10, 13, 22, 12, 11, 8, 16, 38))
 
 
+def _print_items(rows: list[dict]) -> None:
+    """One line per sampled household, led by the short id `spotcheck record` takes."""
+    for i in rows:
+        print(f"{short_id(i['uuid'])}  {i['village_name']} {i['group_no'] or ''} {i['head_name']}"
+              f"  {SPOT_OUTCOME_LABELS_ZH[i['outcome']]}")
+
+
 def run(args) -> int:
     with open_store(args.db, readonly=args.action in ("list", "show")) as store:
         if args.action == "draw":
@@ -60,14 +68,15 @@ def run(args) -> int:
             if args.json:
                 print_json(info)
             else:
-                print(f"抽查 {check}: {info['area_name']}，已覆盖 {info['population']} 户中抽取 "
-                      f"{info['sampled']} 户，随机种子 {info['seed']}")
+                print(f"抽查 {short_id(check)}: {info['area_name']}，已覆盖 {info['population']}"
+                      f" 户中抽取 {info['sampled']} 户，随机种子 {info['seed']}")
+                _print_items(spotcheck.items(store, check))
         elif args.action == "list":
             rows = spotcheck.checks(store)
             if args.json:
                 print_json(rows)
             for c in [] if args.json else rows:
-                print(f"{c['uuid']}  {c['drawn_at']}  {c['area_name']}  抽 {c['sampled']} 户，"
+                print(f"{short_id(c['uuid'])}  {c['drawn_at']}  {c['area_name']}  抽 {c['sampled']} 户，"
                       f"已核 {c['checked'] or 0}，不符 {c['not_confirmed'] or 0}，种子 {c['seed']}")
         elif args.action == "show":
             rows = spotcheck.items(store, args.check)
@@ -77,15 +86,19 @@ def run(args) -> int:
             if args.output:
                 _write_items(args.output, rows)
             if args.json:
-                print_json({"items": rows, "villages": summary})
+                print_json({"items": [{**i, "short_id": short_id(i["uuid"])} for i in rows],
+                            "villages": summary})
                 return 0
+            _print_items(rows)
             for v in summary:
                 rate = "-" if v["confirmed_rate"] is None else f"{v['confirmed_rate']:.0%}"
                 print(f"{v['village_name']}: 抽 {v['sampled']}，核实 {v['confirmed']}，"
                       f"不符 {v['not_confirmed']}，未能核查 {v['unreachable']}，"
                       f"待核 {v['pending']}，核实率 {rate}")
         elif args.action == "record":
-            spotcheck.record(store, args.item, args.outcome, checker=args.checker,
-                             note=args.note, on=args.on)
+            done = spotcheck.record(store, args.item, args.outcome, checker=args.checker,
+                                    note=args.note, on=args.on)
             print("已记录", file=sys.stderr)
+            if done["work_order"]:
+                print(f"该户改为未覆盖（抽查与登记不符），已派维修工单 {short_id(done['work_order'])}")
     return 0

@@ -133,6 +133,25 @@ class ErrorCode(Enum):
     NOT_A_GAPS_LIST = Template("不是本程序导出的未覆盖户清单（缺“工单编号”或“完成日期”列）",
                                "Not a list of not-covered households exported by fieldapp (the "
                                "work order or completion date column is missing)", "no_column")
+    # ---- gap follow-up: work orders and spot checks (store/households/gaps, store/spotcheck) ---
+    WORK_ORDER_KIND = Template("工单类型应为 {kinds}", "A work order kind is one of {kinds}",
+                               "work_order")
+    WORK_ORDER_OPERATOR = Template("请填写负责的运营商", "Name the operator responsible",
+                                   "work_order")
+    WORK_ORDER_DUE_FORMAT = Template("截止日期格式应为 YYYY-MM-DD: {value}",
+                                     "A due date is written YYYY-MM-DD: {value}", "work_order")
+    WORK_ORDER_DUE_PAST = Template("截止日期 {due} 已经过去（今天是 {today}），请填今天或以后的日期",
+                                   "The due date {due} has passed (today is {today}): give today "
+                                   "or a later date", "due_date_past")
+    WORK_ORDER_NOT_FOUND = Template("找不到工单 {order}", "No work order {order}", "not_found")
+    WORK_ORDER_STATE = Template("工单状态不能从 {old} 改为 {new}",
+                                "A work order cannot go from {old} to {new}", "work_order")
+    SHORT_ID_AMBIGUOUS = Template("编号 {text} 对应 {count} 条{what}，请多写几位",
+                                  "The id {text} matches {count} records ({what}): give more of it",
+                                  "ambiguous_id")
+    SPOT_CHECK_NOT_FOUND = Template("找不到抽查 {check}", "No spot check {check}", "not_found")
+    SPOT_CHECK_ITEM_NOT_FOUND = Template("找不到抽查记录 {item}", "No spot-check item {item}",
+                                         "not_found")
 
     # ---- survey: choice lists beside a form (select_one_from_file) ----------------------------
     CHOICE_FILE_TYPE = Template("选项文件只能是 .csv 或 .xml：{file}",

@@ -218,14 +218,20 @@ WORK_ORDER_STATES = ("open", "done", "verified", "cancelled")
 WORK_ORDER_STATE_LABELS_ZH = {"open": "待处理", "done": "运营商已完成", "verified": "已回访确认",
                               "cancelled": "已取消"}
 ACTIVE_STATES = ("open", "done")
+# The gap lists of `fieldapp gaps` (store.households.gaps.gap_lists), in the order they print.
+GAP_LIST_LABELS_ZH = {"not_covered": "未覆盖户", "never_visited": "未走访", "nobody_home": "家中无人",
+                      "not_handed_over": "付费用户未移交", "illegal_charge": "违规收费",
+                      "spot_check_not_confirmed": "抽查不符"}
+UNKNOWN_OPERATOR = "待定"  # a work order opened by the app for a household with no operator
 
 
 def work_order_kind(reason: str | None, paid_subscriber_not_handed_over: bool = False) -> str:
     """The usual work order for a not-covered household: a paid cable subscriber not yet handed
-    over needs a handover, a signal fault a repair, anything else an installation."""
+    over needs a handover, a TV that does not work (a signal fault) a repair, anything else an
+    installation."""
     if paid_subscriber_not_handed_over:
         return "handover"
-    return "repair" if reason == "signal" else "install"
+    return "repair" if reason in ("not_working", "signal") else "install"
 
 
 def is_overdue(state: str, due_date: str | None, today: dt.date) -> bool:

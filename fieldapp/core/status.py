@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .coverage_rule import REASON_LABELS_ZH as RULE_REASON_LABELS_ZH
-from .coverage_rule import CoverageRule
+from .coverage_rule import NOT_WORKING, CoverageRule
 
 COVERED = "covered"
 NOT_COVERED = "not_covered"
@@ -42,11 +42,24 @@ REASON_LABELS_ZH = {
     "refuses": "本人不愿安装",
     "other": "其他",
     "nobody_home": "家中无人",
+    "spot_check_not_confirmed": "抽查与登记不符",
     **RULE_REASON_LABELS_ZH,
 }
+SPOT_NOT_CONFIRMED = "spot_check_not_confirmed"
 
 VISIT_RESULTS = ("met", "nobody_home", "vacant", "refused", "moved_out", "merged")
 RECEPTION_MODES = ("cable", "iptv", "dbs", "dtmb", "none")
+RECEPTION_LABELS_ZH = {
+    "cable": "有线数字电视",
+    "iptv": "IPTV",
+    "dbs": "直播卫星",
+    "dtmb": "地面数字电视",
+    "none": "无",
+}
+OPERATOR_LABELS_ZH = {
+    "cable_co": "广电网络公司", "telecom": "中国电信", "unicom": "中国联通", "mobile": "中国移动",
+    "none": "无",
+}
 
 
 @dataclass(frozen=True)
@@ -75,12 +88,26 @@ def derive_status(answers: Mapping[str, Any] | None, rule: CoverageRule | None =
     if result in ("moved_out", "merged"):
         return Status(MOVED, result)
     mode = answers.get("reception_mode") or "none"
-    works = answers.get("works_now")
-    if mode != "none" and works in ("yes", True, 1, "1"):
-        failed = rule.failure(answers) if rule is not None else None
-        return Status(NOT_COVERED, failed) if failed else Status(COVERED)
-    reason = answers.get("not_covered_reason") or ("signal" if mode != "none" else "other")
-    return Status(NOT_COVERED, str(reason))
+    if mode == "none":
+        return Status(NOT_COVERED, str(answers.get("not_covered_reason") or "other"))
+    if answers.get("works_now") not in ("yes", True, 1, "1"):
+        # a reception mode that does not work now fails the standard as such; why (signal, ...)
+        # stays in the answers and the gap list shows it beside this reason
+        return Status(NOT_COVERED, NOT_WORKING)
+    failed = rule.failure(answers) if rule is not None else None
+    return Status(NOT_COVERED, failed) if failed else Status(COVERED)
+
+
+def after_spot_check(status: Status, visited_at: str | None, outcome: str,
+                     checked_at: str | None) -> Status:
+    """The status once the latest spot check of the household is taken into account: a check
+    that did not confirm it, on or after the day of its latest visit, puts it back to not
+    covered (a later visit decides again)."""
+    if outcome != "not_confirmed" or not checked_at:
+        return status
+    if visited_at and str(checked_at)[:10] < str(visited_at)[:10]:
+        return status
+    return Status(NOT_COVERED, SPOT_NOT_CONFIRMED)
 
 
 def coverage_rate(covered: int, total: int) -> float | None:

@@ -50,6 +50,9 @@ def export_bundle(store, out: str | os.PathLike, passphrase: str, *, full: bool 
         "surveyor": store.setting("surveyor") or "", "form_versions": forms.versions_in(changes),
         "counts": {"changes": len(changes), "attachments": len(members) - 1, "tables": counts},
         "from_counter": acked + 1, "to_counter": last, "full": full,
+        # what this laptop had merged from other devices: the county tells a revisit made
+        # knowing another laptop's visit from one made without (sync.verdicts)
+        "seen": sync_keys.seen_counters(store.conn, device),
     }
     township = store.setting("township_code") or ""
     bundle_uuid, sha = writer.write(

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
+from fieldapp.core.status import OPERATOR_LABELS_ZH as OPERATOR_LABELS_ZH  # sheets use it here
+from fieldapp.core.status import RECEPTION_LABELS_ZH
 from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH
 
-RECEPTION_LABELS_ZH = {
-    "cable": "有线数字电视",
-    "iptv": "IPTV",
-    "dbs": "直播卫星",
-    "dtmb": "地面数字电视",
-    "none": "无",
-}
 MOVED_LABELS_ZH = {"moved_out": "已迁出", "merged": "已合户"}
 YES_NO_ZH = {"yes": "是", "no": "否"}
-OPERATOR_LABELS_ZH = {
-    "cable_co": "广电网络公司", "telecom": "中国电信", "unicom": "中国联通", "mobile": "中国移动",
-    "none": "无",
-}
 SATISFACTION_ZH = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
 # the place_type choices of forms/public_place.xlsx (older short keys kept for old records)
 PLACE_TYPES_ZH = {

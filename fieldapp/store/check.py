@@ -28,6 +28,7 @@ from fieldapp.core.status import derive_status
 from . import errors as E
 from .coverage_rule import rule_of
 from .db import APP_ID, _translate
+from .households.status import apply_spot_checks, apply_verdicts
 from .migrations import SCHEMA_VERSION
 from .schema import SYNCED_FIELDS
 
@@ -395,8 +396,8 @@ def _orphan_attachments(conn: sqlite3.Connection, tables: set[str], refs) -> Fin
 
 
 _LATEST_ALL = """
-SELECT household_uuid, answers, ended_at FROM (
-  SELECT household_uuid, answers, ended_at,
+SELECT household_uuid, answers, ended_at, uuid FROM (
+  SELECT household_uuid, answers, ended_at, uuid,
          row_number() OVER (PARTITION BY household_uuid
                             ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC) AS rank
   FROM visits WHERE state = 'complete' AND deleted = 0)
@@ -407,14 +408,19 @@ WHERE rank = 1
 def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
     if not {"households", "visits"} <= tables:
         return Finding("", "")
-    latest = {}
+    latest, visit = {}, {}
     rule = rule_of(conn)
-    for uuid, answers, ended in conn.execute(_LATEST_ALL):
+    for uuid, answers, ended, visit_uuid in conn.execute(_LATEST_ALL):
         try:
             st = derive_status(json.loads(answers) if answers else None, rule)
         except (ValueError, TypeError):
             continue  # reported by the JSON check
         latest[uuid] = (st.status, st.reason, ended)
+        visit[uuid] = visit_uuid
+    if "sync_conflicts" in tables:
+        apply_verdicts(conn, latest, visit, None, rule)
+    if "spot_check_items" in tables:
+        apply_spot_checks(conn, latest, None)
     never = derive_status(None)
     count, examples = 0, []
     for uuid, status, reason, last in conn.execute(

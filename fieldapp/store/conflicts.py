@@ -172,6 +172,57 @@ def set_duplicate_status(conn: sqlite3.Connection, a: str, b: str, status: str) 
         " AND household_b = ?", (status, _now(), lo, hi)).rowcount
 
 
+# Pairs of live households that look like one (the rule of the dashboard's duplicates tab,
+# store.reports.reconciliation_counts): the same ID-number hash anywhere in the county, or the same
+# head name in the same village group unless both have ID numbers and they differ.
+_PAIRS = """
+SELECT a.uuid AS a, b.uuid AS b, a.village_code AS village, 'id_hash' AS reason FROM households a
+  JOIN households b ON b.id_hash = a.id_hash AND b.uuid > a.uuid
+  WHERE a.id_hash IS NOT NULL AND a.id_hash != '' AND {live}
+UNION ALL
+SELECT a.uuid, b.uuid, a.village_code, 'head_group' FROM households a
+  JOIN households b ON b.village_code = a.village_code AND b.group_no IS a.group_no
+   AND b.head_name = a.head_name AND b.uuid > a.uuid
+  WHERE {live} AND NOT (coalesce(a.id_hash, '') != '' AND coalesce(b.id_hash, '') != ''
+   AND a.id_hash != b.id_hash)"""
+_PAIR_LIVE = ("a.deleted = 0 AND b.deleted = 0 AND a.merged_into IS NULL"
+              " AND b.merged_into IS NULL")
+
+
+def probable_duplicates(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The open pairs: those recorded (flagged by a merge) and those the rule finds now that
+    were never recorded (id None; a pair merged or dismissed is recorded and stays so)."""
+    pairs = _PAIRS.format(live=_PAIR_LIVE)
+    found = _dicts(conn.execute(
+        "SELECT NULL AS id, p.a AS household_a, p.b AS household_b, p.village AS village_code,"
+        " max(p.reason) AS reason, 'open' AS status, NULL AS created_at, NULL AS resolved_at,"
+        " ha.head_name AS head_a, ha.group_no AS group_a, ha.id_masked AS id_a,"
+        " hb.head_name AS head_b, hb.group_no AS group_b, hb.id_masked AS id_b,"
+        f" v.name AS village_name FROM ({pairs}) p"
+        " JOIN households ha ON ha.uuid = p.a JOIN households hb ON hb.uuid = p.b"
+        " LEFT JOIN areas v ON v.code = p.village WHERE NOT EXISTS (SELECT 1 FROM"
+        " sync_duplicates d WHERE d.household_a = p.a AND d.household_b = p.b)"
+        " GROUP BY p.a, p.b ORDER BY p.village, ha.group_no, ha.head_name, p.a, p.b"))
+    return duplicates(conn, status="open") + found
+
+
+def record_pair(conn: sqlite3.Connection, a: str, b: str, village_code: str, reason: str,
+                status: str) -> None:
+    """Record what became of a pair the rule found (dismissed, merged): it is not listed again."""
+    conn.execute(
+        "INSERT OR IGNORE INTO sync_duplicates(household_a, household_b, village_code, reason,"
+        " status, created_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (min(a, b), max(a, b), village_code, reason, status, _now(), _now()))
+
+
+def rule_pair(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, str] | None:
+    """(village_code, reason) when the rule finds households `a` and `b` a probable pair."""
+    lo, hi = min(a, b), max(a, b)
+    row = conn.execute(f"SELECT p.village, max(p.reason) FROM ({_PAIRS.format(live=_PAIR_LIVE)})"
+                       " p WHERE p.a = ? AND p.b = ? GROUP BY p.a, p.b", (lo, hi)).fetchone()
+    return None if row is None else (row[0], row[1])
+
+
 def visits_of(conn: sqlite3.Connection, household_uuid: str) -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT uuid FROM visits WHERE household_uuid = ? AND deleted = 0", (household_uuid,))]
@@ -204,3 +255,41 @@ def merged_bundles(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 def archived_content(conn: sqlite3.Connection, sha256: str) -> bytes | None:
     row = conn.execute("SELECT content FROM sync_bundles WHERE sha256 = ?", (sha256,)).fetchone()
     return None if row is None else bytes(row[0])
+
+
+# ----- verdict conflicts (two devices' visits of one household that disagree) -----------------
+def latest_visits(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> dict[str, dict]:
+    """The latest complete visit of each given household (as store.households.status picks it):
+    uuid, the version that made it ("device:counter"), hlc, answers, surveyor, when."""
+    out: dict[str, dict] = {}
+    for r in _dicts(conn.execute(
+            "SELECT household_uuid, uuid, json_extract(clock, '$.\"*\"') AS version, hlc,"
+            " answers, surveyor, coalesce(ended_at, started_at) AS at FROM visits"
+            " WHERE household_uuid IN (SELECT value FROM json_each(?)) AND state = 'complete'"
+            " AND deleted = 0 ORDER BY coalesce(ended_at, started_at), hlc",
+            (json.dumps(sorted(set(household_uuids))),))):
+        out[r["household_uuid"]] = r  # ascending: the last one stays
+    return out
+
+
+def resolved_verdicts(conn: sqlite3.Connection, where: str = "") -> list[tuple[str, str, str, str]]:
+    """(household, chosen visit, ours visit, theirs visit) of each resolved verdict conflict,
+    latest resolution last; `where` may narrow the households (SQL on record_uuid)."""
+    return conn.execute(
+        "SELECT record_uuid, json_extract(resolved_value, '$.visit'),"
+        " json_extract(ours, '$.visit'), json_extract(theirs, '$.visit') FROM sync_conflicts"
+        " WHERE tbl = 'households' AND field = 'verdict' AND status = 'resolved'"
+        f" {where} ORDER BY resolved_at, id").fetchall()
+
+
+def visit_answers(conn: sqlite3.Connection, visit_uuid: str) -> tuple[str | None, str | None]:
+    """(answers, when) of a complete visit, (None, None) if there is none such."""
+    row = conn.execute("SELECT answers, coalesce(ended_at, started_at) FROM visits WHERE uuid = ?"
+                       " AND state = 'complete' AND deleted = 0", (visit_uuid,)).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def village_of(conn: sqlite3.Connection, household_uuid: str) -> str | None:
+    row = conn.execute("SELECT village_code FROM households WHERE uuid = ?",
+                       (household_uuid,)).fetchone()
+    return row[0] if row else None

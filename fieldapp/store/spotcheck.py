@@ -9,9 +9,11 @@ import secrets
 from typing import Any
 
 from fieldapp.core.errors import FieldappError
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.reconcile import SPOT_OUTCOMES, draw_sample
-
+from fieldapp.store.households.gaps import order_records
 from fieldapp.store.reports.reconciliation_counts import _filter
+from fieldapp.store.short_ids import resolve_id
 
 
 class SpotCheckError(FieldappError):
@@ -75,7 +77,14 @@ ITEM_COLUMNS = ("uuid", "household_uuid", "village_code", "village_name", "group
                 "head_name", "phone", "address", "outcome", "checked_at", "checker", "note")
 
 
+def check_uuid_of(store, text: str) -> str:
+    """The spot check a user names by its short id (as `spotcheck draw/list` print) or uuid."""
+    return resolve_id(store.conn, "spot_checks", text, error=SpotCheckError,
+                      missing=ErrorCode.SPOT_CHECK_NOT_FOUND, what="抽查", check=text)
+
+
 def items(store, check_uuid: str) -> list[dict[str, Any]]:
+    check_uuid = check_uuid_of(store, check_uuid)
     cur = store.conn.execute(
         """SELECT i.uuid, i.household_uuid, i.village_code, a.name, h.group_no, h.head_name,
         h.phone, h.address, i.outcome, i.checked_at, i.checker, i.note
@@ -87,12 +96,15 @@ def items(store, check_uuid: str) -> list[dict[str, Any]]:
 
 
 def record(store, item_uuid: str, outcome: str, *, checker: str = "", note: str = "",
-           on: str | None = None, user: str | None = None) -> bool:
+           on: str | None = None, user: str | None = None) -> dict[str, Any]:
+    """Record one household's outcome; the item may be named by its short id. A household the
+    check did not confirm goes back to not covered (store.households.status) and gets a repair
+    work order for its operator, in the same transaction. Returns {"changed", "work_order"}."""
     if outcome not in SPOT_OUTCOMES:
         raise SpotCheckError(f"核查结果应为 {', '.join(SPOT_OUTCOMES)}")
-    if store.conn.execute("SELECT 1 FROM spot_check_items WHERE uuid = ? AND deleted = 0",
-                          (item_uuid,)).fetchone() is None:
-        raise SpotCheckError(f"找不到抽查记录 {item_uuid}")
+    item_uuid = resolve_id(store.conn, "spot_check_items", item_uuid, error=SpotCheckError,
+                           missing=ErrorCode.SPOT_CHECK_ITEM_NOT_FOUND, what="抽查记录",
+                           item=item_uuid)
     values: dict[str, Any] = {"outcome": outcome,
                               "checked_at": None if outcome == "pending"
                               else (on or dt.date.today().isoformat())}
@@ -100,12 +112,20 @@ def record(store, item_uuid: str, outcome: str, *, checker: str = "", note: str 
         values["checker"] = checker
     if note:
         values["note"] = note
+    household = store.conn.execute("SELECT household_uuid FROM spot_check_items WHERE uuid = ?",
+                                   (item_uuid,)).fetchone()[0]
+    orders = order_records(store, [household], operator=None, due_date=None, kind="repair",
+                           notes="抽查与登记不符" + (f"：{note}" if note else "")
+                           ) if outcome == "not_confirmed" else []
     with store.write(user) as w:
-        return w.update("spot_check_items", item_uuid, values) > 0
+        changed = w.update("spot_check_items", item_uuid, values) > 0
+        made = w.insert_many("work_orders", orders) if changed and orders else []
+    return {"changed": changed, "work_order": made[0] if made else None}
 
 
 def results(store, check_uuid: str) -> list[dict[str, Any]]:
     """Per village: sampled, each outcome, and the share confirmed among those checked."""
+    check_uuid = check_uuid_of(store, check_uuid)
     cur = store.conn.execute(
         """SELECT i.village_code, a.name, count(*), sum(outcome = 'pending'),
         sum(outcome = 'confirmed'), sum(outcome = 'not_confirmed'), sum(outcome = 'unreachable')

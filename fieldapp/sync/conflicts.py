@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from fieldapp.core.conflict_topics import VERDICT, topic
 from fieldapp.store import conflicts as sync_conflicts
+from fieldapp.store.households.status import refresh_status
 from fieldapp.store.sync_log import keys as sync_keys
 from fieldapp.store.sync_log import resolve as sync_resolve
 from fieldapp.store.sync_log.merge_reads import StoreState
@@ -28,7 +30,31 @@ def _household(r: dict[str, Any]) -> str | None:
 
 
 def list_conflicts(store, *, status: str | None = "open") -> list[dict[str, Any]]:
-    """Rows as in DESIGN.md: id, record, field, base, ours, theirs, devices, status (+ more)."""
+    """Rows as in DESIGN.md: id, record, field, base, ours, theirs, devices, status (+ more).
+    The fields of one topic (a position's lat and lon, the answers of one visit) are one row:
+    `field` the topic, base/ours/theirs {field: value}, `ids` and `fields` what it groups."""
+    out: list[dict[str, Any]] = []
+    groups: dict[tuple, dict[str, Any]] = {}
+    for row in _rows(store, status):
+        t = topic(row["table"], row["field"])
+        if t == row["field"]:
+            out.append(row)
+            continue
+        key = (row["table"], row["record"], t, row["status"], row["devices"]["theirs"])
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {**row, "field": t, "fields": [], "ids": [], "base": {},
+                                   "ours": {}, "theirs": {}, "resolved_value": {}}
+            out.append(group)
+        name = row["field"].partition(".")[2] or row["field"]
+        group["fields"].append(row["field"])
+        group["ids"].append(row["id"])
+        for side in ("base", "ours", "theirs", "resolved_value"):
+            group[side][name] = row[side]
+    return out
+
+
+def _rows(store, status: str | None) -> list[dict[str, Any]]:
     out = []
     for r in sync_conflicts.conflicts(store.conn, status=status):
         out.append({
@@ -51,8 +77,9 @@ def list_conflicts(store, *, status: str | None = "open") -> list[dict[str, Any]
 
 def resolve(store, conflict_id: int, keep: str, *, value: Any = None,
             user: str | None = None) -> dict[str, Any]:
-    """Resolve conflict `conflict_id` (and the other open conflicts of the same field):
-    keep "ours" (the value the record holds), "theirs", or set `value`."""
+    """Resolve conflict `conflict_id` (and the other open conflicts of the same field, and of
+    the other fields of its topic: a position's lat and lon together): keep "ours" (the value
+    the record holds), "theirs", or set `value` ({field: value} for a topic of several fields)."""
     if keep not in KEEP:
         raise SyncError(f"处理方式应为 {' / '.join(KEEP)}")
     row = sync_conflicts.conflict(store.conn, conflict_id)
@@ -60,26 +87,64 @@ def resolve(store, conflict_id: int, keep: str, *, value: Any = None,
         raise SyncError(f"没有编号为 {conflict_id} 的冲突")
     if row["status"] != "open":
         raise SyncError(f"冲突 {conflict_id} 已经处理过了")
-    chosen = {"ours": row["ours"], "theirs": row["theirs"], "value": value}[keep]
-    tbl, uuid, field = row["tbl"], row["record_uuid"], row["field"]
-    if field == "deleted":
+    if row["field"] == "deleted":
         raise SyncError("删除冲突只能保留现状")
+    if row["field"] == VERDICT:
+        return _resolve_verdict(store, row, keep, user)
+    tbl, uuid = row["tbl"], row["record_uuid"]
     key = sync_conflicts.record_key(store.conn, tbl, uuid)
     if key is None:
         raise SyncError(f"冲突 {conflict_id} 的记录已不存在")
-    head, dot, sub = field.partition(".")
+    t = topic(tbl, row["field"])
+    rows = [row] + [r for r in sync_conflicts.conflicts(store.conn, status="open")
+                    if r["tbl"] == tbl and r["record_uuid"] == uuid and r["id"] != row["id"]
+                    and t != r["field"] and topic(tbl, r["field"]) == t
+                    and r["theirs_device"] == row["theirs_device"]]
+    changed, n, values = 0, 0, {}
     with store.write(user) as w:
-        patch = {head: {sub: chosen}} if dot else {field: chosen}
-        changed = w.update(tbl, key, patch)
-        if not changed:
-            sync_resolve.reassert(w, tbl, uuid, field, chosen)
-        sync_conflicts.audit(w.conn, tbl, uuid, f"conflict:{field}", _text(row["theirs"]),
-                             _text(chosen), w.user, store.device_id)
-        n = sync_conflicts.mark_resolved(w.conn, tbl, uuid, field, resolution=keep,
-                                         value=chosen, user=w.user)
-        _resolve_other_heads(w, tbl, uuid, field, keep, chosen)
-    return {"id": conflict_id, "resolution": keep, "value": chosen, "record_changed": changed > 0,
+        for r in rows:
+            field = r["field"]
+            name = field.partition(".")[2] or field
+            given = value.get(name) if len(rows) > 1 and isinstance(value, dict) else value
+            chosen = {"ours": r["ours"], "theirs": r["theirs"], "value": given}[keep]
+            values[name] = chosen
+            changed += _resolve_field(w, store, r, field, keep, chosen)
+            n += sync_conflicts.mark_resolved(w.conn, tbl, uuid, field, resolution=keep,
+                                              value=chosen, user=w.user)
+    return {"id": conflict_id, "resolution": keep,
+            "value": values if len(rows) > 1 else values[next(iter(values))],
+            "record_changed": changed > 0, "resolved": n}
+
+
+def _resolve_verdict(store, row: dict[str, Any], keep: str, user: str | None) -> dict[str, Any]:
+    """Two visits that disagree: the chosen one decides the household's status (both stay)."""
+    if keep == "value":
+        raise SyncError("走访结论冲突只能选择其中一次走访（--keep ours 或 theirs）")
+    chosen = row[keep]
+    with store.write(user) as w:
+        sync_conflicts.audit(w.conn, "households", row["record_uuid"], f"conflict:{VERDICT}",
+                             _text(row["theirs"]), _text(chosen), w.user, store.device_id)
+        n = sync_conflicts.mark_resolved(w.conn, "households", row["record_uuid"], VERDICT,
+                                         resolution=keep, value=chosen, user=w.user,
+                                         loser_version=row["loser_version"])
+        refresh_status(w.conn, [row["record_uuid"]])
+    return {"id": row["id"], "resolution": keep, "value": chosen, "record_changed": False,
             "resolved": n}
+
+
+def _resolve_field(w, store, row: dict[str, Any], field: str, keep: str, chosen: Any) -> int:
+    """Write the chosen value of one field (or re-assert the one it holds) and audit it."""
+    tbl, uuid = row["tbl"], row["record_uuid"]
+    key = sync_conflicts.record_key(w.conn, tbl, uuid)
+    head, dot, sub = field.partition(".")
+    patch = {head: {sub: chosen}} if dot else {field: chosen}
+    changed = w.update(tbl, key, patch)
+    if not changed:
+        sync_resolve.reassert(w, tbl, uuid, field, chosen)
+    sync_conflicts.audit(w.conn, tbl, uuid, f"conflict:{field}", _text(row["theirs"]),
+                         _text(chosen), w.user, store.device_id)
+    _resolve_other_heads(w, tbl, uuid, field, keep, chosen)
+    return changed
 
 
 def _text(value: Any) -> str | None:

@@ -13,7 +13,16 @@ from .errors import SyncError
 
 
 def list_duplicates(store, *, status: str | None = "open") -> list[dict[str, Any]]:
-    return sync_conflicts.duplicates(store.conn, status=status)
+    """Probable duplicate pairs: flagged by a merge, or found by the rule the dashboard's
+    duplicates tab uses (same ID number; same head in the same village group); `status` None
+    also lists the merged and dismissed ones."""
+    if status == "open":
+        return sync_conflicts.probable_duplicates(store.conn)
+    recorded = sync_conflicts.duplicates(store.conn, status=status)
+    if status is None:
+        return recorded + [r for r in sync_conflicts.probable_duplicates(store.conn)
+                           if r["id"] is None]
+    return recorded
 
 
 def merge_households(store, keep: str, drop: str, *, user: str | None = None) -> int:
@@ -32,11 +41,18 @@ def merge_households(store, keep: str, drop: str, *, user: str | None = None) ->
         for v in visits:
             w.update("visits", v, {"household_uuid": keep})
         w.update("households", drop, {"merged_into": keep})
-        sync_conflicts.set_duplicate_status(w.conn, keep, drop, "merged")
+        if not sync_conflicts.set_duplicate_status(w.conn, keep, drop, "merged"):
+            same_id = a["id_hash"] and a["id_hash"] == b["id_hash"]
+            sync_conflicts.record_pair(w.conn, keep, drop, a["village_code"],
+                                       "id_hash" if same_id else "head_group", "merged")
     return len(visits)
 
 
 def dismiss(store, a: str, b: str) -> None:
     with store.transaction() as conn:
-        if not sync_conflicts.set_duplicate_status(conn, a, b, "dismissed"):
+        if sync_conflicts.set_duplicate_status(conn, a, b, "dismissed"):
+            return
+        found = sync_conflicts.rule_pair(conn, a, b)
+        if found is None:
             raise SyncError("没有这一对疑似重复户")
+        sync_conflicts.record_pair(conn, a, b, *found, "dismissed")

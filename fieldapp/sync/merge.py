@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.clock import DEFAULT_SKEW_S, hlc_bound, now_ms
+from fieldapp.core.conflict_topics import count_topics
 from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.store import StoreError
 from fieldapp.store import conflicts as sync_conflicts
+from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import put_rule
 from fieldapp.store.sync_log import keys as sync_keys
 from fieldapp.store.sync_log.merge_reads import StoreState
@@ -31,6 +33,7 @@ from .errors import BundleRejected, SyncError, UnknownDevice
 from .keys import KeyPair
 from .plan import Plan, VillageCounts, plan_merge
 from .reader import Contents, local_copy, read_contents
+from .verdicts import seen_of, verdict_conflicts
 
 
 @dataclass
@@ -218,6 +221,10 @@ def _check(store, opened, work, keys, code, status):
 def _apply(store, conn, contents: Contents, township, report: BundleReport,
            progress) -> None:
     plan = _plan(store, contents, township, report, progress)
+    if store.role == "county":  # two laptops' visits of one household that disagree
+        plan.conflicts_new.extend(verdict_conflicts(
+            conn, plan, contents.opened.header["device_id"], seen_of(contents.manifest),
+            rule_of(conn)))
     write_plan(conn, plan)
     dups = 0
     if store.role == "county":
@@ -250,7 +257,7 @@ def _plan(store, contents: Contents, township: str | None, report: BundleReport,
 def _fill(report: BundleReport, plan: Plan, dups: int) -> None:
     report.applied = plan.applied
     report.unchanged = plan.skipped
-    report.conflicts = len(plan.conflicts_new)
+    report.conflicts = count_topics(plan.conflicts_new)  # a moved position is one conflict
     report.duplicates = dups
     report.villages = plan.villages
 

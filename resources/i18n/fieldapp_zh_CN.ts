@@ -1629,8 +1629,16 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>经济困难</translation>
     </message>
     <message>
+        <source>Charged illegally</source>
+        <translation>被违规收费</translation>
+    </message>
+    <message>
         <source>County</source>
         <translation>县</translation>
+    </message>
+    <message>
+        <source>County channel not received</source>
+        <translation>收不到县台</translation>
     </message>
     <message>
         <source>Covered</source>
@@ -1679,6 +1687,14 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Signal problem</source>
         <translation>信号问题</translation>
+    </message>
+    <message>
+        <source>Spot check did not confirm it</source>
+        <translation>抽查与登记不符</translation>
+    </message>
+    <message>
+        <source>TV does not work now</source>
+        <translation>不能正常收看</translation>
     </message>
     <message>
         <source>Township</source>

@@ -1,6 +1,7 @@
 """`fieldapp export households`, `reconcile`, `gaps` and `workorders` from the command line."""
 
 import csv
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -57,16 +58,31 @@ def test_reconcile_json_and_text(demo_path):
 
 
 def test_workorders_and_gap_sheet(demo_path, tmp_path):
+    past = run("workorders", demo_path, "create", "--area", "140824100", "--operator", "电信",
+               "--due", "2020-01-01", "--json")
+    assert past.returncode == 1 and "已经过去" in past.stderr
+    assert json.loads(past.stdout)["error"]["code"] == "due_date_past"
+    assert json.loads(run("workorders", demo_path, "list", "--json").stdout) == []
+    due = (dt.date.today() + dt.timedelta(days=30)).isoformat()
     r = run("workorders", demo_path, "create", "--area", "140824100", "--operator", "电信",
-            "--due", "2020-01-01")
+            "--due", due, "--json")
     assert r.returncode == 0, r.stderr
-    made = int(r.stdout.split("派单")[1].split("张")[0])
-    assert made > 0
+    created = json.loads(r.stdout)
+    made = created["created"]
+    assert made > 0 and len(created["work_orders"]) == made and created["skipped"] == 0
+    assert {o["due_date"] for o in created["work_orders"]} == {due}
+    again = json.loads(run("workorders", demo_path, "create", "--area", "140824100",
+                           "--operator", "联通", "--json").stdout)
+    assert again["created"] == 0  # no second order for a household that has one
+    with Store.open(demo_path) as s:  # a month goes by: the orders are past their due date
+        s.conn.execute("UPDATE work_orders SET due_date = '2020-01-01'")
     r = run("workorders", demo_path, "list", "--overdue", "--json")
     orders = json.loads(r.stdout)
     assert len(orders) == made and all(o["overdue"] for o in orders)
-    assert run("workorders", demo_path, "done", orders[0]["uuid"], "--on", "2026-01-02"
-               ).returncode == 0
+    listed = run("workorders", demo_path, "list").stdout.splitlines()
+    first = listed[0].split()[0]
+    assert len(first) == 8 and any(o["uuid"].startswith(first) for o in orders)
+    assert run("workorders", demo_path, "done", first, "--on", "2026-01-02").returncode == 0
     assert len(json.loads(run("workorders", demo_path, "list", "--overdue", "--json").stdout)
                ) == made - 1
     out = tmp_path / "gaps.xlsx"
@@ -88,10 +104,24 @@ def test_spotcheck_cli(demo_path, tmp_path):
     assert info["seed"] == 9 and info["sampled"] > 0
     ws = load_workbook(out).worksheets[0]
     assert ws.max_row == info["sampled"] + 1
-    item = ws.cell(row=2, column=1).value
-    assert run("spotcheck", demo_path, "record", item, "not_confirmed", "--note", "无信号"
-               ).returncode == 0
+    household = ws.cell(row=2, column=11).value
+    before = json.loads(run("reconcile", demo_path, "--json").stdout)
+    # the short ids `show` prints (for the check and each household) are what `record` takes
+    lines = run("spotcheck", demo_path, "show", info["uuid"][:8]).stdout.splitlines()
+    item = next(ln.split()[0] for ln in lines if ws.cell(row=2, column=4).value in ln)
+    assert len(item) == 8
+    r = run("spotcheck", demo_path, "record", item, "not_confirmed", "--note", "无信号")
+    assert r.returncode == 0, r.stderr
     shown = json.loads(run("spotcheck", demo_path, "show", info["uuid"], "--json").stdout)
     assert sum(v["not_confirmed"] for v in shown["villages"]) == 1
+    # the household is no longer counted covered, and the operator has a repair order for it
+    after = json.loads(run("reconcile", demo_path, "--json").stdout)
+    assert (after["covered"], after["not_covered"]) == (before["covered"] - 1,
+                                                        before["not_covered"] + 1)
+    assert after["not_covered_by_reason"]["spot_check_not_confirmed"] == 1
+    orders = json.loads(run("workorders", demo_path, "list", "--json").stdout)
+    assert [(o["household_uuid"], o["kind"]) for o in orders] == [(household, "repair")]
+    assert orders[0]["short_id"] in r.stdout
+    assert run("check", demo_path).returncode == 0  # the stored status is the derived one
     bad = run("spotcheck", demo_path, "draw", "--area", "140824100", "--percent", "0")
     assert bad.returncode == 1 and "比例" in bad.stderr

@@ -20,7 +20,7 @@ def test_codes_normalised_to_12_digits():
     ({"visit_result": "met", "reception_mode": "iptv", "works_now": "yes"}, ("covered", "")),
     ({"visit_result": "met", "reception_mode": "none", "works_now": "no",
       "not_covered_reason": "no_tv"}, ("not_covered", "no_tv")),
-    ({"visit_result": "met", "reception_mode": "dbs", "works_now": "no"}, ("not_covered", "signal")),
+    ({"visit_result": "met", "reception_mode": "dbs", "works_now": "no"}, ("not_covered", "not_working")),
     ({"visit_result": "vacant"}, ("vacant", "")),
     ({"visit_result": "refused"}, ("refused", "")),
     ({"visit_result": "moved_out"}, ("moved", "moved_out")),

@@ -39,8 +39,10 @@ def _truth(store, code):
 def with_follow_up(demo_store):
     """Two work orders (one overdue) and a spot check with recorded outcomes."""
     gap = [g["household_uuid"] for g in gaps.open_gaps(demo_store, TOWN)][:2]
-    gaps.create_work_orders(demo_store, gap[:1], operator="中国电信", due_date="2026-01-31")
-    gaps.create_work_orders(demo_store, gap[1:], operator="中国移动", due_date="2027-01-31")
+    gaps.create_work_orders(demo_store, gap[:1], operator="中国电信", due_date="2026-01-31",
+                            today=dt.date(2026, 1, 1))
+    gaps.create_work_orders(demo_store, gap[1:], operator="中国移动", due_date="2027-01-31",
+                            today=dt.date(2026, 1, 1))
     check = spotcheck.draw(demo_store, TOWN, count=1, seed=5, user="县融媒体中心")
     items = spotcheck.items(demo_store, check)
     spotcheck.record(demo_store, items[0]["uuid"], "confirmed", on="2026-11-20")

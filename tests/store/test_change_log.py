@@ -91,7 +91,7 @@ def test_answers_are_versioned_per_key_and_status_follows(store):
     with store.write("s") as w:
         w.update("visits", vid, {"answers": {"works_now": "no", "not_covered_reason": "signal"}})
     hh = queries.household(store, uid)
-    assert (hh["status"], hh["status_reason"]) == ("not_covered", "signal")
+    assert (hh["status"], hh["status_reason"]) == ("not_covered", "not_working")
     clock = json.loads(store.conn.execute("SELECT clock FROM visits WHERE uuid = ?",
                                           (vid,)).fetchone()[0])
     assert set(clock) == {"*", "answers.works_now", "answers.not_covered_reason"}

@@ -10,6 +10,7 @@ from fieldapp.store.households import gaps
 from fieldapp.tabular.gaps_export import export_gaps, read_done_dates
 
 TODAY = dt.date(2026, 6, 1)
+OPENED = dt.date(2026, 4, 1)  # the day the orders of these tests were opened
 
 
 def not_covered(store, n=None, code=None):
@@ -21,15 +22,15 @@ def test_create_orders_once_per_household_with_kind_from_reason(demo_store):
     gap = not_covered(demo_store)
     assert gap and all(g["order_uuid"] is None for g in gap)
     made = gaps.create_work_orders(demo_store, [g["household_uuid"] for g in gap],
-                                   operator="电信", due_date="2026-07-01")
+                                   operator="电信", due_date="2026-07-01", today=OPENED)
     assert len(made) == len(gap)
     again = gaps.create_work_orders(demo_store, [g["household_uuid"] for g in gap],
-                                    operator="联通", due_date="2026-07-01")
+                                    operator="联通", due_date="2026-07-01", today=OPENED)
     assert again == []  # no second active order for the same household
     by_household = {g["household_uuid"]: g for g in not_covered(demo_store)}
     for g in gap:
         kind = by_household[g["household_uuid"]]["kind"]
-        if g["status_reason"] == "signal":
+        if g["status_reason"] == "not_working":  # a TV that does not work: repair
             assert kind in ("repair", "handover")
         else:
             assert kind in ("install", "handover")
@@ -51,7 +52,7 @@ def test_bad_input_is_refused(demo_store):
 def test_overdue_and_state_flow_with_verification_by_revisit(demo_store):
     a, b = (g["household_uuid"] for g in not_covered(demo_store, 2))
     oa, ob = gaps.create_work_orders(demo_store, [a, b], operator="移动", due_date="2026-05-01",
-                                     kind="install")
+                                     kind="install", today=OPENED)
     overdue = gaps.work_orders(demo_store, overdue_on=TODAY)
     assert {o["uuid"] for o in overdue} == {oa, ob} and all(o["overdue"] for o in overdue)
     assert gaps.set_state(demo_store, oa, "done", on="2026-12-01")
@@ -93,7 +94,7 @@ def test_gap_sheet_round_trip_with_the_operator(demo_store, tmp_path):
     code = "140824100000"
     gap = not_covered(demo_store, code=code)
     gaps.create_work_orders(demo_store, [g["household_uuid"] for g in gap], operator="电信",
-                            due_date="2026-05-01")
+                            due_date="2026-05-01", today=OPENED)
     out = tmp_path / "gaps.xlsx"
     assert export_gaps(demo_store, out, code, today=TODAY) == len(gap)
     wb = load_workbook(out)

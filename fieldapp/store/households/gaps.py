@@ -12,15 +12,24 @@ from collections.abc import Iterable
 from typing import Any
 
 from fieldapp.core.errors import FieldappError
-from fieldapp.core.reconcile import ACTIVE_STATES, WORK_ORDER_KINDS, is_overdue, work_order_kind
-
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.reconcile import (
+    ACTIVE_STATES,
+    UNKNOWN_OPERATOR,
+    WORK_ORDER_KINDS,
+    is_overdue,
+    work_order_kind,
+)
+from fieldapp.core.status import OPERATOR_LABELS_ZH, REASONS
 from fieldapp.store.reports.reconciliation_counts import _filter
+from fieldapp.store.short_ids import resolve_id
 
 _LIVE = "h.deleted = 0 AND h.merged_into IS NULL"
 
 GAP_COLUMNS = ("household_uuid", "village_code", "village_name", "township_name", "group_no",
                "head_name", "phone", "address", "id_masked", "status_reason", "last_visit_at",
-               "order_uuid", "kind", "operator", "due_date", "state", "done_at", "notes")
+               "order_uuid", "kind", "operator", "due_date", "state", "done_at", "notes",
+               "reason_detail")
 ORDER_COLUMNS = ("uuid", "household_uuid", "village_code", "village_name", "group_no",
                  "head_name", "phone", "kind", "operator", "due_date", "state", "opened_at",
                  "done_at", "verified_at", "notes", "household_status")
@@ -38,12 +47,18 @@ def _area_clause(code: str | None) -> tuple[str, tuple]:
 
 
 def open_gaps(store, code: str | None = None) -> list[dict[str, Any]]:
-    """Not-covered households of an area with their active work order (if any)."""
+    """Not-covered households of an area with their active work order (if any);
+    `below_standard` when the household has TV but fails the standard (not working, no county
+    channel, charged illegally, a spot check not confirmed), `reason_detail` the checklist's own
+    reason beside it (why the TV does not work)."""
     where, args = _area_clause(code)
     cur = store.conn.execute(
         f"""SELECT h.uuid, h.village_code, v.name, t.name, h.group_no, h.head_name, h.phone,
         h.address, h.id_masked, h.status_reason, h.last_visit_at,
-        o.uuid, o.kind, o.operator, o.due_date, o.state, o.done_at, o.notes
+        o.uuid, o.kind, o.operator, o.due_date, o.state, o.done_at, o.notes,
+        (SELECT json_extract(answers, '$.not_covered_reason') FROM visits
+         WHERE household_uuid = h.uuid AND state = 'complete' AND deleted = 0
+         ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC LIMIT 1)
         FROM households h JOIN areas v ON v.code = h.village_code
         LEFT JOIN areas t ON t.code = v.parent_code
         LEFT JOIN work_orders o ON o.uuid = (
@@ -51,7 +66,12 @@ def open_gaps(store, code: str | None = None) -> list[dict[str, Any]]:
           AND state IN ('open', 'done') ORDER BY opened_at DESC LIMIT 1)
         WHERE {_LIVE} AND h.status = 'not_covered' AND {where}
         ORDER BY h.village_code, CAST(h.group_no AS INTEGER), h.group_no, h.head_name""", args)
-    return [dict(zip(GAP_COLUMNS, r)) for r in cur]
+    rows = [dict(zip(GAP_COLUMNS, r)) for r in cur]
+    for r in rows:
+        r["below_standard"] = r["status_reason"] not in REASONS  # not the checklist's reasons
+        if r["reason_detail"] == r["status_reason"]:
+            r["reason_detail"] = None
+    return rows
 
 
 def work_orders(store, code: str | None = None, *, states: Iterable[str] | None = None,
@@ -78,20 +98,45 @@ def work_orders(store, code: str | None = None, *, states: Iterable[str] | None 
     return rows
 
 
+def check_order_request(operator: str, due_date: str | None, kind: str | None = None,
+                        today: dt.date | None = None) -> None:
+    """Refuse a work order nobody can act on: an unknown kind, no operator, a due date that is
+    not a date or has already passed."""
+    if kind is not None and kind not in WORK_ORDER_KINDS:
+        raise WorkOrderError(ErrorCode.WORK_ORDER_KIND, kinds=", ".join(WORK_ORDER_KINDS))
+    if not operator.strip():
+        raise WorkOrderError(ErrorCode.WORK_ORDER_OPERATOR)
+    if not due_date:
+        return
+    try:
+        due = dt.date.fromisoformat(due_date)
+    except ValueError:
+        raise WorkOrderError(ErrorCode.WORK_ORDER_DUE_FORMAT, value=due_date) from None
+    today = today or dt.date.today()
+    if due < today:
+        raise WorkOrderError(ErrorCode.WORK_ORDER_DUE_PAST, due=due.isoformat(),
+                             today=today.isoformat())
+
+
 def create_work_orders(store, household_uuids: Iterable[str], *, operator: str,
                        due_date: str | None, kind: str | None = None, notes: str = "",
-                       user: str | None = None) -> list[str]:
+                       user: str | None = None, today: dt.date | None = None) -> list[str]:
     """Open one work order per household that has no active one; `kind` None picks the usual
     kind from the household's reason. Returns the new orders' uuids."""
-    if kind is not None and kind not in WORK_ORDER_KINDS:
-        raise WorkOrderError(f"工单类型应为 {', '.join(WORK_ORDER_KINDS)}")
-    if not operator.strip():
-        raise WorkOrderError("请填写负责的运营商")
-    if due_date:
-        try:
-            dt.date.fromisoformat(due_date)
-        except ValueError:
-            raise WorkOrderError(f"截止日期格式应为 YYYY-MM-DD: {due_date}") from None
+    check_order_request(operator, due_date, kind, today)
+    records = order_records(store, household_uuids, operator=operator, due_date=due_date,
+                            kind=kind, notes=notes, today=today)
+    if not records:
+        return []
+    with store.write(user) as w:
+        return w.insert_many("work_orders", records)
+
+
+def order_records(store, household_uuids: Iterable[str], *, operator: str | None,
+                  due_date: str | None, kind: str | None = None, notes: str = "",
+                  today: dt.date | None = None) -> list[dict[str, Any]]:
+    """The work orders to insert for the households without an active one (checked request);
+    `operator` None: the operator the household's latest visit names."""
     wanted = list(dict.fromkeys(household_uuids))
     rows = store.conn.execute(
         """SELECT h.uuid, h.status_reason, (SELECT answers FROM visits WHERE household_uuid = h.uuid
@@ -106,36 +151,41 @@ def create_work_orders(store, household_uuids: Iterable[str], *, operator: str,
     found = {r[0] for r in rows}
     missing = [u for u in wanted if u not in found]
     if missing:
-        raise WorkOrderError(f"找不到户 {missing[0]}")
-    today = dt.date.today().isoformat()
+        raise WorkOrderError(ErrorCode.HOUSEHOLD_NOT_FOUND, uuid=missing[0])
+    opened = (today or dt.date.today()).isoformat()
     records = []
     for uuid, reason, answers, active in rows:
         if active:
             continue
         a = json.loads(answers) if answers else {}
         unhanded = a.get("paid_cable_subscriber") == "yes" and a.get("handed_over") == "no"
+        op = a.get("operator")
+        who = operator or (OPERATOR_LABELS_ZH.get(op, "") if op != "none" else "") or UNKNOWN_OPERATOR
         records.append({"household_uuid": uuid, "kind": kind or work_order_kind(reason, unhanded),
-                        "operator": operator.strip(), "due_date": due_date or None,
-                        "state": "open", "opened_at": today, "notes": notes or None})
-    if not records:
-        return []
-    with store.write(user) as w:
-        return w.insert_many("work_orders", records)
+                        "operator": who.strip(), "due_date": due_date or None,
+                        "state": "open", "opened_at": opened, "notes": notes or None})
+    return records
+
+
+def order_uuid_of(store, text: str) -> str:
+    """The work order a user names by its short id (as `workorders list` prints) or uuid."""
+    return resolve_id(store.conn, "work_orders", text, error=WorkOrderError,
+                      missing=ErrorCode.WORK_ORDER_NOT_FOUND, what="工单", order=text)
 
 
 def set_state(store, order_uuid: str, state: str, *, on: str | None = None, note: str = "",
               user: str | None = None) -> bool:
-    """Operator marks done (or the county cancels / reopens). Returns False if unchanged."""
+    """Operator marks done (or the county cancels / reopens); the order may be named by its
+    short id. Returns False if unchanged."""
+    order_uuid = order_uuid_of(store, order_uuid)
     row = store.conn.execute("SELECT state FROM work_orders WHERE uuid = ? AND deleted = 0",
                              (order_uuid,)).fetchone()
-    if row is None:
-        raise WorkOrderError(f"找不到工单 {order_uuid}")
     allowed = {"open": ("done", "cancelled"), "done": ("open", "cancelled"),
                "cancelled": ("open",), "verified": ()}
     if state == row[0]:
         return False
     if state not in allowed[row[0]]:
-        raise WorkOrderError(f"工单状态不能从 {row[0]} 改为 {state}")
+        raise WorkOrderError(ErrorCode.WORK_ORDER_STATE, old=row[0], new=state)
     values: dict[str, Any] = {"state": state}
     if state == "done":
         values["done_at"] = on or dt.date.today().isoformat()
@@ -190,3 +240,68 @@ def mark_done_from_rows(store, rows: Iterable[tuple[int, str, str]], user: str |
             for uuid, day in todo:
                 w.update("work_orders", uuid, {"state": "done", "done_at": day})
     return len(todo), problems
+
+
+# ----- the gap lists of `fieldapp gaps` (查缺补漏, issue 17 item 6) -------------------------------
+HOUSEHOLD_COLUMNS = ("household_uuid", "village_code", "village_name", "township_name",
+                     "group_no", "head_name", "phone", "address", "status", "status_reason",
+                     "last_visit_at")
+# The latest complete visit of each household (as store.households.status picks it).
+_LATEST_VISIT = """
+latest AS (SELECT household_uuid, answers FROM (
+  SELECT household_uuid, answers, row_number() OVER (PARTITION BY household_uuid
+         ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC) AS rank
+  FROM visits WHERE state = 'complete' AND deleted = 0) WHERE rank = 1)"""
+# The latest decided spot check of each household (confirmed or not).
+_LATEST_SPOT = """
+spot AS (SELECT household_uuid, outcome, checked_at, checker, note FROM (
+  SELECT household_uuid, outcome, checked_at, checker, note, row_number() OVER (
+         PARTITION BY household_uuid ORDER BY checked_at DESC, hlc DESC) AS rank
+  FROM spot_check_items WHERE outcome IN ('confirmed', 'not_confirmed')
+    AND checked_at IS NOT NULL AND deleted = 0) WHERE rank = 1)"""
+# Which households each list holds, and what more it shows: (condition, {column: expression}).
+_ANSWER = "json_extract(l.answers, '$.{}')"
+GAP_LISTS: dict[str, tuple[str, dict[str, str]]] = {
+    "never_visited": ("h.status = 'not_visited' AND h.status_reason = ''", {}),
+    "nobody_home": ("h.status = 'not_visited' AND h.status_reason = 'nobody_home'", {}),
+    "not_handed_over": (
+        f"{_ANSWER.format('paid_cable_subscriber')} = 'yes'"
+        f" AND {_ANSWER.format('handed_over')} = 'no'",
+        {"reception_mode": _ANSWER.format("reception_mode"),
+         "operator": _ANSWER.format("operator")}),
+    "illegal_charge": (
+        f"{_ANSWER.format('illegal_charge')} = 'yes'",
+        {"charge_amount": _ANSWER.format("charge_amount"),
+         "charged_by": _ANSWER.format("charged_by")}),
+    "spot_check_not_confirmed": (
+        "s.outcome = 'not_confirmed'",
+        {"checked_at": "s.checked_at", "checker": "s.checker", "note": "s.note"}),
+}
+
+
+def gap_households(store, kind: str, code: str | None = None) -> list[dict[str, Any]]:
+    """The households of one gap list (a key of GAP_LISTS) in an area, in village order."""
+    condition, extra = GAP_LISTS[kind]
+    where, args = _area_clause(code)
+    columns = ", ".join(extra.values())
+    cur = store.conn.execute(
+        f"""WITH {_LATEST_VISIT}, {_LATEST_SPOT}
+        SELECT h.uuid, h.village_code, v.name, t.name, h.group_no, h.head_name, h.phone,
+        h.address, h.status, h.status_reason, h.last_visit_at{', ' if extra else ''}{columns}
+        FROM households h JOIN areas v ON v.code = h.village_code
+        LEFT JOIN areas t ON t.code = v.parent_code
+        LEFT JOIN latest l ON l.household_uuid = h.uuid
+        LEFT JOIN spot s ON s.household_uuid = h.uuid
+        WHERE {_LIVE} AND {where} AND {condition}
+        ORDER BY h.village_code, CAST(h.group_no AS INTEGER), h.group_no, h.head_name""", args)
+    names = HOUSEHOLD_COLUMNS + tuple(extra)
+    return [dict(zip(names, r)) for r in cur]
+
+
+def gap_lists(store, code: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every gap list of an area: not covered (and not to standard, with the reason and its
+    detail) with the active work order, then each list of GAP_LISTS."""
+    out: dict[str, list[dict[str, Any]]] = {"not_covered": open_gaps(store, code)}
+    for kind in GAP_LISTS:
+        out[kind] = gap_households(store, kind, code)
+    return out

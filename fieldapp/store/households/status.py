@@ -8,17 +8,18 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
-from fieldapp.core.status import derive_status
+from fieldapp.core.status import Status, after_spot_check, derive_status
 
 from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.store.coverage_rule import KEY as RULE_KEY
+from fieldapp.store.conflicts import resolved_verdicts, visit_answers
 from fieldapp.store.coverage_rule import rule_of
 
 # The latest complete visit of each household, for many households in one pass (a window over
 # their visits) instead of one correlated subquery per household.
 _LATEST = """
-SELECT household_uuid, answers, ended_at FROM (
-  SELECT household_uuid, answers, ended_at,
+SELECT household_uuid, answers, ended_at, uuid FROM (
+  SELECT household_uuid, answers, ended_at, uuid,
          row_number() OVER (PARTITION BY household_uuid
                             ORDER BY coalesce(ended_at, started_at) DESC, hlc DESC) AS rank
   FROM visits
@@ -26,6 +27,16 @@ SELECT household_uuid, answers, ended_at FROM (
 WHERE rank = 1
 """
 _TARGETS = "household_uuid IN (SELECT uuid FROM temp_status_targets) AND"
+# The latest spot check of each household that did not confirm it (core.status.after_spot_check).
+_NOT_CONFIRMED = """
+SELECT household_uuid, outcome, checked_at FROM (
+  SELECT household_uuid, outcome, checked_at,
+         row_number() OVER (PARTITION BY household_uuid ORDER BY checked_at DESC, hlc DESC) AS rank
+  FROM spot_check_items
+  WHERE {where} outcome IN ('confirmed', 'not_confirmed') AND checked_at IS NOT NULL
+    AND deleted = 0)
+WHERE rank = 1 AND outcome = 'not_confirmed'
+"""
 
 
 def refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> int:
@@ -91,11 +102,44 @@ def _latest(conn: sqlite3.Connection, targets: set[str], many: bool) -> dict[str
     loads = json.loads
     rule = rule_of(conn)
     found: dict[str, tuple] = {}
-    for uuid, answers, ended in conn.execute(_LATEST.format(where="" if many else _TARGETS)):
+    visit: dict[str, str] = {}
+    for uuid, answers, ended, visit_uuid in conn.execute(
+            _LATEST.format(where="" if many else _TARGETS)):
         if uuid in targets:
             st = derive_status(loads(answers) if answers else None, rule)
             found[uuid] = (st.status, st.reason, ended)
+            visit[uuid] = visit_uuid
+    apply_verdicts(conn, found, visit, targets, rule)
+    apply_spot_checks(conn, found, targets, "" if many else _TARGETS)
     return found
+
+
+def apply_verdicts(conn: sqlite3.Connection, found: dict[str, tuple], visit: dict[str, str],
+                   targets: set[str] | None, rule: CoverageRule) -> None:
+    """Where the county resolved two disagreeing visits (a verdict conflict) and the latest
+    visit is still one of the two, the visit it chose decides, in `found` ({uuid: (status,
+    reason, last visit)}); `visit` holds each household's latest visit."""
+    for household, chosen, ours, theirs in resolved_verdicts(conn):
+        latest = visit.get(household)
+        if (targets is not None and household not in targets) or latest not in (ours, theirs) \
+                or chosen == latest:
+            continue
+        answers, _ = visit_answers(conn, chosen)
+        if answers:
+            st = derive_status(json.loads(answers), rule)
+            found[household] = (st.status, st.reason, found[household][2])
+
+
+def apply_spot_checks(conn: sqlite3.Connection, found: dict[str, tuple],
+                      targets: set[str] | None, where: str = "") -> None:
+    """Put back to not covered, in `found` ({uuid: (status, reason, last visit)}), the targets
+    (None: all) whose latest spot check did not confirm them since their latest visit."""
+    for uuid, outcome, checked in conn.execute(_NOT_CONFIRMED.format(where=where)):
+        if targets is not None and uuid not in targets:
+            continue
+        status, reason, visited = found.get(uuid, NEVER)
+        st = after_spot_check(Status(status, reason), visited, outcome, checked)
+        found[uuid] = (st.status, st.reason, visited)
 
 
 def set_rule(store, rule: CoverageRule) -> int:

@@ -361,7 +361,7 @@ class ChangeWriter:
         )
         if table == "households":
             self._touched_households.add(current["uuid"])
-        elif table == "visits":
+        elif table in ("visits", "spot_check_items"):  # both decide the household's status
             self._touched_households.add(current["household_uuid"])
             if "household_uuid" in old_vals:
                 self._touched_households.add(old_vals["household_uuid"])

@@ -91,6 +91,12 @@ def acks(conn: sqlite3.Connection, township: str) -> dict[str, int]:
 
 
 # ----- forms --------------------------------------------------------------------------------
+def seen_counters(conn: sqlite3.Connection, own_device: str) -> dict[str, int]:
+    """The last change counter merged from each other device (what this database knows)."""
+    return {d: c for d, c in conn.execute("SELECT device_id, last_counter FROM devices")
+            if d != own_device and c}
+
+
 def put_form(conn: sqlite3.Connection, form_id: str, version: str, file_name: str, sha256: str,
              content: bytes) -> None:
     conn.execute(

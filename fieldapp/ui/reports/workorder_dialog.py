@@ -36,6 +36,7 @@ class WorkOrderDialog(QDialog):
         self.due = QDateEdit((today or QDate.currentDate()).addDays(30))
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setMinimumDate(today or QDate.currentDate())  # a past due date is refused
         form.addRow(self.tr("Due date"), self.due)
         self.note = QLineEdit()
         form.addRow(self.tr("Note"), self.note)

@@ -34,6 +34,10 @@ def reason_label(reason: str) -> str:
         "nobody_home": _t("Nobody home"),
         "moved_out": _t("Moved out"),
         "merged": _t("Merged into another household"),
+        "not_working": _t("TV does not work now"),
+        "county_channel_missing": _t("County channel not received"),
+        "illegal_charge": _t("Charged illegally"),
+        "spot_check_not_confirmed": _t("Spot check did not confirm it"),
     }.get(reason, reason)
 
 

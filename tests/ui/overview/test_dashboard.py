@@ -46,13 +46,18 @@ def test_work_orders_from_the_gap_list_and_overdue(dash, demo_store, monkeypatch
     dash.gap_view.selectRow(0)
 
     def accept(dlg):
-        dlg.due.setDate(dlg.due.date().addDays(-400))  # already overdue
+        dlg.due.setDate(dlg.due.date().addDays(-400))  # a past date cannot be chosen
+        assert dlg.due.date() == dlg.due.minimumDate()
         return WorkOrderDialog.Accepted
 
     monkeypatch.setattr(WorkOrderDialog, "exec", accept)
     dash.create_orders()
     orders = gaps.work_orders(demo_store)
     assert len(orders) == 1 and orders[0]["operator"] == "中国电信"
+    assert orders[0]["due_date"] == dt.date.today().isoformat() and dash.order_model.rows == []
+    with demo_store.transaction() as conn:  # time passes: the order is now overdue
+        conn.execute("UPDATE work_orders SET due_date = '2020-01-01'")
+    dash.reload()
     assert len(dash.order_model.rows) == 1
     assert dash.order_model.data(dash.order_model.index(0, 0), Qt.ForegroundRole) == OVERDUE
     row = next(i for i, r in enumerate(dash.gap_model.rows) if r["order_uuid"])
