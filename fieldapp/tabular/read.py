@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.errors import FieldappError
+from fieldapp.core.zipguard import InputTooLarge, check_xlsx
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = EXCEL_SUFFIXES + (".csv", ".txt")
@@ -70,6 +71,10 @@ def _check(path: str | os.PathLike) -> Path:
 def _workbook(p: Path):
     from python_calamine import CalamineWorkbook
 
+    try:
+        check_xlsx(p)  # before calamine: sizes, zip bombs, declared dimension
+    except InputTooLarge as exc:
+        raise TabularError(exc.message, code="too_large", where=str(p)) from None
     try:
         return CalamineWorkbook.from_path(str(p))
     except Exception as exc:  # noqa: BLE001 - calamine has its own error type per defect
