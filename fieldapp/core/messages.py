@@ -203,6 +203,75 @@ class ErrorCode(Enum):
         "{count} changes of device {device} are stamped in the future (latest {latest}), beyond "
         "the allowed {hours} hours: set that computer's date and time right and export again",
         "future_stamps")
+    # ---- bounded inputs (docs/limits.md) -------------------------------------------------------
+    FILE_TOO_LARGE = Template("文件太大（{size_mib} MiB，上限 {limit_mib} MiB）",
+                              "The file is too large ({size_mib} MiB, limit {limit_mib} MiB)",
+                              "too_large")
+    ZIP_BROKEN = Template("压缩文件已损坏（{reason}）", "The zip file is damaged ({reason})",
+                          "broken")
+    ZIP_TOO_MANY_MEMBERS = Template("压缩文件中的成员太多（{count} 个，上限 {limit}）",
+                                    "The zip file has too many members ({count}, limit {limit})",
+                                    "too_large")
+    ZIP_MEMBER_TOO_LARGE = Template(
+        "其中的 {member} 解压后太大（{size_mib} MiB，上限 {limit_mib} MiB），已拒绝",
+        "Its member {member} is too large once inflated ({size_mib} MiB, limit {limit_mib} MiB); "
+        "refused", "too_large")
+    ZIP_MEMBER_RATIO = Template(
+        "其中的 {member} 压缩比过高（{compressed_kib} KiB 解压为 {size_mib} MiB，超过 {limit} 倍）："
+        "可能是恶意的“压缩炸弹”，已拒绝",
+        "Its member {member} is compressed too far ({compressed_kib} KiB inflate to {size_mib} "
+        "MiB, more than {limit} times): possibly a malicious zip bomb; refused", "too_large")
+    ZIP_TOTAL_TOO_LARGE = Template(
+        "解压后的总大小超过上限 {limit_mib} MiB（到成员 {member} 为止），已拒绝",
+        "Inflated, the members exceed {limit_mib} MiB in total (up to {member}); refused",
+        "too_large")
+    ZIP_MEMBER_GREW = Template(
+        "其中的 {member} 解压时超过了声明的大小或上限 {limit_mib} MiB：文件已损坏或被篡改，已拒绝",
+        "Its member {member} grew past its declared size or the limit of {limit_mib} MiB while "
+        "inflating: damaged or tampered with; refused", "too_large")
+    XLSX_DIMENSION = Template(
+        "工作表 {sheet} 声明的范围太大（{rows} 行 × {cols} 列，上限 {max_rows} 行 × {max_cols} 列）",
+        "The worksheet {sheet} declares too large a range ({rows} rows x {cols} columns, limit "
+        "{max_rows} x {max_cols})", "too_large")
+    TABLE_TOO_MANY_ROWS = Template("表格 {sheet} 超过 {limit} 行，已拒绝（请分成几个文件导入）",
+                                   "The table {sheet} has more than {limit} rows; refused (split "
+                                   "it into several files)", "too_large")
+    TABLE_TOO_MANY_COLUMNS = Template(
+        "表格 {sheet} 第 {row} 行有 {count} 列，超过上限 {limit} 列，已拒绝",
+        "Row {row} of the table {sheet} has {count} columns, more than the limit of {limit}; "
+        "refused", "too_large")
+    TABLE_CELL_TOO_LONG = Template(
+        "表格 {sheet} 第 {row} 行第 {column} 列的内容太长（{length} 个字符，上限 {limit}），已拒绝",
+        "Row {row}, column {column} of the table {sheet} is too long ({length} characters, limit "
+        "{limit}); refused", "too_large")
+    CSV_ENCODING = Template(
+        "无法识别文件编码：不是能完整解码的 UTF-8、UTF-16、GB18030（GBK）或 Big5 文本，或找不到表头行；"
+        "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入",
+        "Cannot tell the text encoding: not cleanly UTF-8, UTF-16, GB18030 (GBK) or Big5, or no "
+        "header row found; save it from Excel as \"CSV UTF-8 (comma delimited)\" and import again",
+        "encoding")
+    JSON_TOO_DEEP = Template("{member} 的 JSON 嵌套超过 {limit} 层，已拒绝",
+                             "{member}: the JSON is nested deeper than {limit} levels; refused",
+                             "too_deep")
+    BUNDLE_HEADER_TOO_LARGE = Template(
+        "同步包的包头太大（{size} 字节，上限 {limit} 字节）：文件已损坏或被篡改，已拒绝",
+        "The bundle header is too large ({size} bytes, limit {limit}): damaged or tampered "
+        "with; refused", "too_large")
+    NOT_FINITE = Template("第 {row} 行 {field}: 不是有限的数字（{value}），已拒绝",
+                          "Row {row}, {field}: not a finite number ({value}); refused",
+                          "not_finite")
+    MBTILES_TOO_LARGE = Template("底图文件太大（{size_mib} MiB，上限 {limit_mib} MiB）",
+                                 "The basemap file is too large ({size_mib} MiB, limit "
+                                 "{limit_mib} MiB)", "too_large")
+    MBTILES_SCHEMA = Template(
+        "不是可用的 MBTiles 底图：缺少 tiles 表（或视图）及其 zoom_level、tile_column、tile_row、"
+        "tile_data 列（{reason}）",
+        "Not a usable MBTiles basemap: the tiles table (or view) with zoom_level, tile_column, "
+        "tile_row and tile_data is missing ({reason})", "mbtiles_schema")
+    MBTILES_TIMEOUT = Template(
+        "底图查询超过 {limit_ms} 毫秒仍未完成（tiles 可能是递归或过于复杂的视图），已停止并拒绝该底图",
+        "A basemap query took longer than {limit_ms} ms (tiles may be a recursive or too complex "
+        "view); stopped and the basemap refused", "mbtiles_timeout")
     # ---- rollup (city and province roll-up on PostgreSQL/PostGIS) -----------------------------
     ROLLUP_NO_SERVER = Template(
         "没有指定汇总数据库：请用 --to/--from 给出 postgresql://… 地址，或设置环境变量 {env}"

@@ -8,6 +8,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldapp.core.zipguard import InputTooLarge, check_xlsx
+
 from .errors import FormError, Problem
 
 
@@ -81,6 +83,10 @@ def read_workbook(path: str | Path) -> dict[str, Sheet]:
         raise fail("not_a_file", "这是一个文件夹，不是表单文件")
     if p.suffix.lower() not in (".xlsx", ".xlsm"):
         raise fail("not_xlsx", "表单应为 Excel .xlsx 文件（XLSForm）")
+    try:
+        check_xlsx(p, where=name)  # sizes, zip bombs, declared dimension: docs/limits.md
+    except InputTooLarge as exc:
+        raise FormError([Problem(exc.code, exc.message, file=name)]) from None
     try:
         wb = load_workbook(p, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

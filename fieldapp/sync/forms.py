@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.paths import forms_dir
+from fieldapp.core.zipguard import check_xlsx
 
 
 def version_key(v: str) -> tuple[int, int, str]:
@@ -28,6 +29,7 @@ def read_form_settings(content: bytes) -> tuple[str, str] | None:
     from openpyxl import load_workbook
 
     try:
+        check_xlsx(content, where="settings")  # a hostile workbook is not a form either
         wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 — any unreadable workbook is simply not a form
         return None

@@ -20,6 +20,7 @@ from fieldapp.core.conflict_topics import count_topics
 from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
+from fieldapp.core.zipguard import InputTooLarge, check_xlsx
 from fieldapp.store import StoreError
 from fieldapp.store import conflicts as sync_conflicts
 from fieldapp.store.coverage_rule import rule_of
@@ -328,6 +329,11 @@ def apply_reference_extras(store, conn, contents: Contents) -> None:
         name = f"forms/{f.get('file_name')}"
         if name in contents.payload.infos:
             data = contents.payload.read(name)
+            try:
+                check_xlsx(data, where=name)  # stored forms are loaded later: bounded now
+            except InputTooLarge as exc:
+                raise BundleRejected(exc.entry, where=f"{contents.payload.where}: {name}",
+                                     **exc.params) from None
             sync_keys.put_form(conn, str(f["form_id"]), str(f["version"]), f["file_name"],
                                f["sha256"], data)
 

@@ -3,7 +3,9 @@ sees in Excel (for a CSV file: the record number, as Excel shows it).
 
 .xlsx and .xls go through python-calamine; merged cells are filled with their top-left value so a
 村民小组 merged down over its households reaches every row. CSV files may be UTF-8 (with or without
-BOM) or GBK/GB18030.
+BOM), UTF-16 (with BOM), GB18030/GBK or Big5 (see `decode_text`). Every input is bounded (file
+size, zip sizes and declared dimension of a workbook, rows, columns, characters in a cell):
+docs/limits.md.
 """
 
 from __future__ import annotations
@@ -16,10 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.errors import FieldappError
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.zipguard import MAX_CELL, MAX_COLS, MAX_ROWS, MIB, InputTooLarge, check_size, \
+    check_xlsx
+
+from .encoding import decode_text
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = EXCEL_SUFFIXES + (".csv", ".txt")
-CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+MAX_CSV_BYTES = 32 * MIB
 
 
 class TabularError(FieldappError):
@@ -71,6 +78,10 @@ def _workbook(p: Path):
     from python_calamine import CalamineWorkbook
 
     try:
+        check_xlsx(p)  # before calamine: sizes, zip bombs, declared dimension
+    except InputTooLarge as exc:
+        raise TabularError(exc.entry, where=str(p), **exc.params) from None
+    try:
         return CalamineWorkbook.from_path(str(p))
     except Exception as exc:  # noqa: BLE001 - calamine has its own error type per defect
         raise TabularError(f"无法读取工作簿，文件可能已损坏或不是 Excel 文件（{_short(exc)}）",
@@ -95,6 +106,7 @@ def _read_excel(p: Path, sheet: str | int | None) -> Table:
             ws = wb.get_sheet_by_name(name)
             rows = ws.to_python(skip_empty_area=False)
             if any(any(c != "" for c in r) for r in rows) or name == candidates[-1]:
+                _check_grid(rows, p, name)
                 _fill_merged(rows, ws.merged_cell_ranges or [])
                 return Table(str(p), name, rows, names)
     except TabularError:
@@ -118,27 +130,52 @@ def _fill_merged(rows: list[list[Any]], ranges) -> None:
                     row[c] = value
 
 
+def _check_grid(rows: list[list[Any]], p: Path, sheet: str, start: int = 0) -> None:
+    """Rows, columns and cell lengths within docs/limits.md (rows[i] is file row start + i + 1)."""
+    if start + len(rows) > MAX_ROWS:
+        raise TabularError(ErrorCode.TABLE_TOO_MANY_ROWS, where=str(p), sheet=sheet,
+                           limit=MAX_ROWS)
+    for i, row in enumerate(rows, start + 1):
+        if len(row) > MAX_COLS:
+            raise TabularError(ErrorCode.TABLE_TOO_MANY_COLUMNS, where=str(p), sheet=sheet, row=i,
+                               count=len(row), limit=MAX_COLS)
+        if any(c.__class__ is str and len(c) > MAX_CELL for c in row):
+            col = next(j for j, c in enumerate(row) if c.__class__ is str and len(c) > MAX_CELL)
+            raise TabularError(ErrorCode.TABLE_CELL_TOO_LONG, where=str(p), sheet=sheet, row=i,
+                               column=_letters(col), length=len(row[col]), limit=MAX_CELL)
+
+
+def _letters(col: int) -> str:
+    out = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
 def _read_csv(p: Path) -> Table:
-    raw = p.read_bytes()
-    for enc in CSV_ENCODINGS:
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise TabularError("无法识别文件编码（应为 UTF-8 或 GBK）", code="encoding", where=str(p))
-    if "\x00" in text:
-        raise TabularError("不是文本格式的 CSV 文件", code="broken", where=str(p))
+    try:
+        check_size(p.stat().st_size, MAX_CSV_BYTES, str(p))
+    except InputTooLarge as exc:
+        raise TabularError(exc.entry, where=str(p), **exc.params) from None
+    text, enc = decode_text(p.read_bytes())
+    if enc is None:
+        raise TabularError(ErrorCode.CSV_ENCODING, where=str(p))
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[Any]] = []  # record i is row i + 1, as Excel shows the file
     try:
-        rows: list[list[Any]] = list(reader)  # record i is row i + 1, as Excel shows the file
+        for row in reader:
+            rows.append(row)
+            if len(rows) % 4096 == 0:
+                _check_grid(rows[-4096:], p, p.stem, len(rows) - 4096)
     except csv.Error as exc:
         raise TabularError(f"CSV 格式错误（第 {reader.line_num} 行：{exc}）",
                            code="broken", where=str(p)) from None
-    return Table(str(p), p.stem, rows, [p.stem], "gbk" if enc == "gb18030" else "utf-8")
+    _check_grid(rows[len(rows) - len(rows) % 4096:], p, p.stem, len(rows) - len(rows) % 4096)
+    return Table(str(p), p.stem, rows, [p.stem], enc)
 
 
 def _short(exc: Exception) -> str:
