@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from fieldapp.core.private_temp import clean_leftovers
+
+    clean_leftovers()  # plaintext temporaries of a job killed earlier (issue 15 item 7)
     try:
         return int(args.func(args) or 0)
     except (CliError, FieldappError) as exc:
