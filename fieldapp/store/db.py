@@ -15,6 +15,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from fieldapp.core.private_files import create_private, make_private
+
 from . import errors as E
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -60,6 +62,7 @@ class Store:
             raise E.NotFound("目录不存在", where=str(p.parent))
         if not os.access(p.parent, os.W_OK):
             raise E.ReadOnlyDatabase("目录不可写", where=str(p.parent))
+        create_private(p)  # 0600 from the first byte; SQLite gives -wal/-shm the same mode
         conn = _connect(p)
         store = cls(conn, p)
         store._migrate(0)
@@ -92,6 +95,9 @@ class Store:
             raise E.NotADatabase("这是一个文件夹，不是数据库文件", where=str(p))
         if not readonly and not os.access(p, os.W_OK):
             raise E.ReadOnlyDatabase("数据库文件只读，无法写入", where=str(p))
+        if not readonly:  # a database made world-readable by an older version: owner only
+            for suffix in ("", "-wal", "-shm"):
+                make_private(f"{p}{suffix}")
         with open(p, "rb") as fh:
             head = fh.read(100)
         if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
