@@ -18,6 +18,7 @@ import sqlite_utils
 from fieldapp.core.private_files import create_private, make_private
 
 from . import errors as E
+from .id_numbers import ID_KEY_SETTING, new_id_key
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 APP_ID = 0x46415050  # "FAPP" in PRAGMA application_id marks our files
@@ -47,6 +48,7 @@ class Store:
         device_name: str = "",
         device_id: str | None = None,
         id_salt: str | None = None,
+        id_key: str | None = None,
         overwrite: bool = False,
     ) -> Store:
         p = Path(path)
@@ -77,6 +79,8 @@ class Store:
                     "device_name": device_name or device,
                     "id_salt": id_salt or secrets.token_hex(16),
                     "store_full_id": "0",
+                    # the county secret that keys ID hashes; never leaves the county database
+                    **({ID_KEY_SETTING: id_key or new_id_key()} if role == "county" else {}),
                 }
             )
             conn.execute(
