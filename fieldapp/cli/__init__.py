@@ -53,6 +53,18 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from fieldapp.core.private_files import owner_only_umask
+    from fieldapp.core.private_temp import clean_leftovers
+
+    clean_leftovers()  # plaintext temporaries of a job killed earlier (issue 15 item 7)
+    old_umask = owner_only_umask()  # whatever a command writes is owner-only (item 6)
+    try:
+        return _run(args)
+    finally:
+        os.umask(old_umask)
+
+
+def _run(args) -> int:
     try:
         return int(args.func(args) or 0)
     except (CliError, FieldappError) as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import unicodedata
 
@@ -57,9 +58,41 @@ def mask_id(value: object) -> str:
 
 
 def hash_id(value: object, salt: str) -> str:
-    """Salted SHA-256 of the normalised ID: lets duplicates be found without storing the number."""
+    """Salted SHA-256 of the normalised ID (the unkeyed hash of versions before 15: anyone with
+    the salt can brute-force it; now only the inner step of keyed_id_hash)."""
     s = normalize_id(value)
     return hashlib.sha256((salt + ":" + s).encode()).hexdigest()
+
+
+KEYED_PREFIX = "k1:"  # an ID hash keyed with the county secret (HMAC-SHA256)
+SEALED_PREFIX = "enc1:"  # an ID number sealed to the county's public key (typed on a laptop)
+_UNKEYED = re.compile(r"[0-9a-f]{64}")
+
+
+def rekey_hash(salted: str, key: bytes) -> str:
+    """The keyed hash of a salted hash: "k1:" + HMAC-SHA256(county secret, salted hash)."""
+    return KEYED_PREFIX + hmac.new(key, salted.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def keyed_id_hash(value: object, salt: str, key: bytes) -> str:
+    """What matches ID numbers: HMAC-SHA256 under the county secret (`id_key`, which never
+    leaves the county database) of the salted hash of the normalised number. Without the
+    secret a masked number and this hash cannot be turned back into the number, however many
+    numbers one tries; an older salted hash is brought to this form by rekey_hash alone."""
+    return rekey_hash(hash_id(value, salt), key)
+
+
+def hash_kind(value: object) -> str:
+    """'keyed', 'sealed', 'unkeyed' (a salted hash of an older version), 'none' or 'bad'."""
+    if value is None or value == "":
+        return "none"
+    if not isinstance(value, str):
+        return "bad"
+    if value.startswith(KEYED_PREFIX):
+        return "keyed"
+    if value.startswith(SEALED_PREFIX):
+        return "sealed"
+    return "unkeyed" if _UNKEYED.fullmatch(value) else "bad"
 
 
 def normalize_phone(value: object) -> str:

@@ -72,6 +72,25 @@ class ErrorCode(Enum):
     # ---- core ---------------------------------------------------------------------------------
     APP_DATA_FOLDER = Template("无法创建数据文件夹（{reason}）",
                                "Cannot create the data folder ({reason})")
+    PASSPHRASE_TOO_SHORT = Template(
+        "口令太短：至少需要 {min_length} 个字符（空格不算）。建议用一句自己记得住、别人猜不到的话，"
+        "例如几个词加数字",
+        "The passphrase is too short: it needs at least {min_length} characters (spaces do not "
+        "count). Use a sentence you remember and others cannot guess, e.g. a few words and "
+        "numbers")
+    PASSPHRASE_DIGITS_ONLY = Template(
+        "只有数字的口令容易被猜中（生日、电话、身份证号）：请加入文字，或至少用 {min_digits} 位数字"
+        "（口令至少 {min_length} 个字符）",
+        "A passphrase of digits alone is easy to guess (birthdays, phone or ID numbers): add "
+        "words, or use at least {min_digits} digits (at least {min_length} characters)")
+    PASSPHRASE_COMMON = Template(
+        "口令太常见，容易被猜中：不能用常见口令（如 1234567890、password123、woaini1314）、"
+        "键盘或数字连排、重复的字符，或常见词加数字。请换一句自己记得住、别人猜不到的话"
+        "（至少 {min_length} 个字符）",
+        "The passphrase is too common and easy to guess: no common passwords (e.g. 1234567890, "
+        "password123, woaini1314), keyboard or number runs, repeated characters, or a common "
+        "word plus digits. Choose a sentence you remember and others cannot guess (at least "
+        "{min_length} characters)")
     DIVISION_CODE = Template("区划代码应为 6、9 或 12 位数字: {value!r}",
                              "A division code has 6, 9 or 12 digits: {value!r}", "bad_code")
     UNKNOWN_COUNTY = Template("没有区县 {county} 的区划数据（可用: {available}）",

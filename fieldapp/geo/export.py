@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.private_files import make_private
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH, STATUSES
 from .errors import GeoError
@@ -76,6 +77,7 @@ def export_map(store, path: str | Path, *, layer: str | None = None,
                 temps.append((tmp, final))
         _tick(progress, 3, 3)
         for tmp, final in temps:
+            make_private(tmp)  # GDAL makes its own file: owner-only before it is in place
             os.replace(tmp, final)
     except BaseException:
         for final in {p, *targets.values()}:

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from fieldapp.core.progress import Progress
+from fieldapp.core.private_files import create_private
 
 from fieldapp.reports.errors import ReportError
 from fieldapp.reports.report_data import STEPS, ReportData, build_report
@@ -37,7 +38,7 @@ def make_report(store, out: str | os.PathLike, code: str | None = None, *,
 
         part = out.with_name(f".{out.name}.part.xlsx")
         try:
-            write_xlsx(data, part)
+            write_xlsx(data, create_private(part))
             os.replace(part, out)
         finally:
             part.unlink(missing_ok=True)

@@ -20,7 +20,7 @@ import shapely
 from shapely.geometry import mapping, shape
 
 from fieldapp.core.gazetteer import load_boundary_geojson, load_divisions
-from fieldapp.core.idcard import hash_id, mask_id
+from fieldapp.core.idcard import keyed_id_hash, mask_id, rekey_hash
 from fieldapp.core.progress import Progress
 from fieldapp.demo import names
 from fieldapp.demo.draw import Weighted, randint
@@ -121,9 +121,10 @@ def build_demo(
 def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, total, progress):
     store = Store.create(path, role="county", county_code=divisions[0]["code"],
                          device_name="演示县级数据库", device_id=f"demo{county}s{seed}",
-                         id_salt=f"demo-salt-{county}-{seed}", overwrite=True)
+                         id_salt=f"demo-salt-{county}-{seed}", overwrite=True,
+                         id_key=hashlib.sha256(f"demo-id-key-{county}-{seed}".encode()).hexdigest())
     try:
-        salt = store.setting("id_salt")
+        id_of = _id_hasher(store.setting("id_salt") or "", bytes.fromhex(store.setting("id_key")))
         store.set_settings({"programme_year": str(DEMO_YEAR),
                             "county_name": divisions[0]["name"], "surveyor": "演示管理员"})
         done = nvisits = 0
@@ -133,7 +134,7 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
                      if d["code"] in geoms else None)
                 for d in divisions])
             for v, n in zip(villages, sizes):
-                hh, visits = _village_households(v, int(n), geoms[v["code"]], rng, nrng, salt,
+                hh, visits = _village_households(v, int(n), geoms[v["code"]], rng, nrng, id_of,
                                                  county)
                 w.insert_many("households", hh)
                 w.insert_many("visits", visits)
@@ -159,29 +160,29 @@ def _sync_file(path: Path) -> None:
 _SIZE = Weighted((1, 2, 3, 4, 5, 6), (8, 24, 26, 22, 13, 7))
 
 
-def _id_hasher(salt: str):
-    """hash_id and mask_id for the generator's own ID numbers (already normalised: 17 digits and
-    a check character), without normalising each again; checked against fieldapp.core.idcard."""
+def _id_hasher(salt: str, key: bytes):
+    """keyed_id_hash and mask_id for the generator's own ID numbers (already normalised: 17
+    digits and a check character), without normalising each again; checked against
+    fieldapp.core.idcard."""
     prefix = (salt + ":").encode()
 
     def fast(idno: str) -> tuple[str, str]:
-        return (hashlib.sha256(prefix + idno.encode()).hexdigest(),
+        return (rekey_hash(hashlib.sha256(prefix + idno.encode()).hexdigest(), key),
                 idno[:6] + "********" + idno[-4:])
 
     sample = "14082419900101123X"
-    if fast(sample) != (hash_id(sample, salt), mask_id(sample)):  # pragma: no cover
-        return lambda idno: (hash_id(idno, salt), mask_id(idno))
+    if fast(sample) != (keyed_id_hash(sample, salt, key), mask_id(sample)):  # pragma: no cover
+        return lambda idno: (keyed_id_hash(idno, salt, key), mask_id(idno))
     return fast
 
 
-def _village_households(village, n, geom, rng, nrng, salt, county):
+def _village_households(village, n, geom, rng, nrng, id_of, county):
     if n <= 0:
         return [], []
     points = _hamlet_points(geom, n, nrng).tolist()
     groups = max(1, round(n / rng.uniform(60, 140)))
     vname = village["name"].removesuffix("村委会").removesuffix("居委会")
     code = village["code"]
-    id_of = _id_hasher(salt)
     random_ = rng.random
     hh, visits = [], []
     for i in range(n):

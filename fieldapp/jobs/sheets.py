@@ -23,6 +23,7 @@ from pathlib import Path
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.private_files import PRIVATE_DIR, create_private, make_private
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.reports.errors import ReportError
 from fieldapp.store import Store
@@ -129,7 +130,7 @@ def make_sheets(db: str | os.PathLike, code: str, out: str | os.PathLike, *,
         if not combined and out.exists() and not out.is_dir():
             raise ReportError("已存在同名文件；按村分文件输出请给出文件夹", where=str(out))
         tmp = out.parent / f".{out.name}.part-{secrets.token_hex(4)}"
-        tmp.mkdir()
+        tmp.mkdir(mode=PRIVATE_DIR)  # nothing in it readable by others while it is written
         try:
             stamp, at = _stamp_now()
             tasks, sizes, names = plan_tasks(store, code, stamp, at, tmp,
@@ -148,6 +149,7 @@ def make_sheets(db: str | os.PathLike, code: str, out: str | os.PathLike, *,
             result = SheetsResult(out, sheets=len(printed), pages=sum(p.pages for p in printed),
                                   households=sum(sizes.values()))
             if combined:
+                make_private(tmp / "combined.pdf")
                 os.replace(tmp / "combined.pdf", out)
                 result.files = [out]
             else:
@@ -233,6 +235,7 @@ def _move_into(tmp: Path, names: list[str], out: Path) -> list[Path]:
     for name in names:
         dst = out / name
         dst.parent.mkdir(parents=True, exist_ok=True)
+        make_private(tmp / name)
         os.replace(tmp / name, dst)
         files.append(dst)
     return files
@@ -252,7 +255,7 @@ def make_slip(db: str | os.PathLike, household_uuid: str, out: str | os.PathLike
         part = out.with_name(f".{out.name}.part-{secrets.token_hex(4)}")
         use_signing_key(signing_key)
         try:
-            c = new_canvas(str(part), font, f"{h['head_name']} 入户确认单", "户户通入户核查")
+            c = new_canvas(str(create_private(part)), font, f"{h['head_name']} 入户确认单", "户户通入户核查")
             printed = draw_slip(c, h, names, font, sheet_id=_new_ids(store, 1)[0], stamp=stamp,
                                 generated_at=at)
             c.save()

@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.private_files import create_private
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
@@ -177,7 +179,7 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
         "未覆盖户的完整清单见同名 Excel 报表或 fieldapp gaps 命令。", st["note"])]
     part = out.with_name(f".{out.name}.part")
     try:
-        doc.filename = str(part)
+        doc.filename = str(create_private(part))
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
         os.replace(part, out)
     finally:

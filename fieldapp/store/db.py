@@ -17,8 +17,10 @@ from pathlib import Path
 import sqlite_utils
 
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.private_files import create_private, make_private
 
 from . import errors as E
+from .id_numbers import ID_KEY_SETTING, new_id_key
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 APP_ID = 0x46415050  # "FAPP" in PRAGMA application_id marks our files
@@ -65,6 +67,7 @@ class Store:
         device_name: str = "",
         device_id: str | None = None,
         id_salt: str | None = None,
+        id_key: str | None = None,
         overwrite: bool = False,
     ) -> Store:
         p = Path(path)
@@ -80,6 +83,7 @@ class Store:
             raise E.NotFound(ErrorCode.DB_DIR_MISSING, where=str(p.parent))
         if not os.access(p.parent, os.W_OK):
             raise E.ReadOnlyDatabase(ErrorCode.DB_DIR_READONLY, where=str(p.parent))
+        create_private(p)  # 0600 from the first byte; SQLite gives -wal/-shm the same mode
         conn = _connect(p)
         store = cls(conn, p)
         store._migrate(0)
@@ -94,6 +98,8 @@ class Store:
                     "device_name": device_name or device,
                     "id_salt": id_salt or secrets.token_hex(16),
                     "store_full_id": "0",
+                    # the county secret that keys ID hashes; never leaves the county database
+                    **({ID_KEY_SETTING: id_key or new_id_key()} if role == "county" else {}),
                 }
             )
             conn.execute(
@@ -112,6 +118,9 @@ class Store:
             raise E.NotADatabase(ErrorCode.DB_IS_FOLDER, where=str(p))
         if not readonly and not os.access(p, os.W_OK):
             raise E.ReadOnlyDatabase(ErrorCode.DB_FILE_READONLY, where=str(p))
+        if not readonly:  # a database made world-readable by an older version: owner only
+            for suffix in ("", "-wal", "-shm"):
+                make_private(f"{p}{suffix}")
         # SQLite itself tells a database from other files (read below). The file is never
         # opened with open(): closing such a handle drops every POSIX lock this process holds on
         # it, so another program could take the app's database for unused and remove its WAL.

@@ -20,6 +20,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from fieldapp.core.passphrase_rule import check_new_passphrase
+
 from .errors import PassphraseError
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
@@ -89,8 +91,7 @@ class KeyPair:
 
     def protect(self, passphrase: str) -> str:
         """The private keys encrypted under the passphrase, as JSON text safe to store."""
-        if not passphrase:
-            raise PassphraseError("口令不能为空")
+        check_new_passphrase(passphrase)  # a new key: the strength bar (WeakPassphrase)
         salt, nonce = os.urandom(16), os.urandom(12)
         key = derive_key(passphrase, salt)
         secret = self.sign.private_bytes(**_RAW_PRIV) + self.box.private_bytes(**_RAW_PRIV)

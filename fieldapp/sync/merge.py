@@ -33,6 +33,7 @@ from . import authority, forms, trust
 from .errors import BundleRejected, SyncError, UnknownDevice
 from .keys import KeyPair
 from .plan import Plan, VillageCounts, plan_merge
+from .id_numbers import kept_id_hashes
 from .reader import Contents, local_copy, read_contents
 from .verdicts import seen_of, verdict_conflicts
 
@@ -215,6 +216,8 @@ def _check(store, opened, work, keys, code, status):
         report.status = "already_merged"
         return report, None, township
     contents = read_contents(opened, work, keys, code)
+    # ID numbers sealed on laptops become keyed hashes at the county; no salted hash is kept
+    contents.changes = kept_id_hashes(store, contents.changes, keys)
     _check_contents(store, contents, township)
     return report, contents, township
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.private_temp import pause_for_tests, private_workdir
 from fieldapp.store.schema import SCHEMA_VERSION
 
 from .archive import Payload
@@ -51,8 +51,7 @@ def local_copy(path: str | os.PathLike) -> Iterator[tuple[Opened, Path]]:
         raise BundleRejected("同步包文件不存在", where=str(src))
     if src.stat().st_size > MAX_BUNDLE_FILE:
         raise BundleRejected("同步包文件大得不合理", where=str(src))
-    with tempfile.TemporaryDirectory(prefix="fieldapp-bundle-") as tmp:
-        work = Path(tmp)
+    with private_workdir("bundle-") as work:  # 0700 under the app data, removed on leaving
         copy = work / "bundle.fab"
         try:
             shutil.copyfile(src, copy)
@@ -73,6 +72,7 @@ def read_contents(opened: Opened, work: Path, keys: KeyPair | None,
     key = content_key_for(opened, keys, code)
     plain = work / "payload.zip"
     decrypt_payload(opened, key, plain)
+    pause_for_tests("merge-decrypted")
     payload = Payload(plain, where)
     m, h = payload.manifest, opened.header
     for k in ("bundle_uuid", "kind", "device_id", "county", "township"):

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.core.passphrase_rule import check_new_passphrase
 from fieldapp.store import Store
 from fieldapp.store.sync_log import keys as sync_keys
 from fieldapp.store.setup import new_county_database
@@ -37,6 +38,7 @@ def init_county(path: str | os.PathLike, county: str, passphrase: str, *,
                 device_name: str = "", surveyor: str = "") -> InitResult:
     """A new county database with the real division list, its key pair and the shipped forms;
     or, for an existing county database without keys, just the key pair."""
+    check_new_passphrase(passphrase)  # before anything is created
     p = Path(path)
     if p.exists():
         store = Store.open(p)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import uuid as uuidlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.private_temp import pause_for_tests, private_workdir
 from fieldapp.store.schema import SCHEMA_VERSION
 
 from .archive import write_payload
@@ -47,15 +47,16 @@ def write(out: str | os.PathLike, *, kind: str, county: str, township: str, devi
     manifest = dict(manifest, **common, schema_version=SCHEMA_VERSION)
     content_key = os.urandom(32)
     header = dict(common, recipients=recipients(content_key))  # public metadata only
-    fd, tmp = tempfile.mkstemp(prefix=".~payload-", suffix=".zip", dir=out.parent)
-    os.close(fd)
     try:
-        write_payload(Path(tmp), manifest, members)
-        sha = write_bundle(out, header, Path(tmp), signer, content_key)
+        # The plaintext payload lives only in a private 0700 folder of the app data, never in
+        # the output folder (a USB stick); only the encrypted, signed file is written there.
+        with private_workdir("export-") as work:
+            plain = work / "payload.zip"
+            write_payload(plain, manifest, members)
+            pause_for_tests("export-payload")
+            sha = write_bundle(out, header, plain, signer, content_key)
     except OSError as exc:
         raise SyncError(f"无法写入同步包: {exc.strerror or exc}", where=str(out)) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     return bundle_uuid, sha
 
 

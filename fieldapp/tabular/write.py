@@ -11,6 +11,7 @@ from typing import Any
 
 from fieldapp.core.cell_safety import safe_cell, safe_row
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.private_files import create_private, open_private
 
 from .read import TabularError
 
@@ -35,14 +36,14 @@ def write_table(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[
     tmp = p.with_name(p.name + ".part")
     try:
         if p.suffix.lower() == ".csv":
-            with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+            with open_private(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(safe_row(headers))
                 n = 0
                 for n, row in enumerate(rows, 1):
                     writer.writerow(["" if v is None else safe_cell(v) for v in row])
         else:
-            n = _write_xlsx(tmp, [(sheet, headers, rows)] + list(sheets), widths)
+            n = _write_xlsx(create_private(tmp), [(sheet, headers, rows)] + list(sheets), widths)
         os.replace(tmp, p)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

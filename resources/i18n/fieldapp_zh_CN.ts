@@ -1079,8 +1079,8 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>先在下面输入口令，再写出交给县里的登记申请文件。</translation>
     </message>
     <message>
-        <source>Enter the passphrase twice (at least 6 characters) first: it protects the new key.</source>
-        <translation>请先输入两遍口令（至少 6 个字符）：它保护本机的新密钥。</translation>
+        <source>Enter the passphrase twice first: it protects the new key.</source>
+        <translation>请先输入两遍相同的口令：它保护本机的新密钥。</translation>
     </message>
     <message>
         <source>First request enrolment: the county enrols this laptop and gives you its reference bundle.</source>
@@ -1121,10 +1121,6 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>The database will be saved in: %1</source>
         <translation>数据库将保存在：%1</translation>
-    </message>
-    <message>
-        <source>The passphrase needs at least 6 characters.</source>
-        <translation>口令至少需要 6 个字符。</translation>
     </message>
     <message>
         <source>The passphrase protects this computer's key, which signs and opens sync bundles. You will need it for every bundle: write it down and keep it safe.</source>

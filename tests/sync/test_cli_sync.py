@@ -11,7 +11,7 @@ import sys
 from fieldapp.store import Store
 
 
-def run(*args, passphrase="cli-pass", code=None):
+def run(*args, passphrase="cli-pass county", code=None):
     env = dict(os.environ, FIELDAPP_PASSPHRASE=passphrase)
     env.pop("FIELDAPP_TRANSFER_CODE", None)
     if code:
@@ -31,7 +31,7 @@ def test_county_to_townships_and_back(tmp_path):
     ok(run("init", county, "--role", "county", "--county", "140824"))
     a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     refs = {}
-    for lap, pw in ((a, "pass-a"), (b, "pass-b")):
+    for lap, pw in ((a, "pass-a laptop"), (b, "pass-b laptop")):
         req = tmp_path / f"{lap.stem}.request.json"
         got = json.loads(ok(run("devices", "request", lap, "-o", req, "--name", lap.stem,
                                 "--json", passphrase=pw)).stdout)
@@ -41,8 +41,8 @@ def test_county_to_townships_and_back(tmp_path):
                                      "--fingerprint", got["fingerprint"], "-o", refs[lap],
                                      "--json")).stdout)
         assert enrolled["device_id"] == got["device_id"]
-    ok(run("init", a, "--role", "township", "--from", refs[a], passphrase="pass-a"))
-    ok(run("init", b, "--role", "township", "--from", refs[b], passphrase="pass-b"))
+    ok(run("init", a, "--role", "township", "--from", refs[a], passphrase="pass-a laptop"))
+    ok(run("init", b, "--role", "township", "--from", refs[b], passphrase="pass-b laptop"))
     assert not (tmp_path / "a.sqlite.key").exists()  # the key now lives in the database
     info = json.loads(ok(run("info", a, "--json")).stdout)
     assert info["role"] == "township" and info["counts"]["villages"] > 0
@@ -55,8 +55,8 @@ def test_county_to_townships_and_back(tmp_path):
             w.insert("households", {"village_code": village, "group_no": "1", "head_name": head})
             w.update("areas", village, {"unit_type": notes})
     fa, fb = tmp_path / "a.fab", tmp_path / "b.fab"
-    ok(run("bundle", "export", a, "-o", fa, passphrase="pass-a"))
-    ok(run("bundle", "export", b, "-o", fb, "--json", passphrase="pass-b"))
+    ok(run("bundle", "export", a, "-o", fa, passphrase="pass-a laptop"))
+    ok(run("bundle", "export", b, "-o", fb, "--json", passphrase="pass-b laptop"))
 
     res = json.loads(ok(run("bundle", "merge", county, fa, fb, "--json")).stdout)
     assert {k: res[k] for k in ("bundles", "applied", "unchanged", "conflicts", "rejected")} == \
@@ -69,7 +69,7 @@ def test_county_to_townships_and_back(tmp_path):
 
     ref2 = tmp_path / "ref2.fab"
     ok(run("bundle", "reference", county, "--township", "140824100", "-o", ref2))
-    ok(run("bundle", "merge", a, ref2, passphrase="pass-a"))
+    ok(run("bundle", "merge", a, ref2, passphrase="pass-a laptop"))
     with Store.open(a) as s:
         assert s.conn.execute("SELECT count(*) FROM households WHERE head_name = '张乙'"
                               ).fetchone()[0] == 1
@@ -78,7 +78,7 @@ def test_county_to_townships_and_back(tmp_path):
     with Store.open(b) as s, s.write("x") as w:
         w.insert("households", {"village_code": village, "group_no": "2", "head_name": "王丙"})
     fb2 = tmp_path / "b2.fab"
-    ok(run("bundle", "export", b, "-o", fb2, passphrase="pass-b"))
+    ok(run("bundle", "export", b, "-o", fb2, passphrase="pass-b laptop"))
     r = run("bundle", "merge", county, fb2, "--json")
     assert r.returncode == 1 and "被停用" in json.loads(r.stdout)["rejected"][0]["reason"]
 

@@ -13,6 +13,18 @@ from sync_helpers import snapshot
 from fieldapp.demo.sample_register import make_register
 from fieldapp.store import Store, visits
 from fieldapp.store.check import check_database
+from fieldapp.store.schema import SYNCED_FIELDS
+
+
+_ID_HASH = 1 + SYNCED_FIELDS["households"].index("id_hash")  # in snapshot() rows
+
+
+def _id_hashes(snap) -> dict:
+    return {r[0]: r[_ID_HASH] for r in snap["households"]}
+
+
+def _without_id_hash(rows) -> list:
+    return [r[:_ID_HASH] + r[_ID_HASH + 1:] for r in rows]
 
 
 def test_edits_of_every_kind_travel_and_both_sides_check_clean(field_setup, tmp_path):
@@ -57,8 +69,17 @@ def test_edits_of_every_kind_travel_and_both_sides_check_clean(field_setup, tmp_
                               (hh,)).fetchone() == (110.97, 35.6, "covered")
         assert s.conn.execute("SELECT count(*) FROM visits WHERE uuid = ?",
                               (new_visit,)).fetchone()[0] == 1
-    # every record the laptop has is at the county, identical (values and clocks)
+    # every record the laptop has is at the county, identical (values and clocks) but for the
+    # ID hash: the laptop keeps the numbers it imported sealed to the county key, the county
+    # the keyed hash it made of them on merge
     lap_snap, county_snap = snapshot(lap), snapshot(f.county_path)
+    lap_ids = _id_hashes(lap_snap)
+    assert all(h.startswith(("enc1:", "k1:")) for h in lap_ids.values() if h)
+    assert any(h.startswith("enc1:") for h in lap_ids.values() if h)
+    county_ids = _id_hashes(county_snap)
+    assert all(county_ids[u].startswith("k1:") for u, h in lap_ids.items() if h)
+    lap_snap["households"] = _without_id_hash(lap_snap["households"])
+    county_snap["households"] = _without_id_hash(county_snap["households"])
     for tbl in ("households", "visits", "attachments"):
         assert set(lap_snap[tbl]) <= set(county_snap[tbl]), tbl
     report = check_database(f.county_path)
@@ -70,7 +91,7 @@ def test_edits_of_every_kind_travel_and_both_sides_check_clean(field_setup, tmp_
     with Store.open(lap2, readonly=True) as s:
         assert s.conn.execute("SELECT count(*) FROM attachments WHERE sha256 = ?",
                               (sha,)).fetchone()[0] == 1
-    assert snapshot(lap2)["households"] == lap_snap["households"]
+    assert _without_id_hash(snapshot(lap2)["households"]) == lap_snap["households"]
     report = check_database(lap2)
     assert report.ok, [x.message for x in report.errors]
 

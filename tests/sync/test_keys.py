@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+
+from fieldapp.core.passphrase_rule import WeakPassphrase
 from cryptography.hazmat.primitives import serialization as ser
 from sync_helpers import COUNTY_PW
 
@@ -17,12 +19,12 @@ RAW = {"encoding": ser.Encoding.Raw, "format": ser.PrivateFormat.Raw,
 
 def test_protect_round_trip_and_wrong_passphrase():
     keys = KeyPair.generate()
-    blob = keys.protect("正确的口令")
-    back = KeyPair.unprotect(blob, "正确的口令")
+    blob = keys.protect("这是正确的口令，够长了")
+    back = KeyPair.unprotect(blob, "这是正确的口令，够长了")
     assert back.public == keys.public
     with pytest.raises(PassphraseError, match="口令不正确"):
         KeyPair.unprotect(blob, "错误的口令")
-    with pytest.raises(PassphraseError):
+    with pytest.raises(WeakPassphrase):
         keys.protect("")
 
 

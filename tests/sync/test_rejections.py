@@ -145,11 +145,11 @@ def test_a_laptop_refuses_a_reference_bundle_from_another_county_key(field_setup
     shutil.copy(f.county_path, rogue)
     with Store.open(rogue) as s:
         s.conn.execute("DELETE FROM sync_keys")
-    setup.init_county(rogue, "140824", "rogue")
+    setup.init_county(rogue, "140824", "rogue county 2026")
     from fieldapp.sync import identity
     from fieldapp.jobs import reference_bundle as reference
     with Store.open(rogue) as s:
-        reference.reference_bundle(s, f.township, tmp_path / "rogue.fab", "rogue")
+        reference.reference_bundle(s, f.township, tmp_path / "rogue.fab", "rogue county 2026")
     with Store.open(laptop) as s:
         keys = identity.unlock(s, LAPTOP_PW)
         with pytest.raises(BundleRejected, match="不是本县签发的"):

@@ -191,15 +191,16 @@ def test_deleted_or_merged_households_do_not_come_back(store, tmp_path):
     assert all("已删除或已合并" in p.reason for p in again.rejected)
 
 
-def test_stored_id_hash_is_the_salted_hash_of_the_number(store, tmp_path):
-    from fieldapp.core.idcard import hash_id
+def test_stored_id_hash_is_the_keyed_hash_of_the_number(store, tmp_path):
+    from fieldapp.core.idcard import keyed_id_hash
 
     _, name = villages(store, 1)[0]
     p = tmp_path / "r.csv"
     p.write_text(f"村,户主,身份证号\n{name},张三,14082419850505105x\n", encoding="utf-8")
     import_register(store, p)
     stored, masked = store.conn.execute("SELECT id_hash, id_masked FROM households").fetchone()
-    assert stored == hash_id("14082419850505105X", store.setting("id_salt"))
+    assert stored == keyed_id_hash("14082419850505105X", store.setting("id_salt"),
+                                   bytes.fromhex(store.setting("id_key")))
     assert masked == "140824********105X"
 
 

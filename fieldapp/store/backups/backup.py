@@ -27,6 +27,7 @@ from pathlib import Path
 
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
+from fieldapp.core.private_files import PRIVATE_DIR, create_private, open_private
 
 from fieldapp.store import errors as E
 from fieldapp.store.backups.content import check_restorable, database_content
@@ -67,6 +68,7 @@ def backup_database(db_path: str | os.PathLike, dest: str | os.PathLike, *,
         try:
             src.execute("BEGIN")  # one snapshot for the whole copy (WAL: writers go on)
             src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            create_private(tmp)  # a backup is as private as the database
             target = sqlite3.connect(tmp, isolation_level=None)
         except sqlite3.DatabaseError as exc:
             raise _translate(exc, src_path) from None
@@ -148,7 +150,7 @@ def auto_backup(db_path: str | os.PathLike, reason: str, *, folder: str | os.Pat
     reason = _slug(reason).lower() or "manual"
     folder = Path(folder) if folder else default_folder(db)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     except OSError as exc:
         raise _os_error(exc, folder) from None
     manifest = _read_manifest(folder)
@@ -322,7 +324,8 @@ def _read_manifest(folder: Path) -> dict:
 def _write_manifest(folder: Path, data: dict) -> None:
     tmp = folder / f".{MANIFEST}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+        with open_private(tmp, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(data, indent=1, sort_keys=True))
         os.replace(tmp, folder / MANIFEST)
     except OSError:
         _remove(tmp)  # the manifest only saves copying an unchanged database again

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.core.divisions import Area
-from fieldapp.core.idcard import mask_id
+from fieldapp.core.idcard import mask_id, rekey_hash
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_rows import ParsedRegister, Problem, RegisterRow
 
+from fieldapp.store import id_numbers
 from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.register_imports.import_log import log_import
 
@@ -81,14 +82,12 @@ def _existing(store, villages: list[str], hashes: list[str]):
 
 
 def plan_register(store, parsed: ParsedRegister, progress: Progress | None = None) -> RegisterPlan:
-    salt = store.setting("id_salt") or ""
     keep_full = store.setting("store_full_id") == "1"
     names = {a.code: a.name for a in areas(store)}
     plan = RegisterPlan(rejected=list(parsed.rejected), warnings=list(parsed.warnings))
-    # == fieldapp.core.idcard.hash_id for the already normalised numbers, without re-normalising
-    prefix = (salt + ":").encode()
-    hashes = {r.row: hashlib.sha256(prefix + r.id_number.encode()).hexdigest()
-              for r in parsed.rows if r.id_number}
+    hashes = _keyed_hashes(store, parsed.rows)
+    sealed = id_numbers.hashes_are_sealed(store.conn)
+    seal = id_numbers.id_hasher(store.conn)
     by_hash, by_name, gone = _existing(store, sorted({r.village_code for r in parsed.rows}),
                                        list(hashes.values()))
     claimed: dict[str, int] = {}
@@ -96,7 +95,7 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
     for i, row in enumerate(parsed.rows, 1):
         if progress and i % 5000 == 0 and progress(i, total) is False:
             raise Cancelled(ErrorCode.CANCELLED_IMPORT)
-        h = hashes.get(row.row)
+        h = hashes.get(row.row)  # None on a laptop: sealed numbers match nothing
         if h in gone:
             plan.rejected.append(Problem(row.row, "这户在数据库中已删除或已合并到另一户，不会重新导入"))
             continue
@@ -107,8 +106,9 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
                 f"{_group(match[G])}（户主 {match[NAME]}），不会重复导入")))
             continue
         if match is None:
+            masked = _mask(row.id_number) if sealed and row.id_number else None
             candidates = [c for c in by_name.get((row.village_code, row.group_no, row.head_name), [])
-                          if not c[HASH] or c[HASH] == h]
+                          if not c[HASH] or c[HASH] == h or (masked and c[MASKED] == masked)]
             if len(candidates) > 1 and row.address:  # the door number tells namesakes apart
                 candidates = [c for c in candidates if c[ADDR] == row.address] or candidates
             if len(candidates) > 1:
@@ -117,6 +117,9 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
                     "无法确定是哪一户，请补充身份证号")))
                 continue
             match = candidates[0] if candidates else None
+        if sealed and row.id_number:
+            h = None if match is not None and match[MASKED] == _mask(row.id_number) \
+                and match[HASH] else seal(row.id_number)
         if match is None:
             plan.adds.append(_record(row, h, keep_full))
             plan.add_rows.append(row.row)
@@ -134,6 +137,17 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
         record["uuid"] = uuid
     plan.rejected.sort(key=lambda p: p.row)
     return plan
+
+
+def _keyed_hashes(store, rows) -> dict[int, str]:
+    """Row -> keyed ID hash at the county (core.idcard.keyed_id_hash of the already normalised
+    numbers, without normalising them again); nothing on a laptop, which has no county secret."""
+    key = id_numbers.id_key(store.conn)
+    if key is None:
+        return {}
+    prefix = ((store.setting("id_salt") or "") + ":").encode()
+    return {r.row: rekey_hash(hashlib.sha256(prefix + r.id_number.encode()).hexdigest(), key)
+            for r in rows if r.id_number}
 
 
 def _changes(row: RegisterRow, h: str | None, m: tuple, keep_full: bool) -> dict[str, Any]:

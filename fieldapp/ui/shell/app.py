@@ -90,7 +90,12 @@ def run_app(db_path: str | None = None) -> int:
 
         return report_startup_failure(exc)
     try:
+        from fieldapp.core.private_files import owner_only_umask
+        from fieldapp.core.private_temp import clean_leftovers
         from fieldapp.ui.shell.main_window import MainWindow
+
+        clean_leftovers()  # plaintext temporaries of a job killed earlier (issue 15 item 7)
+        owner_only_umask()  # databases, backups, exports: owner-only (issue 15 item 6)
 
         window = MainWindow()
         window.show()

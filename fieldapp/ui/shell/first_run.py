@@ -234,13 +234,27 @@ class FirstRunDialog(QDialog):
             d = devices.load_pending(pending_key_file())
             show_fingerprint(self, fp, d["device_id"])
             return
-        if len(self.passphrase.text()) < 6 or self.passphrase.text() != self.passphrase2.text():
-            return self._problem(self.tr("Enter the passphrase twice (at least 6 characters) "
-                                         "first: it protects the new key."), self.passphrase)
+        if self._weak_passphrase():
+            return None
+        if self.passphrase.text() != self.passphrase2.text():
+            return self._problem(self.tr("Enter the passphrase twice first: it protects the new "
+                                         "key."), self.passphrase2)
         self.problem.clear()
         write_request(self, databases_dir() / "new-laptop.sqlite", self.passphrase.text(),
                       name=self.device_name.text().strip(), key_file=pending_key_file())
         self._update()
+
+    def _weak_passphrase(self) -> bool:
+        """Show why a new key's passphrase is too weak (the rule of core/passphrase_rule)."""
+        from fieldapp.core.passphrase_rule import WeakPassphrase, check_new_passphrase
+        from fieldapp.ui.widgets.errors import describe
+
+        try:
+            check_new_passphrase(self.passphrase.text())
+        except WeakPassphrase as exc:
+            self._problem(describe(exc), self.passphrase)
+            return True
+        return False
 
     def _problem(self, text: str, widget: QWidget) -> None:
         self.problem.setText(text)
@@ -265,9 +279,8 @@ class FirstRunDialog(QDialog):
             return self._problem(self.tr("Please enter a device name, e.g. the township and a "
                                          "number."), self.device_name)
         if needs_keys:
-            if len(v["passphrase"]) < 6:
-                return self._problem(self.tr("The passphrase needs at least 6 characters."),
-                                     self.passphrase)
+            if self._weak_passphrase():  # every new key's passphrase meets the bar
+                return None
             if v["passphrase"] != self.passphrase2.text():
                 return self._problem(self.tr("The two passphrases differ."), self.passphrase2)
         self.problem.clear()

@@ -164,19 +164,19 @@ def test_enrolment_bundle_and_passphrase_are_checked(qtbot, home, tmp_path):
 def reference_bundle(demo_path, tmp_path, home):
     """A county database with keys (the small demo county) and the reference bundle it wrote
     when it enrolled this new laptop's request for 稷峰镇 (140824100)."""
-    init_county(demo_path, "140824", "county pw")
-    req = devices.request(home / "new.sqlite", tmp_path / "req.json", "laptop pw",
+    init_county(demo_path, "140824", "county pw 2026")
+    req = devices.request(home / "new.sqlite", tmp_path / "req.json", "laptop pw 2026",
                           key_file=pending_key_file())
     out = tmp_path / "jifeng.fab"
     with Store.open(demo_path) as county:
-        devices.enrol(county, req.request, "140824100", "county pw", out=out,
+        devices.enrol(county, req.request, "140824100", "county pw 2026", out=out,
                       expect_fingerprint=req.fingerprint)
         households = county.conn.execute(
             "SELECT count(*) FROM households WHERE village_code LIKE '140824100%'").fetchone()[0]
     return out, req.fingerprint, households
 
 
-def _from_bundle(bundle, passphrase="laptop pw"):
+def _from_bundle(bundle, passphrase="laptop pw 2026"):
     def fill(dlg):
         dlg.township_role.setChecked(True)
         dlg.use_bundle.setChecked(True)
@@ -199,7 +199,7 @@ def test_township_laptop_from_the_county_reference_bundle(window, home, monkeypa
     assert store.setting("township_code") == "140824100000"
     assert store.setting("surveyor") == "张伟"
     assert queries.info(store)["counts"]["households"] == households > 0
-    assert identity.unlock(store, "laptop pw").public.fingerprint == fingerprint
+    assert identity.unlock(store, "laptop pw 2026").public.fingerprint == fingerprint
     assert not pending_key_file().exists()  # the key moved into the database
 
 
@@ -207,7 +207,7 @@ def test_a_bundle_for_another_laptop_leaves_nothing_behind(window, home, monkeyp
                                                           reference_bundle, tmp_path):
     bundle, _, _ = reference_bundle
     pending_key_file().unlink()  # this computer made a new key since: the bundle is not for it
-    devices.request(home / "x.sqlite", tmp_path / "req2.json", "laptop pw",
+    devices.request(home / "x.sqlite", tmp_path / "req2.json", "laptop pw 2026",
                     key_file=pending_key_file())
     errors = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: errors.append(a[2]))

@@ -11,7 +11,7 @@ from fieldapp.sync import setup
 from fieldapp.jobs import devices
 
 pytestmark = pytest.mark.ui
-PW, LPW = "county pw", "laptop pw"
+PW, LPW = "county pw 2026", "laptop pw 2026"
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from fieldapp.jobs import reference_bundle as reference
 from fieldapp.jobs import devices
 
 pytestmark = pytest.mark.ui
-PW = "county pw"
-LPW = "laptop pw"
+PW = "county pw 2026"
+LPW = "laptop pw 2026"
 
 
 @pytest.fixture
