@@ -5,6 +5,13 @@ A person counts for the programme when the roster lists them as living in the ho
 (`lives_here` not "no"). People covered / not covered are the persons of households whose status
 is covered / not covered, from each household's latest complete visit. The SQL that counts them
 for reports (fieldapp.store.reports.answer_counts.person_counts) applies this same rule.
+
+Not yet counted by `info` / `reconcile` / the dashboard (DESIGN: "plus persons"): those read
+households.status through reconciliation_counts.status_counts and core.reconcile.Figures, and
+querying the latest visit of every household there would slow every refresh. The clean way is a
+derived column households.persons set next to status wherever status is derived
+(store/households/status.py _latest, store/sync_log/changes.py bulk notes, sync_log/merge_writes.py,
+store/check.py), a migration filling it, then sum(persons) in status_counts and Figures.tally.
 """
 
 from __future__ import annotations
