@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from . import errors as E
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -31,8 +29,17 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
         self._settings_cache: dict[str, str | None] = {}
+
+    @property
+    def db(self):
+        """The connection as a `sqlite_utils.Database` (imported on first use: it is slow)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # ----- opening -----------------------------------------------------------------------
     @classmethod
