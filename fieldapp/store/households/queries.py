@@ -58,9 +58,11 @@ def area_tree(store) -> AreaNode | None:
         elif node.parent_code in nodes:
             nodes[node.parent_code].children.append(node)
     # INDEXED BY: without ANALYZE statistics SQLite picks the map's index and sorts the county.
-    for village, status, n in conn.execute(
-        "SELECT village_code, status, count(*) FROM households INDEXED BY households_reconcile"
-        " WHERE deleted = 0 AND merged_into IS NULL GROUP BY village_code, status"
+    # Grouped by all the index's columns, in its order: no temporary b-tree (twice as fast).
+    for village, _source, status, _reason, n in conn.execute(
+        "SELECT village_code, source, status, status_reason, count(*) FROM households"
+        " INDEXED BY households_reconcile WHERE deleted = 0 AND merged_into IS NULL"
+        " GROUP BY village_code, source, status, status_reason"
     ):
         code = village
         while code in nodes:
@@ -204,6 +206,16 @@ def history_of(store, record_uuids: list[str]) -> list[dict[str, Any]]:
         f" WHERE record_uuid IN ({marks}) ORDER BY id DESC", record_uuids)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur]
+
+
+def area_and_visit_counts(store) -> dict[str, int]:
+    """Townships, villages and visits in one cheap query (the main window's status bar; its
+    household count comes from `area_tree`, which it has just read)."""
+    townships, villages, visits = store.conn.execute(
+        "SELECT (SELECT count(*) FROM areas WHERE deleted = 0 AND level = 'township'),"
+        " (SELECT count(*) FROM areas WHERE deleted = 0 AND level = 'village'),"
+        " (SELECT count(*) FROM visits WHERE deleted = 0)").fetchone()
+    return {"townships": townships, "villages": villages, "visits": visits}
 
 
 def info(store) -> dict[str, Any]:

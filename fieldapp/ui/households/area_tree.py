@@ -16,6 +16,7 @@ class AreaTree(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.root = None  # the county's AreaNode (counts by status) as last loaded
         self.filter = QLineEdit(placeholderText=self.tr("Find a village…"))
         self.filter.setClearButtonEnabled(True)
         self.model = QStandardItemModel(0, 3, self)
@@ -45,7 +46,7 @@ class AreaTree(QWidget):
         """(Re)build from the store, keeping the current selection."""
         current = self.current_code()
         self.model.removeRows(0, self.model.rowCount())
-        root = queries.area_tree(store)
+        root = self.root = queries.area_tree(store)
         if root is None:
             return
         self._add(self.model.invisibleRootItem(), root)

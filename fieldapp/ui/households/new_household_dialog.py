@@ -98,7 +98,7 @@ class NewHouseholdDialog(QDialog):
 def _prefill(window) -> dict:
     """Village and group from what is selected (household first, then the area tree), position
     from the map's last click in place mode."""
-    out: dict = {"position": getattr(window.map_view, "last_click", None)}
+    out: dict = {"position": getattr(window.built_tab("map_view"), "last_click", None)}
     uuid = window.table.current_uuid()
     hh = queries.household(window.store, uuid) if uuid else None
     if hh:
@@ -118,7 +118,8 @@ def open_new_household(window) -> None:
     def done(result: int) -> None:
         if result == QDialog.Accepted and dlg.household_id:
             uuid = dlg.household_id
-            window.map_view.last_click = None
+            if (view := window.built_tab("map_view")) is not None:
+                view.last_click = None
             window.refresh()
             window.select_household(uuid)
             window.open_visit(uuid)
@@ -138,5 +139,5 @@ def attach_new_household(window) -> QAction:
     button.setToolTip(window.tr("Record a household found in the field (Ctrl+N)"))
     button.clicked.connect(action.trigger)
     window.table.top_bar.addWidget(button)
-    window.map_view.toolbar.addAction(action)
+    window.when_tab_built("map_view", lambda view: view.toolbar.addAction(action))
     return action

@@ -4,7 +4,7 @@ with add, edit (the public-place checklist) and delete (asks first; can be undon
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from fieldapp.core.divisions import level_of
 from fieldapp.store import public_places as P
-from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
 
 from fieldapp.ui.widgets.errors import show_error
-from fieldapp.ui.places.public_places_dialog import PublicPlaceDialog
 from fieldapp.ui.places.public_places_model import SORT_ROLE, UUID_ROLE, PublicPlacesModel
-from fieldapp.ui.visit.visit_form import form_language
+from fieldapp.ui.shell.i18n import form_language
+
+if TYPE_CHECKING:
+    from fieldapp.ui.places.public_places_dialog import PublicPlaceDialog
 
 
 class PublicPlacesTab(QWidget):
@@ -96,6 +97,8 @@ class PublicPlacesTab(QWidget):
         self.store = store
         self._deleted = None
         self.undo_button.setVisible(False)
+        from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
+
         try:
             self.model.form = bundled_form(PUBLIC_PLACE_FORM) if store is not None else None
         except Exception:  # noqa: BLE001 - without the checklist, codes are shown as stored
@@ -175,6 +178,8 @@ class PublicPlacesTab(QWidget):
         return self._open_dialog(place_uuid=uuid)
 
     def _open_dialog(self, **where) -> PublicPlaceDialog | None:
+        from fieldapp.ui.places.public_places_dialog import PublicPlaceDialog
+
         dlg = PublicPlaceDialog.open_for(self.store, self, **where)
         if dlg is None:
             return None
@@ -237,10 +242,19 @@ class PublicPlacesTab(QWidget):
         return (self.store.setting("surveyor") or "") if self.store is not None else ""
 
 
-def attach_public_places(window) -> PublicPlacesTab:
-    """Put the tab in the main window's centre; it follows the tree and the open database."""
+def attach_public_places(window) -> None:
+    """Put the tab in the main window's centre; it follows the tree and the open database.
+    `window.public_places` is built the first time the tab is shown or asked for."""
+    window.add_lazy_centre_tab(
+        "public_places", QCoreApplication.translate("PublicPlacesTab", "Public places"),
+        lambda: _build_tab(window))
+
+
+def _build_tab(window) -> PublicPlacesTab:
     tab = PublicPlacesTab()
-    window.add_centre_tab(tab, QCoreApplication.translate("PublicPlacesTab", "Public places"))
+    tab.area_code = window.tree.current_code()
+    if window.store is not None:
+        tab.set_store(window.store)
 
     def area(code: str) -> None:
         if tab.store is not window.store:

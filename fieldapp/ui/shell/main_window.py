@@ -16,15 +16,12 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store import Store
 from fieldapp.store.households import queries
-from fieldapp.store.backups.backup import auto_backup
-from fieldapp.store.setup import new_county_database
 
 from fieldapp.ui.households.area_tree import AreaTree
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.households.household_detail import HouseholdDetail
 from fieldapp.ui.households.household_table import HouseholdTable
 from fieldapp.ui.map.map_tab import attach_map
-from fieldapp.ui.shell.new_database_dialog import NewDatabaseDialog
 
 MAX_RECENT = 8
 
@@ -33,6 +30,9 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store | None = None):
         super().__init__()
         self.store: Store | None = None
+        # name -> (placeholder, title, build): tabs built on first show (see add_lazy_centre_tab)
+        self._lazy_tabs: dict[str, tuple[QWidget, str, Callable[[], QWidget]]] = {}
+        self._on_built: dict[str, list[Callable[[QWidget], None]]] = {}
         self.resize(1366, 740)
         self.tree = AreaTree()
         self.table = HouseholdTable()
@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         # Centre: tabs so other views (map, dashboard) can sit beside the household table.
         self.centre = QTabWidget()
         self.centre.addTab(self.table, self.tr("Households"))
+        self.centre.currentChanged.connect(self._build_current_tab)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.centre)
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.table.householdSelected.connect(self.detail.show_household)
         self.table.householdActivated.connect(self.open_visit)
         self.detail.visitRequested.connect(self.open_visit)
-        self.map_view = attach_map(self)
+        attach_map(self)  # self.map_view, built when its tab is first shown
         from fieldapp.ui.register.import_wizard import attach_register_import
 
         self.import_action = attach_register_import(self)  # File → 导入花名册…
@@ -71,10 +72,10 @@ class MainWindow(QMainWindow):
         self.import_history_action = attach_import_history(self)  # File → 导入记录…
         from fieldapp.ui.overview.dashboard_tab import attach_dashboard
 
-        self.dashboard = attach_dashboard(self)  # reconciliation, gaps, work orders, spot checks
+        attach_dashboard(self)  # self.dashboard: reconciliation, gaps, work orders, spot checks
         from fieldapp.ui.places.public_places_tab import attach_public_places
 
-        self.public_places = attach_public_places(self)  # 公共场所 tab
+        attach_public_places(self)  # self.public_places: 公共场所 tab
         from fieldapp.ui.reports.print_menu import attach_sheets
 
         attach_sheets(self)  # 打印/报表: verification sheets, slip, QR verification, report
@@ -134,7 +135,8 @@ class MainWindow(QMainWindow):
         self.table.set_store(store)
         self.detail.set_store(store)
         self.tree.load(store)
-        self.map_view.set_store(store)
+        if (view := self.built_tab("map_view")) is not None:
+            view.set_store(store)
         self.backup_thread = start_backup(store.path)
         add_recent(str(store.path))
         self._fill_recent()
@@ -188,6 +190,9 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def new_database(self) -> None:
+        from fieldapp.store.setup import new_county_database
+        from fieldapp.ui.shell.new_database_dialog import NewDatabaseDialog
+
         dlg = NewDatabaseDialog(self)
         if dlg.exec() != NewDatabaseDialog.Accepted:
             return
@@ -206,7 +211,8 @@ class MainWindow(QMainWindow):
         self.tree.load(self.store)
         self.table.reload()
         self.detail.refresh()
-        self.map_view.refresh()
+        if (view := self.built_tab("map_view")) is not None:
+            view.refresh()
         self._update_title()
 
     def select_household(self, uuid: str) -> bool:
@@ -228,17 +234,18 @@ class MainWindow(QMainWindow):
             self.role_label.clear()
             self.count_label.clear()
             return
-        info = queries.info(self.store)
-        county = self.store.setting("county_name") or info["county_code"]
-        self.setWindowTitle(self.tr("fieldapp — %1").replace("%1", f"{county} · {self.store.path.name}"))
-        self.db_label.setText(str(self.store.path))
+        store = self.store
+        county = store.setting("county_name") or (store.setting("county_code") or "")[:6]
+        self.setWindowTitle(self.tr("fieldapp — %1").replace("%1", f"{county} · {store.path.name}"))
+        self.db_label.setText(str(store.path))
         role = {"county": self.tr("County office"), "township": self.tr("Township laptop")}
-        self.role_label.setText(role.get(info["role"], info["role"]))
-        c = info["counts"]
+        self.role_label.setText(role.get(store.role, store.role))
+        c = queries.area_and_visit_counts(store)
+        households = self.tree.root.households if self.tree.root is not None else 0
         self.count_label.setText(
             self.tr("%1 townships · %2 villages · %3 households · %4 visits")
             .replace("%1", str(c["townships"])).replace("%2", str(c["villages"]))
-            .replace("%3", f"{c['households']:,}").replace("%4", f"{c['visits']:,}"))
+            .replace("%3", f"{households:,}").replace("%4", f"{c['visits']:,}"))
 
     def open_visit(self, uuid: str) -> None:
         """The visit checklist of a household (Enter or double-click in the list)."""
@@ -254,6 +261,60 @@ class MainWindow(QMainWindow):
 
     def add_centre_tab(self, widget: QWidget, title: str) -> None:
         self.centre.addTab(widget, title)
+
+    def add_lazy_centre_tab(self, name: str, title: str, build: Callable[[], QWidget]) -> None:
+        """A centre tab whose widget `build()` makes the first time the tab is shown or
+        `self.<name>` is asked for: start-up does not pay for what it does not show (the map and
+        its numpy/pyproj/shapely, the dashboard, the public places and their checklist)."""
+        host = QWidget()
+        self._lazy_tabs[name] = (host, title, build)
+        self.centre.addTab(host, title)
+
+    def built_tab(self, name: str) -> QWidget | None:
+        """The widget of a lazy tab if it has been built, without building it."""
+        return None if name in self._lazy_tabs else self.__dict__.get(name)
+
+    def when_tab_built(self, name: str, fn: Callable[[QWidget], None]) -> None:
+        """Call `fn(widget)` once the lazy tab `name` is built (now, if it is)."""
+        widget = self.built_tab(name)
+        if widget is not None:
+            fn(widget)
+        else:
+            self._on_built.setdefault(name, []).append(fn)
+
+    def __getattr__(self, name: str):
+        # Only reached when normal lookup fails: a lazy tab not built yet.
+        if name in self.__dict__.get("_lazy_tabs", {}):
+            return self._build_tab(name)
+        raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")
+
+    def _build_current_tab(self, index: int) -> None:
+        host = self.centre.widget(index)
+        for name, (placeholder, _title, _build) in list(self._lazy_tabs.items()):
+            if placeholder is host:
+                self._build_tab(name)
+                # Tell the tab's own handlers, connected while it was built, that it is shown.
+                self.centre.currentChanged.emit(self.centre.currentIndex())
+                return
+
+    def _build_tab(self, name: str) -> QWidget:
+        host, title, build = self._lazy_tabs.pop(name)
+        widget = build()
+        setattr(self, name, widget)
+        index = self.centre.indexOf(host)
+        was_current = self.centre.currentIndex() == index
+        blocked = self.centre.blockSignals(True)
+        try:
+            self.centre.insertTab(index, widget, title)
+            self.centre.removeTab(index + 1)
+            if was_current:
+                self.centre.setCurrentIndex(index)
+        finally:
+            self.centre.blockSignals(blocked)
+        host.deleteLater()
+        for fn in self._on_built.pop(name, []):
+            fn(widget)
+        return widget
 
     def add_file_action(self, action: QAction) -> None:
         """An action of a feature in the File menu, above the separator before Quit."""
@@ -305,6 +366,8 @@ def start_backup(path) -> threading.Thread:
     backup reads a consistent snapshot while the user works). Failures are logged, not shown."""
 
     def work() -> None:
+        from fieldapp.store.backups.backup import auto_backup
+
         try:
             auto_backup(path, "start")
         except Exception:  # noqa: BLE001 - a missing backup must not disturb the user
