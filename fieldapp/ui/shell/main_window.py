@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import sqlite3
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.households.household_detail import HouseholdDetail
 from fieldapp.ui.households.household_table import HouseholdTable
 from fieldapp.ui.map.map_tab import attach_map
+from fieldapp.ui.shell.opening_backup import OpeningBackup
 
 MAX_RECENT = 8
 
@@ -137,7 +136,10 @@ class MainWindow(QMainWindow):
         self.tree.load(store)
         if (view := self.built_tab("map_view")) is not None:
             view.set_store(store)
-        self.backup_thread = start_backup(store.path)
+        if getattr(self, "backup_thread", None) is not None:
+            self.backup_thread.stop()  # the previous database's
+        self.backup_thread = OpeningBackup(store.path)
+        self.backup_thread.start_soon()
         add_recent(str(store.path))
         self._fill_recent()
         self._update_title()
@@ -340,6 +342,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "backup_thread", None) is not None:
+            self.backup_thread.stop()  # no half-written copy left behind
         self.table.set_store(None)
         self.detail.set_store(None)
         if self.store:
@@ -360,19 +364,3 @@ def add_recent(path: str) -> None:
     files = [p for p in recent_files() if p != path]
     QSettings().setValue("recentFiles", [path] + files[: MAX_RECENT - 1])
 
-
-def start_backup(path) -> threading.Thread:
-    """Rolling automatic backup of a database when it is opened, off the GUI thread (the online
-    backup reads a consistent snapshot while the user works). Failures are logged, not shown."""
-
-    def work() -> None:
-        from fieldapp.store.backups.backup import auto_backup
-
-        try:
-            auto_backup(path, "start")
-        except Exception:  # noqa: BLE001 - a missing backup must not disturb the user
-            logging.getLogger(__name__).exception("automatic backup of %s failed", path)
-
-    thread = threading.Thread(target=work, name="auto-backup", daemon=True)
-    thread.start()
-    return thread
