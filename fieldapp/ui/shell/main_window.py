@@ -16,6 +16,7 @@ from fieldapp.store import Store
 from fieldapp.store.households import queries
 
 from fieldapp.ui.households.area_tree import AreaTree
+from fieldapp.ui.widgets.background import run_in_background
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.households.household_detail import HouseholdDetail
 from fieldapp.ui.households.household_table import HouseholdTable
@@ -32,6 +33,8 @@ class MainWindow(QMainWindow):
         # name -> (placeholder, title, build): tabs built on first show (see add_lazy_centre_tab)
         self._lazy_tabs: dict[str, tuple[QWidget, str, Callable[[], QWidget]]] = {}
         self._on_built: dict[str, list[Callable[[QWidget], None]]] = {}
+        self._counts: tuple[int, int, int] = (0, 0, 0)  # townships, villages, households
+        self._counts_asked = 0
         self.resize(1366, 740)
         self.tree = AreaTree()
         self.table = HouseholdTable()
@@ -242,12 +245,30 @@ class MainWindow(QMainWindow):
         self.db_label.setText(str(store.path))
         role = {"county": self.tr("County office"), "township": self.tr("Township laptop")}
         self.role_label.setText(role.get(store.role, store.role))
-        c = queries.area_and_visit_counts(store)
+        levels = queries.area_counts(store)
+        # Households as the tree has just counted them; visits (a scan of a big table) follow
+        # from a background read, so the window does not wait for them.
         households = self.tree.root.households if self.tree.root is not None else 0
+        self._counts = (levels.get("township", 0), levels.get("village", 0), households)
+        self._show_counts(None)
+        path = store.path
+
+        def count_visits() -> int:
+            with Store.open(path, readonly=True) as own:  # its own connection, on its thread
+                return queries.visit_count(own)
+
+        self._counts_asked += 1
+        asked = self._counts_asked  # a later refresh's figure wins over this one
+        run_in_background(self, count_visits,
+                          lambda n: self._counts_asked == asked and self._show_counts(n))
+
+    def _show_counts(self, visits: int | None) -> None:
+        townships, villages, households = self._counts
         self.count_label.setText(
             self.tr("%1 townships · %2 villages · %3 households · %4 visits")
-            .replace("%1", str(c["townships"])).replace("%2", str(c["villages"]))
-            .replace("%3", f"{households:,}").replace("%4", f"{c['visits']:,}"))
+            .replace("%1", str(townships)).replace("%2", str(villages))
+            .replace("%3", f"{households:,}")
+            .replace("%4", "…" if visits is None else f"{visits:,}"))
 
     def open_visit(self, uuid: str) -> None:
         """The visit checklist of a household (Enter or double-click in the list)."""
