@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store.households import queries
-from fieldapp.store.visits import household_history
 
 from fieldapp.ui.shell.i18n import form_language
 
@@ -104,6 +103,8 @@ class HouseholdDetail(QWidget):
             state = self.tr("Complete") if v["state"] == "complete" else self.tr("Draft")
             QTreeWidgetItem(self.visits, [(v["ended_at"] or v["started_at"] or "")[:16].replace("T", " "), state,
                                           v["surveyor"] or ""])
+        from fieldapp.store.visits import household_history  # with the change log: when needed
+
         history = household_history(self.store, uuid, limit=200)
         if not history:
             return

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.errors import FieldappError
-from fieldapp.core.field_household import NewHousehold
 from fieldapp.store.households import queries
-from fieldapp.store.household_add import add_field_household, village_choices
 
 
 class NewHouseholdDialog(QDialog):
@@ -24,6 +22,9 @@ class NewHouseholdDialog(QDialog):
         self.store = store
         self.household_id: str | None = None
         self.setWindowTitle(self.tr("New household found in the field"))
+        # Loaded with the dialog, not with the main window (the register rules come with them).
+        from fieldapp.store.household_add import village_choices
+
         self.village = QComboBox()
         for code, label in village_choices(store):
             self.village.addItem(f"{label}（{code}）", code)
@@ -80,6 +81,9 @@ class NewHouseholdDialog(QDialog):
                                 .replace("%2", text)) from None
 
     def accept(self) -> None:
+        from fieldapp.core.field_household import NewHousehold
+        from fieldapp.store.household_add import add_field_household
+
         try:
             new = NewHousehold(
                 self.village.currentData() or "", self.name.text(), self.group.text(),

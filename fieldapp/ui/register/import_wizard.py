@@ -4,19 +4,17 @@ and cancel → result. The work itself is fieldapp.jobs.register_import, shared 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from fieldapp.core.progress import Cancelled
+from fieldapp.jobs.policies import backup_before_change
+from fieldapp.store.register_imports.plan_apply import areas
+from fieldapp.jobs.register_import import RegisterResult, import_register
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
-
-if TYPE_CHECKING:
-    from fieldapp.jobs.register_import import RegisterResult
+from fieldapp.ui.register.import_pages import CheckPage, DonePage, MappingPage, SourcePage
 
 
 class ImportRegisterWizard(QWizard):
@@ -34,9 +32,6 @@ class ImportRegisterWizard(QWizard):
         self.setWindowTitle(self.tr("Import household register"))
         self.setWizardStyle(QWizard.ClassicStyle)
         self.resize(980, 640)
-        from fieldapp.store.register_imports.plan_apply import areas
-        from fieldapp.ui.register.import_pages import CheckPage, DonePage, MappingPage, SourcePage
-
         villages = [a for a in areas(store) if a.level in ("township", "village")]
         self.source = SourcePage(villages, path)
         self.mapping = MappingPage()
@@ -50,8 +45,6 @@ class ImportRegisterWizard(QWizard):
     def _run(self, dry_run: bool) -> RegisterResult | None:
         columns = self.layout_.columns if self.layout_ else None
         header = self.layout_.header_row + 1 if self.layout_ else None
-        from fieldapp.jobs.policies import backup_before_change
-        from fieldapp.jobs.register_import import import_register
 
         def job(progress):
             if not dry_run:
@@ -82,14 +75,3 @@ class ImportRegisterWizard(QWizard):
             self.imported.emit()
         return self.result
 
-
-def attach_register_import(window) -> QAction:
-    """File → Import household register… in the main window; refreshes it after an import."""
-    def make(store) -> ImportRegisterWizard:
-        wizard = ImportRegisterWizard(store, window)
-        wizard.imported.connect(window.refresh)
-        return wizard
-
-    return window.add_file_dialog(
-        QCoreApplication.translate("ImportRegisterWizard", "Import household register…"),
-        "import_wizard", make)

@@ -66,16 +66,14 @@ class MainWindow(QMainWindow):
         self.table.householdActivated.connect(self.open_visit)
         self.detail.visitRequested.connect(self.open_visit)
         attach_map(self)  # self.map_view, built when its tab is first shown
-        from fieldapp.ui.register.import_wizard import attach_register_import
+        from fieldapp.ui.register.register_menu import attach_import_history, attach_register_import
 
         self.import_action = attach_register_import(self)  # File → 导入花名册…
-        from fieldapp.ui.register.import_history import attach_import_history
-
         self.import_history_action = attach_import_history(self)  # File → 导入记录…
         from fieldapp.ui.overview.dashboard_tab import attach_dashboard
 
         attach_dashboard(self)  # self.dashboard: reconciliation, gaps, work orders, spot checks
-        from fieldapp.ui.places.public_places_tab import attach_public_places
+        from fieldapp.ui.places.public_places_attach import attach_public_places
 
         attach_public_places(self)  # self.public_places: 公共场所 tab
         from fieldapp.ui.reports.print_menu import attach_sheets
@@ -84,7 +82,7 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.sync.sync_menu import attach_sync_menu
 
         attach_sync_menu(self)  # 同步: merge bundles, conflicts, export / reference bundles
-        from fieldapp.ui.settings.backup_dialog import attach_backups
+        from fieldapp.ui.settings.backup_menu import attach_backups
 
         self.backup_action = attach_backups(self)  # File → 备份与恢复…
         from fieldapp.ui.households.new_household_dialog import attach_new_household
@@ -309,7 +307,7 @@ class MainWindow(QMainWindow):
         # Only reached when normal lookup fails: a lazy tab not built yet.
         if name in self.__dict__.get("_lazy_tabs", {}):
             return self._build_tab(name)
-        raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")
+        raise AttributeError(name)
 
     def _build_current_tab(self, index: int) -> None:
         host = self.centre.widget(index)
