@@ -17,6 +17,7 @@ class AreaTree(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.root = None  # the county's AreaNode (counts by status) as last loaded
+        self._households: dict[str, int] = {}  # area code -> households, as last loaded
         self.filter = QLineEdit(placeholderText=self.tr("Find a village…"))
         self.filter.setClearButtonEnabled(True)
         self.model = QStandardItemModel(0, 3, self)
@@ -46,6 +47,7 @@ class AreaTree(QWidget):
         """(Re)build from the store, keeping the current selection."""
         current = self.current_code()
         self.model.removeRows(0, self.model.rowCount())
+        self._households = {}
         root = self.root = queries.area_tree(store)
         if root is None:
             return
@@ -53,7 +55,12 @@ class AreaTree(QWidget):
         self.view.expandToDepth(0)
         self.select(current or root.code)
 
+    def households(self, code: str) -> int | None:
+        """The households of an area as the tree counted them (None: not in the tree)."""
+        return self._households.get(code)
+
     def _add(self, parent_item, node) -> None:
+        self._households[node.code] = node.households
         name = QStandardItem(node.name)
         name.setData(node.code, CODE_ROLE)
         name.setToolTip(f"{node.code}")

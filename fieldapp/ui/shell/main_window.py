@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QTabWidget, QWidget,
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(w)
 
         self._build_menus()
+        self.table.known_total = self.tree.households
         self.tree.areaSelected.connect(self.table.show_area)
         self.table.householdSelected.connect(self.detail.show_household)
         self.table.householdActivated.connect(self.open_visit)
@@ -118,14 +119,15 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.shell.settings_help_menus import install_menus
 
         install_menus(self)  # Settings and Help menus (help_menu.py)
-        self._fill_recent()
+        self.file_menu.aboutToShow.connect(self._fill_recent)  # read when looked at
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in recent_files():
+        files = recent_files()
+        for path in files:
             act = self.recent_menu.addAction(path)
             act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(recent_files()))
+        self.recent_menu.setEnabled(bool(files))
 
     # ----- database ----------------------------------------------------------------------
     def set_store(self, store: Store) -> None:
@@ -141,8 +143,8 @@ class MainWindow(QMainWindow):
             self.backup_thread.stop()  # the previous database's
         self.backup_thread = OpeningBackup(store.path)
         self.backup_thread.start_soon()
-        add_recent(str(store.path))
-        self._fill_recent()
+        # Written once the first screen is up (writing the settings file takes a while).
+        QTimer.singleShot(0, lambda path=str(store.path): add_recent(path))
         self._update_title()
 
     def open_path(self, path: str) -> bool:

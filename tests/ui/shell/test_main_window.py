@@ -127,3 +127,15 @@ def test_corrupt_database_found_while_loading_gives_dialog(window, tmp_path, mon
     assert shown and ("damaged" in shown[0] or "损坏" in shown[0] or "not a fieldapp" in shown[0]
                       or "不是" in shown[0])
     assert window.store is not None and window.store.path != bad  # the previous one is back
+
+
+def test_an_opened_database_is_listed_under_recent_files(qtbot, demo_path):
+    from fieldapp.ui.shell.main_window import recent_files
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(str(demo_path))
+    qtbot.waitUntil(lambda: str(demo_path.resolve()) in recent_files())
+    w.file_menu.aboutToShow.emit()  # as when the user opens the File menu
+    assert [a.text() for a in w.recent_menu.actions()] == [str(demo_path.resolve())]
+    assert w.recent_menu.isEnabled()
