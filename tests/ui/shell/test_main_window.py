@@ -137,5 +137,5 @@ def test_an_opened_database_is_listed_under_recent_files(qtbot, demo_path):
     assert w.open_path(str(demo_path))
     qtbot.waitUntil(lambda: str(demo_path.resolve()) in recent_files())
     w.file_menu.aboutToShow.emit()  # as when the user opens the File menu
-    assert [a.text() for a in w.recent_menu.actions()] == [str(demo_path.resolve())]
+    assert w.recent_menu.actions()[0].text() == str(demo_path.resolve())  # newest first
     assert w.recent_menu.isEnabled()
