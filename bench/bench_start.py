@@ -31,13 +31,12 @@ from .common import county_db, row
 RUNS = 3
 RSS_LIMIT_MB = 300
 
-# The app as `fieldapp DB` starts it (ui.shell.app.run_app), with a watch on two paints.
+# The app as `fieldapp DB` starts it (ui.shell.app.run_app: make_app, show_main_window, exec),
+# with a watch on two paints.
 _APP = r"""
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
-from fieldapp.ui.shell.app import make_app, open_or_set_up
-from fieldapp.ui.shell.main_window import MainWindow
-from fieldapp.ui.shell.settings_help_menus import keep_help_menu_last
+from fieldapp.ui.shell.app import make_app, show_main_window
 
 MAP = len(sys.argv) > 2 and sys.argv[2] == "map"
 
@@ -86,13 +85,11 @@ def report():
 
 seen = set()
 app = make_app()
-w = MainWindow()
+w = show_main_window(sys.argv[1])  # as run_app: shown, the database opening from the event loop
 watch, done = Watch(), Done()
-w.count_label.installEventFilter(watch)
+w.count_label.installEventFilter(watch)  # before the event loop paints anything
 w.table.view.viewport().installEventFilter(watch)
-w.show()
-keep_help_menu_last(w)
-QTimer.singleShot(0, lambda: open_or_set_up(w, sys.argv[1]) or app.exit(1))
+QTimer.singleShot(120_000, lambda: app.exit(1))  # e.g. an error dialog waiting for a click
 sys.exit(app.exec())
 """
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from fieldapp.store import Store
 from fieldapp.store.households import queries
 
-from fieldapp.ui.households.area_tree import AreaTree
+from fieldapp.ui.households.area_tree import AreaTree, Prefetch
 from fieldapp.ui.widgets.background import run_in_background
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.households.household_detail import HouseholdDetail
@@ -130,13 +130,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(files))
 
     # ----- database ----------------------------------------------------------------------
-    def set_store(self, store: Store) -> None:
+    def set_store(self, store: Store, prefetched: Prefetch | None = None) -> None:
         if self.store is not None and self.store is not store:
             self.store.close()
         self.store = store
         self.table.set_store(store)
         self.detail.set_store(store)
-        self.tree.load(store)
+        self.tree.load(store, prefetched)
         if (view := self.built_tab("map_view")) is not None:
             view.set_store(store)
         if getattr(self, "backup_thread", None) is not None:
@@ -147,7 +147,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda path=str(store.path): add_recent(path))
         self._update_title()
 
-    def open_path(self, path: str) -> bool:
+    def open_path(self, path: str, prefetched: Prefetch | None = None) -> bool:
+        """Open a database; `prefetched`: its area counts, read while the app was starting."""
         previous = self.store
         try:
             store = Store.open(path)
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
             self._offer_restore(path, exc)
             return False
         try:
-            self.set_store(store)
+            self.set_store(store, prefetched)
         except Exception as exc:  # noqa: BLE001 - e.g. damage found while reading
             store.close()
             show_error(self, exc, self.tr("Cannot open database"))
