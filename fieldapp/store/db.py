@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import errors as E
+from .migrations import Pending
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 APP_ID = 0x46415050  # "FAPP" in PRAGMA application_id marks our files
@@ -151,6 +152,8 @@ class Store:
     def _migrate(self, current: int) -> None:
         for target in range(current, SCHEMA_VERSION):
             step: str | Callable[[sqlite3.Connection], None] | None = MIGRATIONS.get(target + 1)
+            if isinstance(step, Pending):
+                step = step.load()
             if step is None:  # a number left free by parallel development: nothing to do
                 continue
             with self.transaction():
