@@ -108,10 +108,11 @@ class HouseholdDetail(QWidget):
         history = household_history(self.store, uuid, limit=200)
         if not history:
             return
-        # The checklist and its labels only when there is history to show in its words.
+        # The checklist (its workbook takes a while to read) only for answers to show in its words.
         from fieldapp.ui.households.history_dialog import describe_change
 
-        form = _household_form()
+        answers = any(h["tbl"] == "visits" and h["field"].startswith("answers.") for h in history)
+        form = _household_form() if answers else None
         language = form_language()
         for h in history:
             label, old, new = describe_change(form, h, language)
