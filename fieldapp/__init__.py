@@ -1,8 +1,5 @@
 """fieldapp — offline field survey for the 户户通 programme: no household left out."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("fieldapp")
-except PackageNotFoundError:  # running from a source tree without install
-    __version__ = "0.0.0+src"
+# The one place the version is written (pyproject.toml reads it from here). A constant, not
+# importlib.metadata: looking the installed package up costs ~70 ms of every start-up.
+__version__ = "0.1.0"

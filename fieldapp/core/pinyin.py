@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=20000)
 def _char_initial(ch: str) -> str:
     if ch.isascii():
         return ch.lower() if ch.isalnum() else ""
+    from pypinyin import Style, lazy_pinyin  # loads its dictionaries (~1 s): only when needed
+
     py = lazy_pinyin(ch, style=Style.FIRST_LETTER, errors="ignore")
     return py[0][:1].lower() if py and py[0] else ""
 
@@ -24,4 +24,6 @@ def full_pinyin(name: str | None) -> str:
     """Toneless pinyin of a name, lower case, no separators: 李强军 -> "liqiangjun"."""
     if not name:
         return ""
+    from pypinyin import lazy_pinyin
+
     return "".join(lazy_pinyin(name, errors=lambda s: s.lower())).lower().replace(" ", "")

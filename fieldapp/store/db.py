@@ -14,13 +14,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.private_files import create_private, make_private
 
 from . import errors as E
 from .id_numbers import ID_KEY_SETTING, new_id_key
+from .migrations import Pending
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 APP_ID = 0x46415050  # "FAPP" in PRAGMA application_id marks our files
@@ -39,7 +38,7 @@ class Store:
         self._threads = threading.local()
         self.readonly = readonly
         self.path = path
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
         self._settings_cache: dict[str, str | None] = {}
 
     @property
@@ -55,6 +54,15 @@ class Store:
             conn = self._threads.conn = _connect(self.path, readonly=self.readonly,
                                                  must_exist=True)
         return conn
+
+    @property
+    def db(self):
+        """The connection as a `sqlite_utils.Database` (imported on first use: it is slow)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # ----- opening -----------------------------------------------------------------------
     @classmethod
@@ -176,6 +184,8 @@ class Store:
     def _migrate(self, current: int) -> None:
         for target in range(current, SCHEMA_VERSION):
             step: str | Callable[[sqlite3.Connection], None] | None = MIGRATIONS.get(target + 1)
+            if isinstance(step, Pending):
+                step = step.load()
             if step is None:  # a number left free by parallel development: nothing to do
                 continue
             with self.transaction():

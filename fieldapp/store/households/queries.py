@@ -63,9 +63,11 @@ def area_tree(store) -> AreaNode | None:
         elif node.parent_code in nodes:
             nodes[node.parent_code].children.append(node)
     # INDEXED BY: without ANALYZE statistics SQLite picks the map's index and sorts the county.
-    for village, status, n in conn.execute(
-        "SELECT village_code, status, count(*) FROM households INDEXED BY households_reconcile"
-        " WHERE deleted = 0 AND merged_into IS NULL GROUP BY village_code, status"
+    # Grouped by all the index's columns, in its order: no temporary b-tree (twice as fast).
+    for village, _source, status, _reason, n in conn.execute(
+        "SELECT village_code, source, status, status_reason, count(*) FROM households"
+        " INDEXED BY households_reconcile WHERE deleted = 0 AND merged_into IS NULL"
+        " GROUP BY village_code, source, status, status_reason"
     ):
         code = village
         while code in nodes:
@@ -230,6 +232,11 @@ def history_of(store, record_uuids: list[str]) -> list[dict[str, Any]]:
     return [dict(zip(names, r)) for r in cur]
 
 
+def visit_count(store) -> int:
+    """Visits (not deleted): a scan of the whole visits table, about 0.1 s for a county."""
+    return store.conn.execute("SELECT count(*) FROM visits WHERE deleted = 0").fetchone()[0]
+
+
 def info(store) -> dict[str, Any]:
     """The `fieldapp info` summary (keys per DESIGN.md)."""
     conn = store.conn
@@ -248,7 +255,7 @@ def info(store) -> dict[str, Any]:
             "townships": levels.get("township", 0),
             "villages": levels.get("village", 0),
             "households": status["households"],
-            "visits": one("SELECT count(*) FROM visits WHERE deleted = 0"),
+            "visits": visit_count(store),
             "located_households": one(
                 "SELECT count(*) FROM households WHERE deleted = 0 AND lon IS NOT NULL"),
         },

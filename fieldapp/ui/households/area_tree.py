@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from pathlib import Path
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
@@ -11,11 +14,44 @@ from fieldapp.store.households import queries
 CODE_ROLE = Qt.UserRole + 1
 
 
+class Prefetch(threading.Thread):
+    """`queries.area_tree` of a database file, started while the app is still starting (imports,
+    the window) on a thread of its own with its own read-only connection (SQLite lets the GUI
+    thread run while it scans the county's households). Pass it to `AreaTree.load` of the same
+    file, once."""
+
+    def __init__(self, path: str | Path):
+        super().__init__(name="area-tree-prefetch", daemon=True)
+        self.path = Path(path).resolve()
+        self.root = None
+        self.ok = False
+        self.start()
+
+    def run(self) -> None:
+        from fieldapp.store import Store
+
+        try:
+            with Store.open(self.path, readonly=True) as store:
+                self.root = queries.area_tree(store)
+            self.ok = True
+        except Exception:  # noqa: BLE001 - e.g. a database to upgrade: load() reads it itself
+            self.ok = False
+
+    def result_for(self, path: str | Path):
+        """The tree read, if it is of this file and the read went well; else None."""
+        if Path(path).resolve() != self.path:
+            return None
+        self.join()
+        return self.root if self.ok else None
+
+
 class AreaTree(QWidget):
     areaSelected = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.root = None  # the county's AreaNode (counts by status) as last loaded
+        self._households: dict[str, int] = {}  # area code -> households, as last loaded
         self.filter = QLineEdit(placeholderText=self.tr("Find a village…"))
         self.filter.setClearButtonEnabled(True)
         self.model = QStandardItemModel(0, 3, self)
@@ -41,18 +77,28 @@ class AreaTree(QWidget):
         self.filter.textChanged.connect(self._filter_changed)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
-    def load(self, store) -> None:
-        """(Re)build from the store, keeping the current selection."""
+    def load(self, store, prefetched: Prefetch | None = None) -> None:
+        """(Re)build from the store, keeping the current selection; `prefetched`: the same
+        counts read a moment ago at start-up."""
         current = self.current_code()
         self.model.removeRows(0, self.model.rowCount())
-        root = queries.area_tree(store)
+        self._households = {}
+        root = prefetched.result_for(store.path) if prefetched is not None else None
+        if root is None:
+            root = queries.area_tree(store)
+        self.root = root
         if root is None:
             return
         self._add(self.model.invisibleRootItem(), root)
         self.view.expandToDepth(0)
         self.select(current or root.code)
 
+    def households(self, code: str) -> int | None:
+        """The households of an area as the tree counted them (None: not in the tree)."""
+        return self._households.get(code)
+
     def _add(self, parent_item, node) -> None:
+        self._households[node.code] = node.households
         name = QStandardItem(node.name)
         name.setData(node.code, CODE_ROLE)
         name.setToolTip(f"{node.code}")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from fieldapp.store import visits as V
 from fieldapp.survey.model import Form
 
-from fieldapp.ui.visit.visit_form import form_language
+from fieldapp.ui.shell.i18n import form_language
 
 
 def _t(text: str) -> str:

@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store.households import queries
-from fieldapp.store.visits import household_history
 
-from fieldapp.ui.households.history_dialog import describe_change
-from fieldapp.ui.visit.visit_form import form_language
+from fieldapp.ui.shell.i18n import form_language
 
 from fieldapp.ui.widgets.labels import STATUS_COLORS, reason_label, status_label
 
@@ -105,9 +103,18 @@ class HouseholdDetail(QWidget):
             state = self.tr("Complete") if v["state"] == "complete" else self.tr("Draft")
             QTreeWidgetItem(self.visits, [(v["ended_at"] or v["started_at"] or "")[:16].replace("T", " "), state,
                                           v["surveyor"] or ""])
-        form = _household_form()
+        from fieldapp.store.visits import household_history  # with the change log: when needed
+
+        history = household_history(self.store, uuid, limit=200)
+        if not history:
+            return
+        # The checklist (its workbook takes a while to read) only for answers to show in its words.
+        from fieldapp.ui.households.history_dialog import describe_change
+
+        answers = any(h["tbl"] == "visits" and h["field"].startswith("answers.") for h in history)
+        form = _household_form() if answers else None
         language = form_language()
-        for h in household_history(self.store, uuid, limit=200):
+        for h in history:
             label, old, new = describe_change(form, h, language)
             QTreeWidgetItem(self.history, [h["at"][:16].replace("T", " "), label, old, new,
                                            h["user"] or ""])

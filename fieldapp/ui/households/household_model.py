@@ -15,6 +15,12 @@ PAGE = 500
 # (row tuple index, header, sort key)
 _COL = {name: i for i, name in enumerate(HOUSEHOLD_LIST_COLUMNS)}
 Loader = Callable[[int, int, str, bool], list[tuple]]  # (offset, limit, order, descending)
+# Looked up once: reading an attribute of a Qt enum costs about a microsecond, and the view asks
+# for data() and headerData() thousands of times when it first paints a page.
+_DISPLAY, _FOREGROUND, _USER, _ALIGN = (Qt.DisplayRole, Qt.ForegroundRole, Qt.UserRole,
+                                        Qt.TextAlignmentRole)
+_VERTICAL = Qt.Vertical
+_CENTER = int(Qt.AlignCenter)
 
 
 class HouseholdTableModel(QAbstractTableModel):
@@ -28,6 +34,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._loader: Loader | None = None
         self._order = "group_no"
         self._descending = False
+        self._headers: tuple[str, ...] | None = None
 
     # ----- data source -------------------------------------------------------------------
     def set_source(self, loader: Loader | None, total: int) -> None:
@@ -74,30 +81,33 @@ class HouseholdTableModel(QAbstractTableModel):
         self._rows.extend(more)
         self.endInsertRows()
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if role != _DISPLAY:
             return None
-        if orientation == Qt.Vertical:
+        if orientation == _VERTICAL:
             return section + 1
-        return {
-            "village_name": self.tr("Village"),
-            "group_no": self.tr("Group"),
-            "head_name": self.tr("Household head"),
-            "size": self.tr("Persons"),
-            "phone": self.tr("Phone"),
-            "id_masked": self.tr("ID number"),
-            "status": self.tr("Status"),
-            "status_reason": self.tr("Reason"),
-            "last_visit_at": self.tr("Last visit"),
-        }[self.COLUMNS[section]]
+        if self._headers is None:
+            labels = {
+                "village_name": self.tr("Village"),
+                "group_no": self.tr("Group"),
+                "head_name": self.tr("Household head"),
+                "size": self.tr("Persons"),
+                "phone": self.tr("Phone"),
+                "id_masked": self.tr("ID number"),
+                "status": self.tr("Status"),
+                "status_reason": self.tr("Reason"),
+                "last_visit_at": self.tr("Last visit"),
+            }
+            self._headers = tuple(labels[c] for c in self.COLUMNS)
+        return self._headers[section]
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         name = self.COLUMNS[index.column()]
         value = row[_COL[name]]
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             if name == "status":
                 return status_label(value)
             if name == "status_reason":
@@ -105,12 +115,12 @@ class HouseholdTableModel(QAbstractTableModel):
             if name == "last_visit_at":
                 return (value or "")[:10]
             return "" if value is None else str(value)
-        if role == Qt.ForegroundRole and name == "status":
+        if role == _FOREGROUND and name == "status":
             return STATUS_COLORS.get(value)
-        if role == Qt.UserRole:
+        if role == _USER:
             return row[_COL["uuid"]]
-        if role == Qt.TextAlignmentRole and name in ("group_no", "size"):
-            return int(Qt.AlignCenter)
+        if role == _ALIGN and name in ("group_no", "size"):
+            return _CENTER
         return None
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:

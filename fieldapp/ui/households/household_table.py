@@ -7,6 +7,8 @@ match's visit, Down moves into the list; Enter in the list opens the visit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
@@ -28,6 +30,9 @@ class HouseholdTable(QWidget):
         super().__init__(parent)
         self.store = None
         self.area_code: str | None = None
+        # The households of an area when nothing filters them, if already counted (the tree's
+        # figures: the same definition, and no second scan of a county's households).
+        self.known_total: Callable[[str], int | None] = lambda _code: None
         self.search = QLineEdit(placeholderText=self.tr(
             "Search: name, pinyin (lqj), phone or ID tail, door no. — Enter opens the visit"))
         self.search.setClearButtonEnabled(True)
@@ -132,7 +137,9 @@ class HouseholdTable(QWidget):
         store, code = self.store, self.area_code
         status = self.status.currentData() or None
         text = self.search.text().strip()
-        total = queries.household_count(store, code, status=status, search=text)
+        total = None if status or text else self.known_total(code)
+        if total is None:
+            total = queries.household_count(store, code, status=status, search=text)
 
         def loader(offset, limit, order, descending):
             return queries.households(store, code, status=status, search=text, limit=limit,

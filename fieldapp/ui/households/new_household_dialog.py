@@ -12,9 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.errors import FieldappError
-from fieldapp.core.field_household import NewHousehold
 from fieldapp.store.households import queries
-from fieldapp.store.household_add import add_field_household, village_choices
 
 
 class NewHouseholdDialog(QDialog):
@@ -24,6 +22,9 @@ class NewHouseholdDialog(QDialog):
         self.store = store
         self.household_id: str | None = None
         self.setWindowTitle(self.tr("New household found in the field"))
+        # Loaded with the dialog, not with the main window (the register rules come with them).
+        from fieldapp.store.household_add import village_choices
+
         self.village = QComboBox()
         for code, label in village_choices(store):
             self.village.addItem(f"{label}（{code}）", code)
@@ -80,6 +81,9 @@ class NewHouseholdDialog(QDialog):
                                 .replace("%2", text)) from None
 
     def accept(self) -> None:
+        from fieldapp.core.field_household import NewHousehold
+        from fieldapp.store.household_add import add_field_household
+
         try:
             new = NewHousehold(
                 self.village.currentData() or "", self.name.text(), self.group.text(),
@@ -98,7 +102,7 @@ class NewHouseholdDialog(QDialog):
 def _prefill(window) -> dict:
     """Village and group from what is selected (household first, then the area tree), position
     from the map's last click in place mode."""
-    out: dict = {"position": getattr(window.map_view, "last_click", None)}
+    out: dict = {"position": getattr(window.built_tab("map_view"), "last_click", None)}
     uuid = window.table.current_uuid()
     hh = queries.household(window.store, uuid) if uuid else None
     if hh:
@@ -118,7 +122,8 @@ def open_new_household(window) -> None:
     def done(result: int) -> None:
         if result == QDialog.Accepted and dlg.household_id:
             uuid = dlg.household_id
-            window.map_view.last_click = None
+            if (view := window.built_tab("map_view")) is not None:
+                view.last_click = None
             window.refresh()
             window.select_household(uuid)
             window.open_visit(uuid)
@@ -138,5 +143,5 @@ def attach_new_household(window) -> QAction:
     button.setToolTip(window.tr("Record a household found in the field (Ctrl+N)"))
     button.clicked.connect(action.trigger)
     window.table.top_bar.addWidget(button)
-    window.map_view.toolbar.addAction(action)
+    window.when_tab_built("map_view", lambda view: view.toolbar.addAction(action))
     return action

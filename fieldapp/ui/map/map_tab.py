@@ -4,18 +4,34 @@ table row and detail panel."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldapp.store.households import queries
 
-from fieldapp.ui.map.map_view import MapView
+if TYPE_CHECKING:
+    from fieldapp.ui.map.map_view import MapView
 
 
-def attach_map(window) -> MapView:
-    view = MapView(parent=window)
-    window.add_centre_tab(view, QCoreApplication.translate("MapTab", "Map"))
-    view._sync = SelectionSync(window, view)  # keep alive with the view
-    return view
+def attach_map(window) -> None:
+    """The Map tab; `window.map_view` is built the first time it is shown or asked for (the map
+    module brings numpy, pyproj and shapely, which start-up does not need)."""
+
+    def build() -> MapView:
+        from fieldapp.ui.map.map_view import MapView
+
+        view = MapView(parent=window)
+        view._sync = SelectionSync(window, view)  # keep alive with the view
+        if window.store is not None:
+            view.set_store(window.store)
+        if code := window.tree.current_code():
+            view.show_area(code)  # where the tree is; drawn when its data is loaded
+        if uuids := window.table.selected_uuids():
+            view.select_households(uuids)
+        return view
+
+    window.add_lazy_centre_tab("map_view", QCoreApplication.translate("MapTab", "Map"), build)
 
 
 class SelectionSync(QObject):

@@ -4,22 +4,32 @@ household in it selects that household in the main window."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.ui.overview.dashboard import Dashboard
+if TYPE_CHECKING:
+    from fieldapp.ui.overview.dashboard import Dashboard
 
 
-def attach_dashboard(window) -> Dashboard:
-    dashboard = Dashboard()
-    window.add_centre_tab(dashboard, QCoreApplication.translate("DashboardTab", "Dashboard"))
-    dashboard.householdRequested.connect(window.select_household)
+def attach_dashboard(window) -> None:
+    """The Dashboard tab; `window.dashboard` is built the first time it is shown or asked for."""
 
-    def shown(_index: int) -> None:
-        if window.centre.currentWidget() is dashboard and window.store is not None:
-            if dashboard.store is not window.store:
-                dashboard.set_store(window.store)
-            else:
-                dashboard.reload()
+    def build() -> Dashboard:
+        from fieldapp.ui.overview.dashboard import Dashboard
 
-    window.centre.currentChanged.connect(shown)
-    return dashboard
+        dashboard = Dashboard()
+        dashboard.householdRequested.connect(window.select_household)
+
+        def shown(_index: int) -> None:
+            if window.centre.currentWidget() is dashboard and window.store is not None:
+                if dashboard.store is not window.store:
+                    dashboard.set_store(window.store)
+                else:
+                    dashboard.reload()
+
+        window.centre.currentChanged.connect(shown)
+        return dashboard
+
+    window.add_lazy_centre_tab(
+        "dashboard", QCoreApplication.translate("DashboardTab", "Dashboard"), build)

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from fieldapp.survey.model import Form
+if TYPE_CHECKING:
+    from fieldapp.survey.model import Form
 
 UUID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2  # types in the checklist's order, the rest as shown

@@ -4,9 +4,9 @@ with add, edit (the public-place checklist) and delete (asks first; can be undon
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from fieldapp.core.divisions import level_of
 from fieldapp.store import public_places as P
-from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
 
 from fieldapp.ui.widgets.errors import show_error
-from fieldapp.ui.places.public_places_dialog import PublicPlaceDialog
 from fieldapp.ui.places.public_places_model import SORT_ROLE, UUID_ROLE, PublicPlacesModel
-from fieldapp.ui.visit.visit_form import form_language
+from fieldapp.ui.shell.i18n import form_language
+
+if TYPE_CHECKING:
+    from fieldapp.ui.places.public_places_dialog import PublicPlaceDialog
 
 
 class PublicPlacesTab(QWidget):
@@ -96,6 +97,8 @@ class PublicPlacesTab(QWidget):
         self.store = store
         self._deleted = None
         self.undo_button.setVisible(False)
+        from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
+
         try:
             self.model.form = bundled_form(PUBLIC_PLACE_FORM) if store is not None else None
         except Exception:  # noqa: BLE001 - without the checklist, codes are shown as stored
@@ -175,6 +178,8 @@ class PublicPlacesTab(QWidget):
         return self._open_dialog(place_uuid=uuid)
 
     def _open_dialog(self, **where) -> PublicPlaceDialog | None:
+        from fieldapp.ui.places.public_places_dialog import PublicPlaceDialog
+
         dlg = PublicPlaceDialog.open_for(self.store, self, **where)
         if dlg is None:
             return None
@@ -235,44 +240,3 @@ class PublicPlacesTab(QWidget):
 
     def _user(self) -> str:
         return (self.store.setting("surveyor") or "") if self.store is not None else ""
-
-
-def attach_public_places(window) -> PublicPlacesTab:
-    """Put the tab in the main window's centre; it follows the tree and the open database."""
-    tab = PublicPlacesTab()
-    window.add_centre_tab(tab, QCoreApplication.translate("PublicPlacesTab", "Public places"))
-
-    def area(code: str) -> None:
-        if tab.store is not window.store:
-            tab.area_code = code
-            tab.set_store(window.store)  # reloads
-        else:
-            tab.show_area(code)
-
-    def shown(_index: int) -> None:
-        if window.centre.currentWidget() is tab and window.store is not None:
-            if tab.store is not window.store:
-                tab.set_store(window.store)
-            if window.tree.current_code() != tab.area_code:
-                tab.show_area(window.tree.current_code())
-            else:
-                tab.reload()
-
-    window.tree.areaSelected.connect(area)
-    window.centre.currentChanged.connect(shown)
-    tab._close_watch = _CloseWatch(window, tab)
-    return tab
-
-
-class _CloseWatch(QObject):
-    """Sees the main window's close before the window closes its database."""
-
-    def __init__(self, window, tab: PublicPlacesTab):
-        super().__init__(tab)
-        self.tab = tab
-        window.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Close:
-            self.tab.shutdown()
-        return False

@@ -5,7 +5,6 @@ for the import just made). The rules are fieldapp.store.register_imports.import_
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -138,14 +137,3 @@ class ImportHistoryDialog(QDialog):
             self.undone.emit()
             self.reload()
 
-
-def attach_import_history(window) -> QAction:
-    """File → Import history… in the main window; refreshes it after an undo."""
-    def make(store) -> ImportHistoryDialog:
-        dlg = ImportHistoryDialog(store, window)
-        dlg.undone.connect(window.refresh)
-        return dlg
-
-    return window.add_file_dialog(
-        QCoreApplication.translate("ImportHistoryDialog", "Import &history…"), "import_history",
-        make)

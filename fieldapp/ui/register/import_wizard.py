@@ -4,8 +4,7 @@ and cancel → result. The work itself is fieldapp.jobs.register_import, shared 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from fieldapp.core.progress import Cancelled
@@ -76,14 +75,3 @@ class ImportRegisterWizard(QWizard):
             self.imported.emit()
         return self.result
 
-
-def attach_register_import(window) -> QAction:
-    """File → Import household register… in the main window; refreshes it after an import."""
-    def make(store) -> ImportRegisterWizard:
-        wizard = ImportRegisterWizard(store, window)
-        wizard.imported.connect(window.refresh)
-        return wizard
-
-    return window.add_file_dialog(
-        QCoreApplication.translate("ImportRegisterWizard", "Import household register…"),
-        "import_wizard", make)

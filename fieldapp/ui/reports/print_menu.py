@@ -9,11 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from fieldapp.jobs.sheets import make_slip
 from fieldapp.store.households import queries
 
 from fieldapp.ui.widgets.errors import show_error
-from fieldapp.ui.reports.sheets_print import open_in_viewer
 
 
 def _t(text: str) -> str:
@@ -96,6 +94,9 @@ def _slip(window) -> None:
     path, _ = QFileDialog.getSaveFileName(window, _t("Save slip as"), str(start), "PDF (*.pdf)")
     if not path:
         return
+    from fieldapp.jobs.sheets import make_slip  # reportlab: loaded when a slip is made
+    from fieldapp.ui.reports.sheets_print import open_in_viewer
+
     try:
         make_slip(window.store.path, uuid, path, user=window.store.setting("surveyor") or "")
     except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog

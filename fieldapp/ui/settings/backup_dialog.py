@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -213,13 +213,3 @@ def _when(iso: str) -> str:
     except ValueError:
         return iso
 
-
-def attach_backups(window) -> QAction:
-    """File → Backups and restore… in the main window; reopens the database after a restore."""
-    def make(store) -> BackupDialog:
-        dlg = BackupDialog(store.path, window)
-        dlg.restored.connect(window.open_path)
-        return dlg
-
-    return window.add_file_dialog(
-        QCoreApplication.translate("BackupDialog", "&Backups and restore…"), "backup_dialog", make)

@@ -68,11 +68,12 @@ def startup_database(db_path: str | None = None) -> str | None:
     return str(found[0]) if found else None
 
 
-def open_or_set_up(window, db_path: str | None = None) -> bool:
-    """Open the database to start with, or run the first-run setup. True when one is open."""
+def open_or_set_up(window, db_path: str | None = None, prefetched=None) -> bool:
+    """Open the database to start with, or run the first-run setup. True when one is open.
+    `prefetched`: that database's area counts, being read since start-up (area_tree.Prefetch)."""
     path = startup_database(db_path)
     if path:
-        return window.open_path(path)
+        return window.open_path(path, prefetched)
     from fieldapp.ui.shell.first_run import run_first_run
 
     store = run_first_run(window)
@@ -80,6 +81,27 @@ def open_or_set_up(window, db_path: str | None = None) -> bool:
         return False
     window.set_store(store)
     return True
+
+
+def show_main_window(db_path: str | None = None):
+    """The main window, shown at once; the database to start with opens from the event loop.
+    Its households are counted by area meanwhile, on a thread of their own, while the window's
+    modules load and it is built (the county's counts are the one big read of the first screen).
+    """
+    path = startup_database(db_path)
+    prefetched = None
+    if path and Path(path).is_file():
+        from fieldapp.ui.households.area_tree import Prefetch
+
+        prefetched = Prefetch(path)
+    from fieldapp.ui.shell.main_window import MainWindow
+    from fieldapp.ui.shell.settings_help_menus import keep_help_menu_last
+
+    window = MainWindow()
+    window.show()
+    keep_help_menu_last(window)
+    QTimer.singleShot(0, lambda: open_or_set_up(window, path, prefetched))
+    return window
 
 
 def run_app(db_path: str | None = None) -> int:
@@ -92,17 +114,10 @@ def run_app(db_path: str | None = None) -> int:
     try:
         from fieldapp.core.private_files import owner_only_umask
         from fieldapp.core.private_temp import clean_leftovers
-        from fieldapp.ui.shell.main_window import MainWindow
 
         clean_leftovers()  # plaintext temporaries of a job killed earlier (issue 15 item 7)
         owner_only_umask()  # databases, backups, exports: owner-only (issue 15 item 6)
-
-        window = MainWindow()
-        window.show()
-        from fieldapp.ui.shell.settings_help_menus import keep_help_menu_last
-
-        keep_help_menu_last(window)
-        QTimer.singleShot(0, lambda: open_or_set_up(window, db_path))
+        show_main_window(db_path)
         return app.exec()
     except Exception as exc:  # noqa: BLE001 - never a silent exit
         from fieldapp.ui.shell.crash import report_startup_failure

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontDatabase, QIcon
 
 from fieldapp.core.paths import resource_dir
@@ -10,7 +11,9 @@ from fieldapp.core.paths import resource_dir
 def app_icon() -> QIcon:
     icon = QIcon()
     for png in sorted((resource_dir() / "icons").glob("fieldapp-*.png")):
-        icon.addFile(str(png))
+        # The size from the name (fieldapp-48.png): Qt reads a file only when that size is drawn.
+        size = png.stem.rpartition("-")[2]
+        icon.addFile(str(png), QSize(int(size), int(size)) if size.isdigit() else QSize())
     return icon
 
 

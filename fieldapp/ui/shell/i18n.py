@@ -14,6 +14,11 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else "zh_CN"
 
 
+def form_language() -> str:
+    """The language of checklist labels: the forms carry Chinese and English."""
+    return "en" if current_language() == "en" else "zh"
+
+
 def install_translators(app, language: str | None = None) -> list[QTranslator]:
     """Load our .qm and Qt's own (standard buttons) for the language; keep them alive."""
     language = language or current_language()

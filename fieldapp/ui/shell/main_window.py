@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import sqlite3
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,15 +14,14 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store import Store
 from fieldapp.store.households import queries
-from fieldapp.store.backups.backup import auto_backup
-from fieldapp.store.setup import new_county_database
 
-from fieldapp.ui.households.area_tree import AreaTree
+from fieldapp.ui.households.area_tree import AreaTree, Prefetch
+from fieldapp.ui.widgets.background import run_in_background
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.households.household_detail import HouseholdDetail
 from fieldapp.ui.households.household_table import HouseholdTable
 from fieldapp.ui.map.map_tab import attach_map
-from fieldapp.ui.shell.new_database_dialog import NewDatabaseDialog
+from fieldapp.ui.shell.opening_backup import OpeningBackup
 
 MAX_RECENT = 8
 
@@ -33,6 +30,11 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store | None = None):
         super().__init__()
         self.store: Store | None = None
+        # name -> (placeholder, title, build): tabs built on first show (see add_lazy_centre_tab)
+        self._lazy_tabs: dict[str, tuple[QWidget, str, Callable[[], QWidget]]] = {}
+        self._on_built: dict[str, list[Callable[[QWidget], None]]] = {}
+        self._counts: tuple[int, int, int] = (0, 0, 0)  # townships, villages, households
+        self._counts_asked = 0
         self.resize(1366, 740)
         self.tree = AreaTree()
         self.table = HouseholdTable()
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
         # Centre: tabs so other views (map, dashboard) can sit beside the household table.
         self.centre = QTabWidget()
         self.centre.addTab(self.table, self.tr("Households"))
+        self.centre.currentChanged.connect(self._build_current_tab)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.centre)
@@ -58,32 +61,31 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(w)
 
         self._build_menus()
+        self.table.known_total = self.tree.households
         self.tree.areaSelected.connect(self.table.show_area)
         self.table.householdSelected.connect(self.detail.show_household)
         self.table.householdActivated.connect(self.open_visit)
         self.detail.visitRequested.connect(self.open_visit)
         self.table.type_to_search(self.tree.view)  # type a name anywhere in the lists
         self.table.search.setFocus(Qt.OtherFocusReason)
-        self.map_view = attach_map(self)
-        from fieldapp.ui.register.import_wizard import attach_register_import
+        attach_map(self)  # self.map_view, built when its tab is first shown
+        from fieldapp.ui.register.register_menu import attach_import_history, attach_register_import
 
         self.import_action = attach_register_import(self)  # File → 导入花名册…
-        from fieldapp.ui.register.import_history import attach_import_history
-
         self.import_history_action = attach_import_history(self)  # File → 导入记录…
         from fieldapp.ui.overview.dashboard_tab import attach_dashboard
 
-        self.dashboard = attach_dashboard(self)  # reconciliation, gaps, work orders, spot checks
-        from fieldapp.ui.places.public_places_tab import attach_public_places
+        attach_dashboard(self)  # self.dashboard: reconciliation, gaps, work orders, spot checks
+        from fieldapp.ui.places.public_places_attach import attach_public_places
 
-        self.public_places = attach_public_places(self)  # 公共场所 tab
+        attach_public_places(self)  # self.public_places: 公共场所 tab
         from fieldapp.ui.reports.print_menu import attach_sheets
 
         attach_sheets(self)  # 打印/报表: verification sheets, slip, QR verification, report
         from fieldapp.ui.sync.sync_menu import attach_sync_menu
 
         attach_sync_menu(self)  # 同步: merge bundles, conflicts, export / reference bundles
-        from fieldapp.ui.settings.backup_dialog import attach_backups
+        from fieldapp.ui.settings.backup_menu import attach_backups
 
         self.backup_action = attach_backups(self)  # File → 备份与恢复…
         from fieldapp.ui.households.new_household_dialog import attach_new_household
@@ -119,30 +121,36 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.shell.settings_help_menus import install_menus
 
         install_menus(self)  # Settings and Help menus (help_menu.py)
-        self._fill_recent()
+        self.file_menu.aboutToShow.connect(self._fill_recent)  # read when looked at
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in recent_files():
+        files = recent_files()
+        for path in files:
             act = self.recent_menu.addAction(path)
             act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(recent_files()))
+        self.recent_menu.setEnabled(bool(files))
 
     # ----- database ----------------------------------------------------------------------
-    def set_store(self, store: Store) -> None:
+    def set_store(self, store: Store, prefetched: Prefetch | None = None) -> None:
         if self.store is not None and self.store is not store:
             self.store.close()
         self.store = store
         self.table.set_store(store)
         self.detail.set_store(store)
-        self.tree.load(store)
-        self.map_view.set_store(store)
-        self.backup_thread = start_backup(store.path)
-        add_recent(str(store.path))
-        self._fill_recent()
+        self.tree.load(store, prefetched)
+        if (view := self.built_tab("map_view")) is not None:
+            view.set_store(store)
+        if getattr(self, "backup_thread", None) is not None:
+            self.backup_thread.stop()  # the previous database's
+        self.backup_thread = OpeningBackup(store.path)
+        self.backup_thread.start_soon()
+        # Written once the first screen is up (writing the settings file takes a while).
+        QTimer.singleShot(0, lambda path=str(store.path): add_recent(path))
         self._update_title()
 
-    def open_path(self, path: str) -> bool:
+    def open_path(self, path: str, prefetched: Prefetch | None = None) -> bool:
+        """Open a database; `prefetched`: its area counts, read while the app was starting."""
         previous = self.store
         try:
             store = Store.open(path)
@@ -151,7 +159,7 @@ class MainWindow(QMainWindow):
             self._offer_restore(path, exc)
             return False
         try:
-            self.set_store(store)
+            self.set_store(store, prefetched)
         except Exception as exc:  # noqa: BLE001 - e.g. damage found while reading
             store.close()
             show_error(self, exc, self.tr("Cannot open database"))
@@ -190,6 +198,9 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def new_database(self) -> None:
+        from fieldapp.store.setup import new_county_database
+        from fieldapp.ui.shell.new_database_dialog import NewDatabaseDialog
+
         dlg = NewDatabaseDialog(self)
         if dlg.exec() != NewDatabaseDialog.Accepted:
             return
@@ -208,7 +219,8 @@ class MainWindow(QMainWindow):
         self.tree.load(self.store)
         self.table.reload()
         self.detail.refresh()
-        self.map_view.refresh()
+        if (view := self.built_tab("map_view")) is not None:
+            view.refresh()
         self._update_title()
 
     def select_household(self, uuid: str) -> bool:
@@ -230,17 +242,36 @@ class MainWindow(QMainWindow):
             self.role_label.clear()
             self.count_label.clear()
             return
-        info = queries.info(self.store)
-        county = self.store.setting("county_name") or info["county_code"]
-        self.setWindowTitle(self.tr("fieldapp — %1").replace("%1", f"{county} · {self.store.path.name}"))
-        self.db_label.setText(str(self.store.path))
+        store = self.store
+        county = store.setting("county_name") or (store.setting("county_code") or "")[:6]
+        self.setWindowTitle(self.tr("fieldapp — %1").replace("%1", f"{county} · {store.path.name}"))
+        self.db_label.setText(str(store.path))
         role = {"county": self.tr("County office"), "township": self.tr("Township laptop")}
-        self.role_label.setText(role.get(info["role"], info["role"]))
-        c = info["counts"]
+        self.role_label.setText(role.get(store.role, store.role))
+        levels = queries.area_counts(store)
+        # Households as the tree has just counted them; visits (a scan of a big table) follow
+        # from a background read, so the window does not wait for them.
+        households = self.tree.root.households if self.tree.root is not None else 0
+        self._counts = (levels.get("township", 0), levels.get("village", 0), households)
+        self._show_counts(None)
+        path = store.path
+
+        def count_visits() -> int:
+            with Store.open(path, readonly=True) as own:  # its own connection, on its thread
+                return queries.visit_count(own)
+
+        self._counts_asked += 1
+        asked = self._counts_asked  # a later refresh's figure wins over this one
+        run_in_background(self, count_visits,
+                          lambda n: self._counts_asked == asked and self._show_counts(n))
+
+    def _show_counts(self, visits: int | None) -> None:
+        townships, villages, households = self._counts
         self.count_label.setText(
             self.tr("%1 townships · %2 villages · %3 households · %4 visits")
-            .replace("%1", str(c["townships"])).replace("%2", str(c["villages"]))
-            .replace("%3", f"{c['households']:,}").replace("%4", f"{c['visits']:,}"))
+            .replace("%1", str(townships)).replace("%2", str(villages))
+            .replace("%3", f"{households:,}")
+            .replace("%4", "…" if visits is None else f"{visits:,}"))
 
     def open_visit(self, uuid: str) -> None:
         """The visit checklist of a household (Enter or double-click in the list)."""
@@ -269,6 +300,60 @@ class MainWindow(QMainWindow):
     def add_centre_tab(self, widget: QWidget, title: str) -> None:
         self.centre.addTab(widget, title)
 
+    def add_lazy_centre_tab(self, name: str, title: str, build: Callable[[], QWidget]) -> None:
+        """A centre tab whose widget `build()` makes the first time the tab is shown or
+        `self.<name>` is asked for: start-up does not pay for what it does not show (the map and
+        its numpy/pyproj/shapely, the dashboard, the public places and their checklist)."""
+        host = QWidget()
+        self._lazy_tabs[name] = (host, title, build)
+        self.centre.addTab(host, title)
+
+    def built_tab(self, name: str) -> QWidget | None:
+        """The widget of a lazy tab if it has been built, without building it."""
+        return None if name in self._lazy_tabs else self.__dict__.get(name)
+
+    def when_tab_built(self, name: str, fn: Callable[[QWidget], None]) -> None:
+        """Call `fn(widget)` once the lazy tab `name` is built (now, if it is)."""
+        widget = self.built_tab(name)
+        if widget is not None:
+            fn(widget)
+        else:
+            self._on_built.setdefault(name, []).append(fn)
+
+    def __getattr__(self, name: str):
+        # Only reached when normal lookup fails: a lazy tab not built yet.
+        if name in self.__dict__.get("_lazy_tabs", {}):
+            return self._build_tab(name)
+        raise AttributeError(name)
+
+    def _build_current_tab(self, index: int) -> None:
+        host = self.centre.widget(index)
+        for name, (placeholder, _title, _build) in list(self._lazy_tabs.items()):
+            if placeholder is host:
+                self._build_tab(name)
+                # Tell the tab's own handlers, connected while it was built, that it is shown.
+                self.centre.currentChanged.emit(self.centre.currentIndex())
+                return
+
+    def _build_tab(self, name: str) -> QWidget:
+        host, title, build = self._lazy_tabs.pop(name)
+        widget = build()
+        setattr(self, name, widget)
+        index = self.centre.indexOf(host)
+        was_current = self.centre.currentIndex() == index
+        blocked = self.centre.blockSignals(True)
+        try:
+            self.centre.insertTab(index, widget, title)
+            self.centre.removeTab(index + 1)
+            if was_current:
+                self.centre.setCurrentIndex(index)
+        finally:
+            self.centre.blockSignals(blocked)
+        host.deleteLater()
+        for fn in self._on_built.pop(name, []):
+            fn(widget)
+        return widget
+
     def add_file_action(self, action: QAction) -> None:
         """An action of a feature in the File menu, above the separator before Quit."""
         separators = [a for a in self.file_menu.actions() if a.isSeparator()]
@@ -293,6 +378,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "backup_thread", None) is not None:
+            self.backup_thread.stop()  # no half-written copy left behind
         self.table.set_store(None)
         self.detail.set_store(None)
         if self.store:
@@ -313,17 +400,3 @@ def add_recent(path: str) -> None:
     files = [p for p in recent_files() if p != path]
     QSettings().setValue("recentFiles", [path] + files[: MAX_RECENT - 1])
 
-
-def start_backup(path) -> threading.Thread:
-    """Rolling automatic backup of a database when it is opened, off the GUI thread (the online
-    backup reads a consistent snapshot while the user works). Failures are logged, not shown."""
-
-    def work() -> None:
-        try:
-            auto_backup(path, "start")
-        except Exception:  # noqa: BLE001 - a missing backup must not disturb the user
-            logging.getLogger(__name__).exception("automatic backup of %s failed", path)
-
-    thread = threading.Thread(target=work, name="auto-backup", daemon=True)
-    thread.start()
-    return thread

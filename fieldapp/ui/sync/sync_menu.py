@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from fieldapp.ui.widgets.errors import show_error
-from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.widgets.export_names import suggested_path
 
 
@@ -121,6 +120,7 @@ def _passphrase(window) -> str | None:
 
 def export_bundle(window) -> None:
     from fieldapp.jobs.bundle_export import export_bundle as job_export
+    from fieldapp.ui.widgets.job_runner import JobRunner
 
     store = window.store
     path, _ = QFileDialog.getSaveFileName(window, _t("Export sync bundle"),
@@ -147,6 +147,7 @@ def export_bundle(window) -> None:
 def reference_bundle(window) -> None:
     from fieldapp.store.households import queries
     from fieldapp.jobs.reference_bundle import reference_bundle as job_reference
+    from fieldapp.ui.widgets.job_runner import JobRunner
 
     store = window.store
     root = queries.area_tree(store)

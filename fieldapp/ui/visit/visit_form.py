@@ -34,16 +34,12 @@ from fieldapp.survey.model import Field, Form, Group
 from fieldapp.survey.runtime import FormState, answer_key, last_saved_names
 
 from fieldapp.ui.widgets.errors import describe, show_error
-from fieldapp.ui.shell.i18n import current_language
+from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
 from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
 from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
 from fieldapp.ui.visit.visit_form_repeat import RepeatSection
 from fieldapp.ui.visit.visit_form_rows import EditorFactory, FieldRow
-
-
-def form_language() -> str:
-    return "en" if current_language() == "en" else "zh"
 
 
 class VisitFormWidget(QWidget):

@@ -44,7 +44,7 @@ def window(qtbot, demo_path):
     w = MainWindow()
     qtbot.addWidget(w)
     assert w.open_path(str(demo_path))
-    w.backup_thread.join()  # the automatic backup on opening
+    w.backup_thread.wait()  # the automatic backup on opening
     w.show()
     return w
 

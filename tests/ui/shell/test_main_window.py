@@ -1,5 +1,7 @@
 """The main window on a demo county: tree → table → detail, search, filters, bad files."""
 
+import re
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -30,6 +32,18 @@ def test_tree_shows_real_townships_with_counts(window, demo_store):
     assert county.rowCount() == 9
     assert model.item(0, 1).text() == "3,000"
     assert model.item(0, 2).text().endswith("%")
+
+
+def test_status_bar_counts_are_those_of_fieldapp_info(window, demo_store, qtbot):
+    with demo_store.write("t") as w:  # one visit deleted: not counted anywhere
+        w.delete("visits", demo_store.conn.execute("SELECT uuid FROM visits LIMIT 1").fetchone()[0])
+    window.refresh()
+    c = queries.info(demo_store)["counts"]
+    expected = [str(c["townships"]), str(c["villages"]), f"{c['households']:,}",
+                f"{c['visits']:,}"]
+    qtbot.waitUntil(lambda: "…" not in window.count_label.text())  # visits come a moment later
+    text = window.count_label.text()
+    assert [n for n in re.findall(r"[\d,]+", text)] == expected
 
 
 def test_tree_to_table_to_detail(window, demo_store, qtbot):
@@ -116,3 +130,15 @@ def test_corrupt_database_found_while_loading_gives_dialog(window, tmp_path, mon
     assert shown and ("damaged" in shown[0] or "损坏" in shown[0] or "not a fieldapp" in shown[0]
                       or "不是" in shown[0])
     assert window.store is not None and window.store.path != bad  # the previous one is back
+
+
+def test_an_opened_database_is_listed_under_recent_files(qtbot, demo_path):
+    from fieldapp.ui.shell.main_window import recent_files
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(str(demo_path))
+    qtbot.waitUntil(lambda: str(demo_path.resolve()) in recent_files())
+    w.file_menu.aboutToShow.emit()  # as when the user opens the File menu
+    assert w.recent_menu.actions()[0].text() == str(demo_path.resolve())  # newest first
+    assert w.recent_menu.isEnabled()
