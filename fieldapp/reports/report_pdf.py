@@ -172,6 +172,14 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
     story += [Paragraph("七、有线付费用户移交", st["h1"]), _table(font, T.handover(d))]
     story += [Paragraph(f"八、违规收费发现（{len(d.illegal)} 户）", st["h1"]),
               _table(font, T.illegal(d, PDF_LIST_LIMIT)), _limit_note(st, len(d.illegal))]
+    if T.has_indicators(d):
+        head = T.indicators(d)[0]
+        lead = 56
+        story += [Paragraph("九、收视与服务指标（见到住户的最近一次走访）", st["h1"]),
+                  _table(font, T.indicators(d), size=6,
+                         widths=[lead] + [(WIDTH - lead) / (len(head) - 1)] * (len(head) - 1)),
+                  Paragraph("十、运营商", st["h1"]),
+                  _table(font, T.operators(d), widths=[120, 90, 70, 70])]
     story += [Spacer(1, 12), Paragraph(
         "说明：覆盖率 = 已覆盖 ÷（户数 − 空置房 − 已迁出/合户）。身份证号码与电话号码仅显示脱敏形式。"
         "未覆盖户的完整清单见同名 Excel 报表或 fieldapp gaps 命令。", st["note"])]
