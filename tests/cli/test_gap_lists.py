@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+from latest_visits import latest_answers
 from openpyxl import load_workbook
 
 from fieldapp.store import Store
@@ -26,20 +27,6 @@ def run(*args):
                           check=False, capture_output=True, text=True, timeout=300)
 
 
-def _latest_answers(path):
-    """Each live household's latest complete visit answers, read without the app's queries."""
-    latest = {}
-    with Store.open(path, readonly=True) as s:
-        live = {u for (u,) in s.conn.execute(
-            "SELECT uuid FROM households WHERE deleted = 0 AND merged_into IS NULL")}
-        for h, answers, when, hlc in s.conn.execute(
-                "SELECT household_uuid, answers, coalesce(ended_at, started_at), hlc FROM visits"
-                " WHERE state = 'complete' AND deleted = 0"):
-            if h in live and (h not in latest or (when, hlc) > latest[h][0]):
-                latest[h] = ((when, hlc), json.loads(answers))
-    return {h: a for h, (_, a) in latest.items()}
-
-
 def test_gap_lists_hold_what_the_visits_say(demo_path, tmp_path):
     with Store.open(demo_path) as s:  # a TV that stopped working: the surveyor says why
         hh, head = s.conn.execute("SELECT uuid, head_name FROM households WHERE status ="
@@ -57,7 +44,7 @@ def test_gap_lists_hold_what_the_visits_say(demo_path, tmp_path):
     figures = json.loads(run("reconcile", demo_path, "--json").stdout)
     for key in ("not_covered", "never_visited", "nobody_home"):
         assert len(lists[key]) == figures[key] > 0, key
-    answers = _latest_answers(demo_path)
+    answers = latest_answers(demo_path)
     assert {g["household_uuid"] for g in lists["not_handed_over"]} == {
         h for h, a in answers.items()
         if a.get("paid_cable_subscriber") == "yes" and a.get("handed_over") == "no"}

@@ -2,13 +2,13 @@
 county channel, broadband, emergency-broadcast terminals, satisfaction, illegal-charge amounts per
 township, and coverage per operator — the same numbers as the visits, in Excel and PDF."""
 
-import json
 import subprocess
 import sys
 from collections import Counter
 
 import openpyxl
 import sheet_pdftools as pdftools
+from latest_visits import latest_answers
 
 from fieldapp.store import Store
 
@@ -20,18 +20,11 @@ def run(*args):
 
 def _truth(path):
     """Counts straight from each live household's latest complete visit."""
-    latest = {}
     with Store.open(path, readonly=True) as s:
-        status = dict(s.conn.execute("SELECT uuid, status FROM households WHERE deleted = 0"
-                                     " AND merged_into IS NULL"))
-        for h, answers, when, hlc in s.conn.execute(
-                "SELECT household_uuid, answers, coalesce(ended_at, started_at), hlc FROM visits"
-                " WHERE state = 'complete' AND deleted = 0"):
-            if h in status and (h not in latest or (when, hlc) > latest[h][0]):
-                latest[h] = ((when, hlc), json.loads(answers))
+        status = dict(s.conn.execute("SELECT uuid, status FROM households"))
     t: Counter = Counter()
     operators: Counter = Counter()
-    for h, (_, a) in latest.items():
+    for h, a in latest_answers(path).items():
         t["met"] += a.get("visit_result") == "met"
         t[a.get("reception_mode")] += 1
         t["county"] += "county" in str(a.get("channels", "")).split()
