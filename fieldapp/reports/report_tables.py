@@ -162,6 +162,11 @@ def indicators(d: ReportData) -> Table:
     return head, body
 
 
+def mode_mix(d: ReportData) -> list[tuple[str, int]]:
+    """(reception mode, households met) of the report's total, for a chart."""
+    return [(h, getattr(d.total, k)) for h, k in INDICATOR_COLUMNS[1:6]]
+
+
 def _yuan(amount: float) -> int | str:
     """An amount as a whole number when it is one (a float would read as a share)."""
     return int(amount) if float(amount).is_integer() else f"{amount:.2f}"
