@@ -136,7 +136,7 @@ INDICATOR_COLUMNS = (
     ("地面数字", "mode_dtmb"), ("无接收方式", "mode_none"), ("收到县台", "county_channel"),
     ("有宽带", "broadband"), ("应急广播终端", "eb_terminal"), ("其中能用", "eb_working"),
     ("满意", "satisfaction_satisfied"), ("基本满意", "satisfaction_basic"),
-    ("不满意", "satisfaction_unsatisfied"), ("违规收费金额（元）", "charge_amount"),
+    ("不满意", "satisfaction_unsatisfied"), ("违规收费额", "charge_amount"),
 )
 RATE_HEADERS |= {"县台收视率", "宽带率", "终端完好率", "满意率"}
 
