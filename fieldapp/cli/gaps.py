@@ -142,7 +142,8 @@ def run_gaps(args) -> int:
             shown = "，".join(f"{GAP_LIST_LABELS_ZH[k]} {len(v)} 户" for k, v in lists.items())
             print(f"已导出到 {args.output}：{shown}", file=sys.stderr)
         if args.json:
-            print_json({**lists, "counts": {k: len(v) for k, v in lists.items()}})
+            # one flat list as before (not-covered rows first), each row saying its list
+            print_json([{"gap": kind, **row} for kind, rows in lists.items() for row in rows])
     return 0
 
 

@@ -1,6 +1,8 @@
 """The figures of a coverage report for the county or a township, gathered once and written as
 PDF (report_pdf) or Excel (report_xlsx): reconciliation by township and village, reasons for
-non-coverage, open gaps and work orders, spot checks, paid-subscriber hand-over, illegal charges.
+non-coverage, open gaps and work orders, spot checks, paid-subscriber hand-over, illegal charges,
+and the indicators the checklist collects (reception modes, operators, county channel, broadband,
+emergency-broadcast terminals, satisfaction).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from fieldapp.core.reconcile import (
     WORK_ORDER_STATE_LABELS_ZH,
     Figures,
 )
-from fieldapp.core.status import NOT_COVERED, REASONS
+from fieldapp.core.status import NOT_COVERED, OPERATOR_LABELS_ZH, REASONS
 from .errors import ReportError
 from fieldapp.store import spotcheck
 from fieldapp.store.households import gaps
@@ -60,6 +62,21 @@ class AreaRow:
     persons_covered: int = 0
     persons_not_covered: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
+    # indicators from the latest visits (store.reports.answer_counts.INDICATORS)
+    met: int = 0
+    mode_cable: int = 0
+    mode_iptv: int = 0
+    mode_dbs: int = 0
+    mode_dtmb: int = 0
+    mode_none: int = 0
+    county_channel: int = 0
+    broadband: int = 0
+    eb_terminal: int = 0
+    eb_working: int = 0
+    satisfaction_satisfied: int = 0
+    satisfaction_basic: int = 0
+    satisfaction_unsatisfied: int = 0
+    charge_amount: float = 0
 
 
 @dataclass
@@ -82,6 +99,7 @@ class ReportData:
     spot_results: list[dict[str, Any]]
     illegal: list[dict[str, Any]]
     source: str = "本数据库（fieldapp）"
+    operators: list[tuple[str, int, int]] = field(default_factory=list)  # label, met, covered
 
     @property
     def unit_label(self) -> str:
@@ -140,6 +158,8 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
         _spread(by_code, code, village, counts)
     for village, counts in report_queries.person_counts(store, code).items():
         _spread(by_code, code, village, counts)
+    for village, counts in report_queries.indicator_counts(store, code).items():
+        _spread(by_code, code, village, counts)
     step(2)
     orders = report_queries.work_order_counts(store, code)
     states: Counter = Counter()
@@ -177,7 +197,9 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
                          for s in WORK_ORDER_STATE_LABELS_ZH],
         orders_by_kind=[(WORK_ORDER_KIND_LABELS_ZH[k], kinds[k]) for k in WORK_ORDER_KIND_LABELS_ZH],
         overdue_orders=overdue, gaps=open_gaps, spot_checks=checks, spot_results=results,
-        illegal=illegal)
+        illegal=illegal, operators=[
+            (OPERATOR_LABELS_ZH.get(op, op or "未填"), n, covered or 0)
+            for op, n, covered in report_queries.operator_counts(store, code)])
     step(STEPS)
     return data
 

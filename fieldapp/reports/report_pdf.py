@@ -108,24 +108,29 @@ def _rate_chart(font: str, d: ReportData) -> Drawing:
 
 
 def _reason_chart(font: str, d: ReportData) -> Drawing:
+    return _bar_chart(font, "未覆盖原因（户）", d.reasons, "#D9822B")
+
+
+def _bar_chart(font: str, title: str, pairs: list[tuple[str, int]], color: str) -> Drawing:
+    """Households per category as vertical bars with their numbers."""
     height = 200
     dr = Drawing(WIDTH, height, initialFontName=font)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 60, 30, WIDTH / 2, height - 60
-    chart.data = [[n for _, n in d.reasons] or [0]]
-    chart.categoryAxis.categoryNames = [k for k, _ in d.reasons] or [""]
+    chart.data = [[n for _, n in pairs] or [0]]
+    chart.categoryAxis.categoryNames = [k for k, _ in pairs] or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = font
-    chart.bars[0].fillColor = colors.HexColor("#D9822B")
+    chart.bars[0].fillColor = colors.HexColor(color)
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = 8
     chart.barLabelFormat = "%d"
     chart.barLabels.boxAnchor = "s"
     chart.barLabels.dy = 2
     dr.add(chart)
-    dr.add(String(60 + WIDTH / 4, height - 14, "未覆盖原因（户）", fontName=font, fontSize=11,
+    dr.add(String(60 + WIDTH / 4, height - 14, title, fontName=font, fontSize=11,
                   textAnchor="middle"))
     return dr
 
@@ -174,6 +179,17 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
     story += [Paragraph("七、有线付费用户移交", st["h1"]), _table(font, T.handover(d))]
     story += [Paragraph(f"八、违规收费发现（{len(d.illegal)} 户）", st["h1"]),
               _table(font, T.illegal(d, PDF_LIST_LIMIT)), _limit_note(st, len(d.illegal))]
+    if T.has_indicators(d):
+        head = T.indicators(d)[0]
+        lead = 56
+        story += [Paragraph("九、收视与服务指标（见到住户的最近一次走访）", st["h1"]),
+                  _table(font, T.indicators(d), size=6,
+                         widths=[lead] + [(WIDTH - lead) / (len(head) - 1)] * (len(head) - 1)),
+                  KeepTogether(_bar_chart(font, "接收方式（户）", T.mode_mix(d), "#4F81BD")),
+                  Paragraph("十、运营商", st["h1"]),
+                  KeepTogether(_bar_chart(font, "各运营商的户数", [
+                      (name, n) for name, n, _ in d.operators], "#6A9F58")),
+                  _table(font, T.operators(d), widths=[120, 90, 70, 70])]
     story += [Spacer(1, 12), Paragraph(
         "说明：覆盖率 = 已覆盖 ÷（户数 − 空置房 − 已迁出/合户）。身份证号码与电话号码仅显示脱敏形式。"
         "未覆盖户的完整清单见同名 Excel 报表或 fieldapp gaps 命令。", st["note"])]

@@ -133,6 +133,54 @@ def handover(d: ReportData) -> Table:
     return head, body
 
 
+INDICATOR_COLUMNS = (
+    ("见到住户", "met"), ("有线", "mode_cable"), ("IPTV", "mode_iptv"), ("直播卫星", "mode_dbs"),
+    ("地面数字", "mode_dtmb"), ("无接收方式", "mode_none"), ("收到县台", "county_channel"),
+    ("有宽带", "broadband"), ("应急广播终端", "eb_terminal"), ("其中能用", "eb_working"),
+    ("满意", "satisfaction_satisfied"), ("基本满意", "satisfaction_basic"),
+    ("不满意", "satisfaction_unsatisfied"), ("违规收费额", "charge_amount"),
+)
+RATE_HEADERS |= {"县台收视率", "宽带率", "终端完好率", "满意率"}
+
+
+def has_indicators(d: ReportData) -> bool:
+    return d.total.met > 0
+
+
+def indicators(d: ReportData) -> Table:
+    """Per unit, from the latest visits of the households met: reception-mode mix, county
+    channel, broadband, emergency-broadcast terminals, satisfaction and illegal-charge amounts;
+    rates over the households met (terminals: working of those with one)."""
+    head = [d.unit_label, *(h for h, _ in INDICATOR_COLUMNS),
+            "县台收视率", "宽带率", "终端完好率", "满意率"]
+    body = []
+    for r in [*d.units, d.total]:
+        satisfied = r.satisfaction_satisfied + r.satisfaction_basic
+        body.append([r.name if r is not d.total else "合计",
+                     *(getattr(r, k) for _, k in INDICATOR_COLUMNS[:-1]), _yuan(r.charge_amount),
+                     rate(r.county_channel, r.met), rate(r.broadband, r.met),
+                     rate(r.eb_working, r.eb_terminal),
+                     rate(satisfied, satisfied + r.satisfaction_unsatisfied)])
+    return head, body
+
+
+def mode_mix(d: ReportData) -> list[tuple[str, int]]:
+    """(reception mode, households met) of the report's total, for a chart."""
+    return [(h, getattr(d.total, k)) for h, k in INDICATOR_COLUMNS[1:6]]
+
+
+def _yuan(amount: float) -> int | str:
+    """An amount as a whole number when it is one (a float would read as a share)."""
+    return int(amount) if float(amount).is_integer() else f"{amount:.2f}"
+
+
+def operators(d: ReportData) -> Table:
+    """Per operator: households met that receive TV through it, covered, coverage rate."""
+    head = ["运营商", "有接收方式的户", "已覆盖", "覆盖率"]
+    body = [[name, n, covered, rate(covered, n)] for name, n, covered in d.operators]
+    return head, body
+
+
 def illegal(d: ReportData, limit: int | None = None) -> Table:
     head = ["村（社区）", "组", "户主", "身份证号码", "收费金额（元）", "收费人", "核查人",
             "核查日期"]

@@ -82,6 +82,9 @@ def write_xlsx(d: ReportData, out: str | os.PathLike) -> Path:
     _sheet(wb, "抽查结果（按村）", T.spot_results(d))
     _sheet(wb, "有线付费用户移交", T.handover(d))
     _sheet(wb, "违规收费", T.illegal(d))
+    if T.has_indicators(d):
+        _sheet(wb, "收视与服务指标", T.indicators(d))
+        _sheet(wb, "运营商", T.operators(d))
     wb.save(out)
     return out
 

@@ -345,6 +345,10 @@ The database as it is now is backed up first, so this can be undone by restoring
         <translation>回答：%1</translation>
     </message>
     <message>
+        <source>Answers of the visit</source>
+        <translation>走访答案</translation>
+    </message>
+    <message>
         <source>Common value</source>
         <translation>原值</translation>
     </message>
@@ -413,6 +417,10 @@ The database as it is now is backed up first, so this can be undone by restoring
         <translation>联系电话</translation>
     </message>
     <message>
+        <source>Position (latitude and longitude)</source>
+        <translation>位置（纬度、经度）</translation>
+    </message>
+    <message>
         <source>Resolved (%1)</source>
         <translation>已处理（%1）</translation>
     </message>
@@ -423,6 +431,10 @@ The database as it is now is backed up first, so this can be undone by restoring
     <message>
         <source>Theirs</source>
         <translation>乡镇报来的值</translation>
+    </message>
+    <message>
+        <source>Verdict: two visits disagree</source>
+        <translation>走访结论不一致（两次走访）</translation>
     </message>
     <message>
         <source>Village</source>

@@ -89,3 +89,44 @@ def work_order_counts(store, code: str) -> list[tuple[str, str, str, int]]:
         "SELECT h.village_code, o.kind, o.state, count(*) FROM work_orders o"
         f" JOIN households h ON h.uuid = o.household_uuid WHERE o.deleted = 0 AND {where}"
         " GROUP BY 1, 2, 3", args).fetchall()
+
+
+# Indicators of the report (issue 17 item 7) from the latest complete visit of each household
+# met: (key, SQL expression counted per village).
+_ANS = "json_extract(v.answers, '$.{}')"
+INDICATORS = {
+    "met": f"{_ANS.format('visit_result')} = 'met'",
+    **{f"mode_{m}": f"{_ANS.format('reception_mode')} = '{m}'"
+       for m in ("cable", "iptv", "dbs", "dtmb", "none")},
+    "county_channel": f"(' ' || {_ANS.format('channels')} || ' ' LIKE '% county %'"
+                      f" OR {_ANS.format('channels')} LIKE '%\"county\"%')",
+    "broadband": f"{_ANS.format('broadband')} = 'yes'",
+    "eb_terminal": f"{_ANS.format('eb_terminal')} = 'yes'",
+    "eb_working": f"{_ANS.format('eb_terminal')} = 'yes' AND {_ANS.format('eb_working')} = 'yes'",
+    **{f"satisfaction_{s}": f"{_ANS.format('satisfaction')} = '{s}'"
+       for s in ("satisfied", "basic", "unsatisfied")},
+}
+
+
+def indicator_counts(store, code: str) -> dict[str, dict[str, float]]:
+    """Per village: households met, by reception mode, receiving the county channel, with
+    broadband, with an emergency-broadcast terminal (and working), by satisfaction, and the
+    illegal charges' total amount (yuan)."""
+    where, args = _where(code)
+    sums = ", ".join(f"sum(coalesce({sql}, 0))" for sql in INDICATORS.values())
+    amount = (f"sum(CASE WHEN {_ANS.format('illegal_charge')} = 'yes'"
+              f" THEN coalesce({_ANS.format('charge_amount')}, 0) ELSE 0 END)")
+    keys = (*INDICATORS, "charge_amount")
+    return {v: dict(zip(keys, (n or 0 for n in counts))) for v, *counts in store.conn.execute(
+        f"SELECT h.village_code, {sums}, {amount} FROM households h {_LATEST}"
+        f" WHERE {where} GROUP BY h.village_code", args)}
+
+
+def operator_counts(store, code: str) -> list[tuple[str, int, int]]:
+    """(operator answer, households, of them covered) over the area's households met with TV."""
+    where, args = _where(code)
+    return store.conn.execute(
+        f"SELECT coalesce({_ANS.format('operator')}, ''), count(*), sum(h.status = 'covered')"
+        f" FROM households h {_LATEST} WHERE {where}"
+        f" AND {_ANS.format('reception_mode')} NOT IN ('none', '') GROUP BY 1 ORDER BY 2 DESC",
+        args).fetchall()

@@ -65,6 +65,9 @@ class ConflictModel(_RowsModel):
             "lon": self.tr("Longitude"), "lat": self.tr("Latitude"),
             "village_code": self.tr("Village"), "name": self.tr("Name"),
             "state": self.tr("Visit state"), "merged_into": self.tr("Merged into"),
+            "location": self.tr("Position (latitude and longitude)"),
+            "answers": self.tr("Answers of the visit"),
+            "verdict": self.tr("Verdict: two visits disagree"),
         }
         head, dot, key = field.partition(".")
         if dot and head == "answers":
