@@ -186,6 +186,10 @@ class ErrorCode(Enum):
     NOT_FINITE = Template("第 {row} 行 {field}: 不是有限的数字（{value}），已拒绝",
                           "Row {row}, {field}: not a finite number ({value}); refused",
                           "not_finite")
+    BUNDLE_BAD_NUMBER = Template(
+        "同步包中的变更 {version} 的字段 {field} 不是有限的数字或超出范围（{value}），整包已拒绝",
+        "Change {version} in the bundle: {field} is not a finite number or out of range "
+        "({value}); the whole bundle is refused", "bad_value")
     MBTILES_TOO_LARGE = Template("底图文件太大（{size_mib} MiB，上限 {limit_mib} MiB）",
                                  "The basemap file is too large ({size_mib} MiB, limit "
                                  "{limit_mib} MiB)", "too_large")
