@@ -96,7 +96,9 @@ def _read_geojson(p: Path) -> GeoFile:
         geom = None
         if item.get("geometry"):
             try:
-                geom = shape(item["geometry"])
+                with warnings.catch_warnings():  # NaN vertices are refused by the importer
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    geom = shape(item["geometry"])
             except Exception as exc:  # noqa: BLE001 - shapely raises several types
                 raise BadGeoFile(f"{label} 的几何无效：{_short(exc)}", where=str(p)) from None
         features.append(Feature(dict(props), geom, label))
