@@ -25,6 +25,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from .errors import BadGeoFile, UnknownCrs
 from fieldapp.store.geo import queries as geo_queries
@@ -90,6 +91,9 @@ def settle_crs(geo: GeoFile, option: Crs | None, sample_xy: tuple[np.ndarray, np
                      + (f"（看起来像 {hint}）" if hint else ""), where=str(geo.path))
 
 
+MAX_VERTICES = 2_000_000  # docs/limits.md: a county's village boundaries need far fewer
+
+
 def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
                          crs: str | Crs | None = None) -> BoundaryPlan:
     if level is not None and level not in LEVELS:
@@ -103,6 +107,10 @@ def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
         if bad:
             raise BadGeoFile(next(iter(bad.values())), where=str(geo.path))
         raise BadGeoFile("文件中没有任何几何要素", where=str(geo.path))
+    vertices = int(sum(shapely.get_num_coordinates(f.geometry) for f in polys))
+    if vertices > MAX_VERTICES:
+        raise BadGeoFile(ErrorCode.TOO_MANY_VERTICES, where=str(geo.path), count=vertices,
+                         limit=MAX_VERTICES)
     coords = np.vstack([shapely.get_coordinates(f.geometry) for f in polys])
     used, source = settle_crs(geo, option, (coords[:, 0], coords[:, 1]))
     plan = BoundaryPlan(Path(path), used, source, warnings=list(geo.notes),
