@@ -279,6 +279,13 @@ class ErrorCode(Enum):
     NOT_FINITE = Template("第 {row} 行 {field}: 不是有限的数字（{value}），已拒绝",
                           "Row {row}, {field}: not a finite number ({value}); refused",
                           "not_finite")
+    BUNDLE_BAD_NUMBER = Template(
+        "同步包中的变更 {version} 的字段 {field} 不是有限的数字或超出范围（{value}），整包已拒绝",
+        "Change {version} in the bundle: {field} is not a finite number or out of range "
+        "({value}); the whole bundle is refused", "bad_value")
+    TOO_MANY_VERTICES = Template("边界共有 {count} 个顶点，超过上限 {limit}：请先简化边界再导入",
+                                 "The boundaries have {count} vertices, more than the limit of "
+                                 "{limit}: simplify them and import again", "too_large")
     MBTILES_TOO_LARGE = Template("底图文件太大（{size_mib} MiB，上限 {limit_mib} MiB）",
                                  "The basemap file is too large ({size_mib} MiB, limit "
                                  "{limit_mib} MiB)", "too_large")

@@ -7,6 +7,7 @@ Pure: works on a grid of cell values.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -124,6 +125,25 @@ def id_cell_problem(value: Any) -> str | None:
     return id_problem(text)
 
 
+_NOT_FINITE = re.compile(r"[+-]?(nan|inf|infinity)", re.IGNORECASE)
+
+
+def not_finite(value: Any) -> bool:
+    """NaN or ±Inf, as a number or as text ("nan", "-Infinity")."""
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    return value.__class__ is str and _NOT_FINITE.fullmatch(value.strip()) is not None
+
+
+def column_letter(index: int) -> str:
+    """0 -> "A", 26 -> "AA" (as Excel names a column)."""
+    out, index = "", index + 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
 def size_value(value: Any) -> int | None:
     s = cell_text(value).replace(" ", "").removesuffix("人").removesuffix("口")
     if s.isdigit() and 1 <= int(s) <= 50:
@@ -198,8 +218,10 @@ class _RowParser:
         id_number = self._id_number(raw, rowno)
         if id_number is None:
             return
-        phone = self._phone(raw, rowno)
         size = self._size(raw, rowno)
+        if size is False:
+            return
+        phone = self._phone(raw, rowno)
         group = self._group(raw)
         address = cell_text(raw[self.c_addr])
         if self._duplicate(rowno, where.code, group, name, id_number, address):
@@ -267,12 +289,19 @@ class _RowParser:
             return ""
         return normalize_phone(first_phone)
 
-    def _size(self, raw: Sequence[Any], rowno: int) -> int | None:
+    def _size(self, raw: Sequence[Any], rowno: int) -> int | None | bool:
+        """The household size, None if absent or unusable (a warning), False when the row is
+        rejected for a size that is not a finite number (NaN, Inf: never stored as empty)."""
         size_raw = raw[self.c_size]
         if size_raw.__class__ is float and size_raw.is_integer() and 1 <= size_raw <= 50:
             return int(size_raw)
         if size_raw == "" or size_raw is None:
             return None
+        if not_finite(size_raw):
+            self.out.rejected.append(Problem(
+                rowno, f"家庭人口（{column_letter(self.c_size)} 列）不是有限的数字: "
+                       f"{cell_text(size_raw)}"))
+            return False
         size = size_value(size_raw)
         if size is None:
             self.out.warnings.append(Problem(rowno, f"家庭人口无效，未导入: {cell_text(size_raw)}"))

@@ -25,6 +25,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from .errors import BadGeoFile, UnknownCrs
 from fieldapp.store.geo import queries as geo_queries
@@ -90,24 +91,38 @@ def settle_crs(geo: GeoFile, option: Crs | None, sample_xy: tuple[np.ndarray, np
                      + (f"（看起来像 {hint}）" if hint else ""), where=str(geo.path))
 
 
+MAX_VERTICES = 2_000_000  # docs/limits.md: a county's village boundaries need far fewer
+
+
 def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
                          crs: str | Crs | None = None) -> BoundaryPlan:
     if level is not None and level not in LEVELS:
         raise BadGeoFile(f"--level 应为 county、township 或 village，而不是 {level!r}")
     option = parse_crs(crs) if isinstance(crs, str) else crs
     geo = read_geo_file(path)
-    polys = [f for f in geo.features if f.geometry is not None and not f.geometry.is_empty]
+    bad = _not_finite_features(geo)
+    polys = [f for f in geo.features if f.geometry is not None and not f.geometry.is_empty
+             and f.label not in bad]
     if not polys:
+        if bad:
+            raise BadGeoFile(next(iter(bad.values())), where=str(geo.path))
         raise BadGeoFile("文件中没有任何几何要素", where=str(geo.path))
+    vertices = int(sum(shapely.get_num_coordinates(f.geometry) for f in polys))
+    if vertices > MAX_VERTICES:
+        raise BadGeoFile(ErrorCode.TOO_MANY_VERTICES, where=str(geo.path), count=vertices,
+                         limit=MAX_VERTICES)
     coords = np.vstack([shapely.get_coordinates(f.geometry) for f in polys])
     used, source = settle_crs(geo, option, (coords[:, 0], coords[:, 1]))
-    plan = BoundaryPlan(Path(path), used, source, warnings=list(geo.notes))
+    plan = BoundaryPlan(Path(path), used, source, warnings=list(geo.notes),
+                        rejected=[{"row": label, "reason": why} for label, why in bad.items()])
     if source == "assumed":
         plan.warnings.append("文件未说明坐标系，按 WGS84 读取；若来自高德/腾讯等网络地图，请加 --crs gcj02")
     index = _AreaIndex(geo_queries.areas(store), level)
     by_code: dict[str, Match] = {}
     for f in geo.features:
         geom = f.geometry
+        if f.label in bad:
+            continue
         if geom is None or geom.is_empty:
             plan.rejected.append({"row": f.label, "reason": "没有几何"})
             continue
@@ -157,6 +172,20 @@ def apply_boundary_import(store, plan: BoundaryPlan, *, user: str | None = None,
             "warnings": plan.warnings,
             "areas": [{"code": m.code, "name": m.name, "level": m.level, "how": m.how}
                       for m in plan.matches]}
+
+
+def _not_finite_features(geo: GeoFile) -> dict[str, str]:
+    """Features with a NaN or infinite vertex, by label, with the reason they are refused."""
+    bad = {}
+    for f in geo.features:
+        if f.geometry is None or f.geometry.is_empty:
+            continue
+        xy = shapely.get_coordinates(f.geometry)
+        if not np.isfinite(xy).all():
+            i = int(np.argmin(np.isfinite(xy).all(axis=1)))
+            bad[f.label] = (f"{f.label} 第 {i + 1} 个顶点的坐标不是有限的数字："
+                            f"{xy[i, 0]}, {xy[i, 1]}")
+    return bad
 
 
 def geometry_text(geom: BaseGeometry) -> str:

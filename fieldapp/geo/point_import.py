@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -25,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from fieldapp.core.idcard import mask_id
+from fieldapp.core.validation import coordinate_problem
 from fieldapp.core.progress import Cancelled, Progress
 from .errors import BadGeoFile
 from fieldapp.store.geo import queries as geo_queries
@@ -90,6 +92,9 @@ def plan_point_import(store, path: str | Path, *, crs: str | Crs | None = None) 
         lon, lat = to_wgs84(xs, ys, used)
         seen: dict[str, Any] = {}
         for r, lo, la in zip(rows, lon, lat):
+            if why := coordinate_problem(lo, la, china=False):
+                rejected.append({"row": r.where, "reason": why})
+                continue
             if r.uuid in seen:
                 rejected.append({"row": r.where, "reason": f"与第 {seen[r.uuid]} 行是同一户，已忽略"})
                 continue
@@ -193,6 +198,9 @@ def _read_csv(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
             rejected.append({"row": n,
                              "reason": f"坐标不是数字：{get('lon', '')!r}, {get('lat', '')!r}"})
             continue
+        if why := _not_finite(x, y, get("lon", ""), get("lat", "")):
+            rejected.append({"row": n, "reason": why})
+            continue
         out.append(_Row(n, uuid, x, y))
     return out
 
@@ -250,7 +258,20 @@ def _read_gpx(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
             rejected.append({"row": label, "reason": why})
             continue
         try:
-            out.append(_Row(label, uuid, float(wpt.get("lon", "")), float(wpt.get("lat", ""))))
+            x, y = float(wpt.get("lon", "")), float(wpt.get("lat", ""))
         except ValueError:
             rejected.append({"row": label, "reason": "航点缺少 lat/lon"})
+            continue
+        if why := _not_finite(x, y, wpt.get("lon"), wpt.get("lat")):
+            rejected.append({"row": label, "reason": why})
+            continue
+        out.append(_Row(label, uuid, x, y))
     return out
+
+
+def _not_finite(x: float, y: float, lon_text: Any, lat_text: Any) -> str | None:
+    """The reason a row is refused when a coordinate is NaN or infinite (named by field)."""
+    for name, value, text in (("经度", x, lon_text), ("纬度", y, lat_text)):
+        if not math.isfinite(value):
+            return f"{name}不是有限的数字：{text}"
+    return None

@@ -8,7 +8,6 @@ states none (a Shapefile without .prj, a GeoJSON without a "crs" member).
 
 from __future__ import annotations
 
-import json
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -20,9 +19,16 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from fieldapp.core import jsonguard
+from fieldapp.core.zipguard import MIB, InputTooLarge, check_size
+
 from .crs import GCJ02_CRS, WGS84, Crs, from_pyproj
 from .errors import BadGeoFile, UnknownCrs
 
+# docs/limits.md: GeoJSON is parsed whole (about six times its size in memory); GDAL formats are
+# read feature by feature.
+MAX_GEOJSON_BYTES = 64 * MIB
+MAX_GEO_FILE_BYTES = 256 * MIB
 BOUNDARY_SUFFIXES = (".geojson", ".json", ".zip", ".shp", ".gpkg", ".kml", ".kmz")
 
 
@@ -47,6 +53,11 @@ def read_geo_file(path: str | Path) -> GeoFile:
     if not p.exists():
         raise BadGeoFile("文件不存在", where=str(p))
     suffix = p.suffix.lower()
+    limit = MAX_GEOJSON_BYTES if suffix in (".geojson", ".json") else MAX_GEO_FILE_BYTES
+    try:
+        check_size(p.stat().st_size, limit, str(p))
+    except InputTooLarge as exc:
+        raise BadGeoFile(exc.entry, where=str(p), **exc.params) from None
     try:
         if suffix in (".geojson", ".json"):
             return _read_geojson(p)
@@ -66,12 +77,14 @@ def read_geo_file(path: str | Path) -> GeoFile:
 def _read_geojson(p: Path) -> GeoFile:
     raw = p.read_bytes()
     try:
-        doc = json.loads(raw.decode("utf-8-sig"))
+        doc = jsonguard.loads(raw.decode("utf-8-sig"), member=p.name, where=str(p))
     except UnicodeDecodeError:
         try:
-            doc = json.loads(raw.decode("gbk"))
+            doc = jsonguard.loads(raw.decode("gbk"), member=p.name, where=str(p))
         except (UnicodeDecodeError, ValueError):
             raise BadGeoFile("不是 UTF-8 或 GBK 编码的 JSON 文件", where=str(p)) from None
+    except jsonguard.TooDeep as exc:
+        raise BadGeoFile(exc.entry, where=str(p), **exc.params) from None
     except ValueError as exc:
         raise BadGeoFile(f"JSON 格式错误：{exc}", where=str(p)) from None
     if not isinstance(doc, dict) or "type" not in doc:
@@ -96,7 +109,9 @@ def _read_geojson(p: Path) -> GeoFile:
         geom = None
         if item.get("geometry"):
             try:
-                geom = shape(item["geometry"])
+                with warnings.catch_warnings():  # NaN vertices are refused by the importer
+                    warnings.simplefilter("ignore", RuntimeWarning)
+                    geom = shape(item["geometry"])
             except Exception as exc:  # noqa: BLE001 - shapely raises several types
                 raise BadGeoFile(f"{label} 的几何无效：{_short(exc)}", where=str(p)) from None
         features.append(Feature(dict(props), geom, label))

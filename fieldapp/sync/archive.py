@@ -10,15 +10,24 @@ import hashlib
 import json
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core import jsonguard
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.zipguard import MIB, InputTooLarge, ZipLimits, check_member, read_member
+
+from .container import MAX_PAYLOAD
 from .errors import BundleRejected
 
-MAX_MEMBERS = 100_000
-MAX_MEMBER_SIZE = 1 << 30  # 1 GiB: a change list of a whole county is far below
-MAX_MANIFEST_SIZE = 16 << 20
-MAX_TOTAL_SIZE = 4 << 30
+# docs/limits.md: checked from the zip directory before anything is inflated, and again while
+# each member is inflated (a directory may lie). A member's memory is its size, then its parsed
+# JSON (about six times the text), so the change list is capped well below 1 GB of memory.
+LIMITS = ZipLimits(file_bytes=MAX_PAYLOAD, members=100_000, member_bytes=64 * MIB,
+                   total_bytes=2048 * MIB, ratio=200)
+MEMBER_LIMITS = {"manifest.json": 16 * MIB, "changes.json": 64 * MIB,
+                 "reference.json": 16 * MIB, "attachments/": 16 * MIB, "forms/": 16 * MIB}
 _ALLOWED = re.compile(
     r"(changes\.json|reference\.json|attachments/[0-9a-f]{64}|forms/[\w.\-]{1,120}\.xlsx)")
 
@@ -39,6 +48,12 @@ def write_payload(path: Path, manifest: dict[str, Any], members: dict[str, bytes
                     body.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
 
 
+def member_limit(name: str) -> int:
+    """The uncompressed size a member of this name may have (MEMBER_LIMITS)."""
+    kind = name if name in MEMBER_LIMITS else name.split("/", 1)[0] + "/"
+    return MEMBER_LIMITS.get(kind, LIMITS.member_bytes)
+
+
 def check_member_name(name: str, where: str) -> None:
     if (name.startswith(("/", "\\")) or "\\" in name or ":" in name or "\x00" in name
             or any(part in ("..", ".", "") for part in name.split("/"))):
@@ -57,8 +72,9 @@ class Payload:
             infos = self.zf.infolist()
         except (zipfile.BadZipFile, OSError, ValueError):
             raise BundleRejected("同步包内容已损坏（不是有效的压缩包）", where=where) from None
-        if len(infos) > MAX_MEMBERS:
-            raise BundleRejected(f"同步包成员过多（{len(infos)}）", where=where)
+        if len(infos) > LIMITS.members:
+            raise BundleRejected(ErrorCode.ZIP_TOO_MANY_MEMBERS, where=where, count=len(infos),
+                                 limit=LIMITS.members)
         self.infos: dict[str, zipfile.ZipInfo] = {}
         total = 0
         for info in infos:
@@ -67,14 +83,12 @@ class Payload:
                 raise BundleRejected(f"同步包成员重复: {info.filename}", where=where)
             if info.flag_bits & 0x1:
                 raise BundleRejected("同步包成员不应加密", where=where)
-            limit = MAX_MANIFEST_SIZE if info.filename == "manifest.json" else MAX_MEMBER_SIZE
-            if info.file_size > limit or info.file_size < 0:
-                raise BundleRejected(
-                    f"同步包成员大小不合理: {info.filename}（{info.file_size} 字节）", where=where)
             total += info.file_size
+            try:
+                check_member(info, LIMITS, where, total, member_limit(info.filename))
+            except InputTooLarge as exc:
+                raise BundleRejected(exc.entry, where=where, **exc.params) from None
             self.infos[info.filename] = info
-        if total > MAX_TOTAL_SIZE:
-            raise BundleRejected(f"同步包解压后过大（{total} 字节）", where=where)
         if "manifest.json" not in self.infos:
             raise BundleRejected("同步包缺少清单 manifest.json", where=where)
         self.manifest = self._json(self._raw("manifest.json"), "manifest.json")
@@ -94,9 +108,11 @@ class Payload:
     def _raw(self, name: str) -> bytes:
         info = self.infos[name]
         try:
-            with self.zf.open(info) as fh:
-                data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+            data = read_member(self.zf, info, member_limit(name), self.where)
+        except InputTooLarge as exc:
+            raise BundleRejected(exc.entry, where=self.where, **exc.params) from None
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+                zlib.error) as exc:
             raise BundleRejected(f"同步包成员已损坏: {name}（{exc}）", where=self.where) from None
         if len(data) != info.file_size:
             raise BundleRejected(f"同步包成员大小不对: {name}", where=self.where)
@@ -104,7 +120,9 @@ class Payload:
 
     def _json(self, data: bytes, name: str) -> Any:
         try:
-            return json.loads(data.decode("utf-8"))
+            return jsonguard.loads(data, member=name, where=self.where)
+        except jsonguard.TooDeep as exc:
+            raise BundleRejected(exc.entry, where=self.where, **exc.params) from None
         except (UnicodeDecodeError, ValueError):
             raise BundleRejected(f"同步包成员无法读取: {name}", where=self.where) from None
 

@@ -7,10 +7,12 @@ synced columns, "answers.<key>" for one answer of a JSON column, and "deleted" f
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
 from fieldapp.core.clock import valid_hlc
+from fieldapp.core.messages import ErrorCode
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
 
@@ -65,7 +67,32 @@ def change_from_list(item: Any, where: str) -> Change:
         if not _value_ok(name, v):
             raise BundleRejected(f"同步包中的变更字段 {c.tbl}.{name} 的值类型不对（{c.version}）",
                                  where=where)
+        if v is not None and not isinstance(v, str) and not _number_ok(name, v):
+            raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
+                                 field=f"{c.tbl}.{name}", value=repr(v)[:40])
     return c
+
+
+_RANGE = {"lon": 180.0, "lat": 90.0}
+
+
+def _number_ok(name: str, v: Any) -> bool:
+    """No NaN or infinity anywhere in a value (JSON columns included: walked without
+    recursion), and coordinates within longitude and latitude."""
+    if isinstance(v, float):
+        return math.isfinite(v) and abs(v) <= _RANGE.get(name, math.inf)
+    if name in _RANGE and isinstance(v, int):
+        return abs(v) <= _RANGE[name]
+    stack = [v]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return False
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
 
 
 _INSERTABLE = {t: frozenset(f) for t, f in SYNCED_FIELDS.items()}

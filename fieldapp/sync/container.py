@@ -21,6 +21,9 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 
+from fieldapp.core import jsonguard
+from fieldapp.core.messages import ErrorCode
+
 from . import crypto
 from .errors import BundleRejected
 from .keys import KeyPair, PublicKeys, b64, unb64
@@ -28,7 +31,8 @@ from .keys import KeyPair, PublicKeys, b64, unb64
 MAGIC = b"FAPPBND1"
 FORMAT = 1
 SIG_DOMAIN = b"fieldapp-bundle-v1\x00"
-MAX_HEADER = 1 << 20
+MAX_HEADER = 256 << 10  # public metadata and one wrapped key per recipient: far below
+MAX_HEADER_DEPTH = 8  # header -> recipients -> one recipient -> its fields
 MAX_PAYLOAD = 4 << 30
 _HEADER_KEYS = {"format": int, "kind": str, "bundle_uuid": str, "created_at": str, "county": str,
                 "township": str, "device_id": str, "signer": dict, "recipients": list,
@@ -98,7 +102,10 @@ def open_bundle(path: str | os.PathLike) -> Opened:
         if len(start) < 12 or start[:8] != MAGIC:
             raise BundleRejected("不是 fieldapp 同步包（文件头不对）", where=where)
         (hlen,) = struct.unpack(">I", start[8:])
-        if hlen > MAX_HEADER or 12 + hlen + 64 > size:
+        if hlen > MAX_HEADER:
+            raise BundleRejected(ErrorCode.BUNDLE_HEADER_TOO_LARGE, where=where, size=hlen,
+                                 limit=MAX_HEADER)
+        if 12 + hlen + 64 > size:
             raise BundleRejected("同步包已损坏或被截断（包头长度不对）", where=where)
         raw = fh.read(hlen)
         header = _parse_header(raw, where)
@@ -129,7 +136,9 @@ def open_bundle(path: str | os.PathLike) -> Opened:
 
 def _parse_header(raw: bytes, where: str) -> dict[str, Any]:
     try:
-        header = json.loads(raw.decode("utf-8"))
+        header = jsonguard.loads(raw, member="包头 (header)", where=where, max_depth=MAX_HEADER_DEPTH)
+    except jsonguard.TooDeep as exc:
+        raise BundleRejected(exc.entry, where=where, **exc.params) from None
     except (UnicodeDecodeError, ValueError):
         raise BundleRejected("同步包已损坏（包头无法读取）", where=where) from None
     if not isinstance(header, dict):

@@ -19,6 +19,7 @@ from typing import Any
 
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.register_rows import column_letter
 from fieldapp.core.zipguard import MAX_CELL, MAX_COLS, MAX_ROWS, MIB, InputTooLarge, check_size, \
     check_xlsx
 
@@ -142,16 +143,7 @@ def _check_grid(rows: list[list[Any]], p: Path, sheet: str, start: int = 0) -> N
         if any(c.__class__ is str and len(c) > MAX_CELL for c in row):
             col = next(j for j, c in enumerate(row) if c.__class__ is str and len(c) > MAX_CELL)
             raise TabularError(ErrorCode.TABLE_CELL_TOO_LONG, where=str(p), sheet=sheet, row=i,
-                               column=_letters(col), length=len(row[col]), limit=MAX_CELL)
-
-
-def _letters(col: int) -> str:
-    out = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
+                               column=column_letter(col), length=len(row[col]), limit=MAX_CELL)
 
 
 def _read_csv(p: Path) -> Table:

@@ -50,8 +50,9 @@ def run_bounded(*args, timeout: float = 300) -> Run:
 
 def assert_refused(run: Run, *words: str) -> None:
     """Refused the way a user should see it: exit 1-ish, one clear message, bounded memory."""
-    assert run.returncode > 0, (run.returncode, run.stderr[-2000:])
-    assert "Traceback" not in run.stderr and "MemoryError" not in run.stderr, run.stderr[-2000:]
+    said = run.stderr + run.stdout  # --json puts the reasons on stdout
+    assert run.returncode > 0, (run.returncode, said[-2000:])
+    assert "Traceback" not in said and "MemoryError" not in said, said[-2000:]
     assert run.peak < PEAK_LIMIT, f"peak RSS {run.peak / 2**20:.0f} MiB"
     for word in words:
-        assert word in run.stderr, (word, run.stderr[-2000:])
+        assert word in said, (word, said[-2000:])

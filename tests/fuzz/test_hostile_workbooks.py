@@ -85,8 +85,8 @@ def test_a_declared_dimension_of_xfd1048576_is_refused_before_the_reader(db, tmp
     assert _tables(db) == before
 
 
-def test_a_shared_string_bomb_is_refused_without_inflating_it(db, tmp_path):
-    bomb = shared_string_bomb(tmp_path / "sst.xlsx", 300)
+def test_a_1_gib_shared_string_bomb_is_refused_without_inflating_it(db, tmp_path):
+    bomb = shared_string_bomb(tmp_path / "sst.xlsx", 1024)
     assert bomb.stat().st_size < 2 * 2**20
     before = _tables(db)
     run = run_bounded("import-register", db, bomb, "--village", VILLAGE)

@@ -115,7 +115,7 @@ def test_absurd_member_sizes_are_rejected(field_setup, laptop):
         return bytes(out)
 
     bundle = craft_export(laptop, f.tmp / "huge.fab", patch_zip=huge)
-    _rejected(f, bundle, "大小不合理")
+    _rejected(f, bundle, "压缩炸弹|太大")
 
 
 def test_missing_earlier_bundle_is_rejected(field_setup, laptop):

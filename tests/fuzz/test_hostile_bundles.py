@@ -1,0 +1,104 @@
+"""Hostile bundles, signed by an enrolled laptop so they reach the payload checks, merged by the
+real CLI in a subprocess capped at 1.5 GB of address space: a member bomb, a change list nested a
+hundred thousand deep, an oversized or deeply nested header and NaN/Inf/out-of-range numbers end
+in a clear message naming the file and the member or field, a peak under 1 GB, no traceback, and
+the county unchanged; the good bundle of the same batch still merges (issue 14 items 4 and 7)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+from bounded_cli import assert_refused, run_bounded
+from sync_helpers import COUNTY_PW, Field, craft_export, data_snapshot
+
+from fieldapp.store import Store
+from fieldapp.store.sync_log import export_reads as sync_export
+
+pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")
+
+
+@pytest.fixture(scope="module")
+def field(county_template, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile-bundles")
+    county = tmp / "county.sqlite"
+    shutil.copy(county_template, county)
+    f = Field(tmp, county)
+    lap = f.laptop("甲")
+    with Store.open(lap) as s:
+        hh = [r[0] for r in s.conn.execute("SELECT uuid FROM households ORDER BY uuid LIMIT 2")]
+        with s.write("甲") as w:
+            for u in hh:
+                w.update("households", u, {"lon": 111.0, "lat": 35.6, "size": 4})
+    return f, lap
+
+
+def _merge(f, *bundles):
+    os.environ["FIELDAPP_PASSPHRASE"] = COUNTY_PW
+    try:
+        return run_bounded("bundle", "merge", f.county_path, *bundles, "--json")
+    finally:
+        del os.environ["FIELDAPP_PASSPHRASE"]
+
+
+def _rows_with(lap, field_name: str, value: float) -> list[tuple]:
+    """The laptop's changes with `field_name` of its household updates set to `value`."""
+    with Store.open(lap) as s:
+        rows = sync_export.fill_inserts(s.conn, sync_export.own_changes(s.conn, s.device_id, 0))
+    out = []
+    for r in rows:
+        if r[3] == "households" and r[5] == "update":
+            data = json.loads(r[6])
+            data[field_name] = value
+            r = (*r[:6], json.dumps(data), *r[7:])  # json writes NaN / Infinity
+        out.append(r)
+    return out
+
+
+def test_a_member_bomb_is_refused_from_the_directory_and_the_batch_goes_on(field):
+    f, lap = field
+    bomb = craft_export(lap, f.tmp / "bomb.fab",
+                        extra={"changes.json": b"[" + b" " * (300 * 2**20) + b"]"})
+    assert bomb.stat().st_size < 2 * 2**20
+    good = f.export(lap, "good.fab")
+    before = data_snapshot(f.county_path)
+    run = _merge(f, bomb, good)
+    assert "Traceback" not in run.stderr and run.peak < 2**30, run.stderr[-2000:]
+    result = json.loads(run.stdout)
+    [rejected] = result["rejected"]
+    assert rejected["file"].endswith("bomb.fab") and "changes.json" in rejected["reason"]
+    assert "压缩炸弹" in rejected["reason"], rejected
+    assert result["applied"] > 0 and data_snapshot(f.county_path) != before
+
+
+@pytest.mark.parametrize(("name", "craft", "words"), [
+    ("deep.fab", {"extra": {"changes.json": b"[" * 100_000 + b"]" * 100_000}},
+     ("changes.json", "嵌套超过")),
+    ("header.fab", {"header": {"padding": "x" * (300 * 1024)}}, ("包头太大",)),
+    ("nested.fab", {"header": {"padding": json.loads("[" * 200 + "]" * 200)}},
+     ("包头", "嵌套超过")),
+])
+def test_deep_or_oversized_json_is_refused_without_recursion_error(field, name, craft, words):
+    f, lap = field
+    bundle = craft_export(lap, f.tmp / name, **craft)
+    before = data_snapshot(f.county_path)
+    run = _merge(f, bundle)
+    assert_refused(run, name, *words)
+    assert "RecursionError" not in run.stderr + run.stdout
+    assert data_snapshot(f.county_path) == before
+
+
+@pytest.mark.parametrize(("field_name", "value"), [
+    ("lat", float("nan")), ("lon", float("inf")), ("lon", 200.0), ("size", float("-inf")),
+])
+def test_non_finite_or_out_of_range_numbers_are_refused_naming_the_field(field, field_name,
+                                                                         value):
+    f, lap = field
+    bundle = craft_export(lap, f.tmp / f"n-{field_name}.fab", rows=_rows_with(lap, field_name,
+                                                                           value))
+    before = data_snapshot(f.county_path)
+    run = _merge(f, bundle)
+    assert_refused(run, bundle.name, f"households.{field_name}", "不是有限的数字或超出范围")
+    assert data_snapshot(f.county_path) == before
