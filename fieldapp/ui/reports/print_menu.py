@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from fieldapp.jobs.sheets import make_slip
+from fieldapp.ui.reports.county_key import CANCELLED, ask_signing_key
 from fieldapp.store.households import queries
 
 from fieldapp.ui.widgets.errors import show_error
@@ -96,8 +97,12 @@ def _slip(window) -> None:
     path, _ = QFileDialog.getSaveFileName(window, _t("Save slip as"), str(start), "PDF (*.pdf)")
     if not path:
         return
+    key = ask_signing_key(window, window.store)
+    if key is CANCELLED:
+        return
     try:
-        make_slip(window.store.path, uuid, path, user=window.store.setting("surveyor") or "")
+        make_slip(window.store.path, uuid, path, user=window.store.setting("surveyor") or "",
+                  signing_key=key)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
         show_error(window, exc, _t("Cannot generate the slip"))
         return
