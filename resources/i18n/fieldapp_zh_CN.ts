@@ -446,6 +446,23 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
 </context>
 <context>
+    <name>CountyKey</name>
+    <message>
+        <source>County passphrase</source>
+        <translation>县级口令</translation>
+    </message>
+    <message>
+        <source>Printed sheets are signed with the county key.
+Passphrase of the county's private key:</source>
+        <translation>打印的核查表要用县级密钥签名。
+请输入县级私钥口令：</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong. Try again, or cancel.</source>
+        <translation>口令不正确，请重新输入，或取消。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>(the log file could not be written)</source>

@@ -96,9 +96,14 @@ def _slip(window) -> None:
         return
     from fieldapp.jobs.sheets import make_slip  # reportlab: loaded when a slip is made
     from fieldapp.ui.reports.sheets_print import open_in_viewer
+    from fieldapp.ui.reports.county_key import CANCELLED, ask_signing_key
 
+    key = ask_signing_key(window, window.store)
+    if key is CANCELLED:
+        return
     try:
-        make_slip(window.store.path, uuid, path, user=window.store.setting("surveyor") or "")
+        make_slip(window.store.path, uuid, path, user=window.store.setting("surveyor") or "",
+                  signing_key=key)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
         show_error(window, exc, _t("Cannot generate the slip"))
         return

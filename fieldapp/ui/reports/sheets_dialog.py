@@ -24,6 +24,7 @@ from fieldapp.jobs.sheets import make_sheets
 from fieldapp.store.reports import sheet_rows as sheets_rows
 
 from fieldapp.ui.widgets.output_dialog import OutputDialog
+from fieldapp.ui.reports.county_key import CANCELLED, ask_signing_key
 from fieldapp.ui.reports.sheets_print import print_pdf
 
 VILLAGE, TOWN_FOLDER, TOWN_COMBINED, COUNTY_FOLDER = range(4)
@@ -127,13 +128,16 @@ class SheetsDialog(OutputDialog):
         if not self.is_folder() and not out.lower().endswith(".pdf"):
             out += ".pdf"
             self.output.setText(out)
+        key = ask_signing_key(self, self.store)  # at the county: signed like `fieldapp sheets`
+        if key is CANCELLED:
+            return False
         db, code, combined = self.store.path, self.code(), not self.is_folder()
         places = self.places.isChecked()
         user = self.store.setting("surveyor") or ""
 
         def job(progress):
             return make_sheets(db, code, out, combined=combined, places=places,
-                               progress=progress, user=user)
+                               progress=progress, user=user, signing_key=key)
 
         res = self.run_job(self.tr("Generating verification sheets…"), job,
                            self.tr("Cannot generate the sheets"))

@@ -1,6 +1,9 @@
 """Sheet and report screens: generate with progress on a worker thread, open the result, a
 scanner typing the QR text into the verify field, the Print & reports menu."""
 
+import sys
+from pathlib import Path
+
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
@@ -139,3 +142,41 @@ def test_main_window_has_the_print_and_reports_menu(qtbot, demo_store, village, 
     monkeypatch.setattr(Dialog, "open", lambda self: opened.append(self.village))
     menu.actions()[0].trigger()
     assert opened == [village]
+
+
+def test_sheets_printed_at_the_county_ask_its_passphrase_retry_and_are_signed(
+        qtbot, demo_path, tmp_path, monkeypatch):
+    """The print dialog asks the county passphrase (again after a wrong one) and signs the QR
+    payloads like `fieldapp sheets`; cancelling the question prints nothing."""
+    from fieldapp.reports.payload import parse
+    from fieldapp.reports.verify import verify
+    from fieldapp.store import Store
+    from fieldapp.sync.setup import init_county
+    from fieldapp.ui.reports import county_key
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "reports"))
+    import sheet_pdftools as pdftools
+
+    init_county(demo_path, "140824", "县里的口令 county")
+    answers = [("wrong passphrase", True), ("县里的口令 county", True)]
+    asked, warned = [], []
+
+    def get_text(*args, **kwargs):
+        asked.append(args[1])
+        return answers.pop(0) if answers else ("", False)
+
+    monkeypatch.setattr(county_key.QInputDialog, "getText", get_text)
+    monkeypatch.setattr(county_key.QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    with Store.open(demo_path) as store:
+        village = sheets_rows.villages_under(store, TOWN)[0]["code"]
+        dlg = SheetsDialog(store, village)
+        qtbot.addWidget(dlg)
+        dlg.output.setText(str(tmp_path / "v.pdf"))
+        assert dlg.generate()
+        assert len(asked) == 2 and len(warned) == 1  # wrong once, then right
+        qr = pdftools.qr_of_page(tmp_path / "v.pdf", 1, tmp_path)  # as a phone scans it
+        assert parse(qr).signature and verify(store, qr).status == "genuine"
+        # cancelling the passphrase question prints nothing
+        dlg.output.setText(str(tmp_path / "w.pdf"))
+        assert not dlg.generate()
+        assert not (tmp_path / "w.pdf").exists()
