@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pypinyin import Style, lazy_pinyin
 
 
-@lru_cache(maxsize=20000)
-def _char_initial(ch: str) -> str:
-    if ch.isascii():
-        return ch.lower() if ch.isalnum() else ""
-    py = lazy_pinyin(ch, style=Style.FIRST_LETTER, errors="ignore")
-    return py[0][:1].lower() if py and py[0] else ""
+class _Initials(dict):
+    """str.translate table: each character to its initial ("" drops it), worked out the first
+    time the character is seen."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch.isascii():
+            initial = ch.lower() if ch.isalnum() else ""
+        else:
+            py = lazy_pinyin(ch, style=Style.FIRST_LETTER, errors="ignore")
+            initial = py[0][:1].lower() if py and py[0] else ""
+        if len(self) < 50_000:  # bounded: names use a few thousand characters
+            self[code] = initial
+        return initial
+
+
+_TABLE = _Initials()
 
 
 def initials(name: str | None) -> str:
-    return "".join(_char_initial(ch) for ch in (name or ""))
+    return name.translate(_TABLE) if name else ""
