@@ -446,6 +446,76 @@ class ChangeWriter:
                                    (key,)).fetchone()
             self._touched_households.add(hh[0])
 
+    def delete_many(self, table: str, keys: list[str],
+                    clear: Mapping[str, Any] | None = None) -> None:
+        """delete() of many records in one pass, each first given the values in `clear` as
+        update() would give them (its own logged, audited change, before the delete): the same
+        rows, change-log and audit entries, in the same order, as those calls one record at a
+        time. Plain fields only in `clear` (not JSON fields, not head_name)."""
+        if self._pending:
+            self._flush_households()
+        keys = list(dict.fromkeys(keys))  # a key twice: the second time finds it deleted
+        clear = dict(clear or {})
+        fields = SYNCED_FIELDS[table]
+        bad = [f for f in clear if f not in fields or f in JSON_FIELDS or f == "head_name"]
+        if bad:
+            raise E.StoreError(f"{table} 不能批量清除字段: {', '.join(bad)}")
+        keycol = _key(table)
+        extra = ", household_uuid" if table == "visits" else ""
+        cols = "".join(f", {f}" for f in clear)
+        found = {r[1]: r for r in self.conn.execute(
+            f"SELECT rowid, {keycol}, uuid, deleted, clock{extra}{cols} FROM {table}"
+            f" WHERE {keycol} IN (SELECT value FROM json_each(?))", (_dumps(list(keys)),))}
+        writes, log, audit = [], [], []
+        for key in keys:
+            row = found.get(key)
+            if row is None:
+                raise E.StoreError(f"{table} 中找不到记录 {key}")
+            stamp = self._clear_and_delete(table, row, clear, log, audit, bool(extra))
+            if stamp is not None:
+                writes.append((*clear.values(), *stamp, row[0]))
+        writes.sort(key=itemgetter(-1))  # in table order
+        sets = "".join(f"{f} = ?, " for f in clear)
+        self.conn.executemany(
+            f"UPDATE {table} SET {sets}deleted = ?, device_id = ?, counter = ?, hlc = ?,"
+            " clock = ? WHERE rowid = ?", writes)
+        self._log(log)
+        self.conn.executemany(
+            "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", audit)
+
+    def _clear_and_delete(self, table: str, row: tuple, clear: dict[str, Any], log: list,
+                          audit: list, visits: bool) -> tuple | None:
+        """One record of delete_many: its change-log and audit rows appended to `log` and
+        `audit`; returns (deleted, device_id, counter, hlc, clock) to write, None if nothing."""
+        uuid, deleted, clock = row[2], row[3], json.loads(row[4])
+        current = row[6 if visits else 5:]
+        household = row[5] if visits else uuid
+        old_vals = {f: cur for (f, value), cur in zip(clear.items(), current) if cur != value}
+        stamp = None
+        if old_vals:
+            counter, hlc = self._stamp()
+            version = f"{self.device}:{counter}"
+            new_vals = {f: clear[f] for f in old_vals}
+            base = {f: clock.get(f, clock["*"]) for f in new_vals}
+            clock.update(dict.fromkeys(new_vals, version))
+            log.append((self.device, counter, hlc, table, uuid, "update", _dumps(new_vals),
+                        _dumps(old_vals), _dumps(base), self.user, self.at))
+            audit.extend((table, uuid, f, _audit_text(old_vals[f]), _audit_text(new_vals[f]),
+                          self.user, self.device, self.at) for f in new_vals)
+            stamp = (deleted, self.device, counter, hlc, _dumps(clock))
+        if not deleted:
+            counter, hlc = self._stamp()
+            base = {"deleted": clock.get("deleted", clock["*"])}
+            clock["deleted"] = f"{self.device}:{counter}"
+            log.append((self.device, counter, hlc, table, uuid, "delete", "{}", None,
+                        _dumps(base), self.user, self.at))
+            audit.append((table, uuid, "deleted", "0", "1", self.user, self.device, self.at))
+            stamp = (1, self.device, counter, hlc, _dumps(clock))
+        if stamp is not None and table in ("households", "visits"):
+            self._touched_households.add(household)
+        return stamp
+
     def _log(self, rows: list[tuple]) -> None:
         self.conn.executemany(
             "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
