@@ -22,6 +22,7 @@ from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled
 
 from fieldapp.store import errors as E
+from fieldapp.store.deferred_indexes import deferred_indexes
 
 _COLS = ("id", "kind", "file", "user", "at", "added", "updated", "unchanged", "rejected",
          "device_id", "first_counter", "last_counter", "undone_at")
@@ -170,23 +171,38 @@ def undo_import(store, import_id: int, user: str | None = None,
     with store.write(user) as w:
         plan = plan_undo(store, import_id)  # inside the write lock: nothing moves meanwhile
         total = len(plan.deletes) + len(plan.reverts)
-        done = 0
-        # In runs of one table, in the order of the import's changes: a household loses the ID
-        # number it brought (so a corrected file may bring it again), then is deleted.
-        for start in range(0, len(plan.deletes), _STEP):
-            chunk = plan.deletes[start:start + _STEP]
-            for tbl, run in groupby(chunk, key=itemgetter(0)):
-                w.delete_many(tbl, [u for _t, u in run],
-                              clear=_ID_FIELDS if tbl == "households" else None)
-            done += len(chunk)
-            _step(progress, done, total)
-        for done, (tbl, uuid, values) in enumerate(plan.reverts, len(plan.deletes) + 1):
-            w.update(tbl, uuid, values)
-            _step(progress, done, total)
+        with deferred_indexes(w.conn, _incoming(plan)):
+            _apply_undo(w, plan, progress, total)
         w.conn.execute("UPDATE import_log SET undone_at = ? WHERE id = ?", (w.at, import_id))
     if progress:
         progress(total, total)
     return plan
+
+
+def _incoming(plan: UndoPlan) -> dict[str, int]:
+    """Rows the undo writes a table (at most): its indexes are built again after it when that is
+    as many as the table holds (undoing a county's first import)."""
+    deleted: dict[str, int] = {}
+    for tbl, _uuid in plan.deletes:
+        deleted[tbl] = deleted.get(tbl, 0) + 1
+    changes = 2 * len(plan.deletes) + len(plan.reverts)  # at least one audit row each
+    return {**deleted, "changes": changes, "audit_log": changes}
+
+
+def _apply_undo(w, plan: UndoPlan, progress, total: int) -> None:
+    done = 0
+    # In runs of one table, in the order of the import's changes: a household loses the ID
+    # number it brought (so a corrected file may bring it again), then is deleted.
+    for start in range(0, len(plan.deletes), _STEP):
+        chunk = plan.deletes[start:start + _STEP]
+        for tbl, run in groupby(chunk, key=itemgetter(0)):
+            w.delete_many(tbl, [u for _t, u in run],
+                          clear=_ID_FIELDS if tbl == "households" else None)
+        done += len(chunk)
+        _step(progress, done, total)
+    for done, (tbl, uuid, values) in enumerate(plan.reverts, len(plan.deletes) + 1):
+        w.update(tbl, uuid, values)
+        _step(progress, done, total)
 
 
 _STEP = 500

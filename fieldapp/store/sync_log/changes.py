@@ -42,6 +42,28 @@ def _dumps(value: Any) -> str:
     return _ENCODE(value)
 
 
+def _dumps_flat(value: dict[str, Any]) -> str:
+    """_dumps of a dict of text or None values (clocks, old and new field values), built
+    without the encoder's per-call set-up; other values go to _dumps."""
+    try:
+        return "{" + ",".join([_ENCODE_STR(k) + ":" + ("null" if v is None else _ENCODE_STR(v))
+                               for k, v in sorted(value.items())]) + "}"
+    except TypeError:
+        return _ENCODE(value)
+
+
+_ENCODE_STR = json.encoder.encode_basestring  # a str as _ENCODE writes it (ensure_ascii off)
+
+
+def _loads_clock(text: str) -> dict[str, str]:
+    """json.loads of a record's clock; the clock of a record nobody changed since it was
+    inserted ({"*":"<device>:<counter>"}) without the decoder."""
+    if text.startswith('{"*":"') and text.endswith('"}') and text.count('"') == 4 \
+            and "\\" not in text:
+        return {"*": text[6:-2]}
+    return json.loads(text)
+
+
 class _TablePlan:
     """What `_prepare` needs to know about a synced table, worked out once."""
 
@@ -488,7 +510,7 @@ class ChangeWriter:
                           audit: list, visits: bool) -> tuple | None:
         """One record of delete_many: its change-log and audit rows appended to `log` and
         `audit`; returns (deleted, device_id, counter, hlc, clock) to write, None if nothing."""
-        uuid, deleted, clock = row[2], row[3], json.loads(row[4])
+        uuid, deleted, clock = row[2], row[3], _loads_clock(row[4])
         current = row[6 if visits else 5:]
         household = row[5] if visits else uuid
         old_vals = {f: cur for (f, value), cur in zip(clear.items(), current) if cur != value}
@@ -499,19 +521,19 @@ class ChangeWriter:
             new_vals = {f: clear[f] for f in old_vals}
             base = {f: clock.get(f, clock["*"]) for f in new_vals}
             clock.update(dict.fromkeys(new_vals, version))
-            log.append((self.device, counter, hlc, table, uuid, "update", _dumps(new_vals),
-                        _dumps(old_vals), _dumps(base), self.user, self.at))
+            log.append((self.device, counter, hlc, table, uuid, "update", _dumps_flat(new_vals),
+                        _dumps_flat(old_vals), _dumps_flat(base), self.user, self.at))
             audit.extend((table, uuid, f, _audit_text(old_vals[f]), _audit_text(new_vals[f]),
                           self.user, self.device, self.at) for f in new_vals)
-            stamp = (deleted, self.device, counter, hlc, _dumps(clock))
+            stamp = (deleted, self.device, counter, hlc, _dumps_flat(clock))
         if not deleted:
             counter, hlc = self._stamp()
             base = {"deleted": clock.get("deleted", clock["*"])}
             clock["deleted"] = f"{self.device}:{counter}"
             log.append((self.device, counter, hlc, table, uuid, "delete", "{}", None,
-                        _dumps(base), self.user, self.at))
+                        _dumps_flat(base), self.user, self.at))
             audit.append((table, uuid, "deleted", "0", "1", self.user, self.device, self.at))
-            stamp = (1, self.device, counter, hlc, _dumps(clock))
+            stamp = (1, self.device, counter, hlc, _dumps_flat(clock))
         if stamp is not None and table in ("households", "visits"):
             self._touched_households.add(household)
         return stamp
