@@ -525,18 +525,20 @@ class ChangeWriter:
                         _dumps_flat(old_vals), _dumps_flat(base), self.user, self.at))
             audit.extend((table, uuid, f, _audit_text(old_vals[f]), _audit_text(new_vals[f]),
                           self.user, self.device, self.at) for f in new_vals)
-            stamp = (deleted, self.device, counter, hlc, _dumps_flat(clock))
+            stamp = (deleted, self.device, counter, hlc)
         if not deleted:
             counter, hlc = self._stamp()
-            base = {"deleted": clock.get("deleted", clock["*"])}
+            base_text = '{"deleted":' + _ENCODE_STR(clock.get("deleted", clock["*"])) + "}"
             clock["deleted"] = f"{self.device}:{counter}"
             log.append((self.device, counter, hlc, table, uuid, "delete", "{}", None,
-                        _dumps_flat(base), self.user, self.at))
+                        base_text, self.user, self.at))
             audit.append((table, uuid, "deleted", "0", "1", self.user, self.device, self.at))
-            stamp = (1, self.device, counter, hlc, _dumps_flat(clock))
-        if stamp is not None and table in ("households", "visits"):
+            stamp = (1, self.device, counter, hlc)
+        if stamp is None:
+            return None
+        if table in ("households", "visits"):
             self._touched_households.add(household)
-        return stamp
+        return (*stamp, _dumps_flat(clock))
 
     def _log(self, rows: list[tuple]) -> None:
         self.conn.executemany(
