@@ -143,6 +143,7 @@ class ChangeWriter:
         self._pending: list[dict[str, Any]] | None = [] if getattr(
             store, "_bulk_load", False) else None
         self._new_visits: dict[str, list[tuple]] = {}  # bulk load: visits by household
+        self._texts: dict[tuple, tuple[str, str]] = {}  # delete_many: JSON of recurring fields
 
     def __enter__(self) -> Self:
         self._tx = self.store.transaction()
@@ -502,9 +503,22 @@ class ChangeWriter:
             f"UPDATE {table} SET {sets}deleted = ?, device_id = ?, counter = ?, hlc = ?,"
             " clock = ? WHERE rowid = ?", writes)
         self._log(log)
-        self.conn.executemany(
-            "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", audit)
+        insert_rows(self.conn, "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user,"
+                    " device_id, at)", audit)
+
+    def _clear_texts(self, new_vals: dict[str, Any], clock: dict[str, str]) -> tuple[str, str]:
+        """_dumps of the new values and of the base versions of a delete_many update; the same
+        few field sets recur, with one base version for all of them (the record's insert)."""
+        key = tuple(new_vals.items())
+        texts = self._texts.get(key)
+        if texts is None:
+            texts = self._texts[key] = (_dumps_flat(new_vals),
+                                        _dumps_flat(dict.fromkeys(new_vals, "\0")))
+        star = clock["*"]
+        versions = {clock.get(f, star) for f in new_vals}
+        if len(versions) == 1:
+            return texts[0], texts[1].replace('"\\u0000"', _ENCODE_STR(versions.pop()))
+        return texts[0], _dumps_flat({f: clock.get(f, star) for f in new_vals})
 
     def _clear_and_delete(self, table: str, row: tuple, clear: dict[str, Any], log: list,
                           audit: list, visits: bool) -> tuple | None:
@@ -519,10 +533,10 @@ class ChangeWriter:
             counter, hlc = self._stamp()
             version = f"{self.device}:{counter}"
             new_vals = {f: clear[f] for f in old_vals}
-            base = {f: clock.get(f, clock["*"]) for f in new_vals}
+            new_text, base_text = self._clear_texts(new_vals, clock)
             clock.update(dict.fromkeys(new_vals, version))
-            log.append((self.device, counter, hlc, table, uuid, "update", _dumps_flat(new_vals),
-                        _dumps_flat(old_vals), _dumps_flat(base), self.user, self.at))
+            log.append((self.device, counter, hlc, table, uuid, "update", new_text,
+                        _dumps_flat(old_vals), base_text, self.user, self.at))
             audit.extend((table, uuid, f, _audit_text(old_vals[f]), _audit_text(new_vals[f]),
                           self.user, self.device, self.at) for f in new_vals)
             stamp = (deleted, self.device, counter, hlc)
@@ -541,9 +555,29 @@ class ChangeWriter:
         return (*stamp, _dumps_flat(clock))
 
     def _log(self, rows: list[tuple]) -> None:
-        self.conn.executemany(
-            "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
-            " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        insert_rows(self.conn, "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid,"
+                    " op, data, old, base, user, at)", rows)
+
+
+_ROWS_A_STATEMENT = 256
+
+
+def insert_rows(conn, head: str, rows: list) -> None:
+    """`head VALUES (?, ...)` for every row, in order, as executemany would insert them, but
+    many rows a statement: one statement a row costs twice as much on tables like `changes`,
+    whose AUTOINCREMENT key rewrites sqlite_sequence at the end of every statement."""
+    if not rows:
+        return
+    width = len(rows[0])
+    one = "(" + ", ".join("?" * width) + ")"
+    n = _ROWS_A_STATEMENT
+    whole = len(rows) - len(rows) % n
+    if whole:
+        sql = f"{head} VALUES {', '.join([one] * n)}"
+        for start in range(0, whole, n):
+            conn.execute(sql, [v for row in rows[start:start + n] for v in row])
+    if whole < len(rows):
+        conn.executemany(f"{head} VALUES {one}", rows[whole:])
 
 
 def _audit_text(value: Any) -> str | None:
