@@ -568,16 +568,11 @@ def insert_rows(conn, head: str, rows: list) -> None:
     whose AUTOINCREMENT key rewrites sqlite_sequence at the end of every statement."""
     if not rows:
         return
-    width = len(rows[0])
-    one = "(" + ", ".join("?" * width) + ")"
+    one = "(" + ", ".join("?" * len(rows[0])) + ")"
     n = _ROWS_A_STATEMENT
-    whole = len(rows) - len(rows) % n
-    if whole:
-        sql = f"{head} VALUES {', '.join([one] * n)}"
-        for start in range(0, whole, n):
-            conn.execute(sql, [v for row in rows[start:start + n] for v in row])
-    if whole < len(rows):
-        conn.executemany(f"{head} VALUES {one}", rows[whole:])
+    for start in range(0, len(rows), n):
+        part = rows[start:start + n]
+        conn.execute(f"{head} VALUES {', '.join([one] * len(part))}", [v for r in part for v in r])
 
 
 def _audit_text(value: Any) -> str | None:
