@@ -5,13 +5,17 @@ transaction that writes every household and its change-log entry — then import
 (nothing changes: every row matched and unchanged).
 
 Baseline: a bare python-calamine read of the same file (`to_python()` of the sheet), nothing
-else. Goal: the first import within 1.5x the bare read.
+else.
 
-A third row measures the floor under that goal: the bare read plus a raw sqlite3 `executemany` of
-the very rows our import wrote (households and their change-log entries, read back out of our
-database before the clock starts) into a fresh database of the same schema, indexes built after
-the insert, one commit. No validation, no matching, no stamping: what any importer that stores
-these rows pays. When the floor is above 1.5x, the goal cannot be met by this schema and stack.
+A third row measures the floor: the bare read plus a raw sqlite3 `executemany` of the very rows
+our import wrote (households and their change-log entries, read back out of our database before
+the clock starts) into a fresh database of the same schema, indexes built after the insert, one
+commit. No validation, no matching, no stamping: what any importer that stores these rows pays.
+Goal (issue 20): the first import within 1.3x the floor (its ratio to the floor is in the note).
+
+A fourth row undoes the first import (every household it added deleted, its ID number cleared
+first, all change-logged and audited) and prints its time as a ratio to the first import's in the
+same run. Goal: <= 1x.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from fieldapp.demo.sample_register import make_register
 from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.setup import new_county_database
 from fieldapp.jobs.register_import import import_register
+from fieldapp.store.register_imports.import_log import undo_import
 
 from .common import COUNTY, remove_db, row, timed
 
@@ -68,6 +73,8 @@ def run(workdir: Path, households: int) -> list[dict]:
     first_s, first = timed(lambda: import_register(store, register))
     again_s, again = timed(lambda: import_register(store, register))
     written = _written(store)
+    undo_s, undone = timed(lambda: undo_import(store, first.import_id))
+    live = store.conn.execute("SELECT count(*) FROM households WHERE deleted = 0").fetchone()[0]
     store.close()
     remove_db(db)
     floor_db = Path(workdir) / "bench_import_floor.sqlite"
@@ -78,13 +85,18 @@ def run(workdir: Path, households: int) -> list[dict]:
     remove_db(floor_db)
     assert first.added == len(sample.good_rows), (first.added, len(sample.good_rows))
     assert again.added == again.updated == 0
+    assert len(undone.deletes) == first.added and live == 0, (len(undone.deletes), live)
     label = f"{n:,}-row register"
+    floor_s = base + write_s
     return [
         row(f"import-register {label} (first import)", first_s, "bare calamine read", base,
-            f"{first.added:,} added, {len(first.rejected):,} rejected; goal <= 1.5x"),
+            f"{first.added:,} added, {len(first.rejected):,} rejected;"
+            f" {first_s / floor_s:.2f}x the floor (goal <= 1.3x)"),
         row(f"import-register {label} again (no change)", again_s, "bare calamine read", base,
             f"{again.unchanged:,} unchanged"),
         row(f"floor: bare read + raw executemany of the same {first.added:,} households and"
-            " change-log rows", base + write_s, "bare calamine read", base,
+            " change-log rows", floor_s, "bare calamine read", base,
             f"no validation; raw write alone {write_s:.2f} s"),
+        row(f"undo of that first import ({first.added:,} households)", undo_s,
+            "the first import", first_s, "set-based, change-logged and audited; goal <= 1x"),
     ]

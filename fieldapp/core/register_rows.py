@@ -30,7 +30,7 @@ _HEAD_RELATIONS = ("户主", "本人", "户主本人")
 _NAME_OK = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff·A-Za-z]{1,15}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class RegisterRow:
     row: int  # row number in the file, 1-based
     village_code: str
@@ -99,10 +99,16 @@ def _cn_number(s: str) -> int:
 
 _CHECK = "10X98765432"
 _MOBILE_FAST = re.compile(r"1[3-9]\d{9}")
+# The shape _plain_id_ok accepts, for ASCII digits only: 6 digits, a year 1900-2100, month
+# 01-12, day 01-31, 3 digits, a check character (verified apart).
+_PLAIN_ID = re.compile(r"\d{6}(?:19\d\d|20\d\d|2100)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+                       r"\d{3}[\dXx]", re.ASCII)
 
 
 def _plain_id_ok(s: str) -> bool:
     """Fast path for the common case: 18 ASCII characters, plausible date, right check digit."""
+    if _PLAIN_ID.fullmatch(s):
+        return _CHECK[2 * int(s[:17], 13) % 11] == s[17].upper()
     if len(s) != 18 or not s[:17].isdigit():
         return False
     m, d = int(s[10:12]), int(s[12:14])
@@ -267,6 +273,9 @@ class _RowParser:
     def _id_number(self, raw: Sequence[Any], rowno: int) -> str | None:
         """The normalised ID number ("" if none), or None when the row is rejected for it."""
         id_raw = raw[self.c_id]
+        if id_raw.__class__ is str and _PLAIN_ID.fullmatch(id_raw) \
+                and _CHECK[2 * int(id_raw[:17], 13) % 11] == id_raw[17].upper():
+            return id_raw.upper()  # the common case, as id_cell_problem and below would find
         if id_raw == "" or id_raw is None:
             return ""
         problem = id_cell_problem(id_raw)

@@ -3,6 +3,7 @@ it changed gets its old values back, and what others changed since, or household
 visited, stay — all as logged changes that sync."""
 
 import datetime as dt
+import sqlite3
 
 import pytest
 
@@ -172,3 +173,68 @@ def test_a_cancelled_undo_changes_nothing(store, tmp_path):
     assert seen and _live(store) == result.added
     assert store.conn.execute("SELECT count(*) FROM changes").fetchone()[0] == changes
     assert import_history(store)[0].undoable  # still there to undo
+
+
+def _undo_one_by_one(store, import_id, user):
+    """Undo as it was done before it went set-based: update then delete, record by record."""
+    with store.write(user) as w:
+        plan = plan_undo(store, import_id)
+        for tbl, uuid in plan.deletes:
+            if tbl == "households":
+                w.update(tbl, uuid, {"id_hash": None, "id_masked": None, "id_full": None})
+            w.delete(tbl, uuid)
+        for tbl, uuid, values in plan.reverts:
+            w.update(tbl, uuid, values)
+        w.conn.execute("UPDATE import_log SET undone_at = ? WHERE id = ?", (w.at, import_id))
+    return plan
+
+
+def _state(store):
+    """Every row an undo writes, without the clock times (hlc, at) that differ run to run."""
+    out = {}
+    for table in ("households", "changes", "audit_log", "import_log", "devices"):
+        cur = store.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        names = [d[0] for d in cur.description]
+        out[table] = [{n: v for n, v in zip(names, row)
+                       if n not in ("hlc", "at", "undone_at", "last_seen")} for row in cur]
+    return out
+
+
+def test_set_based_undo_leaves_what_record_by_record_undo_left(store, tmp_path):
+    from fieldapp.store.db import Store
+
+    (_code, name), = _villages(store, 1)
+    p = tmp_path / "r.csv"
+    rows = [f"{name},{i % 3 + 1},户主{chr(0x4e00 + i)},13800138{i:03d}" for i in range(40)]
+    p.write_text("村,组,户主,电话\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    import_register(store, p)
+    sample = make_register(tmp_path / "reg.xlsx", _villages(store), 300, seed=5)
+    rows[0] = rows[0].replace("13800138000", "13900139000")  # one household corrected
+    p.write_text("村,组,户主,电话\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    big = import_register(store, sample.path)
+    corrected = import_register(store, p)
+    assert corrected.updated == 1
+    span = import_history(store)[1]
+    new = store.conn.execute("SELECT uuid FROM households WHERE counter BETWEEN ? AND ?"
+                             " ORDER BY counter LIMIT 2", (span.first_counter, span.last_counter)
+                             ).fetchall()
+    with store.write("乡镇干部") as w:  # one household edited since, one visited
+        w.update("households", new[0][0], {"phone": "13700137000"})
+        w.insert("visits", {"household_uuid": new[1][0], "form_id": "household_visit",
+                            "form_version": "1", "state": "complete", "answers": {},
+                            "started_at": "2026-11-20T00:00:00"})
+    twin_path = tmp_path / "twin.sqlite"
+    twin_conn = sqlite3.connect(twin_path)
+    store.conn.backup(twin_conn)
+    twin_conn.close()
+    twin = Store.open(twin_path)
+    try:
+        for record in (import_history(store)[0], import_history(store)[1]):
+            ours = undo_import(store, record.id, "王科长")
+            theirs = _undo_one_by_one(twin, record.id, "王科长")
+            assert (ours.deletes, ours.reverts, ours.kept) == (
+                theirs.deletes, theirs.reverts, theirs.kept)
+        assert big.added and len(ours.deletes) == big.added - 2 and len(ours.kept) == 2
+        assert _state(store) == _state(twin)
+    finally:
+        twin.close()

@@ -47,17 +47,19 @@ def refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> 
     # Many households (an import, a merge, the demo): read whole tables once and pick in Python;
     # a few (a visit saved): look them up through a temporary table of their uuids.
     many = len(targets) * 4 >= _max_rowid(conn, "households")
+    cols = "SELECT uuid, rowid, status, status_reason, last_visit_at FROM households"
     if many:
-        rowids = {u: r for r, u in conn.execute("SELECT rowid, uuid FROM households")
-                  if u in targets}
+        now = {r[0]: r[1:] for r in conn.execute(cols) if r[0] in targets}
     else:
         _fill_targets(conn, targets)
-        rowids = dict(conn.execute("SELECT uuid, rowid FROM households"
-                                   " WHERE uuid IN (SELECT uuid FROM temp_status_targets)"))
+        now = {r[0]: r[1:] for r in conn.execute(
+            f"{cols} WHERE uuid IN (SELECT uuid FROM temp_status_targets)")}
     found = _latest(conn, targets, many)
-    # In table order: rows that grow (a first visit date) then split pages one after another
-    # instead of all over the table, which is several times faster for a whole county.
-    updates = [(*found.get(u, NEVER), r) for u, r in rowids.items()]
+    # Only the rows whose status changes (an undone import's households keep theirs), in table
+    # order: rows that grow (a first visit date) then split pages one after another instead of
+    # all over the table, which is several times faster for a whole county.
+    updates = [(*new, r) for u, (r, *old) in now.items()
+               if (new := found.get(u, NEVER)) != tuple(old)]
     updates.sort(key=lambda row: row[3])
     conn.executemany(
         "UPDATE households SET status = ?, status_reason = ?, last_visit_at = ? WHERE rowid = ?",

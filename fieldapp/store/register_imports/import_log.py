@@ -14,12 +14,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled
 
 from fieldapp.store import errors as E
+from fieldapp.store.deferred_indexes import deferred_indexes
 
 _COLS = ("id", "kind", "file", "user", "at", "added", "updated", "unchanged", "rejected",
          "device_id", "first_counter", "last_counter", "undone_at")
@@ -101,47 +104,64 @@ def plan_undo(store, import_id: int) -> UndoPlan:
         "SELECT tbl, record_uuid, op, counter, old FROM changes"
         " WHERE device_id = ? AND counter BETWEEN ? AND ? ORDER BY counter",
         (rec.device_id, rec.first_counter, rec.last_counter)).fetchall()
+    current = _current(conn, changes)
+    in_use = _in_use(conn, [u for t, u, op, _c, _o in changes
+                            if t == "households" and op == "insert"])
     for tbl, uuid, op, counter, old in changes:
-        cur = conn.execute(f"SELECT device_id, counter, deleted, clock FROM {tbl} WHERE uuid = ?",
-                           (uuid,)).fetchone()
+        cur = current[tbl].get(uuid)
         if cur is None or cur[2]:
             continue  # gone already
-        version = f"{rec.device_id}:{counter}"
         if op == "insert":
             if (cur[0], cur[1]) != (rec.device_id, counter):
                 plan.kept.append((tbl, uuid, "导入后已被修改，保留"))
-            elif tbl == "households" and (reason := _in_use(conn, uuid)):
+            elif tbl == "households" and (reason := in_use.get(uuid)):
                 plan.kept.append((tbl, uuid, reason))
             else:
                 plan.deletes.append((tbl, uuid))
         elif op == "update":
-            clock = json.loads(cur[3])
-            values: dict[str, Any] = {}
-            later = False
-            for name, value in json.loads(old or "{}").items():
-                if clock.get(name) != version:
-                    later = True  # changed again since: the later value stays
-                    continue
-                parent, _, key = name.partition(".")
-                if key:  # a field inside a JSON column (answers.works_now)
-                    values.setdefault(parent, {})[key] = value
-                else:
-                    values[name] = value
-            if values:
-                plan.reverts.append((tbl, uuid, values))
-            if later:
-                plan.kept.append((tbl, uuid, "部分字段导入后又被修改，保留修改后的值"))
+            _plan_revert(plan, tbl, uuid, json.loads(cur[3]), old, f"{rec.device_id}:{counter}")
     return plan
 
 
-def _in_use(conn, household: str) -> str | None:
-    if conn.execute("SELECT 1 FROM visits WHERE household_uuid = ? AND deleted = 0 LIMIT 1",
-                    (household,)).fetchone():
-        return "已有走访记录，保留"
-    if conn.execute("SELECT 1 FROM work_orders WHERE household_uuid = ? AND deleted = 0 LIMIT 1",
-                    (household,)).fetchone():
-        return "已有工单，保留"
-    return None
+def _plan_revert(plan: UndoPlan, tbl: str, uuid: str, clock: dict, old: str | None,
+                 version: str) -> None:
+    values: dict[str, Any] = {}
+    later = False
+    for name, value in json.loads(old or "{}").items():
+        if clock.get(name) != version:
+            later = True  # changed again since: the later value stays
+            continue
+        parent, _, key = name.partition(".")
+        if key:  # a field inside a JSON column (answers.works_now)
+            values.setdefault(parent, {})[key] = value
+        else:
+            values[name] = value
+    if values:
+        plan.reverts.append((tbl, uuid, values))
+    if later:
+        plan.kept.append((tbl, uuid, "部分字段导入后又被修改，保留修改后的值"))
+
+
+def _current(conn, changes: list[tuple]) -> dict[str, dict[str, tuple]]:
+    """(device_id, counter, deleted, clock) now of every record the changes name, by table
+    and uuid, one query a table."""
+    uuids: dict[str, set[str]] = {}
+    for tbl, uuid, *_ in changes:
+        uuids.setdefault(tbl, set()).add(uuid)
+    return {tbl: {r[0]: r[1:] for r in conn.execute(
+        f"SELECT uuid, device_id, counter, deleted, clock FROM {tbl}"
+        " WHERE uuid IN (SELECT value FROM json_each(?))", (json.dumps(sorted(keys)),))}
+        for tbl, keys in uuids.items()}
+
+
+def _in_use(conn, households: list[str]) -> dict[str, str]:
+    """Why each of these households must stay (visits, else work orders), if it must."""
+    reasons: dict[str, str] = {}
+    for table, reason in (("work_orders", "已有工单，保留"), ("visits", "已有走访记录，保留")):
+        reasons.update((u, reason) for u, in conn.execute(
+            f"SELECT DISTINCT household_uuid FROM {table} WHERE deleted = 0"
+            " AND household_uuid IN (SELECT value FROM json_each(?))", (json.dumps(households),)))
+    return reasons
 
 
 def undo_import(store, import_id: int, user: str | None = None,
@@ -151,20 +171,44 @@ def undo_import(store, import_id: int, user: str | None = None,
     with store.write(user) as w:
         plan = plan_undo(store, import_id)  # inside the write lock: nothing moves meanwhile
         total = len(plan.deletes) + len(plan.reverts)
-        for done, (tbl, uuid) in enumerate(plan.deletes, 1):
-            if tbl == "households":  # the ID number goes with it: a corrected file may bring it
-                w.update(tbl, uuid, {"id_hash": None, "id_masked": None, "id_full": None})
-            w.delete(tbl, uuid)
-            _step(progress, done, total)
-        for done, (tbl, uuid, values) in enumerate(plan.reverts, len(plan.deletes) + 1):
-            w.update(tbl, uuid, values)
-            _step(progress, done, total)
+        with deferred_indexes(w.conn, _incoming(plan)):
+            _apply_undo(w, plan, progress, total)
         w.conn.execute("UPDATE import_log SET undone_at = ? WHERE id = ?", (w.at, import_id))
     if progress:
         progress(total, total)
     return plan
 
 
+def _incoming(plan: UndoPlan) -> dict[str, int]:
+    """Rows the undo writes a table (at most): its indexes are built again after it when that is
+    as many as the table holds (undoing a county's first import)."""
+    deleted: dict[str, int] = {}
+    for tbl, _uuid in plan.deletes:
+        deleted[tbl] = deleted.get(tbl, 0) + 1
+    changes = 2 * len(plan.deletes) + len(plan.reverts)  # at least one audit row each
+    return {**deleted, "changes": changes, "audit_log": changes}
+
+
+def _apply_undo(w, plan: UndoPlan, progress, total: int) -> None:
+    done = 0
+    # In runs of one table, in the order of the import's changes: a household loses the ID
+    # number it brought (so a corrected file may bring it again), then is deleted.
+    for start in range(0, len(plan.deletes), _STEP):
+        chunk = plan.deletes[start:start + _STEP]
+        for tbl, run in groupby(chunk, key=itemgetter(0)):
+            w.delete_many(tbl, [u for _t, u in run],
+                          clear=_ID_FIELDS if tbl == "households" else None)
+        done += len(chunk)
+        _step(progress, done, total)
+    for done, (tbl, uuid, values) in enumerate(plan.reverts, len(plan.deletes) + 1):
+        w.update(tbl, uuid, values)
+        _step(progress, done, total)
+
+
+_STEP = 500
+_ID_FIELDS = {"id_hash": None, "id_masked": None, "id_full": None}
+
+
 def _step(progress, done: int, total: int) -> None:
-    if progress and done % 500 == 0 and progress(done, total) is False:
+    if progress and done % _STEP == 0 and progress(done, total) is False:
         raise Cancelled(ErrorCode.CANCELLED_UNDO)

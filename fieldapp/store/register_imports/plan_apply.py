@@ -90,6 +90,20 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
     seal = id_numbers.id_hasher(store.conn)
     by_hash, by_name, gone = _existing(store, sorted({r.village_code for r in parsed.rows}),
                                        list(hashes.values()))
+    if not (by_hash or by_name or gone):  # nothing to match (a first import): all are new
+        plan.adds = [_record(row, hashes.get(row.row), keep_full) for row in parsed.rows]
+        plan.add_rows = [row.row for row in parsed.rows]
+    else:
+        _match(plan, parsed, hashes, by_hash, by_name, gone, names, keep_full, progress)
+    for record, uuid in zip(plan.adds, time_ordered_uuids(len(plan.adds))):
+        record["uuid"] = uuid
+    plan.rejected.sort(key=lambda p: p.row)
+    return plan
+
+
+def _match(plan: RegisterPlan, parsed: ParsedRegister, hashes: dict[int, str], by_hash, by_name,
+           gone, names: dict[str, str], keep_full: bool, progress: Progress | None) -> None:
+    """Sort the rows into the plan: added, updated, unchanged or rejected."""
     claimed: dict[str, int] = {}
     total = len(parsed.rows)
     for i, row in enumerate(parsed.rows, 1):
@@ -133,10 +147,6 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
             plan.updates.append((row.row, match[U], changes))
         else:
             plan.unchanged += 1
-    for record, uuid in zip(plan.adds, time_ordered_uuids(len(plan.adds))):
-        record["uuid"] = uuid
-    plan.rejected.sort(key=lambda p: p.row)
-    return plan
 
 
 def _keyed_hashes(store, rows) -> dict[int, str]:
@@ -186,13 +196,16 @@ def time_ordered_uuids(n: int) -> list[str]:
     ms = int(time.time() * 1000)
     rand = secrets.token_hex(10 * n)  # 20 hex digits an id, drawn at once
     out = []
-    for i in range(n):
-        t = f"{ms + (i >> 12):012x}"  # a new millisecond every 4096 ids, as a fast clock would
-        r = rand[20 * i:20 * i + 20]
-        variant = "89ab"[int(r[3], 16) & 3]
-        out.append(f"{t[:8]}-{t[8:]}-7{r[:3]}-{variant}{r[4:7]}-{r[7:19]}")
+    for block in range(0, n, 4096):  # a new millisecond every 4096 ids, as a fast clock would
+        t = f"{ms + (block >> 12):012x}"
+        head = f"{t[:8]}-{t[8:]}-7"
+        out += [f"{head}{r[:3]}-{_VARIANT[r[3]]}{r[4:7]}-{r[7:19]}"
+                for r in (rand[20 * i:20 * i + 20] for i in range(block, min(n, block + 4096)))]
     out.sort()
     return out
+
+
+_VARIANT = {h: "89ab"[int(h, 16) & 3] for h in "0123456789abcdef"}  # variant 10xx
 
 
 def _mask(id_number: str) -> str:

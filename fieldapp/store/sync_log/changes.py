@@ -42,6 +42,28 @@ def _dumps(value: Any) -> str:
     return _ENCODE(value)
 
 
+def _dumps_flat(value: dict[str, Any]) -> str:
+    """_dumps of a dict of text or None values (clocks, old and new field values), built
+    without the encoder's per-call set-up; other values go to _dumps."""
+    try:
+        return "{" + ",".join([_ENCODE_STR(k) + ":" + ("null" if v is None else _ENCODE_STR(v))
+                               for k, v in sorted(value.items())]) + "}"
+    except TypeError:
+        return _ENCODE(value)
+
+
+_ENCODE_STR = json.encoder.encode_basestring  # a str as _ENCODE writes it (ensure_ascii off)
+
+
+def _loads_clock(text: str) -> dict[str, str]:
+    """json.loads of a record's clock; the clock of a record nobody changed since it was
+    inserted ({"*":"<device>:<counter>"}) without the decoder."""
+    if text.startswith('{"*":"') and text.endswith('"}') and text.count('"') == 4 \
+            and "\\" not in text:
+        return {"*": text[6:-2]}
+    return json.loads(text)
+
+
 class _TablePlan:
     """What `_prepare` needs to know about a synced table, worked out once."""
 
@@ -98,6 +120,9 @@ def bulk_load(store) -> Iterator[None]:
             store.conn.execute(pragma)
 
 
+_DERIVED_KEYS = frozenset({"areas", "attachments"})  # keyed by code / content, uuid derived
+
+
 def _key(table: str) -> str:
     return "code" if table == "areas" else "sha256" if table == "attachments" else "uuid"
 
@@ -118,6 +143,7 @@ class ChangeWriter:
         self._pending: list[dict[str, Any]] | None = [] if getattr(
             store, "_bulk_load", False) else None
         self._new_visits: dict[str, list[tuple]] = {}  # bulk load: visits by household
+        self._texts: dict[tuple, tuple[str, str]] = {}  # delete_many: JSON of recurring fields
 
     def __enter__(self) -> Self:
         self._tx = self.store.transaction()
@@ -188,6 +214,9 @@ class ChangeWriter:
         return self.insert_many(table, [record])[0]
 
     def insert_many(self, table: str, records: Iterable[Mapping[str, Any]]) -> list[str]:
+        plan = _plan(table)
+        if self._pending is None and not plan.json_fields and table not in _DERIVED_KEYS:
+            return self._insert_plain(table, plan, records)
         rows, log = [], []
         prepare, tick = self._prepare, self.clock.tick
         device, user, at = self.device, self.user, self.at
@@ -229,6 +258,47 @@ class ChangeWriter:
         if table == "areas":
             return [r["code"] for r in rows]
         return [r["uuid"] for r in rows]
+
+    def _insert_plain(self, table: str, plan: _TablePlan,
+                      records: Iterable[Mapping[str, Any]]) -> list[str]:
+        """insert_many for a table without JSON fields or derived keys (households outside a
+        bulk load, work orders, ...): each record goes straight to a row tuple, stamped as
+        insert_many stamps it, without the intermediate dicts."""
+        fields = plan.fields
+        defaults = [(fields.index(f), default) for f, default in plan.defaults]
+        name_at = fields.index("head_name") if table == "households" else None
+        device, user, at, tick = self.device, self.user, self.at, self.clock.tick
+        clock_head = '{"*":' + _ENCODE(device)[:-1] + ":"
+        counter = self.counter
+        rows, log, uuids = [], [], []
+        for record in records:
+            if not plan.allowed.issuperset(record):
+                self._prepare(table, record)  # raises, naming the unknown fields
+            values = list(map(record.get, fields))
+            for i, default in defaults:
+                if values[i] is None:
+                    values[i] = default
+            uuid = record.get("uuid") or str(uuidlib.uuid4())
+            counter += 1
+            hlc = tick()
+            values += (uuid, device, counter, hlc, f'{clock_head}{counter}"}}', 0)
+            if name_at is not None:
+                values.append(initials(values[name_at]))
+            rows.append(values)
+            uuids.append(uuid)
+            log.append((device, counter, hlc, table, uuid, "insert", "{}", None, None, user, at))
+        self.changes += counter - self.counter
+        self.counter = counter
+        if not rows:
+            return []
+        cols = (*fields, "uuid", "device_id", "counter", "hlc", "clock", "deleted") + (
+            ("head_initials",) if name_at is not None else ())
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                              f"({', '.join('?' * len(cols))})", rows)
+        self._log(log)
+        if table == "households":
+            self._touched_households.update(uuids)
+        return uuids
 
     def _insert_rows(self, table: str, rows: list[dict[str, Any]]) -> None:
         cols = list(rows[0])
@@ -399,10 +469,110 @@ class ChangeWriter:
                                    (key,)).fetchone()
             self._touched_households.add(hh[0])
 
-    def _log(self, rows: list[tuple]) -> None:
+    def delete_many(self, table: str, keys: list[str],
+                    clear: Mapping[str, Any] | None = None) -> None:
+        """delete() of many records in one pass, each first given the values in `clear` as
+        update() would give them (its own logged, audited change, before the delete): the same
+        rows, change-log and audit entries, in the same order, as those calls one record at a
+        time. Plain fields only in `clear` (not JSON fields, not head_name)."""
+        if self._pending:
+            self._flush_households()
+        keys = list(dict.fromkeys(keys))  # a key twice: the second time finds it deleted
+        clear = dict(clear or {})
+        fields = SYNCED_FIELDS[table]
+        bad = [f for f in clear if f not in fields or f in JSON_FIELDS or f == "head_name"]
+        if bad:
+            raise E.StoreError(f"{table} 不能批量清除字段: {', '.join(bad)}")
+        keycol = _key(table)
+        extra = ", household_uuid" if table == "visits" else ""
+        cols = "".join(f", {f}" for f in clear)
+        found = {r[1]: r for r in self.conn.execute(
+            f"SELECT rowid, {keycol}, uuid, deleted, clock{extra}{cols} FROM {table}"
+            f" WHERE {keycol} IN (SELECT value FROM json_each(?))", (_dumps(list(keys)),))}
+        writes, log, audit = [], [], []
+        for key in keys:
+            row = found.get(key)
+            if row is None:
+                raise E.StoreError(f"{table} 中找不到记录 {key}")
+            stamp = self._clear_and_delete(table, row, clear, log, audit, bool(extra))
+            if stamp is not None:
+                writes.append((*clear.values(), *stamp, row[0]))
+        writes.sort(key=itemgetter(-1))  # in table order
+        sets = "".join(f"{f} = ?, " for f in clear)
         self.conn.executemany(
-            "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
-            " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            f"UPDATE {table} SET {sets}deleted = ?, device_id = ?, counter = ?, hlc = ?,"
+            " clock = ? WHERE rowid = ?", writes)
+        self._log(log)
+        insert_rows(self.conn, "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user,"
+                    " device_id, at)", audit)
+
+    def _clear_texts(self, new_vals: dict[str, Any], clock: dict[str, str]) -> tuple[str, str]:
+        """_dumps of the new values and of the base versions of a delete_many update; the same
+        few field sets recur, with one base version for all of them (the record's insert)."""
+        key = tuple(new_vals.items())
+        texts = self._texts.get(key)
+        if texts is None:
+            texts = self._texts[key] = (_dumps_flat(new_vals),
+                                        _dumps_flat(dict.fromkeys(new_vals, "\0")))
+        star = clock["*"]
+        versions = {clock.get(f, star) for f in new_vals}
+        if len(versions) == 1:
+            return texts[0], texts[1].replace('"\\u0000"', _ENCODE_STR(versions.pop()))
+        return texts[0], _dumps_flat({f: clock.get(f, star) for f in new_vals})
+
+    def _clear_and_delete(self, table: str, row: tuple, clear: dict[str, Any], log: list,
+                          audit: list, visits: bool) -> tuple | None:
+        """One record of delete_many: its change-log and audit rows appended to `log` and
+        `audit`; returns (deleted, device_id, counter, hlc, clock) to write, None if nothing."""
+        uuid, deleted, clock = row[2], row[3], _loads_clock(row[4])
+        current = row[6 if visits else 5:]
+        household = row[5] if visits else uuid
+        old_vals = {f: cur for (f, value), cur in zip(clear.items(), current) if cur != value}
+        stamp = None
+        if old_vals:
+            counter, hlc = self._stamp()
+            version = f"{self.device}:{counter}"
+            new_vals = {f: clear[f] for f in old_vals}
+            new_text, base_text = self._clear_texts(new_vals, clock)
+            clock.update(dict.fromkeys(new_vals, version))
+            log.append((self.device, counter, hlc, table, uuid, "update", new_text,
+                        _dumps_flat(old_vals), base_text, self.user, self.at))
+            audit.extend((table, uuid, f, _audit_text(old_vals[f]), _audit_text(new_vals[f]),
+                          self.user, self.device, self.at) for f in new_vals)
+            stamp = (deleted, self.device, counter, hlc)
+        if not deleted:
+            counter, hlc = self._stamp()
+            base_text = '{"deleted":' + _ENCODE_STR(clock.get("deleted", clock["*"])) + "}"
+            clock["deleted"] = f"{self.device}:{counter}"
+            log.append((self.device, counter, hlc, table, uuid, "delete", "{}", None,
+                        base_text, self.user, self.at))
+            audit.append((table, uuid, "deleted", "0", "1", self.user, self.device, self.at))
+            stamp = (1, self.device, counter, hlc)
+        if stamp is None:
+            return None
+        if table in ("households", "visits"):
+            self._touched_households.add(household)
+        return (*stamp, _dumps_flat(clock))
+
+    def _log(self, rows: list[tuple]) -> None:
+        insert_rows(self.conn, "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid,"
+                    " op, data, old, base, user, at)", rows)
+
+
+_ROWS_A_STATEMENT = 256
+
+
+def insert_rows(conn, head: str, rows: list) -> None:
+    """`head VALUES (?, ...)` for every row, in order, as executemany would insert them, but
+    many rows a statement: one statement a row costs twice as much on tables like `changes`,
+    whose AUTOINCREMENT key rewrites sqlite_sequence at the end of every statement."""
+    if not rows:
+        return
+    one = "(" + ", ".join("?" * len(rows[0])) + ")"
+    n = _ROWS_A_STATEMENT
+    for start in range(0, len(rows), n):
+        part = rows[start:start + n]
+        conn.execute(f"{head} VALUES {', '.join([one] * len(part))}", [v for r in part for v in r])
 
 
 def _audit_text(value: Any) -> str | None:
