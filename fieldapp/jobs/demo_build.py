@@ -28,6 +28,7 @@ from fieldapp.demo.places import demo_places
 from fieldapp.demo.visits import synthetic_visit
 from fieldapp.geo.tiling import crowded, random_points_in, tile
 from fieldapp.store import Store
+from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.exclusive import held_alone
 from fieldapp.store.sync_log.changes import bulk_load
 
@@ -127,7 +128,11 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
         store.set_settings({"programme_year": str(DEMO_YEAR),
                             "county_name": divisions[0]["name"], "surveyor": "演示管理员"})
         done = nvisits = 0
-        with bulk_load(store), store.write("demo") as w:
+        # A new file: the indexes of households and the change log are built once from the
+        # finished tables. Not those of visits: the held-back households' deferred foreign-key
+        # check looks their visits up by household.
+        incoming = {"households": total, "changes": 2 * total}
+        with bulk_load(store), store.write("demo") as w, deferred_indexes(w.conn, incoming):
             w.insert_many("areas", [
                 dict(d, boundary=json.dumps(mapping(geoms[d["code"]]))
                      if d["code"] in geoms else None)
@@ -142,6 +147,7 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
                 if progress and progress(done, total) is False:
                     raise KeyboardInterrupt
             w.insert_many("public_places", demo_places(divisions, geoms, seed, DEMO_YEAR))
+            w.flush()  # the held-back households, before their indexes are built
     finally:
         store.close()
     return nvisits
