@@ -21,6 +21,7 @@ from shapely.geometry import mapping, shape
 
 from fieldapp.core.gazetteer import load_boundary_geojson, load_divisions
 from fieldapp.core.idcard import hash_id, mask_id
+from fieldapp.core.paths import fsync_file
 from fieldapp.core.progress import Progress
 from fieldapp.demo import names
 from fieldapp.demo.draw import Weighted, randint
@@ -108,7 +109,7 @@ def build_demo(
     try:
         nvisits = _fill(tmp, county, seed, divisions, villages, sizes, geoms, rng, nrng,
                         total, progress)
-        _sync_file(tmp)
+        fsync_file(tmp)  # the finished file on disk before it gets its final name
         with held_alone(path):  # a database open in the app or a command is never replaced
             for suffix in ("-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
@@ -151,15 +152,6 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
     finally:
         store.close()
     return nvisits
-
-
-def _sync_file(path: Path) -> None:
-    """The finished file on disk before it gets its final name."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 _SIZE = Weighted((1, 2, 3, 4, 5, 6), (8, 24, 26, 22, 13, 7))
