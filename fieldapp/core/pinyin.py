@@ -16,4 +16,4 @@ def _char_initial(ch: str) -> str:
 
 
 def initials(name: str | None) -> str:
-    return "".join(_char_initial(ch) for ch in (name or ""))
+    return "".join(map(_char_initial, name)) if name else ""

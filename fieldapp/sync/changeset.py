@@ -61,10 +61,10 @@ def change_from_list(item: Any, where: str) -> Change:
         for name in values:
             if not field_allowed(c.tbl, name, c.op):
                 raise BundleRejected(f"同步包中的变更修改了未知字段 {c.tbl}.{name}", where=where)
-    for name, v in values.items():
-        if not _value_ok(name, v):
-            raise BundleRejected(f"同步包中的变更字段 {c.tbl}.{name} 的值类型不对（{c.version}）",
-                                 where=where)
+    if not _values_ok(values):
+        name = next(n for n, v in values.items() if not _value_ok(n, v))
+        raise BundleRejected(f"同步包中的变更字段 {c.tbl}.{name} 的值类型不对（{c.version}）",
+                             where=where)
     return c
 
 
@@ -74,6 +74,23 @@ _TEXT = frozenset({"code", "parent_code", "village_code", "township_code", "area
                    "household_uuid", "head_name", "sha256", "form_id", "form_version", "state",
                    "merged_into"})
 _SCALAR = (str, int, float)
+
+
+_PLAIN = frozenset({str, type(None)})
+_PLAIN_OR_NUMBER = _PLAIN | {int, float}
+_TEXT_OR_JSON = _TEXT | JSON_FIELDS
+
+
+def _values_ok(values: dict[str, Any]) -> bool:
+    """Every value of a change has the type its field allows (what _value_ok says of each),
+    judged by the set of their types first: text and nulls fit every field; numbers (never
+    bool: its class is not int) fit every field but the text and whole-JSON columns."""
+    kinds = {v.__class__ for v in values.values()}
+    if kinds <= _PLAIN:
+        return True
+    if kinds <= _PLAIN_OR_NUMBER:
+        return all(values[n].__class__ in _PLAIN for n in _TEXT_OR_JSON.intersection(values))
+    return all(_value_ok(n, v) for n, v in values.items())
 
 
 def _value_ok(name: str, v: Any) -> bool:
