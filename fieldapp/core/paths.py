@@ -24,3 +24,14 @@ def forms_dir() -> Path:
 
 def data_file(name: str) -> Path:
     return resource_dir() / "data" / name
+
+
+def fsync_file(path: str | Path) -> None:
+    """A finished file's content on disk (before it is renamed into place)."""
+    import os
+
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -21,6 +21,7 @@ from shapely.geometry import mapping, shape
 
 from fieldapp.core.gazetteer import load_boundary_geojson, load_divisions
 from fieldapp.core.idcard import keyed_id_hash, mask_id, rekey_hash
+from fieldapp.core.paths import fsync_file
 from fieldapp.core.progress import Progress
 from fieldapp.demo import names
 from fieldapp.demo.draw import Weighted, randint
@@ -28,6 +29,7 @@ from fieldapp.demo.places import demo_places
 from fieldapp.demo.visits import synthetic_visit
 from fieldapp.geo.tiling import crowded, random_points_in, tile
 from fieldapp.store import Store
+from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.exclusive import held_alone
 from fieldapp.store.sync_log.changes import bulk_load
 
@@ -107,7 +109,7 @@ def build_demo(
     try:
         nvisits = _fill(tmp, county, seed, divisions, villages, sizes, geoms, rng, nrng,
                         total, progress)
-        _sync_file(tmp)
+        fsync_file(tmp)  # the finished file on disk before it gets its final name
         with held_alone(path):  # a database open in the app or a command is never replaced
             for suffix in ("-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
@@ -128,7 +130,11 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
         store.set_settings({"programme_year": str(DEMO_YEAR),
                             "county_name": divisions[0]["name"], "surveyor": "演示管理员"})
         done = nvisits = 0
-        with bulk_load(store), store.write("demo") as w:
+        # A new file: the indexes of households and the change log are built once from the
+        # finished tables. Not those of visits: the held-back households' deferred foreign-key
+        # check looks their visits up by household.
+        incoming = {"households": total, "changes": 2 * total}
+        with bulk_load(store), store.write("demo") as w, deferred_indexes(w.conn, incoming):
             w.insert_many("areas", [
                 dict(d, boundary=json.dumps(mapping(geoms[d["code"]]))
                      if d["code"] in geoms else None)
@@ -143,18 +149,10 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
                 if progress and progress(done, total) is False:
                     raise KeyboardInterrupt
             w.insert_many("public_places", demo_places(divisions, geoms, seed, DEMO_YEAR))
+            w.flush()  # the held-back households, before their indexes are built
     finally:
         store.close()
     return nvisits
-
-
-def _sync_file(path: Path) -> None:
-    """The finished file on disk before it gets its final name."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 _SIZE = Weighted((1, 2, 3, 4, 5, 6), (8, 24, 26, 22, 13, 7))

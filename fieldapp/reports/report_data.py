@@ -153,13 +153,11 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
         villages = units
     by_code = {r.code: r for r in [total, *units, *villages]}
     step(1)
-    answers = report_queries.answer_counts(store, code)
-    for village, counts in answers.items():
-        _spread(by_code, code, village, counts)
-    for village, counts in report_queries.person_counts(store, code).items():
-        _spread(by_code, code, village, counts)
-    for village, counts in report_queries.indicator_counts(store, code).items():
-        _spread(by_code, code, village, counts)
+    for per_village in (report_queries.answer_counts(store, code),
+                        report_queries.person_counts(store, code),
+                        report_queries.indicator_counts(store, code)):
+        for village, counts in per_village.items():
+            _spread(by_code, code, village, counts)
     step(2)
     orders = report_queries.work_order_counts(store, code)
     states: Counter = Counter()

@@ -90,9 +90,10 @@ class _Judge:
         codes = self._codes(c.tbl, c.record_uuid, old, values)
         if c.tbl == "households" and c.op != "delete" and values.get("village_code"):
             self.hh_village[c.record_uuid] = values["village_code"]
-        outside = sorted(code for code in codes if code and not code.startswith(self.prefix))
+        prefix = self.prefix
+        outside = [code for code in codes if code and not code.startswith(prefix)]
         if outside:
-            return (f"{name}属于本乡镇（{self.township[:9]}）以外的区划 {outside[0]}，"
+            return (f"{name}属于本乡镇（{self.township[:9]}）以外的区划 {min(outside)}，"
                     "乡镇笔记本无权修改")
         return None
 

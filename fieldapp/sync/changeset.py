@@ -103,6 +103,23 @@ _TEXT = frozenset({"code", "parent_code", "village_code", "township_code", "area
 _SCALAR = (str, int, float)
 
 
+_PLAIN = frozenset({str, type(None)})
+_PLAIN_OR_NUMBER = _PLAIN | {int, float}
+_TEXT_OR_JSON = _TEXT | JSON_FIELDS
+
+
+def _values_ok(values: dict[str, Any]) -> bool:
+    """Every value of a change has the type its field allows (what _value_ok says of each),
+    judged by the set of their types first: text and nulls fit every field; numbers (never
+    bool: its class is not int) fit every field but the text and whole-JSON columns."""
+    kinds = {v.__class__ for v in values.values()}
+    if kinds <= _PLAIN:
+        return True
+    if kinds <= _PLAIN_OR_NUMBER:
+        return all(values[n].__class__ in _PLAIN for n in _TEXT_OR_JSON.intersection(values))
+    return all(_value_ok(n, v) for n, v in values.items())
+
+
 def _value_ok(name: str, v: Any) -> bool:
     if v is None:
         return True

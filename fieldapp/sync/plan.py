@@ -29,6 +29,9 @@ from .errors import BundleRejected
 from .heads import field_heads, head_value, latest
 
 
+_SCALARS = frozenset({str, int, float, type(None)})  # stored as they are (no JSON, no bytes)
+
+
 class LocalState(Protocol):
     def seen_counters(self) -> dict[str, int]: ...
     def records(self, tbl: str, uuids: list[str]) -> dict[str, dict[str, Any]]: ...
@@ -109,11 +112,17 @@ class _Planner:
                 todo.append(c)
         self._prefetch(todo)
         total = len(todo)
+        history, log, plan_seen = self.history, self.plan.log, self.plan.seen
         for i, c in enumerate(todo):
-            self.history.setdefault((c.tbl, c.record_uuid), []).append(c)
+            key = (c.tbl, c.record_uuid)
+            if key in history:
+                history[key].append(c)
+            else:
+                history[key] = [c]
             self._apply(c)
-            self.plan.log.append(c)
-            self.plan.seen[c.device_id] = max(self.plan.seen.get(c.device_id, 0), c.counter)
+            log.append(c)
+            if c.counter > plan_seen.get(c.device_id, 0):
+                plan_seen[c.device_id] = c.counter
             if progress and i % 2000 == 0 and progress(i, total) is False:
                 from fieldapp.core.progress import Cancelled
                 raise Cancelled(ErrorCode.CANCELLED_MERGE)
@@ -175,11 +184,11 @@ class _Planner:
             wr.dirty = True
 
     def _new_row(self, c: Change, values: dict[str, Any]) -> WorkingRow:
-        get = values.get
-        row = {f: get(f) for f in SYNCED_FIELDS[c.tbl]}
+        fields = SYNCED_FIELDS[c.tbl]
+        row = dict(zip(fields, map(values.get, fields)))
         if c.tbl == "visits" and row["answers"].__class__ is dict:
             self.plan.answers[c.record_uuid] = row["answers"]
-        for f, v in row.items():
+        for f, v in row.items() if not _SCALARS.issuperset(map(type, row.values())) else ():
             if v.__class__ is dict or v.__class__ is list:  # JSON columns; photos' bytes
                 if v.__class__ is dict and set(v) == {"$b64"}:
                     row[f] = base64.b64decode(v["$b64"])
@@ -316,7 +325,10 @@ class _Planner:
         for (tbl, u), wr in self.rows.items():
             if wr is None:
                 continue
-            counts = p.villages.setdefault(self._village(wr), VillageCounts())
+            village = self._village(wr)
+            counts = p.villages.get(village)
+            if counts is None:
+                counts = p.villages[village] = VillageCounts()
             if wr.is_new and tbl == "visits" and "answers" in wr.docs:
                 p.answers[u] = wr.docs["answers"]  # changed in this plan: the current document
             if wr.is_new:

@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.paths import fsync_file
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.private_files import PRIVATE_DIR, create_private, open_private
 
@@ -344,11 +345,7 @@ def _remove(p: Path) -> None:
 
 
 def _fsync(p: Path) -> None:
-    fd = os.open(p, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_file(p)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -90,20 +90,25 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
     seal = id_numbers.id_hasher(store.conn)
     by_hash, by_name, gone = _existing(store, sorted({r.village_code for r in parsed.rows}),
                                        list(hashes.values()))
-    if not (by_hash or by_name or gone):  # nothing to match (a first import): all are new
+    if not (by_hash or by_name or gone or sealed):  # a first import at the county: all new
         plan.adds = [_record(row, hashes.get(row.row), keep_full) for row in parsed.rows]
         plan.add_rows = [row.row for row in parsed.rows]
     else:
-        _match(plan, parsed, hashes, by_hash, by_name, gone, names, keep_full, progress)
+        _match(plan, parsed, hashes, (by_hash, by_name, gone), names, keep_full, progress,
+               seal if sealed else None)
     for record, uuid in zip(plan.adds, time_ordered_uuids(len(plan.adds))):
         record["uuid"] = uuid
     plan.rejected.sort(key=lambda p: p.row)
     return plan
 
 
-def _match(plan: RegisterPlan, parsed: ParsedRegister, hashes: dict[int, str], by_hash, by_name,
-           gone, names: dict[str, str], keep_full: bool, progress: Progress | None) -> None:
-    """Sort the rows into the plan: added, updated, unchanged or rejected."""
+def _match(plan: RegisterPlan, parsed: ParsedRegister, hashes: dict[int, str], existing,
+           names: dict[str, str], keep_full: bool, progress: Progress | None,
+           seal: Callable[[str], str] | None) -> None:
+    """Sort the rows into the plan: added, updated, unchanged or rejected. `seal` (on a laptop)
+    seals ID numbers for the county instead of hashing them."""
+    by_hash, by_name, gone = existing
+    sealed = seal is not None
     claimed: dict[str, int] = {}
     total = len(parsed.rows)
     for i, row in enumerate(parsed.rows, 1):
@@ -131,7 +136,7 @@ def _match(plan: RegisterPlan, parsed: ParsedRegister, hashes: dict[int, str], b
                     "无法确定是哪一户，请补充身份证号")))
                 continue
             match = candidates[0] if candidates else None
-        if sealed and row.id_number:
+        if seal is not None and row.id_number:
             h = None if match is not None and match[MASKED] == _mask(row.id_number) \
                 and match[HASH] else seal(row.id_number)
         if match is None:

@@ -180,6 +180,12 @@ class ChangeWriter:
             raise
         return self._tx.__exit__(exc_type, exc, tb)
 
+    def flush(self) -> None:
+        """Write the household rows a bulk load holds back, with their derived status, now
+        rather than at the end of the transaction (e.g. before deferred indexes are built)."""
+        if self._pending:
+            self._flush_households(with_status=True)
+
     # ----- helpers -----------------------------------------------------------------------
     def _stamp(self) -> tuple[int, str]:
         self.counter += 1

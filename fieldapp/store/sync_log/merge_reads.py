@@ -30,20 +30,26 @@ class StoreState:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        self._records: dict[str, dict[str, dict[str, Any] | None]] = {}
 
     def seen_counters(self) -> dict[str, int]:
         return dict(self.conn.execute("SELECT device_id, last_counter FROM devices"))
 
     def records(self, tbl: str, uuids: list[str]) -> dict[str, dict[str, Any]]:
-        out: dict[str, dict[str, Any]] = {}
-        for part in _chunks(uuids):
+        """uuid -> row (a fresh dict, the caller's to change) of those of `uuids` that exist.
+        Each record is read once per StoreState: the authority check and the planner of one
+        bundle ask for the same ones (nothing is written between)."""
+        known = self._records.setdefault(tbl, {})
+        missing = [u for u in uuids if u not in known]
+        known.update(dict.fromkeys(missing))
+        for part in _chunks(missing):
             cur = self.conn.execute(
                 f"SELECT * FROM {tbl} WHERE uuid IN ({','.join('?' * len(part))})", part)
             names = [d[0] for d in cur.description]
             for row in cur:
                 d = dict(zip(names, row))
-                out[d["uuid"]] = d
-        return out
+                known[d["uuid"]] = d
+        return {u: dict(row) for u in uuids if (row := known[u]) is not None}
 
     def changes(self, versions: list[str]) -> dict[str, Change]:
         out: dict[str, Change] = {}

@@ -12,6 +12,7 @@ from typing import Any
 
 from fieldapp.core.status import derive_status
 from fieldapp.store.coverage_rule import rule_of
+from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.households.status import refresh_status
 from fieldapp.store.schema import SYNCED_FIELDS
 
@@ -37,23 +38,16 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
     at = at or _now()
     done = _new_household_status(plan, conn)
     conn.execute("PRAGMA defer_foreign_keys = ON")
-    for tbl in _ordered(plan.inserts):
-        rows = plan.inserts[tbl]
-        cols = list(rows[0])
+    # A bundle bigger than what the database holds (the county's first merges): the indexes of
+    # households and the change log are built once after its rows. Not those of visits: a new
+    # household's deferred foreign-key check looks its visits up through them.
+    incoming = {"households": len(plan.inserts.get("households", ())), "changes": len(plan.log)}
+    with deferred_indexes(conn, incoming):
+        _write_records(conn, plan)
         conn.executemany(
-            f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            map(itemgetter(*cols), rows))
-    for tbl in _ordered(plan.updates):
-        cols = [c for c in SYNCED_FIELDS[tbl] if c != "content"] + list(_SYNC)
-        if tbl == "households":
-            cols.append("head_initials")
-        sets = ", ".join(f"{c} = ?" for c in cols)
-        conn.executemany(f"UPDATE {tbl} SET {sets} WHERE uuid = ?",
-                         [(*(r.get(c) for c in cols), r["uuid"]) for r in plan.updates[tbl]])
-    conn.executemany(
-        "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
-        " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [c.log_row() for c in plan.log])
+            "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
+            " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [c.log_row() for c in plan.log])
     conn.executemany(
         "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", plan.audit)
@@ -67,6 +61,24 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
             (device, device, counter, at, at))
     if plan.households - done:
         refresh_status(conn, plan.households - done)
+
+
+def _write_records(conn: sqlite3.Connection, plan) -> None:
+    """New rows in uuid order (each lands next to the one before in the uuid index), then the
+    updated ones."""
+    for tbl in _ordered(plan.inserts):
+        rows = sorted(plan.inserts[tbl], key=itemgetter("uuid"))
+        cols = list(rows[0])
+        conn.executemany(
+            f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            map(itemgetter(*cols), rows))
+    for tbl in _ordered(plan.updates):
+        cols = [c for c in SYNCED_FIELDS[tbl] if c != "content"] + list(_SYNC)
+        if tbl == "households":
+            cols.append("head_initials")
+        sets = ", ".join(f"{c} = ?" for c in cols)
+        conn.executemany(f"UPDATE {tbl} SET {sets} WHERE uuid = ?",
+                         [(*(r.get(c) for c in cols), r["uuid"]) for r in plan.updates[tbl]])
 
 
 def _new_household_status(plan, conn) -> set[str]:
@@ -87,12 +99,18 @@ def _new_household_status(plan, conn) -> set[str]:
                 latest[h] = (key, v["uuid"], v["answers"], v["ended_at"])
     parsed = plan.answers
     rule = rule_of(conn)
+    by_text: dict[str, Any] = {}  # status of each answers text: many visits answer alike
     for h, row in new.items():
         _, uuid, answers, ended = latest.get(h, (None, None, None, None))
-        if answers:
-            doc = parsed.get(uuid)
-            answers = doc if doc is not None else json.loads(answers)
-        st = derive_status(answers or None, rule)
+        doc = parsed.get(uuid) if answers else None
+        if doc is not None:
+            st = derive_status(doc, rule)
+        elif answers:
+            st = by_text.get(answers)
+            if st is None:
+                st = by_text[answers] = derive_status(json.loads(answers) or None, rule)
+        else:
+            st = derive_status(None, rule)
         row.update(status=st.status, status_reason=st.reason, last_visit_at=ended)
     return set(new) - moved
 
