@@ -195,6 +195,7 @@ def data_snapshot(path: Path) -> dict:
 # A child process that merges bundles and reports progress: kill -9 it at any moment.
 MERGE_CHILD = r"""
 import sys
+from fieldapp.store import Store
 from fieldapp.sync import identity, merge
 db, *files = sys.argv[1:]
 with Store.open(db) as s:
