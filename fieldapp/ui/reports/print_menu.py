@@ -90,7 +90,10 @@ def _slip(window) -> None:
         QMessageBox.information(window, _t("Household confirmation slip"),
                                 _t("Select a household in the list first."))
         return
-    start = Path(window.store.path).resolve().parent / f"{hh['head_name']}_入户确认单.pdf"
+    from fieldapp.core.export_names import export_name
+
+    start = Path(window.store.path).resolve().parent / export_name(hh["head_name"], "入户确认单",
+                                                                   "pdf")
     path, _ = QFileDialog.getSaveFileName(window, _t("Save slip as"), str(start), "PDF (*.pdf)")
     if not path:
         return

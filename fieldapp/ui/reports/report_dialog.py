@@ -13,6 +13,7 @@ from fieldapp.store import Store
 from fieldapp.store.reports import sheet_rows as sheets_rows
 
 from fieldapp.ui.widgets.output_dialog import OutputDialog
+from fieldapp.ui.widgets.export_names import suggested_path
 
 
 class ReportDialog(OutputDialog):
@@ -43,10 +44,8 @@ class ReportDialog(OutputDialog):
         self.resize(600, 0)
 
     def _suggest(self, *_args) -> None:
-        code = self.scope.currentData()
-        name = self._names.get(code, "")
-        base = Path(self.store.path).resolve().parent
-        self.output.setText(str(base / f"{name}_覆盖情况报表{self.format.currentData()}"))
+        self.output.setText(suggested_path(self.store, "覆盖情况报表", self.format.currentData(),
+                                           self.scope.currentData()))
 
     def browse(self) -> None:
         suffix = self.format.currentData()
