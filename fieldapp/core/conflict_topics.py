@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-LOCATION = "location"  # households.lat + households.lon
+LOCATION = "location"  # households.lat + lon (+ outside_confirmed_m)
 ANSWERS = "answers"  # every answers.<key> of one visit
 VERDICT = "verdict"  # two visits of one household (different devices) that disagree
 
-_TOPICS = {("households", "lat"): LOCATION, ("households", "lon"): LOCATION}
+_TOPICS = {("households", "lat"): LOCATION, ("households", "lon"): LOCATION,
+           ("households", "outside_confirmed_m"): LOCATION}
 TOPIC_LABELS_ZH = {LOCATION: "位置（纬度、经度）", ANSWERS: "走访答案", VERDICT: "走访结论"}
 
 

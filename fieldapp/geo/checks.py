@@ -39,6 +39,7 @@ class Finding:
     distance_m: float | None = None
     count: int = 0
     detail: str = ""
+    confirmed: bool = False  # outside_village: the surveyor confirmed placing it there
 
 
 @dataclass
@@ -112,11 +113,14 @@ def _outside(store, area_code, rowids, villages, lon, lat, metric: Crs, progress
                 to_metric(c[:, 0], c[:, 1], metric)))
             px, py = to_metric(lon[a:b][idx], lat[a:b][idx], metric)
             dist = shapely.distance(mpoly, shapely.points(px, py))
-            for i, d in zip(idx, dist):
-                if d < OUTSIDE_TOLERANCE_M:
-                    continue
-                out.append(Finding(OUTSIDE, code, [int(rowids[a + i])], round(float(d), 1), 1,
-                                   f"在本村边界外 {d:.0f} 米"))
+            far = [(int(rowids[a + i]), float(d)) for i, d in zip(idx, dist)
+                   if d >= OUTSIDE_TOLERANCE_M]
+            confirmed = geo_queries.confirmed_outside(store, [r for r, _d in far])
+            for rowid, d in far:
+                seen = rowid in confirmed
+                out.append(Finding(OUTSIDE, code, [rowid], round(d, 1), 1,
+                                   f"在本村边界外 {d:.0f} 米" + ("（定位时已确认）" if seen else ""),
+                                   confirmed=seen))
         if progress is not None and n % 20 == 0 and progress(n, len(codes) * 4) is False:
             raise Cancelled(ErrorCode.CANCELLED_CHECK)
     return out

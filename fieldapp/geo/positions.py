@@ -18,9 +18,12 @@ DECIMALS = 7
 
 
 def set_household_position(store, uuid: str, lon: float | None, lat: float | None,
-                           user: str | None = None) -> tuple[float | None, float | None]:
-    """Write the position (None, None = unlocated); returns the previous one (for undo)."""
-    before = geo_queries.household_position(store, uuid)
+                           user: str | None = None, outside_m: float | None = None,
+                           ) -> tuple[float | None, float | None, float | None]:
+    """Write the position (None, None = unlocated) and, when the surveyor confirmed placing it
+    outside its village, that distance (metres); returns the previous (lon, lat, outside_m) for
+    undo. The flag travels with the position: one edit, one conflict topic."""
+    before = geo_queries.household_placement(store, uuid)
     if before is None:
         raise GeoError(ErrorCode.HOUSEHOLD_NOT_FOUND, uuid=uuid)
     if (lon is None) != (lat is None):
@@ -30,8 +33,12 @@ def set_household_position(store, uuid: str, lon: float | None, lat: float | Non
                 and -90 <= lat <= 90):
             raise GeoError(ErrorCode.LON_LAT_RANGE, lon=lon, lat=lat)
         lon, lat = round(float(lon), DECIMALS), round(float(lat), DECIMALS)
+    if lon is None or outside_m is None or not math.isfinite(outside_m):
+        outside_m = None
+    else:
+        outside_m = round(max(0.0, float(outside_m)), 1)
     with store.write(user) as w:
-        w.update("households", uuid, {"lon": lon, "lat": lat})
+        w.update("households", uuid, {"lon": lon, "lat": lat, "outside_confirmed_m": outside_m})
     return before
 
 

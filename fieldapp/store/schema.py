@@ -25,6 +25,7 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
     "households": (
         "village_code", "group_no", "head_name", "size", "phone", "id_hash", "id_masked",
         "id_full", "address", "lon", "lat", "notes", "source", "merged_into",
+        "outside_confirmed_m",  # v016
     ),
     "visits": (
         "household_uuid", "form_id", "form_version", "answers", "state", "surveyor",

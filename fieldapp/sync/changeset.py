@@ -73,7 +73,7 @@ def change_from_list(item: Any, where: str) -> Change:
     return c
 
 
-_RANGE = {"lon": 180.0, "lat": 90.0}
+_RANGE = {"lon": 180.0, "lat": 90.0, "outside_confirmed_m": 1_000_000.0}
 
 
 def _number_ok(name: str, v: Any) -> bool:

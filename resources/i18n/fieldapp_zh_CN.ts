@@ -1344,6 +1344,10 @@ Please send this file to the county office (县融媒体中心).</source>
 <context>
     <name>HouseholdDetail</name>
     <message>
+        <source>(%1 m outside its village, confirmed)</source>
+        <translation>（在本村边界外 %1 米，已确认）</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>住址</translation>
     </message>

@@ -80,3 +80,20 @@ def test_villages_without_boundary_are_reported(store):
 def test_checks_can_be_cancelled(store):
     with pytest.raises(Cancelled):
         run_checks(store, progress=lambda d, t: False)
+
+
+def test_a_confirmed_placement_outside_is_told_from_an_unexplained_one(store):
+    from fieldapp.geo.positions import outside_own_village, set_household_position
+
+    (v1, _p1), (_v2, poly2) = _two_villages(store)
+    confirmed, unexplained = _household_in(store, v1)[:2]
+    spot = poly2.representative_point()
+    distance = outside_own_village(store, confirmed[0], spot.x, spot.y)
+    set_household_position(store, confirmed[0], spot.x, spot.y, user="t", outside_m=distance)
+    set_household_position(store, unexplained[0], spot.x + 1e-4, spot.y, user="t")
+    found = {f.households[0]: f for f in run_checks(store).findings if f.kind == OUTSIDE}
+    assert found[confirmed[0]].confirmed and "已确认" in found[confirmed[0]].detail
+    assert not found[unexplained[0]].confirmed and "已确认" not in found[unexplained[0]].detail
+    # moved back home, the old confirmation does not linger
+    set_household_position(store, confirmed[0], confirmed[1], confirmed[2], user="t")
+    assert geo_queries.household_placement(store, confirmed[0])[2] is None

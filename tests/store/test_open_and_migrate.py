@@ -147,8 +147,11 @@ def test_a_database_of_the_previous_release_upgrades_even_for_a_read_only_comman
     with monkeypatch.context() as m:
         m.setattr(dbmod, "SCHEMA_VERSION", 5)
         s = new_county_database(p, "140824")
-        with s.write("t") as w:
-            w.insert("households", {"village_code": "140824100200", "head_name": "张三"})
+        # a row as the release of schema 5 wrote it (today's writer knows today's columns)
+        with s.transaction():
+            s.conn.execute("INSERT INTO households (uuid, village_code, head_name, device_id,"
+                           " counter, hlc, clock) VALUES ('h1', '140824100200', '张三', 'd', 1,"
+                           " '2026-01-01T00:00:00.000Z-0000-d', '{}')")
         assert s.schema_version == 5
         s.close()
     with pytest.raises(E.NeedsUpgrade):

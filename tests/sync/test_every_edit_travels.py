@@ -46,7 +46,8 @@ def test_edits_of_every_kind_travel_and_both_sides_check_clean(field_setup, tmp_
                             "photo": sha}, "ended_at": "2026-08-01T10:00:00"})
             w.update("visits", old_visit, {"answers": {"satisfaction": "satisfied"}})
             w.delete("visits", gone)
-            w.update("households", hh, {"lon": 110.97, "lat": 35.6})  # placed on the map
+            w.update("households", hh, {"lon": 110.97, "lat": 35.6,  # placed on the map,
+                                        "outside_confirmed_m": 412.5})  # confirmed outside
         vs = [tuple(r) for r in s.conn.execute(
             "SELECT code, name FROM areas WHERE level = 'village' ORDER BY code LIMIT 2")]
     reg = make_register(tmp_path / "reg.xlsx", vs, 30, seed=3, messy=False)
@@ -67,6 +68,8 @@ def test_edits_of_every_kind_travel_and_both_sides_check_clean(field_setup, tmp_
             "SELECT answers FROM visits WHERE uuid = ?", (old_visit,)).fetchone()[0]
         assert s.conn.execute("SELECT lon, lat, status FROM households WHERE uuid = ?",
                               (hh,)).fetchone() == (110.97, 35.6, "covered")
+        assert s.conn.execute("SELECT outside_confirmed_m FROM households WHERE uuid = ?",
+                              (hh,)).fetchone()[0] == 412.5
         assert s.conn.execute("SELECT count(*) FROM visits WHERE uuid = ?",
                               (new_visit,)).fetchone()[0] == 1
     # every record the laptop has is at the county, identical (values and clocks) but for the

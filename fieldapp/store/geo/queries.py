@@ -67,6 +67,27 @@ def household_position(store, uuid: str) -> tuple[float | None, float | None] | 
     return (row[0], row[1]) if row else None
 
 
+def household_placement(store, uuid: str) -> tuple[float | None, float | None, float | None] | None:
+    """(lon, lat, outside_confirmed_m): the position and the distance outside its village the
+    surveyor confirmed when placing it (None when inside or never confirmed)."""
+    row = store.conn.execute("SELECT lon, lat, outside_confirmed_m FROM households WHERE uuid = ?",
+                             (uuid,)).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def confirmed_outside(store, rowids: Sequence[int]) -> dict[int, float]:
+    """rowid -> confirmed distance outside the village, for the households among `rowids` whose
+    placement outside was confirmed."""
+    out: dict[int, float] = {}
+    for i in range(0, len(rowids), 500):
+        chunk = [int(r) for r in rowids[i:i + 500]]
+        marks = ",".join("?" for _ in chunk)
+        out.update(store.conn.execute(
+            f"SELECT rowid, outside_confirmed_m FROM households WHERE rowid IN ({marks}) "
+            "AND outside_confirmed_m IS NOT NULL", chunk).fetchall())
+    return out
+
+
 def household_labels(store, uuids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
     """uuid -> (head_name, group_no) for a few households (map labels, check listings)."""
     out: dict[str, tuple[str, str | None]] = {}

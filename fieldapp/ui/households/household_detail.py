@@ -95,6 +95,9 @@ class HouseholdDetail(QWidget):
         values = dict(hh)
         values["location"] = (f"{hh['lon']:.6f}, {hh['lat']:.6f}" if hh["lon"] is not None
                               else self.tr("not located"))
+        if hh["lon"] is not None and hh.get("outside_confirmed_m") is not None:
+            values["location"] += " " + self.tr("(%1 m outside its village, confirmed)").replace(
+                "%1", f"{hh['outside_confirmed_m']:,.0f}")
         for key, label in self.fields.items():
             v = values.get(key)
             label.setText("" if v is None else str(v))

@@ -10,15 +10,16 @@ from fieldapp.geo.positions import set_household_position
 
 
 class MoveHousehold(QUndoCommand):
-    def __init__(self, view, uuid: str, name: str, lon: float, lat: float):
+    def __init__(self, view, uuid: str, name: str, lon: float, lat: float,
+                 outside_m: float | None = None):
         was_located = view.position_of(uuid)[0] is not None
         text = (QCoreApplication.translate("MoveHousehold", "Move %1") if was_located
                 else QCoreApplication.translate("MoveHousehold", "Place %1")).replace("%1", name)
         super().__init__(text)
         self.view = view
         self.uuid = uuid
-        self.new = (lon, lat)
-        self.old: tuple[float | None, float | None] | None = None
+        self.new = (lon, lat, outside_m)
+        self.old: tuple[float | None, float | None, float | None] | None = None
         self.failed = False
 
     def redo(self) -> None:
@@ -31,7 +32,7 @@ class MoveHousehold(QUndoCommand):
     def _write(self, pos, remember: bool) -> None:
         try:
             old = set_household_position(self.view.store, self.uuid, pos[0], pos[1],
-                                         user=self.view.user())
+                                         user=self.view.user(), outside_m=pos[2])
         except Exception as exc:  # noqa: BLE001 - shown to the user, the command does nothing
             self.failed = True
             self.setObsolete(True)

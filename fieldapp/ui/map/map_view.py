@@ -271,16 +271,18 @@ class MapView(QWidget):
             self.last_click = (float(lon[0]), float(lat[0]))
             self.status.setText(self.tr("Press Ctrl+N to record a new household at this spot."))
             return
-        if not self._confirm_outside(uuids[0], float(lon[0]), float(lat[0])):
+        allowed, outside_m = self._confirm_outside(uuids[0], float(lon[0]), float(lat[0]))
+        if not allowed:
             return
         self.undo_stack.push(MoveHousehold(self, uuids[0], self._name(uuids[0]),
-                                           float(lon[0]), float(lat[0])))
+                                           float(lon[0]), float(lat[0]), outside_m))
 
-    def _confirm_outside(self, uuid: str, lon: float, lat: float) -> bool:
-        """A spot outside the household's own village is asked about before it is used."""
+    def _confirm_outside(self, uuid: str, lon: float, lat: float) -> tuple[bool, float | None]:
+        """A spot outside the household's own village is asked about before it is used:
+        (placed, the confirmed distance outside in metres or None when inside)."""
         distance = outside_own_village(self.store, uuid, lon, lat)
         if distance is None:
-            return True
+            return True, None
         answer = QMessageBox.question(
             self, self.tr("Outside the village"),
             self.tr("This spot is %1 m outside the boundary of %2's village. Put the household "
@@ -288,8 +290,8 @@ class MapView(QWidget):
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             self.status.setText(self.tr("Not moved."))
-            return False
-        return True
+            return False, None
+        return True, distance
 
     def position_of(self, uuid: str) -> tuple[float | None, float | None]:
         found = geo_queries.household_position(self.store, uuid)

@@ -144,13 +144,23 @@ def test_placing_outside_the_village_asks_first(view, demo_store, qtbot, monkeyp
     qtbot.mouseClick(view.canvas, Qt.LeftButton, pos=QPoint(int(px), int(py)))
     assert len(asked) == 2
     assert geo_queries.household_position(demo_store, uuid) != before
+    # the confirmation is recorded with the position, and travels as a change like it
+    flag = geo_queries.household_placement(demo_store, uuid)[2]
+    assert flag is not None and flag > 100
+    change = demo_store.conn.execute(
+        "SELECT data FROM changes WHERE record_uuid = ? ORDER BY seq DESC LIMIT 1",
+        (uuid,)).fetchone()[0]
+    assert "outside_confirmed_m" in change
     inside = shapely.from_geojson(rows[10][4]).representative_point()
     x, y = view.data.project(np.array([inside.x]), np.array([inside.y]))
     px, py = view.canvas.to_screen(float(x[0]), float(y[0]))
     qtbot.mouseClick(view.canvas, Qt.LeftButton, pos=QPoint(int(px), int(py)))
     assert len(asked) == 2  # inside its own village: no question
-    lon, lat = geo_queries.household_position(demo_store, uuid)
+    lon, lat, flag_now = geo_queries.household_placement(demo_store, uuid)
     assert lon == pytest.approx(inside.x, abs=1e-3) and lat == pytest.approx(inside.y, abs=1e-3)
+    assert flag_now is None  # back inside: nothing to explain
+    view.undo_stack.undo()  # back to the confirmed spot outside, with its flag
+    assert geo_queries.household_placement(demo_store, uuid)[2] == flag
 
 
 def test_measure_two_points(view, qtbot):
