@@ -19,6 +19,7 @@ from fieldapp.store import visits as V
 from fieldapp.survey.model import Form
 
 from fieldapp.ui.shell.i18n import form_language
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 def _t(text: str) -> str:
@@ -101,5 +102,5 @@ class HistoryDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         self.tree.setFocus(Qt.OtherFocusReason)

@@ -31,6 +31,7 @@ from fieldapp.geo.point_import import POINT_SUFFIXES, apply_point_import, plan_p
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.map.map_jobs import Job
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 def _t(text: str) -> str:
@@ -43,7 +44,7 @@ class MapImportDialog(QDialog):
     def __init__(self, store, user: str = "", parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import boundaries or household positions"))
-        self.resize(720, 480)
+        fit_to_screen(self, 720, 480)
         self.store, self.user = store, user
         self.plan = None
         self.job: Job | None = None

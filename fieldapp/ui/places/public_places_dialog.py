@@ -13,6 +13,7 @@ from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.places.public_places_record import PublicPlaceRecord
 from fieldapp.ui.visit.visit_form import VisitFormWidget
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 class PublicPlaceDialog(QDialog):
@@ -28,7 +29,7 @@ class PublicPlaceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.form_widget)
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
         self._update_title()
         self.form_widget.saved.connect(self._saved)
         self.form_widget.completed.connect(self._completed)

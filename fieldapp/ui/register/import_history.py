@@ -25,6 +25,7 @@ from fieldapp.jobs.policies import backup_before_change
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 def _t(text: str) -> str:
@@ -80,7 +81,7 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Import history"))
-        self.resize(900, 460)
+        fit_to_screen(self, 900, 460)
         self.kinds = {"register": self.tr("Register"), "visits": self.tr("Paper visits")}
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([

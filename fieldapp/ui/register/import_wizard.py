@@ -15,6 +15,7 @@ from fieldapp.jobs.register_import import RegisterResult, import_register
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.register.import_pages import CheckPage, DonePage, MappingPage, SourcePage
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 class ImportRegisterWizard(QWizard):
@@ -31,7 +32,7 @@ class ImportRegisterWizard(QWizard):
         self.result: RegisterResult | None = None
         self.setWindowTitle(self.tr("Import household register"))
         self.setWizardStyle(QWizard.ClassicStyle)
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         villages = [a for a in areas(store) if a.level in ("township", "village")]
         self.source = SourcePage(villages, path)
         self.mapping = MappingPage()

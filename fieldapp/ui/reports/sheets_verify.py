@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.reports.errors import PayloadError
 from fieldapp.reports.verify import STATUS_ZH, VerifyResult, verify
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 OK_STYLE = "QLabel { background: #e3f4e1; color: #1b5e20; padding: 8px; }"
 BAD_STYLE = "QLabel { background: #fdecea; color: #8e1b10; padding: 8px; }"
@@ -57,7 +58,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.answer)
         layout.addWidget(self.changes, 1)
         layout.addWidget(buttons)
-        self.resize(720, 460)
+        fit_to_screen(self, 720, 460)
 
     def check(self) -> VerifyResult | None:
         text = self.code.text()

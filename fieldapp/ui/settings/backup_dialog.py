@@ -30,6 +30,7 @@ from fieldapp.store.backups.content import DatabaseContent, database_content
 
 from fieldapp.ui.widgets.errors import describe, show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 class BackupDialog(QDialog):
@@ -41,7 +42,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.setWindowTitle(self.tr("Backups and restore"))
-        self.resize(860, 520)
+        fit_to_screen(self, 860, 520)
         self.reasons = {"start": self.tr("When opened"), "import": self.tr("Before an import"),
                         "merge": self.tr("Before a merge"),
                         "before_restore": self.tr("Before a restore"),

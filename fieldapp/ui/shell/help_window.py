@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from fieldapp.core.paths import resource_dir
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 GUIDE_NAME = "user-guide-zh.md"
 
@@ -38,7 +39,7 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(960, 700)
+        fit_to_screen(self, 960, 700)
         self.load()
 
     def load(self) -> bool:

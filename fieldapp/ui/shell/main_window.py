@@ -22,6 +22,7 @@ from fieldapp.ui.households.household_detail import HouseholdDetail
 from fieldapp.ui.households.household_table import HouseholdTable
 from fieldapp.ui.map.map_tab import attach_map
 from fieldapp.ui.shell.opening_backup import OpeningBackup
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 MAX_RECENT = 8
 
@@ -35,7 +36,7 @@ class MainWindow(QMainWindow):
         self._on_built: dict[str, list[Callable[[QWidget], None]]] = {}
         self._counts: tuple[int, int, int] = (0, 0, 0)  # townships, villages, households
         self._counts_asked = 0
-        self.resize(1366, 740)
+        fit_to_screen(self, 1366, 740)
         self.tree = AreaTree()
         self.table = HouseholdTable()
         self.detail = HouseholdDetail()

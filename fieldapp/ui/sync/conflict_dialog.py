@@ -27,6 +27,7 @@ from fieldapp.sync import conflicts, duplicates
 
 from fieldapp.ui.sync.conflict_model import ConflictModel, DuplicateModel, show_value
 from fieldapp.ui.widgets.errors import show_error
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 def _table(model) -> QTableView:
@@ -47,7 +48,7 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Conflicts and duplicate households"))
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
         self.tabs = QTabWidget()
 
         self.conflict_model = ConflictModel(self)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.widgets.export_names import suggested_path
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 def _t(text: str) -> str:
@@ -113,7 +114,7 @@ class DevicesDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Laptops and enrolment"))
-        self.resize(980, 520)
+        fit_to_screen(self, 980, 520)
         lay = QVBoxLayout(self)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)

@@ -35,6 +35,7 @@ from fieldapp.sync.passphrase import PASSPHRASE_ENV
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.sync.merge_model import MergePreviewModel, preview_rows
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 class MergeDialog(QDialog):
@@ -45,7 +46,7 @@ class MergeDialog(QDialog):
         self.store = store
         self._names: dict[str, str] = {}
         self.setWindowTitle(self.tr("Merge sync bundles"))
-        self.resize(980, 600)
+        fit_to_screen(self, 980, 600)
 
         self.files = QListWidget()
         self.files.setSelectionMode(QAbstractItemView.ExtendedSelection)

@@ -11,6 +11,7 @@ from fieldapp.survey.registry import HOUSEHOLD_FORM, bundled_form
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.visit.visit_form import VisitFormWidget
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 
 class VisitFormDialog(QDialog):
@@ -25,7 +26,7 @@ class VisitFormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.form_widget)
-        self.resize(760, 690)
+        fit_to_screen(self, 760, 690)
         self.form_widget.completed.connect(self._completed)
         self.form_widget.historyRequested.connect(self._history)
 
