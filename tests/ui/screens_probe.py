@@ -2,7 +2,7 @@
 scale factor its environment sets (QT_SCALE_FACTOR), saves a screenshot of each and prints their
 sizes as JSON for tests/ui/test_screens_fit.py.
 
-    QT_SCALE_FACTOR=1.25 xvfb-run -s "-screen 0 1366x768x24" python tests/ui/screens_probe.py DB OUT
+    QT_SCALE_FACTOR=1.25 xvfb-run -s "-screen 0 1366x768x24" python tests/ui/screens_probe.py DB OUT [en]
 
 Every QDialog, QWizard and QMainWindow class in fieldapp.ui must have a factory below: a new
 dialog without one makes the test fail, so no screen escapes the check.
@@ -152,7 +152,7 @@ def measure(app: QApplication, widget: QWidget, shot: Path) -> dict:
             "shot": shot.name}
 
 
-def main(db: str, out: str) -> int:
+def main(db: str, out: str, language: str = "zh_CN") -> int:
     import faulthandler
 
     faulthandler.dump_traceback_later(240, exit=True)  # a screen that blocks says where
@@ -161,7 +161,7 @@ def main(db: str, out: str) -> int:
     app = make_app()
     from PySide6.QtCore import QSettings
 
-    QSettings().setValue("ui/language", "zh_CN")
+    QSettings().setValue("ui/language", language)
     app = make_app()
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -193,4 +193,4 @@ def main(db: str, out: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    sys.exit(main(*sys.argv[1:4]))

@@ -31,22 +31,22 @@ def county(tmp_path_factory) -> Path:
     return path
 
 
-def _probe(db: Path, scale: float, out: Path, home: Path) -> dict:
+def _probe(db: Path, scale: float, out: Path, home: Path, language: str) -> dict:
     env = {**os.environ, "QT_SCALE_FACTOR": str(scale), "FIELDAPP_HOME": str(home),
            "LANG": "zh_CN.UTF-8"}
     env.pop("QT_QPA_PLATFORM", None)  # a real X screen of 1366x768, not offscreen's 800x600
     r = subprocess.run(["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN_W}x{SCREEN_H}x24",
-                        sys.executable, str(PROBE), str(db), str(out)],
+                        sys.executable, str(PROBE), str(db), str(out), language],
                        capture_output=True, text=True, env=env, timeout=600, check=False)
     assert r.returncode == 0, r.stderr[-3000:]
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("scale", [1.0, 1.25])
-def test_every_screen_fits_a_1366x768_laptop(county, scale, tmp_path):
+@pytest.mark.parametrize(("scale", "language"), [(1.0, "zh_CN"), (1.25, "zh_CN"), (1.25, "en")])
+def test_every_screen_fits_a_1366x768_laptop(county, scale, language, tmp_path):
     keep = os.environ.get("FIELDAPP_SCREENS_DIR")
-    out = Path(keep) / f"scale-{scale:g}" if keep else tmp_path / "shots"
-    result = _probe(county, scale, out, tmp_path / "home")
+    out = Path(keep) / f"{language}-{scale:g}" if keep else tmp_path / "shots"
+    result = _probe(county, scale, out, tmp_path / "home", language)
     assert abs(result["screen"][0] - SCREEN_W / scale) <= 1  # the scale really applied
     assert result["missing"] == [], "add a factory to tests/ui/screens_probe.py"
     assert result["failed"] == {}

@@ -36,7 +36,10 @@ class HouseholdTable(QWidget):
         self.search = QLineEdit(placeholderText=self.tr(
             "Search: name, pinyin (lqj), phone or ID tail, door no. — Enter opens the visit"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)  # still a search box on a 125% laptop screen
         self.status = QComboBox()
+        self.status.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status.setMinimumContentsLength(6)
         self.status.addItem(self.tr("All statuses"), "")
         for st in STATUSES:
             self.status.addItem(status_label(st), st)

@@ -127,10 +127,12 @@ class DevicesDialog(QDialog):
             self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
             self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
             self.table.verticalHeader().setVisible(False)
-            lay.addWidget(QLabel(self.tr(
+            intro = QLabel(self.tr(
                 "Only laptops enrolled here can send bundles. To enrol a laptop: take its "
                 "request file, compare the fingerprint with the laptop's screen, choose the "
-                "township and save the reference bundle for it.")))
+                "township and save the reference bundle for it."))
+            intro.setWordWrap(True)
+            lay.addWidget(intro)
             lay.addWidget(self.table, 1)
             enrol = QPushButton(self.tr("Enrol a laptop…"))
             enrol.clicked.connect(self.enrol)
