@@ -77,10 +77,11 @@ class AreaTree(QWidget):
         self.filter.textChanged.connect(self._filter_changed)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
 
-    def load(self, store, prefetched: Prefetch | None = None) -> None:
-        """(Re)build from the store, keeping the current selection; `prefetched`: the same
-        counts read a moment ago at start-up."""
-        current = self.current_code()
+    def load(self, store, prefetched: Prefetch | None = None, select: str | None = None) -> bool:
+        """(Re)build from the store, keeping the current selection (or selecting `select`);
+        `prefetched`: the same counts read a moment ago at start-up. True when an area is
+        selected (its households were announced with areaSelected)."""
+        current = select or self.current_code()
         self.model.removeRows(0, self.model.rowCount())
         self._households = {}
         root = prefetched.result_for(store.path) if prefetched is not None else None
@@ -88,10 +89,10 @@ class AreaTree(QWidget):
             root = queries.area_tree(store)
         self.root = root
         if root is None:
-            return
+            return False
         self._add(self.model.invisibleRootItem(), root)
         self.view.expandToDepth(0)
-        self.select(current or root.code)
+        return self.select(current or root.code) or self.select(root.code)
 
     def households(self, code: str) -> int | None:
         """The households of an area as the tree counted them (None: not in the tree)."""

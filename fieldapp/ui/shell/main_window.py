@@ -213,12 +213,14 @@ class MainWindow(QMainWindow):
             return
         self.set_store(store)
 
-    def refresh(self) -> None:
-        """Reload everything from the database (after an import, a merge, a visit)."""
+    def refresh(self, area: str | None = None) -> None:
+        """Reload everything from the database (after an import, a merge, a visit), showing
+        `area` (else the area shown now). The household list loads once: selecting the area in
+        the rebuilt tree loads it."""
         if not self.store:
             return
-        self.tree.load(self.store)
-        self.table.reload()
+        if not self.tree.load(self.store, select=area):
+            self.table.reload()
         self.detail.refresh()
         if (view := self.built_tab("map_view")) is not None:
             view.refresh()
@@ -290,10 +292,8 @@ class MainWindow(QMainWindow):
         """Back from a visit: its village's list with the household selected, so Down is the
         next household of the group and Enter opens it; typing starts a new search."""
         self.table.clear_search()
-        self.refresh()
         hh = queries.household(self.store, uuid) if self.store else None
-        if hh and self.tree.current_code() != hh["village_code"]:
-            self.tree.select(hh["village_code"])
+        self.refresh(area=hh["village_code"] if hh else None)
         self.table.select(uuid)
         # after the dialog has handed the focus back to where it was opened from
         QTimer.singleShot(0, lambda: self.table.view.setFocus(Qt.OtherFocusReason))

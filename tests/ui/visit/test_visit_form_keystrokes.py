@@ -75,10 +75,15 @@ def test_covered_visit_in_five_keys_besides_the_phone(qtbot, demo_store):
     phone = "13912345678"
     for digit in phone:  # data, not counted
         qtbot.keyClick(dlg.focusWidget(), getattr(Qt, f"Key_{digit}"))
+    reloads = []
+    real_reload = window.table.reload
+    window.table.reload = lambda: reloads.append(1) or real_reload()
     c.key(dlg.focusWidget(), Qt.Key_Return, Qt.ControlModifier)  # complete
 
     assert c.n <= 5, f"{c.n} key presses besides the phone number"
     qtbot.waitUntil(lambda: not dlg.isVisible())
+    qtbot.wait(50)
+    assert len(reloads) == 1  # the village's list is read once, not once per refreshed part
     hh = queries.household(demo_store, uuid)
     assert hh["status"] == "covered"
     after = demo_store.conn.execute(
