@@ -37,7 +37,11 @@ def own_public(store) -> PublicKeys:
     return PublicKeys(unb64(row["sign_public"]), unb64(row["box_public"]))
 
 
-def unlock(store, passphrase: str) -> KeyPair:
+def unlock(store, passphrase: str | KeyPair) -> KeyPair:
+    """This database's own key pair, opened with its passphrase (a pair already opened, e.g.
+    when the window checked the passphrase before starting a job, is used as it is)."""
+    if isinstance(passphrase, KeyPair):
+        return passphrase
     row = sync_keys.own_keys(store.conn, store.device_id)
     if row is None:
         raise SyncError("本数据库还没有密钥：请先用 fieldapp init 创建", where=str(store.path))

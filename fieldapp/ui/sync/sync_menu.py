@@ -95,9 +95,10 @@ def open_conflicts(window):
 PASSPHRASE_TRIES = 3
 
 
-def _passphrase(window) -> str | None:
-    """The private key's passphrase, checked before any work starts: a wrong one asks again
-    (three tries), so a typo never aborts an export half-way."""
+def _passphrase(window):
+    """The private key, opened with its passphrase before any work starts: a wrong one asks
+    again (three tries), so a typo never aborts an export half-way. The job is given the opened
+    key (opening it is deliberately slow: once is enough)."""
     from fieldapp.sync import identity
     from fieldapp.sync.errors import PassphraseError
 
@@ -107,8 +108,7 @@ def _passphrase(window) -> str | None:
         if not ok or not text:
             return None
         try:
-            identity.unlock(window.store, text)
-            return text
+            return identity.unlock(window.store, text)
         except PassphraseError as exc:
             if not left:
                 show_error(window, exc)
