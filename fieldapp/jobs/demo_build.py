@@ -133,7 +133,7 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
         # finished tables. Not those of visits: the held-back households' deferred foreign-key
         # check looks their visits up by household.
         incoming = {"households": total, "changes": 2 * total}
-        with bulk_load(store), store.write("demo") as w, deferred_indexes(w.conn, incoming):
+        with bulk_load(store), store.write("demo") as w, deferred_indexes(w.store, incoming):
             w.insert_many("areas", [
                 dict(d, boundary=json.dumps(mapping(geoms[d["code"]]))
                      if d["code"] in geoms else None)

@@ -170,7 +170,7 @@ class ChangeWriter:
                 if self._pending:
                     self._flush_households(with_status=True)
                 if self._touched_households:
-                    refresh_status(self.conn, self._touched_households)
+                    refresh_status(self.store, self._touched_households)
                 self.conn.execute(
                     "UPDATE devices SET last_counter = ?, last_seen = ? WHERE device_id = ?",
                     (self.counter, self.at, self.device),
@@ -365,12 +365,12 @@ class ChangeWriter:
             else:
                 doc = best[1]
                 if rule is None:
-                    rule = rule_of(self.conn)
+                    rule = rule_of(self.store)
                 st = derive_status(doc if doc.__class__ is dict else loads(doc) if doc else None,
                                    rule)
                 out[u] = (st.status, st.reason, best[2])
         if slow:
-            out.update(statuses(self.conn, slow))
+            out.update(statuses(self.store, slow))
         return out
 
     def update(self, table: str, key: str, values: Mapping[str, Any]) -> int:
@@ -509,7 +509,7 @@ class ChangeWriter:
             f"UPDATE {table} SET {sets}deleted = ?, device_id = ?, counter = ?, hlc = ?,"
             " clock = ? WHERE rowid = ?", writes)
         self._log(log)
-        insert_rows(self.conn, "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user,"
+        insert_rows(self.store, "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user,"
                     " device_id, at)", audit)
 
     def _clear_texts(self, new_vals: dict[str, Any], clock: dict[str, str]) -> tuple[str, str]:
@@ -561,17 +561,18 @@ class ChangeWriter:
         return (*stamp, _dumps_flat(clock))
 
     def _log(self, rows: list[tuple]) -> None:
-        insert_rows(self.conn, "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid,"
+        insert_rows(self.store, "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid,"
                     " op, data, old, base, user, at)", rows)
 
 
 _ROWS_A_STATEMENT = 256
 
 
-def insert_rows(conn, head: str, rows: list) -> None:
+def insert_rows(store, head: str, rows: list) -> None:
     """`head VALUES (?, ...)` for every row, in order, as executemany would insert them, but
     many rows a statement: one statement a row costs twice as much on tables like `changes`,
     whose AUTOINCREMENT key rewrites sqlite_sequence at the end of every statement."""
+    conn = store.conn
     if not rows:
         return
     one = "(" + ", ".join("?" * len(rows[0])) + ")"
