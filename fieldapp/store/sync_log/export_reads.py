@@ -7,9 +7,8 @@ import json
 import sqlite3
 from typing import Any
 
-from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS
-
 from fieldapp.store.schema import SYNCED_FIELDS
+from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS
 
 _COLS = ", ".join(CHANGE_COLUMNS)
 
