@@ -16,17 +16,21 @@ from fieldapp.store import Store
 from fieldapp.store.backups.backup import list_backups
 
 
-def _villages(store, n=2):
-    return [tuple(r) for r in store.conn.execute(
-        "SELECT code, name FROM areas WHERE level = 'village' ORDER BY code LIMIT ?", (n,))]
+def _register(store, tmp_path, households: int, seed: int):
+    """A register file of two villages of the county."""
+    villages = store.conn.execute(
+        "SELECT code, name FROM areas WHERE level = 'village' ORDER BY code LIMIT 2").fetchall()
+    return make_register(tmp_path / "reg.xlsx", [tuple(v) for v in villages], households,
+                         seed=seed)
 
 
-def _live(store):
-    return store.conn.execute("SELECT count(*) FROM households WHERE deleted = 0").fetchone()[0]
+def _live(store) -> int:
+    (n,) = store.conn.execute("SELECT count(*) FROM households WHERE deleted = 0").fetchone()
+    return n
 
 
 def test_an_import_and_its_undo_back_up_first_and_a_dry_run_does_not(store, tmp_path):
-    sample = make_register(tmp_path / "reg.xlsx", _villages(store), 40, seed=3)
+    sample = _register(store, tmp_path, 40, 3)
     checked = import_register(store, sample.path, dry_run=True, back_up_first=True)
     assert list_backups(store.path) == [] and _live(store) == 0
     done = import_register(store, sample.path, back_up_first=True)
@@ -41,7 +45,7 @@ def test_an_import_and_its_undo_back_up_first_and_a_dry_run_does_not(store, tmp_
 
 
 def test_a_failed_backup_stops_an_undo_unless_the_caller_takes_it(store, tmp_path, monkeypatch):
-    sample = make_register(tmp_path / "reg.xlsx", _villages(store), 20, seed=4)
+    sample = _register(store, tmp_path, 20, 4)
     done = import_register(store, sample.path)
     import fieldapp.jobs.policies as P
 
@@ -58,7 +62,7 @@ def test_a_failed_backup_stops_an_undo_unless_the_caller_takes_it(store, tmp_pat
 
 
 def test_backup_and_restore_jobs_give_back_what_was_there(store, tmp_path):
-    sample = make_register(tmp_path / "reg.xlsx", _villages(store), 20, seed=6)
+    sample = _register(store, tmp_path, 20, 6)
     saved = back_up(store.path, tmp_path / "copy.sqlite")
     assert saved.path.exists() and saved.size == saved.path.stat().st_size
     import_register(store, sample.path)
