@@ -20,11 +20,11 @@ from fieldapp.store import errors as E
 from fieldapp.store.households.status import refresh_status
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 
-from .bulk_load import BULK_PRAGMAS, bulk_load
-from .change_deletes import Deletes
-from .change_inserts import Inserts
-from .change_json import _ENCODE, _audit_text, _dumps, now_iso
-from .table_plans import _key, _plan, insert_rows
+from fieldapp.store.sync_log.bulk_load import BULK_PRAGMAS, bulk_load
+from fieldapp.store.sync_log.change_deletes import Deletes
+from fieldapp.store.sync_log.change_inserts import Inserts
+from fieldapp.store.sync_log.change_json import _ENCODE, _audit_text, _dumps, now_iso
+from fieldapp.store.sync_log.table_plans import _key, _plan, insert_rows
 
 # bulk_load, BULK_PRAGMAS and now_iso are imported from here too
 __all__ = ["BULK_PRAGMAS", "ChangeWriter", "bulk_load", "now_iso"]
