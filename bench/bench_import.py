@@ -53,7 +53,7 @@ def _written(store) -> dict[str, tuple[str, list[tuple]]]:
 def _raw_write(store, data: dict[str, tuple[str, list[tuple]]]) -> None:
     conn = store.conn
     conn.execute("BEGIN")
-    with deferred_indexes(conn, {t: len(rows) for t, (_, rows) in data.items()}):
+    with deferred_indexes(store, {t: len(rows) for t, (_, rows) in data.items()}):
         for sql, rows in data.values():
             conn.executemany(sql, rows)
     conn.execute("COMMIT")

@@ -49,7 +49,9 @@ NOT_YET_CONVERTED = {
     "fieldapp/store/register_imports/import_log.py",
     "fieldapp/store/reports/reconciliation_counts.py",
     "fieldapp/store/spotcheck.py",
+    "fieldapp/store/sync_log/change_deletes.py",  # split from changes.py (issue 16)
     "fieldapp/store/sync_log/changes.py",
+    "fieldapp/store/sync_log/table_plans.py",  # split from changes.py (issue 16)
     "fieldapp/survey/coerce.py",
     "fieldapp/survey/expr_parse.py",
     "fieldapp/survey/sheets.py",

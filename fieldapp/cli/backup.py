@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fieldapp.jobs.backups import back_up, restore
 from fieldapp.store.backups import backup as B
 
 from .common import CliError, StderrProgress, print_json
@@ -37,23 +38,20 @@ def run_backup(args) -> int:
                 print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<15} {b.size / 1e6:8.1f} MB  "
                       f"{b.path}")
         return 0
-    if args.auto:
-        dest = B.auto_backup(args.db, args.auto, progress=StderrProgress("备份"))
-    elif args.output:
-        dest = B.backup_database(args.db, args.output, overwrite=args.force,
-                                 progress=StderrProgress("备份"))
-    else:
+    if not (args.auto or args.output):
         raise CliError("请用 -o FILE 指定备份文件（或 --auto REASON、--list）")
+    done = back_up(args.db, args.output, reason=args.auto, overwrite=args.force,
+                   progress=StderrProgress("备份"))
     if args.json:
-        print_json({"backup": str(dest), "size": dest.stat().st_size})
+        print_json({"backup": str(done.path), "size": done.size})
     else:
-        print(f"已备份到 {dest}")
+        print(f"已备份到 {done.path}")
     return 0
 
 
 def run_restore(args) -> int:
-    safety = B.restore_backup(args.backup, args.db, progress=StderrProgress("恢复"))
+    done = restore(args.backup, args.db, progress=StderrProgress("恢复"))
     print(f"已用 {args.backup} 恢复 {args.db}")
-    if safety:
-        print(f"恢复前的数据库已备份到 {safety}")
+    if done.safety:
+        print(f"恢复前的数据库已备份到 {done.safety}")
     return 0

@@ -7,7 +7,7 @@ import sys
 
 from fieldapp.sync.passphrase import TRANSFER_CODE_ENV, read_passphrase
 
-from .common import StderrProgress, code_arg, open_store, print_json, safety_backup
+from .common import StderrProgress, code_arg, open_store, print_json, warn_backup_failed
 
 
 def register(sub) -> None:
@@ -75,16 +75,13 @@ def run_export(args) -> int:
 
 
 def run_merge(args) -> int:
-    from fieldapp.sync import identity
-    from fieldapp.sync.merge import merge_files
+    from fieldapp.jobs.merge_bundles import merge_bundles
 
     with open_store(args.db) as store:
-        keys = identity.unlock(store, read_passphrase())
-        if not args.dry_run:
-            safety_backup(args.db, "merge")
         code = args.code or os.environ.get(TRANSFER_CODE_ENV)
-        result = merge_files(store, args.files, keys, code=code, dry_run=args.dry_run,
-                             progress=StderrProgress("合并"))
+        result = merge_bundles(store, args.files, read_passphrase(), code=code,
+                               dry_run=args.dry_run, progress=StderrProgress("合并"),
+                               on_backup_failure=warn_backup_failed)
     data = result.as_json()
     if args.json:
         print_json(data)

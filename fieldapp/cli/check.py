@@ -54,13 +54,13 @@ def run(args) -> int:
 
 
 def _repair_clock(args) -> int:
-    from fieldapp.store.backups.backup import auto_backup
+    from fieldapp.jobs.policies import backup_before_change
     from fieldapp.store.clock_repair import repair_clock
 
     from .common import open_store
 
     with open_store(args.db) as store:
-        backup = auto_backup(args.db, "repair_clock")
+        backup = backup_before_change(args.db, "repair_clock")
         done = repair_clock(store)
     msg = (f"已修复：{done['changes']} 条变更、{done['records']} 条记录的时间戳"
            f"（修复前的备份：{backup}）")

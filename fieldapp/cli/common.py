@@ -11,7 +11,6 @@ from fieldapp.core.divisions import CodeError, normalize_code
 from fieldapp.core.errors import BadValue
 from fieldapp.core.messages import ErrorCode
 from fieldapp.store import Store
-from fieldapp.store.errors import NeedsUpgrade
 
 
 class CliError(Exception):
@@ -20,13 +19,13 @@ class CliError(Exception):
 
 def open_store(path: str, *, readonly: bool = False) -> Store:
     """A read-only command on a database made by an older version upgrades it first (as the
-    app does when it opens one), saying so, rather than stopping at "needs an upgrade"."""
-    try:
-        return Store.open(path, readonly=readonly)
-    except NeedsUpgrade:
-        Store.open(path).close()  # migrations run in one transaction each
-        print(f"fieldapp: 已把 {path} 升级到当前版本", file=sys.stderr)
-        return Store.open(path, readonly=True)
+    app does when it opens one), saying so (jobs.open_database)."""
+    from fieldapp.jobs.open_database import open_database
+
+    def told(upgraded: str) -> None:
+        print(f"fieldapp: 已把 {upgraded} 升级到当前版本", file=sys.stderr)
+
+    return open_database(path, readonly=readonly, on_upgrade=told)
 
 
 class CodeArgError(CliError, argparse.ArgumentTypeError):
@@ -71,15 +70,11 @@ def print_error_json(exc) -> None:
     print_json({"error": exc.as_dict()})
 
 
-def safety_backup(db: str, reason: str) -> None:
-    """Rolling automatic backup before a big change; a failure is a warning, not a stop (the
-    change itself is one transaction either way)."""
-    from fieldapp.jobs.policies import backup_before_change
+def warn_backup_failed(exc: Exception) -> None:
+    """The commands' on_backup_failure (jobs.policies): a failed automatic backup before a big
+    change is a warning, not a stop (the change itself is one transaction either way)."""
+    print(f"fieldapp: 警告: 未能自动备份（{exc}），继续执行", file=sys.stderr)
 
-    def warn(exc: Exception) -> None:
-        print(f"fieldapp: 警告: 未能自动备份（{exc}），继续执行", file=sys.stderr)
-
-    backup_before_change(db, reason, on_failure=warn)
 
 _LEVEL_WORDS = {"county": "区县", "township": "乡镇", "village": "村（社区）"}
 

@@ -29,7 +29,7 @@ def run(args) -> int:
             except OSError as exc:
                 raise CliError(f"{args.set}: 无法读取（{exc.strerror}）") from None
             recomputed = set_rule(store, CoverageRule.from_json(text, where=args.set))
-        rule = rule_of(store.conn)
+        rule = rule_of(store)
     data = json.loads(rule.to_json())
     if args.json:
         print_json({**data, "recomputed": recomputed})

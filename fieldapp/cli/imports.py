@@ -5,7 +5,7 @@ values back; anything changed since stays and is listed)."""
 from __future__ import annotations
 
 from fieldapp.store.register_imports import import_log
-from fieldapp.jobs.policies import backup_before_change
+from fieldapp.jobs.import_undo import undo_import
 
 from .common import StderrProgress, open_store, print_json
 
@@ -35,12 +35,9 @@ def run(args) -> int:
             print(f"{r.id:>4}  {r.at[:16].replace('T', ' ')}  {_KIND.get(r.kind, r.kind):<5}"
                   f"  新增 {r.added:>6}  更新 {r.updated:>6}  {state:<4}  {r.file}")
         return 0
-    if not args.dry_run:
-        backup_before_change(args.db, "undo_import")
     with open_store(args.db) as store:
-        plan = (import_log.plan_undo(store, args.undo) if args.dry_run
-                else import_log.undo_import(store, args.undo, args.user,
-                                            progress=StderrProgress("撤销")))
+        plan = undo_import(store, args.undo, user=args.user, dry_run=args.dry_run,
+                           progress=StderrProgress("撤销"))
     if args.json:
         print_json({"import_id": args.undo, "dry_run": args.dry_run, **plan.counts(),
                     "kept_records": [{"table": t, "uuid": u, "reason": why}

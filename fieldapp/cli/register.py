@@ -14,7 +14,7 @@ from .common import (
     open_store,
     print_json,
     resolve_area_in,
-    safety_backup,
+    warn_backup_failed,
 )
 
 
@@ -68,8 +68,6 @@ def run(args) -> int:
                or resolve_area_in(args.db, args.township, ("township",), "--township"))
     table = read_table(args.file, args.sheet)
     with open_store(args.db) as store:
-        if not args.dry_run:
-            safety_backup(args.db, "import")
         columns = None
         if overrides is not None:
             from fieldapp.jobs.register_import import find_layout
@@ -78,7 +76,8 @@ def run(args) -> int:
         result = import_register(
             store, args.file, village=village, dry_run=args.dry_run, sheet=args.sheet,
             header_row=args.header_row, columns=columns, table=table,
-            progress=StderrProgress("导入花名册"))
+            progress=StderrProgress("导入花名册"), back_up_first=True,
+            on_backup_failure=warn_backup_failed)
     if args.report:
         write_rejects(args.report, table, result)
     if args.json:

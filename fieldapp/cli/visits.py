@@ -6,7 +6,7 @@ import sys
 
 from fieldapp.jobs.visits_import import import_visits
 
-from .common import StderrProgress, open_store, print_json, safety_backup
+from .common import StderrProgress, open_store, print_json, warn_backup_failed
 
 
 def register(sub) -> None:
@@ -22,8 +22,8 @@ def register(sub) -> None:
 
 def run(args) -> int:
     with open_store(args.db) as store:
-        safety_backup(args.db, "import")
-        result = import_visits(store, args.file, progress=StderrProgress("导入走访"))
+        result = import_visits(store, args.file, progress=StderrProgress("导入走访"),
+                               back_up_first=True, on_backup_failure=warn_backup_failed)
     if args.json:
         print_json(result.to_json())
         return 0

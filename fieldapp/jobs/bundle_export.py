@@ -36,10 +36,10 @@ def export_bundle(store, out: str | os.PathLike, passphrase: str, *, full: bool 
     county_keys = identity.county_public(store)
     device = store.device_id
     acked = 0 if full else int(store.setting("sync_acked_counter", "0") or 0)
-    rows = sync_export.fill_inserts(store.conn, sync_export.own_changes(store.conn, device, acked))
+    rows = sync_export.fill_inserts(store, sync_export.own_changes(store, device, acked))
     changes = [Change(*r) for r in rows]
     members = {"changes.json": writer.changes_member(rows)}
-    members.update(writer.attachment_members(store.conn, rows))
+    members.update(writer.attachment_members(store, rows))
     if progress and progress(len(changes) // 2, len(changes)) is False:
         raise SyncError("导出已取消")
     last = changes[-1].counter if changes else acked
@@ -52,7 +52,7 @@ def export_bundle(store, out: str | os.PathLike, passphrase: str, *, full: bool 
         "from_counter": acked + 1, "to_counter": last, "full": full,
         # what this laptop had merged from other devices: the county tells a revisit made
         # knowing another laptop's visit from one made without (sync.verdicts)
-        "seen": sync_keys.seen_counters(store.conn, device),
+        "seen": sync_keys.seen_counters(store, device),
     }
     township = store.setting("township_code") or ""
     bundle_uuid, sha = writer.write(
@@ -60,8 +60,8 @@ def export_bundle(store, out: str | os.PathLike, passphrase: str, *, full: bool 
         device_id=device, device_name=store.setting("device_name") or device, signer=keys,
         manifest=manifest, members=members,
         recipients=lambda k: [crypto.wrap_for_key(k, county_keys.box_key())])
-    with store.transaction() as conn:
-        sync_keys.log_export(conn, bundle_uuid, "export", township, acked + 1, last,
+    with store.transaction():
+        sync_keys.log_export(store, bundle_uuid, "export", township, acked + 1, last,
                              len(changes), str(out))
     if progress:
         progress(len(changes), len(changes))

@@ -28,9 +28,9 @@ from fieldapp.demo.draw import Weighted, randint
 from fieldapp.demo.places import demo_places
 from fieldapp.demo.visits import synthetic_visit
 from fieldapp.geo.tiling import crowded, random_points_in, tile
+from fieldapp.jobs.policies import database_alone, refuse_if_in_use
 from fieldapp.store import Store
 from fieldapp.store.deferred_indexes import deferred_indexes
-from fieldapp.store.exclusive import held_alone
 from fieldapp.store.sync_log.changes import bulk_load
 
 DEFAULT_HOUSEHOLDS = {"140824": 104_500, "330411": 218_800}
@@ -103,14 +103,13 @@ def build_demo(
     # Built under a temporary name and renamed into place when complete: a cancelled or failed
     # build leaves no half-built database behind (and any older file at `path` untouched).
     path = Path(path)
-    with held_alone(path):  # say so now, not after the build
-        pass
+    refuse_if_in_use(path)  # say so now, not after the build
     tmp = path.with_name(path.name + ".building")
     try:
         nvisits = _fill(tmp, county, seed, divisions, villages, sizes, geoms, rng, nrng,
                         total, progress)
         fsync_file(tmp)  # the finished file on disk before it gets its final name
-        with held_alone(path):  # a database open in the app or a command is never replaced
+        with database_alone(path):  # a database open in the app or a command is never replaced
             for suffix in ("-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
             os.replace(tmp, path)
@@ -134,7 +133,7 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
         # finished tables. Not those of visits: the held-back households' deferred foreign-key
         # check looks their visits up by household.
         incoming = {"households": total, "changes": 2 * total}
-        with bulk_load(store), store.write("demo") as w, deferred_indexes(w.conn, incoming):
+        with bulk_load(store), store.write("demo") as w, deferred_indexes(w.store, incoming):
             w.insert_many("areas", [
                 dict(d, boundary=json.dumps(mapping(geoms[d["code"]]))
                      if d["code"] in geoms else None)

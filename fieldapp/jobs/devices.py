@@ -95,7 +95,7 @@ def _candidate(store, source: str) -> dict[str, Any]:
     old way): {device_id, device_name, sign, box, fingerprint}."""
     if Path(source).is_file():
         req = certificates.read_request(source)
-        known = sync_keys.device(store.conn, req["device_id"])
+        known = sync_keys.device(store, req["device_id"])
         bound = req["device_id"] == certificates.device_id_for(_raw(req["sign"]))
         legacy = known and known.get("public_key") and json.loads(
             known["public_key"]).get("sign") == req["sign"]
@@ -107,7 +107,7 @@ def _candidate(store, source: str) -> dict[str, Any]:
     if len(fp) != 19:
         raise SyncError(f"“{source}”既不是登记申请文件，也不是密钥指纹（16 位，如 "
                         "1A2B-3C4D-5E6F-7A8B）")
-    for d in sync_keys.devices(store.conn, status=("enrolled", "accepted")):
+    for d in sync_keys.devices(store, status=("enrolled", "accepted")):
         pk = json.loads(d["public_key"]) if d.get("public_key") else None
         if pk and fingerprint(_raw(pk["sign"])) == fp:
             return {"device_id": d["device_id"], "device_name": d.get("name") or d["device_id"],
@@ -123,18 +123,18 @@ def _raw(text: str) -> bytes:
 def _refuse_reuse(store, cand: dict[str, Any], township: str) -> int | None:
     """Refuse a revoked key, a device id held by another key, a key enrolled elsewhere; the
     serial of an existing valid certificate for the same laptop and township."""
-    conn, dev, fp = store.conn, cand["device_id"], cand["fingerprint"]
-    for c in device_certs.by_key(conn, cand["sign"]):
+    dev, fp = cand["device_id"], cand["fingerprint"]
+    for c in device_certs.by_key(store, cand["sign"]):
         if c["revoked_at"]:
             raise SyncError(f"密钥 {fp}（设备 {c['device_id']}）已于 {c['revoked_at'][:10]} 被停用，"
                             "不能再登记。请在笔记本上重新生成密钥后再申请")
-    for d in sync_keys.devices(conn, status=("revoked",)):
+    for d in sync_keys.devices(store, status=("revoked",)):
         if d.get("public_key") and json.loads(d["public_key"]).get("sign") == cand["sign"]:
             raise SyncError(f"密钥 {fp}（设备 {d['device_id']}）已被停用，不能再登记")
-    for c in device_certs.by_device(conn, dev):
+    for c in device_certs.by_device(store, dev):
         if c["sign_public"] != cand["sign"] and not c["revoked_at"]:
             raise SyncError(f"设备编号 {dev} 已登记给另一把密钥，拒绝")
-    for c in device_certs.by_key(conn, cand["sign"]):
+    for c in device_certs.by_key(store, cand["sign"]):
         if c["township_code"] != township:
             raise SyncError(f"这台笔记本（{fp}）已登记在乡镇 {c['township_code']}；"
                             "要换乡镇请先停用它，再用新密钥申请")
@@ -160,16 +160,16 @@ def enrol(store, source: str, township: str, passphrase: str, *,
     keys = identity.unlock(store, passphrase)
     if serial is None:
         county = store.setting("county_code") or ""
-        with store.transaction() as conn:
-            serial = device_certs.next_serial(conn)
+        with store.transaction():
+            serial = device_certs.next_serial(store)
             cert = certificates.issue(keys, county=county, township=township,
                                       device_id=cand["device_id"], name=name,
                                       sign=cand["sign"], box=cand["box"], serial=serial)
-            device_certs.add(conn, serial=serial, device_id=cand["device_id"], name=name,
+            device_certs.add(store, serial=serial, device_id=cand["device_id"], name=name,
                              township=township, sign_public=cand["sign"],
                              box_public=cand["box"], issued_at=cert["payload"]["issued_at"],
                              certificate=json.dumps(cert, ensure_ascii=False))
-            sync_keys.put_device(conn, cand["device_id"], name=name, role="township",
+            sync_keys.put_device(store, cand["device_id"], name=name, role="township",
                                  township=township,
                                  public_key=json.dumps({"box": cand["box"],
                                                         "sign": cand["sign"]}, sort_keys=True),
@@ -184,7 +184,7 @@ def list_devices(store) -> list[dict[str, Any]]:
     """Every laptop the county knows: certificates (valid or revoked) and laptops enrolled the
     old way that still need a certificate."""
     out, certified = [], set()
-    for c in device_certs.all_certs(store.conn):
+    for c in device_certs.all_certs(store):
         certified.add(c["device_id"])
         out.append({"device_id": c["device_id"], "name": c["name"],
                     "township": c["township_code"], "serial": c["serial"],
@@ -192,7 +192,7 @@ def list_devices(store) -> list[dict[str, Any]]:
                     "issued_at": c["issued_at"],
                     "status": "revoked" if c["revoked_at"] else "enrolled",
                     "revoked_at": c["revoked_at"], "reason": c["revoked_reason"]})
-    for d in sync_keys.devices(store.conn, status=("enrolled", "accepted", "revoked")):
+    for d in sync_keys.devices(store, status=("enrolled", "accepted", "revoked")):
         if d["device_id"] in certified or not d.get("public_key"):
             continue
         out.append({"device_id": d["device_id"], "name": d["name"],
@@ -214,9 +214,9 @@ def revoke(store, which: str, reason: str = "") -> list[dict[str, Any]]:
             if which in (d["device_id"], str(d["serial"])) or d["fingerprint"] == fp]
     if not hits:
         raise SyncError(f"本库没有设备 {which}（可用设备编号、密钥指纹或证书序号）")
-    with store.transaction() as conn:
+    with store.transaction():
         for d in hits:
             if d["serial"] is not None:
-                device_certs.revoke(conn, d["serial"], reason or "停用")
-            device_certs.set_device_status(conn, d["device_id"], "revoked")
+                device_certs.revoke(store, d["serial"], reason or "停用")
+            device_certs.set_device_status(store, d["device_id"], "revoked")
     return [d for d in list_devices(store) if d["device_id"] in {h["device_id"] for h in hits}]

@@ -60,8 +60,7 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
     if store.role != "county":
         raise SyncError("只有县级数据库能生成参考包", where=str(store.path))
     township, area = township_area(store, township)
-    conn = store.conn
-    certs = [c for c in device_certs.all_certs(conn, township=township) if not c["revoked_at"]]
+    certs = [c for c in device_certs.all_certs(store, township=township) if not c["revoked_at"]]
     if not certs:
         raise SyncError(f"乡镇 {area['name']}（{township[:9]}）还没有登记的笔记本：参考包只发给"
                         "登记过的笔记本。请先登记（fieldapp devices enrol 或“同步”菜单中的"
@@ -70,29 +69,29 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
     county = store.setting("county_code") or ""
     if progress:
         progress(0, 3)
-    rows = sync_export.fill_inserts(conn, sync_export.township_changes(conn, county, township))
-    counts = sync_export.scope_counts(conn)
-    resolved = sync_export.resolved_conflicts(conn)
+    rows = sync_export.fill_inserts(store, sync_export.township_changes(store, county, township))
+    counts = sync_export.scope_counts(store)
+    resolved = sync_export.resolved_conflicts(store)
     if progress and progress(1, 3) is False:
         raise SyncError("已取消")
-    laptops = [d for d in sync_keys.devices(conn, township=township, status=("enrolled",))
+    laptops = [d for d in sync_keys.devices(store, township=township, status=("enrolled",))
                if d.get("public_key") and d["device_id"] in {c["device_id"] for c in certs}]
-    form_rows = sync_keys.forms(conn)
+    form_rows = sync_keys.forms(store)
     members = {"changes.json": writer.changes_member(rows)}
-    members.update(writer.attachment_members(conn, rows))
+    members.update(writer.attachment_members(store, rows))
     for f in form_rows:
         members[f"forms/{f['file_name']}"] = bytes(f["content"])
     reference = {
         "township": township, "township_name": area["name"],
-        "settings": sync_export.settings(conn, SHARED_SETTINGS),
+        "settings": sync_export.settings(store, SHARED_SETTINGS),
         "county_device": {"device_id": store.device_id,
                           "name": store.setting("device_name") or store.device_id,
                           "public_key": identity.own_public(store).to_json()},
         "certificates": [json.loads(c["certificate"]) for c in certs],
         "revoked": [{"device_id": c["device_id"], "serial": c["serial"], "sign": c["sign_public"],
-                     "revoked_at": c["revoked_at"]} for c in device_certs.all_certs(conn)
+                     "revoked_at": c["revoked_at"]} for c in device_certs.all_certs(store)
                     if c["revoked_at"]],
-        "acks": sync_keys.acks(conn, township), "conflicts": resolved,
+        "acks": sync_keys.acks(store, township), "conflicts": resolved,
         "forms": [{k: f[k] for k in ("form_id", "version", "file_name", "sha256")}
                   for f in form_rows],
         "devices": [{k: d[k] for k in ("device_id", "name", "township_code", "status")}
@@ -110,8 +109,8 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
         out, kind="reference", county=county, township=township, device_id=store.device_id,
         device_name=store.setting("device_name") or store.device_id, signer=keys,
         manifest=manifest, members=members, recipients=recipients)
-    with store.transaction() as c:
-        sync_keys.log_export(c, bundle_uuid, "reference", township, None, None, len(rows),
+    with store.transaction():
+        sync_keys.log_export(store, bundle_uuid, "reference", township, None, None, len(rows),
                              str(out))
     if progress:
         progress(3, 3)

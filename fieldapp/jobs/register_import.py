@@ -15,10 +15,11 @@ from typing import Any
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_columns import FIELD_LABELS_ZH, Layout, detect_layout, layout_at
-from fieldapp.core.register_rows import ParsedRegister, Problem, cell_text, parse_rows
+from fieldapp.core.register_rows import ParsedRegister, Problem, cell_text, column_letter, parse_rows
 from fieldapp.core.register_villages import VillageResolver
 from fieldapp.store.register_imports.plan_apply import RegisterPlan, apply_register, areas, plan_register
 
+from fieldapp.jobs.policies import OnBackupFailure, backup_before_change
 from fieldapp.tabular.read import Table, TabularError, read_table
 from fieldapp.tabular.write import write_table
 
@@ -59,16 +60,8 @@ class RegisterResult:
             "skipped_blank": self.blank, "skipped_members": self.members,
             "dry_run": self.dry_run, "import_id": self.import_id, "file": self.file, "sheet": self.sheet,
             "header_row": self.header_row,
-            "columns": {f: _col_letter(c) for f, c in self.columns.items()},
+            "columns": {f: column_letter(c) for f, c in self.columns.items()},
         }
-
-
-def _col_letter(index: int) -> str:
-    s, n = "", index + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def find_layout(table: Table, header_row: int | None = None) -> Layout:
@@ -110,10 +103,14 @@ def import_register(store, path: str | os.PathLike, *, village: str | None = Non
                     dry_run: bool = False, sheet: str | None = None,
                     header_row: int | None = None, columns: Mapping[str, int] | None = None,
                     user: str | None = None, progress: Progress | None = None,
-                    table: Table | None = None, reuse: RegisterResult | None = None
+                    table: Table | None = None, reuse: RegisterResult | None = None,
+                    back_up_first: bool = False, on_backup_failure: OnBackupFailure = None
                     ) -> RegisterResult:
     """`reuse`: the result of a dry run of the same file and settings; its plan is applied as
-    it is unless the database has been written since (then the file is planned again)."""
+    it is unless the database has been written since (then the file is planned again).
+    `back_up_first`: an import (not a dry run) backs the database up first (jobs.policies)."""
+    if back_up_first and not dry_run:
+        backup_before_change(store.path, "import", on_failure=on_backup_failure)
     table = table or read_table(path, sheet)
     layout = find_layout(table, header_row)
     if columns is not None:
@@ -154,7 +151,7 @@ def write_rejects(path: str | os.PathLike, table: Table, result: RegisterResult)
     """The rejected rows as they were in the file, with 行号 and 原因 in front (and warnings on
     a second sheet); returns the number of rejected rows written."""
     header = table.rows[result.header_row - 1] if result.header_row else []
-    headers = ["行号", "原因"] + [cell_text(h) or f"列{_col_letter(i)}" for i, h in enumerate(header)]
+    headers = ["行号", "原因"] + [cell_text(h) or f"列{column_letter(i)}" for i, h in enumerate(header)]
 
     def rows(problems: list[Problem]):
         for p in problems:

@@ -30,6 +30,7 @@ from fieldapp.survey.errors import AnswerError
 from fieldapp.survey.registry import HOUSEHOLD_FORM, bundled_form
 from fieldapp.survey.runtime import FormState, split_key
 
+from fieldapp.jobs.policies import OnBackupFailure, backup_before_change
 from fieldapp.tabular.read import TabularError, read_table
 
 _NS = uuidlib.UUID("6f1c3a4e-2b8d-5e7f-9a0b-1c2d3e4f5a6b")
@@ -109,7 +110,11 @@ def _visit_date(value: Any) -> str | None:
 
 def import_visits(store, path: str | os.PathLike, *, user: str | None = None,
                   progress: Progress | None = None, today: dt.date | None = None,
-                  form=None) -> VisitsResult:
+                  form=None, back_up_first: bool = False,
+                  on_backup_failure: OnBackupFailure = None) -> VisitsResult:
+    """`back_up_first`: back the database up first (jobs.policies)."""
+    if back_up_first:
+        backup_before_change(store.path, "import", on_failure=on_backup_failure)
     form = form or bundled_form(HOUSEHOLD_FORM)
     table = read_table(path)
     where = f"{path} [{table.sheet}]"

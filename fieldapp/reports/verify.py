@@ -85,7 +85,7 @@ def verify(store, text: str, county_sign_public: bytes | None = _LOOKUP) -> Veri
     county's own, or the one a laptop received in its reference bundle), then, where this
     database can, the rows printed against current data."""
     if county_sign_public == _LOOKUP:
-        county_sign_public = sync_keys.county_sign_public(store.conn, store.role, store.device_id)
+        county_sign_public = sync_keys.county_sign_public(store, store.role, store.device_id)
     p = parse(text)
     res = VerifyResult(p, sheets_rows.area_names(store, p.area_code).get(p.area_code, ""))
     if p.signed_form:

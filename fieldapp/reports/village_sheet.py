@@ -68,7 +68,7 @@ def load_village_sheet(store, village_code: str) -> VillageSheet:
         first=visits["first"], last=visits["last"], surveyors=visits["surveyors"],
         rows=[(h["uuid"], household_cells(h)) for h in households],
         field_found=sum(h["source"] == FIELD_SOURCE for h in households),
-        rule_version=rule_of(store.conn).version,
+        rule_version=rule_of(store).version,
         summary=Summary.of(households),
     )
 

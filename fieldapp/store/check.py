@@ -26,9 +26,9 @@ from fieldapp.core.progress import Progress
 from fieldapp.core.status import derive_status
 
 from . import errors as E
-from .coverage_rule import rule_of
+from .coverage_rule import _rule_of
 from .db import APP_ID, _translate
-from .households.status import apply_spot_checks, apply_verdicts
+from .households.status import _apply_spot_checks, _apply_verdicts
 from .migrations import SCHEMA_VERSION
 from .schema import SYNCED_FIELDS
 
@@ -409,7 +409,7 @@ def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
     if not {"households", "visits"} <= tables:
         return Finding("", "")
     latest, visit = {}, {}
-    rule = rule_of(conn)
+    rule = _rule_of(conn)
     for uuid, answers, ended, visit_uuid in conn.execute(_LATEST_ALL):
         try:
             st = derive_status(json.loads(answers) if answers else None, rule)
@@ -418,9 +418,9 @@ def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
         latest[uuid] = (st.status, st.reason, ended)
         visit[uuid] = visit_uuid
     if "sync_conflicts" in tables:
-        apply_verdicts(conn, latest, visit, None, rule)
+        _apply_verdicts(conn, latest, visit, None, rule)
     if "spot_check_items" in tables:
-        apply_spot_checks(conn, latest, None)
+        _apply_spot_checks(conn, latest, None)
     never = derive_status(None)
     count, examples = 0, []
     for uuid, status, reason, last in conn.execute(

@@ -26,8 +26,9 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
 
 
 # ----- conflicts ---------------------------------------------------------------------------
-def conflicts(conn: sqlite3.Connection, *, status: str | None = None,
+def conflicts(store, *, status: str | None = None,
               village: str | None = None) -> list[dict[str, Any]]:
+    conn = store.conn
     sql = ("SELECT c.*, h.head_name AS household_head, a.name AS village_name"
            " FROM sync_conflicts c"
            " LEFT JOIN households h ON h.uuid = CASE c.tbl WHEN 'households' THEN c.record_uuid"
@@ -44,22 +45,25 @@ def conflicts(conn: sqlite3.Connection, *, status: str | None = None,
     return [_decode(r) for r in _dicts(conn.execute(sql + " ORDER BY c.id", args))]
 
 
-def conflict(conn: sqlite3.Connection, conflict_id: int) -> dict[str, Any] | None:
+def conflict(store, conflict_id: int) -> dict[str, Any] | None:
+    conn = store.conn
     rows = _dicts(conn.execute("SELECT * FROM sync_conflicts WHERE id = ?", (conflict_id,)))
     return _decode(rows[0]) if rows else None
 
 
-def record_key(conn: sqlite3.Connection, tbl: str, record_uuid: str) -> str | None:
+def record_key(store, tbl: str, record_uuid: str) -> str | None:
     """The writer's key of a record (areas by code, attachments by sha256, others by uuid)."""
+    conn = store.conn
     col = "code" if tbl == "areas" else "sha256" if tbl == "attachments" else "uuid"
     row = conn.execute(f"SELECT {col} FROM {tbl} WHERE uuid = ?", (record_uuid,)).fetchone()
     return row[0] if row else None
 
 
-def mark_resolved(conn: sqlite3.Connection, tbl: str, record_uuid: str, field: str, *,
+def mark_resolved(store, tbl: str, record_uuid: str, field: str, *,
                   resolution: str, value: Any, user: str, at: str | None = None,
                   loser_version: str | None = None) -> int:
     """Resolve the open conflicts of one field (or just one losing version)."""
+    conn = store.conn
     sql = ("UPDATE sync_conflicts SET status = 'resolved', resolution = ?, resolved_value = ?,"
            " resolved_by = ?, resolved_at = ? WHERE status = 'open' AND tbl = ?"
            " AND record_uuid = ? AND field = ?")
@@ -71,8 +75,9 @@ def mark_resolved(conn: sqlite3.Connection, tbl: str, record_uuid: str, field: s
     return conn.execute(sql, args).rowcount
 
 
-def add_resolved(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> None:
+def add_resolved(store, rows: Iterable[dict[str, Any]]) -> None:
     """Record conflict rows that are resolved from the start (heads a resolution covered)."""
+    conn = store.conn
     conn.executemany(
         "INSERT INTO sync_conflicts(tbl, record_uuid, field, loser_version, base_version, base,"
         " theirs, theirs_device, ours, ours_version, ours_device, village_code, status,"
@@ -91,9 +96,10 @@ def _enc(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def apply_resolutions(conn: sqlite3.Connection, resolved: Iterable[dict[str, Any]]) -> int:
+def apply_resolutions(store, resolved: Iterable[dict[str, Any]]) -> int:
     """Mark local copies of conflicts resolved at the county (from a reference bundle); a
     resolution of a head this laptop has no conflict row for is recorded as resolved."""
+    conn = store.conn
     n = 0
     resolved = list(resolved)
     for r in resolved:
@@ -104,12 +110,13 @@ def apply_resolutions(conn: sqlite3.Connection, resolved: Iterable[dict[str, Any
             (r.get("resolution"), r.get("resolved_value"), r.get("resolved_by"),
              r.get("resolved_at"), r["tbl"], r["record_uuid"], r["field"],
              r["loser_version"])).rowcount
-    add_resolved(conn, resolved)
+    add_resolved(store, resolved)
     return n
 
 
-def audit(conn: sqlite3.Connection, tbl: str, record_uuid: str, field: str, old: str | None,
+def audit(store, tbl: str, record_uuid: str, field: str, old: str | None,
           new: str | None, user: str, device_id: str) -> None:
+    conn = store.conn
     conn.execute("INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                  (tbl, record_uuid, field, old, new, user, device_id, _now()))
@@ -120,9 +127,10 @@ _ORIGIN = "substr(json_extract({t}.clock, '$.\"*\"'), 1," \
           " instr(json_extract({t}.clock, '$.\"*\"'), ':') - 1)"
 
 
-def flag_duplicates(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> int:
+def flag_duplicates(store, household_uuids: Iterable[str]) -> int:
     """Flag households that look like the same one entered on two devices: same ID hash in the
     county, or same head name and group in one village. Returns how many new flags."""
+    conn = store.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS dup_targets (uuid TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.dup_targets")
     conn.executemany("INSERT OR IGNORE INTO temp.dup_targets VALUES (?)",
@@ -151,7 +159,8 @@ def flag_duplicates(conn: sqlite3.Connection, household_uuids: Iterable[str]) ->
     return added
 
 
-def duplicates(conn: sqlite3.Connection, *, status: str | None = "open") -> list[dict[str, Any]]:
+def duplicates(store, *, status: str | None = "open") -> list[dict[str, Any]]:
+    conn = store.conn
     sql = ("SELECT d.*, a.head_name AS head_a, a.group_no AS group_a, a.id_masked AS id_a,"
            " b.head_name AS head_b, b.group_no AS group_b, b.id_masked AS id_b,"
            " v.name AS village_name FROM sync_duplicates d"
@@ -165,7 +174,8 @@ def duplicates(conn: sqlite3.Connection, *, status: str | None = "open") -> list
     return _dicts(conn.execute(sql + " ORDER BY d.id", args))
 
 
-def set_duplicate_status(conn: sqlite3.Connection, a: str, b: str, status: str) -> int:
+def set_duplicate_status(store, a: str, b: str, status: str) -> int:
+    conn = store.conn
     lo, hi = min(a, b), max(a, b)
     return conn.execute(
         "UPDATE sync_duplicates SET status = ?, resolved_at = ? WHERE household_a = ?"
@@ -189,9 +199,10 @@ _PAIR_LIVE = ("a.deleted = 0 AND b.deleted = 0 AND a.merged_into IS NULL"
               " AND b.merged_into IS NULL")
 
 
-def probable_duplicates(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def probable_duplicates(store) -> list[dict[str, Any]]:
     """The open pairs: those recorded (flagged by a merge) and those the rule finds now that
     were never recorded (id None; a pair merged or dismissed is recorded and stays so)."""
+    conn = store.conn
     pairs = _PAIRS.format(live=_PAIR_LIVE)
     found = _dicts(conn.execute(
         "SELECT NULL AS id, p.a AS household_a, p.b AS household_b, p.village AS village_code,"
@@ -203,42 +214,47 @@ def probable_duplicates(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         " LEFT JOIN areas v ON v.code = p.village WHERE NOT EXISTS (SELECT 1 FROM"
         " sync_duplicates d WHERE d.household_a = p.a AND d.household_b = p.b)"
         " GROUP BY p.a, p.b ORDER BY p.village, ha.group_no, ha.head_name, p.a, p.b"))
-    return duplicates(conn, status="open") + found
+    return duplicates(store, status="open") + found
 
 
-def record_pair(conn: sqlite3.Connection, a: str, b: str, village_code: str, reason: str,
+def record_pair(store, a: str, b: str, village_code: str, reason: str,
                 status: str) -> None:
     """Record what became of a pair the rule found (dismissed, merged): it is not listed again."""
+    conn = store.conn
     conn.execute(
         "INSERT OR IGNORE INTO sync_duplicates(household_a, household_b, village_code, reason,"
         " status, created_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (min(a, b), max(a, b), village_code, reason, status, _now(), _now()))
 
 
-def rule_pair(conn: sqlite3.Connection, a: str, b: str) -> tuple[str, str] | None:
+def rule_pair(store, a: str, b: str) -> tuple[str, str] | None:
     """(village_code, reason) when the rule finds households `a` and `b` a probable pair."""
+    conn = store.conn
     lo, hi = min(a, b), max(a, b)
     row = conn.execute(f"SELECT p.village, max(p.reason) FROM ({_PAIRS.format(live=_PAIR_LIVE)})"
                        " p WHERE p.a = ? AND p.b = ? GROUP BY p.a, p.b", (lo, hi)).fetchone()
     return None if row is None else (row[0], row[1])
 
 
-def visits_of(conn: sqlite3.Connection, household_uuid: str) -> list[str]:
+def visits_of(store, household_uuid: str) -> list[str]:
+    conn = store.conn
     return [r[0] for r in conn.execute(
         "SELECT uuid FROM visits WHERE household_uuid = ? AND deleted = 0", (household_uuid,))]
 
 
 # ----- merged bundle archive -------------------------------------------------------------------
-def archived(conn: sqlite3.Connection, sha256: str) -> dict[str, Any] | None:
+def archived(store, sha256: str) -> dict[str, Any] | None:
+    conn = store.conn
     rows = _dicts(conn.execute(
         "SELECT sha256, bundle_uuid, kind, device_id, township_code, file_name, size, merged_at,"
         " result FROM sync_bundles WHERE sha256 = ?", (sha256,)))
     return rows[0] if rows else None
 
 
-def archive_bundle(conn: sqlite3.Connection, *, sha256: str, bundle_uuid: str, kind: str,
+def archive_bundle(store, *, sha256: str, bundle_uuid: str, kind: str,
                    device_id: str, township: str | None, file_name: str, content: bytes,
                    user: str, result: dict[str, Any]) -> None:
+    conn = store.conn
     conn.execute(
         "INSERT INTO sync_bundles(sha256, bundle_uuid, kind, device_id, township_code, file_name,"
         " size, content, merged_at, merged_by, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -246,21 +262,24 @@ def archive_bundle(conn: sqlite3.Connection, *, sha256: str, bundle_uuid: str, k
          _now(), user, json.dumps(result, ensure_ascii=False)))
 
 
-def merged_bundles(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def merged_bundles(store) -> list[dict[str, Any]]:
+    conn = store.conn
     return _dicts(conn.execute(
         "SELECT sha256, bundle_uuid, kind, device_id, township_code, file_name, size, merged_at,"
         " merged_by, result FROM sync_bundles ORDER BY merged_at DESC"))
 
 
-def archived_content(conn: sqlite3.Connection, sha256: str) -> bytes | None:
+def archived_content(store, sha256: str) -> bytes | None:
+    conn = store.conn
     row = conn.execute("SELECT content FROM sync_bundles WHERE sha256 = ?", (sha256,)).fetchone()
     return None if row is None else bytes(row[0])
 
 
 # ----- verdict conflicts (two devices' visits of one household that disagree) -----------------
-def latest_visits(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> dict[str, dict]:
+def latest_visits(store, household_uuids: Iterable[str]) -> dict[str, dict]:
     """The latest complete visit of each given household (as store.households.status picks it):
     uuid, the version that made it ("device:counter"), hlc, answers, surveyor, when."""
+    conn = store.conn
     out: dict[str, dict] = {}
     for r in _dicts(conn.execute(
             "SELECT household_uuid, uuid, json_extract(clock, '$.\"*\"') AS version, hlc,"
@@ -272,7 +291,7 @@ def latest_visits(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> d
     return out
 
 
-def resolved_verdicts(conn: sqlite3.Connection, where: str = "") -> list[tuple[str, str, str, str]]:
+def _resolved_verdicts(conn: sqlite3.Connection, where: str = "") -> list[tuple[str, str, str, str]]:
     """(household, chosen visit, ours visit, theirs visit) of each resolved verdict conflict,
     latest resolution last; `where` may narrow the households (SQL on record_uuid)."""
     return conn.execute(
@@ -282,14 +301,15 @@ def resolved_verdicts(conn: sqlite3.Connection, where: str = "") -> list[tuple[s
         f" {where} ORDER BY resolved_at, id").fetchall()
 
 
-def visit_answers(conn: sqlite3.Connection, visit_uuid: str) -> tuple[str | None, str | None]:
+def _visit_answers(conn: sqlite3.Connection, visit_uuid: str) -> tuple[str | None, str | None]:
     """(answers, when) of a complete visit, (None, None) if there is none such."""
     row = conn.execute("SELECT answers, coalesce(ended_at, started_at) FROM visits WHERE uuid = ?"
                        " AND state = 'complete' AND deleted = 0", (visit_uuid,)).fetchone()
     return (row[0], row[1]) if row else (None, None)
 
 
-def village_of(conn: sqlite3.Connection, household_uuid: str) -> str | None:
+def village_of(store, household_uuid: str) -> str | None:
+    conn = store.conn
     row = conn.execute("SELECT village_code FROM households WHERE uuid = ?",
                        (household_uuid,)).fetchone()
     return row[0] if row else None

@@ -10,7 +10,12 @@ from fieldapp.core.coverage_rule import CoverageRule, default_rule
 KEY = "coverage_rule"
 
 
-def rule_of(conn: sqlite3.Connection) -> CoverageRule:
+def rule_of(store) -> CoverageRule:
+    """The county's coverage rule: the setting, else the default of its county."""
+    return _rule_of(store.conn)
+
+
+def _rule_of(conn: sqlite3.Connection) -> CoverageRule:
     rows = dict(conn.execute("SELECT key, value FROM settings WHERE key IN (?, 'county_code')",
                              (KEY,)).fetchall())
     if rows.get(KEY):

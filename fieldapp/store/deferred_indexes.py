@@ -15,10 +15,11 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def deferred_indexes(conn: sqlite3.Connection, incoming: Mapping[str, int]) -> Iterator[list[str]]:
+def deferred_indexes(store, incoming: Mapping[str, int]) -> Iterator[list[str]]:
     """Within an open transaction: for each table that will receive at least as many new rows as
     it holds now, drop its named indexes, and create them again (same SQL) on leaving. Yields the
     tables whose indexes were deferred. Indexes behind PRIMARY KEY / UNIQUE constraints stay."""
+    conn = store.conn
     if not conn.in_transaction:
         raise RuntimeError("deferred_indexes needs an open transaction")
     saved: list[tuple[str, str]] = []

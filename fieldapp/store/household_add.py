@@ -22,7 +22,7 @@ def add_field_household(store, new: NewHousehold, *, user: str | None = None) ->
     record = {
         "village_code": h.village_code, "group_no": h.group_no or None,
         "head_name": h.head_name, "phone": h.phone or None,
-        "id_hash": id_hasher(store.conn)(h.id_number) if h.id_number else None,
+        "id_hash": id_hasher(store)(h.id_number) if h.id_number else None,
         "id_masked": mask_id(h.id_number) if h.id_number else None,
         "id_full": h.id_number if keep_full and h.id_number else None,
         "address": h.door or None, "lat": h.lat, "lon": h.lon, "source": FIELD_SOURCE,

@@ -27,7 +27,8 @@ def new_id_key() -> str:
     return secrets.token_hex(32)
 
 
-def id_key(conn) -> bytes | None:
+def id_key(store) -> bytes | None:
+    conn = store.conn
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (ID_KEY_SETTING,)).fetchone()
     return bytes.fromhex(row[0]) if row and row[0] else None
 
@@ -37,11 +38,11 @@ def _setting(conn, key: str) -> str:
     return (row[0] if row else None) or ""
 
 
-def county_box_public(conn) -> bytes | None:
+def county_box_public(store) -> bytes | None:
     """On a laptop: the county's X25519 public key from the reference bundle, or None."""
     from fieldapp.store.sync_log.keys import devices
 
-    rows = devices(conn, status=("county",))
+    rows = devices(store, status=("county",))
     try:
         text = rows and rows[0].get("public_key") and json.loads(rows[0]["public_key"])["box"]
         return base64.b64decode(text, validate=True) if text else None
@@ -49,17 +50,18 @@ def county_box_public(conn) -> bytes | None:
         return None
 
 
-def id_hasher(conn) -> IdHasher:
+def id_hasher(store) -> IdHasher:
     """The function that gives the `id_hash` column's value for an ID number here."""
-    key, salt = id_key(conn), _setting(conn, "id_salt")
+    conn = store.conn
+    key, salt = id_key(store), _setting(conn, "id_salt")
     if key:
         return lambda value: keyed_id_hash(value, salt, key)
-    box = county_box_public(conn)
+    box = county_box_public(store)
     if box:
         return lambda value: seal_id(value, box)
     return lambda value: None
 
 
-def hashes_are_sealed(conn) -> bool:
+def hashes_are_sealed(store) -> bool:
     """True on a laptop: its id_hash values are random ciphertexts, so two of one number differ."""
-    return id_key(conn) is None
+    return id_key(store) is None

@@ -3,7 +3,6 @@ the whole uuid, as commands print them."""
 
 from __future__ import annotations
 
-import sqlite3
 
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.messages import ErrorCode
@@ -12,11 +11,12 @@ from fieldapp.core.short_id import id_prefix
 _TABLES = frozenset({"work_orders", "spot_checks", "spot_check_items"})
 
 
-def resolve_id(conn: sqlite3.Connection, table: str, text: str, *,
+def resolve_id(store, table: str, text: str, *,
                error: type[FieldappError], missing: ErrorCode, what: str,
                **missing_params: str) -> str:
     """The uuid of the live record of `table` that `text` names; `missing` (with
     `missing_params`) when none does, an ambiguity error naming `what` when several do."""
+    conn = store.conn
     assert table in _TABLES, table
     prefix = id_prefix(text)
     hits = [] if prefix is None else [r[0] for r in conn.execute(

@@ -79,7 +79,7 @@ ITEM_COLUMNS = ("uuid", "household_uuid", "village_code", "village_name", "group
 
 def check_uuid_of(store, text: str) -> str:
     """The spot check a user names by its short id (as `spotcheck draw/list` print) or uuid."""
-    return resolve_id(store.conn, "spot_checks", text, error=SpotCheckError,
+    return resolve_id(store, "spot_checks", text, error=SpotCheckError,
                       missing=ErrorCode.SPOT_CHECK_NOT_FOUND, what="抽查", check=text)
 
 
@@ -102,7 +102,7 @@ def record(store, item_uuid: str, outcome: str, *, checker: str = "", note: str 
     work order for its operator, in the same transaction. Returns {"changed", "work_order"}."""
     if outcome not in SPOT_OUTCOMES:
         raise SpotCheckError(f"核查结果应为 {', '.join(SPOT_OUTCOMES)}")
-    item_uuid = resolve_id(store.conn, "spot_check_items", item_uuid, error=SpotCheckError,
+    item_uuid = resolve_id(store, "spot_check_items", item_uuid, error=SpotCheckError,
                            missing=ErrorCode.SPOT_CHECK_ITEM_NOT_FOUND, what="抽查记录",
                            item=item_uuid)
     values: dict[str, Any] = {"outcome": outcome,

@@ -56,13 +56,13 @@ def list_conflicts(store, *, status: str | None = "open") -> list[dict[str, Any]
 
 def _rows(store, status: str | None) -> list[dict[str, Any]]:
     out = []
-    for r in sync_conflicts.conflicts(store.conn, status=status):
+    for r in sync_conflicts.conflicts(store, status=status):
         out.append({
             "id": r["id"], "record": r["record_uuid"], "table": r["tbl"], "field": r["field"],
             "base": r["base"], "ours": r["ours"], "theirs": r["theirs"],
             "devices": {"ours": r["ours_device"], "theirs": r["theirs_device"]},
             "device_names": {
-                side: sync_keys.device_label(store.conn, r[f"{side}_device"], _household(r))
+                side: sync_keys.device_label(store, r[f"{side}_device"], _household(r))
                 for side in ("ours", "theirs")},
             "status": r["status"], "village_code": r["village_code"],
             "village_name": r.get("village_name"), "household": r.get("household_head"),
@@ -82,7 +82,7 @@ def resolve(store, conflict_id: int, keep: str, *, value: Any = None,
     the record holds), "theirs", or set `value` ({field: value} for a topic of several fields)."""
     if keep not in KEEP:
         raise SyncError(f"处理方式应为 {' / '.join(KEEP)}")
-    row = sync_conflicts.conflict(store.conn, conflict_id)
+    row = sync_conflicts.conflict(store, conflict_id)
     if row is None:
         raise SyncError(f"没有编号为 {conflict_id} 的冲突")
     if row["status"] != "open":
@@ -92,11 +92,11 @@ def resolve(store, conflict_id: int, keep: str, *, value: Any = None,
     if row["field"] == VERDICT:
         return _resolve_verdict(store, row, keep, user)
     tbl, uuid = row["tbl"], row["record_uuid"]
-    key = sync_conflicts.record_key(store.conn, tbl, uuid)
+    key = sync_conflicts.record_key(store, tbl, uuid)
     if key is None:
         raise SyncError(f"冲突 {conflict_id} 的记录已不存在")
     t = topic(tbl, row["field"])
-    rows = [row] + [r for r in sync_conflicts.conflicts(store.conn, status="open")
+    rows = [row] + [r for r in sync_conflicts.conflicts(store, status="open")
                     if r["tbl"] == tbl and r["record_uuid"] == uuid and r["id"] != row["id"]
                     and t != r["field"] and topic(tbl, r["field"]) == t
                     and r["theirs_device"] == row["theirs_device"]]
@@ -109,7 +109,7 @@ def resolve(store, conflict_id: int, keep: str, *, value: Any = None,
             chosen = {"ours": r["ours"], "theirs": r["theirs"], "value": given}[keep]
             values[name] = chosen
             changed += _resolve_field(w, store, r, field, keep, chosen)
-            n += sync_conflicts.mark_resolved(w.conn, tbl, uuid, field, resolution=keep,
+            n += sync_conflicts.mark_resolved(w.store, tbl, uuid, field, resolution=keep,
                                               value=chosen, user=w.user)
     return {"id": conflict_id, "resolution": keep,
             "value": values if len(rows) > 1 else values[next(iter(values))],
@@ -122,12 +122,12 @@ def _resolve_verdict(store, row: dict[str, Any], keep: str, user: str | None) ->
         raise SyncError("走访结论冲突只能选择其中一次走访（--keep ours 或 theirs）")
     chosen = row[keep]
     with store.write(user) as w:
-        sync_conflicts.audit(w.conn, "households", row["record_uuid"], f"conflict:{VERDICT}",
+        sync_conflicts.audit(w.store, "households", row["record_uuid"], f"conflict:{VERDICT}",
                              _text(row["theirs"]), _text(chosen), w.user, store.device_id)
-        n = sync_conflicts.mark_resolved(w.conn, "households", row["record_uuid"], VERDICT,
+        n = sync_conflicts.mark_resolved(w.store, "households", row["record_uuid"], VERDICT,
                                          resolution=keep, value=chosen, user=w.user,
                                          loser_version=row["loser_version"])
-        refresh_status(w.conn, [row["record_uuid"]])
+        refresh_status(w.store, [row["record_uuid"]])
     return {"id": row["id"], "resolution": keep, "value": chosen, "record_changed": False,
             "resolved": n}
 
@@ -135,13 +135,13 @@ def _resolve_verdict(store, row: dict[str, Any], keep: str, user: str | None) ->
 def _resolve_field(w, store, row: dict[str, Any], field: str, keep: str, chosen: Any) -> int:
     """Write the chosen value of one field (or re-assert the one it holds) and audit it."""
     tbl, uuid = row["tbl"], row["record_uuid"]
-    key = sync_conflicts.record_key(w.conn, tbl, uuid)
+    key = sync_conflicts.record_key(w.store, tbl, uuid)
     head, dot, sub = field.partition(".")
     patch = {head: {sub: chosen}} if dot else {field: chosen}
     changed = w.update(tbl, key, patch)
     if not changed:
         sync_resolve.reassert(w, tbl, uuid, field, chosen)
-    sync_conflicts.audit(w.conn, tbl, uuid, f"conflict:{field}", _text(row["theirs"]),
+    sync_conflicts.audit(w.store, tbl, uuid, f"conflict:{field}", _text(row["theirs"]),
                          _text(chosen), w.user, store.device_id)
     _resolve_other_heads(w, tbl, uuid, field, keep, chosen)
     return changed
@@ -164,7 +164,7 @@ def _resolve_other_heads(w, tbl: str, uuid: str, field: str, keep: str, chosen: 
         return
     top = latest(heads)
     value = json.dumps(chosen, ensure_ascii=False)
-    sync_conflicts.add_resolved(w.conn, [
+    sync_conflicts.add_resolved(w.store, [
         {"tbl": tbl, "record_uuid": uuid, "field": field, "loser_version": h.version,
          "theirs_device": h.device_id, "ours_version": top.version, "ours_device": top.device_id,
          "resolution": keep, "resolved_value": value, "resolved_by": w.user,

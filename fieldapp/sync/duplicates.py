@@ -17,10 +17,10 @@ def list_duplicates(store, *, status: str | None = "open") -> list[dict[str, Any
     duplicates tab uses (same ID number; same head in the same village group); `status` None
     also lists the merged and dismissed ones."""
     if status == "open":
-        return sync_conflicts.probable_duplicates(store.conn)
-    recorded = sync_conflicts.duplicates(store.conn, status=status)
+        return sync_conflicts.probable_duplicates(store)
+    recorded = sync_conflicts.duplicates(store, status=status)
     if status is None:
-        return recorded + [r for r in sync_conflicts.probable_duplicates(store.conn)
+        return recorded + [r for r in sync_conflicts.probable_duplicates(store)
                            if r["id"] is None]
     return recorded
 
@@ -37,22 +37,22 @@ def merge_households(store, keep: str, drop: str, *, user: str | None = None) ->
     if a["merged_into"] or a["deleted"]:
         raise SyncError(f"户 {keep} 已合并或已删除，不能作为保留的一户")
     with store.write(user) as w:
-        visits = sync_conflicts.visits_of(w.conn, drop)
+        visits = sync_conflicts.visits_of(w.store, drop)
         for v in visits:
             w.update("visits", v, {"household_uuid": keep})
         w.update("households", drop, {"merged_into": keep})
-        if not sync_conflicts.set_duplicate_status(w.conn, keep, drop, "merged"):
+        if not sync_conflicts.set_duplicate_status(w.store, keep, drop, "merged"):
             same_id = a["id_hash"] and a["id_hash"] == b["id_hash"]
-            sync_conflicts.record_pair(w.conn, keep, drop, a["village_code"],
+            sync_conflicts.record_pair(w.store, keep, drop, a["village_code"],
                                        "id_hash" if same_id else "head_group", "merged")
     return len(visits)
 
 
 def dismiss(store, a: str, b: str) -> None:
-    with store.transaction() as conn:
-        if sync_conflicts.set_duplicate_status(conn, a, b, "dismissed"):
+    with store.transaction():
+        if sync_conflicts.set_duplicate_status(store, a, b, "dismissed"):
             return
-        found = sync_conflicts.rule_pair(conn, a, b)
+        found = sync_conflicts.rule_pair(store, a, b)
         if found is None:
             raise SyncError("没有这一对疑似重复户")
-        sync_conflicts.record_pair(conn, a, b, *found, "dismissed")
+        sync_conflicts.record_pair(store, a, b, *found, "dismissed")

@@ -27,7 +27,7 @@ def _laptop_convert(value: Any) -> str | None:
 def _converter(store, keys: KeyPair | None):
     if store.role != "county":
         return _laptop_convert
-    key, salt = id_key(store.conn), store.setting("id_salt") or ""
+    key, salt = id_key(store), store.setting("id_salt") or ""
 
     def convert(value: Any) -> str | None:
         kind = hash_kind(value)

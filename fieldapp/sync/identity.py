@@ -13,25 +13,25 @@ def create_keys(store, passphrase: str) -> KeyPair:
     """A new key pair for this device, stored protected by the passphrase."""
     keys = KeyPair.generate()
     protected = keys.protect(passphrase)
-    with store.transaction() as conn:
-        sync_keys.save_own_keys(conn, store.device_id, b64(keys.public.sign),
+    with store.transaction():
+        sync_keys.save_own_keys(store, store.device_id, b64(keys.public.sign),
                                 b64(keys.public.box), protected)
     return keys
 
 
 def adopt_keys(store, keys: KeyPair, protected: str) -> None:
     """Store a key pair made before the database (a laptop's enrolment request)."""
-    with store.transaction() as conn:
-        sync_keys.save_own_keys(conn, store.device_id, b64(keys.public.sign),
+    with store.transaction():
+        sync_keys.save_own_keys(store, store.device_id, b64(keys.public.sign),
                                 b64(keys.public.box), protected)
 
 
 def has_keys(store) -> bool:
-    return sync_keys.own_keys(store.conn, store.device_id) is not None
+    return sync_keys.own_keys(store, store.device_id) is not None
 
 
 def own_public(store) -> PublicKeys:
-    row = sync_keys.own_keys(store.conn, store.device_id)
+    row = sync_keys.own_keys(store, store.device_id)
     if row is None:
         raise SyncError("本数据库还没有密钥：请先用 fieldapp init 创建", where=str(store.path))
     return PublicKeys(unb64(row["sign_public"]), unb64(row["box_public"]))
@@ -42,7 +42,7 @@ def unlock(store, passphrase: str | KeyPair) -> KeyPair:
     when the window checked the passphrase before starting a job, is used as it is)."""
     if isinstance(passphrase, KeyPair):
         return passphrase
-    row = sync_keys.own_keys(store.conn, store.device_id)
+    row = sync_keys.own_keys(store, store.device_id)
     if row is None:
         raise SyncError("本数据库还没有密钥：请先用 fieldapp init 创建", where=str(store.path))
     keys = KeyPair.unprotect(row["protected"], passphrase)
@@ -53,7 +53,7 @@ def unlock(store, passphrase: str | KeyPair) -> KeyPair:
 
 def county_device(store) -> dict:
     """At a laptop: the county's devices row (status 'county')."""
-    rows = sync_keys.devices(store.conn, status=("county",))
+    rows = sync_keys.devices(store, status=("county",))
     if not rows or not rows[0].get("public_key"):
         raise SyncError("本数据库不知道县级公钥：请用县里的参考包创建（fieldapp init --from）",
                         where=str(store.path))
@@ -68,7 +68,7 @@ def county_public(store) -> PublicKeys:
 
 def county_sign_public(store) -> bytes | None:
     """The county's Ed25519 public key (raw) as this database knows it, or None."""
-    return sync_keys.county_sign_public(store.conn, store.role, store.device_id)
+    return sync_keys.county_sign_public(store, store.role, store.device_id)
 
 
 def signing_key_raw(store, passphrase: str) -> bytes:

@@ -104,7 +104,7 @@ def merge_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | None,
     cancel rolls back the bundle being merged (earlier ones stay merged)."""
     files = list(files)
     result = MergeResult()
-    with merge_cache(store.conn):
+    with merge_cache(store):
         if dry_run:
             return preview_files(store, files, keys, code=code,
                                  progress=progress)
@@ -150,7 +150,7 @@ def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
             with store.transaction() as conn:
                 _apply(store, conn, contents, township, report, progress)
                 sync_conflicts.archive_bundle(
-                    conn, sha256=opened.sha256, bundle_uuid=h["bundle_uuid"], kind=h["kind"],
+                    store, sha256=opened.sha256, bundle_uuid=h["bundle_uuid"], kind=h["kind"],
                     device_id=h["device_id"], township=h["township"],
                     file_name=Path(path).name, content=content, user=user,
                     result={"applied": report.applied, "unchanged": report.unchanged,
@@ -179,7 +179,7 @@ def preview_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | Non
                 if progress and progress(i, len(files)) is False:
                     raise Cancelled(ErrorCode.CANCELLED_MERGE)
                 try:
-                    with local_copy(f) as (opened, work), savepoint(conn):
+                    with local_copy(f) as (opened, work), savepoint(store):
                         report, contents, township = _check(store, opened, work, keys, code,
                                                             "preview")
                         if contents is not None:
@@ -212,7 +212,7 @@ def _check(store, opened, work, keys, code, status):
     report = BundleReport(str(opened.path), h["kind"], h["bundle_uuid"], h["device_id"],
                           h.get("device_name") or h["device_id"], h["township"],
                           opened.sha256, status)
-    if sync_conflicts.archived(store.conn, opened.sha256):
+    if sync_conflicts.archived(store, opened.sha256):
         report.status = "already_merged"
         return report, None, township
     contents = read_contents(opened, work, keys, code)
@@ -227,13 +227,13 @@ def _apply(store, conn, contents: Contents, township, report: BundleReport,
     plan = _plan(store, contents, township, report, progress)
     if store.role == "county":  # two laptops' visits of one household that disagree
         plan.conflicts_new.extend(verdict_conflicts(
-            conn, plan, contents.opened.header["device_id"], seen_of(contents.manifest),
-            rule_of(conn)))
-    write_plan(conn, plan)
+            store, plan, contents.opened.header["device_id"], seen_of(contents.manifest),
+            rule_of(store)))
+    write_plan(store, plan)
     dups = 0
     if store.role == "county":
         dups = sync_conflicts.flag_duplicates(
-            conn, [r["uuid"] for r in plan.inserts.get("households", [])] +
+            store, [r["uuid"] for r in plan.inserts.get("households", [])] +
             [r["uuid"] for r in plan.updates.get("households", [])])
     else:
         apply_reference_extras(store, conn, contents)
@@ -293,7 +293,7 @@ def _check_contents(store, contents: Contents, township: str | None) -> None:
         if problems:
             raise BundleRejected("同步包使用了本库不认识的表单：" + "；".join(problems) +
                                  "。请先更新县里的表单", where=where)
-        seen = (sync_keys.device(store.conn, h["device_id"]) or {}).get("last_counter") or 0
+        seen = (sync_keys.device(store, h["device_id"]) or {}).get("last_counter") or 0
         start = m.get("from_counter")
         if not isinstance(start, int) or start > seen + 1:
             raise BundleRejected(
@@ -308,8 +308,8 @@ def _check_contents(store, contents: Contents, township: str | None) -> None:
 
 def _known_forms(store, light: bool = False) -> set[tuple[str, str]]:
     """Forms registered or shipped (and, unless light, used by visits in the database)."""
-    known = set() if light else sync_keys.used_form_versions(store.conn)
-    known |= {(f["form_id"], f["version"]) for f in sync_keys.forms(store.conn)}
+    known = set() if light else sync_keys.used_form_versions(store)
+    known |= {(f["form_id"], f["version"]) for f in sync_keys.forms(store)}
     known |= {(f["form_id"], f["version"]) for f in forms.shipped_forms()}
     return known
 
@@ -323,7 +323,7 @@ def apply_reference_extras(store, conn, contents: Contents) -> None:
     current = int(store.setting("sync_acked_counter", "0") or 0)
     if isinstance(ack, int) and ack > current:
         store._put_settings({"sync_acked_counter": str(ack)})
-    sync_conflicts.apply_resolutions(conn, [r for r in ref.get("conflicts") or []
+    sync_conflicts.apply_resolutions(store, [r for r in ref.get("conflicts") or []
                                             if isinstance(r, dict)])
     rule = (ref.get("settings") or {}).get("coverage_rule")
     if rule and rule != store.setting("coverage_rule"):
@@ -337,7 +337,7 @@ def apply_reference_extras(store, conn, contents: Contents) -> None:
             except InputTooLarge as exc:
                 raise BundleRejected(exc.entry, where=f"{contents.payload.where}: {name}",
                                      **exc.params) from None
-            sync_keys.put_form(conn, str(f["form_id"]), str(f["version"]), f["file_name"],
+            sync_keys.put_form(store, str(f["form_id"]), str(f["version"]), f["file_name"],
                                f["sha256"], data)
 
 
@@ -352,7 +352,7 @@ def _apply_certificates(store, conn, ref: dict) -> None:
             store._put_settings({"device_certificate": json.dumps(cert, ensure_ascii=False)})
     for r in ref.get("revoked") or []:
         if isinstance(r, dict) and isinstance(r.get("device_id"), str):
-            sync_keys.put_device(conn, r["device_id"], name=r["device_id"], role="township",
+            sync_keys.put_device(store, r["device_id"], name=r["device_id"], role="township",
                                  township=None, public_key=None, enrolment=str(r.get("serial")),
                                  status="revoked")
 

@@ -69,9 +69,9 @@ def init_county(path: str | os.PathLike, county: str, passphrase: str, *,
 
 
 def _register_forms(store) -> None:
-    with store.transaction() as conn:
+    with store.transaction():
         for f in forms.shipped_forms():
-            sync_keys.put_form(conn, f["form_id"], f["version"], f["file_name"], f["sha256"],
+            sync_keys.put_form(store, f["form_id"], f["version"], f["file_name"], f["sha256"],
                                f["content"])
 
 
@@ -114,8 +114,8 @@ def init_township(path: str | os.PathLike, bundle: str | os.PathLike, passphrase
             "surveyor": surveyor, "device_certificate": json.dumps(cert, ensure_ascii=False),
             "sync_acked_counter": "0"})
         identity.adopt_keys(store, keys, pending["protected"])
-        with store.transaction() as conn:
-            sync_keys.put_device(conn, h["device_id"], name=county_dev.get("name") or "县级",
+        with store.transaction():
+            sync_keys.put_device(store, h["device_id"], name=county_dev.get("name") or "县级",
                                  role="county", township=None,
                                  public_key=county_keys.to_json(), enrolment=None,
                                  status="county")

@@ -33,11 +33,11 @@ def laptop_for_export(store, opened: Opened) -> str:
     signer, claimed = opened.signer, h["device_id"]
     sign = b64(signer.sign)
     fp = signer.fingerprint
-    dev = sync_keys.device(store.conn, claimed)
+    dev = sync_keys.device(store, claimed)
     if dev and dev["status"] == "self" or sign == b64(identity.own_public(store).sign):
         raise BundleRejected("这个同步包来自本数据库自己", where=where)
     _refuse_revoked(store, sign, claimed, fp, where)
-    certs = [c for c in device_certs.by_key(store.conn, sign) if not c["revoked_at"]]
+    certs = [c for c in device_certs.by_key(store, sign) if not c["revoked_at"]]
     if not certs:
         _refuse_uncertified(store, h, dev, sign, fp, where)
     cert = certs[-1]
@@ -56,12 +56,12 @@ def laptop_for_export(store, opened: Opened) -> str:
 
 
 def _refuse_revoked(store, sign: str, claimed: str, fp: str, where: str) -> None:
-    for c in device_certs.by_key(store.conn, sign):
+    for c in device_certs.by_key(store, sign):
         if c["revoked_at"]:
             raise BundleRejected(
                 f"设备 {c['device_id']}（{c['name']}，密钥指纹 {fp}）已于 {c['revoked_at'][:10]}"
                 f" 被停用，它签名的同步包不再接受（包中自称设备 {claimed}）", where=where)
-    for d in sync_keys.devices(store.conn, status=("revoked",)):
+    for d in sync_keys.devices(store, status=("revoked",)):
         if d.get("public_key") and json.loads(d["public_key"]).get("sign") == sign:
             raise BundleRejected(f"设备 {d['device_id']}（密钥指纹 {fp}）已被停用，它签名的"
                                  f"同步包不再接受（包中自称设备 {claimed}）", where=where)
@@ -69,7 +69,7 @@ def _refuse_revoked(store, sign: str, claimed: str, fp: str, where: str) -> None
 
 def _refuse_uncertified(store, h: dict[str, Any], dev, sign: str, fp: str, where: str):
     claimed = h["device_id"]
-    held = [c for c in device_certs.by_device(store.conn, claimed) if not c["revoked_at"]]
+    held = [c for c in device_certs.by_device(store, claimed) if not c["revoked_at"]]
     if held:
         raise BundleRejected(
             f"同步包自称来自设备 {claimed}（{held[-1]['name']}），但签名密钥（指纹 {fp}）不是"

@@ -61,14 +61,14 @@ def _knew(seen: dict[str, int] | None, local: dict[str, Any], hlc: str) -> bool:
     return seen.get(device, 0) >= int(counter) and hlc > local["hlc"]
 
 
-def verdict_conflicts(conn, plan: Plan, device: str, seen: dict[str, int] | None,
+def verdict_conflicts(store, plan: Plan, device: str, seen: dict[str, int] | None,
                       rule) -> list[dict[str, Any]]:
     """The verdict conflicts a bundle of `device` brings (added to the plan's new conflicts by
     the caller, so they are written and counted with the others)."""
     incoming = _incoming(plan, device)
     if not incoming:
         return []
-    local = sync_conflicts.latest_visits(conn, incoming)
+    local = sync_conflicts.latest_visits(store, incoming)
     villages = {r["uuid"]: r["village_code"] for r in plan.inserts.get("households", [])}
     out = []
     for h, v in incoming.items():
@@ -88,5 +88,5 @@ def verdict_conflicts(conn, plan: Plan, device: str, seen: dict[str, int] | None
                     "theirs_device": device, "base_version": None, "base": None,
                     "ours": ours, "ours_version": mine["version"],
                     "ours_device": ours["device"],
-                    "village_code": villages.get(h) or sync_conflicts.village_of(conn, h)})
+                    "village_code": villages.get(h) or sync_conflicts.village_of(store, h)})
     return out

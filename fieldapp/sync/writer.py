@@ -60,7 +60,7 @@ def write(out: str | os.PathLike, *, kind: str, county: str, township: str, devi
     return bundle_uuid, sha
 
 
-def attachment_members(conn, rows: list[tuple]) -> dict[str, bytes]:
+def attachment_members(store, rows: list[tuple]) -> dict[str, bytes]:
     """`attachments/<sha256>` members for the photos that the changes insert."""
     from fieldapp.store.sync_log import export_reads as sync_export
 
@@ -68,7 +68,7 @@ def attachment_members(conn, rows: list[tuple]) -> dict[str, bytes]:
     for r in rows:
         if r[3] == "attachments" and r[5] == "insert":
             sha = json.loads(r[6]).get("sha256")
-            content = sync_export.attachment_content(conn, sha) if sha else None
+            content = sync_export.attachment_content(store, sha) if sha else None
             if content is not None:
                 out[f"attachments/{sha}"] = content
     return out

@@ -51,7 +51,7 @@ def bundles(county_template, tmp_path_factory):
                                 "answers": {"visit_result": "vacant"}})
             for u in hh:
                 w.update("households", u, {"phone": "13900000000"})
-        rows = sync_export.fill_inserts(s.conn, sync_export.own_changes(s.conn, s.device_id, 0))
+        rows = sync_export.fill_inserts(s, sync_export.own_changes(s, s.device_id, 0))
     good = f.export(lap, "good.fab")
     f.county_keys()  # unlock once
     return f, lap, good, [list(r) for r in rows]

@@ -46,7 +46,7 @@ def _merge(f, *bundles):
 def _rows_with(lap, field_name: str, value: float) -> list[tuple]:
     """The laptop's changes with `field_name` of its household updates set to `value`."""
     with Store.open(lap) as s:
-        rows = sync_export.fill_inserts(s.conn, sync_export.own_changes(s.conn, s.device_id, 0))
+        rows = sync_export.fill_inserts(s, sync_export.own_changes(s, s.device_id, 0))
     out = []
     for r in rows:
         if r[3] == "households" and r[5] == "update":

@@ -3,7 +3,7 @@
 import pytest
 
 import fieldapp.jobs.policies as P
-from fieldapp.cli.common import safety_backup
+from fieldapp.cli.common import warn_backup_failed
 from fieldapp.core.errors import FieldappError
 from fieldapp.store import Store
 from fieldapp.store.backups.backup import list_backups
@@ -44,5 +44,5 @@ def test_a_failed_backup_is_handed_to_the_caller_that_takes_it(db, blocked):
 
 
 def test_the_cli_warns_and_goes_on_when_the_backup_fails(db, blocked, capsys):
-    safety_backup(str(db), "import")
+    assert P.backup_before_change(str(db), "import", on_failure=warn_backup_failed) is None
     assert "未能自动备份" in capsys.readouterr().err

@@ -21,7 +21,7 @@ def _records(n, start=0):
 def test_indexes_come_back_identical_and_complete(store):
     before = _indexes(store.conn, "households")
     assert len(before) >= 5
-    with store.write("tester") as w, deferred_indexes(w.conn, {"households": 3000}) as tables:
+    with store.write("tester") as w, deferred_indexes(w.store, {"households": 3000}) as tables:
         assert tables == ["households"]
         assert [n for n, sql in _indexes(w.conn, "households") if sql] == []  # deferred
         w.insert_many("households", _records(3000))
@@ -38,7 +38,7 @@ def test_indexes_come_back_identical_and_complete(store):
 def test_error_inside_rolls_back_rows_and_keeps_indexes(store):
     before = _indexes(store.conn, "households")
     with pytest.raises(OSError), store.write("tester") as w, \
-            deferred_indexes(w.conn, {"households": 3000}):
+            deferred_indexes(w.store, {"households": 3000}):
         w.insert_many("households", _records(3000))
         raise OSError("disk gone")
     assert _indexes(store.conn, "households") == before
@@ -48,13 +48,13 @@ def test_error_inside_rolls_back_rows_and_keeps_indexes(store):
 def test_small_or_outnumbered_inserts_keep_indexes_in_place(store):
     with store.write("tester") as w:
         w.insert_many("households", _records(2000))
-    with store.write("tester") as w, deferred_indexes(w.conn, {"households": 1500}) as tables:
+    with store.write("tester") as w, deferred_indexes(w.store, {"households": 1500}) as tables:
         assert tables == []  # 1,500 new rows into 2,000: index upkeep is cheaper
         assert _indexes(w.conn, "households")
-    with store.write("tester") as w, deferred_indexes(w.conn, {"changes": 10}) as tables:
+    with store.write("tester") as w, deferred_indexes(w.store, {"changes": 10}) as tables:
         assert tables == []  # too few rows to be worth a rebuild
 
 
 def test_refuses_without_a_transaction(store):
-    with pytest.raises(RuntimeError), deferred_indexes(store.conn, {"households": 5000}):
+    with pytest.raises(RuntimeError), deferred_indexes(store, {"households": 5000}):
         pass

@@ -155,7 +155,7 @@ def craft_export(laptop: Path, out: Path, *, rows: list[tuple] | None = None,
         county = identity.county_public(s)
         if rows is None:
             rows = sync_export.fill_inserts(
-                s.conn, sync_export.own_changes(s.conn, s.device_id, 0))
+                s, sync_export.own_changes(s, s.device_id, 0))
         common = {"kind": "export", "bundle_uuid": str(uuidlib.uuid4()),
                   "created_at": "2026-11-25T10:00:00+08:00",
                   "county": s.setting("county_code"), "township": s.setting("township_code"),

@@ -210,7 +210,7 @@ def test_changes_outside_the_laptops_authority_are_refused_one_by_one(field_setu
                                  " ORDER BY code LIMIT 1").fetchone()[0]
         w.update("areas", village, {"name": "改名村"})
     with Store.open(laptop, readonly=True) as s:
-        rows = sync_export.fill_inserts(s.conn, sync_export.own_changes(s.conn, s.device_id, 0))
+        rows = sync_export.fill_inserts(s, sync_export.own_changes(s, s.device_id, 0))
     with f.county() as s:
         foreign = s.conn.execute("SELECT uuid, phone FROM households WHERE village_code"
                                  " NOT LIKE '140824100%' ORDER BY uuid LIMIT 1").fetchone()

@@ -41,7 +41,7 @@ def test_same_found_household_on_two_laptops_reaches_county_as_a_duplicate_pair(
                              " (?, ?)", uuids).fetchall()
         assert sorted(tuple(r) for r in got) == [("field", "赵新户", "7号")] * 2
         pairs = {(d["household_a"], d["household_b"])
-                 for d in sync_conflicts.duplicates(s.conn)}
+                 for d in sync_conflicts.duplicates(s)}
     assert (min(uuids), max(uuids)) in pairs
 
 
@@ -53,7 +53,7 @@ def test_laptops_follow_the_county_coverage_rule(field_setup, tmp_path):
     f = field_setup
     lap = f.laptop("A")
     with Store.open(lap, readonly=True) as s:
-        assert rule_of(s.conn).version == "140824-2026.1"  # shipped default
+        assert rule_of(s).version == "140824-2026.1"  # shipped default
     lenient = CoverageRule.from_json('{"version": "140824-lenient", "county": "140824",'
                                      ' "requires": []}')
     f.merge(f.export(lap, "a.fab"))  # the county now knows this laptop's key
@@ -63,6 +63,6 @@ def test_laptops_follow_the_county_coverage_rule(field_setup, tmp_path):
                                  " AND village_code LIKE ?", (TOWNSHIP[:9] + "%",)).fetchone()[0]
     f.merge_reference(lap, f.make_reference("ref2.fab"))
     with Store.open(lap, readonly=True) as s:
-        assert rule_of(s.conn).version == "140824-lenient"
+        assert rule_of(s).version == "140824-lenient"
         assert s.conn.execute("SELECT count(*) FROM households WHERE status = 'covered'"
                               ).fetchone()[0] == covered  # recomputed on the laptop too

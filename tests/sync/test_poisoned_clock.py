@@ -32,7 +32,7 @@ def laptop(field_setup):
 
 def _rows(laptop, stamp):
     with Store.open(laptop) as s:
-        rows = sync_export.fill_inserts(s.conn, sync_export.own_changes(s.conn, s.device_id, 0))
+        rows = sync_export.fill_inserts(s, sync_export.own_changes(s, s.device_id, 0))
         device = s.device_id
     rows = [list(r) for r in rows]
     rows[-1][2] = stamp(device)

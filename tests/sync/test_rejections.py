@@ -122,7 +122,7 @@ def test_missing_earlier_bundle_is_rejected(field_setup, laptop):
     f = field_setup
     with Store.open(laptop) as s:
         from fieldapp.store.sync_log import export_reads as sync_export
-        rows = sync_export.own_changes(s.conn, s.device_id, 1)
+        rows = sync_export.own_changes(s, s.device_id, 1)
     bundle = craft_export(laptop, f.tmp / "gap.fab", rows=rows, manifest={"from_counter": 2})
     _rejected(f, bundle, "缺少此设备更早的同步包")
 
@@ -131,7 +131,7 @@ def test_changes_of_other_devices_are_rejected(field_setup, laptop):
     f = field_setup
     with Store.open(laptop) as s:
         from fieldapp.store.sync_log import export_reads as sync_export
-        rows = sync_export.own_changes(s.conn, s.device_id, 0)
+        rows = sync_export.own_changes(s, s.device_id, 0)
     other = [("dffffffffffff", *rows[0][1:])]
     _rejected(f, craft_export(laptop, f.tmp / "other-dev.fab", rows=other), "其他设备")
     # another township's records: refused per change (tests/sync/test_attacks.py)

@@ -169,7 +169,7 @@ def order_records(store, household_uuids: Iterable[str], *, operator: str | None
 
 def order_uuid_of(store, text: str) -> str:
     """The work order a user names by its short id (as `workorders list` prints) or uuid."""
-    return resolve_id(store.conn, "work_orders", text, error=WorkOrderError,
+    return resolve_id(store, "work_orders", text, error=WorkOrderError,
                       missing=ErrorCode.WORK_ORDER_NOT_FOUND, what="工单", order=text)
 
 

@@ -12,8 +12,8 @@ from fieldapp.core.status import Status, after_spot_check, derive_status
 
 from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.store.coverage_rule import KEY as RULE_KEY
-from fieldapp.store.conflicts import resolved_verdicts, visit_answers
-from fieldapp.store.coverage_rule import rule_of
+from fieldapp.store.conflicts import _resolved_verdicts, _visit_answers
+from fieldapp.store.coverage_rule import _rule_of
 
 # The latest complete visit of each household, for many households in one pass (a window over
 # their visits) instead of one correlated subquery per household.
@@ -39,8 +39,13 @@ WHERE rank = 1 AND outcome = 'not_confirmed'
 """
 
 
-def refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> int:
+def refresh_status(store, household_uuids: Iterable[str]) -> int:
     """Recompute the status of the given households inside the caller's transaction."""
+    return _refresh_status(store.conn, household_uuids)
+
+
+def _refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> int:
+    """refresh_status on the connection of a transaction under way (migrations)."""
     targets = set(household_uuids)
     if not targets:
         return 0
@@ -69,9 +74,10 @@ def refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> 
     return len(targets)
 
 
-def statuses(conn: sqlite3.Connection, household_uuids: Iterable[str]) -> dict[str, tuple]:
+def statuses(store, household_uuids: Iterable[str]) -> dict[str, tuple]:
     """(status, status_reason, last_visit_at) of the given households from their visits; the
     households themselves need not be in the table yet."""
+    conn = store.conn
     targets = set(household_uuids)
     if not targets:
         return {}
@@ -102,7 +108,7 @@ def _latest(conn: sqlite3.Connection, targets: set[str], many: bool) -> dict[str
     """Derived status of the targets that have a complete visit (the temporary table holds the
     targets unless `many`)."""
     loads = json.loads
-    rule = rule_of(conn)
+    rule = _rule_of(conn)
     found: dict[str, tuple] = {}
     visit: dict[str, str] = {}
     for uuid, answers, ended, visit_uuid in conn.execute(
@@ -111,28 +117,28 @@ def _latest(conn: sqlite3.Connection, targets: set[str], many: bool) -> dict[str
             st = derive_status(loads(answers) if answers else None, rule)
             found[uuid] = (st.status, st.reason, ended)
             visit[uuid] = visit_uuid
-    apply_verdicts(conn, found, visit, targets, rule)
-    apply_spot_checks(conn, found, targets, "" if many else _TARGETS)
+    _apply_verdicts(conn, found, visit, targets, rule)
+    _apply_spot_checks(conn, found, targets, "" if many else _TARGETS)
     return found
 
 
-def apply_verdicts(conn: sqlite3.Connection, found: dict[str, tuple], visit: dict[str, str],
+def _apply_verdicts(conn: sqlite3.Connection, found: dict[str, tuple], visit: dict[str, str],
                    targets: set[str] | None, rule: CoverageRule) -> None:
     """Where the county resolved two disagreeing visits (a verdict conflict) and the latest
     visit is still one of the two, the visit it chose decides, in `found` ({uuid: (status,
     reason, last visit)}); `visit` holds each household's latest visit."""
-    for household, chosen, ours, theirs in resolved_verdicts(conn):
+    for household, chosen, ours, theirs in _resolved_verdicts(conn):
         latest = visit.get(household)
         if (targets is not None and household not in targets) or latest not in (ours, theirs) \
                 or chosen == latest:
             continue
-        answers, _ = visit_answers(conn, chosen)
+        answers, _ = _visit_answers(conn, chosen)
         if answers:
             st = derive_status(json.loads(answers), rule)
             found[household] = (st.status, st.reason, found[household][2])
 
 
-def apply_spot_checks(conn: sqlite3.Connection, found: dict[str, tuple],
+def _apply_spot_checks(conn: sqlite3.Connection, found: dict[str, tuple],
                       targets: set[str] | None, where: str = "") -> None:
     """Put back to not covered, in `found` ({uuid: (status, reason, last visit)}), the targets
     (None: all) whose latest spot check did not confirm them since their latest visit."""
@@ -155,4 +161,4 @@ def put_rule(store, rule: CoverageRule) -> int:
     store._put_settings({RULE_KEY: rule.to_json()})
     store._settings_cache.clear()
     uuids = [r[0] for r in store.conn.execute("SELECT uuid FROM households")]
-    return refresh_status(store.conn, uuids)
+    return refresh_status(store, uuids)

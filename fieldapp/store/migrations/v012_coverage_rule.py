@@ -7,6 +7,6 @@ import sqlite3
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    from fieldapp.store.households.status import refresh_status
+    from fieldapp.store.households.status import _refresh_status
 
-    refresh_status(conn, [r[0] for r in conn.execute("SELECT uuid FROM households")])
+    _refresh_status(conn, [r[0] for r in conn.execute("SELECT uuid FROM households")])

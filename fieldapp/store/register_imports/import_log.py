@@ -171,7 +171,7 @@ def undo_import(store, import_id: int, user: str | None = None,
     with store.write(user) as w:
         plan = plan_undo(store, import_id)  # inside the write lock: nothing moves meanwhile
         total = len(plan.deletes) + len(plan.reverts)
-        with deferred_indexes(w.conn, _incoming(plan)):
+        with deferred_indexes(w.store, _incoming(plan)):
             _apply_undo(w, plan, progress, total)
         w.conn.execute("UPDATE import_log SET undone_at = ? WHERE id = ?", (w.at, import_id))
     if progress:

@@ -86,8 +86,8 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
     names = {a.code: a.name for a in areas(store)}
     plan = RegisterPlan(rejected=list(parsed.rejected), warnings=list(parsed.warnings))
     hashes = _keyed_hashes(store, parsed.rows)
-    sealed = id_numbers.hashes_are_sealed(store.conn)
-    seal = id_numbers.id_hasher(store.conn)
+    sealed = id_numbers.hashes_are_sealed(store)
+    seal = id_numbers.id_hasher(store)
     by_hash, by_name, gone = _existing(store, sorted({r.village_code for r in parsed.rows}),
                                        list(hashes.values()))
     if not (by_hash or by_name or gone or sealed):  # a first import at the county: all new
@@ -157,7 +157,7 @@ def _match(plan: RegisterPlan, parsed: ParsedRegister, hashes: dict[int, str], e
 def _keyed_hashes(store, rows) -> dict[int, str]:
     """Row -> keyed ID hash at the county (core.idcard.keyed_id_hash of the already normalised
     numbers, without normalising them again); nothing on a laptop, which has no county secret."""
-    key = id_numbers.id_key(store.conn)
+    key = id_numbers.id_key(store)
     if key is None:
         return {}
     prefix = ((store.setting("id_salt") or "") + ":").encode()
@@ -252,7 +252,7 @@ def apply_register(store, plan: RegisterPlan, *, user: str | None = None,
             plan = replan()
         total = len(plan.adds) + len(plan.updates)
         incoming = {"households": len(plan.adds), "changes": total}
-        with deferred_indexes(w.conn, incoming):
+        with deferred_indexes(w.store, incoming):
             first = w.counter + 1  # the import's changes: this device's counters first..
             for start in range(0, len(plan.adds), chunk):
                 new = w.insert_many("households", plan.adds[start:start + chunk])

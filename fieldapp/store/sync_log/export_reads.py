@@ -7,26 +7,28 @@ import json
 import sqlite3
 from typing import Any
 
-from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS
-
 from fieldapp.store.schema import SYNCED_FIELDS
+from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS
 
 _COLS = ", ".join(CHANGE_COLUMNS)
 
 
-def own_changes(conn: sqlite3.Connection, device_id: str, after: int) -> list[tuple]:
+def own_changes(store, device_id: str, after: int) -> list[tuple]:
+    conn = store.conn
     return conn.execute(
         f"SELECT {_COLS} FROM changes WHERE device_id = ? AND counter > ? ORDER BY counter",
         (device_id, after)).fetchall()
 
 
-def last_counter(conn: sqlite3.Connection, device_id: str) -> int:
+def last_counter(store, device_id: str) -> int:
+    conn = store.conn
     row = conn.execute("SELECT last_counter FROM devices WHERE device_id = ?",
                        (device_id,)).fetchone()
     return row[0] if row else 0
 
 
-def attachment_content(conn: sqlite3.Connection, sha256: str) -> bytes | None:
+def attachment_content(store, sha256: str) -> bytes | None:
+    conn = store.conn
     row = conn.execute("SELECT content FROM attachments WHERE sha256 = ?", (sha256,)).fetchone()
     return None if row is None else bytes(row[0])
 
@@ -72,9 +74,10 @@ def _fill_scope(conn: sqlite3.Connection, county: str, township: str) -> None:
             " WHERE json_valid(r.answers) AND j.type = 'text' AND length(j.value) = 64)")
 
 
-def township_changes(conn: sqlite3.Connection, county: str, township: str) -> list[tuple]:
+def township_changes(store, county: str, township: str) -> list[tuple]:
     """Every logged change of the township's records (areas, households, visits, places ...),
     in HLC order, so a replay rebuilds them with their original uuids and clocks."""
+    conn = store.conn
     _fill_scope(conn, county, township)
     rows = conn.execute(
         f"SELECT {', '.join('c.' + c for c in CHANGE_COLUMNS)} FROM temp.sync_scope s"
@@ -83,12 +86,14 @@ def township_changes(conn: sqlite3.Connection, county: str, township: str) -> li
     return rows
 
 
-def scope_counts(conn: sqlite3.Connection) -> dict[str, int]:
+def scope_counts(store) -> dict[str, int]:
+    conn = store.conn
     return dict(conn.execute("SELECT tbl, count(*) FROM temp.sync_scope GROUP BY tbl"))
 
 
-def resolved_conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def resolved_conflicts(store) -> list[dict[str, Any]]:
     """Resolved conflicts of the records in the last filled scope."""
+    conn = store.conn
     cur = conn.execute(
         "SELECT c.tbl, c.record_uuid, c.field, c.loser_version, c.resolution, c.resolved_value,"
         " c.resolved_by, c.resolved_at, c.theirs_device, c.ours_version, c.ours_device,"
@@ -98,7 +103,8 @@ def resolved_conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [dict(zip(names, r)) for r in cur]
 
 
-def settings(conn: sqlite3.Connection, keys: tuple[str, ...]) -> dict[str, str]:
+def settings(store, keys: tuple[str, ...]) -> dict[str, str]:
+    conn = store.conn
     marks = ",".join("?" * len(keys))
     return dict(conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", keys))
 
@@ -115,10 +121,11 @@ def _b64(value: Any) -> Any:
     return value
 
 
-def fill_inserts(conn: sqlite3.Connection, rows: list[tuple]) -> list[tuple]:
+def fill_inserts(store, rows: list[tuple]) -> list[tuple]:
     """Give logged inserts (whose `data` is "{}": the record is the payload) their values as
     inserted: the current row, with every field changed since put back to the value the first
     later change overwrote (`old[f]` of the change whose `base[f]` is the insert's version)."""
+    conn = store.conn
     want: dict[str, dict[str, int]] = {}
     for i, r in enumerate(rows):
         if r[5] == "insert" and r[6] in ("{}", "", None):

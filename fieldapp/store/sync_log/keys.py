@@ -18,8 +18,9 @@ def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
 
 
 # ----- own keys ----------------------------------------------------------------------------
-def save_own_keys(conn: sqlite3.Connection, device_id: str, sign_public: str, box_public: str,
+def save_own_keys(store, device_id: str, sign_public: str, box_public: str,
                   protected: str) -> None:
+    conn = store.conn
     conn.execute(
         "INSERT INTO sync_keys(device_id, sign_public, box_public, protected, created_at)"
         " VALUES (?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET"
@@ -27,12 +28,13 @@ def save_own_keys(conn: sqlite3.Connection, device_id: str, sign_public: str, bo
         " protected = excluded.protected", (device_id, sign_public, box_public, protected, _now()))
 
 
-def own_keys(conn: sqlite3.Connection, device_id: str) -> dict[str, Any] | None:
+def own_keys(store, device_id: str) -> dict[str, Any] | None:
+    conn = store.conn
     rows = _dicts(conn.execute("SELECT * FROM sync_keys WHERE device_id = ?", (device_id,)))
     return rows[0] if rows else None
 
 
-def county_sign_public(conn: sqlite3.Connection, role: str, device_id: str) -> bytes | None:
+def county_sign_public(store, role: str, device_id: str) -> bytes | None:
     """The county's Ed25519 public key (raw 32 bytes) as this database knows it: its own at the
     county, the one from the reference bundle on a laptop; None when it has none."""
     import base64
@@ -40,10 +42,10 @@ def county_sign_public(conn: sqlite3.Connection, role: str, device_id: str) -> b
 
     try:
         if role == "county":
-            row = own_keys(conn, device_id)
+            row = own_keys(store, device_id)
             text = row and row["sign_public"]
         else:
-            rows = devices(conn, status=("county",))
+            rows = devices(store, status=("county",))
             text = rows and rows[0].get("public_key") and json.loads(rows[0]["public_key"])["sign"]
         return base64.b64decode(text, validate=True) if text else None
     except (ValueError, KeyError, TypeError):
@@ -51,13 +53,15 @@ def county_sign_public(conn: sqlite3.Connection, role: str, device_id: str) -> b
 
 
 # ----- peers -------------------------------------------------------------------------------
-def device(conn: sqlite3.Connection, device_id: str) -> dict[str, Any] | None:
+def device(store, device_id: str) -> dict[str, Any] | None:
+    conn = store.conn
     rows = _dicts(conn.execute("SELECT * FROM devices WHERE device_id = ?", (device_id,)))
     return rows[0] if rows else None
 
 
-def devices(conn: sqlite3.Connection, *, township: str | None = None,
+def devices(store, *, township: str | None = None,
             status: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    conn = store.conn
     sql, args = "SELECT * FROM devices WHERE 1 = 1", []
     if township:
         sql += " AND township_code = ?"
@@ -68,10 +72,11 @@ def devices(conn: sqlite3.Connection, *, township: str | None = None,
     return _dicts(conn.execute(sql + " ORDER BY device_id", args))
 
 
-def put_device(conn: sqlite3.Connection, device_id: str, *, name: str, role: str,
+def put_device(store, device_id: str, *, name: str, role: str,
                township: str | None, public_key: str | None, enrolment: str | None,
                status: str) -> None:
     """Register or update a peer (never this device itself); keeps its seen counter."""
+    conn = store.conn
     at = _now()
     conn.execute(
         "INSERT INTO devices(device_id, name, role, township_code, public_key, enrolment, status,"
@@ -83,36 +88,41 @@ def put_device(conn: sqlite3.Connection, device_id: str, *, name: str, role: str
         (device_id, name, role, township, public_key, enrolment, status, at, at))
 
 
-def acks(conn: sqlite3.Connection, township: str) -> dict[str, int]:
+def acks(store, township: str) -> dict[str, int]:
     """Highest change counter merged per laptop of a township."""
+    conn = store.conn
     return dict(conn.execute(
         "SELECT device_id, last_counter FROM devices WHERE township_code = ?"
         " AND status IN ('enrolled', 'accepted')", (township,)))
 
 
 # ----- forms --------------------------------------------------------------------------------
-def seen_counters(conn: sqlite3.Connection, own_device: str) -> dict[str, int]:
+def seen_counters(store, own_device: str) -> dict[str, int]:
     """The last change counter merged from each other device (what this database knows)."""
+    conn = store.conn
     return {d: c for d, c in conn.execute("SELECT device_id, last_counter FROM devices")
             if d != own_device and c}
 
 
-def put_form(conn: sqlite3.Connection, form_id: str, version: str, file_name: str, sha256: str,
+def put_form(store, form_id: str, version: str, file_name: str, sha256: str,
              content: bytes) -> None:
+    conn = store.conn
     conn.execute(
         "INSERT INTO sync_forms(form_id, version, file_name, sha256, content, added_at)"
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(form_id, version) DO NOTHING",
         (form_id, version, file_name, sha256, content, _now()))
 
 
-def forms(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def forms(store) -> list[dict[str, Any]]:
+    conn = store.conn
     return _dicts(conn.execute(
         "SELECT form_id, version, file_name, sha256, content FROM sync_forms"
         " ORDER BY form_id, version"))
 
 
-def used_form_versions(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+def used_form_versions(store) -> set[tuple[str, str]]:
     """Form versions of the visits and public places already in the database."""
+    conn = store.conn
     out = set(conn.execute("SELECT DISTINCT form_id, form_version FROM visits"))
     out |= set(conn.execute("SELECT DISTINCT form_id, form_version FROM public_places"
                             " WHERE form_id IS NOT NULL AND form_version IS NOT NULL"))
@@ -120,23 +130,26 @@ def used_form_versions(conn: sqlite3.Connection) -> set[tuple[str, str]]:
 
 
 # ----- export log -----------------------------------------------------------------------------
-def log_export(conn: sqlite3.Connection, bundle_uuid: str, kind: str, township: str | None,
+def log_export(store, bundle_uuid: str, kind: str, township: str | None,
                from_counter: int | None, to_counter: int | None, changes: int,
                file_name: str) -> None:
+    conn = store.conn
     conn.execute(
         "INSERT INTO sync_exports(bundle_uuid, kind, township_code, from_counter, to_counter,"
         " changes, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (bundle_uuid, kind, township, from_counter, to_counter, changes, file_name, _now()))
 
 
-def exports(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def exports(store) -> list[dict[str, Any]]:
+    conn = store.conn
     return _dicts(conn.execute("SELECT * FROM sync_exports ORDER BY created_at DESC"))
 
 
-def device_label(conn: sqlite3.Connection, device_id: str | None,
+def device_label(store, device_id: str | None,
                  household_uuid: str | None = None) -> str:
     """A laptop as staff know it: its name and the surveyor who last visited the household from
     it (or its raw id when the county has never heard of it)."""
+    conn = store.conn
     if not device_id:
         return ""
     row = conn.execute("SELECT name FROM devices WHERE device_id = ?", (device_id,)).fetchone()

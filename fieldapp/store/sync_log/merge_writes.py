@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import Any
 
 from fieldapp.core.status import derive_status
-from fieldapp.store.coverage_rule import rule_of
+from fieldapp.store.coverage_rule import _rule_of
 from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.households.status import refresh_status
 from fieldapp.store.schema import SYNCED_FIELDS
@@ -32,9 +32,10 @@ def _ordered(tables) -> list[str]:
     return sorted(tables, key=lambda t: (_TABLE_ORDER.index(t) if t in _TABLE_ORDER else 99, t))
 
 
-def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None:
+def write_plan(store, plan, *, at: str | None = None) -> None:
     """Insert new records, rewrite updated ones, log the changes, audit, conflicts, seen
     counters, household status. Foreign keys are checked at commit (deferred)."""
+    conn = store.conn
     at = at or _now()
     done = _new_household_status(plan, conn)
     conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -42,7 +43,7 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
     # households and the change log are built once after its rows. Not those of visits: a new
     # household's deferred foreign-key check looks its visits up through them.
     incoming = {"households": len(plan.inserts.get("households", ())), "changes": len(plan.log)}
-    with deferred_indexes(conn, incoming):
+    with deferred_indexes(store, incoming):
         _write_records(conn, plan)
         conn.executemany(
             "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
@@ -60,7 +61,7 @@ def write_plan(conn: sqlite3.Connection, plan, *, at: str | None = None) -> None
             " last_seen = excluded.last_seen",
             (device, device, counter, at, at))
     if plan.households - done:
-        refresh_status(conn, plan.households - done)
+        refresh_status(store, plan.households - done)
 
 
 def _write_records(conn: sqlite3.Connection, plan) -> None:
@@ -98,7 +99,7 @@ def _new_household_status(plan, conn) -> set[str]:
             if h not in latest or key > latest[h][0]:
                 latest[h] = (key, v["uuid"], v["answers"], v["ended_at"])
     parsed = plan.answers
-    rule = rule_of(conn)
+    rule = _rule_of(conn)
     by_text: dict[str, Any] = {}  # status of each answers text: many visits answer alike
     for h, row in new.items():
         _, uuid, answers, ended = latest.get(h, (None, None, None, None))
@@ -138,10 +139,11 @@ MERGE_CACHE_KIB = 262_144
 
 
 @contextmanager
-def merge_cache(conn: sqlite3.Connection) -> Iterator[None]:
+def merge_cache(store) -> Iterator[None]:
     """While merging several bundles: a page cache big enough for the random-key indexes
     (uuids) of a whole county, and one WAL checkpoint at the end instead of one per bundle (each
     bundle stays its own durable transaction; journal and sync settings are unchanged)."""
+    conn = store.conn
     before = conn.execute("PRAGMA cache_size").fetchone()[0]
     auto = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
@@ -158,8 +160,9 @@ def merge_cache(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 @contextmanager
-def savepoint(conn: sqlite3.Connection, name: str = "sync_bundle") -> Iterator[None]:
+def savepoint(store, name: str = "sync_bundle") -> Iterator[None]:
     """A nested, individually undoable step inside the caller's transaction."""
+    conn = store.conn
     conn.execute(f"SAVEPOINT {name}")
     try:
         yield

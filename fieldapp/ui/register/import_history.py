@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.progress import Cancelled
+from fieldapp.jobs.import_undo import undo_import
 from fieldapp.store.register_imports import import_log
-from fieldapp.jobs.policies import backup_before_change
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
@@ -35,8 +35,8 @@ def _t(text: str) -> str:
 def undo_with_confirmation(parent: QWidget, store, import_id: int) -> bool:
     """Ask, then undo an import (after an automatic backup); True when it was undone."""
     try:  # off the GUI thread: a big import takes a second to go through
-        plan = JobRunner(parent).run(_t("Checking the import…"),
-                                     lambda _progress: import_log.plan_undo(store, import_id))
+        plan = JobRunner(parent).run(_t("Checking the import…"), lambda _progress: (
+            undo_import(store, import_id, dry_run=True)))
     except Exception as exc:  # noqa: BLE001 - e.g. undone already: said in a dialog
         show_error(parent, exc, _t("Cannot undo the import"))
         return False
@@ -52,12 +52,9 @@ def undo_with_confirmation(parent: QWidget, store, import_id: int) -> bool:
                             QMessageBox.No) != QMessageBox.Yes:
         return False
 
-    def job(progress):
-        backup_before_change(store.path, "undo_import")
-        return import_log.undo_import(store, import_id, progress=progress)
-
     try:
-        done = JobRunner(parent).run(_t("Undoing the import…"), job)
+        done = JobRunner(parent).run(_t("Undoing the import…"), lambda progress: (
+            undo_import(store, import_id, progress=progress)))
     except Cancelled:
         QMessageBox.information(parent, _t("Undo import"),
                                 _t("Cancelled. Nothing was changed in the database."))

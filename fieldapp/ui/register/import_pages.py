@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.register_columns import FIELDS, REQUIRED, layout_at
 from fieldapp.core.register_rows import cell_text
+from fieldapp.core.register_rows import column_letter
 from fieldapp.tabular.read import read_table
 from fieldapp.jobs.register_import import find_layout, write_rejects
 
@@ -34,14 +35,6 @@ from fieldapp.ui.widgets.errors import show_error
 
 PREVIEW_ROWS = 40
 HEADER_BG = QBrush(QColor("#fff3c4"))
-
-
-def column_letter(index: int) -> str:
-    s, n = "", index + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 class SourcePage(QWizardPage):

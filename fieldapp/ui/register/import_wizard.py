@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from fieldapp.core.progress import Cancelled
-from fieldapp.jobs.policies import backup_before_change
 from fieldapp.store.register_imports.plan_apply import areas
 from fieldapp.jobs.register_import import RegisterResult, import_register
 
@@ -48,12 +47,10 @@ class ImportRegisterWizard(QWizard):
         header = self.layout_.header_row + 1 if self.layout_ else None
 
         def job(progress):
-            if not dry_run:
-                backup_before_change(self.store.path, "import")
             return import_register(self.store, self.table.path, village=self.source.village(),
                                    dry_run=dry_run, header_row=header, columns=columns,
                                    table=self.table, progress=progress,
-                                   reuse=None if dry_run else self.check)
+                                   reuse=None if dry_run else self.check, back_up_first=True)
 
         runner = JobRunner(self)
         text = self.tr("Checking the register…") if dry_run else self.tr("Importing…")

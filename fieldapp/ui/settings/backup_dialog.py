@@ -1,6 +1,6 @@
 """File → Backups and restore…: the automatic backups of the open database (newest first), what
 each holds, a backup to a file of the user's choice (a USB stick), and a restore from either —
-after a confirmation that says what will replace what. The work is fieldapp.store.backups.backup."""
+after a confirmation that says what will replace what. The work is the jobs in fieldapp.jobs.backups."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.progress import Cancelled
+from fieldapp.jobs.backups import back_up, restore
 from fieldapp.store.backups import backup as B
 from fieldapp.store.backups.content import DatabaseContent, database_content
 
@@ -145,8 +146,8 @@ class BackupDialog(QDialog):
         if not dest:
             return
         try:  # the file dialog has already asked before replacing a file
-            done = JobRunner(self).run(self.tr("Backing up…"), lambda progress: B.backup_database(
-                self.db_path, dest, overwrite=True, progress=progress))
+            done = JobRunner(self).run(self.tr("Backing up…"), lambda progress: back_up(
+                self.db_path, dest, overwrite=True, progress=progress).path)
         except Cancelled:
             return
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
@@ -191,8 +192,8 @@ class BackupDialog(QDialog):
                                 QMessageBox.No) != QMessageBox.Yes:
             return False
         try:
-            safety = JobRunner(self).run(self.tr("Restoring…"), lambda progress: B.restore_backup(
-                backup, self.db_path, progress=progress))
+            safety = JobRunner(self).run(self.tr("Restoring…"), lambda progress: restore(
+                backup, self.db_path, progress=progress).safety)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
             show_error(self, exc, self.tr("Cannot restore"))
             return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,9 +151,11 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str, prefetched: Prefetch | None = None) -> bool:
         """Open a database; `prefetched`: its area counts, read while the app was starting."""
+        from fieldapp.jobs.open_database import open_database
+
         previous = self.store
         try:
-            store = Store.open(path)
+            store = open_database(path)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
             show_error(self, exc, self.tr("Cannot open database"))
             self._offer_restore(path, exc)
@@ -173,12 +174,9 @@ class MainWindow(QMainWindow):
 
     def _offer_restore(self, path: str, exc: BaseException) -> None:
         """A damaged database that has automatic backups: offer to restore one."""
-        from fieldapp.store.backups.backup import list_backups
-        from fieldapp.store.db import translate_error
+        from fieldapp.jobs.open_database import restore_offered
 
-        if isinstance(exc, sqlite3.DatabaseError):
-            exc = translate_error(exc, path)
-        if getattr(exc, "code", "") != "corrupt" or not list_backups(path):
+        if not restore_offered(path, exc):
             return
         if QMessageBox.question(
                 self, self.tr("Cannot open database"),

@@ -43,10 +43,11 @@ class OpeningBackup(threading.Thread):
 
     def run(self) -> None:
         from fieldapp.core.progress import Cancelled
-        from fieldapp.store.backups.backup import auto_backup
+        from fieldapp.jobs.backups import back_up
 
         try:
-            auto_backup(self.path, "start", progress=lambda _done, _total: not self.cancel.is_set())
+            back_up(self.path, reason="start",
+                    progress=lambda _done, _total: not self.cancel.is_set())
         except Cancelled:
             pass
         except Exception:  # noqa: BLE001 - a missing backup must not disturb the user

@@ -1,7 +1,7 @@
 """Merge screen: choose bundle files, preview per village (new, updated, unchanged, conflicts),
 then merge with progress and cancel (a laptop without a certificate is enrolled in the laptops
-dialog, not here). The work is done by
-fieldapp.sync.merge on a worker thread; this screen only shows it."""
+dialog, not here). The work is the job
+fieldapp.jobs.merge_bundles on a worker thread; this screen only shows it."""
 
 from __future__ import annotations
 
@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store.households import queries
-from fieldapp.jobs.policies import backup_before_change
-from fieldapp.sync import identity
-from fieldapp.sync.merge import merge_files, preview_files
+from fieldapp.jobs.merge_bundles import merge_bundles, preview_bundles
 from fieldapp.sync.passphrase import PASSPHRASE_ENV
 
 from fieldapp.ui.widgets.errors import show_error
@@ -125,10 +123,6 @@ class MergeDialog(QDialog):
             self._names[code] = f"{area['name']} ({code})" if area else code
         return self._names[code]
 
-    def _keys(self, progress):
-        progress(0, 0)
-        return identity.unlock(self.store, self.passphrase.text())
-
     # ----- preview and merge ------------------------------------------------------------------
     def preview(self) -> bool:
         files = self.paths()
@@ -136,12 +130,10 @@ class MergeDialog(QDialog):
             self.summary.setText(self.tr("Add bundle files first."))
             return False
 
-        def job(progress):
-            keys = self._keys(progress)
-            return preview_files(self.store, files, keys, progress=progress)
-
+        passphrase = self.passphrase.text()
         try:
-            result = JobRunner(self).run(self.tr("Checking bundles…"), job)
+            result = JobRunner(self).run(self.tr("Checking bundles…"), lambda progress: (
+                preview_bundles(self.store, files, passphrase, progress=progress)))
         except Exception as exc:  # noqa: BLE001 - shown to the user in one sentence
             show_error(self, exc)
             return False
@@ -159,13 +151,10 @@ class MergeDialog(QDialog):
     def merge(self) -> None:
         files = self.paths()
 
-        def job(progress):
-            keys = self._keys(progress)
-            backup_before_change(self.store.path, "merge")
-            return merge_files(self.store, files, keys, progress=progress)
-
+        passphrase = self.passphrase.text()
         try:
-            result = JobRunner(self).run(self.tr("Merging bundles…"), job)
+            result = JobRunner(self).run(self.tr("Merging bundles…"), lambda progress: (
+                merge_bundles(self.store, files, passphrase, progress=progress)))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             self.merged.emit()  # bundles before a cancel or error stay merged

@@ -8,41 +8,40 @@ kind of record (a public place) comes in as `record=`, an adapter like Household
 
 Questions are kept by key: the field name, or `members[2]/member_name` for a question of a repeat
 instance (runtime.answer_key); `keys` maps a key back to (name, instance index).
+
+The screen is built by FormLayout (visit_form_build.py), moving through it from the keyboard and
+adding or removing repeat instances is FormNavigation (visit_form_navigation.py); here: the
+state, saving as you go, photos, completing and reopening.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.store import visits as V
 from fieldapp.survey.errors import AnswerError
-from fieldapp.survey.model import Field, Form, Group
-from fieldapp.survey.runtime import FormState, answer_key, last_saved_names
+from fieldapp.survey.model import Field, Form
+from fieldapp.survey.runtime import FormState, last_saved_names
 
 from fieldapp.ui.widgets.errors import describe, show_error
 from fieldapp.ui.shell.i18n import form_language
+from fieldapp.ui.visit.visit_form_build import FormLayout
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
+from fieldapp.ui.visit.visit_form_navigation import FormNavigation
 from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
 from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
 from fieldapp.ui.visit.visit_form_repeat import RepeatSection
-from fieldapp.ui.visit.visit_form_rows import EditorFactory, FieldRow
+from fieldapp.ui.visit.visit_form_rows import FieldRow
 
 
-class VisitFormWidget(QWidget):
+class VisitFormWidget(FormLayout, FormNavigation, QWidget):
     completed = Signal(str)  # household uuid (record.subject_uuid): its status has changed
     saved = Signal(str)  # visit uuid, after each write
     historyRequested = Signal(str)  # household uuid
@@ -85,165 +84,6 @@ class VisitFormWidget(QWidget):
         self.set_read_only(self.visit_state == "complete")
         self.refresh()
         self._show_saved_state()
-
-    # ----- layout ------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.title = QLabel(self.record.title())
-        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
-        subtitle = QLabel(f"{self.form.title}  v{self.form.version}")
-        subtitle.setStyleSheet("color: #555;")
-        self.saved_label = QLabel()
-        head = QHBoxLayout()
-        head.addWidget(self.title)
-        head.addStretch(1)
-        head.addWidget(self.saved_label)
-        self.version_note = QLabel(
-            self.tr("Filled in with form version %1; the current version is %2.")
-            .replace("%1", self.visit_version).replace("%2", self.form.version))
-        self.version_note.setStyleSheet("color: #8a5a00;")
-        self.version_note.setVisible(self.visit_version != self.form.version)
-
-        content = QWidget()
-        self.content_layout = QVBoxLayout(content)
-        self.content_layout.setContentsMargins(6, 6, 6, 6)
-        self.factory = EditorFactory(self.form, self.language, self._choose_photo,
-                                     lambda sha: V.thumbnail(self.store, sha),
-                                     self.record.point())
-        self._add_items(self.form.children, self.content_layout)
-        self._add_extra_answers()
-        self.content_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
-        self.scroll.setFocusPolicy(Qt.NoFocus)
-
-        self.todo_button = QPushButton()
-        self.todo_button.setFlat(True)
-        self.todo_button.setStyleSheet("color: #c0392b; text-align: left;")
-        self.todo_button.clicked.connect(self.show_problems)
-        self.history_button = QPushButton(self.tr("History…"))
-        self.history_button.clicked.connect(
-            lambda: self.historyRequested.emit(self.household_uuid))
-        self.history_button.setVisible(self.record.has_history)
-        self.reopen_button = QPushButton(self.tr("Correct this visit"))
-        self.reopen_button.clicked.connect(self.reopen)
-        self.complete_button = QPushButton(self.tr("Complete (Ctrl+Enter)"))
-        self.complete_button.setDefault(True)
-        self.complete_button.clicked.connect(self.complete)
-        bar = QHBoxLayout()
-        bar.addWidget(self.todo_button)
-        bar.addStretch(1)
-        for b in (self.history_button, self.reopen_button, self.complete_button):
-            b.setFocusPolicy(Qt.TabFocus)
-            bar.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(subtitle)
-        layout.addWidget(self.version_note)
-        layout.addWidget(self.scroll, 1)
-        layout.addLayout(bar)
-        for keys, slot in (("Ctrl+Return", self.complete), ("Ctrl+Enter", self.complete),
-                           ("Ctrl+Shift+A", self.add_instance),
-                           ("Ctrl+Shift+D", self.remove_instance)):
-            sc = QShortcut(QKeySequence(keys), self)
-            sc.setContext(Qt.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
-
-    def _add_items(self, items, layout: QVBoxLayout, index: int | None = None) -> None:
-        for item in items:
-            if isinstance(item, Group) and item.is_repeat:
-                section = RepeatSection(self.form.text(item.labels, self.language) or item.name,
-                                        self.form.text(item.hints, self.language))
-                section.addRequested.connect(lambda r=item.name: self.add_instance(r))
-                section.removeRequested.connect(lambda i, r=item.name: self.remove_instance(r, i))
-                self.repeats[item.name] = section
-                layout.addWidget(section)
-                self._fill_repeat(item)
-            elif isinstance(item, Group):
-                box = QGroupBox(self.form.text(item.labels, self.language) or item.name)
-                box.setStyleSheet("QGroupBox { font-weight: bold; }"
-                                  "QGroupBox QLabel, QGroupBox QAbstractButton "
-                                  "{ font-weight: normal; }")
-                inner = QVBoxLayout(box)
-                key = answer_key(self.form, item.name, index)
-                self.sections[key] = box
-                self.keys[key] = (item.name, index)
-                self._add_items(item.children, inner, index)
-                layout.addWidget(box)
-            else:
-                self._add_field(item, layout, index)
-
-    def _fill_repeat(self, group: Group) -> None:
-        """(Re)build the boxes of a repeat's instances from the answers."""
-        section = self.repeats[group.name]
-        for key in [k for k, (name, _) in self.keys.items() if self._repeat_of(name) == group.name]:
-            if key in self.editors:  # a dying editor must not write into the next instance
-                self.editors[key].blockSignals(True)
-            for table in (self.rows, self.editors, self.sections, self.keys):
-                table.pop(key, None)
-            self.live_texts.discard(key)
-            self.touched.discard(key)
-            self.input_errors.pop(key, None)
-        section.clear()
-        for i in range(self.state.count(group.name)):
-            inner = section.add_instance(i)
-            self._add_items(group.children, inner, i)
-            for key, (name, index) in self.keys.items():
-                if index == i and key in self.editors and self._repeat_of(name) == group.name:
-                    self.editors[key].set_value(self.state.value(name, i))
-
-    def _repeat_of(self, name: str) -> str:
-        item = self.form.fields.get(name) or self.form.groups.get(name)
-        return item.repeat if item is not None else ""
-
-    def _add_field(self, f: Field, layout: QVBoxLayout, index: int | None = None) -> None:
-        editor = self.factory.create(f)
-        if editor is None:
-            return
-        key = answer_key(self.form, f.name, index)
-        text = self.form.text(f.labels, self.language) or f.name
-        row = FieldRow(text, self.form.text(f.hints, self.language), editor)
-        self.rows[key] = row
-        self.editors[key] = editor
-        self.keys[key] = (f.name, index)
-        if "${" in text or "${" in self.form.text(f.hints, self.language):
-            self.live_texts.add(key)
-        editor.edited.connect(lambda value, final, k=key: self._edited(k, value, final))
-        editor.advance.connect(lambda k=key: self._advance(k))
-        layout.addWidget(row)
-
-    def _update_order(self) -> None:
-        """The questions in the order they are asked: a repeat's instances one after another,
-        then `+repeat`, its Add button."""
-        self.order = []
-
-        def walk(items, index: int | None) -> None:
-            for item in items:
-                if isinstance(item, Group) and item.is_repeat:
-                    for i in range(self.state.count(item.name)):
-                        walk(item.children, i)
-                    self.order.append("+" + item.name)
-                elif isinstance(item, Group):
-                    walk(item.children, index)
-                elif item.is_input:
-                    key = answer_key(self.form, item.name, index)
-                    if key in self.editors:
-                        self.order.append(key)
-        walk(self.form.children, None)
-
-    def _add_extra_answers(self) -> None:
-        """Answers to questions the current form no longer has (older form version)."""
-        extra = {k: v for k, v in self.state.answers.items()
-                 if k not in self.form.fields and k not in self.form.repeats and v is not None}
-        if not extra:
-            return
-        box = QGroupBox(self.tr("Other answers (older form version)"))
-        inner = QVBoxLayout(box)
-        for name, value in sorted(extra.items()):
-            label = QLabel(f"{name}: {value}")
-            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            inner.addWidget(label)
-        self.content_layout.addWidget(box)
 
     # ----- state -> screen -----------------------------------------------------------------
     def refresh(self) -> None:
@@ -319,61 +159,6 @@ class VisitFormWidget(QWidget):
         self._follow_counts()
         self.refresh()
 
-    def _follow_counts(self) -> None:
-        """Rebuild a repeat whose number of instances changed (a repeat_count answer)."""
-        for repeat, section in self.repeats.items():
-            if len(section.boxes) != self.state.count(repeat):
-                self._fill_repeat(self.form.groups[repeat])
-                self._update_order()
-                self.set_read_only(self.read_only)
-
-    # ----- repeats -----------------------------------------------------------------------
-    def _focused_instance(self) -> tuple[str, int | None] | None:
-        """The repeat (and instance) holding the focus, else the first visible repeat."""
-        focus = self.focusWidget()
-        for repeat, section in self.repeats.items():
-            if focus is not None and section.isAncestorOf(focus):
-                return repeat, section.index_of(focus)
-        visible = [r for r, s in self.repeats.items() if self.state.relevant(r)]
-        return (visible[0], None) if visible else None
-
-    def add_instance(self, repeat: str | None = None) -> None:
-        """Add an instance to `repeat` (by default the one holding the focus) and go to its
-        first question."""
-        if repeat is None:
-            where = self._focused_instance()
-            repeat = where[0] if where else None
-        if repeat is None or self.read_only or self.state.fixed_count(repeat) is not None:
-            return
-        self._persist(self.state.add_instance(repeat))
-        self._fill_repeat(self.form.groups[repeat])
-        self._update_order()
-        self.set_read_only(False)
-        self.refresh()
-        index = self.state.count(repeat) - 1
-        first = next((k for k in self.order if k in self.keys and self.keys[k][1] == index
-                      and self._repeat_of(self.keys[k][0]) == repeat and self._askable(k)), None)
-        if first is not None:
-            self.focus_field(first)
-
-    def remove_instance(self, repeat: str | None = None, index: int | None = None) -> None:
-        """Remove an instance (by default the one holding the focus)."""
-        if repeat is None:
-            where = self._focused_instance()
-            repeat, index = where if where else (None, None)
-        if repeat is None or index is None or self.read_only \
-                or self.state.fixed_count(repeat) is not None or not self._confirm_remove(
-                    repeat, index):
-            return
-        self._persist(self.state.remove_instance(repeat, index))
-        self._fill_repeat(self.form.groups[repeat])
-        self._update_order()
-        self.set_read_only(False)
-        self.refresh()
-        section = self.repeats[repeat]
-        target = section.boxes[min(index, len(section.boxes) - 1)] if section.boxes else None
-        (target or section.add_button).setFocus(Qt.TabFocusReason)
-
     def _persist(self, changes: dict) -> bool:
         self._pending.update(changes)
         try:
@@ -411,64 +196,6 @@ class VisitFormWidget(QWidget):
         except Exception as exc:  # noqa: BLE001 - a bad picture is a message, not a crash
             show_error(self, exc, self.tr("Cannot use this photo"))
             return None
-
-    def _confirm_remove(self, repeat: str, index: int) -> bool:
-        """Ask before removing an instance that holds answers (Enter confirms)."""
-        answers = [v for v in (self.state.answers.get(repeat) or [{}])[index].values()
-                   if v not in (None, "")]
-        if not answers:
-            return True
-        title = self.repeats[repeat].title_text
-        text = self.tr("Remove %1 %2 (%3)?").replace("%1", title).replace(
-            "%2", str(index + 1)).replace("%3", str(answers[0]))
-        return QMessageBox.question(self, self.tr("Remove"), text,
-                                    QMessageBox.Yes | QMessageBox.No,
-                                    QMessageBox.Yes) == QMessageBox.Yes
-
-    # ----- navigation --------------------------------------------------------------------
-    def _askable(self, key: str) -> bool:
-        name, index = self.keys[key]
-        return self.state.relevant(name, index) and not self.state.read_only(name, index)
-
-    def _advance(self, key: str) -> None:
-        """Enter in a question: keep what was typed first (it may add instances), then move."""
-        editor = self.editors.get(key)
-        if isinstance(editor, LineEditor):
-            editor.commit()
-        self.focus_next(key)
-
-    def focus_next(self, after: str | None = None) -> None:
-        """Move to the next question still without an answer, else to Complete. A repeat's
-        Add button is a stop when leaving its last instance (Enter adds one more, Tab goes on);
-        the first instance is added with Ctrl+Shift+A or Tab to Add."""
-        start = self.order.index(after) + 1 if after in self.order else 0
-        repeat = self._repeat_of(self.keys[after][0]) if after in self.keys else ""
-        for key in self.order[start:]:
-            if key not in self.keys:  # "+repeat"
-                add = self.repeats[key[1:]].add_button
-                if add.isEnabled() and key[1:] == repeat:
-                    add.setFocus(Qt.TabFocusReason)
-                    self.scroll.ensureWidgetVisible(add, 0, 40)
-                    return
-            elif self._askable(key) and self.state.value(*self.keys[key]) in (None, ""):
-                self.focus_field(key)
-                return
-        target = self.complete_button if self.complete_button.isEnabled() else self.todo_button
-        target.setFocus(Qt.TabFocusReason)
-
-    def focus_field(self, key: str) -> None:
-        self.editors[key].setFocus(Qt.TabFocusReason)
-        self.scroll.ensureWidgetVisible(self.rows[key], 0, 40)
-
-    def show_problems(self) -> None:
-        self.show_all = True
-        self.refresh()
-        for key in (k for k in self.order if k in self.keys):
-            name, index = self.keys[key]
-            if self.state.relevant(name, index) and (key in self.input_errors
-                                                     or self.state.problem(name, index)):
-                self.focus_field(key)
-                return
 
     # ----- completing --------------------------------------------------------------------
     @property
