@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(quit_)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         refresh = QAction(self.tr("&Refresh"), self, shortcut=QKeySequence.Refresh)
-        refresh.triggered.connect(self.refresh)
+        refresh.triggered.connect(lambda: self.refresh())
         find = QAction(self.tr("&Find household"), self, shortcut=QKeySequence.Find)
         find.triggered.connect(lambda: self.table.search.setFocus())
         self.view_menu.addAction(refresh)
