@@ -298,6 +298,28 @@ class ErrorCode(Enum):
         "底图查询超过 {limit_ms} 毫秒仍未完成（tiles 可能是递归或过于复杂的视图），已停止并拒绝该底图",
         "A basemap query took longer than {limit_ms} ms (tiles may be a recursive or too complex "
         "view); stopped and the basemap refused", "mbtiles_timeout")
+    # ---- registers of service points and terminals; township assessment (seed 2) ------------
+    FACILITY_NO_COLUMN = Template("表头里没有“{column}”列（第 {row} 行是表头）",
+                                  "The header (row {row}) has no column \"{column}\"",
+                                  "facility_no_column")
+    FACILITY_EMPTY = Template("第 {row} 行“{column}”为空", "Row {row}: \"{column}\" is empty",
+                              "facility_empty")
+    FACILITY_BAD_VALUE = Template("第 {row} 行“{column}”：“{value}”不是可用的值（可用：{allowed}）",
+                                  "Row {row}, \"{column}\": \"{value}\" is not allowed "
+                                  "(allowed: {allowed})", "facility_bad_value")
+    FACILITY_NO_AREA = Template("第 {row} 行“{column}”：数据库中没有“{value}”{detail}",
+                                "Row {row}, \"{column}\": no \"{value}\" in the database{detail}",
+                                "facility_no_area")
+    FACILITY_NO_ROWS = Template("文件里没有数据行", "The file has no data rows", "facility_no_rows")
+    FACILITY_NEEDS_TOWNSHIP = Template("要登记在乡镇或村（社区）下：{value} 是区县",
+                                       "Must be in a township or village: {value} is a county",
+                                       "facility_needs_township")
+    ASSESSMENT_INVALID = Template("考核办法文件无效：{detail}",
+                                  "The assessment file is invalid: {detail}", "assessment_invalid")
+    ASSESSMENT_MEASURE = Template(
+        "考核办法第 {index} 项指标的 measure “{value}” 不可用（可用：{allowed}）",
+        "Indicator {index} of the assessment: measure \"{value}\" is not available "
+        "(available: {allowed})", "assessment_invalid")
     # ---- rollup (city and province roll-up on PostgreSQL/PostGIS) -----------------------------
     ROLLUP_NO_SERVER = Template(
         "没有指定汇总数据库：请用 --to/--from 给出 postgresql://… 地址，或设置环境变量 {env}"
