@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from . import report_tables as T
+from .assessment_pdf import assessment_story
 from .fonts import cjk_font
 from .report_data import ReportData
 
@@ -43,6 +44,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle("h1", fontName=font, fontSize=13, leading=18, spaceBefore=10,
                              spaceAfter=6, keepWithNext=1),
         "body": ParagraphStyle("body", fontName=font, fontSize=9, leading=13),
+        "cell": ParagraphStyle("cell", fontName=font, fontSize=7, leading=9),
         "note": ParagraphStyle("note", fontName=font, fontSize=8, leading=11,
                                textColor=colors.HexColor("#555555")),
     }
@@ -190,6 +192,9 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
                   KeepTogether(_bar_chart(font, "各运营商的户数", [
                       (name, n) for name, n, _ in d.operators], "#6A9F58")),
                   _table(font, T.operators(d), widths=[120, 90, 70, 70])]
+    seed2 = assessment_story(font, st, d, WIDTH, ("十一", "十二"))
+    if seed2:
+        story += [PageBreak(), *seed2]
     story += [Spacer(1, 12), Paragraph(
         "说明：覆盖率 = 已覆盖 ÷（户数 − 空置房 − 已迁出/合户）。身份证号码与电话号码仅显示脱敏形式。"
         "未覆盖户的完整清单见同名 Excel 报表或 fieldapp gaps 命令。", st["note"])]
