@@ -101,3 +101,12 @@ LON_RANGE, LAT_RANGE = (73.0, 136.0), (3.0, 54.0)  # China, WGS-84 degrees
 
 class FacilityError(BadValue):
     code = "facility"
+
+# Map symbols: one legend entry each (a terminal not known to work is drawn as not working).
+MAP_STYLES = ("station", "agency", "terminal_working", "terminal_other")
+
+
+def map_style(kind: str, status: str) -> str:
+    if kind == TERMINAL:
+        return "terminal_working" if status == WORKING else "terminal_other"
+    return kind

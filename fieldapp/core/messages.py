@@ -130,8 +130,8 @@ class ErrorCode(Enum):
                                       "print the household verification sheets")
     GEO_EXPORT_TYPE = Template("导出文件应以 .gpkg 或 .geojson 结尾",
                                "The export file must end in .gpkg or .geojson")
-    GEO_EXPORT_LAYER = Template("图层应为 households 或 villages，而不是 {layer!r}",
-                                "The layer is households or villages, not {layer!r}")
+    GEO_EXPORT_LAYER = Template("图层应为 households、villages 或 facilities，而不是 {layer!r}",
+                                "The layer is households, villages or facilities, not {layer!r}")
     OUTPUT_FOLDER_MISSING_GEO = Template("目录不存在", "The folder does not exist")
     GEO_WRITE_FAILED = Template("写入失败：{reason}", "Writing failed: {reason}")
     QR_EMPTY = Template("二维码内容为空", "The QR code is empty")

@@ -128,3 +128,10 @@ def township_counts(store, county: str) -> dict[str, dict[str, int]]:
         elif kind == TERMINAL:
             row["terminals"], row["terminals_working"] = n, int(working or 0)
     return out
+
+
+def located(store) -> list[tuple[str, str, float, float, str]]:
+    """(kind, status, lon, lat, name) of every live record with a position (map layers)."""
+    return store.conn.execute(
+        "SELECT kind, coalesce(status, ''), lon, lat, name FROM facilities WHERE deleted = 0"
+        " AND lon IS NOT NULL AND lat IS NOT NULL ORDER BY kind, township_code").fetchall()
