@@ -12,10 +12,14 @@ from typing import Any
 
 from fieldapp.core.facilities import (
     KIND_LABELS_ZH,
+    LAT_RANGE,
+    LON_RANGE,
     POINT_KINDS,
     STATUS_LABELS_ZH,
     STATUSES,
     TERMINAL,
+    FacilityError,
+    coordinate,
 )
 from fieldapp.core.messages import ErrorCode
 from fieldapp.jobs.facilities_import import import_facilities
@@ -81,8 +85,6 @@ def run(args) -> int:
 
 
 def _add(args) -> int:
-    from fieldapp.core.facilities import FacilityError
-
     kind = getattr(args, "kind", None) or args.kinds[0]
     with open_store(args.db) as store:
         town = resolve_area(store, args.township, ("township",), "--township")
@@ -90,10 +92,19 @@ def _add(args) -> int:
         if args.village:
             village = resolve_area(store, args.village, ("village",), "--village")
             if village[:9] != town[:9]:
-                raise FacilityError(ErrorCode.FACILITY_NO_AREA, row="-", column="--village",
-                                    value=args.village, detail=f"（{town}）")
+                raise FacilityError(ErrorCode.FACILITY_OPTION, option="--village",
+                                    value=args.village, problem_zh=f"不在乡镇 {town} 内",
+                                    problem_en=f"not in township {town}")
         elif kind == "agency":
-            raise FacilityError(ErrorCode.FACILITY_EMPTY, row="-", column="--village")
+            raise FacilityError(ErrorCode.FACILITY_OPTION, option="--village", value="",
+                                problem_zh="村级代办点要给出所在村", problem_en="an agency point "
+                                "needs its village")
+        for option, value, bounds in (("--lon", args.lon, LON_RANGE), ("--lat", args.lat,
+                                                                        LAT_RANGE)):
+            if value is not None and coordinate(value, *bounds) is False:
+                raise FacilityError(ErrorCode.FACILITY_OPTION, option=option, value=value,
+                                    problem_zh=f"应在 {bounds[0]:g}–{bounds[1]:g} 度之间（WGS-84）",
+                                    problem_en=f"must be {bounds[0]:g}-{bounds[1]:g} degrees")
         added, _updated = save_facilities(store, args.user, [{
             "kind": kind, "township_code": town, "village_code": village, "name": args.name,
             "address": args.address, "contact": args.contact, "phone": args.phone,

@@ -310,6 +310,8 @@ class ErrorCode(Enum):
     FACILITY_NO_AREA = Template("第 {row} 行“{column}”：数据库中没有“{value}”{detail}",
                                 "Row {row}, \"{column}\": no \"{value}\" in the database{detail}",
                                 "facility_no_area")
+    FACILITY_OPTION = Template("{option} {value}：{problem_zh}", "{option} {value}: {problem_en}",
+                               "facility_bad_value")
     FACILITY_NO_ROWS = Template("文件里没有数据行", "The file has no data rows", "facility_no_rows")
     FACILITY_NEEDS_TOWNSHIP = Template("要登记在乡镇或村（社区）下：{value} 是区县",
                                        "Must be in a township or village: {value} is a county",
