@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.platypus import KeepTogether, LongTable, Paragraph, Spacer, TableStyle
 
 from . import assessment_tables as A
+from .pdf_charts import hbar_chart
 from .report_data import ReportData
 
 
@@ -37,28 +37,8 @@ def _grid(font: str, table: A.Table, widths: list[float], style, size: float = 8
 def _totals_chart(font: str, d: ReportData, width: float) -> Drawing:
     a = d.assessment
     towns = sorted(a.townships, key=lambda t: (t.rank, t.code)) if a else []
-    n = max(1, len(towns))
-    bar_h = min(14.0, 360 / n)
-    height = n * bar_h + 60
-    dr = Drawing(width, height, initialFontName=font)
-    chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 120, 30, width - 180, n * bar_h
-    chart.data = [[t.total for t in reversed(towns)] or [0]]
-    chart.categoryAxis.categoryNames = [t.name for t in reversed(towns)] or [""]
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = min(8, bar_h * 0.8)
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, a.config.full_marks if a else 100
-    chart.valueAxis.labels.fontName = font
-    chart.bars[0].fillColor = colors.HexColor("#6A9F58")
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = min(7, bar_h * 0.7)
-    chart.barLabelFormat = "%.1f"
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    dr.add(chart)
-    dr.add(String(width / 2, height - 14, "各乡镇考核总分", fontName=font, fontSize=11,
-                  textAnchor="middle"))
-    return dr
+    return hbar_chart(font, "各乡镇考核总分", [(t.name, t.total) for t in towns], width, 420,
+                      a.config.full_marks if a else 100, "#6A9F58", "%.1f")
 
 
 def assessment_story(font: str, st: dict, d: ReportData, width: float, number: str) -> list:

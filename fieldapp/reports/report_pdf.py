@@ -10,7 +10,7 @@ from typing import Any
 
 from fieldapp.core.private_files import create_private
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -27,6 +27,7 @@ from reportlab.platypus import (
 
 from . import report_tables as T
 from .assessment_pdf import assessment_story
+from .pdf_charts import hbar_chart
 from .fonts import cjk_font
 from .report_data import ReportData
 
@@ -83,30 +84,9 @@ def _coverage_widths(lead: int) -> list[float]:
 
 
 def _rate_chart(font: str, d: ReportData) -> Drawing:
-    units = d.units
-    n = max(1, len(units))
-    bar_h = min(14.0, (CHART_MAX_H - 60) / n)
-    height = n * bar_h + 60
-    dr = Drawing(WIDTH, height, initialFontName=font)
-    chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 120, 30, WIDTH - 180, n * bar_h
-    chart.data = [[100 * (u.rate or 0) for u in reversed(units)] or [0]]
-    chart.categoryAxis.categoryNames = [u.name for u in reversed(units)] or [""]
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = min(8, bar_h * 0.8)
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 10
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labelTextFormat = "%d%%"
-    chart.bars[0].fillColor = colors.HexColor("#3A78B5")
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = min(7, bar_h * 0.7)
-    chart.barLabelFormat = "%.1f%%"
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    dr.add(chart)
-    dr.add(String(WIDTH / 2, height - 14, f"各{d.unit_label}覆盖率", fontName=font,
-                  fontSize=11, textAnchor="middle"))
-    return dr
+    return hbar_chart(font, f"各{d.unit_label}覆盖率",
+                      [(u.name, 100 * (u.rate or 0)) for u in d.units], WIDTH, CHART_MAX_H,
+                      100, "#3A78B5", "%.1f%%", axis_format="%d%%", step=10)
 
 
 def _reason_chart(font: str, d: ReportData) -> Drawing:
