@@ -92,19 +92,15 @@ def _add(args) -> int:
         if args.village:
             village = resolve_area(store, args.village, ("village",), "--village")
             if village[:9] != town[:9]:
-                raise FacilityError(ErrorCode.FACILITY_OPTION, option="--village",
-                                    value=args.village, problem_zh=f"不在乡镇 {town} 内",
-                                    problem_en=f"not in township {town}")
+                raise FacilityError(ErrorCode.FACILITY_VILLAGE_OUTSIDE, value=args.village,
+                                    township=town)
         elif kind == "agency":
-            raise FacilityError(ErrorCode.FACILITY_OPTION, option="--village", value="",
-                                problem_zh="村级代办点要给出所在村", problem_en="an agency point "
-                                "needs its village")
-        for option, value, bounds in (("--lon", args.lon, LON_RANGE), ("--lat", args.lat,
-                                                                        LAT_RANGE)):
-            if value is not None and coordinate(value, *bounds) is False:
-                raise FacilityError(ErrorCode.FACILITY_OPTION, option=option, value=value,
-                                    problem_zh=f"应在 {bounds[0]:g}–{bounds[1]:g} 度之间（WGS-84）",
-                                    problem_en=f"must be {bounds[0]:g}-{bounds[1]:g} degrees")
+            raise FacilityError(ErrorCode.FACILITY_AGENCY_VILLAGE)
+        for option, value, (low, high) in (("--lon", args.lon, LON_RANGE),
+                                           ("--lat", args.lat, LAT_RANGE)):
+            if value is not None and coordinate(value, low, high) is False:
+                raise FacilityError(ErrorCode.FACILITY_COORDINATE, option=option, value=value,
+                                    low=f"{low:g}", high=f"{high:g}")
         added, _updated = save_facilities(store, args.user, [{
             "kind": kind, "township_code": town, "village_code": village, "name": args.name,
             "address": args.address, "contact": args.contact, "phone": args.phone,

@@ -310,8 +310,15 @@ class ErrorCode(Enum):
     FACILITY_NO_AREA = Template("第 {row} 行“{column}”：数据库中没有“{value}”{detail}",
                                 "Row {row}, \"{column}\": no \"{value}\" in the database{detail}",
                                 "facility_no_area")
-    FACILITY_OPTION = Template("{option} {value}：{problem_zh}", "{option} {value}: {problem_en}",
-                               "facility_bad_value")
+    FACILITY_VILLAGE_OUTSIDE = Template("--village {value}：不在乡镇 {township} 内",
+                                        "--village {value}: not in township {township}",
+                                        "facility_bad_value")
+    FACILITY_AGENCY_VILLAGE = Template("村级代办点要用 --village 给出所在村",
+                                       "An agency point needs its village (--village)",
+                                       "facility_bad_value")
+    FACILITY_COORDINATE = Template("{option} {value}：应在 {low}–{high} 度之间（WGS-84）",
+                                   "{option} {value}: must be {low} to {high} degrees (WGS-84)",
+                                   "facility_bad_value")
     FACILITY_NO_ROWS = Template("文件里没有数据行", "The file has no data rows", "facility_no_rows")
     FACILITY_NEEDS_TOWNSHIP = Template("要登记在乡镇或村（社区）下：{value} 是区县",
                                        "Must be in a township or village: {value} is a county",

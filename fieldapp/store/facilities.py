@@ -98,8 +98,10 @@ def service_gaps(store, code: str | None = None) -> dict[str, list[dict[str, Any
         f" AND f.kind = '{AGENCY}' AND f.village_code = a.code) ORDER BY a.code",
         (prefix,)).fetchall()
     return {
-        "no_service_station": [{"code": c, "name": n, "township_name": n} for c, n in towns],
-        "no_agency_point": [{"code": c, "name": n, "township_name": t} for c, n, t in villages],
+        "no_service_station": [{"code": c, "name": n, "township_code": c, "township_name": n,
+                                "village_code": None} for c, n in towns],
+        "no_agency_point": [{"code": c, "name": n, "township_code": c[:9] + "000",
+                             "township_name": t, "village_code": c} for c, n, t in villages],
     }
 
 
