@@ -109,3 +109,14 @@ def test_service_points_travel_to_the_laptop_and_back(tmp_path):
         rows = {r["uuid"]: r for r in list_facilities(s, ("terminal",), TOWN)}
         assert rows[new]["name"] == "稷峰镇新广场"
         assert rows[terminal["uuid"]]["status"] == "broken"
+
+
+def test_a_database_from_before_the_registers_gets_them_on_opening(store):
+    path = store.path
+    store.conn.execute("DROP TABLE facilities")
+    store.conn.execute("PRAGMA user_version = 15")
+    store.close()
+    with Store.open(path) as s:
+        assert s.schema_version >= 18
+        assert list_facilities(s) == []
+        assert len(service_gaps(s)["no_service_station"]) == 9

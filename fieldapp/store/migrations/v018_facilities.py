@@ -5,7 +5,7 @@ one synced table `facilities` told apart by `kind` (station, agency, terminal)."
 from fieldapp.store.schema import SYNC_COLUMNS
 
 SQL = f"""
-CREATE TABLE facilities (
+CREATE TABLE IF NOT EXISTS facilities (
   uuid TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
   township_code TEXT NOT NULL REFERENCES areas(code),
@@ -21,5 +21,5 @@ CREATE TABLE facilities (
   updated_at TEXT,
   {SYNC_COLUMNS}
 );
-CREATE INDEX facilities_township ON facilities(township_code, kind)
+CREATE INDEX IF NOT EXISTS facilities_township ON facilities(township_code, kind)
 """
