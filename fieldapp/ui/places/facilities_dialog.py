@@ -4,6 +4,7 @@ the imports of both registers (the same job as `fieldapp service-points|terminal
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +29,8 @@ _COLUMNS = ("kind", "name", "township_name", "village_name", "address", "phone",
 
 
 class FacilitiesDialog(QDialog):
+    imported = Signal()  # the registers changed (the map redraws its layers)
+
     def __init__(self, store, area_code: str | None, user: str = "", parent=None):
         super().__init__(parent)
         self.store, self.area_code, self.user = store, area_code, user
@@ -97,6 +100,7 @@ class FacilitiesDialog(QDialog):
             show_error(self, exc, self.tr("The register was not imported"))
             return False
         self.reload()
+        self.imported.emit()
         self.summary.setText(
             self.tr("Imported %1 rows: %2 added, %3 updated.").replace("%1", str(done.rows))
             .replace("%2", str(done.added)).replace("%3", str(done.updated))

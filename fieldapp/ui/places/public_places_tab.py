@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 class PublicPlacesTab(QWidget):
     placeActivated = Signal(str)
+    facilitiesChanged = Signal()  # a service-point or terminal register was imported
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -168,6 +169,7 @@ class PublicPlacesTab(QWidget):
         from fieldapp.ui.places.facilities_dialog import FacilitiesDialog
 
         dlg = FacilitiesDialog(self.store, self.area_code, self._user(), self)
+        dlg.imported.connect(self.facilitiesChanged)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.open()
         return dlg
