@@ -15,6 +15,7 @@ from fieldapp.core.facilities import AGENCY, BROKEN, STATION, TERMINAL, WORKING
 from fieldapp.geo.tiling import random_points_in
 
 from . import names
+from .places import villages_by_township
 
 _SPOTS = ("村委会广场", "文化礼堂", "村口", "篮球场", "村卫生室", "小学门口")
 
@@ -24,10 +25,7 @@ def demo_facilities(divisions: Sequence[Mapping], geoms: Mapping[str, object],
     """Facility records (for `w.insert_many("facilities", ...)`) of every township."""
     rng = random.Random(f"facilities:{seed}")
     nrng = np.random.default_rng([seed, 0xFAC])
-    villages: dict[str, list[Mapping]] = {}
-    for d in divisions:
-        if d["level"] == "village":
-            villages.setdefault(d["parent_code"], []).append(d)
+    villages = villages_by_township(divisions)
     towns = [d for d in divisions if d["level"] == "township" and villages.get(d["code"])]
     out = []
     for n, town in enumerate(towns):

@@ -78,3 +78,14 @@ def test_reports_print_the_assessment_table(demo_store, tmp_path):
     assert "服务网点与公共区域应急广播终端" in text
     flat = "".join(text.split())
     assert f"{first.name}" in flat and f"{first.total:g}" in flat
+
+
+def test_a_xiuzhou_database_uses_the_seed_2_default(tmp_path):
+    from fieldapp.store.setup import new_county_database
+
+    with new_county_database(tmp_path / "xz.sqlite", "330411") as s:
+        table = assessment_table(s)
+        assert table.config.version == "330411-2026.1"
+        assert len(table.townships) > 5
+        station = [i.measure for i in table.config.indicators].index("service_station")
+        assert all(t.values[station] == 0 and t.scores[station] == 0 for t in table.townships)
