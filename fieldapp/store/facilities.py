@@ -84,7 +84,9 @@ def save_facilities(store, user: str | None,
 def service_gaps(store, code: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Townships without a service station and villages without an agency point (seed 2
     §三(二): 一镇一广电站, 村级代办点), within a county or township."""
-    prefix = (code or "")[:9] if code and not code.endswith("000000") else (code or "")[:6]
+    code = code or ""
+    # county: its 6 digits; township: 9; village: the whole code (only that village's gap)
+    prefix = code[:6] if code.endswith("000000") else code[:9] if code.endswith("000") else code
     live = "a.deleted = 0 AND a.code LIKE ? || '%'"
     towns = store.conn.execute(
         f"SELECT a.code, a.name FROM areas a WHERE {live} AND a.level = 'township'"

@@ -77,6 +77,11 @@ def test_gaps_list_townships_without_a_station_and_villages_without_an_agency(st
     assert {g["code"] for g in after["no_service_station"]} == towns - {TOWN}
     assert len(after["no_agency_point"]) == len(before["no_agency_point"]) - 1
     assert "东街村委会" not in {g["name"] for g in after["no_agency_point"]}
+    village = store.conn.execute("SELECT code FROM areas WHERE parent_code = ? AND name ="
+                                 " '西街村委会'", (TOWN,)).fetchone()[0]
+    assert service_gaps(store, village) == {"no_service_station": [], "no_agency_point": [
+        {"code": village, "name": "西街村委会", "township_code": TOWN, "township_name": "稷峰镇",
+         "village_code": village}]}
     only = service_gaps(store, TOWN)
     assert only["no_service_station"] == []
     assert all(g["code"].startswith(TOWN[:9]) for g in only["no_agency_point"])
