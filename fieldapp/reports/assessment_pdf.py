@@ -59,6 +59,7 @@ def assessment_story(font: str, st: dict, d: ReportData, width: float, number: s
                         small, size=7),
                   Spacer(1, 8), KeepTogether(_totals_chart(font, d, width))]
     if d.network:
-        story += [Paragraph(f"{number[1]}、服务网点与公共区域应急广播终端", st["h1"]),
+        n = number[1] if story else number[0]
+        story += [Paragraph(f"{n}、服务网点与公共区域应急广播终端", st["h1"]),
                   _grid(font, A.network(d.network), [120] + [90] * 6, small, total=True)]
     return story

@@ -172,7 +172,8 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
                   KeepTogether(_bar_chart(font, "各运营商的户数", [
                       (name, n) for name, n, _ in d.operators], "#6A9F58")),
                   _table(font, T.operators(d), widths=[120, 90, 70, 70])]
-    seed2 = assessment_story(font, st, d, WIDTH, ("十一", "十二"))
+    numbers = ("十一", "十二") if T.has_indicators(d) else ("九", "十")
+    seed2 = assessment_story(font, st, d, WIDTH, numbers)
     if seed2:
         story += [PageBreak(), *seed2]
     story += [Spacer(1, 12), Paragraph(
