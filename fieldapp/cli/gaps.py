@@ -20,7 +20,8 @@ from fieldapp.core.short_id import short_id
 from fieldapp.core.status import REASON_LABELS_ZH
 from fieldapp.store.households import gaps
 from fieldapp.store.reports.reconciliation_counts import reconciliation, revisits, schedule
-from fieldapp.tabular.gaps_export import export_gaps, read_done_dates
+from fieldapp.store.facilities import service_gaps
+from fieldapp.tabular.gaps_export import SERVICE_GAP_LABELS_ZH, export_gaps, read_done_dates
 
 from .common import CliError, open_store, print_json, resolve_area
 
@@ -36,7 +37,8 @@ def register(sub) -> None:
     r.set_defaults(func=run_reconcile)
 
     g = sub.add_parser("gaps", help="查缺补漏清单：未覆盖/未达标准户和工单、未走访、家中无人、"
-                                    "付费用户未移交、违规收费、抽查不符")
+                                    "付费用户未移交、违规收费、抽查不符；没有服务站的乡镇、"
+                                    "没有代办点的村")
     g.add_argument("db")
     g.add_argument("--township", help="只导出这个乡镇（或村）")
     g.add_argument("-o", "--output", metavar="FILE.xlsx", help="输出表格（.xlsx 或 .csv）")
@@ -137,13 +139,18 @@ def run_gaps(args) -> int:
     with open_store(args.db, readonly=True) as store:
         code = _area(store, args.township)
         lists = gaps.gap_lists(store, code)
+        points = service_gaps(store, code)
         if args.output:
             export_gaps(store, args.output, code, lists=lists)
             shown = "，".join(f"{GAP_LIST_LABELS_ZH[k]} {len(v)} 户" for k, v in lists.items())
+            shown += "".join(f"，{SERVICE_GAP_LABELS_ZH[k]} {len(v)} 个"
+                             for k, v in points.items())
             print(f"已导出到 {args.output}：{shown}", file=sys.stderr)
         if args.json:
-            # one flat list as before (not-covered rows first), each row saying its list
-            print_json([{"gap": kind, **row} for kind, rows in lists.items() for row in rows])
+            # one flat list as before (not-covered rows first), each row saying its list; then
+            # the townships without a service station and villages without an agency point
+            print_json([{"gap": kind, **row} for kind, rows in lists.items() for row in rows]
+                       + [{"gap": kind, **row} for kind, rows in points.items() for row in rows])
     return 0
 
 

@@ -1,5 +1,5 @@
 """fieldapp map import DB FILE [--level county|township|village] [--crs EPSG:NNNN|gcj02]
-fieldapp map export DB -o FILE.gpkg|FILE.geojson [--layer households|villages]
+fieldapp map export DB -o FILE.gpkg|FILE.geojson [--layer households|villages|facilities]
 fieldapp map check DB [--area CODE] [--threshold METRES] [--json]
 """
 
@@ -30,7 +30,8 @@ def register(sub) -> None:
     exp = msub.add_parser("export", help="导出 GeoPackage 1.3 或 GeoJSON：户图层和村图层")
     exp.add_argument("db")
     exp.add_argument("-o", "--output", required=True, help="FILE.gpkg 或 FILE.geojson")
-    exp.add_argument("--layer", choices=("households", "villages"), help="只导出一个图层")
+    exp.add_argument("--layer", choices=("households", "villages", "facilities"),
+                     help="只导出一个图层（facilities：服务网点和应急广播终端）")
     exp.add_argument("--json", action="store_true", help="输出 JSON")
     exp.set_defaults(func=run_export)
 
@@ -101,7 +102,7 @@ def run_export(args) -> int:
     if args.json:
         print_json(result)
         return 0
-    counts = "，".join(f"{ {'households': '户', 'villages': '村'}[k] } {v} 个"
+    counts = "，".join(f"{ {'households': '户', 'villages': '村', 'facilities': '服务网点和终端'}[k] } {v} 个"
                       for k, v in result["counts"].items())
     print(f"已导出 {'、'.join(result['files'])}：{counts}")
     return 0

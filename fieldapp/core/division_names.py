@@ -38,6 +38,11 @@ def _names(name: str) -> list[str]:
         out.append(nxt)
 
 
+def shorter_forms(name: str) -> list[str]:
+    """`name` and its forms without the suffixes of division names (东街村 -> [东街村, 东街])."""
+    return _names(name)
+
+
 def _keys(name: str) -> set[str]:
     out = set()
     for n in _names(name):

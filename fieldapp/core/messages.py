@@ -130,8 +130,8 @@ class ErrorCode(Enum):
                                       "print the household verification sheets")
     GEO_EXPORT_TYPE = Template("导出文件应以 .gpkg 或 .geojson 结尾",
                                "The export file must end in .gpkg or .geojson")
-    GEO_EXPORT_LAYER = Template("图层应为 households 或 villages，而不是 {layer!r}",
-                                "The layer is households or villages, not {layer!r}")
+    GEO_EXPORT_LAYER = Template("图层应为 households、villages 或 facilities，而不是 {layer!r}",
+                                "The layer is households, villages or facilities, not {layer!r}")
     OUTPUT_FOLDER_MISSING_GEO = Template("目录不存在", "The folder does not exist")
     GEO_WRITE_FAILED = Template("写入失败：{reason}", "Writing failed: {reason}")
     QR_EMPTY = Template("二维码内容为空", "The QR code is empty")
@@ -298,6 +298,37 @@ class ErrorCode(Enum):
         "底图查询超过 {limit_ms} 毫秒仍未完成（tiles 可能是递归或过于复杂的视图），已停止并拒绝该底图",
         "A basemap query took longer than {limit_ms} ms (tiles may be a recursive or too complex "
         "view); stopped and the basemap refused", "mbtiles_timeout")
+    # ---- registers of service points and terminals; township assessment (seed 2) ------------
+    FACILITY_NO_COLUMN = Template("表头里没有“{column}”列（第 {row} 行是表头）",
+                                  "The header (row {row}) has no column \"{column}\"",
+                                  "facility_no_column")
+    FACILITY_EMPTY = Template("第 {row} 行“{column}”为空", "Row {row}: \"{column}\" is empty",
+                              "facility_empty")
+    FACILITY_BAD_VALUE = Template("第 {row} 行“{column}”：“{value}”不是可用的值（可用：{allowed}）",
+                                  "Row {row}, \"{column}\": \"{value}\" is not allowed "
+                                  "(allowed: {allowed})", "facility_bad_value")
+    FACILITY_NO_AREA = Template("第 {row} 行“{column}”：数据库中没有“{value}”{detail}",
+                                "Row {row}, \"{column}\": no \"{value}\" in the database{detail}",
+                                "facility_no_area")
+    FACILITY_VILLAGE_OUTSIDE = Template("--village {value}：不在乡镇 {township} 内",
+                                        "--village {value}: not in township {township}",
+                                        "facility_bad_value")
+    FACILITY_AGENCY_VILLAGE = Template("村级代办点要用 --village 给出所在村",
+                                       "An agency point needs its village (--village)",
+                                       "facility_bad_value")
+    FACILITY_COORDINATE = Template("{option} {value}：应在 {low}–{high} 度之间（WGS-84）",
+                                   "{option} {value}: must be {low} to {high} degrees (WGS-84)",
+                                   "facility_bad_value")
+    FACILITY_NO_ROWS = Template("文件里没有数据行", "The file has no data rows", "facility_no_rows")
+    FACILITY_NEEDS_TOWNSHIP = Template("要登记在乡镇或村（社区）下：{value} 是区县",
+                                       "Must be in a township or village: {value} is a county",
+                                       "facility_needs_township")
+    ASSESSMENT_INVALID = Template("考核办法文件无效：{detail}",
+                                  "The assessment file is invalid: {detail}", "assessment_invalid")
+    ASSESSMENT_MEASURE = Template(
+        "考核办法第 {index} 项指标的 measure “{value}” 不可用（可用：{allowed}）",
+        "Indicator {index} of the assessment: measure \"{value}\" is not available "
+        "(available: {allowed})", "assessment_invalid")
     # ---- rollup (city and province roll-up on PostgreSQL/PostGIS) -----------------------------
     ROLLUP_NO_SERVER = Template(
         "没有指定汇总数据库：请用 --to/--from 给出 postgresql://… 地址，或设置环境变量 {env}"

@@ -53,15 +53,21 @@ def _base(town: str) -> str:
     return town
 
 
+def villages_by_township(divisions: Sequence[Mapping]) -> dict[str, list[Mapping]]:
+    """township code -> its villages, in the order of `divisions`."""
+    villages: dict[str, list[Mapping]] = {}
+    for d in divisions:
+        if d["level"] == "village":
+            villages.setdefault(d["parent_code"], []).append(d)
+    return villages
+
+
 def demo_places(divisions: Sequence[Mapping], geoms: Mapping[str, object], seed: int,
                 year: int = 2026) -> list[dict]:
     """Public-place records (for `w.insert_many("public_places", ...)`) of every township."""
     rng = random.Random(f"public-places:{seed}")
     nrng = np.random.default_rng([seed, 0x9A11])
-    villages: dict[str, list[Mapping]] = {}
-    for d in divisions:
-        if d["level"] == "village":
-            villages.setdefault(d["parent_code"], []).append(d)
+    villages = villages_by_township(divisions)
     out = []
     for town in (d for d in divisions if d["level"] == "township"):
         members = villages.get(town["code"], [])

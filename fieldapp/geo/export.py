@@ -1,5 +1,6 @@
-"""Export the map: a households layer (points: status, reason, village) and a villages layer
-(polygons: coverage rate and counts) as a GeoPackage 1.3 (which GDAL 3.6 / QGIS read cleanly) or
+"""Export the map: a households layer (points: status, reason, village), a villages layer
+(polygons: coverage rate and counts) and, when any are located, a facilities layer (service
+stations, agency points and emergency-broadcast terminals with their state) as a GeoPackage 1.3 (which GDAL 3.6 / QGIS read cleanly) or
 as GeoJSON (RFC 7946: households in FILE.geojson, villages beside it in FILE.villages.geojson).
 
 No names, phone numbers or ID numbers go into map files. Files are written under a temporary name
@@ -23,31 +24,40 @@ from fieldapp.core.paths import fsync_file
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.status import REASON_LABELS_ZH, STATUS_LABELS_ZH, STATUSES
 from .errors import GeoError
+from fieldapp.core.facilities import KIND_LABELS_ZH, TERMINAL
+from fieldapp.core.facilities import STATUS_LABELS_ZH as STATUS_LABELS
+from fieldapp.store.facilities import list_facilities, located
 from fieldapp.store.geo import queries as geo_queries
 from fieldapp.store.households import queries
 
 EXPORT_SUFFIXES = (".gpkg", ".geojson")
 
 
-def export_paths(path: str | Path, layer: str | None = None) -> dict[str, Path]:
-    """Which files an export to `path` writes, per layer."""
+LAYERS = ("households", "villages", "facilities")
+
+
+def export_paths(path: str | Path, layer: str | None = None,
+                 facilities: bool = False) -> dict[str, Path]:
+    """Which files an export to `path` writes, per layer (`facilities`: the database holds
+    located service points or terminals)."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
         raise GeoError(ErrorCode.GEO_EXPORT_TYPE, where=str(p))
-    layers = [layer] if layer else ["households", "villages"]
+    layers = [layer] if layer else ["households", "villages"] + (["facilities"] * facilities)
     if suffix == ".gpkg":
         return {name: p for name in layers}
     if layer:
         return {layer: p}
-    return {"households": p, "villages": p.with_name(p.stem + ".villages.geojson")}
+    return {name: p if name == "households" else p.with_name(f"{p.stem}.{name}.geojson")
+            for name in layers}
 
 
 def export_map(store, path: str | Path, *, layer: str | None = None,
                progress: Progress | None = None) -> dict[str, Any]:
-    if layer not in (None, "households", "villages"):
+    if layer is not None and layer not in LAYERS:
         raise GeoError(ErrorCode.GEO_EXPORT_LAYER, layer=layer)
-    targets = export_paths(path, layer)
+    targets = export_paths(path, layer, facilities=bool(located(store)))
     p = Path(path)
     if not p.parent.exists():
         raise GeoError(ErrorCode.OUTPUT_FOLDER_MISSING_GEO, where=str(p.parent))
@@ -58,6 +68,8 @@ def export_map(store, path: str | Path, *, layer: str | None = None,
     _tick(progress, 1, 3)
     if "villages" in targets:
         layers["villages"] = _villages(store, names)
+    if "facilities" in targets:
+        layers["facilities"] = _facilities(store)
     _tick(progress, 2, 3)
     counts = {name: len(data[0]) for name, data in layers.items()}
     temps: list[tuple[Path, Path]] = []
@@ -111,6 +123,23 @@ def _households(store, names) -> tuple[Any, dict[str, list], str]:
         "last_visit_at": list(last),
     }
     return _point_wkb(lon, lat), fields, "Point"
+
+
+def _facilities(store) -> tuple[Any, dict[str, list], str]:
+    """Service stations, agency points and terminals (no contact names or phone numbers)."""
+    rows = [r for r in list_facilities(store) if r["lon"] is not None and r["lat"] is not None]
+    col = {k: [r[k] for r in rows] for k in ("uuid", "kind", "township_code", "township_name",
+                                             "village_code", "village_name", "name", "status")}
+    fields = {
+        "facility_id": col["uuid"], "kind": col["kind"],
+        "kind_label": [KIND_LABELS_ZH.get(k, k) for k in col["kind"]],
+        "township_code": col["township_code"], "township_name": col["township_name"],
+        "village_code": col["village_code"], "village_name": col["village_name"],
+        "name": col["name"], "status": col["status"],
+        "status_label": [STATUS_LABELS.get(s or "", s) if k == TERMINAL else ""
+                         for k, s in zip(col["kind"], col["status"])],
+    }
+    return _point_wkb([r["lon"] for r in rows], [r["lat"] for r in rows]), fields, "Point"
 
 
 _WKB_POINT = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])

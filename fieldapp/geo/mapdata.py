@@ -14,7 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from fieldapp.core.facilities import MAP_STYLES, map_style
 from fieldapp.core.status import STATUSES
+from fieldapp.store.facilities import located
 from fieldapp.store.geo import queries as geo_queries
 from fieldapp.store.reports.reconciliation_counts import household_counts
 
@@ -53,6 +55,8 @@ class MapData:
         self._order: np.ndarray | None = None
         self.version = 0  # bumped by every edit, so views know to refresh their caches
         self.counts: dict[str, int] = {}  # the county's household counts, for the legend
+        # service points and terminals (seed 2): (map style, x, y, name), drawn over households
+        self.facilities: list[tuple[str, float, float, str]] = []
 
     # ----- loading -----------------------------------------------------------------------
     @classmethod
@@ -67,11 +71,28 @@ class MapData:
             data.lon, data.lat = arr[:, 2].copy(), arr[:, 3].copy()
         data.x, data.y = data.project(data.lon, data.lat)
         data.counts = household_counts(store)
+        data.load_facilities(store)
         for code, name, level, parent, text in geo_queries.boundaries(store):
             shape = data._area_shape(code, name, level, parent, text)
             if shape is not None:
                 data.areas.append(shape)
         return data
+
+    def load_facilities(self, store) -> None:
+        rows = located(store)
+        if not rows:
+            self.facilities = []
+            return
+        xs, ys = self.project([r[2] for r in rows], [r[3] for r in rows])
+        self.facilities = [(map_style(kind, status), float(x), float(y), name)
+                           for (kind, status, _lon, _lat, name), x, y in zip(rows, xs, ys)]
+
+    def facility_counts(self) -> dict[str, int]:
+        """Records on the map per style (the map legend)."""
+        out = dict.fromkeys(MAP_STYLES, 0)
+        for style, *_ in self.facilities:
+            out[style] += 1
+        return out
 
     def _area_shape(self, code, name, level, parent, text) -> AreaShape | None:
         try:

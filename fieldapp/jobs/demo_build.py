@@ -25,6 +25,7 @@ from fieldapp.core.paths import fsync_file
 from fieldapp.core.progress import Progress
 from fieldapp.demo import names
 from fieldapp.demo.draw import Weighted, randint
+from fieldapp.demo.facilities import demo_facilities
 from fieldapp.demo.places import demo_places
 from fieldapp.demo.visits import synthetic_visit
 from fieldapp.geo.tiling import crowded, random_points_in, tile
@@ -148,6 +149,7 @@ def _fill(path, county, seed, divisions, villages, sizes, geoms, rng, nrng, tota
                 if progress and progress(done, total) is False:
                     raise KeyboardInterrupt
             w.insert_many("public_places", demo_places(divisions, geoms, seed, DEMO_YEAR))
+            w.insert_many("facilities", demo_facilities(divisions, geoms, seed))
             w.flush()  # the held-back households, before their indexes are built
     finally:
         store.close()

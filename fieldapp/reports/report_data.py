@@ -24,10 +24,12 @@ from fieldapp.core.reconcile import (
 from fieldapp.core.status import NOT_COVERED, OPERATOR_LABELS_ZH, REASONS
 from .errors import ReportError
 from fieldapp.store import spotcheck
+from fieldapp.store.facilities import township_counts
 from fieldapp.store.households import gaps
 from fieldapp.store.reports import answer_counts as report_queries
 from fieldapp.store.reports.reconciliation_counts import reconciliation, schedule
 
+from .assessment import AssessmentTable, assessment_table
 from .labels import reason_label
 
 STEPS = 6
@@ -100,6 +102,8 @@ class ReportData:
     illegal: list[dict[str, Any]]
     source: str = "本数据库（fieldapp）"
     operators: list[tuple[str, int, int]] = field(default_factory=list)  # label, met, covered
+    assessment: AssessmentTable | None = None  # township assessment (seed 2), county/township
+    network: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # per township
 
     @property
     def unit_label(self) -> str:
@@ -198,6 +202,10 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
         illegal=illegal, operators=[
             (OPERATOR_LABELS_ZH.get(op, op or "未填"), n, covered or 0)
             for op, n, covered in report_queries.operator_counts(store, code)])
+    data.assessment = assessment_table(store, code)
+    counts = township_counts(store, code)
+    data.network = [(t.name, counts[t.code]) for t in (units if level == "county" else [total])
+                    if t.code in counts]
     step(STEPS)
     return data
 

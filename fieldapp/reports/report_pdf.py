@@ -10,7 +10,7 @@ from typing import Any
 
 from fieldapp.core.private_files import create_private
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -26,6 +26,8 @@ from reportlab.platypus import (
 )
 
 from . import report_tables as T
+from .assessment_pdf import assessment_story
+from .pdf_charts import hbar_chart
 from .fonts import cjk_font
 from .report_data import ReportData
 
@@ -43,6 +45,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle("h1", fontName=font, fontSize=13, leading=18, spaceBefore=10,
                              spaceAfter=6, keepWithNext=1),
         "body": ParagraphStyle("body", fontName=font, fontSize=9, leading=13),
+        "cell": ParagraphStyle("cell", fontName=font, fontSize=7, leading=9),
         "note": ParagraphStyle("note", fontName=font, fontSize=8, leading=11,
                                textColor=colors.HexColor("#555555")),
     }
@@ -81,30 +84,9 @@ def _coverage_widths(lead: int) -> list[float]:
 
 
 def _rate_chart(font: str, d: ReportData) -> Drawing:
-    units = d.units
-    n = max(1, len(units))
-    bar_h = min(14.0, (CHART_MAX_H - 60) / n)
-    height = n * bar_h + 60
-    dr = Drawing(WIDTH, height, initialFontName=font)
-    chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 120, 30, WIDTH - 180, n * bar_h
-    chart.data = [[100 * (u.rate or 0) for u in reversed(units)] or [0]]
-    chart.categoryAxis.categoryNames = [u.name for u in reversed(units)] or [""]
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = min(8, bar_h * 0.8)
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 10
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labelTextFormat = "%d%%"
-    chart.bars[0].fillColor = colors.HexColor("#3A78B5")
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = min(7, bar_h * 0.7)
-    chart.barLabelFormat = "%.1f%%"
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    dr.add(chart)
-    dr.add(String(WIDTH / 2, height - 14, f"各{d.unit_label}覆盖率", fontName=font,
-                  fontSize=11, textAnchor="middle"))
-    return dr
+    return hbar_chart(font, f"各{d.unit_label}覆盖率",
+                      [(u.name, 100 * (u.rate or 0)) for u in d.units], WIDTH, CHART_MAX_H,
+                      100, "#3A78B5", "%.1f%%", axis_format="%d%%", step=10)
 
 
 def _reason_chart(font: str, d: ReportData) -> Drawing:
@@ -190,6 +172,10 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
                   KeepTogether(_bar_chart(font, "各运营商的户数", [
                       (name, n) for name, n, _ in d.operators], "#6A9F58")),
                   _table(font, T.operators(d), widths=[120, 90, 70, 70])]
+    numbers = ("十一", "十二") if T.has_indicators(d) else ("九", "十")
+    seed2 = assessment_story(font, st, d, WIDTH, numbers)
+    if seed2:
+        story += [PageBreak(), *seed2]
     story += [Spacer(1, 12), Paragraph(
         "说明：覆盖率 = 已覆盖 ÷（户数 − 空置房 − 已迁出/合户）。身份证号码与电话号码仅显示脱敏形式。"
         "未覆盖户的完整清单见同名 Excel 报表或 fieldapp gaps 命令。", st["note"])]

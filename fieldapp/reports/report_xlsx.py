@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from fieldapp.core.cell_safety import safe_row
 
+from . import assessment_tables as A
 from . import report_tables as T
 from .report_data import ReportData
 
@@ -85,6 +86,12 @@ def write_xlsx(d: ReportData, out: str | os.PathLike) -> Path:
     if T.has_indicators(d):
         _sheet(wb, "收视与服务指标", T.indicators(d))
         _sheet(wb, "运营商", T.operators(d))
+    if d.assessment is not None and d.assessment.townships:
+        _sheet(wb, "乡镇考核", A.detail(d.assessment), freeze="C2")
+        _sheet(wb, "考核汇总", A.summary(d.assessment))
+        _sheet(wb, "考核办法", A.config(d.assessment))
+    if d.network:
+        _sheet(wb, "服务网点与终端", A.network(d.network))
     wb.save(out)
     return out
 

@@ -47,6 +47,11 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
     "spot_check_items": (
         "check_uuid", "household_uuid", "village_code", "outcome", "checked_at", "checker", "note",
     ),
+    # v018: service points and public-area emergency-broadcast terminals (seed 2)
+    "facilities": (
+        "kind", "township_code", "village_code", "name", "address", "contact", "phone", "status",
+        "lon", "lat", "notes", "updated_at",
+    ),
     # v007: printed verification sheets (sheet_id: the id in the QR codes)
     "sheet_prints": (
         "sheet_id", "kind", "area_code", "stamp", "generated_at", "pages", "row_count", "file", "printed_by",

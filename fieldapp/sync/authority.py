@@ -1,8 +1,8 @@
 """What a laptop may change, judged per change at the county before the merge is planned.
 
-A township laptop may change households, visits, photos (attachments) and public places of its
-own township, and record the sheets it printed for its own villages (the register that lets the
-county verify them); nothing else: changes to divisions (areas, village names), forms, devices,
+A township laptop may change households, visits, photos (attachments), public places, service
+points and terminals (facilities) of its own township, and record the sheets it printed for its own
+villages (the register that lets the county verify them); nothing else: changes to divisions (areas, village names), forms, devices,
 work orders, spot checks or another township's data are refused one by one and listed in the
 merge report; the rest of the bundle still merges. A record is judged by
 where it is now AND where the change would put it (a household cannot be moved out of, or into,
@@ -16,10 +16,12 @@ from typing import Any
 
 from .changeset import Change
 
-LAPTOP_TABLES = ("households", "visits", "attachments", "public_places", "sheet_prints")
+LAPTOP_TABLES = ("households", "visits", "attachments", "public_places", "sheet_prints",
+                 "facilities")
 TABLE_NAMES = {"areas": "区划（乡镇、村及村名）", "households": "户", "visits": "走访记录",
-               "attachments": "照片", "public_places": "公共场所", "work_orders": "工单",
-               "spot_checks": "抽查", "spot_check_items": "抽查明细",
+               "attachments": "照片", "public_places": "公共场所",
+               "facilities": "服务网点和应急广播终端", "work_orders": "工单", "spot_checks": "抽查",
+               "spot_check_items": "抽查明细",
                "sheet_prints": "打印的核验单", "devices": "设备", "forms": "表单"}
 
 

@@ -23,6 +23,7 @@ from fieldapp.core.status import (
     RECEPTION_LABELS_ZH,
     STATUS_LABELS_ZH,
 )
+from fieldapp.store.facilities import service_gaps
 from fieldapp.store.households.gaps import gap_lists, work_orders
 
 from .read import TabularError, read_table
@@ -89,8 +90,21 @@ def export_gaps(store, path: str | os.PathLike, code: str | None = None,
                   [(o["uuid"], o["village_name"], o["head_name"], o["phone"] or "",
                     o["operator"], o["due_date"],
                     (today - dt.date.fromisoformat(o["due_date"][:10])).days) for o in overdue]))
+    extra.append(_service_sheet(service_gaps(store, code)))
     return write_table(path, HEADERS, rows, sheet=GAP_LIST_LABELS_ZH["not_covered"],
                        widths=WIDTHS, sheets=extra)
+
+
+SERVICE_GAP_LABELS_ZH = {"no_service_station": "乡镇没有服务站",
+                         "no_agency_point": "村没有代办点"}
+
+
+def _service_sheet(gaps: dict[str, list[dict]]) -> tuple[str, tuple, list[tuple]]:
+    """Townships without a service station, villages without an agency point (seed 2)."""
+    return ("服务网点缺口", ("缺口", "乡镇", "村（社区）", "区划代码"),
+            [(SERVICE_GAP_LABELS_ZH[kind], g["township_name"],
+              "" if kind == "no_service_station" else g["name"], g["code"])
+             for kind, rows in gaps.items() for g in rows])
 
 
 def read_done_dates(path: str | os.PathLike) -> list[tuple[int, str, str]]:

@@ -1028,6 +1028,69 @@ Please send this file to the county office (县融媒体中心).</source>
     </message>
 </context>
 <context>
+    <name>FacilitiesDialog</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Import a register</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Import service points…</source>
+        <translation>导入服务网点…</translation>
+    </message>
+    <message>
+        <source>Import terminals…</source>
+        <translation>导入应急广播终端…</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows: %2 added, %3 updated.</source>
+        <translation>已导入 %1 行：新增 %2 处，更新 %3 处。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name or place</source>
+        <translation>名称或安装位置</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Service points and broadcast terminals</source>
+        <translation>服务网点与应急广播终端</translation>
+    </message>
+    <message>
+        <source>Service stations: %1 · agency points: %2 · terminals: %3 (working %4). Townships without a service station: %5 · villages without an agency point: %6</source>
+        <translation>乡镇服务站 %1 处 · 村级代办点 %2 处 · 应急广播终端 %3 处（正常 %4 处）。没有服务站的乡镇 %5 个 · 没有代办点的村 %6 个</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The register was not imported</source>
+        <translation>台账未导入</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <source>Detail</source>
@@ -1903,6 +1966,25 @@ Please send this file to the county office (县融媒体中心).</source>
     </message>
 </context>
 <context>
+    <name>MapFacilities</name>
+    <message>
+        <source>Broadcast terminal, broken or not checked</source>
+        <translation>应急广播终端（故障或未核查）</translation>
+    </message>
+    <message>
+        <source>Broadcast terminal, working</source>
+        <translation>应急广播终端（正常）</translation>
+    </message>
+    <message>
+        <source>Service station</source>
+        <translation>乡镇服务站</translation>
+    </message>
+    <message>
+        <source>Village agency point</source>
+        <translation>村级代办点</translation>
+    </message>
+</context>
+<context>
     <name>MapImportDialog</name>
     <message>
         <source>%1 %2 will be updated; %3 rows or features are not imported.</source>
@@ -2600,6 +2682,14 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Public places</source>
         <translation>公共场所</translation>
+    </message>
+    <message>
+        <source>Service points and terminals…</source>
+        <translation>服务网点与终端…</translation>
+    </message>
+    <message>
+        <source>Service stations, village agency points and public-area emergency-broadcast terminals: list and import</source>
+        <translation>乡镇服务站、村级代办点和公共区域应急广播终端：查看和导入</translation>
     </message>
     <message>
         <source>The delete was not undone</source>

@@ -63,7 +63,7 @@ def test_gap_lists_hold_what_the_visits_say(demo_path, tmp_path):
     assert r.returncode == 0, r.stderr
     book = load_workbook(out)
     assert book.sheetnames == ["未覆盖户", "未走访", "家中无人", "付费用户未移交", "违规收费", "抽查不符",
-                               "逾期工单"]
+                               "逾期工单", "服务网点缺口"]
     for name, key in (("未覆盖户", "not_covered"), ("未走访", "never_visited"),
                       ("家中无人", "nobody_home"), ("付费用户未移交", "not_handed_over"),
                       ("违规收费", "illegal_charge")):

@@ -95,5 +95,5 @@ def test_personal_data_minimised_by_default(demo_store):
 
 def test_demo_writes_go_through_the_change_log(demo_store):
     n_records = sum(demo_store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                    for t in ("areas", "households", "visits", "public_places"))
+                    for t in ("areas", "households", "visits", "public_places", "facilities"))
     assert demo_store.conn.execute("SELECT count(*) FROM changes").fetchone()[0] == n_records

@@ -25,13 +25,16 @@ def test_geopackage_has_both_layers_and_is_version_1_3(store, tmp_path):
                  .fetchone()[0], {"lon": None, "lat": None})
     out = tmp_path / "map.gpkg"
     result = export_map(store, out)
-    assert result["counts"] == {"households": 599, "villages": 151}
+    # the demo county's located service points and terminals come as a third layer
+    assert result["counts"] == {"households": 599, "villages": 151,
+                                "facilities": result["counts"]["facilities"]}
+    assert result["counts"]["facilities"] > 0
     conn = sqlite3.connect(out)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47  # "GPKG"
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 10300
     conn.close()
     layers = dict(pyogrio.list_layers(out))
-    assert layers == {"households": "Point", "villages": "MultiPolygon"}
+    assert layers == {"households": "Point", "villages": "MultiPolygon", "facilities": "Point"}
     info = pyogrio.read_info(out, layer="villages")
     assert {"code", "name", "coverage", "covered", "unlocated"} <= set(info["fields"])
     hh = pyogrio.read_info(out, layer="households")
@@ -53,10 +56,13 @@ def test_system_ogrinfo_reads_the_geopackage(store, tmp_path):
 def test_geojson_writes_households_and_villages_files(store, tmp_path):
     out = tmp_path / "map.geojson"
     result = export_map(store, out)
-    assert result["files"] == [str(out), str(tmp_path / "map.villages.geojson")]
+    assert result["files"] == [str(out), str(tmp_path / "map.villages.geojson"),
+                               str(tmp_path / "map.facilities.geojson")]
     hh = json.loads(out.read_text(encoding="utf-8"))
     vv = json.loads((tmp_path / "map.villages.geojson").read_text(encoding="utf-8"))
     assert len(hh["features"]) == 600 and len(vv["features"]) == 151
+    ff = json.loads((tmp_path / "map.facilities.geojson").read_text(encoding="utf-8"))
+    assert len(ff["features"]) == result["counts"]["facilities"] > 0
     village = vv["features"][0]["properties"]
     assert 0 <= village["coverage"] <= 1 and village["name"].endswith(("会", "区"))
     only = export_map(store, tmp_path / "v.geojson", layer="villages")

@@ -25,8 +25,8 @@ def test_import_check_and_export_from_the_command_line(store, geo_data, tmp_path
     assert report["threshold_m"] == 0.5 and report["located"] == 600
     r = run("map", "export", db, "-o", tmp_path / "m.gpkg")
     assert r.returncode == 0 and "户 600 个" in r.stdout
-    assert dict(pyogrio.list_layers(tmp_path / "m.gpkg")) == {"households": "Point",
-                                                              "villages": "MultiPolygon"}
+    assert dict(pyogrio.list_layers(tmp_path / "m.gpkg")) == {
+        "households": "Point", "villages": "MultiPolygon", "facilities": "Point"}
 
 
 def test_command_line_errors_are_one_line(store, geo_data, tmp_path):

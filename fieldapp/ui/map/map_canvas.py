@@ -15,6 +15,7 @@ from fieldapp.geo.mapdata import DRAW_ORDER, MapData
 
 from fieldapp.ui.widgets.labels import STATUS_COLORS
 from fieldapp.ui.map.map_layers import LabelLayer, TileLayer
+from fieldapp.ui.map.map_facilities import paint_facilities, paint_facility_legend
 from fieldapp.ui.map.map_overlay import paint_legend, paint_scale_bar
 from fieldapp.ui.map.map_raster import PointLayer, argb, disc, ring
 
@@ -131,6 +132,7 @@ class MapCanvas(QWidget):
         if self.data is not None:
             self._paint_areas(p)
             self._paint_points(p)
+            paint_facilities(p, self)
             self.labels.paint(p, self)
         self._paint_measure(p)
         if self._rubber is not None:
@@ -141,6 +143,7 @@ class MapCanvas(QWidget):
         if self.data is not None:
             self._relative()
             paint_legend(p, self.rect(), self.data.counts, self.devicePixelRatioF())
+            paint_facility_legend(p, self.rect(), self.data.facility_counts())
         p.end()
 
     def _world_transform(self) -> QTransform:

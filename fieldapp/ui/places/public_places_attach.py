@@ -43,6 +43,11 @@ def _build_tab(window) -> PublicPlacesTab:
             else:
                 tab.reload()
 
+    def redraw_map() -> None:
+        if (view := window.built_tab("map_view")) is not None:
+            view.refresh()
+
+    tab.facilitiesChanged.connect(redraw_map)
     window.tree.areaSelected.connect(area)
     window.centre.currentChanged.connect(shown)
     tab._close_watch = _CloseWatch(window, tab)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 class PublicPlacesTab(QWidget):
     placeActivated = Signal(str)
+    facilitiesChanged = Signal()  # a service-point or terminal register was imported
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,10 +50,15 @@ class PublicPlacesTab(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.undo_button = QPushButton(self.tr("Undo delete"))
         self.undo_button.setVisible(False)
+        self.facilities_button = QPushButton(self.tr("Service points and terminals…"))
+        self.facilities_button.setToolTip(self.tr(
+            "Service stations, village agency points and public-area emergency-broadcast "
+            "terminals: list and import"))
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.count_label, 1)
-        for b in (self.undo_button, self.add_button, self.edit_button, self.delete_button):
+        for b in (self.undo_button, self.add_button, self.edit_button, self.delete_button,
+                  self.facilities_button):
             top.addWidget(b)
         self.model = PublicPlacesModel(language=form_language(), parent=self)
         self.proxy = QSortFilterProxyModel(self)
@@ -82,6 +88,7 @@ class PublicPlacesTab(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.undo_button.clicked.connect(self.undo_delete)
+        self.facilities_button.clicked.connect(self.show_facilities)
         self.view.activated.connect(lambda idx: self.edit_place(idx.data(UUID_ROLE)))
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         for keys, slot in ((QKeySequence.Delete, self.delete_current),
@@ -155,7 +162,20 @@ class PublicPlacesTab(QWidget):
             return False
         return level_of(self.area_code) in ("township", "village")
 
+    def show_facilities(self):
+        """The service points and terminals of the area in the tree (the county if none)."""
+        if self.store is None:
+            return None
+        from fieldapp.ui.places.facilities_dialog import FacilitiesDialog
+
+        dlg = FacilitiesDialog(self.store, self.area_code, self._user(), self)
+        dlg.imported.connect(self.facilitiesChanged)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.open()
+        return dlg
+
     def _update_buttons(self) -> None:
+        self.facilities_button.setEnabled(self.store is not None)
         self.add_button.setEnabled(self.can_add())
         self.add_button.setToolTip("" if self.can_add() else self.tr(
             "Choose a township or village in the tree first"))

@@ -70,5 +70,7 @@ def test_export_from_the_map(view, qtbot, tmp_path):
     job = view.export_to(str(out))
     with qtbot.waitSignal(job.finished, timeout=60000):
         pass
-    assert dict(pyogrio.list_layers(out)) == {"households": "Point", "villages": "MultiPolygon"}
+    # the demo county has located service points and terminals: their layer comes along
+    assert dict(pyogrio.list_layers(out)) == {"households": "Point", "villages": "MultiPolygon",
+                                              "facilities": "Point"}
     shutil.rmtree(tmp_path, ignore_errors=True)
