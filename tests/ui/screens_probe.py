@@ -96,6 +96,9 @@ FACTORIES: dict[str, Callable[[Context], QWidget]] = {
     "fieldapp.ui.places.public_places_dialog.PublicPlaceDialog": _lazy(
         "fieldapp.ui.places.public_places_dialog", "PublicPlaceDialog", _store,
         lambda c: c.place_form(), lambda c: None, lambda c: c.village),
+    "fieldapp.ui.places.facilities_dialog.FacilitiesDialog": _lazy(
+        "fieldapp.ui.places.facilities_dialog", "FacilitiesDialog", _store,
+        lambda c: c.village[:9] + "000"),
     "fieldapp.ui.register.import_history.ImportHistoryDialog": _lazy(
         "fieldapp.ui.register.import_history", "ImportHistoryDialog", _store),
     "fieldapp.ui.register.import_wizard.ImportRegisterWizard": _lazy(

@@ -24,6 +24,7 @@ from fieldapp.jobs.facilities_import import import_facilities
 from fieldapp.store.facilities import list_facilities, service_gaps
 
 from fieldapp.ui.widgets.errors import show_error
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 _COLUMNS = ("kind", "name", "township_name", "village_name", "address", "phone", "status")
 
@@ -35,7 +36,7 @@ class FacilitiesDialog(QDialog):
         super().__init__(parent)
         self.store, self.area_code, self.user = store, area_code, user
         self.setWindowTitle(self.tr("Service points and broadcast terminals"))
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(_COLUMNS))
