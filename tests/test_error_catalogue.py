@@ -11,9 +11,6 @@ NOT_YET_CONVERTED = {
     # merged in parallel with the catalogue (issue 17, field-found households, coverage rule):
     "fieldapp/cli/coverage.py",
     "fieldapp/cli/household.py",
-    "fieldapp/core/coverage_rule.py",
-    "fieldapp/core/field_household.py",
-    "fieldapp/store/household_add.py",
     # merged in parallel with the catalogue (issue 15, device certificates):
     "fieldapp/cli/backup.py",
     "fieldapp/cli/check.py",
@@ -26,14 +23,9 @@ NOT_YET_CONVERTED = {
     "fieldapp/cli/report.py",
     "fieldapp/cli/sheets.py",
     "fieldapp/cli/spotcheck.py",
-    "fieldapp/geo/boundary_import.py",
-    "fieldapp/geo/point_import.py",
-    "fieldapp/geo/readers.py",
     "fieldapp/jobs/coverage_report.py",
     "fieldapp/jobs/demo_build.py",
-    "fieldapp/jobs/register_import.py",
     "fieldapp/jobs/sheets.py",
-    "fieldapp/jobs/visits_import.py",
     "fieldapp/store/backups/backup.py",
     "fieldapp/store/backups/content.py",
     "fieldapp/store/check.py",
@@ -45,12 +37,7 @@ NOT_YET_CONVERTED = {
     "fieldapp/store/reports/reconciliation_counts.py",
     "fieldapp/store/spotcheck.py",
     "fieldapp/store/sync_log/changes.py",
-    "fieldapp/survey/coerce.py",
-    "fieldapp/survey/expr_parse.py",
-    "fieldapp/survey/sheets.py",
-    "fieldapp/tabular/read.py",
     "fieldapp/ui/places/public_places_record.py",
-    "fieldapp/ui/visit/visit_form_photo.py",
 }
 
 
