@@ -23,21 +23,6 @@ NOT_YET_CONVERTED = {
     "fieldapp/cli/report.py",
     "fieldapp/cli/sheets.py",
     "fieldapp/cli/spotcheck.py",
-    "fieldapp/jobs/coverage_report.py",
-    "fieldapp/jobs/demo_build.py",
-    "fieldapp/jobs/sheets.py",
-    "fieldapp/store/backups/backup.py",
-    "fieldapp/store/backups/content.py",
-    "fieldapp/store/check.py",
-    "fieldapp/store/deferred_indexes.py",
-    "fieldapp/store/geo/mbtiles_basemap.py",
-    "fieldapp/store/profile.py",
-    "fieldapp/store/public_places.py",
-    "fieldapp/store/register_imports/import_log.py",
-    "fieldapp/store/reports/reconciliation_counts.py",
-    "fieldapp/store/spotcheck.py",
-    "fieldapp/store/sync_log/changes.py",
-    "fieldapp/ui/places/public_places_record.py",
 }
 
 

@@ -12,6 +12,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from fieldapp.core.messages import ErrorCode
+
+from .errors import StoreError
+
+
+class NeedsTransaction(StoreError, RuntimeError):
+    """A programming error: deferred_indexes outside a transaction."""
 
 
 @contextmanager
@@ -20,7 +27,7 @@ def deferred_indexes(conn: sqlite3.Connection, incoming: Mapping[str, int]) -> I
     it holds now, drop its named indexes, and create them again (same SQL) on leaving. Yields the
     tables whose indexes were deferred. Indexes behind PRIMARY KEY / UNIQUE constraints stay."""
     if not conn.in_transaction:
-        raise RuntimeError("deferred_indexes needs an open transaction")
+        raise NeedsTransaction(ErrorCode.DB_NO_TRANSACTION)
     saved: list[tuple[str, str]] = []
     deferred: list[str] = []
     for table, rows in incoming.items():

@@ -20,6 +20,7 @@ from fieldapp.store import errors as E
 from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import NEVER, refresh_status, statuses
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
+from fieldapp.core.messages import ErrorCode
 
 DEFAULTS: dict[str, dict[str, Any]] = {
     "households": {"source": "register"},
@@ -70,7 +71,7 @@ class _TablePlan:
     def __init__(self, table: str):
         fields = SYNCED_FIELDS.get(table)
         if fields is None:
-            raise E.StoreError(f"不可同步的表: {table}")
+            raise E.StoreError(ErrorCode.SYNC_TABLE, table=table)
         self.fields = fields
         self.allowed = frozenset(fields) | {"uuid"}
         self.defaults = tuple(DEFAULTS.get(table, {}).items())
@@ -196,7 +197,7 @@ class ChangeWriter:
         plan = _plan(table)
         if not plan.allowed.issuperset(record):
             unknown = set(record) - plan.allowed
-            raise E.StoreError(f"{table} 没有字段: {', '.join(sorted(unknown))}")
+            raise E.StoreError(ErrorCode.SYNC_NO_FIELDS, table=table, fields=", ".join(sorted(unknown)))
         get = record.get
         row = dict(zip(plan.fields, map(get, plan.fields)))
         for f, default in plan.defaults:
@@ -388,7 +389,7 @@ class ChangeWriter:
         names = [d[0] for d in cur.description]
         found = cur.fetchone()
         if found is None:
-            raise E.StoreError(f"{table} 中找不到记录 {key}")
+            raise E.StoreError(ErrorCode.SYNC_NO_RECORD, table=table, key=key)
         current = dict(zip(names, found))
         fields = SYNCED_FIELDS[table]
         clock = json.loads(current["clock"])
@@ -397,7 +398,7 @@ class ChangeWriter:
         row_updates: dict[str, Any] = {}
         for field, value in values.items():
             if field not in fields:
-                raise E.StoreError(f"{table} 没有字段: {field}")
+                raise E.StoreError(ErrorCode.SYNC_NO_FIELDS, table=table, fields=field)
             if field in JSON_FIELDS:
                 doc = json.loads(current[field] or "{}")
                 patch = json.loads(value) if isinstance(value, str) else dict(value or {})
@@ -452,7 +453,7 @@ class ChangeWriter:
             f"SELECT uuid, deleted, clock FROM {table} WHERE {keycol} = ?", (key,)
         ).fetchone()
         if row is None:
-            raise E.StoreError(f"{table} 中找不到记录 {key}")
+            raise E.StoreError(ErrorCode.SYNC_NO_RECORD, table=table, key=key)
         if row[1]:
             return
         counter, hlc = self._stamp()
@@ -488,7 +489,7 @@ class ChangeWriter:
         fields = SYNCED_FIELDS[table]
         bad = [f for f in clear if f not in fields or f in JSON_FIELDS or f == "head_name"]
         if bad:
-            raise E.StoreError(f"{table} 不能批量清除字段: {', '.join(bad)}")
+            raise E.StoreError(ErrorCode.SYNC_NOT_CLEARABLE, table=table, fields=", ".join(bad))
         keycol = _key(table)
         extra = ", household_uuid" if table == "visits" else ""
         cols = "".join(f", {f}" for f in clear)
@@ -499,7 +500,7 @@ class ChangeWriter:
         for key in keys:
             row = found.get(key)
             if row is None:
-                raise E.StoreError(f"{table} 中找不到记录 {key}")
+                raise E.StoreError(ErrorCode.SYNC_NO_RECORD, table=table, key=key)
             stamp = self._clear_and_delete(table, row, clear, log, audit, bool(extra))
             if stamp is not None:
                 writes.append((*clear.values(), *stamp, row[0]))
