@@ -1,29 +1,10 @@
 """Errors a user sees are raised with a catalogue code and parameters (fieldapp.core.messages),
-not with inline text.  A ratchet: the files below still raise with inline text; the list may
-only shrink (the test fails when a listed file has been converted, so it is taken off)."""
+not with inline text, so every message has its Chinese and its English."""
 
 import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "fieldapp"
-
-NOT_YET_CONVERTED = {
-    # merged in parallel with the catalogue (issue 17, field-found households, coverage rule):
-    "fieldapp/cli/coverage.py",
-    "fieldapp/cli/household.py",
-    # merged in parallel with the catalogue (issue 15, device certificates):
-    "fieldapp/cli/backup.py",
-    "fieldapp/cli/check.py",
-    "fieldapp/cli/conflicts.py",
-    "fieldapp/cli/demo.py",
-    "fieldapp/cli/gaps.py",
-    "fieldapp/cli/init.py",
-    "fieldapp/cli/map.py",
-    "fieldapp/cli/register.py",
-    "fieldapp/cli/report.py",
-    "fieldapp/cli/sheets.py",
-    "fieldapp/cli/spotcheck.py",
-}
 
 
 def _inline_text(node: ast.AST) -> bool:
@@ -55,14 +36,8 @@ def _offenders() -> dict[str, list[int]]:
     return found
 
 
-def test_no_new_file_raises_with_inline_text():
-    new = {f: lines for f, lines in _offenders().items() if f not in NOT_YET_CONVERTED}
-    assert new == {}, "raise with an ErrorCode from fieldapp/core/messages.py instead"
-
-
-def test_the_allow_list_only_shrinks():
-    converted = sorted(set(NOT_YET_CONVERTED) - set(_offenders()))
-    assert converted == [], "these files are converted: take them off NOT_YET_CONVERTED"
+def test_no_file_raises_with_inline_text():
+    assert _offenders() == {}, "raise with an ErrorCode from fieldapp/core/messages.py instead"
 
 
 def test_the_check_sees_inline_text():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fieldapp.store.backups import backup as B
 
 from .common import CliError, StderrProgress, print_json
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -43,7 +44,7 @@ def run_backup(args) -> int:
         dest = B.backup_database(args.db, args.output, overwrite=args.force,
                                  progress=StderrProgress("备份"))
     else:
-        raise CliError("请用 -o FILE 指定备份文件（或 --auto REASON、--list）")
+        raise CliError(ErrorCode.CLI_BACKUP_OUTPUT)
     if args.json:
         print_json({"backup": str(dest), "size": dest.stat().st_size})
     else:

@@ -6,6 +6,7 @@ import json
 import sys
 
 from .common import CliError, open_store, print_json
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -36,7 +37,7 @@ def run(args) -> int:
 
     if args.resolve is not None:
         if bool(args.keep) == (args.value is not None):
-            raise CliError("--resolve 需要 --keep ours|theirs 或 --value 之一")
+            raise CliError(ErrorCode.CLI_RESOLVE_HOW)
         with open_store(args.db) as store:
             res = conflicts.resolve(store, args.resolve, args.keep or "value",
                                     value=None if args.value is None else _value(args.value),

@@ -10,6 +10,7 @@ from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import set_rule
 
 from .common import CliError, open_store, print_json
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -27,7 +28,7 @@ def run(args) -> int:
             try:
                 text = Path(args.set).read_bytes()
             except OSError as exc:
-                raise CliError(f"{args.set}: 无法读取（{exc.strerror}）") from None
+                raise CliError(ErrorCode.CLI_CANNOT_READ, reason=exc.strerror, where=args.set) from None
             recomputed = set_rule(store, CoverageRule.from_json(text, where=args.set))
         rule = rule_of(store.conn)
     data = json.loads(rule.to_json())

@@ -8,6 +8,7 @@ import time
 from fieldapp.jobs.demo_build import COUNTIES, build_demo
 
 from .common import CliError, StderrProgress
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -26,9 +27,9 @@ def run(args) -> int:
     from pathlib import Path
 
     if Path(args.db).exists() and not args.force:
-        raise CliError(f"{args.db}: 文件已存在，不会覆盖（要重建请加 --force）")
+        raise CliError(ErrorCode.CLI_DEMO_EXISTS, where=args.db)
     if args.households is not None and args.households < 0:
-        raise CliError("--households 不能为负数")
+        raise CliError(ErrorCode.CLI_NEGATIVE, option="--households")
     t0 = time.perf_counter()
     s = build_demo(args.db, args.county, args.households, args.seed,
                    progress=StderrProgress("生成演示数据"))

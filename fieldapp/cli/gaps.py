@@ -23,6 +23,7 @@ from fieldapp.store.reports.reconciliation_counts import reconciliation, revisit
 from fieldapp.tabular.gaps_export import export_gaps, read_done_dates
 
 from .common import CliError, open_store, print_json, resolve_area
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -83,7 +84,7 @@ def _date(value: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CliError(f"{what} 应为 YYYY-MM-DD: {value}") from None
+        raise CliError(ErrorCode.CLI_DATE, option=what, value=value) from None
 
 
 def _print_revisits(revisit: list[dict], times: int, limit: int = 50) -> None:
@@ -99,7 +100,8 @@ def _print_revisits(revisit: list[dict], times: int, limit: int = 50) -> None:
 
 def run_reconcile(args) -> int:
     if args.revisit_after < 1:
-        raise CliError(f"--revisit-after 应为正整数: {args.revisit_after}")
+        raise CliError(ErrorCode.CLI_POSITIVE_INTEGER, option="--revisit-after",
+                       value=args.revisit_after)
     target = _date(args.target, "--target")
     with open_store(args.db, readonly=True) as store:
         code = _area(store, args.area)
@@ -133,7 +135,7 @@ def run_reconcile(args) -> int:
 
 def run_gaps(args) -> int:
     if not args.output and not args.json:
-        raise CliError("请用 -o FILE.xlsx 指定输出文件（或 --json）")
+        raise CliError(ErrorCode.CLI_GAPS_OUTPUT)
     with open_store(args.db, readonly=True) as store:
         code = _area(store, args.township)
         lists = gaps.gap_lists(store, code)
@@ -194,7 +196,7 @@ def run_workorders(args) -> int:
                 gaps.set_state(store, args.order, "done", on=on.isoformat() if on else None)
                 print("已记为完成")
             else:
-                raise CliError("请给出工单号或 --from FILE.xlsx")
+                raise CliError(ErrorCode.CLI_WORK_ORDER_WHICH)
         elif args.action == "cancel":
             gaps.set_state(store, args.order, "cancelled")
             print("已取消")

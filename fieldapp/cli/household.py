@@ -6,6 +6,7 @@ from fieldapp.core.field_household import NewHousehold
 from fieldapp.store.household_add import add_field_household, household_summary
 
 from .common import CliError, code_arg, open_store, print_json
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -28,7 +29,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     if (args.lat is None) != (args.lon is None):
-        raise CliError("--lat 和 --lon 要同时给出")
+        raise CliError(ErrorCode.CLI_LAT_LON)
     new = NewHousehold(args.village, args.name, args.group, args.door, args.phone,
                        args.id_number, args.lat, args.lon)
     with open_store(args.db) as store:

@@ -7,6 +7,7 @@ import sys
 from fieldapp.sync.passphrase import read_passphrase
 
 from .common import CliError, print_json
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -32,18 +33,18 @@ def run(args) -> int:
 
     if args.role == "county":
         if not args.county or args.source:
-            raise CliError("--role county 需要 --county CODE（且不用 --from）")
+            raise CliError(ErrorCode.CLI_INIT_COUNTY)
         try:
             code = normalize_code(args.county)
         except CodeError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError(exc.entry or str(exc), **exc.params) from None
         if level_of(code) != "county":
-            raise CliError(f"{args.county} 不是区县代码")
+            raise CliError(ErrorCode.CLI_NOT_A_COUNTY, value=args.county)
         result = setup.init_county(args.db, code[:6], read_passphrase(confirm=True),
                                    device_name=args.device_name, surveyor=args.surveyor)
     else:
         if not args.source or args.county:
-            raise CliError("--role township 需要 --from REFERENCE_BUNDLE（且不用 --county）")
+            raise CliError(ErrorCode.CLI_INIT_TOWNSHIP)
         result = setup.init_township(args.db, args.source, read_passphrase(),
                                      device_name=args.device_name, surveyor=args.surveyor)
     data = {"db": result.path, "role": result.role, "device_id": result.device_id,

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .common import StderrProgress, code_arg, open_store, print_json
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -59,8 +60,8 @@ def run_import(args) -> int:
         if count == 0:
             from .common import CliError
 
-            first = plan.rejected[0]["reason"] if plan.rejected else "文件中没有可用的数据"
-            raise CliError(f"{args.file}: 没有一条能匹配到本数据库（{first}），未写入")
+            first = plan.rejected[0]["reason"] if plan.rejected else ErrorCode.CLI_MAP_NO_DATA
+            raise CliError(ErrorCode.CLI_MAP_NOTHING_MATCHED, first=first, where=args.file)
         if args.dry_run:
             result = {"kind": "households" if points else "boundaries", "matched": count,
                       "updated": 0, "unchanged": 0, "rejected": plan.rejected,
@@ -114,7 +115,7 @@ def run_check(args) -> int:
     if threshold < 0:
         from .common import CliError
 
-        raise CliError("--threshold 不能为负数")
+        raise CliError(ErrorCode.CLI_NEGATIVE, option="--threshold")
     with open_store(args.db) as store:
         report = run_checks(store, area_code=args.area, threshold_m=threshold)
     if args.json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.register_columns import FIELD_LABELS_ZH, FIELDS
 from fieldapp.tabular.read import read_table
 from fieldapp.jobs.register_import import import_register, write_rejects
@@ -44,7 +45,7 @@ def _columns(specs: list[str]) -> dict[str, int] | None:
     for spec in specs:
         name, _, col = spec.partition("=")
         if name not in FIELDS or not col:
-            raise CliError(f"--column {spec}: 应为 字段=列，字段为 {', '.join(FIELDS)}")
+            raise CliError(ErrorCode.CLI_COLUMN_SPEC, spec=spec, fields=", ".join(FIELDS))
         col = col.strip().upper()
         if col.isdigit() and int(col) >= 1:
             out[name] = int(col) - 1
@@ -54,16 +55,16 @@ def _columns(specs: list[str]) -> dict[str, int] | None:
                 n = n * 26 + ord(ch) - 64
             out[name] = n - 1
         else:
-            raise CliError(f"--column {spec}: 列应为字母（D）或从 1 开始的序号")
+            raise CliError(ErrorCode.CLI_COLUMN_LETTER, spec=spec)
     return out
 
 
 def run(args) -> int:
     if args.header_row is not None and args.header_row < 1:
-        raise CliError("--header-row 应从 1 开始")
+        raise CliError(ErrorCode.CLI_HEADER_ROW)
     overrides = _columns(args.column)
     if args.village and args.township:
-        raise CliError("--village 和 --township 只能给一个")
+        raise CliError(ErrorCode.CLI_VILLAGE_OR_TOWNSHIP)
     village = (resolve_area_in(args.db, args.village, ("village",), "--village")
                or resolve_area_in(args.db, args.township, ("township",), "--township"))
     table = read_table(args.file, args.sheet)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from .common import CliError, open_store, print_json, resolve_area_in
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -30,7 +31,7 @@ def run(args) -> int:
         try:
             today = dt.date.fromisoformat(args.today)
         except ValueError:
-            raise CliError(f"--today 应为 YYYY-MM-DD: {args.today}") from None
+            raise CliError(ErrorCode.CLI_DATE, option="--today", value=args.today) from None
     with open_store(args.db, readonly=True) as store:
         data = make_report(store, args.output, code, today=today)
     if args.json:

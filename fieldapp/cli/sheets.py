@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from .common import CliError, StderrProgress, open_store, print_json, resolve_area_in
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -36,18 +37,18 @@ def run(args) -> int:
     if args.db == "verify":
         return _verify(args)
     if args.rest:
-        raise CliError(f"多余的参数: {' '.join(args.rest)}")
+        raise CliError(ErrorCode.CLI_EXTRA_ARGUMENTS, arguments=" ".join(args.rest))
     from fieldapp.jobs.sheets import make_sheets, make_slip
 
     code = (resolve_area_in(args.db, args.village, ("village",), "--village")
             or resolve_area_in(args.db, args.township, ("township",), "--township")
             or resolve_area_in(args.db, args.county, ("county",), "--county"))
     if not code and not args.household:
-        raise CliError("请给出 --village、--township、--county 或 --household")
+        raise CliError(ErrorCode.CLI_SHEETS_WHICH)
     if not args.output:
-        raise CliError("请用 -o 给出输出的 PDF 文件或文件夹")
+        raise CliError(ErrorCode.CLI_SHEETS_OUTPUT)
     if args.processes is not None and args.processes < 1:
-        raise CliError("--processes 至少为 1")
+        raise CliError(ErrorCode.CLI_AT_LEAST, option="--processes", minimum=1)
     key = _county_signing_key(args.db)
     if args.household:
         res = make_slip(args.db, args.household, args.output, signing_key=key)
@@ -85,7 +86,7 @@ def _verify(args) -> int:
     from fieldapp.reports.verify import verify
     
     if len(args.rest) != 2:
-        raise CliError("用法: fieldapp sheets verify DB 二维码内容")
+        raise CliError(ErrorCode.CLI_SHEETS_VERIFY_USAGE)
     db, text = args.rest
     with open_store(db) as store:
         res = verify(store, text)

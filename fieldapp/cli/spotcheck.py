@@ -11,6 +11,7 @@ from fieldapp.store import spotcheck
 from fieldapp.tabular.write import write_table
 
 from .common import CliError, code_arg, open_store, print_json
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -81,7 +82,7 @@ def run(args) -> int:
         elif args.action == "show":
             rows = spotcheck.items(store, args.check)
             if not rows:
-                raise CliError(f"找不到抽查 {args.check}")
+                raise CliError(ErrorCode.SPOT_CHECK_NOT_FOUND, check=args.check)
             summary = spotcheck.results(store, args.check)
             if args.output:
                 _write_items(args.output, rows)

@@ -41,7 +41,8 @@ class FieldappError(Exception):
     def as_dict(self) -> dict[str, Any]:
         """For --json: the stable code, the Chinese and English message, place and parameters."""
         return {"code": self.code, "message": self.message, "message_en": self.text("en"),
-                "where": self.where, "params": {k: str(v) for k, v in self.params.items()}}
+                "where": self.where, "params": {k: v.text() if isinstance(v, ErrorCode) else str(v)
+                                          for k, v in self.params.items()}}
 
 
 class BadValue(FieldappError, ValueError):

@@ -362,5 +362,8 @@ class ErrorCode(Enum):
         return self.value.code or self.name.lower()
 
     def text(self, language: str = "zh", **params) -> str:
+        """The sentence; a parameter that is itself an entry (a word such as WORD_VILLAGE) is
+        put in the same language."""
         template = self.value.en if language.startswith("en") else self.value.zh
-        return template.format(**params)
+        return template.format(**{k: v.text(language) if isinstance(v, ErrorCode) else v
+                                  for k, v in params.items()})
