@@ -67,9 +67,7 @@ def code_arg(value: str) -> str:
     try:
         return normalize_code(value)
     except CodeError as exc:
-        if isinstance(exc, FieldappError) and exc.entry is not None:
-            raise CodeArgError(exc.entry, **exc.params) from None
-        raise CodeArgError(str(exc)) from None
+        raise CodeArgError.again(exc) from None
 
 
 def print_json(data: Any) -> None:

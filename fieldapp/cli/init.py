@@ -37,7 +37,7 @@ def run(args) -> int:
         try:
             code = normalize_code(args.county)
         except CodeError as exc:
-            raise CliError(exc.entry or str(exc), **exc.params) from None
+            raise CliError.again(exc) from None
         if level_of(code) != "county":
             raise CliError(ErrorCode.CLI_NOT_A_COUNTY, value=args.county)
         result = setup.init_county(args.db, code[:6], read_passphrase(confirm=True),

@@ -6,7 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import CliError, StderrProgress, open_store, print_json, resolve_area_in
+from .common import (
+    CliError,
+    StderrProgress,
+    open_store,
+    print_json,
+    resolve_area_in,
+    zh_en,
+)
 from fieldapp.core.messages import ErrorCode
 
 
@@ -54,14 +61,16 @@ def run(args) -> int:
         res = make_slip(args.db, args.household, args.output, signing_key=key)
     else:
         res = make_sheets(args.db, code, args.output, places=not args.no_places,
-                          processes=args.processes, progress=StderrProgress("生成核查表"),
+                          processes=args.processes, progress=StderrProgress(zh_en("生成核查表", "Sheets")),
                           signing_key=key)
     if args.json:
         print_json({"path": str(res.path), "files": [str(f) for f in res.files],
                     "sheets": res.sheets, "pages": res.pages, "households": res.households})
     else:
-        print(f"已生成 {res.path}: {res.sheets} 张表，{res.pages} 页，{res.households} 户，"
-              f"用时 {res.seconds:.1f} 秒", file=sys.stderr)
+        print(zh_en(f"已生成 {res.path}: {res.sheets} 张表，{res.pages} 页，{res.households} 户，"
+                    f"用时 {res.seconds:.1f} 秒",
+                    f"Made {res.path}: {res.sheets} sheets, {res.pages} pages, {res.households} "
+                    f"households in {res.seconds:.1f} s"), file=sys.stderr)
     return 0
 
 
@@ -74,8 +83,10 @@ def _county_signing_key(db: str) -> bytes | None:
         if store.role != "county":
             return None
         if not has_keys(store):
-            print("fieldapp: 警告：本县数据库还没有县级密钥，核查表二维码未签名"
-                  "（用 fieldapp init 创建密钥后重新打印）", file=sys.stderr)
+            print("fieldapp: " + zh_en(
+                "警告：本县数据库还没有县级密钥，核查表二维码未签名（用 fieldapp init 创建密钥后重新打印）",
+                "warning: this county database has no county key yet; the sheets' QR codes are "
+                "unsigned (create the keys with fieldapp init and print again)"), file=sys.stderr)
             return None
         from fieldapp.sync.passphrase import read_passphrase
 
@@ -97,5 +108,6 @@ def _verify(args) -> int:
         for ch in res.changes + res.added:
             print("  " + ch.text())
     if not res.ok and not args.json:
-        print(f"fieldapp: 核验未通过: {res.message}", file=sys.stderr)
+        print("fieldapp: " + zh_en(f"核验未通过: {res.message}", f"not verified: {res.message}"),
+              file=sys.stderr)
     return 0 if res.ok else 1

@@ -13,6 +13,9 @@ class CliMessages:
     WORD_VILLAGE = T("村（社区）", "village")
     WORD_TOWNSHIP_OR_VILLAGE = T("乡镇或村（社区）", "township or village")
     WORD_AREA = T("区划", "area")
+    WORD_HEAD_NAME = T("户主姓名", "head of household")
+    WORD_VISIT_DATE = T("走访日期", "visit date")
+    WORD_LON_LAT = T("经度/纬度", "longitude/latitude")
     AREA_AMBIGUOUS_MANY = T(
         "{option} {text} 对应多个{what}：{shown} 等 {count} 个。请给出区划代码或完整名称",
         "{option} {text} matches several areas ({what}): {shown} and more, {count} in all. Give "

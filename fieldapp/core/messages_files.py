@@ -74,14 +74,14 @@ class FileMessages:
     CSV_SYNTAX = T("CSV 格式错误（第 {line} 行：{reason}）", "Malformed CSV (line {line}: {reason})")
     REGISTER_NO_HEADER = T(
         "找不到表头行：前 30 行中没有含“{column}”等列名的行（可用 --header-row 指定）",
-        "No header row: none of the first 30 rows has column names such as {column} (head of "
-        "household); give it with --header-row")
+        "No header row: none of the first 30 rows has column names such as {column} (give the "
+        "header row with --header-row)")
     REGISTER_MISSING_COLUMNS = T("第 {row} 行表头缺少必需的列: {names}",
                                  "The header in row {row} lacks required columns: {names}")
     REGISTER_NO_AREA = T("本数据库中没有区划代码为 {area} 的村或乡镇",
                          "This database has no village or township with the code {area}")
     VISITS_NO_HEADER = T("找不到表头行：应有“{column}”和表单字段名（如 visit_result）等列",
-                         "No header row: it needs {column} (visit date) and the form's field "
+                         "No header row: it needs {column} and the form's field "
                          "names (such as visit_result)")
     VISITS_UNKNOWN_COLUMNS = T("第 {row} 行有不认识的列（不是表单 {form} 的字段）: {columns}",
                                "Row {row} has columns that are not fields of the form {form}: "

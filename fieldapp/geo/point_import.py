@@ -181,7 +181,7 @@ def _read_csv(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
             header_at, cols = i, found
             break
     if header_at is None:
-        raise BadGeoFile(ErrorCode.POINTS_NO_HEADER, names="经度/纬度", where=str(p))
+        raise BadGeoFile(ErrorCode.POINTS_NO_HEADER, names=ErrorCode.WORD_LON_LAT, where=str(p))
     if "id" not in cols and not ("village" in cols and "head" in cols):
         raise BadGeoFile(ErrorCode.POINTS_NO_KEY, where=str(p))
     out = []

@@ -49,7 +49,7 @@ def township_area(store, township: str) -> tuple[str, dict]:
     try:
         code = normalize_code(township)
     except CodeError as exc:
-        raise SyncError(str(exc)) from None
+        raise SyncError.again(exc) from None
     area = queries.area(store, code)
     if area is None or level_of(code) != "township":
         raise SyncError(ErrorCode.REFERENCE_NO_TOWNSHIP, township=township, where=str(store.path))

@@ -78,7 +78,7 @@ def find_layout(table: Table, header_row: int | None = None) -> Layout:
     else:
         found = detect_layout(table.rows)
         if found is None:
-            raise TabularError(ErrorCode.REGISTER_NO_HEADER, column="户主姓名", code="no_header",
+            raise TabularError(ErrorCode.REGISTER_NO_HEADER, column=ErrorCode.WORD_HEAD_NAME, code="no_header",
                                where=f"{table.path} [{table.sheet}]")
         layout = found
     return layout

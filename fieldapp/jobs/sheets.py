@@ -109,7 +109,7 @@ def make_sheets(db: str | os.PathLike, code: str, out: str | os.PathLike, *,
     try:
         code = normalize_code(code)
     except CodeError as exc:
-        raise ReportError(str(exc)) from None
+        raise ReportError.again(exc) from None
     out = Path(out)
     store = Store.open(db)
     try:

@@ -173,7 +173,7 @@ def _header(table, form, where: str) -> tuple[int, dict[str, int], dict[str, int
     missing."""
     h = _header_row(table.rows, form)
     if h < 0:
-        raise TabularError(ErrorCode.VISITS_NO_HEADER, column="走访日期", code="no_header",
+        raise TabularError(ErrorCode.VISITS_NO_HEADER, column=ErrorCode.WORD_VISIT_DATE, code="no_header",
                            where=where)
     keys, fields, unknown = _columns(table.rows[h], form)
     if unknown:

@@ -166,7 +166,7 @@ def _code(area_code: str) -> str:
     try:
         return normalize_code(area_code)
     except CodeError as exc:
-        raise StoreError(str(exc), where=str(area_code)) from None
+        raise StoreError.again(exc, where=str(area_code)) from None
 
 
 def _area_level(store, code: str) -> str:

@@ -70,7 +70,8 @@ class MergeResult:
     errors: list[BundleRejected] = field(default_factory=list)
 
     def reject(self, file, exc: BundleRejected) -> None:
-        entry = {"file": str(file), "reason": exc.message, "code": exc.code}
+        entry = {"file": str(file), "reason": exc.message, "reason_en": exc.text("en"),
+                 "code": exc.code}
         if isinstance(exc, UnknownDevice):
             entry.update(device_id=exc.device_id, fingerprint=exc.fingerprint)
         self.rejected.append(entry)

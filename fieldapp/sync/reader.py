@@ -63,7 +63,7 @@ def local_copy(path: str | os.PathLike) -> Iterator[tuple[Opened, Path]]:
         try:
             opened = open_bundle(copy)
         except BundleRejected as exc:
-            raise BundleRejected(exc.message, where=str(src)) from None
+            raise BundleRejected.again(exc, where=str(src)) from None
         opened.path, opened.local = src, copy  # messages name the user's file
         yield opened, work
 
