@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fieldapp.store.backups import backup as B
 
-from .common import CliError, StderrProgress, print_json
+from .common import CliError, StderrProgress, print_json, zh_en
 from fieldapp.core.messages import ErrorCode
 
 
@@ -32,29 +32,31 @@ def run_backup(args) -> int:
             print_json([{"path": str(b.path), "created": b.created.isoformat(), "reason":
                          b.reason, "size": b.size} for b in items])
         elif not items:
-            print(f"没有自动备份（文件夹 {B.default_folder(args.db)}）")
+            print(zh_en(f"没有自动备份（文件夹 {B.default_folder(args.db)}）",
+                        f"No automatic backups (folder {B.default_folder(args.db)})"))
         else:
             for b in items:
                 print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<15} {b.size / 1e6:8.1f} MB  "
                       f"{b.path}")
         return 0
     if args.auto:
-        dest = B.auto_backup(args.db, args.auto, progress=StderrProgress("备份"))
+        dest = B.auto_backup(args.db, args.auto, progress=StderrProgress(zh_en("备份", "Backing up")))
     elif args.output:
         dest = B.backup_database(args.db, args.output, overwrite=args.force,
-                                 progress=StderrProgress("备份"))
+                                 progress=StderrProgress(zh_en("备份", "Backing up")))
     else:
         raise CliError(ErrorCode.CLI_BACKUP_OUTPUT)
     if args.json:
         print_json({"backup": str(dest), "size": dest.stat().st_size})
     else:
-        print(f"已备份到 {dest}")
+        print(zh_en(f"已备份到 {dest}", f"Backed up to {dest}"))
     return 0
 
 
 def run_restore(args) -> int:
-    safety = B.restore_backup(args.backup, args.db, progress=StderrProgress("恢复"))
-    print(f"已用 {args.backup} 恢复 {args.db}")
+    safety = B.restore_backup(args.backup, args.db, progress=StderrProgress(zh_en("恢复", "Restoring")))
+    print(zh_en(f"已用 {args.backup} 恢复 {args.db}", f"Restored {args.db} from {args.backup}"))
     if safety:
-        print(f"恢复前的数据库已备份到 {safety}")
+        print(zh_en(f"恢复前的数据库已备份到 {safety}",
+                    f"The database as it was before is backed up to {safety}"))
     return 0

@@ -6,7 +6,7 @@ import sys
 
 from fieldapp.sync.passphrase import read_passphrase
 
-from .common import CliError, print_json
+from .common import CliError, print_json, zh_en
 from fieldapp.core.messages import ErrorCode
 
 
@@ -55,10 +55,16 @@ def run(args) -> int:
         print_json(data)
         return 0
     if result.role == "county":
-        print(f"已创建县级数据库 {result.path}（设备 {result.device_id}）", file=sys.stderr)
-    else:
-        print(f"已创建乡镇数据库 {result.path}：乡镇 {result.township}，设备 {result.device_id}，"
-              f"导入 {data['records']} 条记录。县级密钥指纹 {result.county_fingerprint}",
+        print(zh_en(f"已创建县级数据库 {result.path}（设备 {result.device_id}）",
+                    f"Created the county database {result.path} (device {result.device_id})"),
               file=sys.stderr)
-    print(f"本机密钥指纹: {result.fingerprint}")
+    else:
+        print(zh_en(f"已创建乡镇数据库 {result.path}：乡镇 {result.township}，设备 "
+                    f"{result.device_id}，导入 {data['records']} 条记录。县级密钥指纹 "
+                    f"{result.county_fingerprint}",
+                    f"Created the township database {result.path}: township {result.township}, "
+                    f"device {result.device_id}, {data['records']} records imported. County key "
+                    f"fingerprint {result.county_fingerprint}"), file=sys.stderr)
+    print(zh_en(f"本机密钥指纹: {result.fingerprint}", f"This computer's key fingerprint: "
+                f"{result.fingerprint}"))
     return 0

@@ -7,7 +7,7 @@ from typing import Any
 from fieldapp.store import public_places as P
 from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
 
-from .common import open_store, print_json, resolve_area
+from .common import open_store, print_json, resolve_area, zh_en
 
 
 def register(sub) -> None:
@@ -32,7 +32,7 @@ def run(args) -> int:
         return 0
     label = _labeller()
     if not places:
-        print("没有登记公共场所")
+        print(zh_en("没有登记公共场所", "No public places recorded"))
         return 0
     for p in places:
         a = p["answers"]
@@ -45,7 +45,8 @@ def run(args) -> int:
             "已完成" if p["state"] == "complete" else "未完成")))
     done = sum(p["state"] == "complete" for p in places)
     opened = sum(p["answers"].get("cable_opened") == "yes" for p in places)
-    print(f"共 {len(places)} 处，有线电视已开通 {opened} 处，核查已完成 {done} 处")
+    print(zh_en(f"共 {len(places)} 处，有线电视已开通 {opened} 处，核查已完成 {done} 处",
+                f"{len(places)} places, cable TV open at {opened}, {done} checks complete"))
     return 0
 
 
