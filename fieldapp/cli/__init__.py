@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"{__name__}.{name}")
         if hasattr(module, "register"):
             module.register(sub)
+    if english():
+        from .help_en import to_english
+
+        to_english(parser)
     return parser
 
 

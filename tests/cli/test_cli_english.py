@@ -113,3 +113,23 @@ def test_a_refused_bundle_says_why_in_both_languages(setting):
     assert r.returncode == 1 and rejected[0]["code"] == "bundle_rejected"
     assert rejected[0]["reason_en"] == "Not a fieldapp bundle (wrong file header)"
     assert rejected[0]["reason"] == "不是 fieldapp 同步包（文件头不对）"
+
+
+def test_every_help_text_has_its_english():
+    from fieldapp.cli import build_parser
+    from fieldapp.cli.help_en import table, texts
+
+    english = table()
+    missing = {getattr(owner, attr) for owner, attr in texts(build_parser())
+               if isinstance(getattr(owner, attr), str) and CJK.search(getattr(owner, attr))
+               and getattr(owner, attr) not in english}
+    assert missing == set(), "add a line to resources/i18n/en/cli_help.tsv"
+    assert all(en.isascii() and en.strip() for en in english.values())
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["sheets", "--help"], ["gaps", "--help"],
+                                  ["import-register", "--help"], ["bundle", "merge", "--help"]])
+def test_help_in_english_and_by_default_in_chinese(argv):
+    en, zh = run("en_US.UTF-8", *argv), run(None, *argv)
+    assert en.returncode == zh.returncode == 0
+    assert not CJK.search(en.stdout) and CJK.search(zh.stdout)
