@@ -15,6 +15,7 @@ import sys
 from fieldapp import __version__
 from fieldapp.core.errors import FieldappError
 
+from .argparse_zh import chinese
 from .common import CliError, english, in_language, print_error_json, zh_en
 
 __all__ = ["english", "main", "build_parser"]
@@ -54,11 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         from fieldapp.ui.shell.app import run_app
 
         return run_app(argv[0] if argv else None)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+    with contextlib.nullcontext() if english() else chinese():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
     from fieldapp.core.private_files import owner_only_umask
     from fieldapp.core.private_temp import clean_leftovers
 

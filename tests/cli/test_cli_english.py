@@ -133,3 +133,11 @@ def test_help_in_english_and_by_default_in_chinese(argv):
     en, zh = run("en_US.UTF-8", *argv), run(None, *argv)
     assert en.returncode == zh.returncode == 0
     assert not CJK.search(en.stdout) and CJK.search(zh.stdout)
+    assert "show this help message" in en.stdout and "显示本帮助" in zh.stdout
+
+
+def test_usage_errors_follow_the_language():
+    en, zh = run("en_US.UTF-8", "sheets"), run(None, "sheets")
+    assert en.returncode == zh.returncode == 2
+    assert "the following arguments are required" in en.stderr and not CJK.search(en.stderr)
+    assert "缺少必需的参数" in zh.stderr and "usage" not in zh.stderr and "error" not in zh.stderr
