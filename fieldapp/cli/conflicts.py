@@ -83,8 +83,11 @@ def run(args) -> int:
     for r in rows:
         def show(v):
             return json.dumps(v, ensure_ascii=False)
+        ours, theirs = r["devices"]["ours"], r["devices"]["theirs"]
         print(f"#{r['id']} {r['village_name'] or ''} {r['household'] or r['record']} "
-              f"{r['field']}: 原值 {show(r['base'])}，本库 {show(r['ours'])}"
-              f"（{r['devices']['ours']}），对方 {show(r['theirs'])}（{r['devices']['theirs']}）"
-              f" [{r['status']}]")
+              f"{r['field']}: " + zh_en(
+                  f"原值 {show(r['base'])}，本库 {show(r['ours'])}（{ours}），"
+                  f"对方 {show(r['theirs'])}（{theirs}）",
+                  f"was {show(r['base'])}, here {show(r['ours'])} ({ours}), "
+                  f"theirs {show(r['theirs'])} ({theirs})") + f" [{r['status']}]")
     return 0

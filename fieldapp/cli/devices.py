@@ -7,8 +7,11 @@ import sys
 from fieldapp.sync.passphrase import read_passphrase
 
 from .common import code_arg, open_store, print_json, zh_en
+from .labels import label
 
 STATUS = {"enrolled": "已登记", "revoked": "已停用", "needs_reenrol": "旧方式登记，需重新登记"}
+STATUS_EN = {"enrolled": "enrolled", "revoked": "revoked",
+             "needs_reenrol": "enrolled the old way: enrol again"}
 
 
 def register(sub) -> None:
@@ -96,7 +99,8 @@ def run_list(args) -> int:
         return 0
     for d in rows:
         print(f"{d['device_id']}\t{d['name'] or ''}\t{d['township'] or ''}\t{d['fingerprint']}\t"
-              f"{STATUS.get(d['status'], d['status'])}\t证书 {d['serial'] or '-'}")
+              f"{label(d['status'], STATUS, STATUS_EN)}\t"
+              + zh_en("证书", "certificate") + f" {d['serial'] or '-'}")
     return 0
 
 

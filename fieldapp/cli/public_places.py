@@ -38,11 +38,11 @@ def run(args) -> int:
         a = p["answers"]
         where = " ".join(n for n in (p["township_name"], p["village_name"]) if n)
         print("\t".join((
-            label("place_type", p["place_type"]), p["name"] or "（未填名称）", where,
-            "有线已开通" if a.get("cable_opened") == "yes"
-            else "未开通" if a.get("cable_opened") == "no" else "未填",
+            label("place_type", p["place_type"]), p["name"] or zh_en("（未填名称）", "(no name)"),
+            where, _cable(a.get("cable_opened")),
             label("channels", a.get("channels") if a.get("cable_opened") == "yes" else ""),
-            "已完成" if p["state"] == "complete" else "未完成")))
+            zh_en("已完成", "complete") if p["state"] == "complete"
+            else zh_en("未完成", "incomplete"))))
     done = sum(p["state"] == "complete" for p in places)
     opened = sum(p["answers"].get("cable_opened") == "yes" for p in places)
     print(zh_en(f"共 {len(places)} 处，有线电视已开通 {opened} 处，核查已完成 {done} 处",
@@ -81,3 +81,9 @@ def _labeller():
         return "、".join(form.choice_label(f, v, "zh") for v in str(value).split())
 
     return label
+
+
+def _cable(opened) -> str:
+    if opened == "yes":
+        return zh_en("有线已开通", "cable open")
+    return zh_en("未开通", "not open") if opened == "no" else zh_en("未填", "not filled in")

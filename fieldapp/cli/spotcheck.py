@@ -12,6 +12,7 @@ from fieldapp.tabular.write import write_table
 
 from .common import CliError, code_arg, open_store, print_json, zh_en
 from fieldapp.core.messages import ErrorCode
+from .labels import SPOT_OUTCOME_LABELS_EN, label
 
 
 def register(sub) -> None:
@@ -55,7 +56,7 @@ def _print_items(rows: list[dict]) -> None:
     """One line per sampled household, led by the short id `spotcheck record` takes."""
     for i in rows:
         print(f"{short_id(i['uuid'])}  {i['village_name']} {i['group_no'] or ''} {i['head_name']}"
-              f"  {SPOT_OUTCOME_LABELS_ZH[i['outcome']]}")
+              f"  {label(i['outcome'], SPOT_OUTCOME_LABELS_ZH, SPOT_OUTCOME_LABELS_EN)}")
 
 
 def run(args) -> int:
