@@ -7,7 +7,7 @@ from typing import Any
 from fieldapp.store import public_places as P
 from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
 
-from .common import open_store, print_json, resolve_area, zh_en
+from .common import english, open_store, print_json, resolve_area, zh_en
 
 
 def register(sub) -> None:
@@ -78,7 +78,8 @@ def _labeller():
         if form is None or field not in form.fields:
             return str(value)
         f = form.fields[field]
-        return "、".join(form.choice_label(f, v, "zh") for v in str(value).split())
+        language = "en" if english() else "zh"
+        return zh_en("、", ", ").join(form.choice_label(f, v, language) for v in str(value).split())
 
     return label
 
