@@ -1,78 +1,10 @@
 """Errors a user sees are raised with a catalogue code and parameters (fieldapp.core.messages),
-not with inline text.  A ratchet: the files below still raise with inline text; the list may
-only shrink (the test fails when a listed file has been converted, so it is taken off)."""
+not with inline text, so every message has its Chinese and its English."""
 
 import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "fieldapp"
-
-NOT_YET_CONVERTED = {
-    # merged in parallel with the catalogue (issue 17, field-found households, coverage rule):
-    "fieldapp/cli/coverage.py",
-    "fieldapp/cli/household.py",
-    "fieldapp/core/coverage_rule.py",
-    "fieldapp/core/field_household.py",
-    "fieldapp/store/household_add.py",
-    # merged in parallel with the catalogue (issue 15, device certificates):
-    "fieldapp/jobs/devices.py",
-    "fieldapp/sync/certificates.py",
-    "fieldapp/sync/pending_keys.py",
-    "fieldapp/cli/backup.py",
-    "fieldapp/cli/check.py",
-    "fieldapp/cli/conflicts.py",
-    "fieldapp/cli/demo.py",
-    "fieldapp/cli/gaps.py",
-    "fieldapp/cli/init.py",
-    "fieldapp/cli/map.py",
-    "fieldapp/cli/register.py",
-    "fieldapp/cli/report.py",
-    "fieldapp/cli/sheets.py",
-    "fieldapp/cli/spotcheck.py",
-    "fieldapp/geo/boundary_import.py",
-    "fieldapp/geo/point_import.py",
-    "fieldapp/geo/readers.py",
-    "fieldapp/jobs/bundle_export.py",
-    "fieldapp/jobs/coverage_report.py",
-    "fieldapp/jobs/demo_build.py",
-    "fieldapp/jobs/reference_bundle.py",
-    "fieldapp/jobs/register_import.py",
-    "fieldapp/jobs/sheets.py",
-    "fieldapp/jobs/visits_import.py",
-    "fieldapp/store/backups/backup.py",
-    "fieldapp/store/backups/content.py",
-    "fieldapp/store/check.py",
-    "fieldapp/store/deferred_indexes.py",
-    "fieldapp/store/geo/mbtiles_basemap.py",
-    "fieldapp/store/profile.py",
-    "fieldapp/store/public_places.py",
-    "fieldapp/store/register_imports/import_log.py",
-    "fieldapp/store/reports/reconciliation_counts.py",
-    "fieldapp/store/spotcheck.py",
-    "fieldapp/store/sync_log/change_deletes.py",  # split from changes.py (issue 16)
-    "fieldapp/store/sync_log/changes.py",
-    "fieldapp/store/sync_log/table_plans.py",  # split from changes.py (issue 16)
-    "fieldapp/survey/coerce.py",
-    "fieldapp/survey/expr_parse.py",
-    "fieldapp/survey/sheets.py",
-    "fieldapp/sync/archive.py",
-    "fieldapp/sync/changeset.py",
-    "fieldapp/sync/conflicts.py",
-    "fieldapp/sync/container.py",
-    "fieldapp/sync/duplicates.py",
-    "fieldapp/sync/identity.py",
-    "fieldapp/sync/keys.py",
-    "fieldapp/sync/merge.py",
-    "fieldapp/sync/passphrase.py",
-    "fieldapp/sync/plan.py",
-    "fieldapp/sync/reader.py",
-    "fieldapp/sync/setup.py",
-    "fieldapp/sync/trust.py",
-    "fieldapp/sync/writer.py",
-    "fieldapp/tabular/read.py",
-    "fieldapp/ui/places/public_places_record.py",
-    "fieldapp/ui/visit/visit_form_photo.py",
-}
 
 
 def _inline_text(node: ast.AST) -> bool:
@@ -104,14 +36,8 @@ def _offenders() -> dict[str, list[int]]:
     return found
 
 
-def test_no_new_file_raises_with_inline_text():
-    new = {f: lines for f, lines in _offenders().items() if f not in NOT_YET_CONVERTED}
-    assert new == {}, "raise with an ErrorCode from fieldapp/core/messages.py instead"
-
-
-def test_the_allow_list_only_shrinks():
-    converted = sorted(set(NOT_YET_CONVERTED) - set(_offenders()))
-    assert converted == [], "these files are converted: take them off NOT_YET_CONVERTED"
+def test_no_file_raises_with_inline_text():
+    assert _offenders() == {}, "raise with an ErrorCode from fieldapp/core/messages.py instead"
 
 
 def test_the_check_sees_inline_text():

@@ -15,7 +15,10 @@ import sys
 from fieldapp import __version__
 from fieldapp.core.errors import FieldappError
 
-from .common import CliError, print_error_json
+from .argparse_zh import chinese
+from .common import CliError, english, in_language, print_error_json, zh_en
+
+__all__ = ["english", "main", "build_parser"]
 
 # Commands are registered in this order in --help; modules not listed come after, by name.
 _ORDER = ("demo", "info", "init", "form", "register", "visits", "imports", "export", "gaps",
@@ -35,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"{__name__}.{name}")
         if hasattr(module, "register"):
             module.register(sub)
+    if english():
+        from .help_en import to_english
+
+        to_english(parser)
     return parser
 
 
@@ -48,11 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         from fieldapp.ui.shell.app import run_app
 
         return run_app(argv[0] if argv else None)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+    with contextlib.nullcontext() if english() else chinese():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
     from fieldapp.core.private_files import owner_only_umask
     from fieldapp.core.private_temp import clean_leftovers
 
@@ -68,15 +76,17 @@ def _run(args) -> int:
     try:
         return int(args.func(args) or 0)
     except (CliError, FieldappError) as exc:
-        print(f"fieldapp: {_in_language(exc)}", file=sys.stderr)
-        if getattr(args, "json", False) and isinstance(exc, FieldappError):
+        print(f"fieldapp: {in_language(exc)}", file=sys.stderr)
+        if getattr(args, "json", False) and getattr(exc, "json_error", True):
             print_error_json(exc)  # scripts read the stable code, not the sentence
         return getattr(exc, "exit_code", 1)
     except sqlite3.DatabaseError as exc:
         from fieldapp.store.db import translate_error
 
         err = translate_error(exc, getattr(args, "db", None))
-        print(f"fieldapp: {err}（可运行 fieldapp check 检查数据库）", file=sys.stderr)
+        print("fieldapp: " + zh_en(f"{err}（可运行 fieldapp check 检查数据库）",
+                                   f"{in_language(err)} (fieldapp check examines the database)"),
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("fieldapp: " + ("cancelled" if english() else "已取消"), file=sys.stderr)
@@ -87,24 +97,6 @@ def _run(args) -> int:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141  # as a program killed by SIGPIPE
-
-
-def english() -> bool:
-    """Messages in English when the user's locale asks for it (LANGUAGE, LC_ALL, LC_MESSAGES,
-    LANG, as gettext reads them); Chinese otherwise."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return value.split(":")[0].lower().startswith("en")
-    return False
-
-
-def _in_language(exc: Exception) -> str:
-    """The error as printed: catalogued errors in the user's language, with the place first."""
-    if isinstance(exc, FieldappError) and english():
-        text = exc.text("en")
-        return f"{exc.where}: {text}" if exc.where else text
-    return str(exc)
 
 
 def _is_path_like(arg: str) -> bool:

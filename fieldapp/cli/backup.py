@@ -5,7 +5,8 @@ from __future__ import annotations
 from fieldapp.jobs.backups import back_up, restore
 from fieldapp.store.backups import backup as B
 
-from .common import CliError, StderrProgress, print_json
+from .common import CliError, StderrProgress, print_json, zh_en
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -32,26 +33,28 @@ def run_backup(args) -> int:
             print_json([{"path": str(b.path), "created": b.created.isoformat(), "reason":
                          b.reason, "size": b.size} for b in items])
         elif not items:
-            print(f"没有自动备份（文件夹 {B.default_folder(args.db)}）")
+            print(zh_en(f"没有自动备份（文件夹 {B.default_folder(args.db)}）",
+                        f"No automatic backups (folder {B.default_folder(args.db)})"))
         else:
             for b in items:
                 print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.reason:<15} {b.size / 1e6:8.1f} MB  "
                       f"{b.path}")
         return 0
     if not (args.auto or args.output):
-        raise CliError("请用 -o FILE 指定备份文件（或 --auto REASON、--list）")
+        raise CliError(ErrorCode.CLI_BACKUP_OUTPUT)
     done = back_up(args.db, args.output, reason=args.auto, overwrite=args.force,
-                   progress=StderrProgress("备份"))
+                   progress=StderrProgress(zh_en("备份", "Backing up")))
     if args.json:
         print_json({"backup": str(done.path), "size": done.size})
     else:
-        print(f"已备份到 {done.path}")
+        print(zh_en(f"已备份到 {done.path}", f"Backed up to {done.path}"))
     return 0
 
 
 def run_restore(args) -> int:
-    done = restore(args.backup, args.db, progress=StderrProgress("恢复"))
-    print(f"已用 {args.backup} 恢复 {args.db}")
+    done = restore(args.backup, args.db, progress=StderrProgress(zh_en("恢复", "Restoring")))
+    print(zh_en(f"已用 {args.backup} 恢复 {args.db}", f"Restored {args.db} from {args.backup}"))
     if done.safety:
-        print(f"恢复前的数据库已备份到 {done.safety}")
+        print(zh_en(f"恢复前的数据库已备份到 {done.safety}",
+                    f"The database as it was before is backed up to {done.safety}"))
     return 0

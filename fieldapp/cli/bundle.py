@@ -7,7 +7,15 @@ import sys
 
 from fieldapp.sync.passphrase import TRANSFER_CODE_ENV, read_passphrase
 
-from .common import StderrProgress, code_arg, open_store, print_json, warn_backup_failed
+from .common import (
+    StderrProgress,
+    code_arg,
+    english,
+    open_store,
+    print_json,
+    warn_backup_failed,
+    zh_en,
+)
 
 
 def register(sub) -> None:
@@ -44,17 +52,22 @@ def run_reference(args) -> int:
 
     with open_store(args.db) as store:
         res = reference_bundle(store, args.township, args.output, read_passphrase(),
-                               progress=StderrProgress("生成参考包"))
+                               progress=StderrProgress(zh_en("生成参考包", "Reference bundle")))
     if args.json:
         print_json({"file": res.path, "bundle_uuid": res.bundle_uuid, "sha256": res.sha256,
                     "township": res.township,
                     "changes": res.changes, "households": res.households,
                     "villages": res.villages, "enrolled_devices": res.recipients})
         return 0
-    print(f"已写出参考包 {res.path}：{res.township_name}（{res.township}），{res.villages} 个村，"
-          f"{res.households} 户，{res.changes} 条变更", file=sys.stderr)
-    print(f"只有本乡镇已登记的 {res.recipients} 台笔记本能打开它；新笔记本先用 fieldapp devices "
-          "enrol 登记", file=sys.stderr)
+    print(zh_en(f"已写出参考包 {res.path}：{res.township_name}（{res.township}），{res.villages} "
+                f"个村，{res.households} 户，{res.changes} 条变更",
+                f"Wrote the reference bundle {res.path}: {res.township_name} ({res.township}), "
+                f"{res.villages} villages, {res.households} households, {res.changes} changes"),
+          file=sys.stderr)
+    print(zh_en(f"只有本乡镇已登记的 {res.recipients} 台笔记本能打开它；新笔记本先用 fieldapp "
+                "devices enrol 登记",
+                f"Only the {res.recipients} enrolled laptops of this township can open it; "
+                "enrol a new laptop first with fieldapp devices enrol"), file=sys.stderr)
     return 0
 
 
@@ -63,14 +76,16 @@ def run_export(args) -> int:
 
     with open_store(args.db) as store:
         res = export_bundle(store, args.output, read_passphrase(), full=args.full,
-                            progress=StderrProgress("导出同步包"))
+                            progress=StderrProgress(zh_en("导出同步包", "Exporting")))
     if args.json:
         print_json({"file": res.path, "bundle_uuid": res.bundle_uuid, "sha256": res.sha256,
                     "changes": res.changes, "attachments": res.attachments,
                     "from_counter": res.from_counter, "to_counter": res.to_counter})
         return 0
-    print(f"已写出同步包 {res.path}：{res.changes} 条变更，{res.attachments} 张照片"
-          f"（第 {res.from_counter}–{res.to_counter} 号）", file=sys.stderr)
+    print(zh_en(f"已写出同步包 {res.path}：{res.changes} 条变更，{res.attachments} 张照片"
+                f"（第 {res.from_counter}–{res.to_counter} 号）",
+                f"Wrote the bundle {res.path}: {res.changes} changes, {res.attachments} photos "
+                f"(numbers {res.from_counter}-{res.to_counter})"), file=sys.stderr)
     return 0
 
 
@@ -80,22 +95,41 @@ def run_merge(args) -> int:
     with open_store(args.db) as store:
         code = args.code or os.environ.get(TRANSFER_CODE_ENV)
         result = merge_bundles(store, args.files, read_passphrase(), code=code,
-                               dry_run=args.dry_run, progress=StderrProgress("合并"),
+                               dry_run=args.dry_run, progress=StderrProgress(zh_en("合并", "Merging")),
                                on_backup_failure=warn_backup_failed)
     data = result.as_json()
     if args.json:
         print_json(data)
     else:
-        for r in result.reports:
-            t = r.totals()
-            state = {"merged": "已合并", "already_merged": "以前已合并过", "preview": "预览"}
-            print(f"{r.file}: {state.get(r.status, r.status)}，设备 {r.device_name}"
+        _print_merge(result)
+    return 1 if result.rejected else 0
+
+
+def _print_merge(result) -> None:
+    en = english()
+    for r in result.reports:
+        t = r.totals()
+        if en:
+            state = {"merged": "merged", "already_merged": "merged before",
+                     "preview": "preview"}.get(r.status, r.status)
+            print(f"{r.file}: {state}, device {r.device_name} ({r.device_id}), {r.applied} "
+                  f"changes written: {t.new} new, {t.updated} updated, {t.unchanged} unchanged, "
+                  f"{r.conflicts} conflicts"
+                  + (f", {r.duplicates} possible duplicate pairs" if r.duplicates else ""),
+                  file=sys.stderr)
+        else:
+            state = {"merged": "已合并", "already_merged": "以前已合并过",
+                     "preview": "预览"}.get(r.status, r.status)
+            print(f"{r.file}: {state}，设备 {r.device_name}"
                   f"（{r.device_id}），写入 {r.applied} 条变更：新增 {t.new}、更新 {t.updated}、"
                   f"未变 {t.unchanged}、冲突 {r.conflicts}"
                   + (f"，疑似重复户 {r.duplicates} 对" if r.duplicates else ""), file=sys.stderr)
-            for c in r.refused:
-                print(f"  拒绝一条变更（{c['table']} {c['record']}，第 {c['counter']} 号）："
-                      f"{c['reason']}", file=sys.stderr)
-        for rej in result.rejected:
-            print(f"fieldapp: {rej['file']}: 已拒绝：{rej['reason']}", file=sys.stderr)
-    return 1 if result.rejected else 0
+        for c in r.refused:
+            print(zh_en(f"  拒绝一条变更（{c['table']} {c['record']}，第 {c['counter']} 号）："
+                        f"{c['reason']}",
+                        f"  refused a change ({c['table']} {c['record']}, number "
+                        f"{c['counter']}): {c['reason']}"), file=sys.stderr)
+    for rej in result.rejected:
+        print("fieldapp: " + zh_en(f"{rej['file']}: 已拒绝：{rej['reason']}",
+                                   f"{rej['file']}: refused: {rej.get('reason_en') or rej['reason']}"),
+              file=sys.stderr)

@@ -4,11 +4,37 @@ from __future__ import annotations
 
 from fieldapp.store.check import check_database
 
-from .common import CliError, StderrProgress, print_json
+from fieldapp.core.messages import ErrorCode
+
+from .common import CliError, StderrProgress, english, print_json, zh_en
 
 
 class CheckFailed(CliError):
     """Problems were found: the report is on stdout, this one line on stderr."""
+
+    json_error = False  # with --json the report itself is on stdout
+
+
+# The checks' titles in English (store.check names them in Chinese), by check code.
+_TITLES_EN = {
+    "integrity": "SQLite integrity", "foreign_keys": "Foreign keys (referenced records exist)",
+    "identity": "This computer's identity", "counters": "Change counters",
+    "record_versions": "Record versions are in the change log",
+    "change_targets": "Change log entries point at existing records",
+    "json": "JSON fields", "clock": "Change time stamps (format, not in the future, rising)",
+    "attachments": "Photo contents match their checksums",
+    "attachment_refs": "Photos referenced by visits exist",
+    "orphan_attachments": "Photos no visit refers to",
+    "status": "Households' status agrees with their visits",
+}
+
+
+def _title(f) -> str:
+    return _TITLES_EN.get(f.check, f.title) if english() else f.title
+
+
+def _problem(f) -> str:
+    return f"{f.count} found" if english() else f.message
 
 
 def register(sub) -> None:
@@ -26,30 +52,40 @@ def register(sub) -> None:
 def run(args) -> int:
     if args.repair_clock:
         return _repair_clock(args)
-    report = check_database(args.db, quick=args.quick, progress=StderrProgress("检查"))
+    report = check_database(args.db, quick=args.quick,
+                            progress=StderrProgress(zh_en("检查", "Checking")))
     failed = report.errors + (report.warnings if args.strict else [])
     if args.json:
         print_json(report.as_json())
     else:
-        print(f"检查 {args.db}（数据库版本 {report.schema_version}）")
+        print(zh_en(f"检查 {args.db}（数据库版本 {report.schema_version}）",
+                    f"Checking {args.db} (database version {report.schema_version})"))
         for f in report.findings:
-            mark = "正常" if f.ok else ("问题" if f.severity == "error" else "提示")
-            line = f"  [{mark}] {f.title}"
+            if f.ok:
+                mark = zh_en("正常", "ok")
+            elif f.severity == "error":
+                mark = zh_en("问题", "problem")
+            else:
+                mark = zh_en("提示", "note")
+            line = f"  [{mark}] {_title(f)}"
             if not f.ok:
-                line += f"：{f.message}"
+                line += f"：{_problem(f)}" if not english() else f": {_problem(f)}"
             print(line)
             for example in ([] if f.ok else f.examples):
-                print(f"         例：{example}")
+                print(zh_en(f"         例：{example}", f"         e.g. {example}"))
         if report.cancelled:
-            print("检查已取消，结果不完整")
+            print(zh_en("检查已取消，结果不完整", "Check cancelled; the results are incomplete"))
         elif not failed:
-            extra = f"（{len(report.warnings)} 条提示）" if report.warnings else ""
-            print(f"结论：数据库完好{extra}")
+            n = len(report.warnings)
+            print(zh_en(f"结论：数据库完好{f'（{n} 条提示）' if n else ''}",
+                        f"Result: the database is sound{f' ({n} notes)' if n else ''}"))
         else:
-            print(f"结论：发现 {len(failed)} 类问题。请先备份，再按 docs/backup.md 处理")
+            print(zh_en(f"结论：发现 {len(failed)} 类问题。请先备份，再按 docs/backup.md 处理",
+                        f"Result: {len(failed)} kinds of problem found. Back up first, then "
+                        "follow docs/backup.md"))
     if failed or report.cancelled:
-        what = "、".join(f.title for f in failed) or "检查未完成"
-        raise CheckFailed(f"{args.db}: 发现问题（{what}）")
+        what = zh_en("、", ", ").join(_title(f) for f in failed) or ErrorCode.CLI_CHECK_UNFINISHED
+        raise CheckFailed(ErrorCode.CLI_CHECK_FAILED, what=what, where=args.db)
     return 0
 
 
@@ -62,8 +98,10 @@ def _repair_clock(args) -> int:
     with open_store(args.db) as store:
         backup = backup_before_change(args.db, "repair_clock")
         done = repair_clock(store)
-    msg = (f"已修复：{done['changes']} 条变更、{done['records']} 条记录的时间戳"
-           f"（修复前的备份：{backup}）")
+    msg = zh_en(f"已修复：{done['changes']} 条变更、{done['records']} 条记录的时间戳"
+                f"（修复前的备份：{backup}）",
+                f"Repaired the time stamps of {done['changes']} changes and {done['records']} "
+                f"records (backup made before: {backup})")
     if args.json:
         print_json(dict(done, backup=str(backup)))
     else:

@@ -4,17 +4,43 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
 from fieldapp.core.divisions import CodeError, normalize_code
-from fieldapp.core.errors import BadValue
+from fieldapp.core.errors import BadValue, FieldappError
 from fieldapp.core.messages import ErrorCode
 from fieldapp.store import Store
 
 
-class CliError(Exception):
+class CliError(FieldappError):
+    """A command used wrongly: a catalogue entry (core/messages_cli.py), one line on stderr."""
+
     exit_code = 1
+
+
+def english() -> bool:
+    """Messages in English when the user's locale asks for it (LANGUAGE, LC_ALL, LC_MESSAGES,
+    LANG, as gettext reads them); Chinese otherwise."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return value.split(":")[0].lower().startswith("en")
+    return False
+
+
+def zh_en(zh: str, en: str) -> str:
+    """What a command prints, in the user's language (errors go through the catalogue)."""
+    return en if english() else zh
+
+
+def in_language(exc: Exception) -> str:
+    """An error as printed: catalogued errors in the user's language, with the place first."""
+    if isinstance(exc, FieldappError) and english():
+        text = exc.text("en")
+        return f"{exc.where}: {text}" if exc.where else text
+    return str(exc)
 
 
 def open_store(path: str, *, readonly: bool = False) -> Store:
@@ -23,7 +49,8 @@ def open_store(path: str, *, readonly: bool = False) -> Store:
     from fieldapp.jobs.open_database import open_database
 
     def told(upgraded: str) -> None:
-        print(f"fieldapp: 已把 {upgraded} 升级到当前版本", file=sys.stderr)
+        print("fieldapp: " + zh_en(f"已把 {upgraded} 升级到当前版本",
+                                   f"upgraded {upgraded} to the current version"), file=sys.stderr)
 
     return open_database(path, readonly=readonly, on_upgrade=told)
 
@@ -31,12 +58,15 @@ def open_store(path: str, *, readonly: bool = False) -> Store:
 class CodeArgError(CliError, argparse.ArgumentTypeError):
     """A bad division code: a usage error when argparse converts it, a one-line error otherwise."""
 
+    def __str__(self) -> str:  # argparse prints str(): the user's language
+        return in_language(self) if english() else super().__str__()
+
 
 def code_arg(value: str) -> str:
     try:
         return normalize_code(value)
     except CodeError as exc:
-        raise CodeArgError(str(exc)) from None
+        raise CodeArgError.again(exc) from None
 
 
 def print_json(data: Any) -> None:
@@ -73,10 +103,15 @@ def print_error_json(exc) -> None:
 def warn_backup_failed(exc: Exception) -> None:
     """The commands' on_backup_failure (jobs.policies): a failed automatic backup before a big
     change is a warning, not a stop (the change itself is one transaction either way)."""
-    print(f"fieldapp: 警告: 未能自动备份（{exc}），继续执行", file=sys.stderr)
+    print("fieldapp: " + zh_en(f"警告: 未能自动备份（{exc}），继续执行",
+                               f"warning: no automatic backup ({in_language(exc)}); going on"),
+          file=sys.stderr)
 
 
-_LEVEL_WORDS = {"county": "区县", "township": "乡镇", "village": "村（社区）"}
+_LEVEL_WORDS = {frozenset({"county"}): ErrorCode.WORD_COUNTY,
+                frozenset({"township"}): ErrorCode.WORD_TOWNSHIP,
+                frozenset({"village"}): ErrorCode.WORD_VILLAGE,
+                frozenset({"township", "village"}): ErrorCode.WORD_TOWNSHIP_OR_VILLAGE}
 
 
 def resolve_area(store: Store, text: str, levels: tuple[str, ...], option: str) -> str:
@@ -88,14 +123,16 @@ def resolve_area(store: Store, text: str, levels: tuple[str, ...], option: str) 
     if text.strip().isdigit():
         code_arg(text)  # a malformed code is a usage error naming the rule
     hits = find(divisions(store), text, levels)
-    what = "或".join(_LEVEL_WORDS[lv] for lv in levels)
+    what = _LEVEL_WORDS.get(frozenset(levels), ErrorCode.WORD_AREA)
     if not hits:
         raise BadValue(ErrorCode.AREA_NOT_FOUND, option=option, text=text, what=what)
     if len(hits) > 1:
-        shown = "；".join(d.label() for d in hits[:10])
-        more = f" 等 {len(hits)} 个" if len(hits) > 10 else ""
+        shown = "; ".join(d.label() for d in hits[:10])
+        if len(hits) > 10:
+            raise BadValue(ErrorCode.AREA_AMBIGUOUS_MANY, option=option, text=text, what=what,
+                           shown=shown, count=len(hits))
         raise BadValue(ErrorCode.AREA_AMBIGUOUS, option=option, text=text, what=what,
-                       shown=shown, more=more)
+                       shown=shown, more="")
     return hits[0].code
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
-from .common import CliError, open_store, print_json
+from .common import CliError, open_store, print_json, zh_en
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -36,7 +37,7 @@ def run(args) -> int:
 
     if args.resolve is not None:
         if bool(args.keep) == (args.value is not None):
-            raise CliError("--resolve 需要 --keep ours|theirs 或 --value 之一")
+            raise CliError(ErrorCode.CLI_RESOLVE_HOW)
         with open_store(args.db) as store:
             res = conflicts.resolve(store, args.resolve, args.keep or "value",
                                     value=None if args.value is None else _value(args.value),
@@ -44,14 +45,17 @@ def run(args) -> int:
         if args.json:
             print_json(res)
         else:
-            print(f"冲突 {res['id']} 已处理：取值 {json.dumps(res['value'], ensure_ascii=False)}",
-                  file=sys.stderr)
+            value = json.dumps(res["value"], ensure_ascii=False)
+            print(zh_en(f"冲突 {res['id']} 已处理：取值 {value}",
+                        f"Conflict {res['id']} resolved: value {value}"), file=sys.stderr)
         return 0
     if args.merge_households:
         keep, drop = args.merge_households
         with open_store(args.db) as store:
             moved = duplicates.merge_households(store, keep, drop, user=args.user)
-        print(f"已把户 {drop} 合并到 {keep}，移过去 {moved} 条走访记录", file=sys.stderr)
+        print(zh_en(f"已把户 {drop} 合并到 {keep}，移过去 {moved} 条走访记录",
+                    f"Merged household {drop} into {keep}; {moved} visits moved"),
+              file=sys.stderr)
         return 0
     if args.dismiss:
         with open_store(args.db) as store:
@@ -64,21 +68,26 @@ def run(args) -> int:
                 print_json(rows)
             else:
                 for d in rows:
-                    print(f"{d['village_name'] or d['village_code']}  {d['head_a']}（{d['group_a']}组）"
-                          f" {d['household_a']}  ≈  {d['head_b']}（{d['group_b']}组）"
-                          f" {d['household_b']}  [{d['reason']}, {d['status']}]")
+                    group = zh_en("（{}组）", " (group {})")
+                    print(f"{d['village_name'] or d['village_code']}  {d['head_a']}"
+                          f"{group.format(d['group_a'])} {d['household_a']}  ~  {d['head_b']}"
+                          f"{group.format(d['group_b'])} {d['household_b']}  "
+                          f"[{d['reason']}, {d['status']}]")
             return 0
         rows = conflicts.list_conflicts(store, status=None if args.all else "open")
     if args.json:
         print_json(rows)
         return 0
     if not rows:
-        print("没有待处理的冲突", file=sys.stderr)
+        print(zh_en("没有待处理的冲突", "No open conflicts"), file=sys.stderr)
     for r in rows:
         def show(v):
             return json.dumps(v, ensure_ascii=False)
+        ours, theirs = r["devices"]["ours"], r["devices"]["theirs"]
         print(f"#{r['id']} {r['village_name'] or ''} {r['household'] or r['record']} "
-              f"{r['field']}: 原值 {show(r['base'])}，本库 {show(r['ours'])}"
-              f"（{r['devices']['ours']}），对方 {show(r['theirs'])}（{r['devices']['theirs']}）"
-              f" [{r['status']}]")
+              f"{r['field']}: " + zh_en(
+                  f"原值 {show(r['base'])}，本库 {show(r['ours'])}（{ours}），"
+                  f"对方 {show(r['theirs'])}（{theirs}）",
+                  f"was {show(r['base'])}, here {show(r['ours'])} ({ours}), "
+                  f"theirs {show(r['theirs'])} ({theirs})") + f" [{r['status']}]")
     return 0

@@ -9,7 +9,8 @@ from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import set_rule
 
-from .common import CliError, open_store, print_json
+from .common import CliError, open_store, print_json, zh_en
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -27,17 +28,24 @@ def run(args) -> int:
             try:
                 text = Path(args.set).read_bytes()
             except OSError as exc:
-                raise CliError(f"{args.set}: 无法读取（{exc.strerror}）") from None
+                raise CliError(ErrorCode.CLI_CANNOT_READ, reason=exc.strerror, where=args.set) from None
             recomputed = set_rule(store, CoverageRule.from_json(text, where=args.set))
         rule = rule_of(store)
     data = json.loads(rule.to_json())
     if args.json:
         print_json({**data, "recomputed": recomputed})
         return 0
-    print(f"覆盖标准 版本 {rule.version}：见到住户、有接收方式且现在能正常收看，并且：")
+    print(zh_en(f"覆盖标准 版本 {rule.version}：见到住户、有接收方式且现在能正常收看，并且：",
+                f"Coverage rule version {rule.version}: household met, a reception mode that "
+                "works now, and:"))
     for r in data["requires"]:
-        print(f"  - {r['field']} {'包含' if 'contains' in r else '不是' if 'not' in r else '等于'} "
-              f"{r.get('contains') or r.get('not') or r.get('equals')}（否则原因 {r['reason']}）")
+        test = "contains" if "contains" in r else "not" if "not" in r else "equals"
+        word = zh_en({"contains": "包含", "not": "不是", "equals": "等于"}[test],
+                     {"contains": "contains", "not": "is not", "equals": "is"}[test])
+        value = r.get("contains") or r.get("not") or r.get("equals")
+        print(zh_en(f"  - {r['field']} {word} {value}（否则原因 {r['reason']}）",
+                    f"  - {r['field']} {word} {value} (else reason {r['reason']})"))
     if recomputed is not None:
-        print(f"已按新标准重新计算 {recomputed} 户的状态")
+        print(zh_en(f"已按新标准重新计算 {recomputed} 户的状态",
+                    f"Recomputed the status of {recomputed} households by the new rule"))
     return 0

@@ -7,7 +7,8 @@ import time
 
 from fieldapp.jobs.demo_build import COUNTIES, build_demo
 
-from .common import CliError, StderrProgress
+from .common import CliError, StderrProgress, zh_en
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -26,13 +27,16 @@ def run(args) -> int:
     from pathlib import Path
 
     if Path(args.db).exists() and not args.force:
-        raise CliError(f"{args.db}: 文件已存在，不会覆盖（要重建请加 --force）")
+        raise CliError(ErrorCode.CLI_DEMO_EXISTS, where=args.db)
     if args.households is not None and args.households < 0:
-        raise CliError("--households 不能为负数")
+        raise CliError(ErrorCode.CLI_NEGATIVE, option="--households")
     t0 = time.perf_counter()
     s = build_demo(args.db, args.county, args.households, args.seed,
-                   progress=StderrProgress("生成演示数据"))
-    print(f"已生成 {s.path}: {s.townships} 个乡镇, {s.villages} 个村（社区）, "
-          f"{s.households} 户, {s.visits} 次走访, 用时 {time.perf_counter() - t0:.1f} 秒",
+                   progress=StderrProgress(zh_en("生成演示数据", "Making demo data")))
+    took = time.perf_counter() - t0
+    print(zh_en(f"已生成 {s.path}: {s.townships} 个乡镇, {s.villages} 个村（社区）, "
+                f"{s.households} 户, {s.visits} 次走访, 用时 {took:.1f} 秒",
+                f"Made {s.path}: {s.townships} townships, {s.villages} villages, "
+                f"{s.households} households, {s.visits} visits in {took:.1f} s"),
           file=sys.stderr)
     return 0

@@ -6,9 +6,12 @@ import sys
 
 from fieldapp.sync.passphrase import read_passphrase
 
-from .common import code_arg, open_store, print_json
+from .common import code_arg, open_store, print_json, zh_en
+from .labels import label
 
 STATUS = {"enrolled": "已登记", "revoked": "已停用", "needs_reenrol": "旧方式登记，需重新登记"}
+STATUS_EN = {"enrolled": "enrolled", "revoked": "revoked",
+             "needs_reenrol": "enrolled the old way: enrol again"}
 
 
 def register(sub) -> None:
@@ -50,10 +53,13 @@ def run_request(args) -> int:
         print_json({"request": res.request, "device_id": res.device_id,
                     "device_name": res.device_name, "fingerprint": res.fingerprint})
         return 0
-    print(f"已写出登记申请 {res.request}（设备 {res.device_id}）。把它交给县里，并请县里核对指纹；"
-          "登记后用县里发回的参考包建库：fieldapp init DB --role township --from 参考包",
+    print(zh_en(f"已写出登记申请 {res.request}（设备 {res.device_id}）。把它交给县里，并请县里核对"
+                "指纹；登记后用县里发回的参考包建库：fieldapp init DB --role township --from 参考包",
+                f"Wrote the enrolment request {res.request} (device {res.device_id}). Give it to "
+                "the county and have them check the fingerprint; once enrolled, set up from the "
+                "reference bundle they send back: fieldapp init DB --role township --from BUNDLE"),
           file=sys.stderr)
-    print(f"本机密钥指纹: {res.fingerprint}")
+    print(zh_en(f"本机密钥指纹: {res.fingerprint}", f"This laptop's key fingerprint: {res.fingerprint}"))
     return 0
 
 
@@ -69,11 +75,17 @@ def run_enrol(args) -> int:
                     "township": res.township, "fingerprint": res.fingerprint,
                     "reference": res.reference.path if res.reference else None})
         return 0
-    print(f"已登记笔记本 {res.device_name}（{res.device_id}，指纹 {res.fingerprint}）到乡镇 "
-          f"{res.township[:9]}，证书序号 {res.serial}", file=sys.stderr)
+    print(zh_en(f"已登记笔记本 {res.device_name}（{res.device_id}，指纹 {res.fingerprint}）到乡镇 "
+                f"{res.township[:9]}，证书序号 {res.serial}",
+                f"Enrolled the laptop {res.device_name} ({res.device_id}, fingerprint "
+                f"{res.fingerprint}) in township {res.township[:9]}, certificate {res.serial}"),
+          file=sys.stderr)
     if res.reference:
-        print(f"参考包 {res.reference.path} 只有这台笔记本（和本乡镇其他已登记的笔记本）能打开；"
-              "交给笔记本：fieldapp init DB --role township --from 参考包", file=sys.stderr)
+        print(zh_en(f"参考包 {res.reference.path} 只有这台笔记本（和本乡镇其他已登记的笔记本）能打开；"
+                    "交给笔记本：fieldapp init DB --role township --from 参考包",
+                    f"Only this laptop (and the township's other enrolled laptops) can open the "
+                    f"reference bundle {res.reference.path}; on the laptop run: fieldapp init DB "
+                    "--role township --from BUNDLE"), file=sys.stderr)
     return 0
 
 
@@ -87,7 +99,8 @@ def run_list(args) -> int:
         return 0
     for d in rows:
         print(f"{d['device_id']}\t{d['name'] or ''}\t{d['township'] or ''}\t{d['fingerprint']}\t"
-              f"{STATUS.get(d['status'], d['status'])}\t证书 {d['serial'] or '-'}")
+              f"{label(d['status'], STATUS, STATUS_EN)}\t"
+              + zh_en("证书", "certificate") + f" {d['serial'] or '-'}")
     return 0
 
 
@@ -100,6 +113,9 @@ def run_revoke(args) -> int:
         print_json(rows)
         return 0
     for d in rows:
-        print(f"已停用 {d['device_id']}（{d['name'] or ''}，指纹 {d['fingerprint']}）：下次合并起"
-              "拒收它签名的同步包；停用名单随参考包发给各乡镇", file=sys.stderr)
+        print(zh_en(f"已停用 {d['device_id']}（{d['name'] or ''}，指纹 {d['fingerprint']}）：下次合并起"
+                    "拒收它签名的同步包；停用名单随参考包发给各乡镇",
+                    f"Revoked {d['device_id']} ({d['name'] or ''}, fingerprint {d['fingerprint']}): "
+                    "bundles it signs are refused from the next merge on; the list of revoked "
+                    "laptops goes to the townships with the reference bundles"), file=sys.stderr)
     return 0

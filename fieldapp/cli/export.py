@@ -8,7 +8,7 @@ import sys
 from fieldapp.tabular.answers_export import export_answers
 from fieldapp.tabular.households_export import export_households
 
-from .common import open_store, resolve_area
+from .common import open_store, resolve_area, zh_en
 
 
 def register(sub) -> None:
@@ -40,7 +40,8 @@ def run_households(args) -> int:
         code = resolve_area(store, args.village, ("village", "township"), "--village") \
             if args.village else None
         n = export_households(store, args.output, code)
-    print(f"已导出 {n} 户到 {args.output}", file=sys.stderr)
+    print(zh_en(f"已导出 {n} 户到 {args.output}", f"Exported {n} households to {args.output}"),
+          file=sys.stderr)
     return 0
 
 
@@ -52,6 +53,8 @@ def run_answers(args) -> int:
         elif args.township:
             code = resolve_area(store, args.township, ("township",), "--township")
         n, repeats = export_answers(store, args.output, code, labels=args.labels)
-    more = "".join(f"，{group} {count} 行" for group, count in repeats.items())
-    print(f"已导出 {n} 次走访的答案到 {args.output}{more}", file=sys.stderr)
+    more = "".join(zh_en(f"，{group} {count} 行", f", {group} {count} rows")
+                   for group, count in repeats.items())
+    print(zh_en(f"已导出 {n} 次走访的答案到 {args.output}{more}",
+                f"Exported the answers of {n} visits to {args.output}{more}"), file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ from fieldapp.survey.expression import Expression
 from fieldapp.survey.loader import load_form
 from fieldapp.survey.model import Form
 
-from .common import print_json
+from .common import in_language, print_json, zh_en
 
 
 def register(sub) -> None:
@@ -65,7 +65,7 @@ def run_check(args) -> int:
     except FormError as exc:
         if args.json:
             print_json({"ok": False, "errors": [p.as_dict() for p in exc.problems]})
-        print(f"fieldapp: {exc}", file=sys.stderr)
+        print(f"fieldapp: {in_language(exc)}", file=sys.stderr)
         for p in exc.problems[1:]:
             print(f"  {p}", file=sys.stderr)
         return 1
@@ -76,24 +76,28 @@ def run_check(args) -> int:
         print_json(data)
         return 0
     print(f"{form.title}  form_id={form.form_id}  version={form.version}  "
-          f"语言: {', '.join(form.languages)}")
+          + zh_en("语言", "languages") + f": {', '.join(form.languages)}")
     required = sum(1 for f in data["fields"] if f["required"])
-    print(f"{len(data['fields'])} 个字段（{required} 个必填），{len(form.groups)} 个分组，"
-          f"{len(form.choices)} 个选项列表")
+    print(zh_en(f"{len(data['fields'])} 个字段（{required} 个必填），{len(form.groups)} 个分组，"
+                f"{len(form.choices)} 个选项列表",
+                f"{len(data['fields'])} fields ({required} required), {len(form.groups)} "
+                f"groups, {len(form.choices)} choice lists"))
     for f in data["fields"]:
         mark = "*" if f["required"] else " "
         choices = f"  [{' '.join(f['choices'])}]" if f["choices"] else ""
         print(f"  {mark} {f['name']:<24} {f['type']:<16} {f['label']}{choices}")
     for w in form.warnings:
-        print(f"注意: {w}")
+        print(zh_en(f"注意: {w}", f"Note: {w}"))
     px = data["pyxform"]
     if px is not None:
         if px["ok"]:
-            print("pyxform: 可以转换为 ODK XForm" + (f"（{len(px['warnings'])} 条提示）"
-                                                   if px["warnings"] else ""))
+            n = len(px["warnings"])
+            print(zh_en("pyxform: 可以转换为 ODK XForm" + (f"（{n} 条提示）" if n else ""),
+                        "pyxform: converts to an ODK XForm" + (f" ({n} notes)" if n else "")))
         else:
-            print(f"注意: pyxform 不能转换（ODK 工具不接受）: {px['error']}")
+            print(zh_en(f"注意: pyxform 不能转换（ODK 工具不接受）: {px['error']}",
+                        f"Note: pyxform cannot convert it (ODK tools refuse it): {px['error']}"))
         for w in px["warnings"]:
             print(f"  pyxform: {w}")
-    print("检查通过")
+    print(zh_en("检查通过", "Check passed"))
     return 0

@@ -23,7 +23,15 @@ from fieldapp.store.reports.reconciliation_counts import reconciliation, revisit
 from fieldapp.store.facilities import service_gaps
 from fieldapp.tabular.gaps_export import SERVICE_GAP_LABELS_ZH, export_gaps, read_done_dates
 
-from .common import CliError, open_store, print_json, resolve_area
+from .common import CliError, english, open_store, print_json, resolve_area, zh_en
+from fieldapp.core.messages import ErrorCode
+from .labels import (
+    GAP_LIST_LABELS_EN,
+    REASON_LABELS_EN,
+    SERVICE_GAP_LABELS_EN,
+    WORK_ORDER_KIND_LABELS_EN,
+    label,
+)
 
 
 def register(sub) -> None:
@@ -85,23 +93,27 @@ def _date(value: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CliError(f"{what} 应为 YYYY-MM-DD: {value}") from None
+        raise CliError(ErrorCode.CLI_DATE, option=what, value=value) from None
 
 
 def _print_revisits(revisit: list[dict], times: int, limit: int = 50) -> None:
     if not revisit:
         return
-    print(f"需补访（家中无人已达 {times} 次，请换时间再去）：{len(revisit)} 户")
+    print(zh_en(f"需补访（家中无人已达 {times} 次，请换时间再去）：{len(revisit)} 户",
+                f"To visit again (nobody home {times} times or more: go at another time): "
+                f"{len(revisit)} households"))
     for h in revisit[:limit]:
         print(f"  {h['village_code']} {h['group_no'] or ''} {h['head_name']}"
-              f"（{h['nobody_home_visits']} 次）")
+              + zh_en(f"（{h['nobody_home_visits']} 次）", f" ({h['nobody_home_visits']} times)"))
     if len(revisit) > limit:
-        print(f"  …… 另有 {len(revisit) - limit} 户，用 --json 查看全部")
+        print(zh_en(f"  …… 另有 {len(revisit) - limit} 户，用 --json 查看全部",
+                    f"  ... {len(revisit) - limit} more, --json lists them all"))
 
 
 def run_reconcile(args) -> int:
     if args.revisit_after < 1:
-        raise CliError(f"--revisit-after 应为正整数: {args.revisit_after}")
+        raise CliError(ErrorCode.CLI_POSITIVE_INTEGER, option="--revisit-after",
+                       value=args.revisit_after)
     target = _date(args.target, "--target")
     with open_store(args.db, readonly=True) as store:
         code = _area(store, args.area)
@@ -113,39 +125,50 @@ def run_reconcile(args) -> int:
                     "revisit": revisit})
         return 0
     rows = [figures] + figures.children
-    print(f"{'地区':<12}{'户数':>8}{'花名册':>8}{'新发现':>7}{'已走访':>8}{'未走访':>8}"
-          f"{'已覆盖':>8}{'未覆盖':>8}{'疑似重复':>8}{'覆盖率':>8}")
+    if english():
+        print(f"{'Area':<12}{'Homes':>8}{'Register':>9}{'Found':>7}{'Visited':>8}{'Not vis.':>9}"
+              f"{'Covered':>8}{'Not cov.':>9}{'Dupl.':>7}{'Rate':>8}")
+    else:
+        print(f"{'地区':<12}{'户数':>8}{'花名册':>8}{'新发现':>7}{'已走访':>8}{'未走访':>8}"
+              f"{'已覆盖':>8}{'未覆盖':>8}{'疑似重复':>8}{'覆盖率':>8}")
     for f in rows:
         rate = "-" if f.coverage_rate is None else f"{f.coverage_rate:.1%}"
         print(f"{f.name[:10]:<12}{f.households:>8}{f.register:>8}{f.field_found:>7}{f.visited:>8}"
               f"{f.never_visited:>8}{f.covered:>8}{f.not_covered:>8}{f.duplicates:>8}{rate:>8}")
-    reasons = "，".join(f"{REASON_LABELS_ZH.get(k, k)} {v}"
-                       for k, v in sorted(figures.not_covered_by_reason.items()))
+    reasons = zh_en("，", ", ").join(f"{label(k, REASON_LABELS_ZH, REASON_LABELS_EN)} {v}"
+                                    for k, v in sorted(figures.not_covered_by_reason.items()))
     if reasons:
-        print(f"未覆盖原因：{reasons}")
+        print(zh_en(f"未覆盖原因：{reasons}", f"Not covered because: {reasons}"))
     _print_revisits(revisit, args.revisit_after)
     p = figures.progress(sched)
     share = p["visited_share"]
-    print(f"进度：目标日期 {p['target_date']}，时间已过 {p['elapsed']:.0%}，"
-          f"已走访 {0 if share is None else share:.0%}，"
-          f"{'按计划' if p['on_track'] else '落后于计划'}，剩余 {p['days_left']} 天" +
-          (f"，每天需走访 {p['visits_per_day_needed']} 户" if p["visits_per_day_needed"] else ""))
+    visited = 0 if share is None else share
+    need = p["visits_per_day_needed"]
+    print(zh_en(f"进度：目标日期 {p['target_date']}，时间已过 {p['elapsed']:.0%}，"
+                f"已走访 {visited:.0%}，{'按计划' if p['on_track'] else '落后于计划'}，"
+                f"剩余 {p['days_left']} 天" + (f"，每天需走访 {need} 户" if need else ""),
+                f"Progress: target date {p['target_date']}, {p['elapsed']:.0%} of the time "
+                f"gone, {visited:.0%} visited, {'on track' if p['on_track'] else 'behind plan'}, "
+                f"{p['days_left']} days left" + (f", {need} visits a day needed" if need else "")))
     return 0
 
 
 def run_gaps(args) -> int:
     if not args.output and not args.json:
-        raise CliError("请用 -o FILE.xlsx 指定输出文件（或 --json）")
+        raise CliError(ErrorCode.CLI_GAPS_OUTPUT)
     with open_store(args.db, readonly=True) as store:
         code = _area(store, args.township)
         lists = gaps.gap_lists(store, code)
         points = service_gaps(store, code)
         if args.output:
             export_gaps(store, args.output, code, lists=lists)
-            shown = "，".join(f"{GAP_LIST_LABELS_ZH[k]} {len(v)} 户" for k, v in lists.items())
-            shown += "".join(f"，{SERVICE_GAP_LABELS_ZH[k]} {len(v)} 个"
-                             for k, v in points.items())
-            print(f"已导出到 {args.output}：{shown}", file=sys.stderr)
+            shown = zh_en("，", ", ").join(
+                f"{label(k, GAP_LIST_LABELS_ZH, GAP_LIST_LABELS_EN)} {len(v)}"
+                + zh_en(" 户", "") for k, v in lists.items())
+            shown += "".join(zh_en("，", ", ") + label(k, SERVICE_GAP_LABELS_ZH, SERVICE_GAP_LABELS_EN)
+                             + f" {len(v)}" + zh_en(" 个", "") for k, v in points.items())
+            print(zh_en(f"已导出到 {args.output}：{shown}", f"Exported to {args.output}: {shown}"),
+                  file=sys.stderr)
         if args.json:
             # one flat list as before (not-covered rows first), each row saying its list; then
             # the townships without a service station and villages without an agency point
@@ -169,7 +192,8 @@ def _create_orders(store, args) -> None:
         print_json({"created": len(made), "skipped": len(set(households)) - len(made),
                     "work_orders": orders})
         return
-    print(f"已派单 {len(made)} 张（已有工单的户不重复派单）")
+    print(zh_en(f"已派单 {len(made)} 张（已有工单的户不重复派单）",
+                f"{len(made)} work orders opened (households with one already get no other)"))
 
 
 def run_workorders(args) -> int:
@@ -185,26 +209,28 @@ def run_workorders(args) -> int:
                 print_json([{**o, "short_id": short_id(o["uuid"])} for o in rows])
                 return 0
             for o in rows:
-                flag = " 逾期" if o["overdue"] else ""
+                flag = zh_en(" 逾期", " overdue") if o["overdue"] else ""
+                kind = label(o["kind"], WORK_ORDER_KIND_LABELS_ZH, WORK_ORDER_KIND_LABELS_EN)
                 print(f"{short_id(o['uuid'])}  {o['village_name']} {o['head_name']}  "
-                      f"{WORK_ORDER_KIND_LABELS_ZH[o['kind']]}  {o['operator']}  "
-                      f"截止 {o['due_date'] or '-'}  {o['state']}{flag}")
-            print(f"共 {len(rows)} 张", file=sys.stderr)
+                      f"{kind}  {o['operator']}  "
+                      + zh_en("截止", "due") + f" {o['due_date'] or '-'}  {o['state']}{flag}")
+            print(zh_en(f"共 {len(rows)} 张", f"{len(rows)} work orders"), file=sys.stderr)
         elif args.action == "done":
             if args.from_file:
                 n, problems = gaps.mark_done_from_rows(store, read_done_dates(args.from_file))
-                print(f"已记为完成 {n} 张")
+                print(zh_en(f"已记为完成 {n} 张", f"{n} work orders marked done"))
                 for row, reason in problems:
-                    print(f"  第 {row} 行: {reason}")
+                    print(zh_en(f"  第 {row} 行: {reason}", f"  row {row}: {reason}"))
             elif args.order:
                 on = _date(args.on, "--on")
                 gaps.set_state(store, args.order, "done", on=on.isoformat() if on else None)
-                print("已记为完成")
+                print(zh_en("已记为完成", "Marked done"))
             else:
-                raise CliError("请给出工单号或 --from FILE.xlsx")
+                raise CliError(ErrorCode.CLI_WORK_ORDER_WHICH)
         elif args.action == "cancel":
             gaps.set_state(store, args.order, "cancelled")
-            print("已取消")
+            print(zh_en("已取消", "Cancelled"))
         elif args.action == "verify":
-            print(f"回访确认 {gaps.verify_by_revisits(store)} 张工单")
+            print(zh_en("回访确认 {} 张工单", "{} work orders confirmed by revisits").format(
+                gaps.verify_by_revisits(store)))
     return 0

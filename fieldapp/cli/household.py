@@ -5,7 +5,8 @@ from __future__ import annotations
 from fieldapp.core.field_household import NewHousehold
 from fieldapp.store.household_add import add_field_household, household_summary
 
-from .common import CliError, code_arg, open_store, print_json
+from .common import CliError, code_arg, english, open_store, print_json
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -28,7 +29,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     if (args.lat is None) != (args.lon is None):
-        raise CliError("--lat 和 --lon 要同时给出")
+        raise CliError(ErrorCode.CLI_LAT_LON)
     new = NewHousehold(args.village, args.name, args.group, args.door, args.phone,
                        args.id_number, args.lat, args.lon)
     with open_store(args.db) as store:
@@ -37,6 +38,11 @@ def run(args) -> int:
     if args.json:
         print_json(info)
     else:
-        group = f"第 {info['group_no']} 组" if info["group_no"] else ""
-        print(f"已登记新发现户 {info['head_name']}（{info['village_name']}{group}）: {uuid}")
+        if english():
+            group = f", group {info['group_no']}" if info["group_no"] else ""
+            print(f"Added the household found in the field {info['head_name']} "
+                  f"({info['village_name']}{group}): {uuid}")
+        else:
+            group = f"第 {info['group_no']} 组" if info["group_no"] else ""
+            print(f"已登记新发现户 {info['head_name']}（{info['village_name']}{group}）: {uuid}")
     return 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fieldapp.store.register_imports import import_log
 from fieldapp.jobs.import_undo import undo_import
 
-from .common import StderrProgress, open_store, print_json
+from .common import StderrProgress, english, open_store, print_json, zh_en
 
 _KIND = {"register": "花名册", "visits": "纸质走访"}
 
@@ -29,27 +29,34 @@ def run(args) -> int:
         if args.json:
             print_json([_record_json(r) for r in records])
         elif not records:
-            print("还没有导入记录")
+            print(zh_en("还没有导入记录", "No imports yet"))
         for r in records if not args.json else ():
-            state = "已撤销" if r.undone_at else ("可撤销" if r.undoable else "—")
-            print(f"{r.id:>4}  {r.at[:16].replace('T', ' ')}  {_KIND.get(r.kind, r.kind):<5}"
-                  f"  新增 {r.added:>6}  更新 {r.updated:>6}  {state:<4}  {r.file}")
+            state = (zh_en("已撤销", "undone") if r.undone_at
+                     else zh_en("可撤销", "undoable") if r.undoable else "-")
+            kind = _KIND.get(r.kind, r.kind) if not english() else r.kind
+            print(f"{r.id:>4}  {r.at[:16].replace('T', ' ')}  {kind:<5}  "
+                  + zh_en(f"新增 {r.added:>6}  更新 {r.updated:>6}",
+                          f"added {r.added:>6}  updated {r.updated:>6}")
+                  + f"  {state:<4}  {r.file}")
         return 0
     with open_store(args.db) as store:
         plan = undo_import(store, args.undo, user=args.user, dry_run=args.dry_run,
-                           progress=StderrProgress("撤销"))
+                           progress=StderrProgress(zh_en("撤销", "Undoing")))
     if args.json:
         print_json({"import_id": args.undo, "dry_run": args.dry_run, **plan.counts(),
                     "kept_records": [{"table": t, "uuid": u, "reason": why}
                                      for t, u, why in plan.kept]})
         return 0
     verb = "将" if args.dry_run else "已"
-    print(f"{verb}撤销第 {args.undo} 次导入：删除 {len(plan.deletes)} 条新增记录，"
-          f"恢复 {len(plan.reverts)} 条记录的原值；保留 {len(plan.kept)} 条（导入后另有改动）")
+    print(zh_en(f"{verb}撤销第 {args.undo} 次导入：删除 {len(plan.deletes)} 条新增记录，"
+                f"恢复 {len(plan.reverts)} 条记录的原值；保留 {len(plan.kept)} 条（导入后另有改动）",
+                f"{'Would undo' if args.dry_run else 'Undid'} import {args.undo}: "
+                f"{len(plan.deletes)} added records deleted, {len(plan.reverts)} records given "
+                f"back their values; {len(plan.kept)} kept (changed after the import)"))
     for tbl, uuid, why in plan.kept[:50]:
-        print(f"  保留 {tbl} {uuid}: {why}")
+        print(zh_en(f"  保留 {tbl} {uuid}: {why}", f"  kept {tbl} {uuid}: {why}"))
     if len(plan.kept) > 50:
-        print(f"  …… 另有 {len(plan.kept) - 50} 条")
+        print(zh_en(f"  …… 另有 {len(plan.kept) - 50} 条", f"  ... {len(plan.kept) - 50} more"))
     return 0
 
 

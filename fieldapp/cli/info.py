@@ -5,7 +5,8 @@ from __future__ import annotations
 from fieldapp.core.reconcile import COUNT_KEYS, COUNT_LABELS_ZH
 from fieldapp.store.households import queries
 
-from .common import open_store, print_json
+from .common import open_store, print_json, zh_en
+from .labels import COUNT_LABELS_EN, label
 
 
 def register(sub) -> None:
@@ -22,8 +23,14 @@ def run(args) -> int:
         print_json(data)
         return 0
     c = data["counts"]
-    print(f"角色: {data['role']}  区县: {data['county_code']}  数据库版本: {data['schema_version']}")
-    print(f"乡镇 {c['townships']} 个，村（社区） {c['villages']} 个，"
-          f"户 {c['households']}，走访 {c['visits']}，已定位 {c['located_households']} 户")
-    print("  " + "，".join(f"{COUNT_LABELS_ZH[k]} {data['status'][k]}" for k in COUNT_KEYS))
+    print(zh_en(f"角色: {data['role']}  区县: {data['county_code']}  "
+                f"数据库版本: {data['schema_version']}",
+                f"Role: {data['role']}  County: {data['county_code']}  "
+                f"Database version: {data['schema_version']}"))
+    print(zh_en(f"乡镇 {c['townships']} 个，村（社区） {c['villages']} 个，户 {c['households']}，"
+                f"走访 {c['visits']}，已定位 {c['located_households']} 户",
+                f"{c['townships']} townships, {c['villages']} villages, {c['households']} "
+                f"households, {c['visits']} visits, {c['located_households']} located"))
+    print("  " + zh_en("，", ", ").join(
+        f"{label(k, COUNT_LABELS_ZH, COUNT_LABELS_EN)} {data['status'][k]}" for k in COUNT_KEYS))
     return 0

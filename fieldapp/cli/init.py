@@ -6,7 +6,8 @@ import sys
 
 from fieldapp.sync.passphrase import read_passphrase
 
-from .common import CliError, print_json
+from .common import CliError, print_json, zh_en
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -32,18 +33,18 @@ def run(args) -> int:
 
     if args.role == "county":
         if not args.county or args.source:
-            raise CliError("--role county 需要 --county CODE（且不用 --from）")
+            raise CliError(ErrorCode.CLI_INIT_COUNTY)
         try:
             code = normalize_code(args.county)
         except CodeError as exc:
-            raise CliError(str(exc)) from None
+            raise CliError.again(exc) from None
         if level_of(code) != "county":
-            raise CliError(f"{args.county} 不是区县代码")
+            raise CliError(ErrorCode.CLI_NOT_A_COUNTY, value=args.county)
         result = setup.init_county(args.db, code[:6], read_passphrase(confirm=True),
                                    device_name=args.device_name, surveyor=args.surveyor)
     else:
         if not args.source or args.county:
-            raise CliError("--role township 需要 --from REFERENCE_BUNDLE（且不用 --county）")
+            raise CliError(ErrorCode.CLI_INIT_TOWNSHIP)
         result = setup.init_township(args.db, args.source, read_passphrase(),
                                      device_name=args.device_name, surveyor=args.surveyor)
     data = {"db": result.path, "role": result.role, "device_id": result.device_id,
@@ -54,10 +55,16 @@ def run(args) -> int:
         print_json(data)
         return 0
     if result.role == "county":
-        print(f"已创建县级数据库 {result.path}（设备 {result.device_id}）", file=sys.stderr)
-    else:
-        print(f"已创建乡镇数据库 {result.path}：乡镇 {result.township}，设备 {result.device_id}，"
-              f"导入 {data['records']} 条记录。县级密钥指纹 {result.county_fingerprint}",
+        print(zh_en(f"已创建县级数据库 {result.path}（设备 {result.device_id}）",
+                    f"Created the county database {result.path} (device {result.device_id})"),
               file=sys.stderr)
-    print(f"本机密钥指纹: {result.fingerprint}")
+    else:
+        print(zh_en(f"已创建乡镇数据库 {result.path}：乡镇 {result.township}，设备 "
+                    f"{result.device_id}，导入 {data['records']} 条记录。县级密钥指纹 "
+                    f"{result.county_fingerprint}",
+                    f"Created the township database {result.path}: township {result.township}, "
+                    f"device {result.device_id}, {data['records']} records imported. County key "
+                    f"fingerprint {result.county_fingerprint}"), file=sys.stderr)
+    print(zh_en(f"本机密钥指纹: {result.fingerprint}", f"This computer's key fingerprint: "
+                f"{result.fingerprint}"))
     return 0

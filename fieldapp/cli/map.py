@@ -8,7 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import StderrProgress, code_arg, open_store, print_json
+from .common import StderrProgress, code_arg, english, open_store, print_json, zh_en
+from fieldapp.core.messages import ErrorCode
+from .labels import GEO_CHECK_LABELS_EN, label
 
 
 def register(sub) -> None:
@@ -60,8 +62,8 @@ def run_import(args) -> int:
         if count == 0:
             from .common import CliError
 
-            first = plan.rejected[0]["reason"] if plan.rejected else "文件中没有可用的数据"
-            raise CliError(f"{args.file}: 没有一条能匹配到本数据库（{first}），未写入")
+            first = plan.rejected[0]["reason"] if plan.rejected else ErrorCode.CLI_MAP_NO_DATA
+            raise CliError(ErrorCode.CLI_MAP_NOTHING_MATCHED, first=first, where=args.file)
         if args.dry_run:
             result = {"kind": "households" if points else "boundaries", "matched": count,
                       "updated": 0, "unchanged": 0, "rejected": plan.rejected,
@@ -69,27 +71,46 @@ def run_import(args) -> int:
                       "warnings": plan.warnings, "dry_run": True}
         elif points:
             result = apply_point_import(store, plan, user=args.user,
-                                        progress=StderrProgress("导入户坐标"))
+                                        progress=StderrProgress(zh_en("导入户坐标", "Importing positions")))
         else:
             result = apply_boundary_import(store, plan, user=args.user,
-                                           progress=StderrProgress("导入边界"))
+                                           progress=StderrProgress(zh_en("导入边界", "Importing boundaries")))
     if args.json:
         print_json(result)
         return 0
-    what = "户坐标" if points else "边界"
-    head = "试运行，未写入：" if args.dry_run else ""
-    print(f"{head}{what}：坐标系 {result['crs']}（{_source(result['crs_source'])}），"
-          + (f"匹配 {count} 个" if args.dry_run
-             else f"更新 {result['updated']} 个，未变 {result['unchanged']} 个")
-          + f"，未导入 {len(result['rejected'])} 个")
+    _print_import(args, result, points, count)
+    return 0
+
+
+def _print_import(args, result, points: bool, count: int) -> None:
+    if english():
+        what = "household positions" if points else "boundaries"
+        head = "Trial run, nothing written: " if args.dry_run else ""
+        print(f"{head}{what}: coordinate system {result['crs']} "
+              f"({_source(result['crs_source'])}), "
+              + (f"{count} matched" if args.dry_run
+                 else f"{result['updated']} updated, {result['unchanged']} unchanged")
+              + f", {len(result['rejected'])} not imported")
+    else:
+        what = "户坐标" if points else "边界"
+        head = "试运行，未写入：" if args.dry_run else ""
+        print(f"{head}{what}：坐标系 {result['crs']}（{_source(result['crs_source'])}），"
+              + (f"匹配 {count} 个" if args.dry_run
+                 else f"更新 {result['updated']} 个，未变 {result['unchanged']} 个")
+              + f"，未导入 {len(result['rejected'])} 个")
     for w in result["warnings"]:
-        print(f"  注意: {w}", file=sys.stderr)
+        print(zh_en(f"  注意: {w}", f"  note: {w}"), file=sys.stderr)
     for r in result["rejected"][:50]:
-        where = f"第 {r['row']} 行" if isinstance(r["row"], int) else r["row"]
-        print(f"  未导入 {where}: {r['reason']}", file=sys.stderr)
-    if len(result["rejected"]) > 50:
-        print(f"  …… 另有 {len(result['rejected']) - 50} 个未导入（用 --json 查看全部）",
+        if isinstance(r["row"], int):
+            where = zh_en(f"第 {r['row']} 行", f"row {r['row']}")
+        else:
+            where = r["row"]
+        print(zh_en(f"  未导入 {where}: {r['reason']}", f"  not imported, {where}: {r['reason']}"),
               file=sys.stderr)
+    if len(result["rejected"]) > 50:
+        print(zh_en(f"  …… 另有 {len(result['rejected']) - 50} 个未导入（用 --json 查看全部）",
+                    f"  ... {len(result['rejected']) - 50} more not imported (--json lists "
+                    "them all)"), file=sys.stderr)
     return 0
 
 
@@ -98,13 +119,18 @@ def run_export(args) -> int:
 
     with open_store(args.db) as store:
         result = export_map(store, args.output, layer=args.layer,
-                            progress=StderrProgress("导出地图"))
+                            progress=StderrProgress(zh_en("导出地图", "Exporting the map")))
     if args.json:
         print_json(result)
         return 0
-    counts = "，".join(f"{ {'households': '户', 'villages': '村', 'facilities': '服务网点和终端'}[k] } {v} 个"
-                      for k, v in result["counts"].items())
-    print(f"已导出 {'、'.join(result['files'])}：{counts}")
+    if english():
+        counts = ", ".join(f"{v} {k}" for k, v in result["counts"].items())
+        print(f"Exported {', '.join(result['files'])}: {counts}")
+    else:
+        counts = "，".join(
+            f"{ {'households': '户', 'villages': '村', 'facilities': '服务网点和终端'}[k] } {v} 个"
+            for k, v in result["counts"].items())
+        print(f"已导出 {'、'.join(result['files'])}：{counts}")
     return 0
 
 
@@ -115,23 +141,30 @@ def run_check(args) -> int:
     if threshold < 0:
         from .common import CliError
 
-        raise CliError("--threshold 不能为负数")
+        raise CliError(ErrorCode.CLI_NEGATIVE, option="--threshold")
     with open_store(args.db) as store:
         report = run_checks(store, area_code=args.area, threshold_m=threshold)
     if args.json:
         print_json(report.to_json())
         return 0
     counts = report.counts()
-    print(f"已定位 {report.located} 户，距离按 {report.crs} 计算")
+    print(zh_en(f"已定位 {report.located} 户，距离按 {report.crs} 计算",
+                f"{report.located} households located, distances in {report.crs}"))
     for kind, n in counts.items():
-        print(f"  {KIND_LABELS_ZH[kind]}: {n}")
+        print(f"  {label(kind, KIND_LABELS_ZH, GEO_CHECK_LABELS_EN)}: {n}")
     for f in report.findings[:30]:
-        print(f"  [{KIND_LABELS_ZH[f.kind]}] 村 {f.village_code}: {f.detail}"
-              + (f"（{', '.join(h[:8] for h in f.households[:5])}）" if f.households else ""))
+        hh = ", ".join(h[:8] for h in f.households[:5])
+        print(f"  [{label(f.kind, KIND_LABELS_ZH, GEO_CHECK_LABELS_EN)}] "
+              + zh_en("村", "village") + f" {f.village_code}: {f.detail}"
+              + (zh_en(f"（{hh}）", f" ({hh})") if f.households else ""))
     if len(report.findings) > 30:
-        print(f"  …… 共 {len(report.findings)} 条（用 --json 查看全部）")
+        print(zh_en(f"  …… 共 {len(report.findings)} 条（用 --json 查看全部）",
+                    f"  ... {len(report.findings)} in all (--json lists them all)"))
     return 0
 
 
 def _source(source: str) -> str:
+    if english():
+        return {"file": "declared by the file", "option": "given by --crs",
+                "assumed": "assumed"}.get(source, source)
     return {"file": "文件声明", "option": "--crs 指定", "assumed": "默认"}.get(source, source)

@@ -7,7 +7,7 @@ from typing import Any
 from fieldapp.store import public_places as P
 from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
 
-from .common import open_store, print_json, resolve_area
+from .common import english, open_store, print_json, resolve_area, zh_en
 
 
 def register(sub) -> None:
@@ -32,20 +32,21 @@ def run(args) -> int:
         return 0
     label = _labeller()
     if not places:
-        print("没有登记公共场所")
+        print(zh_en("没有登记公共场所", "No public places recorded"))
         return 0
     for p in places:
         a = p["answers"]
         where = " ".join(n for n in (p["township_name"], p["village_name"]) if n)
         print("\t".join((
-            label("place_type", p["place_type"]), p["name"] or "（未填名称）", where,
-            "有线已开通" if a.get("cable_opened") == "yes"
-            else "未开通" if a.get("cable_opened") == "no" else "未填",
+            label("place_type", p["place_type"]), p["name"] or zh_en("（未填名称）", "(no name)"),
+            where, _cable(a.get("cable_opened")),
             label("channels", a.get("channels") if a.get("cable_opened") == "yes" else ""),
-            "已完成" if p["state"] == "complete" else "未完成")))
+            zh_en("已完成", "complete") if p["state"] == "complete"
+            else zh_en("未完成", "incomplete"))))
     done = sum(p["state"] == "complete" for p in places)
     opened = sum(p["answers"].get("cable_opened") == "yes" for p in places)
-    print(f"共 {len(places)} 处，有线电视已开通 {opened} 处，核查已完成 {done} 处")
+    print(zh_en(f"共 {len(places)} 处，有线电视已开通 {opened} 处，核查已完成 {done} 处",
+                f"{len(places)} places, cable TV open at {opened}, {done} checks complete"))
     return 0
 
 
@@ -77,6 +78,13 @@ def _labeller():
         if form is None or field not in form.fields:
             return str(value)
         f = form.fields[field]
-        return "、".join(form.choice_label(f, v, "zh") for v in str(value).split())
+        language = "en" if english() else "zh"
+        return zh_en("、", ", ").join(form.choice_label(f, v, language) for v in str(value).split())
 
     return label
+
+
+def _cable(opened) -> str:
+    if opened == "yes":
+        return zh_en("有线已开通", "cable open")
+    return zh_en("未开通", "not open") if opened == "no" else zh_en("未填", "not filled in")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.register_columns import FIELD_LABELS_ZH, FIELDS
 from fieldapp.tabular.read import read_table
 from fieldapp.jobs.register_import import import_register, write_rejects
 
 from .common import (
     CliError,
+    english,
+    zh_en,
     StderrProgress,
     open_store,
     print_json,
@@ -44,7 +47,7 @@ def _columns(specs: list[str]) -> dict[str, int] | None:
     for spec in specs:
         name, _, col = spec.partition("=")
         if name not in FIELDS or not col:
-            raise CliError(f"--column {spec}: 应为 字段=列，字段为 {', '.join(FIELDS)}")
+            raise CliError(ErrorCode.CLI_COLUMN_SPEC, spec=spec, fields=", ".join(FIELDS))
         col = col.strip().upper()
         if col.isdigit() and int(col) >= 1:
             out[name] = int(col) - 1
@@ -54,16 +57,16 @@ def _columns(specs: list[str]) -> dict[str, int] | None:
                 n = n * 26 + ord(ch) - 64
             out[name] = n - 1
         else:
-            raise CliError(f"--column {spec}: 列应为字母（D）或从 1 开始的序号")
+            raise CliError(ErrorCode.CLI_COLUMN_LETTER, spec=spec)
     return out
 
 
 def run(args) -> int:
     if args.header_row is not None and args.header_row < 1:
-        raise CliError("--header-row 应从 1 开始")
+        raise CliError(ErrorCode.CLI_HEADER_ROW)
     overrides = _columns(args.column)
     if args.village and args.township:
-        raise CliError("--village 和 --township 只能给一个")
+        raise CliError(ErrorCode.CLI_VILLAGE_OR_TOWNSHIP)
     village = (resolve_area_in(args.db, args.village, ("village",), "--village")
                or resolve_area_in(args.db, args.township, ("township",), "--township"))
     table = read_table(args.file, args.sheet)
@@ -76,24 +79,39 @@ def run(args) -> int:
         result = import_register(
             store, args.file, village=village, dry_run=args.dry_run, sheet=args.sheet,
             header_row=args.header_row, columns=columns, table=table,
-            progress=StderrProgress("导入花名册"), back_up_first=True,
-            on_backup_failure=warn_backup_failed)
+            progress=StderrProgress(zh_en("导入花名册", "Importing the register")),
+            back_up_first=True, on_backup_failure=warn_backup_failed)
     if args.report:
         write_rejects(args.report, table, result)
     if args.json:
         print_json(result.to_json())
         return 0
-    verb = "检查（未写入）" if args.dry_run else "导入完成"
-    cols = "、".join(FIELD_LABELS_ZH[f] for f in result.columns)
-    print(f"{verb}: {args.file} [{result.sheet}] 表头在第 {result.header_row} 行（{cols}）")
-    print(f"新增 {result.added} 户，更新 {result.updated} 户，未变 {result.unchanged} 户，"
-          f"未导入 {len(result.rejected)} 行，提示 {len(result.warnings)} 条，"
-          f"跳过空行/合计行 {result.blank} 行" +
-          (f"，家庭成员行 {result.members} 行" if result.members else ""))
-    for p in result.rejected[:50]:
-        print(f"  第 {p.row} 行: {p.reason}")
-    if len(result.rejected) > 50:
-        print(f"  …… 另有 {len(result.rejected) - 50} 行，见 --report 或 --json")
-    for p in result.warnings[:20]:
-        print(f"  提示 第 {p.row} 行: {p.reason}", file=sys.stderr)
+    _print_summary(args, result)
     return 0
+
+
+def _print_summary(args, result) -> None:
+    if english():
+        verb = "Checked (nothing written)" if args.dry_run else "Imported"
+        cols = ", ".join(result.columns)
+        print(f"{verb}: {args.file} [{result.sheet}] header in row {result.header_row} ({cols})")
+        print(f"{result.added} households added, {result.updated} updated, {result.unchanged} "
+              f"unchanged, {len(result.rejected)} rows not imported, {len(result.warnings)} "
+              f"notes, {result.blank} blank or total rows skipped"
+              + (f", {result.members} family member rows" if result.members else ""))
+    else:
+        verb = "检查（未写入）" if args.dry_run else "导入完成"
+        cols = "、".join(FIELD_LABELS_ZH[f] for f in result.columns)
+        print(f"{verb}: {args.file} [{result.sheet}] 表头在第 {result.header_row} 行（{cols}）")
+        print(f"新增 {result.added} 户，更新 {result.updated} 户，未变 {result.unchanged} 户，"
+              f"未导入 {len(result.rejected)} 行，提示 {len(result.warnings)} 条，"
+              f"跳过空行/合计行 {result.blank} 行" +
+              (f"，家庭成员行 {result.members} 行" if result.members else ""))
+    for p in result.rejected[:50]:
+        print(zh_en(f"  第 {p.row} 行: {p.reason}", f"  row {p.row}: {p.reason}"))
+    if len(result.rejected) > 50:
+        print(zh_en(f"  …… 另有 {len(result.rejected) - 50} 行，见 --report 或 --json",
+                    f"  ... {len(result.rejected) - 50} more rows: see --report or --json"))
+    for p in result.warnings[:20]:
+        print(zh_en(f"  提示 第 {p.row} 行: {p.reason}", f"  note, row {p.row}: {p.reason}"),
+              file=sys.stderr)

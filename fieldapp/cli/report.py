@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from .common import CliError, open_store, print_json, resolve_area_in
+from .common import CliError, open_store, print_json, resolve_area_in, zh_en
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -30,7 +31,7 @@ def run(args) -> int:
         try:
             today = dt.date.fromisoformat(args.today)
         except ValueError:
-            raise CliError(f"--today 应为 YYYY-MM-DD: {args.today}") from None
+            raise CliError(ErrorCode.CLI_DATE, option="--today", value=args.today) from None
     with open_store(args.db, readonly=True) as store:
         data = make_report(store, args.output, code, today=today)
     if args.json:
@@ -39,6 +40,8 @@ def run(args) -> int:
     else:
         t = data.total
         rate = "—" if t.rate is None else f"{100 * t.rate:.1f}%"
-        print(f"已生成 {args.output}: {data.name} {t.households} 户，已覆盖 {t.covered}，"
-              f"覆盖率 {rate}", file=sys.stderr)
+        print(zh_en(f"已生成 {args.output}: {data.name} {t.households} 户，已覆盖 {t.covered}，"
+                    f"覆盖率 {rate}",
+                    f"Made {args.output}: {data.name} {t.households} households, {t.covered} "
+                    f"covered, coverage {rate}"), file=sys.stderr)
     return 0

@@ -10,7 +10,7 @@ import sys
 from fieldapp.core.errors import BadValue
 from fieldapp.core.messages import ErrorCode
 
-from .common import code_arg, open_store, print_json
+from .common import code_arg, open_store, print_json, zh_en
 
 
 def register(sub) -> None:
@@ -55,9 +55,13 @@ def run_init(args) -> int:
         before, after = init(conn)
     where = describe(resolve_url(args.to))
     if before == after:
-        print(f"汇总数据库 {where} 的结构已是最新（版本 {after}）", file=sys.stderr)
+        print(zh_en(f"汇总数据库 {where} 的结构已是最新（版本 {after}）",
+                    f"The roll-up database {where} is up to date (version {after})"),
+              file=sys.stderr)
     else:
-        print(f"汇总数据库 {where} 的结构：版本 {before} → {after}", file=sys.stderr)
+        print(zh_en(f"汇总数据库 {where} 的结构：版本 {before} → {after}",
+                    f"The roll-up database {where}: version {before} -> {after}"),
+              file=sys.stderr)
     return 0
 
 
@@ -69,7 +73,8 @@ def run_push(args) -> int:
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            print(f"\r上报中 {done}/{total}", end="", file=sys.stderr, flush=True)
+            print("\r" + zh_en("上报中", "Pushing") + f" {done}/{total}", end="", file=sys.stderr,
+                  flush=True)
 
     with open_store(args.db, readonly=True) as store, _connect(args.to) as conn:
         result = push(store, conn, batch=args.batch, progress=progress, replace=args.replace)
@@ -79,8 +84,10 @@ def run_push(args) -> int:
         print_json(result.to_json())
     else:
         ins, upd = sum(result.inserted.values()), sum(result.updated.values())
-        print(f"已上报 {result.county_name}（{result.county_code}）：新增 {ins} 条，更新 {upd} 条，"
-              f"状态变化 {result.statuses} 户", file=sys.stderr)
+        print(zh_en(f"已上报 {result.county_name}（{result.county_code}）：新增 {ins} 条，"
+                    f"更新 {upd} 条，状态变化 {result.statuses} 户",
+                    f"Pushed {result.county_name} ({result.county_code}): {ins} new, {upd} "
+                    f"updated, {result.statuses} households changed status"), file=sys.stderr)
     return 0
 
 
@@ -113,6 +120,8 @@ def run_report(args) -> int:
         print_json({"path": args.output, "code": data.code, "name": data.name,
                     "counties": len(data.units), "overview": dict(overview(data))})
     else:
-        print(f"已生成 {args.output}: {data.name} {len(data.units)} 个区县 {t.households} 户，"
-              f"已覆盖 {t.covered}，覆盖率 {rate}", file=sys.stderr)
+        print(zh_en(f"已生成 {args.output}: {data.name} {len(data.units)} 个区县 {t.households} 户，"
+                    f"已覆盖 {t.covered}，覆盖率 {rate}",
+                    f"Made {args.output}: {data.name} {len(data.units)} counties {t.households} "
+                    f"households, {t.covered} covered, coverage {rate}"), file=sys.stderr)
     return 0

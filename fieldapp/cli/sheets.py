@@ -6,7 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import CliError, StderrProgress, open_store, print_json, resolve_area_in
+from .common import (
+    CliError,
+    StderrProgress,
+    open_store,
+    print_json,
+    resolve_area_in,
+    zh_en,
+)
+from fieldapp.core.messages import ErrorCode
 
 
 def register(sub) -> None:
@@ -36,31 +44,33 @@ def run(args) -> int:
     if args.db == "verify":
         return _verify(args)
     if args.rest:
-        raise CliError(f"多余的参数: {' '.join(args.rest)}")
+        raise CliError(ErrorCode.CLI_EXTRA_ARGUMENTS, arguments=" ".join(args.rest))
     from fieldapp.jobs.sheets import make_sheets, make_slip
 
     code = (resolve_area_in(args.db, args.village, ("village",), "--village")
             or resolve_area_in(args.db, args.township, ("township",), "--township")
             or resolve_area_in(args.db, args.county, ("county",), "--county"))
     if not code and not args.household:
-        raise CliError("请给出 --village、--township、--county 或 --household")
+        raise CliError(ErrorCode.CLI_SHEETS_WHICH)
     if not args.output:
-        raise CliError("请用 -o 给出输出的 PDF 文件或文件夹")
+        raise CliError(ErrorCode.CLI_SHEETS_OUTPUT)
     if args.processes is not None and args.processes < 1:
-        raise CliError("--processes 至少为 1")
+        raise CliError(ErrorCode.CLI_AT_LEAST, option="--processes", minimum=1)
     key = _county_signing_key(args.db)
     if args.household:
         res = make_slip(args.db, args.household, args.output, signing_key=key)
     else:
         res = make_sheets(args.db, code, args.output, places=not args.no_places,
-                          processes=args.processes, progress=StderrProgress("生成核查表"),
+                          processes=args.processes, progress=StderrProgress(zh_en("生成核查表", "Sheets")),
                           signing_key=key)
     if args.json:
         print_json({"path": str(res.path), "files": [str(f) for f in res.files],
                     "sheets": res.sheets, "pages": res.pages, "households": res.households})
     else:
-        print(f"已生成 {res.path}: {res.sheets} 张表，{res.pages} 页，{res.households} 户，"
-              f"用时 {res.seconds:.1f} 秒", file=sys.stderr)
+        print(zh_en(f"已生成 {res.path}: {res.sheets} 张表，{res.pages} 页，{res.households} 户，"
+                    f"用时 {res.seconds:.1f} 秒",
+                    f"Made {res.path}: {res.sheets} sheets, {res.pages} pages, {res.households} "
+                    f"households in {res.seconds:.1f} s"), file=sys.stderr)
     return 0
 
 
@@ -73,8 +83,10 @@ def _county_signing_key(db: str) -> bytes | None:
         if store.role != "county":
             return None
         if not has_keys(store):
-            print("fieldapp: 警告：本县数据库还没有县级密钥，核查表二维码未签名"
-                  "（用 fieldapp init 创建密钥后重新打印）", file=sys.stderr)
+            print("fieldapp: " + zh_en(
+                "警告：本县数据库还没有县级密钥，核查表二维码未签名（用 fieldapp init 创建密钥后重新打印）",
+                "warning: this county database has no county key yet; the sheets' QR codes are "
+                "unsigned (create the keys with fieldapp init and print again)"), file=sys.stderr)
             return None
         from fieldapp.sync.passphrase import read_passphrase
 
@@ -85,7 +97,7 @@ def _verify(args) -> int:
     from fieldapp.reports.verify import verify
     
     if len(args.rest) != 2:
-        raise CliError("用法: fieldapp sheets verify DB 二维码内容")
+        raise CliError(ErrorCode.CLI_SHEETS_VERIFY_USAGE)
     db, text = args.rest
     with open_store(db) as store:
         res = verify(store, text)
@@ -96,5 +108,6 @@ def _verify(args) -> int:
         for ch in res.changes + res.added:
             print("  " + ch.text())
     if not res.ok and not args.json:
-        print(f"fieldapp: 核验未通过: {res.message}", file=sys.stderr)
+        print("fieldapp: " + zh_en(f"核验未通过: {res.message}", f"not verified: {res.message}"),
+              file=sys.stderr)
     return 0 if res.ok else 1

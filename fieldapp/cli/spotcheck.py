@@ -10,7 +10,9 @@ from fieldapp.core.short_id import short_id
 from fieldapp.store import spotcheck
 from fieldapp.tabular.write import write_table
 
-from .common import CliError, code_arg, open_store, print_json
+from .common import CliError, code_arg, open_store, print_json, zh_en
+from fieldapp.core.messages import ErrorCode
+from .labels import SPOT_OUTCOME_LABELS_EN, label
 
 
 def register(sub) -> None:
@@ -54,7 +56,7 @@ def _print_items(rows: list[dict]) -> None:
     """One line per sampled household, led by the short id `spotcheck record` takes."""
     for i in rows:
         print(f"{short_id(i['uuid'])}  {i['village_name']} {i['group_no'] or ''} {i['head_name']}"
-              f"  {SPOT_OUTCOME_LABELS_ZH[i['outcome']]}")
+              f"  {label(i['outcome'], SPOT_OUTCOME_LABELS_ZH, SPOT_OUTCOME_LABELS_EN)}")
 
 
 def run(args) -> int:
@@ -68,20 +70,27 @@ def run(args) -> int:
             if args.json:
                 print_json(info)
             else:
-                print(f"抽查 {short_id(check)}: {info['area_name']}，已覆盖 {info['population']}"
-                      f" 户中抽取 {info['sampled']} 户，随机种子 {info['seed']}")
+                print(zh_en(f"抽查 {short_id(check)}: {info['area_name']}，已覆盖 "
+                            f"{info['population']} 户中抽取 {info['sampled']} 户，随机种子 "
+                            f"{info['seed']}",
+                            f"Spot check {short_id(check)}: {info['area_name']}, {info['sampled']} "
+                            f"drawn of {info['population']} covered households, seed "
+                            f"{info['seed']}"))
                 _print_items(spotcheck.items(store, check))
         elif args.action == "list":
             rows = spotcheck.checks(store)
             if args.json:
                 print_json(rows)
             for c in [] if args.json else rows:
-                print(f"{short_id(c['uuid'])}  {c['drawn_at']}  {c['area_name']}  抽 {c['sampled']} 户，"
-                      f"已核 {c['checked'] or 0}，不符 {c['not_confirmed'] or 0}，种子 {c['seed']}")
+                print(f"{short_id(c['uuid'])}  {c['drawn_at']}  {c['area_name']}  " + zh_en(
+                    f"抽 {c['sampled']} 户，已核 {c['checked'] or 0}，不符 {c['not_confirmed'] or 0}，"
+                    f"种子 {c['seed']}",
+                    f"{c['sampled']} drawn, {c['checked'] or 0} checked, "
+                    f"{c['not_confirmed'] or 0} disagree, seed {c['seed']}"))
         elif args.action == "show":
             rows = spotcheck.items(store, args.check)
             if not rows:
-                raise CliError(f"找不到抽查 {args.check}")
+                raise CliError(ErrorCode.SPOT_CHECK_NOT_FOUND, check=args.check)
             summary = spotcheck.results(store, args.check)
             if args.output:
                 _write_items(args.output, rows)
@@ -92,13 +101,19 @@ def run(args) -> int:
             _print_items(rows)
             for v in summary:
                 rate = "-" if v["confirmed_rate"] is None else f"{v['confirmed_rate']:.0%}"
-                print(f"{v['village_name']}: 抽 {v['sampled']}，核实 {v['confirmed']}，"
-                      f"不符 {v['not_confirmed']}，未能核查 {v['unreachable']}，"
-                      f"待核 {v['pending']}，核实率 {rate}")
+                print(f"{v['village_name']}: " + zh_en(
+                    f"抽 {v['sampled']}，核实 {v['confirmed']}，不符 {v['not_confirmed']}，"
+                    f"未能核查 {v['unreachable']}，待核 {v['pending']}，核实率 {rate}",
+                    f"{v['sampled']} drawn, {v['confirmed']} confirmed, {v['not_confirmed']} "
+                    f"disagree, {v['unreachable']} not reached, {v['pending']} pending, "
+                    f"confirmed {rate}"))
         elif args.action == "record":
             done = spotcheck.record(store, args.item, args.outcome, checker=args.checker,
                                     note=args.note, on=args.on)
-            print("已记录", file=sys.stderr)
+            print(zh_en("已记录", "Recorded"), file=sys.stderr)
             if done["work_order"]:
-                print(f"该户改为未覆盖（抽查与登记不符），已派维修工单 {short_id(done['work_order'])}")
+                order = short_id(done["work_order"])
+                print(zh_en(f"该户改为未覆盖（抽查与登记不符），已派维修工单 {order}",
+                            f"The household is now not covered (the check disagrees with the "
+                            f"record); repair work order {order} opened"))
     return 0

@@ -6,7 +6,7 @@ import sys
 
 from fieldapp.jobs.visits_import import import_visits
 
-from .common import StderrProgress, open_store, print_json, warn_backup_failed
+from .common import StderrProgress, open_store, print_json, warn_backup_failed, zh_en
 
 
 def register(sub) -> None:
@@ -22,16 +22,21 @@ def register(sub) -> None:
 
 def run(args) -> int:
     with open_store(args.db) as store:
-        result = import_visits(store, args.file, progress=StderrProgress("导入走访"),
+        result = import_visits(store, args.file,
+                               progress=StderrProgress(zh_en("导入走访", "Importing visits")),
                                back_up_first=True, on_backup_failure=warn_backup_failed)
     if args.json:
         print_json(result.to_json())
         return 0
-    print(f"导入完成: {args.file}（表头在第 {result.header_row} 行）")
-    print(f"新增 {result.added} 次走访，更新 {result.updated} 次，未变 {result.unchanged} 次，"
-          f"未导入 {len(result.rejected)} 行")
+    print(zh_en(f"导入完成: {args.file}（表头在第 {result.header_row} 行）",
+                f"Imported: {args.file} (header in row {result.header_row})"))
+    print(zh_en(f"新增 {result.added} 次走访，更新 {result.updated} 次，未变 {result.unchanged} 次，"
+                f"未导入 {len(result.rejected)} 行",
+                f"{result.added} visits added, {result.updated} updated, {result.unchanged} "
+                f"unchanged, {len(result.rejected)} rows not imported"))
     for p in result.rejected[:50]:
-        print(f"  第 {p.row} 行: {p.reason}")
+        print(zh_en(f"  第 {p.row} 行: {p.reason}", f"  row {p.row}: {p.reason}"))
     if len(result.rejected) > 50:
-        print(f"  …… 另有 {len(result.rejected) - 50} 行，见 --json", file=sys.stderr)
+        print(zh_en(f"  …… 另有 {len(result.rejected) - 50} 行，见 --json",
+                    f"  ... {len(result.rejected) - 50} more rows: see --json"), file=sys.stderr)
     return 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import FieldappError
+from fieldapp.core.messages import ErrorCode
 
 NOT_WORKING = "not_working"  # met, a reception mode, but it does not work now
 REASON_LABELS_ZH = {
@@ -75,17 +76,19 @@ class CoverageRule:
             data = json.loads(text)
             version, county = str(data["version"]).strip(), str(data.get("county", ""))
             reqs = [_requirement(r, i) for i, r in enumerate(data.get("requires", []), 1)]
+        except CoverageRuleError as exc:
+            raise CoverageRuleError(exc.entry, where=where or None, **exc.params) from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise CoverageRuleError(f"覆盖标准文件无效（{exc}）", where=where or None) from None
+            raise CoverageRuleError(ErrorCode.RULE_INVALID, reason=exc, where=where or None) from None
         if not version:
-            raise CoverageRuleError("覆盖标准要有版本号 version", where=where or None)
+            raise CoverageRuleError(ErrorCode.RULE_NO_VERSION, where=where or None)
         return cls(version, county, tuple(reqs))
 
 
 def _requirement(r: Mapping[str, Any], i: int) -> Requirement:
     tests = [t for t in _TESTS if t in r]
     if len(tests) != 1 or not r.get("reason") or not r.get("field"):
-        raise ValueError(f"第 {i} 条要求要有 reason、field 和 contains/equals/not 之一")
+        raise CoverageRuleError(ErrorCode.RULE_REQUIREMENT, number=i)
     return Requirement(str(r["reason"]), str(r["field"]), tests[0], str(r[tests[0]]))
 
 

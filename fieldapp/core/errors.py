@@ -32,6 +32,15 @@ class FieldappError(Exception):
         self.where = where
         super().__init__(f"{where}: {message}" if where else message)
 
+    @classmethod
+    def again(cls, exc: Exception, *, where: str | None = None) -> FieldappError:
+        """Another error's message as this kind of error (its code stays this kind's): both
+        languages when the other was catalogued."""
+        if isinstance(exc, FieldappError) and exc.entry is not None:
+            return cls(exc.entry, code=None if cls.code == "error" else cls.code,
+                       where=where or exc.where, **exc.params)
+        return cls(str(exc), where=where)
+
     def text(self, language: str = "zh") -> str:
         """The message in the user's language (English only for catalogued errors)."""
         if self.entry is None or not language.startswith("en"):
@@ -41,7 +50,8 @@ class FieldappError(Exception):
     def as_dict(self) -> dict[str, Any]:
         """For --json: the stable code, the Chinese and English message, place and parameters."""
         return {"code": self.code, "message": self.message, "message_en": self.text("en"),
-                "where": self.where, "params": {k: str(v) for k, v in self.params.items()}}
+                "where": self.where, "params": {k: v.text() if isinstance(v, ErrorCode) else str(v)
+                                          for k, v in self.params.items()}}
 
 
 class BadValue(FieldappError, ValueError):

@@ -10,6 +10,7 @@ from .errors import FieldappError
 from .idcard import normalize_phone, normalize_text
 from .register_rows import group_text
 from .validation import coordinate_problem, id_problem, phone_problem
+from fieldapp.core.messages import ErrorCode
 
 FIELD_SOURCE = "field"  # households.source of a household found in the field
 MAX_NAME = 40
@@ -36,23 +37,24 @@ class NewHousehold:
         FieldHouseholdError naming the field when a value cannot be kept."""
         name = normalize_text(self.head_name)
         if not name:
-            raise FieldHouseholdError("户主姓名不能为空")
+            raise FieldHouseholdError(ErrorCode.FIELD_NAME_EMPTY)
         if len(name) > MAX_NAME:
-            raise FieldHouseholdError(f"户主姓名过长（最多 {MAX_NAME} 个字）")
+            raise FieldHouseholdError(ErrorCode.FIELD_NAME_TOO_LONG, limit=MAX_NAME)
         group, door = group_text(self.group_no), normalize_text(self.door)
-        for label, value in (("村民小组", group), ("门牌号", door)):
+        for entry, value in ((ErrorCode.FIELD_GROUP_TOO_LONG, group),
+                             (ErrorCode.FIELD_DOOR_TOO_LONG, door)):
             if len(value) > MAX_TEXT:
-                raise FieldHouseholdError(f"{label}过长（最多 {MAX_TEXT} 个字）")
+                raise FieldHouseholdError(entry, limit=MAX_TEXT)
         phone = normalize_phone(self.phone)
         if phone and (problem := phone_problem(phone)):
-            raise FieldHouseholdError(f"联系电话: {problem}")
+            raise FieldHouseholdError(ErrorCode.FIELD_PHONE, problem=problem)
         idn = normalize_text(self.id_number).replace(" ", "").upper()
         if idn and (problem := id_problem(idn)):
-            raise FieldHouseholdError(f"身份证号: {problem}")
+            raise FieldHouseholdError(ErrorCode.FIELD_ID_NUMBER, problem=problem)
         if (self.lat is None) != (self.lon is None):
-            raise FieldHouseholdError("位置要同时给出纬度和经度")
+            raise FieldHouseholdError(ErrorCode.FIELD_POSITION_PAIR)
         if self.lat is not None and (problem := coordinate_problem(self.lon, self.lat)):
-            raise FieldHouseholdError(f"位置: {problem}")
+            raise FieldHouseholdError(ErrorCode.FIELD_POSITION, problem=problem)
         return NewHousehold(self.village_code, name, group, door, phone, idn,
                             None if self.lat is None else float(self.lat),
                             None if self.lon is None else float(self.lon))

@@ -5,21 +5,22 @@ template (the pattern of pyxform's ErrorCode).  Raise with the code and paramete
 
 FieldappError.text("en") gives the English sentence, ``str(exc)`` and ``exc.message`` the Chinese
 one; ``exc.code`` is the stable code the CLI prints with ``--json``.  Templates use ``{name}``
-fields filled from the parameters (not named code, where or message: those are the error's own).  Add new messages here; tests/core/test_messages.py checks that
+fields filled from the parameters (not named code, where or message: those are the error's own).  Add new messages here or in the chapter of their
+part (messages_sync, messages_files, messages_store, messages_cli); tests/core/test_messages.py checks that
 both languages use the same fields.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
+from .message_template import Template, chapter
+from .messages_cli import CliMessages
+from .messages_files import FileMessages
+from .messages_store import StoreMessages
+from .messages_sync import SyncMessages
 
-@dataclass(frozen=True)
-class Template:
-    zh: str
-    en: str
-    code: str = ""  # the stable code if it differs from the lower-cased member name
+__all__ = ["ErrorCode", "Template"]
 
 
 class ErrorCode(Enum):
@@ -381,10 +382,19 @@ class ErrorCode(Enum):
     ROLLUP_NOT_PROVINCE = Template("{value} 不是省代码", "{value} is not a province code",
                                    "bad_code")
 
+    # ---- the other chapters: sync and devices, files read, store and jobs, the command line ---
+    locals().update(chapter(SyncMessages))
+    locals().update(chapter(FileMessages))
+    locals().update(chapter(StoreMessages))
+    locals().update(chapter(CliMessages))
+
     @property
     def code(self) -> str:
         return self.value.code or self.name.lower()
 
     def text(self, language: str = "zh", **params) -> str:
+        """The sentence; a parameter that is itself an entry (a word such as WORD_VILLAGE) is
+        put in the same language."""
         template = self.value.en if language.startswith("en") else self.value.zh
-        return template.format(**params)
+        return template.format(**{k: v.text(language) if isinstance(v, ErrorCode) else v
+                                  for k, v in params.items()})

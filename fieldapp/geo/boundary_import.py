@@ -79,16 +79,17 @@ def settle_crs(geo: GeoFile, option: Crs | None, sample_xy: tuple[np.ndarray, np
             return declared, "file"
         if option.is_gcj02 and is_wgs84_like(declared):
             return option, "option"
-        raise UnknownCrs(f"文件声明的坐标系是 {declared.label}，与 --crs {option.label} 不一致；"
-                         "请去掉 --crs 或修正文件", where=str(geo.path))
+        raise UnknownCrs(ErrorCode.GEO_CRS_CONFLICT, declared=declared.label, option=option.label,
+                         where=str(geo.path))
     if option is not None:
         return option, "option"
     x, y = sample_xy
     if looks_geographic(x, y):
         return geo.implied or parse_crs("EPSG:4326"), "assumed"
     hint = guess_projected(x, y)
-    raise UnknownCrs("文件没有说明坐标系，坐标也不是经纬度：请用 --crs 指定"
-                     + (f"（看起来像 {hint}）" if hint else ""), where=str(geo.path))
+    if hint:
+        raise UnknownCrs(ErrorCode.GEO_CRS_NEEDED_HINT, hint=hint, where=str(geo.path))
+    raise UnknownCrs(ErrorCode.GEO_CRS_NEEDED, where=str(geo.path))
 
 
 MAX_VERTICES = 2_000_000  # docs/limits.md: a county's village boundaries need far fewer
@@ -97,7 +98,7 @@ MAX_VERTICES = 2_000_000  # docs/limits.md: a county's village boundaries need f
 def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
                          crs: str | Crs | None = None) -> BoundaryPlan:
     if level is not None and level not in LEVELS:
-        raise BadGeoFile(f"--level 应为 county、township 或 village，而不是 {level!r}")
+        raise BadGeoFile(ErrorCode.GEO_LEVEL, level=level)
     option = parse_crs(crs) if isinstance(crs, str) else crs
     geo = read_geo_file(path)
     bad = _not_finite_features(geo)
@@ -106,7 +107,7 @@ def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
     if not polys:
         if bad:
             raise BadGeoFile(next(iter(bad.values())), where=str(geo.path))
-        raise BadGeoFile("文件中没有任何几何要素", where=str(geo.path))
+        raise BadGeoFile(ErrorCode.GEO_NO_FEATURES_IN_FILE, where=str(geo.path))
     vertices = int(sum(shapely.get_num_coordinates(f.geometry) for f in polys))
     if vertices > MAX_VERTICES:
         raise BadGeoFile(ErrorCode.TOO_MANY_VERTICES, where=str(geo.path), count=vertices,

@@ -34,6 +34,7 @@ from fieldapp.store.geo import queries as geo_queries
 from .boundary_import import settle_crs
 from .crs import WGS84, Crs, parse_crs, to_wgs84
 from .readers import GeoFile
+from fieldapp.core.messages import ErrorCode
 
 POINT_SUFFIXES = (".csv", ".gpx")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -69,7 +70,7 @@ class _Row:
 def plan_point_import(store, path: str | Path, *, crs: str | Crs | None = None) -> PointPlan:
     p = Path(path)
     if not p.exists():
-        raise BadGeoFile("文件不存在", where=str(p))
+        raise BadGeoFile(ErrorCode.FILE_MISSING, where=str(p))
     option = parse_crs(crs) if isinstance(crs, str) else crs
     keys = _HouseholdKeys(geo_queries.household_keys(store))
     rejected: list[dict[str, Any]] = []
@@ -80,7 +81,7 @@ def plan_point_import(store, path: str | Path, *, crs: str | Crs | None = None) 
         rows = _read_csv(p, keys, rejected)
         declared = None
     else:
-        raise BadGeoFile("户坐标请用 .csv 或 .gpx 文件", where=str(p))
+        raise BadGeoFile(ErrorCode.POINTS_FILE_TYPE, where=str(p))
     xs = np.array([r.x for r in rows], dtype=float)
     ys = np.array([r.y for r in rows], dtype=float)
     geo = GeoFile(p, [], declared, implied=WGS84)
@@ -171,7 +172,7 @@ def _read_csv(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
         except UnicodeDecodeError:
             continue
     else:
-        raise BadGeoFile("不是 UTF-8 或 GBK 编码的 CSV 文件", where=str(p))
+        raise BadGeoFile(ErrorCode.POINTS_CSV_ENCODING, where=str(p))
     table = list(csv.reader(io.StringIO(text)))
     header_at, cols = None, {}
     for i, row in enumerate(table[:15]):
@@ -180,9 +181,9 @@ def _read_csv(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
             header_at, cols = i, found
             break
     if header_at is None:
-        raise BadGeoFile("找不到表头：需要经度、纬度两列（lon/lat 或 经度/纬度）", where=str(p))
+        raise BadGeoFile(ErrorCode.POINTS_NO_HEADER, names=ErrorCode.WORD_LON_LAT, where=str(p))
     if "id" not in cols and not ("village" in cols and "head" in cols):
-        raise BadGeoFile("表头缺少户 ID（household_id），或村代码加户主姓名两列", where=str(p))
+        raise BadGeoFile(ErrorCode.POINTS_NO_KEY, where=str(p))
     out = []
     for n, row in enumerate(table[header_at + 1:], header_at + 2):
         if not any(c.strip() for c in row):
@@ -242,9 +243,9 @@ def _read_gpx(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
     try:
         root = ET.parse(p).getroot()
     except ET.ParseError as exc:
-        raise BadGeoFile(f"GPX 文件格式错误：{exc}", where=str(p)) from None
+        raise BadGeoFile(ErrorCode.GPX_SYNTAX, reason=exc, where=str(p)) from None
     if not root.tag.endswith("gpx"):
-        raise BadGeoFile("不是 GPX 文件", where=str(p))
+        raise BadGeoFile(ErrorCode.GPX_NOT_GPX, where=str(p))
     out = []
     for i, wpt in enumerate(e for e in root.iter() if e.tag.rsplit("}", 1)[-1] == "wpt"):
         texts = {c.tag.rsplit("}", 1)[-1]: (c.text or "").strip() for c in wpt}

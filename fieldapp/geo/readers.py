@@ -24,6 +24,7 @@ from fieldapp.core.zipguard import MIB, InputTooLarge, check_size
 
 from .crs import GCJ02_CRS, WGS84, Crs, from_pyproj
 from .errors import BadGeoFile, UnknownCrs
+from fieldapp.core.messages import ErrorCode
 
 # docs/limits.md: GeoJSON is parsed whole (about six times its size in memory); GDAL formats are
 # read feature by feature.
@@ -51,7 +52,7 @@ class GeoFile:
 def read_geo_file(path: str | Path) -> GeoFile:
     p = Path(path)
     if not p.exists():
-        raise BadGeoFile("文件不存在", where=str(p))
+        raise BadGeoFile(ErrorCode.FILE_MISSING, where=str(p))
     suffix = p.suffix.lower()
     limit = MAX_GEOJSON_BYTES if suffix in (".geojson", ".json") else MAX_GEO_FILE_BYTES
     try:
@@ -68,9 +69,8 @@ def read_geo_file(path: str | Path) -> GeoFile:
     except (BadGeoFile, UnknownCrs):
         raise
     except Exception as exc:  # noqa: BLE001 - GDAL errors on broken files come in many types
-        raise BadGeoFile(f"无法读取：{_short(exc)}", where=str(p)) from None
-    raise BadGeoFile("不支持的文件类型（支持 .geojson、.zip（Shapefile）、.shp、.gpkg、.kml、.kmz；"
-                     "户坐标用 .csv、.gpx）", where=str(p))
+        raise BadGeoFile(ErrorCode.GEO_UNREADABLE, reason=_short(exc), where=str(p)) from None
+    raise BadGeoFile(ErrorCode.GEO_FILE_TYPE, where=str(p))
 
 
 # ----- GeoJSON ---------------------------------------------------------------------------
@@ -82,17 +82,17 @@ def _read_geojson(p: Path) -> GeoFile:
         try:
             doc = jsonguard.loads(raw.decode("gbk"), member=p.name, where=str(p))
         except (UnicodeDecodeError, ValueError):
-            raise BadGeoFile("不是 UTF-8 或 GBK 编码的 JSON 文件", where=str(p)) from None
+            raise BadGeoFile(ErrorCode.GEO_JSON_ENCODING, where=str(p)) from None
     except jsonguard.TooDeep as exc:
         raise BadGeoFile(exc.entry, where=str(p), **exc.params) from None
     except ValueError as exc:
-        raise BadGeoFile(f"JSON 格式错误：{exc}", where=str(p)) from None
+        raise BadGeoFile(ErrorCode.GEO_JSON_SYNTAX, reason=exc, where=str(p)) from None
     if not isinstance(doc, dict) or "type" not in doc:
-        raise BadGeoFile("不是 GeoJSON（缺少 type）", where=str(p))
+        raise BadGeoFile(ErrorCode.GEO_NOT_GEOJSON, where=str(p))
     if doc["type"] == "FeatureCollection":
         items = doc.get("features")
         if not isinstance(items, list):
-            raise BadGeoFile("GeoJSON 的 features 不是数组", where=str(p))
+            raise BadGeoFile(ErrorCode.GEO_FEATURES_NOT_LIST, where=str(p))
     elif doc["type"] == "Feature":
         items = [doc]
     else:
@@ -102,7 +102,7 @@ def _read_geojson(p: Path) -> GeoFile:
     for i, item in enumerate(items, 1):
         label = f"第 {i} 个要素"
         if not isinstance(item, dict):
-            raise BadGeoFile(f"{label} 不是对象", where=str(p))
+            raise BadGeoFile(ErrorCode.GEO_FEATURE_NOT_OBJECT, number=i, where=str(p))
         props = item.get("properties") or {}
         if declared is None and _says_gcj(props.get("coordinate_system")):
             declared = GCJ02_CRS
@@ -113,7 +113,8 @@ def _read_geojson(p: Path) -> GeoFile:
                     warnings.simplefilter("ignore", RuntimeWarning)
                     geom = shape(item["geometry"])
             except Exception as exc:  # noqa: BLE001 - shapely raises several types
-                raise BadGeoFile(f"{label} 的几何无效：{_short(exc)}", where=str(p)) from None
+                raise BadGeoFile(ErrorCode.GEO_FEATURE_INVALID, number=i, reason=_short(exc),
+                                 where=str(p)) from None
         features.append(Feature(dict(props), geom, label))
     return GeoFile(p, features, declared, implied=WGS84)
 
@@ -132,7 +133,7 @@ def _geojson_crs(doc: dict, p: Path) -> Crs | None:
             try:
                 return from_pyproj(str(name))
             except UnknownCrs:
-                raise UnknownCrs(f"文件声明的坐标系 {name!r} 无法识别", where=str(p)) from None
+                raise UnknownCrs(ErrorCode.GEO_CRS_UNREADABLE, name=name, where=str(p)) from None
     return None
 
 
@@ -146,21 +147,20 @@ def _read_zip(p: Path) -> GeoFile:
         with zipfile.ZipFile(p) as z:
             names = z.namelist()
     except zipfile.BadZipFile:
-        raise BadGeoFile("不是有效的 zip 压缩包", where=str(p)) from None
+        raise BadGeoFile(ErrorCode.GEO_NOT_ZIP, where=str(p)) from None
     if p.suffix.lower() == ".kmz":
         kml = [n for n in names if n.lower().endswith(".kml")]
         if not kml:
-            raise BadGeoFile("KMZ 中没有 .kml 文件", where=str(p))
+            raise BadGeoFile(ErrorCode.GEO_KMZ_NO_KML, where=str(p))
         return _read_ogr(p, f"/vsizip/{p}/{kml[0]}")
     shps = [n for n in names if n.lower().endswith(".shp")]
     if not shps:
-        raise BadGeoFile("压缩包中没有 .shp 文件（Shapefile 请连同 .dbf、.shx、.prj 一起压缩）",
-                         where=str(p))
+        raise BadGeoFile(ErrorCode.GEO_ZIP_NO_SHP, where=str(p))
     files = [_read_ogr(p, f"/vsizip/{p}/{n}", label_prefix=(n + " ") if len(shps) > 1 else "")
              for n in shps]
     declared = {f.declared.name if f.declared else None for f in files}
     if len(declared) > 1:
-        raise BadGeoFile("压缩包中各 Shapefile 的坐标系不同，请分别导入", where=str(p))
+        raise BadGeoFile(ErrorCode.GEO_ZIP_MIXED_CRS, where=str(p))
     out = files[0]
     for f in files[1:]:
         out.features += f.features
@@ -182,7 +182,7 @@ def _read_ogr_layers(p: Path, source: str, label_prefix: str) -> GeoFile:
         _check_shapefile_parts(p, source)
     layers = [str(name) for name, gtype in pyogrio.list_layers(source) if gtype is not None]
     if not layers:
-        raise BadGeoFile("文件中没有几何图层", where=str(p))
+        raise BadGeoFile(ErrorCode.GEO_NO_LAYER, where=str(p))
     features: list[Feature] = []
     crs_names: set[str | None] = set()
     notes: list[str] = []
@@ -206,7 +206,7 @@ def _read_ogr_layers(p: Path, source: str, label_prefix: str) -> GeoFile:
             features.append(Feature(props, geom, f"{prefix}第 {i + 1} 个要素"))
     crs_names.discard(None)
     if len(crs_names) > 1:
-        raise BadGeoFile("文件中各图层的坐标系不同，请分别导入", where=str(p))
+        raise BadGeoFile(ErrorCode.GEO_LAYERS_MIXED_CRS, where=str(p))
     declared = from_pyproj(crs_names.pop()) if crs_names else None
     if p.suffix.lower() in (".kml", ".kmz"):
         declared = WGS84  # KML is WGS84 by definition
@@ -219,8 +219,7 @@ def _check_shapefile_parts(p: Path, source: str) -> None:
     missing = [ext for ext in (".shx", ".dbf") if not p.with_suffix(ext).exists()
                and not p.with_suffix(ext.upper()).exists()]
     if missing:
-        raise BadGeoFile(f"Shapefile 缺少 {'、'.join(missing)} 文件（建议把整套文件压缩成 zip 导入）",
-                         where=str(p))
+        raise BadGeoFile(ErrorCode.GEO_SHP_PARTS_MISSING, parts=", ".join(missing), where=str(p))
 
 
 def _plain(value: Any) -> Any:

@@ -14,6 +14,7 @@ from fieldapp.store.sync_log import keys as sync_keys
 from fieldapp.sync import crypto, forms, identity, writer
 from fieldapp.sync.changeset import Change
 from fieldapp.sync.errors import SyncError
+from fieldapp.core.messages import ErrorCode
 
 
 @dataclass
@@ -30,8 +31,7 @@ class ExportResult:
 def export_bundle(store, out: str | os.PathLike, passphrase: str, *, full: bool = False,
                   progress: Progress | None = None) -> ExportResult:
     if store.role == "county":
-        raise SyncError("县级数据库不导出同步包；给乡镇的数据请用 bundle reference",
-                        where=str(store.path))
+        raise SyncError(ErrorCode.COUNTY_EXPORTS_NO_BUNDLE, where=str(store.path))
     keys = identity.unlock(store, passphrase)
     county_keys = identity.county_public(store)
     device = store.device_id
@@ -41,7 +41,7 @@ def export_bundle(store, out: str | os.PathLike, passphrase: str, *, full: bool 
     members = {"changes.json": writer.changes_member(rows)}
     members.update(writer.attachment_members(store, rows))
     if progress and progress(len(changes) // 2, len(changes)) is False:
-        raise SyncError("导出已取消")
+        raise SyncError(ErrorCode.EXPORT_CANCELLED)
     last = changes[-1].counter if changes else acked
     counts: dict[str, int] = {}
     for c in changes:

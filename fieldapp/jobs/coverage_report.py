@@ -12,6 +12,7 @@ from fieldapp.core.private_files import create_private
 
 from fieldapp.reports.errors import ReportError
 from fieldapp.reports.report_data import STEPS, ReportData, build_report
+from fieldapp.core.messages import ErrorCode
 
 FORMATS = (".pdf", ".xlsx")
 
@@ -21,9 +22,9 @@ def make_report(store, out: str | os.PathLike, code: str | None = None, *,
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        raise ReportError("报表文件名应以 .pdf 或 .xlsx 结尾", where=str(out))
+        raise ReportError(ErrorCode.REPORT_FILE_TYPE, where=str(out))
     if not out.parent.is_dir():
-        raise ReportError("输出目录不存在", where=str(out.parent))
+        raise ReportError(ErrorCode.OUTPUT_FOLDER_MISSING, where=str(out.parent))
 
     def gather(done: int, _total: int) -> bool:
         return progress(done, STEPS + 1) if progress else True

@@ -33,6 +33,8 @@ from fieldapp.jobs.policies import database_alone, refuse_if_in_use
 from fieldapp.store import Store
 from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.sync_log.changes import bulk_load
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.errors import BadValue
 
 DEFAULT_HOUSEHOLDS = {"140824": 104_500, "330411": 218_800}
 COUNTIES = tuple(DEFAULT_HOUSEHOLDS)
@@ -73,7 +75,7 @@ def build_demo(
     progress: Progress | None = None,
 ) -> DemoSummary:
     if county not in COUNTIES:
-        raise ValueError(f"演示数据只支持区县 {', '.join(COUNTIES)}")
+        raise BadValue(ErrorCode.DEMO_COUNTY, counties=", ".join(COUNTIES))
     total = DEFAULT_HOUSEHOLDS[county] if households is None else int(households)
     rng = random.Random(seed)
     nrng = np.random.default_rng(seed)

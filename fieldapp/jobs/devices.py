@@ -18,6 +18,7 @@ from fieldapp.sync.errors import SyncError
 from fieldapp.sync.keys import KeyPair, b64, fingerprint, unb64
 from fieldapp.sync.pending_keys import load_pending, pending_key_path
 from fieldapp.jobs.reference_bundle import reference_bundle, township_area
+from fieldapp.core.messages import ErrorCode
 
 
 @dataclass
@@ -55,7 +56,7 @@ def request(db: str | os.PathLike, out: str | os.PathLike, passphrase: str, *,
     if db.exists():
         with Store.open(db) as store:
             if store.role != "township":
-                raise SyncError("只有乡镇数据库需要向县里申请登记", where=str(db))
+                raise SyncError(ErrorCode.ENROL_REQUEST_TOWNSHIP_ONLY, where=str(db))
             keys = identity.unlock(store, passphrase)
             device_id = store.device_id
             name = name or store.setting("device_name") or device_id
@@ -66,7 +67,7 @@ def request(db: str | os.PathLike, out: str | os.PathLike, passphrase: str, *,
             keys, device_id, name = _pending(key_path, passphrase, name)
         else:
             if not key_path.parent.is_dir():
-                raise SyncError("目录不存在", where=str(key_path.parent))
+                raise SyncError(ErrorCode.DB_DIR_MISSING, where=str(key_path.parent))
             keys = KeyPair.generate()
             device_id = certificates.device_id_for(keys.public.sign)
             name = name or device_id
@@ -79,7 +80,8 @@ def request(db: str | os.PathLike, out: str | os.PathLike, passphrase: str, *,
     try:
         out.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     except OSError as exc:
-        raise SyncError(f"无法写入登记申请文件：{exc.strerror or exc}", where=str(out)) from None
+        raise SyncError(ErrorCode.ENROL_REQUEST_WRITE, reason=exc.strerror or exc,
+                        where=str(out)) from None
     return RequestResult(str(out), key_file, device_id, name, keys.public.fingerprint)
 
 
@@ -100,20 +102,18 @@ def _candidate(store, source: str) -> dict[str, Any]:
         legacy = known and known.get("public_key") and json.loads(
             known["public_key"]).get("sign") == req["sign"]
         if not (bound or legacy):
-            raise SyncError(f"申请中的设备编号 {req['device_id']} 与它的密钥不符，拒绝登记",
+            raise SyncError(ErrorCode.ENROL_DEVICE_KEY_MISMATCH, device=req["device_id"],
                             where=source)
         return req
     fp = certificates.normalize_fingerprint(source)
     if len(fp) != 19:
-        raise SyncError(f"“{source}”既不是登记申请文件，也不是密钥指纹（16 位，如 "
-                        "1A2B-3C4D-5E6F-7A8B）")
+        raise SyncError(ErrorCode.ENROL_NOT_A_REQUEST, source=source)
     for d in sync_keys.devices(store, status=("enrolled", "accepted")):
         pk = json.loads(d["public_key"]) if d.get("public_key") else None
         if pk and fingerprint(_raw(pk["sign"])) == fp:
             return {"device_id": d["device_id"], "device_name": d.get("name") or d["device_id"],
                     "sign": pk["sign"], "box": pk["box"], "fingerprint": fp}
-    raise SyncError(f"本库不认识指纹为 {fp} 的笔记本：请用笔记本写出的登记申请文件登记"
-                    "（fieldapp devices request）")
+    raise SyncError(ErrorCode.ENROL_UNKNOWN_FINGERPRINT, fingerprint=fp)
 
 
 def _raw(text: str) -> bytes:
@@ -126,18 +126,18 @@ def _refuse_reuse(store, cand: dict[str, Any], township: str) -> int | None:
     dev, fp = cand["device_id"], cand["fingerprint"]
     for c in device_certs.by_key(store, cand["sign"]):
         if c["revoked_at"]:
-            raise SyncError(f"密钥 {fp}（设备 {c['device_id']}）已于 {c['revoked_at'][:10]} 被停用，"
-                            "不能再登记。请在笔记本上重新生成密钥后再申请")
+            raise SyncError(ErrorCode.ENROL_KEY_REVOKED_ON, fingerprint=fp, device=c["device_id"],
+                            date=c["revoked_at"][:10])
     for d in sync_keys.devices(store, status=("revoked",)):
         if d.get("public_key") and json.loads(d["public_key"]).get("sign") == cand["sign"]:
-            raise SyncError(f"密钥 {fp}（设备 {d['device_id']}）已被停用，不能再登记")
+            raise SyncError(ErrorCode.ENROL_KEY_REVOKED, fingerprint=fp, device=d["device_id"])
     for c in device_certs.by_device(store, dev):
         if c["sign_public"] != cand["sign"] and not c["revoked_at"]:
-            raise SyncError(f"设备编号 {dev} 已登记给另一把密钥，拒绝")
+            raise SyncError(ErrorCode.ENROL_DEVICE_TAKEN, device=dev)
     for c in device_certs.by_key(store, cand["sign"]):
         if c["township_code"] != township:
-            raise SyncError(f"这台笔记本（{fp}）已登记在乡镇 {c['township_code']}；"
-                            "要换乡镇请先停用它，再用新密钥申请")
+            raise SyncError(ErrorCode.ENROL_OTHER_TOWNSHIP, fingerprint=fp,
+                            township=c["township_code"])
         return int(c["serial"])
     return None
 
@@ -148,12 +148,12 @@ def enrol(store, source: str, township: str, passphrase: str, *,
     """At the county: sign the laptop's certificate and (with `out`) write the township's
     reference bundle that carries it, encrypted to the laptop's key."""
     if store.role != "county":
-        raise SyncError("只有县级数据库能登记笔记本", where=str(store.path))
+        raise SyncError(ErrorCode.ENROL_COUNTY_ONLY, where=str(store.path))
     cand = _candidate(store, str(source))
     if expect_fingerprint and certificates.normalize_fingerprint(
             expect_fingerprint) != cand["fingerprint"]:
-        raise SyncError(f"申请文件的密钥指纹是 {cand['fingerprint']}，与笔记本上显示的 "
-                        f"{expect_fingerprint} 不一致：文件可能被调换，拒绝登记")
+        raise SyncError(ErrorCode.ENROL_FINGERPRINT_CHANGED, fingerprint=cand["fingerprint"],
+                        expected=expect_fingerprint)
     township = township_area(store, township)[0]
     name = name or cand.get("device_name") or cand["device_id"]
     serial = _refuse_reuse(store, cand, township)
@@ -208,12 +208,12 @@ def revoke(store, which: str, reason: str = "") -> list[dict[str, Any]]:
     """Revoke every certificate of a device (by device id, fingerprint or serial); bundles
     signed by its key are refused from the next merge on."""
     if store.role != "county":
-        raise SyncError("只有县级数据库能停用笔记本", where=str(store.path))
+        raise SyncError(ErrorCode.REVOKE_COUNTY_ONLY, where=str(store.path))
     fp = certificates.normalize_fingerprint(which)
     hits = [d for d in list_devices(store)
             if which in (d["device_id"], str(d["serial"])) or d["fingerprint"] == fp]
     if not hits:
-        raise SyncError(f"本库没有设备 {which}（可用设备编号、密钥指纹或证书序号）")
+        raise SyncError(ErrorCode.DEVICE_NOT_FOUND, device=which)
     with store.transaction():
         for d in hits:
             if d["serial"] is not None:

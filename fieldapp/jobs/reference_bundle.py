@@ -23,6 +23,7 @@ from fieldapp.sync import crypto, identity, writer
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.keys import PublicKeys
 from fieldapp.store import device_certs
+from fieldapp.core.messages import ErrorCode
 
 
 SHARED_SETTINGS = ("county_code", "county_name", "id_salt", "programme_year", "store_full_id",
@@ -48,23 +49,22 @@ def township_area(store, township: str) -> tuple[str, dict]:
     try:
         code = normalize_code(township)
     except CodeError as exc:
-        raise SyncError(str(exc)) from None
+        raise SyncError.again(exc) from None
     area = queries.area(store, code)
     if area is None or level_of(code) != "township":
-        raise SyncError(f"本库没有乡镇 {township}", where=str(store.path))
+        raise SyncError(ErrorCode.REFERENCE_NO_TOWNSHIP, township=township, where=str(store.path))
     return code, area
 
 
 def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: str, *,
                      progress: Progress | None = None) -> ReferenceResult:
     if store.role != "county":
-        raise SyncError("只有县级数据库能生成参考包", where=str(store.path))
+        raise SyncError(ErrorCode.REFERENCE_COUNTY_ONLY, where=str(store.path))
     township, area = township_area(store, township)
     certs = [c for c in device_certs.all_certs(store, township=township) if not c["revoked_at"]]
     if not certs:
-        raise SyncError(f"乡镇 {area['name']}（{township[:9]}）还没有登记的笔记本：参考包只发给"
-                        "登记过的笔记本。请先登记（fieldapp devices enrol 或“同步”菜单中的"
-                        "“笔记本登记”）", where=str(store.path))
+        raise SyncError(ErrorCode.REFERENCE_NOT_ENROLLED, name=area["name"], area=township[:9],
+                        where=str(store.path))
     keys = identity.unlock(store, passphrase)
     county = store.setting("county_code") or ""
     if progress:
@@ -73,7 +73,7 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
     counts = sync_export.scope_counts(store)
     resolved = sync_export.resolved_conflicts(store)
     if progress and progress(1, 3) is False:
-        raise SyncError("已取消")
+        raise SyncError(ErrorCode.CANCELLED)
     laptops = [d for d in sync_keys.devices(store, township=township, status=("enrolled",))
                if d.get("public_key") and d["device_id"] in {c["device_id"] for c in certs}]
     form_rows = sync_keys.forms(store)

@@ -71,9 +71,8 @@ def find_layout(table: Table, header_row: int | None = None) -> Layout:
     else:
         found = detect_layout(table.rows)
         if found is None:
-            raise TabularError(
-                "找不到表头行：前 30 行中没有含“户主姓名”等列名的行（可用 --header-row 指定）",
-                code="no_header", where=f"{table.path} [{table.sheet}]")
+            raise TabularError(ErrorCode.REGISTER_NO_HEADER, column=ErrorCode.WORD_HEAD_NAME, code="no_header",
+                               where=f"{table.path} [{table.sheet}]")
         layout = found
     return layout
 
@@ -82,8 +81,8 @@ def check_layout(table: Table, layout: Layout) -> None:
     missing = layout.missing()
     if missing:
         names = "、".join(FIELD_LABELS_ZH[f] for f in missing)
-        raise TabularError(f"第 {layout.header_row + 1} 行表头缺少必需的列: {names}",
-                           code="no_column", where=f"{table.path} [{table.sheet}]")
+        raise TabularError(ErrorCode.REGISTER_MISSING_COLUMNS, row=layout.header_row + 1,
+                           names=names, code="no_column", where=f"{table.path} [{table.sheet}]")
 
 
 def prepare(store, table: Table, layout: Layout, village: str | None = None,
@@ -91,7 +90,7 @@ def prepare(store, table: Table, layout: Layout, village: str | None = None,
     check_layout(table, layout)
     resolver = VillageResolver(areas(store))
     if village and village not in resolver.villages and village not in resolver.towns:
-        raise TabularError(f"本数据库中没有区划代码为 {village} 的村或乡镇", code="village")
+        raise TabularError(ErrorCode.REGISTER_NO_AREA, area=village, code="village")
     try:
         parsed = parse_rows(table.rows, layout, resolver, village, progress)
     except KeyboardInterrupt:

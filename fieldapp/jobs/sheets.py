@@ -109,13 +109,13 @@ def make_sheets(db: str | os.PathLike, code: str, out: str | os.PathLike, *,
     try:
         code = normalize_code(code)
     except CodeError as exc:
-        raise ReportError(str(exc)) from None
+        raise ReportError.again(exc) from None
     out = Path(out)
     store = Store.open(db)
     try:
         level = sheets_rows.area_level(store, code)
         if level is None:
-            raise ReportError("数据库中没有这个区划代码", where=code)
+            raise ReportError(ErrorCode.AREA_CODE_UNKNOWN, where=code)
         if combined is None:
             combined = out.suffix.lower() == ".pdf"
         if level == "village":
@@ -124,11 +124,11 @@ def make_sheets(db: str | os.PathLike, code: str, out: str | os.PathLike, *,
                 out = out / (_safe(f"{code}_{name}") + ".pdf")
             combined = True
         if not out.parent.is_dir():
-            raise ReportError("输出目录不存在", where=str(out.parent))
+            raise ReportError(ErrorCode.OUTPUT_FOLDER_MISSING, where=str(out.parent))
         if combined and out.is_dir():
-            raise ReportError("这是一个文件夹；合并输出请给出 .pdf 文件名", where=str(out))
+            raise ReportError(ErrorCode.SHEETS_IS_FOLDER, where=str(out))
         if not combined and out.exists() and not out.is_dir():
-            raise ReportError("已存在同名文件；按村分文件输出请给出文件夹", where=str(out))
+            raise ReportError(ErrorCode.SHEETS_IS_FILE, where=str(out))
         tmp = out.parent / f".{out.name}.part-{secrets.token_hex(4)}"
         tmp.mkdir(mode=PRIVATE_DIR)  # nothing in it readable by others while it is written
         try:
@@ -136,7 +136,7 @@ def make_sheets(db: str | os.PathLike, code: str, out: str | os.PathLike, *,
             tasks, sizes, names = plan_tasks(store, code, stamp, at, tmp,
                                              places and level != "village")
             if not tasks:
-                raise ReportError("这个区域下没有村（社区）", where=code)
+                raise ReportError(ErrorCode.SHEETS_NO_VILLAGES, where=code)
             total = sum(sizes.values()) + len(tasks)
             use_signing_key(signing_key)
             if combined:
@@ -222,7 +222,7 @@ def _files(db, store, tasks, sizes, total, processes, progress,
             if progress and progress(done, total) is False:
                 raise Cancelled(ErrorCode.CANCELLED_FILES)
     except BrokenProcessPool:
-        raise ReportError("无法启动并行的生成进程，请用 --processes 1 重试") from None
+        raise ReportError(ErrorCode.SHEETS_NO_PROCESSES) from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     order = {t.sheet_id: i for i, t in enumerate(tasks)}
@@ -246,7 +246,7 @@ def make_slip(db: str | os.PathLike, household_uuid: str, out: str | os.PathLike
     """The one-household confirmation slip (入户确认单) as a one-page PDF."""
     out = Path(out)
     if not out.parent.is_dir():
-        raise ReportError("输出目录不存在", where=str(out.parent))
+        raise ReportError(ErrorCode.OUTPUT_FOLDER_MISSING, where=str(out.parent))
     store = Store.open(db)
     try:
         h, names = load_slip(store, household_uuid)

@@ -178,18 +178,18 @@ def _header(table, form, where: str) -> tuple[int, dict[str, int], dict[str, int
     missing."""
     h = _header_row(table.rows, form)
     if h < 0:
-        raise TabularError("找不到表头行：应有“走访日期”和表单字段名（如 visit_result）等列",
-                           code="no_header", where=where)
+        raise TabularError(ErrorCode.VISITS_NO_HEADER, column=ErrorCode.WORD_VISIT_DATE, code="no_header",
+                           where=where)
     keys, fields, unknown = _columns(table.rows[h], form)
     if unknown:
-        raise TabularError(f"第 {h + 1} 行有不认识的列（不是表单 {form.form_id} 的字段）: "
-                           f"{'、'.join(unknown)}", code="unknown_column", where=where)
+        raise TabularError(ErrorCode.VISITS_UNKNOWN_COLUMNS, row=h + 1, form=form.form_id,
+                           columns="、".join(unknown), code="unknown_column", where=where)
     if "household_id" not in keys and not {"village_code", "head_name"} <= keys.keys():
-        raise TabularError("缺少户的标识：需要 household_id 列，或 村区划代码 + 户主姓名 列",
-                           code="no_column", where=where)
+        raise TabularError(ErrorCode.VISITS_NO_KEY, code="no_column", where=where)
     for need in ("visit_date", "surveyor"):
         if need not in keys:
-            raise TabularError(f"缺少“{KEYS[need][1]}”列", code="no_column", where=where)
+            raise TabularError(ErrorCode.VISITS_MISSING_COLUMN, column=KEYS[need][1], code="no_column",
+                               where=where)
     return h, keys, fields
 
 

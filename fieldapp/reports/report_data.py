@@ -136,7 +136,7 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
     try:
         code = normalize_code(code or store.setting("county_code") or "")
     except CodeError as exc:
-        raise ReportError(str(exc)) from None
+        raise ReportError.again(exc) from None
     level = level_of(code)
     if level == "village":
         raise ReportError(ErrorCode.REPORT_NOT_FOR_VILLAGE, where=code)

@@ -31,6 +31,7 @@ from .db import APP_ID, _translate
 from .households.status import _apply_spot_checks, _apply_verdicts
 from .migrations import SCHEMA_VERSION
 from .schema import SYNCED_FIELDS
+from fieldapp.core.messages import ErrorCode
 
 EXAMPLES = 5
 ERROR, WARNING = "error", "warning"
@@ -79,13 +80,13 @@ def open_readonly(path: str | os.PathLike) -> sqlite3.Connection:
     """A read-only connection to a fieldapp database of any schema version up to ours."""
     p = Path(path)
     if not p.exists():
-        raise E.NotFound("数据库文件不存在", where=str(p))
+        raise E.NotFound(ErrorCode.DB_MISSING, where=str(p))
     if p.is_dir():
-        raise E.NotADatabase("这是一个文件夹，不是数据库文件", where=str(p))
+        raise E.NotADatabase(ErrorCode.DB_IS_FOLDER, where=str(p))
     # Not open(): closing a handle on the file would drop this process's SQLite locks on it
     # (see Store.open); SQLite tells a database from other files below.
     if p.stat().st_size < 100:
-        raise E.NotADatabase("不是 fieldapp 数据库文件", where=str(p))
+        raise E.NotADatabase(ErrorCode.DB_NOT_FIELDAPP, where=str(p))
     try:
         conn = _connect_query_only(p)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -94,11 +95,11 @@ def open_readonly(path: str | os.PathLike) -> sqlite3.Connection:
         raise _translate(exc, p) from None
     if app_id != APP_ID:
         conn.close()
-        raise E.NotADatabase("是 SQLite 文件，但不是 fieldapp 数据库", where=str(p))
+        raise E.NotADatabase(ErrorCode.DB_SQLITE_NOT_FIELDAPP, where=str(p))
     if version > SCHEMA_VERSION:
         conn.close()
-        raise E.NewerSchema(
-            f"数据库版本 {version} 比本程序支持的版本 {SCHEMA_VERSION} 新，请升级程序", where=str(p))
+        raise E.NewerSchema(ErrorCode.DB_NEWER, version=version, supported=SCHEMA_VERSION,
+                            where=str(p))
     return conn
 
 

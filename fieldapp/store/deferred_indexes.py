@@ -12,6 +12,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from fieldapp.core.messages import ErrorCode
+
+from .errors import StoreError
+
+
+class NeedsTransaction(StoreError, RuntimeError):
+    """A programming error: deferred_indexes outside a transaction."""
 
 
 @contextmanager
@@ -21,7 +28,7 @@ def deferred_indexes(store, incoming: Mapping[str, int]) -> Iterator[list[str]]:
     tables whose indexes were deferred. Indexes behind PRIMARY KEY / UNIQUE constraints stay."""
     conn = store.conn
     if not conn.in_transaction:
-        raise RuntimeError("deferred_indexes needs an open transaction")
+        raise NeedsTransaction(ErrorCode.DB_NO_TRANSACTION)
     saved: list[tuple[str, str]] = []
     deferred: list[str] = []
     for table, rows in incoming.items():

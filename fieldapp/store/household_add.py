@@ -7,6 +7,7 @@ from fieldapp.core.field_household import FIELD_SOURCE, FieldHouseholdError, New
 from fieldapp.core.idcard import mask_id
 
 from .id_numbers import id_hasher
+from fieldapp.core.messages import ErrorCode
 
 
 def add_field_household(store, new: NewHousehold, *, user: str | None = None) -> str:
@@ -15,9 +16,9 @@ def add_field_household(store, new: NewHousehold, *, user: str | None = None) ->
     row = store.conn.execute(
         "SELECT level FROM areas WHERE code = ? AND deleted = 0", (h.village_code,)).fetchone()
     if row is None:
-        raise FieldHouseholdError(f"数据库中没有这个村: {h.village_code}")
+        raise FieldHouseholdError(ErrorCode.FIELD_VILLAGE_UNKNOWN, village=h.village_code)
     if row[0] != "village":
-        raise FieldHouseholdError(f"{h.village_code} 不是村级区划代码，新发现户要登记到村")
+        raise FieldHouseholdError(ErrorCode.FIELD_NOT_A_VILLAGE, village=h.village_code)
     keep_full = store.setting("store_full_id") == "1"
     record = {
         "village_code": h.village_code, "group_no": h.group_no or None,

@@ -10,6 +10,7 @@ from fieldapp.core.divisions import normalize_code
 from fieldapp.core.errors import FieldappError
 
 from .db import Store
+from fieldapp.core.messages import ErrorCode
 
 ROLES = ("township", "county")
 KEYS = ("role", "county_code", "county_name", "township_code", "surveyor", "device_name")
@@ -32,7 +33,7 @@ def set_profile(store: Store, *, role: str | None = None, township_code: str | N
     values: dict[str, str] = {}
     if role is not None:
         if role not in ROLES:
-            raise ProfileError(f"未知的角色“{role}”（可用：乡镇、县）", where="role")
+            raise ProfileError(ErrorCode.PROFILE_ROLE, role=role, where="role")
         values["role"] = role
     if township_code is not None:
         code = normalize_code(township_code) if township_code else ""
@@ -40,14 +41,15 @@ def set_profile(store: Store, *, role: str | None = None, township_code: str | N
             row = store.conn.execute(
                 "SELECT level FROM areas WHERE code = ? AND deleted = 0", (code,)).fetchone()
             if not row or row[0] != "township":
-                raise ProfileError(f"本数据库没有乡镇 {township_code}", where="township_code")
+                raise ProfileError(ErrorCode.PROFILE_NO_TOWNSHIP, township=township_code,
+                                   where="township_code")
         values["township_code"] = code
     if surveyor is not None:
         values["surveyor"] = surveyor.strip()
     if device_name is not None:
         name = device_name.strip()
         if not name:
-            raise ProfileError("设备名称不能为空", where="device_name")
+            raise ProfileError(ErrorCode.PROFILE_DEVICE_NAME, where="device_name")
         values["device_name"] = name
     if not values:
         return profile(store)

@@ -20,6 +20,7 @@ from fieldapp.core.validation import parse_geopoint
 
 from fieldapp.store.sync_log.changes import now_iso
 from .errors import NotFound, StoreError
+from fieldapp.core.messages import ErrorCode
 
 FORM_ID = "public_place"
 TYPE_ANSWER, NAME_ANSWER, LOCATION_ANSWER = "place_type", "place_name", "location"
@@ -81,7 +82,7 @@ def create_place(store, user: str, area_code: str, form_version: str,
     code = _code(area_code)
     level = _area_level(store, code)
     if level not in ("township", "village"):
-        raise StoreError("公共场所要登记在乡镇或村（社区）下，不能直接登记在区县下", where=code)
+        raise StoreError(ErrorCode.PLACE_NOT_UNDER_COUNTY, where=code)
     township = township_of(code)
     patch = {k: v for k, v in (answers or {}).items() if v is not None}
     with store.write(user) as w:
@@ -165,21 +166,21 @@ def _code(area_code: str) -> str:
     try:
         return normalize_code(area_code)
     except CodeError as exc:
-        raise StoreError(str(exc), where=str(area_code)) from None
+        raise StoreError.again(exc, where=str(area_code)) from None
 
 
 def _area_level(store, code: str) -> str:
     row = store.conn.execute("SELECT level FROM areas WHERE code = ? AND deleted = 0",
                              (code,)).fetchone()
     if row is None:
-        raise NotFound("数据库中没有这个区划代码", where=code)
+        raise NotFound(ErrorCode.AREA_CODE_UNKNOWN, where=code)
     return row[0]
 
 
 def _existing(store, uuid: str) -> dict[str, Any]:
     place = get_place(store, uuid)
     if place is None:
-        raise NotFound("找不到这个公共场所（可能已被删除）", where=uuid)
+        raise NotFound(ErrorCode.PLACE_NOT_FOUND, where=uuid)
     return place
 
 

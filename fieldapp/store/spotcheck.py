@@ -34,19 +34,19 @@ def draw(store, code: str, *, percent: float | None = None, count: int | None = 
          seed: int | None = None, user: str | None = None, notes: str = "") -> str:
     """Draw and keep a sample; returns the spot check's uuid."""
     if (percent is None) == (count is None):
-        raise SpotCheckError("请给出抽查比例或每村抽查户数（二选一）")
+        raise SpotCheckError(ErrorCode.SPOT_CHECK_SIZE)
     if percent is not None and not 0 < percent <= 100:
-        raise SpotCheckError(f"抽查比例应在 0–100 之间: {percent}")
+        raise SpotCheckError(ErrorCode.SPOT_CHECK_PERCENT, percent=percent)
     if count is not None and count < 1:
-        raise SpotCheckError(f"每村抽查户数应至少为 1: {count}")
+        raise SpotCheckError(ErrorCode.SPOT_CHECK_COUNT, count=count)
     if store.conn.execute("SELECT 1 FROM areas WHERE code = ? AND deleted = 0",
                           (code,)).fetchone() is None:
-        raise SpotCheckError(f"没有区划代码为 {code} 的地区")
+        raise SpotCheckError(ErrorCode.AREA_NOT_IN_DATABASE, area=code)
     seed = secrets.randbelow(10**9) if seed is None else int(seed)
     population = covered_by_village(store, code)
     sample = draw_sample(population, seed, percent=percent, count=count)
     if not sample:
-        raise SpotCheckError("该地区没有已覆盖的户，无法抽查")
+        raise SpotCheckError(ErrorCode.SPOT_CHECK_NOTHING)
     with store.write(user) as w:
         check = w.insert("spot_checks", {
             "area_code": code, "method": "percent" if percent is not None else "count",
@@ -101,7 +101,7 @@ def record(store, item_uuid: str, outcome: str, *, checker: str = "", note: str 
     check did not confirm goes back to not covered (store.households.status) and gets a repair
     work order for its operator, in the same transaction. Returns {"changed", "work_order"}."""
     if outcome not in SPOT_OUTCOMES:
-        raise SpotCheckError(f"核查结果应为 {', '.join(SPOT_OUTCOMES)}")
+        raise SpotCheckError(ErrorCode.SPOT_CHECK_OUTCOME, outcomes=", ".join(SPOT_OUTCOMES))
     item_uuid = resolve_id(store, "spot_check_items", item_uuid, error=SpotCheckError,
                            missing=ErrorCode.SPOT_CHECK_ITEM_NOT_FOUND, what="抽查记录",
                            item=item_uuid)

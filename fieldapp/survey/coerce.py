@@ -17,6 +17,7 @@ from fieldapp.core.idcard import normalize_text
 from fieldapp.core.validation import geopoint_problem, parse_geopoint
 
 from .errors import AnswerError
+from fieldapp.core.messages import ErrorCode
 
 _ACK = {"ok", "yes", "true", "1", "y", "是", "确认"}
 
@@ -31,36 +32,36 @@ def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -
         return None
     if field_type == "integer":
         if isinstance(raw, bool):
-            raise AnswerError("应填整数")
+            raise AnswerError(ErrorCode.ANSWER_INTEGER)
         if isinstance(raw, int):
             return raw
         try:
             x = float(_number_text(raw))
         except ValueError:
-            raise AnswerError(f"应填整数: {raw}") from None
+            raise AnswerError(ErrorCode.ANSWER_INTEGER_GOT, value=raw) from None
         if not math.isfinite(x) or not x.is_integer():
-            raise AnswerError(f"应填整数: {raw}")
+            raise AnswerError(ErrorCode.ANSWER_INTEGER_GOT, value=raw)
         return int(x)
     if field_type == "decimal":
         if isinstance(raw, bool):
-            raise AnswerError("应填数字")
+            raise AnswerError(ErrorCode.ANSWER_NUMBER)
         try:
             x = float(raw if isinstance(raw, (int, float)) else _number_text(raw))
         except ValueError:
-            raise AnswerError(f"应填数字: {raw}") from None
+            raise AnswerError(ErrorCode.ANSWER_NUMBER_GOT, value=raw) from None
         if not math.isfinite(x):
-            raise AnswerError(f"应填数字: {raw}")
+            raise AnswerError(ErrorCode.ANSWER_NUMBER_GOT, value=raw)
         return int(x) if x.is_integer() and abs(x) < 2**53 else x
     if field_type == "select_one":
         value = normalize_text(raw)
         if choice_names and value not in choice_names:
-            raise AnswerError(f"不是可选的选项: {value}")
+            raise AnswerError(ErrorCode.ANSWER_NOT_A_CHOICE, value=value)
         return value
     if field_type == "select_multiple":
         picked = normalize_text(raw).split() if isinstance(raw, str) else [str(v) for v in raw]
         unknown = [v for v in picked if choice_names and v not in choice_names]
         if unknown:
-            raise AnswerError(f"不是可选的选项: {' '.join(unknown)}")
+            raise AnswerError(ErrorCode.ANSWER_NOT_A_CHOICE, value=" ".join(unknown))
         order = list(choice_names) or picked
         ordered = sorted(set(picked), key=lambda v: order.index(v) if v in order else len(order))
         return " ".join(ordered) or None
@@ -73,14 +74,14 @@ def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -
         try:
             return date.fromisoformat(text[:10] if len(text) > 10 else text).isoformat()
         except ValueError:
-            raise AnswerError(f"日期格式应为 年-月-日，如 2026-03-01: {raw}") from None
+            raise AnswerError(ErrorCode.ANSWER_DATE, value=raw) from None
     if field_type == "datetime":
         if isinstance(raw, datetime):
             return raw.replace(microsecond=0).isoformat()
         try:
             return datetime.fromisoformat(normalize_text(raw)).isoformat(timespec="seconds")
         except ValueError:
-            raise AnswerError(f"时间格式应为 2026-03-01T08:30: {raw}") from None
+            raise AnswerError(ErrorCode.ANSWER_DATETIME, value=raw) from None
     if field_type == "geopoint":
         text = normalize_text(raw)
         problem = geopoint_problem(text)
@@ -95,5 +96,5 @@ def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -
             return "OK"
         if raw is False or normalize_text(raw).lower() in ("no", "false", "0", "否"):
             return None
-        raise AnswerError(f"确认项只能填 OK: {raw}")
+        raise AnswerError(ErrorCode.ANSWER_ACKNOWLEDGE, value=raw)
     return normalize_text(raw) if field_type in ("image", "select_one") else str(raw).strip()

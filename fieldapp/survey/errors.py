@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fieldapp.core.errors import FieldappError
+from fieldapp.core.messages import ErrorCode
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,23 @@ class FormError(FieldappError):
         more = f"（共 {len(self.problems)} 处问题）" if len(self.problems) > 1 else ""
         super().__init__(first.message + more, code=first.code, where=first.where or None)
 
+    @classmethod
+    def of(cls, entry: ErrorCode, *, file: str, **params) -> FormError:
+        """One problem with the file itself, from the catalogue (so it has its English too)."""
+        exc = cls([Problem(entry.code, entry.text("zh", **params), file=file)])
+        exc.entry, exc.params = entry, params
+        return exc
+
 
 class ExpressionError(FieldappError):
     """An expression that cannot be parsed or uses something unsupported; `pos` is its offset."""
 
     code = "expression"
 
-    def __init__(self, message: str, pos: int = 0, *, code: str | None = None):
+    def __init__(self, message: str | ErrorCode, pos: int = 0, *, code: str | None = None,
+                 **params):
         self.pos = pos
-        super().__init__(message, code=code)
+        super().__init__(message, code=code, **params)
 
 
 class AnswerError(FieldappError):

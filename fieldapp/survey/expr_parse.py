@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import expr_ast as A
 from .errors import ExpressionError
+from fieldapp.core.messages import ErrorCode
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*(?::[A-Za-z_][A-Za-z0-9_.\-]*)?")
 _NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
@@ -37,16 +38,16 @@ def tokenize(source: str) -> list[Token]:
         if c in "'\"":
             end = source.find(c, i + 1)
             if end < 0:
-                raise ExpressionError("字符串缺少结束引号", i, code="unterminated_string")
+                raise ExpressionError(ErrorCode.EXPR_UNTERMINATED, i)
             tokens.append(Token("str", source[i + 1:end], i))
             i = end + 1
             continue
         if c == "$":
             m = _REF.match(source, i)
             if not m:
-                raise ExpressionError("字段引用应写成 ${字段名}", i, code="bad_reference")
+                raise ExpressionError(ErrorCode.EXPR_BAD_REFERENCE, i)
             if not _FIELD_NAME.fullmatch(m.group(1)):
-                raise ExpressionError(f"字段名无效: ${{{m.group(1)}}}", i, code="bad_reference")
+                raise ExpressionError(ErrorCode.EXPR_BAD_FIELD_NAME, i, name=m.group(1))
             tokens.append(Token("ref", m.group(1), i))
             i = m.end()
             continue
@@ -58,8 +59,7 @@ def tokenize(source: str) -> list[Token]:
         if c == ".":
             if source.startswith("..", i):
                 if not _position_of_parent(tokens, source, i):
-                    raise ExpressionError("不支持路径表达式 ..（只能写 position(..)）", i,
-                                          code="unsupported_path")
+                    raise ExpressionError(ErrorCode.EXPR_PARENT_PATH, i)
                 tokens.append(Token("parent", "..", i))
                 i += 2
                 continue
@@ -67,7 +67,7 @@ def tokenize(source: str) -> list[Token]:
             i += 1
             continue
         if c == "/":
-            raise ExpressionError("不支持路径表达式（/…），请用 ${字段名}", i, code="unsupported_path")
+            raise ExpressionError(ErrorCode.EXPR_PATH, i)
         m = _NAME.match(source, i)
         if m:
             word = m.group()
@@ -81,7 +81,7 @@ def tokenize(source: str) -> list[Token]:
                 i += len(op)
                 break
         else:
-            raise ExpressionError(f"无法识别的字符 {c!r}", i, code="bad_character")
+            raise ExpressionError(ErrorCode.EXPR_BAD_CHARACTER, i, char=c)
     tokens.append(Token("end", "", n))
     return tokens
 
@@ -115,15 +115,17 @@ class _Parser:
         return tok
 
     @staticmethod
-    def _describe(tok: Token) -> str:
-        return "表达式结尾" if tok.kind == "end" else repr(tok.text)
+    def _unexpected(tok: Token, entry: ErrorCode, at_end: ErrorCode) -> ExpressionError:
+        if tok.kind == "end":
+            return ExpressionError(at_end, tok.pos)
+        return ExpressionError(entry, tok.pos, found=repr(tok.text))
 
     def _is(self, text: str) -> bool:
         return self.tok.kind == "op" and self.tok.text == text
 
     def parse(self) -> A.Node:
         if self.tok.kind == "end":
-            raise ExpressionError("表达式为空", 0, code="empty")
+            raise ExpressionError(ErrorCode.EXPR_EMPTY, 0)
         expect_operand = True
         while True:
             if expect_operand:
@@ -152,7 +154,7 @@ class _Parser:
         elif tok.kind == "name":
             return self.name(tok)
         else:
-            raise ExpressionError(f"此处不应出现 {self._describe(tok)}", tok.pos, code="syntax")
+            raise self._unexpected(tok, ErrorCode.EXPR_UNEXPECTED, ErrorCode.EXPR_UNEXPECTED_END)
         return False
 
     def name(self, tok: Token) -> bool:
@@ -167,9 +169,7 @@ class _Parser:
         if self.allow_choice_columns:
             self.output.append(A.ChoiceColumn(tok.text))
             return False
-        raise ExpressionError(
-            f"不支持的写法 {tok.text!r}：引用字段请写 ${{{tok.text}}}，函数要带括号",
-            tok.pos, code="bare_name")
+        raise ExpressionError(ErrorCode.EXPR_BARE_NAME, tok.pos, name=tok.text)
 
     def operator(self) -> bool:
         """After an operand: a binary operator, ',' or ')'; True when an operand is due next."""
@@ -188,9 +188,8 @@ class _Parser:
             self.advance()
             return False
         if any(m[0] in ("paren", "call") for m in self.pending):
-            raise ExpressionError(f"此处应为 ')'，实际是 {self._describe(tok)}", tok.pos,
-                                  code="syntax")
-        raise ExpressionError(f"多余的内容: {tok.text!r}", tok.pos, code="syntax")
+            raise self._unexpected(tok, ErrorCode.EXPR_NEED_PAREN, ErrorCode.EXPR_NEED_PAREN_END)
+        raise ExpressionError(ErrorCode.EXPR_TRAILING, tok.pos, found=repr(tok.text))
 
     def open_call(self) -> tuple | None:
         """The innermost open '(' or 'name(' if it is a call."""
@@ -222,8 +221,8 @@ class _Parser:
     def finish(self) -> A.Node:
         self.reduce(0)
         if self.pending:
-            raise ExpressionError(f"此处应为 ')'，实际是 {self._describe(self.tok)}",
-                                  self.tok.pos, code="syntax")
+            raise self._unexpected(self.tok, ErrorCode.EXPR_NEED_PAREN,
+                                   ErrorCode.EXPR_NEED_PAREN_END)
         return self.output[0]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from fieldapp.core.zipguard import InputTooLarge, check_xlsx
 
 from .errors import FormError, Problem
+from fieldapp.core.messages import ErrorCode
 
 
 @dataclass
@@ -74,15 +75,15 @@ def read_workbook(path: str | Path) -> dict[str, Sheet]:
     p = Path(path)
     name = p.name
 
-    def fail(code: str, message: str) -> FormError:
-        return FormError([Problem(code, message, file=name)])
+    def fail(entry: ErrorCode, **params) -> FormError:
+        return FormError.of(entry, file=name, **params)
 
     if not p.exists():
-        raise fail("not_found", "文件不存在")
+        raise fail(ErrorCode.FORM_MISSING)
     if p.is_dir():
-        raise fail("not_a_file", "这是一个文件夹，不是表单文件")
+        raise fail(ErrorCode.FORM_IS_FOLDER)
     if p.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise fail("not_xlsx", "表单应为 Excel .xlsx 文件（XLSForm）")
+        raise fail(ErrorCode.FORM_NOT_XLSX)
     try:
         check_xlsx(p, where=name)  # sizes, zip bombs, declared dimension: docs/limits.md
     except InputTooLarge as exc:
@@ -90,7 +91,7 @@ def read_workbook(path: str | Path) -> dict[str, Sheet]:
     try:
         wb = load_workbook(p, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise fail("unreadable", f"无法读取 Excel 文件（文件损坏或不是 .xlsx）: {exc}") from None
+        raise fail(ErrorCode.FORM_UNREADABLE, reason=exc) from None
     sheets: dict[str, Sheet] = {}
     try:
         for ws in wb.worksheets:
@@ -111,7 +112,7 @@ def read_workbook(path: str | Path) -> dict[str, Sheet]:
                     sheet.rows.append(Row(number, cells))
             sheets[ws.title.strip().lower()] = sheet
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise fail("unreadable", f"Excel 文件内容损坏: {exc}") from None
+        raise fail(ErrorCode.FORM_DAMAGED, reason=exc) from None
     finally:
         wb.close()
     return sheets

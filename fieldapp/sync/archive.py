@@ -20,6 +20,7 @@ from fieldapp.core.zipguard import MIB, InputTooLarge, ZipLimits, check_member, 
 
 from .container import MAX_PAYLOAD
 from .errors import BundleRejected
+from fieldapp.core.errors import BadValue
 
 # docs/limits.md: checked from the zip directory before anything is inflated, and again while
 # each member is inflated (a directory may lie). A member's memory is its size, then its parsed
@@ -38,7 +39,7 @@ def write_payload(path: Path, manifest: dict[str, Any], members: dict[str, bytes
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3) as zf:
         for name, data in members.items():
             if not _ALLOWED.fullmatch(name):
-                raise ValueError(f"bad member name {name!r}")
+                raise BadValue(ErrorCode.BUNDLE_MEMBER_NAME, name=name)
             level = 0 if name.startswith("attachments/") else 3
             zf.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), data,
                         compress_type=zipfile.ZIP_DEFLATED if level else zipfile.ZIP_STORED)
@@ -57,9 +58,9 @@ def member_limit(name: str) -> int:
 def check_member_name(name: str, where: str) -> None:
     if (name.startswith(("/", "\\")) or "\\" in name or ":" in name or "\x00" in name
             or any(part in ("..", ".", "") for part in name.split("/"))):
-        raise BundleRejected(f"成员路径越出同步包: {name!r}", where=where)
+        raise BundleRejected(ErrorCode.BUNDLE_MEMBER_OUTSIDE, name=name, where=where)
     if name != "manifest.json" and not _ALLOWED.fullmatch(name):
-        raise BundleRejected(f"同步包含有未知成员: {name!r}", where=where)
+        raise BundleRejected(ErrorCode.BUNDLE_MEMBER_UNKNOWN, name=name, where=where)
 
 
 class Payload:
@@ -71,7 +72,7 @@ class Payload:
             self.zf = zipfile.ZipFile(path)
             infos = self.zf.infolist()
         except (zipfile.BadZipFile, OSError, ValueError):
-            raise BundleRejected("同步包内容已损坏（不是有效的压缩包）", where=where) from None
+            raise BundleRejected(ErrorCode.BUNDLE_NOT_ZIP, where=where) from None
         if len(infos) > LIMITS.members:
             raise BundleRejected(ErrorCode.ZIP_TOO_MANY_MEMBERS, where=where, count=len(infos),
                                  limit=LIMITS.members)
@@ -80,9 +81,10 @@ class Payload:
         for info in infos:
             check_member_name(info.filename, where)
             if info.filename in self.infos:
-                raise BundleRejected(f"同步包成员重复: {info.filename}", where=where)
+                raise BundleRejected(ErrorCode.BUNDLE_MEMBER_DUPLICATE, name=info.filename,
+                                         where=where)
             if info.flag_bits & 0x1:
-                raise BundleRejected("同步包成员不应加密", where=where)
+                raise BundleRejected(ErrorCode.BUNDLE_MEMBER_ENCRYPTED, where=where)
             total += info.file_size
             try:
                 check_member(info, LIMITS, where, total, member_limit(info.filename))
@@ -90,20 +92,19 @@ class Payload:
                 raise BundleRejected(exc.entry, where=where, **exc.params) from None
             self.infos[info.filename] = info
         if "manifest.json" not in self.infos:
-            raise BundleRejected("同步包缺少清单 manifest.json", where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_NO_MANIFEST, where=where)
         self.manifest = self._json(self._raw("manifest.json"), "manifest.json")
         listed = self.manifest.get("members")
         if not isinstance(listed, dict):
-            raise BundleRejected("同步包清单缺少成员列表", where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_MANIFEST_NO_MEMBERS, where=where)
         actual = set(self.infos) - {"manifest.json"}
         if set(listed) != actual:
             missing, extra = set(listed) - actual, actual - set(listed)
-            raise BundleRejected(
-                f"同步包成员与清单不符（缺少 {sorted(missing)[:3]}，多出 {sorted(extra)[:3]}）",
-                where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_MEMBERS_MISMATCH, missing=sorted(missing)[:3],
+                                     extra=sorted(extra)[:3], where=where)
         for name, meta in listed.items():
             if not isinstance(meta, dict) or meta.get("size") != self.infos[name].file_size:
-                raise BundleRejected(f"同步包成员大小与清单不符: {name}", where=where)
+                raise BundleRejected(ErrorCode.BUNDLE_MEMBER_SIZE_LISTED, name=name, where=where)
 
     def _raw(self, name: str) -> bytes:
         info = self.infos[name]
@@ -113,9 +114,10 @@ class Payload:
             raise BundleRejected(exc.entry, where=self.where, **exc.params) from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
                 zlib.error) as exc:
-            raise BundleRejected(f"同步包成员已损坏: {name}（{exc}）", where=self.where) from None
+            raise BundleRejected(ErrorCode.BUNDLE_MEMBER_DAMAGED, name=name, reason=exc,
+                                 where=self.where) from None
         if len(data) != info.file_size:
-            raise BundleRejected(f"同步包成员大小不对: {name}", where=self.where)
+            raise BundleRejected(ErrorCode.BUNDLE_MEMBER_SIZE, name=name, where=self.where)
         return data
 
     def _json(self, data: bytes, name: str) -> Any:
@@ -124,17 +126,18 @@ class Payload:
         except jsonguard.TooDeep as exc:
             raise BundleRejected(exc.entry, where=self.where, **exc.params) from None
         except (UnicodeDecodeError, ValueError):
-            raise BundleRejected(f"同步包成员无法读取: {name}", where=self.where) from None
+            raise BundleRejected(ErrorCode.BUNDLE_MEMBER_UNREADABLE, name=name,
+                                 where=self.where) from None
 
     def names(self, prefix: str = "") -> list[str]:
         return sorted(n for n in self.infos if n.startswith(prefix) and n != "manifest.json")
 
     def read(self, name: str) -> bytes:
         if name not in self.infos or name == "manifest.json":
-            raise BundleRejected(f"同步包缺少成员: {name}", where=self.where)
+            raise BundleRejected(ErrorCode.BUNDLE_MEMBER_MISSING, name=name, where=self.where)
         data = self._raw(name)
         if hashlib.sha256(data).hexdigest() != self.manifest["members"][name].get("sha256"):
-            raise BundleRejected(f"同步包成员校验和不符: {name}", where=self.where)
+            raise BundleRejected(ErrorCode.BUNDLE_MEMBER_CHECKSUM, name=name, where=self.where)
         return data
 
     def read_json(self, name: str) -> Any:

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from .errors import SyncError
 from .keys import KeyPair, PublicKeys, b64, fingerprint, unb64
+from fieldapp.core.messages import ErrorCode
 
 REQUEST_DOMAIN = b"fieldapp-enrolment-request-v1\x00"
 CERT_DOMAIN = b"fieldapp-device-certificate-v1\x00"
@@ -73,7 +74,7 @@ def read_request(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     try:
         if p.stat().st_size > MAX_REQUEST:
-            raise SyncError("登记申请文件过大，不是 fieldapp 的登记申请", where=str(p))
+            raise SyncError(ErrorCode.ENROL_REQUEST_TOO_LARGE, where=str(p))
         doc = json.loads(p.read_text(encoding="utf-8"))
         payload = doc["payload"]
         sign = unb64(payload["sign"])
@@ -81,11 +82,12 @@ def read_request(path: str | Path) -> dict[str, Any]:
         if payload.get("kind") != REQUEST_KIND or len(sign) != 32:
             raise ValueError
     except OSError as exc:
-        raise SyncError(f"无法读取登记申请文件：{exc.strerror or exc}", where=str(p)) from None
+        raise SyncError(ErrorCode.ENROL_REQUEST_UNREADABLE, reason=exc.strerror or exc,
+                        where=str(p)) from None
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise SyncError("不是 fieldapp 的登记申请文件（格式不对）", where=str(p)) from None
+        raise SyncError(ErrorCode.ENROL_REQUEST_FORMAT, where=str(p)) from None
     if _verify(doc, REQUEST_DOMAIN, sign) is None:
-        raise SyncError("登记申请文件的签名无效：文件被改动过，请让乡镇重新生成", where=str(p))
+        raise SyncError(ErrorCode.ENROL_REQUEST_SIGNATURE, where=str(p))
     return dict(payload, fingerprint=fingerprint(sign))
 
 

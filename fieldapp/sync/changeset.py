@@ -39,7 +39,7 @@ def bundle_form(row: tuple) -> list:
 def change_from_list(item: Any, where: str) -> Change:
     """A change from its bundle form (a JSON list in CHANGE_COLUMNS order), validated."""
     if not isinstance(item, list) or len(item) != len(CHANGE_COLUMNS):
-        raise BundleRejected("同步包中的变更记录格式不对", where=where)
+        raise BundleRejected(ErrorCode.CHANGE_FORMAT, where=where)
     c = Change(*item)
     ok = (isinstance(c.device_id, str)
           and (c.device_id in _GOOD_DEVICES or _good_device(c.device_id))
@@ -51,22 +51,23 @@ def change_from_list(item: Any, where: str) -> Change:
           and (c.base is None or isinstance(c.base, dict))
           and (c.user is None or isinstance(c.user, str)))
     if not ok:
-        raise BundleRejected(f"同步包中的变更记录格式不对（{c.device_id}:{c.counter}）",
+        raise BundleRejected(ErrorCode.CHANGE_FORMAT_AT, device=c.device_id, counter=c.counter,
                              where=where)
     fields = SYNCED_FIELDS.get(c.tbl)
     if fields is None:
-        raise BundleRejected(f"同步包中有未知的表: {c.tbl}", where=where)
+        raise BundleRejected(ErrorCode.CHANGE_UNKNOWN_TABLE, table=c.tbl, where=where)
     values = c.values()
     if c.base and not all(isinstance(v, str) for v in c.base.values()):
-        raise BundleRejected(f"同步包中的变更数据格式不对（{c.version}）", where=where)
+        raise BundleRejected(ErrorCode.CHANGE_DATA_FORMAT, version=c.version, where=where)
     if not (c.op == "insert" and _INSERTABLE[c.tbl].issuperset(values)):
         for name in values:
             if not field_allowed(c.tbl, name, c.op):
-                raise BundleRejected(f"同步包中的变更修改了未知字段 {c.tbl}.{name}", where=where)
+                raise BundleRejected(ErrorCode.CHANGE_UNKNOWN_FIELD, table=c.tbl, field=name,
+                                     where=where)
     for name, v in values.items():
         if not _value_ok(name, v):
-            raise BundleRejected(f"同步包中的变更字段 {c.tbl}.{name} 的值类型不对（{c.version}）",
-                                 where=where)
+            raise BundleRejected(ErrorCode.CHANGE_VALUE_TYPE, table=c.tbl, field=name,
+                                 version=c.version, where=where)
         if v is not None and not isinstance(v, str) and not _number_ok(name, v):
             raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
                                  field=f"{c.tbl}.{name}", value=repr(v)[:40])

@@ -21,6 +21,7 @@ from fieldapp.store.sync_log.merge_reads import StoreState
 
 from .errors import SyncError
 from .heads import field_heads, latest
+from fieldapp.core.messages import ErrorCode
 
 KEEP = ("ours", "theirs", "value")
 
@@ -81,20 +82,20 @@ def resolve(store, conflict_id: int, keep: str, *, value: Any = None,
     the other fields of its topic: a position's lat and lon together): keep "ours" (the value
     the record holds), "theirs", or set `value` ({field: value} for a topic of several fields)."""
     if keep not in KEEP:
-        raise SyncError(f"处理方式应为 {' / '.join(KEEP)}")
+        raise SyncError(ErrorCode.CONFLICT_KEEP, choices=" / ".join(KEEP))
     row = sync_conflicts.conflict(store, conflict_id)
     if row is None:
-        raise SyncError(f"没有编号为 {conflict_id} 的冲突")
+        raise SyncError(ErrorCode.CONFLICT_NOT_FOUND, conflict=conflict_id)
     if row["status"] != "open":
-        raise SyncError(f"冲突 {conflict_id} 已经处理过了")
+        raise SyncError(ErrorCode.CONFLICT_DONE, conflict=conflict_id)
     if row["field"] == "deleted":
-        raise SyncError("删除冲突只能保留现状")
+        raise SyncError(ErrorCode.CONFLICT_DELETE_KEEPS)
     if row["field"] == VERDICT:
         return _resolve_verdict(store, row, keep, user)
     tbl, uuid = row["tbl"], row["record_uuid"]
     key = sync_conflicts.record_key(store, tbl, uuid)
     if key is None:
-        raise SyncError(f"冲突 {conflict_id} 的记录已不存在")
+        raise SyncError(ErrorCode.CONFLICT_RECORD_GONE, conflict=conflict_id)
     t = topic(tbl, row["field"])
     rows = [row] + [r for r in sync_conflicts.conflicts(store, status="open")
                     if r["tbl"] == tbl and r["record_uuid"] == uuid and r["id"] != row["id"]
@@ -119,7 +120,7 @@ def resolve(store, conflict_id: int, keep: str, *, value: Any = None,
 def _resolve_verdict(store, row: dict[str, Any], keep: str, user: str | None) -> dict[str, Any]:
     """Two visits that disagree: the chosen one decides the household's status (both stay)."""
     if keep == "value":
-        raise SyncError("走访结论冲突只能选择其中一次走访（--keep ours 或 theirs）")
+        raise SyncError(ErrorCode.CONFLICT_VISIT_RESULT)
     chosen = row[keep]
     with store.write(user) as w:
         sync_conflicts.audit(w.store, "households", row["record_uuid"], f"conflict:{VERDICT}",

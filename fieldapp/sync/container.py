@@ -62,7 +62,7 @@ def write_bundle(path: Path, header: dict[str, Any], payload: Path, signer: KeyP
     sha256 of the written file."""
     size = payload.stat().st_size
     if size > MAX_PAYLOAD:
-        raise BundleRejected("同步包内容过大", where=str(path))
+        raise BundleRejected(ErrorCode.BUNDLE_TOO_LARGE, where=str(path))
     prefix = os.urandom(8)
     header = dict(header, format=FORMAT, payload_size=size, nonce_prefix=b64(prefix),
                   signer={"sign": b64(signer.public.sign), "box": b64(signer.public.box)})
@@ -95,32 +95,31 @@ def open_bundle(path: str | os.PathLike) -> Opened:
     p = Path(path)
     where = str(p)
     if not p.is_file():
-        raise BundleRejected("同步包文件不存在", where=where)
+        raise BundleRejected(ErrorCode.BUNDLE_MISSING, where=where)
     size = p.stat().st_size
     with open(p, "rb") as fh:
         start = fh.read(12)
         if len(start) < 12 or start[:8] != MAGIC:
-            raise BundleRejected("不是 fieldapp 同步包（文件头不对）", where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_NOT_FIELDAPP, where=where)
         (hlen,) = struct.unpack(">I", start[8:])
         if hlen > MAX_HEADER:
             raise BundleRejected(ErrorCode.BUNDLE_HEADER_TOO_LARGE, where=where, size=hlen,
                                  limit=MAX_HEADER)
         if 12 + hlen + 64 > size:
-            raise BundleRejected("同步包已损坏或被截断（包头长度不对）", where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_HEADER_LENGTH, where=where)
         raw = fh.read(hlen)
         header = _parse_header(raw, where)
         expected = 12 + hlen + crypto.ciphertext_length(header["payload_size"]) + 64
         if size != expected:
-            what = "被截断" if size < expected else "末尾有多余数据"
-            raise BundleRejected(f"同步包不完整：文件{what}（应为 {expected} 字节，实为 {size}）",
-                                 where=where)
+            entry = ErrorCode.BUNDLE_CUT_SHORT if size < expected else ErrorCode.BUNDLE_TRAILING_DATA
+            raise BundleRejected(entry, expected=expected, size=size, where=where)
         fh.seek(0)
         digest, whole = hashlib.sha256(), hashlib.sha256()
         left = size - 64
         while left:
             block = fh.read(min(left, 1 << 20))
             if not block:
-                raise BundleRejected("读取同步包时文件变短了", where=where)
+                raise BundleRejected(ErrorCode.BUNDLE_SHRANK, where=where)
             digest.update(block)
             whole.update(block)
             left -= len(block)
@@ -130,7 +129,7 @@ def open_bundle(path: str | os.PathLike) -> Opened:
         signer = PublicKeys(unb64(header["signer"]["sign"]), unb64(header["signer"]["box"]))
         signer.verifier().verify(sig, SIG_DOMAIN + digest.digest())
     except (InvalidSignature, ValueError, KeyError, TypeError):
-        raise BundleRejected("签名无效：同步包已损坏或被篡改，未做任何改动", where=where) from None
+        raise BundleRejected(ErrorCode.BUNDLE_SIGNATURE, where=where) from None
     return Opened(p, header, hashlib.sha256(raw).digest(), 12 + hlen, whole.hexdigest(), size)
 
 
@@ -140,17 +139,17 @@ def _parse_header(raw: bytes, where: str) -> dict[str, Any]:
     except jsonguard.TooDeep as exc:
         raise BundleRejected(exc.entry, where=where, **exc.params) from None
     except (UnicodeDecodeError, ValueError):
-        raise BundleRejected("同步包已损坏（包头无法读取）", where=where) from None
+        raise BundleRejected(ErrorCode.BUNDLE_HEADER_UNREADABLE, where=where) from None
     if not isinstance(header, dict):
-        raise BundleRejected("同步包已损坏（包头格式不对）", where=where)
+        raise BundleRejected(ErrorCode.BUNDLE_HEADER_FORMAT, where=where)
     for key, typ in _HEADER_KEYS.items():
         if not isinstance(header.get(key), typ) or isinstance(header.get(key), bool):
-            raise BundleRejected(f"同步包已损坏（包头缺少 {key}）", where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_HEADER_KEY, key=key, where=where)
     if header["format"] > FORMAT:
-        raise BundleRejected(f"同步包格式版本 {header['format']} 比本程序新，请升级程序",
+        raise BundleRejected(ErrorCode.BUNDLE_FORMAT_NEWER, version=header["format"],
                              where=where)
     if not 0 <= header["payload_size"] <= MAX_PAYLOAD:
-        raise BundleRejected("同步包内容大小不合理", where=where)
+        raise BundleRejected(ErrorCode.BUNDLE_SIZE_IMPLAUSIBLE, where=where)
     return header
 
 
@@ -163,8 +162,7 @@ def decrypt_payload(opened: Opened, content_key: bytes, dest: Path) -> None:
             out.writelines(crypto.decrypt_stream(content_key, prefix, opened.header_hash, src,
                                                opened.header["payload_size"]))
     except InvalidTag:
-        raise BundleRejected("同步包内容无法解密（已损坏或被篡改）", where=str(opened.path)) \
-            from None
+        raise BundleRejected(ErrorCode.BUNDLE_DECRYPT, where=str(opened.path)) from None
 
 
 def content_key_for(opened: Opened, keys: KeyPair | None, code: str | None) -> bytes:
@@ -180,12 +178,11 @@ def content_key_for(opened: Opened, keys: KeyPair | None, code: str | None) -> b
             if k is not None:
                 return k
     except (KeyError, ValueError, TypeError):
-        raise BundleRejected("同步包已损坏（密钥记录不对）", where=str(opened.path)) from None
+        raise BundleRejected(ErrorCode.BUNDLE_KEY_RECORD, where=str(opened.path)) from None
     has_code = any(r.get("type") == "code" for r in recipients)
     if code and has_code:
-        raise BundleRejected("传输码不正确，无法解开参考包", where=str(opened.path))
+        raise BundleRejected(ErrorCode.TRANSFER_CODE_WRONG, where=str(opened.path))
     if has_code:
-        raise BundleRejected("这个参考包还不是发给本机密钥的：请用 --code 或环境变量 "
-                             "FIELDAPP_TRANSFER_CODE 提供县里给的传输码", where=str(opened.path))
-    raise BundleRejected("这个同步包不是发给本数据库的（没有可用的解密密钥）",
-                         where=str(opened.path))
+        raise BundleRejected(ErrorCode.TRANSFER_CODE_NEEDED, env="FIELDAPP_TRANSFER_CODE",
+                             where=str(opened.path))
+    raise BundleRejected(ErrorCode.BUNDLE_NOT_FOR_US, where=str(opened.path))

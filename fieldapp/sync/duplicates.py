@@ -10,6 +10,7 @@ from fieldapp.store.households import queries
 from fieldapp.store import conflicts as sync_conflicts
 
 from .errors import SyncError
+from fieldapp.core.messages import ErrorCode
 
 
 def list_duplicates(store, *, status: str | None = "open") -> list[dict[str, Any]]:
@@ -28,14 +29,14 @@ def list_duplicates(store, *, status: str | None = "open") -> list[dict[str, Any
 def merge_households(store, keep: str, drop: str, *, user: str | None = None) -> int:
     """Merge household `drop` into `keep`; returns how many visits moved."""
     if keep == drop:
-        raise SyncError("不能把一户合并到它自己")
+        raise SyncError(ErrorCode.DUPLICATE_SELF)
     a, b = queries.household(store, keep), queries.household(store, drop)
     if a is None or b is None:
-        raise SyncError(f"找不到户 {keep if a is None else drop}")
+        raise SyncError(ErrorCode.HOUSEHOLD_NOT_FOUND, uuid=keep if a is None else drop)
     if b["merged_into"]:
-        raise SyncError(f"户 {drop} 已经合并到 {b['merged_into']}")
+        raise SyncError(ErrorCode.DUPLICATE_MERGED, drop=drop, into=b["merged_into"])
     if a["merged_into"] or a["deleted"]:
-        raise SyncError(f"户 {keep} 已合并或已删除，不能作为保留的一户")
+        raise SyncError(ErrorCode.DUPLICATE_KEEP_GONE, keep=keep)
     with store.write(user) as w:
         visits = sync_conflicts.visits_of(w.store, drop)
         for v in visits:
@@ -54,5 +55,5 @@ def dismiss(store, a: str, b: str) -> None:
             return
         found = sync_conflicts.rule_pair(store, a, b)
         if found is None:
-            raise SyncError("没有这一对疑似重复户")
+            raise SyncError(ErrorCode.DUPLICATE_PAIR_NOT_FOUND)
         sync_conflicts.record_pair(store, a, b, *found, "dismissed")

@@ -25,7 +25,9 @@ class UnknownDevice(BundleRejected):
 
     code = "unknown_device"
 
-    def __init__(self, message: str, *, device_id: str, fingerprint: str, where: str | None = None):
-        super().__init__(message, where=where)
+    def __init__(self, message, *, device_id: str, fingerprint: str, where: str | None = None,
+                 **params):
+        super().__init__(message, where=where, device_id=device_id, fingerprint=fingerprint,
+                         **params)
         self.device_id = device_id
         self.fingerprint = fingerprint

@@ -7,6 +7,7 @@ from fieldapp.store.sync_log import keys as sync_keys
 
 from .errors import SyncError
 from .keys import KeyPair, PublicKeys, b64, unb64
+from fieldapp.core.messages import ErrorCode
 
 
 def create_keys(store, passphrase: str) -> KeyPair:
@@ -33,7 +34,7 @@ def has_keys(store) -> bool:
 def own_public(store) -> PublicKeys:
     row = sync_keys.own_keys(store, store.device_id)
     if row is None:
-        raise SyncError("本数据库还没有密钥：请先用 fieldapp init 创建", where=str(store.path))
+        raise SyncError(ErrorCode.KEYS_MISSING, where=str(store.path))
     return PublicKeys(unb64(row["sign_public"]), unb64(row["box_public"]))
 
 
@@ -44,10 +45,10 @@ def unlock(store, passphrase: str | KeyPair) -> KeyPair:
         return passphrase
     row = sync_keys.own_keys(store, store.device_id)
     if row is None:
-        raise SyncError("本数据库还没有密钥：请先用 fieldapp init 创建", where=str(store.path))
+        raise SyncError(ErrorCode.KEYS_MISSING, where=str(store.path))
     keys = KeyPair.unprotect(row["protected"], passphrase)
     if b64(keys.public.sign) != row["sign_public"]:
-        raise SyncError("本机密钥记录不一致", where=str(store.path))
+        raise SyncError(ErrorCode.KEYS_INCONSISTENT, where=str(store.path))
     return keys
 
 
@@ -55,8 +56,7 @@ def county_device(store) -> dict:
     """At a laptop: the county's devices row (status 'county')."""
     rows = sync_keys.devices(store, status=("county",))
     if not rows or not rows[0].get("public_key"):
-        raise SyncError("本数据库不知道县级公钥：请用县里的参考包创建（fieldapp init --from）",
-                        where=str(store.path))
+        raise SyncError(ErrorCode.COUNTY_KEY_UNKNOWN, where=str(store.path))
     return rows[0]
 
 

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from fieldapp.core.passphrase_rule import check_new_passphrase
 
 from .errors import PassphraseError
+from fieldapp.core.messages import ErrorCode
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 _RAW = {"encoding": ser.Encoding.Raw, "format": ser.PublicFormat.Raw}
@@ -41,7 +42,7 @@ def unb64(text: str) -> bytes:
 def derive_key(secret: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R,
                p: int = SCRYPT_P) -> bytes:
     if not (2**10 <= n <= 2**17 and 1 <= r <= 8 and 1 <= p <= 2):  # at most 128 MiB
-        raise PassphraseError("密钥派生参数不合理")
+        raise PassphraseError(ErrorCode.KDF_PARAMS)
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret.encode("utf-8"))
 
 
@@ -108,8 +109,8 @@ class KeyPair:
             secret = AESGCM(key).decrypt(unb64(d["nonce"]), unb64(d["ct"]),
                                          b"fieldapp private keys v1")
         except InvalidTag:
-            raise PassphraseError("口令不正确，无法解开本机私钥") from None
+            raise PassphraseError(ErrorCode.PASSPHRASE_WRONG) from None
         except (ValueError, KeyError, TypeError):
-            raise PassphraseError("本机私钥记录已损坏") from None
+            raise PassphraseError(ErrorCode.PRIVATE_KEY_DAMAGED) from None
         return cls(Ed25519PrivateKey.from_private_bytes(secret[:32]),
                    X25519PrivateKey.from_private_bytes(secret[32:]))

@@ -70,7 +70,8 @@ class MergeResult:
     errors: list[BundleRejected] = field(default_factory=list)
 
     def reject(self, file, exc: BundleRejected) -> None:
-        entry = {"file": str(file), "reason": exc.message, "code": exc.code}
+        entry = {"file": str(file), "reason": exc.message, "reason_en": exc.text("en"),
+                 "code": exc.code}
         if isinstance(exc, UnknownDevice):
             entry.update(device_id=exc.device_id, fingerprint=exc.fingerprint)
         self.rejected.append(entry)
@@ -156,12 +157,12 @@ def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
                     result={"applied": report.applied, "unchanged": report.unchanged,
                             "conflicts": report.conflicts, "duplicates": report.duplicates})
         except sqlite3.IntegrityError as exc:
-            raise BundleRejected(f"同步包与本库数据不一致，未做任何改动（{exc}）",
+            raise BundleRejected(ErrorCode.BUNDLE_INCONSISTENT, reason=exc,
                                  where=str(path)) from None
         except StoreError as exc:
             if "constraint" not in exc.message.lower():
                 raise
-            raise BundleRejected(f"同步包与本库数据不一致，未做任何改动（{exc.message}）",
+            raise BundleRejected(ErrorCode.BUNDLE_INCONSISTENT, reason=exc.message,
                                  where=str(path)) from None
         return report
 
@@ -285,25 +286,22 @@ def _check_contents(store, contents: Contents, township: str | None) -> None:
     if h["kind"] == "export":
         others = {c.device_id for c in contents.changes} - {h["device_id"]}
         if others:
-            raise BundleRejected(f"导出包含有其他设备的变更（{min(others)}）", where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_OTHER_DEVICES, device=min(others), where=where)
         used = forms.versions_in(contents.changes)
         problems = forms.too_new(used, _known_forms(store, light=True))
         if problems:  # look at what the database's own visits use before refusing
             problems = forms.too_new(used, _known_forms(store))
         if problems:
-            raise BundleRejected("同步包使用了本库不认识的表单：" + "；".join(problems) +
-                                 "。请先更新县里的表单", where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_FORMS, problems="; ".join(problems),
+                                 where=where)
         seen = (sync_keys.device(store, h["device_id"]) or {}).get("last_counter") or 0
         start = m.get("from_counter")
         if not isinstance(start, int) or start > seen + 1:
-            raise BundleRejected(
-                f"缺少此设备更早的同步包：本库已合并到第 {seen} 号变更，此包从第 {start} 号开始。"
-                "请先合并更早的包，或在乡镇用 bundle export --full 重新导出", where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_GAP, seen=seen, start=start, where=where)
     else:
         ref_settings = contents.reference["settings"]
         if ref_settings.get("id_salt") != store.setting("id_salt"):
-            raise BundleRejected("参考包与本机的身份证加密盐不一致：不是同一个县级数据库发出的",
-                                 where=where)
+            raise BundleRejected(ErrorCode.REFERENCE_SALT, where=where)
 
 
 def _known_forms(store, light: bool = False) -> set[tuple[str, str]]:
@@ -361,5 +359,5 @@ def require_keys(store, passphrase: str | None) -> KeyPair:
     from . import identity
 
     if not passphrase:
-        raise SyncError("需要本机私钥口令")
+        raise SyncError(ErrorCode.PASSPHRASE_REQUIRED)
     return identity.unlock(store, passphrase)

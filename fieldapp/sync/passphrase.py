@@ -10,30 +10,35 @@ import os
 import sys
 
 from .errors import PassphraseError
+from fieldapp.core.messages import ErrorCode
 
 PASSPHRASE_ENV = "FIELDAPP_PASSPHRASE"
 TRANSFER_CODE_ENV = "FIELDAPP_TRANSFER_CODE"
 
 
-def _ask(env: str, prompt: str, confirm: bool, what: str) -> str:
+def _ask(env: str, prompt: str, confirm: bool, entries: tuple[ErrorCode, ...]) -> str:
+    """entries: the messages for no terminal, empty and typed differently."""
+    no_terminal, empty, differ = entries
     value = os.environ.get(env)
     if value:
         return value
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
-        raise PassphraseError(f"需要{what}：请设置环境变量 {env}，或在终端中运行以便输入")
+        raise PassphraseError(no_terminal, env=env)
     value = getpass.getpass(prompt)
     if not value:
-        raise PassphraseError(f"{what}不能为空")
+        raise PassphraseError(empty)
     if confirm and getpass.getpass("再输入一次确认: ") != value:
-        raise PassphraseError(f"两次输入的{what}不一致")
+        raise PassphraseError(differ)
     return value
 
 
 def read_passphrase(*, confirm: bool = False) -> str:
     """The passphrase protecting this database's private key."""
-    return _ask(PASSPHRASE_ENV, "本机私钥口令: ", confirm, "私钥口令")
+    return _ask(PASSPHRASE_ENV, "本机私钥口令: ", confirm, (
+        ErrorCode.PASSPHRASE_NO_TERMINAL, ErrorCode.PASSPHRASE_EMPTY, ErrorCode.PASSPHRASE_MISMATCH))
 
 
 def read_transfer_code() -> str:
     """The transfer code printed by the county with a reference bundle."""
-    return _ask(TRANSFER_CODE_ENV, "参考包传输码: ", False, "传输码")
+    return _ask(TRANSFER_CODE_ENV, "参考包传输码: ", False, (
+        ErrorCode.TRANSFER_CODE_NO_TERMINAL, ErrorCode.TRANSFER_CODE_EMPTY, ErrorCode.TRANSFER_CODE_EMPTY))

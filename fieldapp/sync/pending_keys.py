@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SyncError
+from fieldapp.core.messages import ErrorCode
 
 
 def pending_key_path(db: str | os.PathLike) -> Path:
@@ -22,5 +23,5 @@ def load_pending(key_path: Path) -> dict[str, Any]:
         d = json.loads(key_path.read_text(encoding="utf-8"))
         d["device_id"], d["protected"], d["sign"]
     except (OSError, ValueError, KeyError, TypeError):
-        raise SyncError("本机的待登记密钥文件已损坏", where=str(key_path)) from None
+        raise SyncError(ErrorCode.PENDING_KEY_DAMAGED, where=str(key_path)) from None
     return d

@@ -104,7 +104,8 @@ class _Planner:
         todo, ids = [], set()
         for c in sorted(changes, key=lambda c: (c.hlc, c.device_id, c.counter)):
             if (c.device_id, c.counter) in ids:
-                raise BundleRejected(f"同步包中有重复的变更 {c.version}", where=self.where)
+                raise BundleRejected(ErrorCode.BUNDLE_DUPLICATE_CHANGE, version=c.version,
+                                         where=self.where)
             ids.add((c.device_id, c.counter))
             if c.device_id == self.self_device or c.counter <= seen.get(c.device_id, 0):
                 self.plan.skipped += 1
@@ -169,8 +170,8 @@ class _Planner:
             self._check_scope(wr)
             return
         if wr is None:
-            raise BundleRejected(f"同步包修改了本库没有的记录 {c.tbl} {c.record_uuid}"
-                                 f"（缺少它之前的同步包？）", where=self.where)
+            raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_RECORD, table=c.tbl,
+                                     uuid=c.record_uuid, where=self.where)
         self._check_scope(wr)
         bases = c.bases() if c.op != "insert" else {}
         olds = c.olds()
@@ -204,7 +205,8 @@ class _Planner:
         if c.tbl == "attachments":
             content = self.attachment(row["sha256"]) if self.attachment else None
             if content is None:
-                raise BundleRejected(f"同步包缺少照片 {row['sha256']}", where=self.where)
+                raise BundleRejected(ErrorCode.BUNDLE_PHOTO_MISSING, sha256=row["sha256"],
+                                         where=self.where)
             row["content"] = content
         return WorkingRow(c.tbl, row, is_new=True, clock={"*": version})
 
@@ -257,8 +259,8 @@ class _Planner:
         if (device and device not in (c.device_id, self.self_device) and counter.isdigit()
                 and int(counter) > max(self.seen.get(device, 0),
                                        self.plan.seen.get(device, 0))):
-            raise BundleRejected(f"同步包中的修改基于本库还没有合并的变更 {base}：请先合并设备 "
-                                 f"{device} 的同步包", where=self.where)
+            raise BundleRejected(ErrorCode.BUNDLE_UNMERGED_BASE, base=base, device=device,
+                                     where=self.where)
 
     def _take(self, wr: WorkingRow, c: Change, name: str, value: Any, current: Any) -> None:
         wr.set(name, value)
@@ -293,8 +295,8 @@ class _Planner:
         county = self.township[:6] + "000000"
         if code and not code.startswith(self.township[:9]) and not (
                 wr.tbl == "areas" and code == county):
-            raise BundleRejected(f"同步包修改了本乡镇以外的记录（{wr.tbl} {code}）",
-                                 where=self.where)
+            raise BundleRejected(ErrorCode.BUNDLE_OUTSIDE_TOWNSHIP, table=wr.tbl, area=code,
+                                     where=self.where)
 
     # ----- result ----------------------------------------------------------------------------
     def _check_references(self) -> None:
@@ -307,8 +309,8 @@ class _Planner:
             r = wr.row
             hh = r.get("household_uuid")
             if hh is not None and hh not in self.hh_village:
-                raise BundleRejected(f"同步包中的 {tbl} {u} 引用了本库没有的户 {hh}",
-                                     where=self.where)
+                raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_HOUSEHOLD, table=tbl, uuid=u,
+                                         household=hh, where=self.where)
             for col in ("village_code", "township_code", "parent_code", "area_code"):
                 if r.get(col) is not None:
                     codes.add(r[col])
@@ -316,8 +318,8 @@ class _Planner:
                   if tbl == "areas" and wr is not None}
         missing = codes - self.state.area_codes(sorted(codes))
         if missing:
-            raise BundleRejected(f"同步包中的记录引用了本库没有的区划 {min(missing)}",
-                                 where=self.where)
+            raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_AREA, area=min(missing),
+                                     where=self.where)
 
     def _finish(self) -> None:
         p = self.plan

@@ -20,6 +20,7 @@ from .changeset import Change, change_from_list
 from .container import Opened, content_key_for, decrypt_payload, open_bundle
 from .errors import BundleRejected
 from .keys import KeyPair
+from fieldapp.core.messages import ErrorCode
 
 MAX_BUNDLE_FILE = 6 << 30
 
@@ -38,7 +39,8 @@ class Contents:
             return None
         data = self.payload.read(name)
         if hashlib.sha256(data).hexdigest() != sha256:
-            raise BundleRejected(f"照片内容与其校验和不符: {sha256}", where=self.payload.where)
+            raise BundleRejected(ErrorCode.PHOTO_CHECKSUM, sha256=sha256,
+                                 where=self.payload.where)
         return data
 
 
@@ -48,20 +50,20 @@ def local_copy(path: str | os.PathLike) -> Iterator[tuple[Opened, Path]]:
     yields (opened, work dir). Nothing later reads the original file again."""
     src = Path(path)
     if not src.is_file():
-        raise BundleRejected("同步包文件不存在", where=str(src))
+        raise BundleRejected(ErrorCode.BUNDLE_MISSING, where=str(src))
     if src.stat().st_size > MAX_BUNDLE_FILE:
-        raise BundleRejected("同步包文件大得不合理", where=str(src))
+        raise BundleRejected(ErrorCode.BUNDLE_FILE_TOO_LARGE, where=str(src))
     with private_workdir("bundle-") as work:  # 0700 under the app data, removed on leaving
         copy = work / "bundle.fab"
         try:
             shutil.copyfile(src, copy)
         except OSError as exc:
-            raise BundleRejected(f"无法读取同步包: {exc.strerror or exc}", where=str(src)) \
-                from None
+            raise BundleRejected(ErrorCode.BUNDLE_UNREADABLE, reason=exc.strerror or exc,
+                                 where=str(src)) from None
         try:
             opened = open_bundle(copy)
         except BundleRejected as exc:
-            raise BundleRejected(exc.message, where=str(src)) from None
+            raise BundleRejected.again(exc, where=str(src)) from None
         opened.path, opened.local = src, copy  # messages name the user's file
         yield opened, work
 
@@ -77,20 +79,20 @@ def read_contents(opened: Opened, work: Path, keys: KeyPair | None,
     m, h = payload.manifest, opened.header
     for k in ("bundle_uuid", "kind", "device_id", "county", "township"):
         if m.get(k) != h.get(k):
-            raise BundleRejected(f"同步包清单与包头不一致（{k}）", where=where)
+            raise BundleRejected(ErrorCode.MANIFEST_HEADER_MISMATCH, key=k, where=where)
     version = m.get("schema_version")
     if not isinstance(version, int) or version < 1:
-        raise BundleRejected("同步包清单缺少数据库版本", where=where)
+        raise BundleRejected(ErrorCode.BUNDLE_NO_SCHEMA, where=where)
     if version > SCHEMA_VERSION:
-        raise BundleRejected(f"同步包来自更新的程序（数据库版本 {version}，本程序支持到 "
-                             f"{SCHEMA_VERSION}），请先升级本程序", where=where)
+        raise BundleRejected(ErrorCode.BUNDLE_NEWER_PROGRAM, version=version,
+                             supported=SCHEMA_VERSION, where=where)
     raw = payload.read_json("changes.json")
     if not isinstance(raw, list):
-        raise BundleRejected("同步包的变更列表格式不对", where=where)
+        raise BundleRejected(ErrorCode.BUNDLE_CHANGES_FORMAT, where=where)
     changes = [change_from_list(item, where) for item in raw]
     reference: dict[str, Any] = {}
     if h["kind"] == "reference":
         reference = payload.read_json("reference.json")
         if not isinstance(reference, dict) or not isinstance(reference.get("settings"), dict):
-            raise BundleRejected("参考包缺少 reference.json 内容", where=where)
+            raise BundleRejected(ErrorCode.REFERENCE_NO_CONTENT, where=where)
     return Contents(opened, payload, m, changes, reference)

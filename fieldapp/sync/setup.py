@@ -20,6 +20,7 @@ from .errors import BundleRejected, SyncError
 from .keys import KeyPair, PublicKeys, b64
 from .merge import BundleReport, merge_file
 from .reader import local_copy, read_contents
+from fieldapp.core.messages import ErrorCode
 
 
 @dataclass
@@ -44,10 +45,9 @@ def init_county(path: str | os.PathLike, county: str, passphrase: str, *,
         store = Store.open(p)
         try:
             if store.role != "county" or (store.setting("county_code") or "")[:6] != county[:6]:
-                raise SyncError(f"文件已存在，且不是区县 {county[:6]} 的县级数据库，不会覆盖",
-                                where=str(p))
+                raise SyncError(ErrorCode.COUNTY_FILE_EXISTS, county=county[:6], where=str(p))
             if identity.has_keys(store):
-                raise SyncError("这个县级数据库已有密钥，不会覆盖", where=str(p))
+                raise SyncError(ErrorCode.COUNTY_HAS_KEYS, where=str(p))
             keys = identity.create_keys(store, passphrase)
             _register_forms(store)
             return InitResult(str(p), "county", store.device_id, keys.public.fingerprint,
@@ -82,25 +82,23 @@ def init_township(path: str | os.PathLike, bundle: str | os.PathLike, passphrase
     laptop's key (made earlier by `devices.request`, kept in DB.key)."""
     p = Path(path)
     if p.exists():
-        raise SyncError("文件已存在，不会覆盖", where=str(p))
+        raise SyncError(ErrorCode.DB_EXISTS, where=str(p))
     key_path = Path(key_file) if key_file else pending_key_path(p)
     if not key_path.exists():
-        raise SyncError("本机还没有申请登记：先运行 fieldapp devices request 数据库 -o 申请文件"
-                        "（或在程序中“申请登记本机”），把申请文件交给县里登记，再用县里发回的"
-                        "参考包建库", where=str(p))
+        raise SyncError(ErrorCode.NOT_REQUESTED_YET, where=str(p))
     pending = load_pending(key_path)
     keys = KeyPair.unprotect(pending["protected"], passphrase)
     with local_copy(bundle) as (opened, work):
         h, where = opened.header, str(bundle)
         if h["kind"] != "reference":
-            raise BundleRejected("只能用县里的参考包创建乡镇数据库", where=where)
+            raise BundleRejected(ErrorCode.REFERENCE_ONLY, where=where)
         contents = read_contents(opened, work, keys, None)
         ref = contents.reference
         county_keys, county_dev = _county_keys(ref, opened, where)
         cert = _own_certificate(ref, county_keys, keys, pending["device_id"], h, where)
         settings = ref["settings"]
         if not settings.get("id_salt") or settings.get("county_code") != h["county"]:
-            raise BundleRejected("参考包缺少区县设置", where=where)
+            raise BundleRejected(ErrorCode.REFERENCE_NO_COUNTY, where=where)
     store = Store.create(p, role="township", county_code=settings["county_code"],
                          device_name=device_name or pending.get("device_name") or "",
                          device_id=pending["device_id"], id_salt=settings["id_salt"])
@@ -136,10 +134,10 @@ def _county_keys(ref: dict, opened, where: str) -> tuple[PublicKeys, dict]:
     try:
         county_keys = PublicKeys.from_json(county_dev["public_key"])
     except (KeyError, TypeError, ValueError):
-        raise BundleRejected("参考包缺少县级公钥", where=where) from None
+        raise BundleRejected(ErrorCode.REFERENCE_NO_COUNTY_KEY, where=where) from None
     if (county_keys.sign != opened.signer.sign
             or county_dev.get("device_id") != opened.header["device_id"]):
-        raise BundleRejected("参考包的签名者与其中的县级公钥不一致", where=where)
+        raise BundleRejected(ErrorCode.REFERENCE_SIGNER, where=where)
     return county_keys, county_dev
 
 
@@ -150,10 +148,10 @@ def _own_certificate(ref: dict, county_keys: PublicKeys, keys: KeyPair, device_i
         payload = certificates.verify(cert, county_keys)
         if payload and payload.get("sign") == mine:
             if payload.get("device_id") != device_id or payload.get("township") != h["township"]:
-                raise BundleRejected("参考包中本机的设备证书与本机不符", where=where)
+                raise BundleRejected(ErrorCode.REFERENCE_CERT_MISMATCH, where=where)
             return cert
-    raise BundleRejected(f"这个参考包里没有本机（密钥指纹 {keys.public.fingerprint}）的设备证书："
-                         "县里还没有登记本机", where=where)
+    raise BundleRejected(ErrorCode.REFERENCE_NO_CERT, fingerprint=keys.public.fingerprint,
+                         where=where)
 
 
 def _remove(p: Path) -> None:

@@ -17,6 +17,7 @@ from .archive import write_payload
 from .container import write_bundle
 from .errors import SyncError
 from .keys import KeyPair
+from fieldapp.core.messages import ErrorCode
 
 
 def now_iso() -> str:
@@ -37,9 +38,9 @@ def write(out: str | os.PathLike, *, kind: str, county: str, township: str, devi
     """Write a bundle; returns (bundle uuid, sha256 of the file)."""
     out = Path(out)
     if not out.parent.exists():
-        raise SyncError("输出目录不存在", where=str(out.parent))
+        raise SyncError(ErrorCode.OUTPUT_FOLDER_MISSING, where=str(out.parent))
     if out.is_dir():
-        raise SyncError("输出路径是一个文件夹", where=str(out))
+        raise SyncError(ErrorCode.OUTPUT_IS_FOLDER, where=str(out))
     bundle_uuid = str(uuidlib.uuid4())
     created = now_iso()
     common = {"kind": kind, "bundle_uuid": bundle_uuid, "created_at": created, "county": county,
@@ -56,7 +57,8 @@ def write(out: str | os.PathLike, *, kind: str, county: str, township: str, devi
             pause_for_tests("export-payload")
             sha = write_bundle(out, header, plain, signer, content_key)
     except OSError as exc:
-        raise SyncError(f"无法写入同步包: {exc.strerror or exc}", where=str(out)) from None
+        raise SyncError(ErrorCode.BUNDLE_WRITE_FAILED, reason=exc.strerror or exc,
+                        where=str(out)) from None
     return bundle_uuid, sha
 
 

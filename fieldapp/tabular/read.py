@@ -67,11 +67,11 @@ def read_table(path: str | os.PathLike, sheet: str | int | None = None) -> Table
 def _check(path: str | os.PathLike) -> Path:
     p = Path(path)
     if not p.exists():
-        raise TabularError("文件不存在", code="not_found", where=str(p))
+        raise TabularError(ErrorCode.FILE_MISSING, code="not_found", where=str(p))
     if p.is_dir():
-        raise TabularError("这是一个文件夹，不是表格文件", where=str(p))
+        raise TabularError(ErrorCode.TABLE_IS_FOLDER, where=str(p))
     if p.suffix.lower() not in SUFFIXES:
-        raise TabularError("不支持的文件类型（应为 .xlsx、.xls 或 .csv）", code="type", where=str(p))
+        raise TabularError(ErrorCode.TABLE_TYPE, code="type", where=str(p))
     return p
 
 
@@ -85,19 +85,20 @@ def _workbook(p: Path):
     try:
         return CalamineWorkbook.from_path(str(p))
     except Exception as exc:  # noqa: BLE001 - calamine has its own error type per defect
-        raise TabularError(f"无法读取工作簿，文件可能已损坏或不是 Excel 文件（{_short(exc)}）",
-                           code="broken", where=str(p)) from None
+        raise TabularError(ErrorCode.WORKBOOK_BROKEN, reason=_short(exc), code="broken",
+                           where=str(p)) from None
 
 
 def _read_excel(p: Path, sheet: str | int | None) -> Table:
     wb = _workbook(p)
     names = list(wb.sheet_names)
     if not names:
-        raise TabularError("工作簿中没有工作表", code="empty", where=str(p))
+        raise TabularError(ErrorCode.WORKBOOK_NO_SHEETS, code="empty", where=str(p))
     try:
         if isinstance(sheet, str):
             if sheet not in names:
-                raise TabularError(f"没有名为“{sheet}”的工作表", code="sheet", where=str(p))
+                raise TabularError(ErrorCode.WORKBOOK_NO_SUCH_SHEET, sheet=sheet, code="sheet",
+                                   where=str(p))
             candidates = [sheet]
         elif isinstance(sheet, int):
             candidates = [names[sheet]]
@@ -113,8 +114,9 @@ def _read_excel(p: Path, sheet: str | int | None) -> Table:
     except TabularError:
         raise
     except Exception as exc:  # noqa: BLE001 - as above
-        raise TabularError(f"无法读取工作表（{_short(exc)}）", code="broken", where=str(p)) from None
-    raise TabularError("工作簿中没有工作表", code="empty", where=str(p))  # pragma: no cover
+        raise TabularError(ErrorCode.WORKSHEET_BROKEN, reason=_short(exc), code="broken",
+                           where=str(p)) from None
+    raise TabularError(ErrorCode.WORKBOOK_NO_SHEETS, code="empty", where=str(p))  # pragma: no cover
 
 
 def _fill_merged(rows: list[list[Any]], ranges) -> None:
@@ -164,7 +166,7 @@ def _read_csv(p: Path) -> Table:
             if len(rows) % 4096 == 0:
                 _check_grid(rows[-4096:], p, p.stem, len(rows) - 4096)
     except csv.Error as exc:
-        raise TabularError(f"CSV 格式错误（第 {reader.line_num} 行：{exc}）",
+        raise TabularError(ErrorCode.CSV_SYNTAX, line=reader.line_num, reason=exc,
                            code="broken", where=str(p)) from None
     _check_grid(rows[len(rows) - len(rows) % 4096:], p, p.stem, len(rows) - len(rows) % 4096)
     return Table(str(p), p.stem, rows, [p.stem], enc)

@@ -19,6 +19,7 @@ def test_every_entry_has_both_languages_with_the_same_fields(entry):
     assert entry.value.zh.strip() and entry.value.en.strip()
     assert _fields(entry.value.zh) == _fields(entry.value.en)
     assert entry.value.en.isascii(), "the English template must not carry Chinese"
+    assert not _fields(entry.value.zh) & {"code", "where", "message"}, "those are the error's own"
 
 
 def test_an_error_raised_with_a_code_speaks_both_languages():

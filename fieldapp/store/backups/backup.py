@@ -56,11 +56,11 @@ def backup_database(db_path: str | os.PathLike, dest: str | os.PathLike, *,
     """Copy a database (which may be open and written by the app) to `dest`, consistently."""
     src_path, dest = Path(db_path), Path(dest)
     if dest.exists() and not overwrite:
-        raise E.AlreadyExists("备份文件已存在，不会覆盖", where=str(dest))
+        raise E.AlreadyExists(ErrorCode.BACKUP_EXISTS, where=str(dest))
     if dest.resolve() == src_path.resolve():
-        raise E.StoreError("备份文件不能与数据库是同一个文件", where=str(dest))
+        raise E.StoreError(ErrorCode.BACKUP_IS_DATABASE, where=str(dest))
     if not dest.parent.is_dir():
-        raise E.NotFound("目录不存在", where=str(dest.parent))
+        raise E.NotFound(ErrorCode.DB_DIR_MISSING, where=str(dest.parent))
     src = open_readonly(src_path)
     # A name of this process alone: two commands backing up at the same second (two imports
     # started at once) must not remove each other's half-written copy.
@@ -101,11 +101,9 @@ def _copy(src, target, progress, src_path: Path, dest: Path) -> None:
     except sqlite3.DatabaseError as exc:
         translated = _translate(exc, dest)
         if translated.code == "corrupt":
-            raise E.CorruptDatabase("数据库已损坏，无法备份（请用较早的备份恢复）",
-                                    where=str(src_path)) from None
+            raise E.CorruptDatabase(ErrorCode.BACKUP_SOURCE_CORRUPT, where=str(src_path)) from None
         if translated.code == "disk_full":
-            raise E.StoreError("磁盘已满，备份未完成（原数据库未受影响）", code="disk_full",
-                               where=str(dest)) from None
+            raise E.StoreError(ErrorCode.BACKUP_DISK_FULL, where=str(dest)) from None
         raise translated from None
 
 
@@ -115,11 +113,12 @@ def _verify(tmp: Path, dest: Path) -> None:
         ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise E.CorruptDatabase(f"备份文件校验失败（{exc}）", where=str(dest)) from None
+        raise E.CorruptDatabase(ErrorCode.BACKUP_VERIFY_FAILED, reason=exc,
+                                where=str(dest)) from None
     finally:
         conn.close()
     if ok != "ok" or app_id != APP_ID:
-        raise E.CorruptDatabase(f"备份文件校验失败（{ok}）", where=str(dest))
+        raise E.CorruptDatabase(ErrorCode.BACKUP_VERIFY_FAILED, reason=ok, where=str(dest))
 
 
 # ----- automatic rolling backups ------------------------------------------------------------
@@ -225,10 +224,11 @@ def restore_backup(backup: str | os.PathLike, db_path: str | os.PathLike, *,
         ok = src.execute("PRAGMA quick_check(1)").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         src.close()
-        raise E.CorruptDatabase(f"备份文件已损坏（{exc}）", where=str(backup)) from None
+        raise E.CorruptDatabase(ErrorCode.BACKUP_DAMAGED, reason=exc,
+                                where=str(backup)) from None
     if ok != "ok":
         src.close()
-        raise E.CorruptDatabase(f"备份文件已损坏（{ok}）", where=str(backup))
+        raise E.CorruptDatabase(ErrorCode.BACKUP_DAMAGED, reason=ok, where=str(backup))
     try:
         current = database_content(db) if db.exists() else None
     except E.StoreError:

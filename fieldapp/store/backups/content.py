@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from fieldapp.store import errors as E
 from fieldapp.store.check import open_readonly
 from fieldapp.store.db import _translate
+from fieldapp.core.messages import ErrorCode
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,6 @@ def check_restorable(backup: DatabaseContent, current: DatabaseContent | None) -
     """A backup of another county's database never replaces this one (a wrong file picked)."""
     if current is not None and backup.county_code and current.county_code \
             and backup.county_code != current.county_code:
-        raise E.StoreError(
-            f"备份属于另一个区县（{backup.county_name or backup.county_code}），"
-            f"不能用来恢复{current.county_name or current.county_code}的数据库")
+        raise E.StoreError(ErrorCode.BACKUP_OTHER_COUNTY,
+                           backup=backup.county_name or backup.county_code,
+                           current=current.county_name or current.county_code)

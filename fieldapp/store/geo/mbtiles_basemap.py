@@ -30,7 +30,7 @@ class MBTiles:
     def __init__(self, path: str | Path):
         p = Path(path)
         if not p.is_file():
-            raise E.NotFound("底图文件不存在", where=str(p))
+            raise E.NotFound(ErrorCode.MBTILES_MISSING, where=str(p))
         size = p.stat().st_size
         if size > MAX_FILE:
             raise E.StoreError(ErrorCode.MBTILES_TOO_LARGE, where=str(p),
@@ -49,16 +49,16 @@ class MBTiles:
             if "interrupt" in str(exc):
                 raise E.StoreError(ErrorCode.MBTILES_TIMEOUT, where=str(p),
                                    limit_ms=OPEN_MS) from None
-            raise E.NotADatabase(f"无法读取底图：{exc}", where=str(p)) from None
+            raise E.NotADatabase(ErrorCode.MBTILES_UNREADABLE, reason=exc, where=str(p)) from None
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise E.NotADatabase(f"无法读取底图：{exc}", where=str(p)) from None
+            raise E.NotADatabase(ErrorCode.MBTILES_UNREADABLE, reason=exc, where=str(p)) from None
         except E.StoreError:
             self.conn.close()
             raise
         if zooms[0] is None:
             self.conn.close()
-            raise E.StoreError("底图中没有任何瓦片", where=str(p))
+            raise E.StoreError(ErrorCode.MBTILES_EMPTY, where=str(p))
         self.minzoom = int(zooms[0])
         self.maxzoom = int(zooms[1])
         self.xyz_rows = self.metadata.get("scheme", "tms").strip().lower() == "xyz"

@@ -86,12 +86,12 @@ def _record(conn, import_id: int) -> ImportRecord:
     row = conn.execute(f"SELECT {', '.join(_COLS)} FROM import_log WHERE id = ?",
                        (import_id,)).fetchone()
     if row is None:
-        raise E.StoreError(f"没有编号为 {import_id} 的导入记录")
+        raise E.StoreError(ErrorCode.IMPORT_NOT_FOUND, number=import_id)
     rec = ImportRecord(*row)
     if rec.undone_at:
-        raise E.StoreError(f"第 {import_id} 次导入已于 {rec.undone_at[:16]} 撤销")
+        raise E.StoreError(ErrorCode.IMPORT_UNDONE, number=import_id, when=rec.undone_at[:16])
     if rec.first_counter is None:
-        raise E.StoreError(f"第 {import_id} 次导入由旧版本程序完成，无法逐条撤销（可用导入前的自动备份恢复）")
+        raise E.StoreError(ErrorCode.IMPORT_TOO_OLD, number=import_id)
     return rec
 
 

@@ -5,6 +5,7 @@ reason, and households that look like duplicates. The arithmetic lives in fielda
 from __future__ import annotations
 
 from fieldapp.core.divisions import Area
+from fieldapp.core.messages import ErrorCode
 
 _LIVE = "deleted = 0 AND merged_into IS NULL"
 
@@ -89,7 +90,7 @@ def reconciliation(store, code: str | None = None, duplicates: bool = True):
     if not areas:
         from fieldapp.store.errors import NotFound
 
-        raise NotFound(f"没有区划代码为 {code} 的地区")
+        raise NotFound(ErrorCode.AREA_NOT_IN_DATABASE, area=code)
     dups = duplicate_counts(store, code) if duplicates else ()
     return reconcile(areas, status_counts(store, code), dups, root=code)
 

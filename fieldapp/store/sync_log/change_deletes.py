@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from operator import itemgetter
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.store import errors as E
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 
@@ -27,7 +28,7 @@ class Deletes:
             f"SELECT uuid, deleted, clock FROM {table} WHERE {keycol} = ?", (key,)
         ).fetchone()
         if row is None:
-            raise E.StoreError(f"{table} 中找不到记录 {key}")
+            raise E.StoreError(ErrorCode.SYNC_NO_RECORD, table=table, key=key)
         if row[1]:
             return
         counter, hlc = self._stamp()
@@ -63,7 +64,7 @@ class Deletes:
         fields = SYNCED_FIELDS[table]
         bad = [f for f in clear if f not in fields or f in JSON_FIELDS or f == "head_name"]
         if bad:
-            raise E.StoreError(f"{table} 不能批量清除字段: {', '.join(bad)}")
+            raise E.StoreError(ErrorCode.SYNC_NOT_CLEARABLE, table=table, fields=", ".join(bad))
         keycol = _key(table)
         extra = ", household_uuid" if table == "visits" else ""
         cols = "".join(f", {f}" for f in clear)
@@ -74,7 +75,7 @@ class Deletes:
         for key in keys:
             row = found.get(key)
             if row is None:
-                raise E.StoreError(f"{table} 中找不到记录 {key}")
+                raise E.StoreError(ErrorCode.SYNC_NO_RECORD, table=table, key=key)
             stamp = self._clear_and_delete(table, row, clear, log, audit, bool(extra))
             if stamp is not None:
                 writes.append((*clear.values(), *stamp, row[0]))

@@ -19,6 +19,7 @@ from fieldapp.core.pinyin import initials
 from fieldapp.store import errors as E
 from fieldapp.store.households.status import refresh_status
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
+from fieldapp.core.messages import ErrorCode
 
 from fieldapp.store.sync_log.bulk_load import BULK_PRAGMAS, bulk_load
 from fieldapp.store.sync_log.change_deletes import Deletes
@@ -99,7 +100,7 @@ class ChangeWriter(Inserts, Deletes):
         plan = _plan(table)
         if not plan.allowed.issuperset(record):
             unknown = set(record) - plan.allowed
-            raise E.StoreError(f"{table} 没有字段: {', '.join(sorted(unknown))}")
+            raise E.StoreError(ErrorCode.SYNC_NO_FIELDS, table=table, fields=", ".join(sorted(unknown)))
         get = record.get
         row = dict(zip(plan.fields, map(get, plan.fields)))
         for f, default in plan.defaults:
@@ -135,7 +136,7 @@ class ChangeWriter(Inserts, Deletes):
         names = [d[0] for d in cur.description]
         found = cur.fetchone()
         if found is None:
-            raise E.StoreError(f"{table} 中找不到记录 {key}")
+            raise E.StoreError(ErrorCode.SYNC_NO_RECORD, table=table, key=key)
         current = dict(zip(names, found))
         fields = SYNCED_FIELDS[table]
         clock = json.loads(current["clock"])
@@ -144,7 +145,7 @@ class ChangeWriter(Inserts, Deletes):
         row_updates: dict[str, Any] = {}
         for field, value in values.items():
             if field not in fields:
-                raise E.StoreError(f"{table} 没有字段: {field}")
+                raise E.StoreError(ErrorCode.SYNC_NO_FIELDS, table=table, fields=field)
             if field in JSON_FIELDS:
                 doc = json.loads(current[field] or "{}")
                 patch = json.loads(value) if isinstance(value, str) else dict(value or {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.store import errors as E
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 
@@ -21,7 +22,7 @@ class _TablePlan:
     def __init__(self, table: str):
         fields = SYNCED_FIELDS.get(table)
         if fields is None:
-            raise E.StoreError(f"不可同步的表: {table}")
+            raise E.StoreError(ErrorCode.SYNC_TABLE, table=table)
         self.fields = fields
         self.allowed = frozenset(fields) | {"uuid"}
         self.defaults = tuple(DEFAULTS.get(table, {}).items())

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication
 
 from fieldapp.store import public_places as P
 from fieldapp.survey.model import Form
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.errors import BadValue
 
 
 class PublicPlaceRecord:
@@ -20,7 +22,7 @@ class PublicPlaceRecord:
     def __init__(self, store, form: Form, place_uuid: str | None = None,
                  area_code: str | None = None, area_name: str = ""):
         if place_uuid is None and area_code is None:
-            raise ValueError("a new place needs the township or village it belongs to")
+            raise BadValue(ErrorCode.PLACE_NEEDS_AREA)
         self.store, self.form = store, form
         self.place_uuid, self.area_code, self.area_name = place_uuid, area_code, area_name
 

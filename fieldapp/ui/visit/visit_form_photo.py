@@ -9,6 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
 from fieldapp.core.errors import FieldappError
+from fieldapp.core.messages import ErrorCode
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 DEFAULT_MAX_PIXELS = 1600
@@ -25,7 +26,7 @@ def _jpeg(image: QImage, quality: int) -> bytes:
     buf = QBuffer(data)
     buf.open(QIODevice.WriteOnly)
     if not image.save(buf, "JPG", quality):
-        raise PhotoError("无法把图片保存为 JPEG")
+        raise PhotoError(ErrorCode.PHOTO_NOT_JPEG)
     buf.close()
     return bytes(data.data())
 
@@ -47,14 +48,14 @@ def prepare_photo(path: str | Path, max_pixels: int = DEFAULT_MAX_PIXELS,
     """(JPEG content, JPEG thumbnail) of a picture file; PhotoError when it cannot be used."""
     p = Path(path)
     if not p.is_file():
-        raise PhotoError("照片文件不存在", where=str(p))
+        raise PhotoError(ErrorCode.PHOTO_MISSING, where=str(p))
     if p.stat().st_size > MAX_FILE_BYTES:
-        raise PhotoError("照片文件太大（超过 60 MB）", where=p.name)
+        raise PhotoError(ErrorCode.PHOTO_TOO_LARGE, megabytes=MAX_FILE_BYTES // 2**20, where=p.name)
     reader = QImageReader(str(p))
     reader.setAutoTransform(True)  # honour the camera's orientation tag
     image = reader.read()
     if image.isNull():
-        raise PhotoError(f"无法读取图片（{reader.errorString()}）", where=p.name)
+        raise PhotoError(ErrorCode.PHOTO_UNREADABLE, reason=reader.errorString(), where=p.name)
     image = _flatten(image)
     if max(image.width(), image.height()) > max_pixels:
         image = image.scaled(max_pixels, max_pixels, Qt.KeepAspectRatio,
