@@ -19,6 +19,7 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core import jsonguard
 from fieldapp.core.zipguard import MIB, InputTooLarge, check_size
 
@@ -52,6 +53,8 @@ def read_geo_file(path: str | Path) -> GeoFile:
     p = Path(path)
     if not p.exists():
         raise BadGeoFile("文件不存在", where=str(p))
+    if p.is_dir():
+        raise BadGeoFile(ErrorCode.INPUT_IS_FOLDER, where=str(p))
     suffix = p.suffix.lower()
     limit = MAX_GEOJSON_BYTES if suffix in (".geojson", ".json") else MAX_GEO_FILE_BYTES
     try:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.private_temp import pause_for_tests, private_workdir
 from fieldapp.store.schema import SCHEMA_VERSION
 
@@ -47,6 +48,8 @@ def local_copy(path: str | os.PathLike) -> Iterator[tuple[Opened, Path]]:
     """The bundle copied into a private temporary folder and opened (signature checked);
     yields (opened, work dir). Nothing later reads the original file again."""
     src = Path(path)
+    if src.is_dir():
+        raise BundleRejected(ErrorCode.INPUT_IS_FOLDER, where=str(src))
     if not src.is_file():
         raise BundleRejected("同步包文件不存在", where=str(src))
     if src.stat().st_size > MAX_BUNDLE_FILE:

@@ -29,6 +29,8 @@ class MBTiles:
 
     def __init__(self, path: str | Path):
         p = Path(path)
+        if p.is_dir():
+            raise E.NotFound(ErrorCode.INPUT_IS_FOLDER, where=str(p))
         if not p.is_file():
             raise E.NotFound("底图文件不存在", where=str(p))
         size = p.stat().st_size
