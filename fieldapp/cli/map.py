@@ -140,14 +140,9 @@ def run_check(args) -> int:
 
 
 def run_basemap(args) -> int:
-    from fieldapp.store.geo.mbtiles_basemap import MBTiles
+    from fieldapp.store.geo.mbtiles_basemap import basemap_info
 
-    mb = MBTiles(args.file)  # the same checks and time bounds as the map's
-    try:
-        info = {"file": str(mb.path), "name": mb.name, "format": mb.format,
-                "minzoom": mb.minzoom, "maxzoom": mb.maxzoom, "bounds": mb.bounds()}
-    finally:
-        mb.close()
+    info = basemap_info(args.file)  # the same checks and time bounds as the map's
     if args.json:
         print_json(info)
         return 0
