@@ -55,6 +55,21 @@ class Held:
         self.released.wait(HOLD)
 
 
+def _hold(monkeypatch, reader: str, module: str) -> tuple[Held, list]:
+    """Replace `reader` (a dotted name) by a held read that fails if its result ever arrives,
+    and collect the errors `module` would show."""
+    held = Held()
+
+    def slow(*_args, **_kwargs):
+        held.wait()
+        raise AssertionError("a cancelled read must not reach the window")
+
+    monkeypatch.setattr(reader, slow)
+    shown: list = []
+    monkeypatch.setattr(f"{module}.show_error", lambda *a, **_k: shown.append(a))
+    return held, shown
+
+
 def _cancel_once_ticking(parent, held: Held, ticker: Ticker, seen: dict) -> QTimer:
     """While the read is held: once TICKS more ticks have passed, press Cancel on the progress
     dialog of `parent`."""
@@ -93,16 +108,8 @@ def test_a_slow_register_keeps_the_app_responsive_and_cancel_returns_at_once(
     villages = [tuple(r) for r in demo_store.conn.execute(
         "SELECT code, name FROM areas WHERE level = 'village' ORDER BY code LIMIT 2")]
     sample = make_register(tmp_path / "慢花名册.xlsx", villages, 20, seed=3, region="140802")
-    held = Held()
-
-    def slow_read(path, sheet=None):
-        held.wait()
-        raise AssertionError("a cancelled read must not reach the wizard")
-
-    monkeypatch.setattr("fieldapp.ui.register.import_pages.read_table", slow_read)
-    errors = []
-    monkeypatch.setattr("fieldapp.ui.register.import_pages.show_error",
-                        lambda parent, exc, title=None: errors.append(exc))
+    held, errors = _hold(monkeypatch, "fieldapp.ui.register.import_pages.read_table",
+                         "fieldapp.ui.register.import_pages")
     w = wizard_for(sample.path)
     ticker, seen = Ticker(), {}
     canceller = _cancel_once_ticking(w.source, held, ticker, seen)
@@ -222,16 +229,8 @@ def test_opening_an_endless_basemap_is_refused_in_chinese_within_its_time_bound(
 
 
 def test_cancel_while_a_basemap_is_checked_returns_at_once(view, tmp_path, monkeypatch):
-    held = Held()
-
-    def slow_info(path):
-        held.wait()
-        raise AssertionError("a cancelled check must not reach the map")
-
-    monkeypatch.setattr("fieldapp.ui.map.basemap_open.basemap_info", slow_info)
-    shown = []
-    monkeypatch.setattr("fieldapp.ui.map.basemap_open.show_error",
-                        lambda parent, exc, title=None: shown.append(exc))
+    held, shown = _hold(monkeypatch, "fieldapp.ui.map.basemap_open.basemap_info",
+                        "fieldapp.ui.map.basemap_open")
     ticker, seen = Ticker(), {}
     canceller = _cancel_once_ticking(view, held, ticker, seen)
     try:
@@ -247,16 +246,8 @@ def test_cancel_while_a_basemap_is_checked_returns_at_once(view, tmp_path, monke
 # ----- boundaries and household points (map import) ------------------------------------------
 def test_cancel_while_a_boundary_file_is_read_returns_at_once_and_drops_it(view, tmp_path,
                                                                            qtbot, monkeypatch):
-    held = Held()
-
-    def slow_plan(store, path, **_kw):
-        held.wait()
-        raise AssertionError("a cancelled read must not reach the dialog")
-
-    monkeypatch.setattr("fieldapp.ui.map.map_import_dialog.plan_boundary_import", slow_plan)
-    shown = []
-    monkeypatch.setattr("fieldapp.ui.map.map_import_dialog.show_error",
-                        lambda *a: shown.append(a))
+    held, shown = _hold(monkeypatch, "fieldapp.ui.map.map_import_dialog.plan_boundary_import",
+                        "fieldapp.ui.map.map_import_dialog")
     dlg = view.import_dialog(str(tmp_path / "慢边界.geojson"))
     ticker = Ticker()
     try:
