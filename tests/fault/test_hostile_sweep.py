@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import struct
 import subprocess
 import sys
 import zipfile
@@ -148,6 +149,30 @@ def many_vertices_geojson(tmp: Path, vertices: int) -> Path:
     return bad
 
 
+def claiming_shapefile(tmp: Path, claimed: int = 10_000_000) -> Path:
+    """A zipped one-polygon Shapefile whose record claims `claimed` points and holds four."""
+    box = struct.pack("<4d", 111.0, 35.0, 111.1, 35.1)
+    points = b"".join(struct.pack("<2d", *p) for p in
+                      ((111.0, 35.0), (111.1, 35.0), (111.1, 35.1), (111.0, 35.0)))
+    content = struct.pack("<i", 5) + box + struct.pack("<iii", 1, claimed, 0) + points
+    record = struct.pack(">ii", 1, len(content) // 2) + content
+
+    def header(words: int) -> bytes:
+        return struct.pack(">i", 9994) + bytes(20) + struct.pack(">i", words) \
+            + struct.pack("<ii", 1000, 5) + box + bytes(32)
+
+    shx = header(54) + struct.pack(">ii", 50, len(content) // 2)
+    dbf = struct.pack("<BBBBIHH20x", 3, 26, 1, 1, 1, 65, 13) \
+        + b"code".ljust(11, b"\0") + b"C" + bytes(4) + bytes([12, 0]) + bytes(14) \
+        + b"\r " + VILLAGE.encode() + b"\x1a"
+    bad = tmp / "村界声称千万顶点.zip"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("v.shp", header((100 + len(record)) // 2) + record)
+        z.writestr("v.shx", shx)
+        z.writestr("v.dbf", dbf)
+    return bad
+
+
 def not_sqlite_mbtiles(tmp: Path) -> Path:
     bad = tmp / "底图.mbtiles"
     bad.write_bytes(b"PK\x03\x04" + os.urandom(4096))
@@ -246,6 +271,11 @@ def test_geojson_over_the_vertex_limit_is_refused(db, tmp_path):
     bad = many_vertices_geojson(tmp_path, 2_000_001)
     said = assert_refused_cleanly(db, bad, "map", "import", db, bad)
     assert "顶点" in said
+
+
+def test_a_shapefile_claiming_ten_million_vertices_is_refused(db, tmp_path):
+    bad = claiming_shapefile(tmp_path)
+    assert_refused_cleanly(db, bad, "map", "import", db, bad)
 
 
 def test_an_mbtiles_that_is_not_sqlite_is_refused(db, tmp_path):
