@@ -1,6 +1,7 @@
 """fieldapp map import DB FILE [--level county|township|village] [--crs EPSG:NNNN|gcj02]
 fieldapp map export DB -o FILE.gpkg|FILE.geojson [--layer households|villages|facilities]
 fieldapp map check DB [--area CODE] [--threshold METRES] [--json]
+fieldapp map basemap FILE.mbtiles [--json]
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def register(sub) -> None:
                      help="位置重复的距离阈值，米（默认 1）")
     chk.add_argument("--json", action="store_true", help="输出 JSON")
     chk.set_defaults(func=run_check)
+
+    base = msub.add_parser("basemap", help="检查离线底图（MBTiles）：能否打开、名称、缩放级别、范围"
+                                           "（与地图打开底图时的检查相同）")
+    base.add_argument("file")
+    base.add_argument("--json", action="store_true", help="输出 JSON")
+    base.set_defaults(func=run_basemap)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
@@ -160,6 +167,19 @@ def run_check(args) -> int:
     if len(report.findings) > 30:
         print(zh_en(f"  …… 共 {len(report.findings)} 条（用 --json 查看全部）",
                     f"  ... {len(report.findings)} in all (--json lists them all)"))
+    return 0
+
+
+def run_basemap(args) -> int:
+    from fieldapp.store.geo.mbtiles_basemap import basemap_info
+
+    info = basemap_info(args.file)  # the same checks and time bounds as the map's
+    if args.json:
+        print_json(info)
+        return 0
+    bounds = "、".join(f"{v:g}" for v in info["bounds"]) if info["bounds"] else "未说明"
+    print(f"底图 {info['name']}（{info['format']}）：缩放级别 {info['minzoom']}–{info['maxzoom']}，"
+          f"范围 {bounds}")
     return 0
 
 

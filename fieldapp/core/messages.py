@@ -264,6 +264,9 @@ class ErrorCode(Enum):
         "表格 {sheet} 第 {row} 行第 {column} 列的内容太长（{length} 个字符，上限 {limit}），已拒绝",
         "Row {row}, column {column} of the table {sheet} is too long ({length} characters, limit "
         "{limit}); refused", "too_large")
+    INPUT_IS_FOLDER = Template("这是一个文件夹，不是文件", "This is a folder, not a file",
+                               "not_a_file")
+    CSV_BROKEN = Template("CSV 格式错误（{reason}）", "Malformed CSV ({reason})", "broken")
     CSV_ENCODING = Template(
         "无法识别文件编码：不是能完整解码的 UTF-8、UTF-16、GB18030（GBK）或 Big5 文本，或找不到表头行；"
         "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入",

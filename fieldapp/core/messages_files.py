@@ -52,7 +52,6 @@ class FileMessages:
     GEO_NO_FEATURES_IN_FILE = T("文件中没有任何几何要素", "The file has no geometry at all")
     POINTS_FILE_TYPE = T("户坐标请用 .csv 或 .gpx 文件", "Household positions come in a .csv or "
                          ".gpx file")
-    POINTS_CSV_ENCODING = T("不是 UTF-8 或 GBK 编码的 CSV 文件", "Not a UTF-8 or GBK CSV file")
     POINTS_NO_HEADER = T("找不到表头：需要经度、纬度两列（lon/lat 或 {names}）",
                          "No header found: longitude and latitude columns are needed (lon/lat "
                          "or {names})")

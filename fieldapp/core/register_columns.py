@@ -43,8 +43,8 @@ _BRACKETS = re.compile(r"[(\[][^)\]]*[)\]]")
 
 # Traditional characters of the usual headers (Big5 registers from Taiwan-made tools or typed in
 # traditional script): a header in either script maps to the same field.
-_TRADITIONAL = str.maketrans("戶證碼組聯繫電話關係與號區劃鄉鎮訪員調備註數編稱詳細現住屬會個別帳",
-                             "户证码组联系电话关系与号区划乡镇访员调备注数编称详细现住属会个别帐")
+_TRADITIONAL = str.maketrans("戶證碼組聯繫電話關係與號區劃鄉鎮訪員調備註數編稱詳細現住屬會個別帳經緯",
+                             "户证码组联系电话关系与号区划乡镇访员调备注数编称详细现住属会个别帐经纬")
 
 
 def header_key(value: Any) -> str:

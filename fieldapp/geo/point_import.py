@@ -26,7 +26,11 @@ from typing import Any
 import numpy as np
 
 from fieldapp.core.idcard import mask_id
+from fieldapp.core.text_encoding import read_text_file
+from fieldapp.core.zipguard import MIB
 from fieldapp.core.validation import coordinate_problem
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.register_columns import header_key
 from fieldapp.core.progress import Cancelled, Progress
 from .errors import BadGeoFile
 from fieldapp.store.geo import queries as geo_queries
@@ -34,7 +38,6 @@ from fieldapp.store.geo import queries as geo_queries
 from .boundary_import import settle_crs
 from .crs import WGS84, Crs, parse_crs, to_wgs84
 from .readers import GeoFile
-from fieldapp.core.messages import ErrorCode
 
 POINT_SUFFIXES = (".csv", ".gpx")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -47,6 +50,7 @@ _COLS = {
     "lat": ("lat", "latitude", "纬度", "y"),
 }
 DECIMALS = 7
+MAX_CSV_BYTES = 32 * MIB  # as a register CSV (docs/limits.md)
 
 
 @dataclass
@@ -71,6 +75,8 @@ def plan_point_import(store, path: str | Path, *, crs: str | Crs | None = None) 
     p = Path(path)
     if not p.exists():
         raise BadGeoFile(ErrorCode.FILE_MISSING, where=str(p))
+    if p.is_dir():
+        raise BadGeoFile(ErrorCode.INPUT_IS_FOLDER, where=str(p))
     option = parse_crs(crs) if isinstance(crs, str) else crs
     keys = _HouseholdKeys(geo_queries.household_keys(store))
     rejected: list[dict[str, Any]] = []
@@ -164,16 +170,11 @@ def _digits(text: str) -> str:
 
 # ----- CSV ---------------------------------------------------------------------------------
 def _read_csv(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
-    raw = p.read_bytes()
-    for enc in ("utf-8-sig", "gbk"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise BadGeoFile(ErrorCode.POINTS_CSV_ENCODING, where=str(p))
-    table = list(csv.reader(io.StringIO(text)))
+    text, _encoding = read_text_file(p, MAX_CSV_BYTES, BadGeoFile)  # as registers are read
+    try:
+        table = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise BadGeoFile(ErrorCode.CSV_BROKEN, where=str(p), reason=str(exc)) from None
     header_at, cols = None, {}
     for i, row in enumerate(table[:15]):
         found = _map_header(row)
@@ -209,7 +210,7 @@ def _read_csv(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
 def _map_header(row: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i, cell in enumerate(row):
-        name = _clean(cell).lower()
+        name = header_key(cell).lower()  # either script, as register headers
         for key, names in _COLS.items():
             if name in names and key not in found:
                 found[key] = i

@@ -19,12 +19,12 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core import jsonguard
 from fieldapp.core.zipguard import MIB, InputTooLarge, check_size
 
 from .crs import GCJ02_CRS, WGS84, Crs, from_pyproj
 from .errors import BadGeoFile, UnknownCrs
-from fieldapp.core.messages import ErrorCode
 
 # docs/limits.md: GeoJSON is parsed whole (about six times its size in memory); GDAL formats are
 # read feature by feature.
@@ -53,6 +53,8 @@ def read_geo_file(path: str | Path) -> GeoFile:
     p = Path(path)
     if not p.exists():
         raise BadGeoFile(ErrorCode.FILE_MISSING, where=str(p))
+    if p.is_dir():
+        raise BadGeoFile(ErrorCode.INPUT_IS_FOLDER, where=str(p))
     suffix = p.suffix.lower()
     limit = MAX_GEOJSON_BYTES if suffix in (".geojson", ".json") else MAX_GEO_FILE_BYTES
     try:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.private_temp import pause_for_tests, private_workdir
 from fieldapp.store.schema import SCHEMA_VERSION
 
@@ -20,7 +21,6 @@ from .changeset import Change, change_from_list
 from .container import Opened, content_key_for, decrypt_payload, open_bundle
 from .errors import BundleRejected
 from .keys import KeyPair
-from fieldapp.core.messages import ErrorCode
 
 MAX_BUNDLE_FILE = 6 << 30
 
@@ -49,6 +49,8 @@ def local_copy(path: str | os.PathLike) -> Iterator[tuple[Opened, Path]]:
     """The bundle copied into a private temporary folder and opened (signature checked);
     yields (opened, work dir). Nothing later reads the original file again."""
     src = Path(path)
+    if src.is_dir():
+        raise BundleRejected(ErrorCode.INPUT_IS_FOLDER, where=str(src))
     if not src.is_file():
         raise BundleRejected(ErrorCode.BUNDLE_MISSING, where=str(src))
     if src.stat().st_size > MAX_BUNDLE_FILE:

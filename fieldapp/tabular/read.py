@@ -3,7 +3,7 @@ sees in Excel (for a CSV file: the record number, as Excel shows it).
 
 .xlsx and .xls go through python-calamine; merged cells are filled with their top-left value so a
 村民小组 merged down over its households reaches every row. CSV files may be UTF-8 (with or without
-BOM), UTF-16 (with BOM), GB18030/GBK or Big5 (see `decode_text`). Every input is bounded (file
+BOM), UTF-16 (with BOM), GB18030/GBK or Big5 (see `core.text_encoding`). Every input is bounded (file
 size, zip sizes and declared dimension of a workbook, rows, columns, characters in a cell):
 docs/limits.md.
 """
@@ -20,10 +20,8 @@ from typing import Any
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.register_rows import column_letter
-from fieldapp.core.zipguard import MAX_CELL, MAX_COLS, MAX_ROWS, MIB, InputTooLarge, check_size, \
-    check_xlsx
-
-from .encoding import decode_text
+from fieldapp.core.text_encoding import read_text_file
+from fieldapp.core.zipguard import MAX_CELL, MAX_COLS, MAX_ROWS, MIB, InputTooLarge, check_xlsx
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = EXCEL_SUFFIXES + (".csv", ".txt")
@@ -149,13 +147,7 @@ def _check_grid(rows: list[list[Any]], p: Path, sheet: str, start: int = 0) -> N
 
 
 def _read_csv(p: Path) -> Table:
-    try:
-        check_size(p.stat().st_size, MAX_CSV_BYTES, str(p))
-    except InputTooLarge as exc:
-        raise TabularError(exc.entry, where=str(p), **exc.params) from None
-    text, enc = decode_text(p.read_bytes())
-    if enc is None:
-        raise TabularError(ErrorCode.CSV_ENCODING, where=str(p))
+    text, enc = read_text_file(p, MAX_CSV_BYTES, TabularError)
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -847,6 +847,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>本数据库私钥的口令：</translation>
     </message>
     <message>
+        <source>Reading the request…</source>
+        <translation>正在读取登记申请…</translation>
+    </message>
+    <message>
         <source>Request written to %1. Take it to the county office.</source>
         <translation>登记申请已写到 %1，请交给县融媒体中心。</translation>
     </message>
@@ -2216,6 +2220,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>打开离线 MBTiles 底图</translation>
     </message>
     <message>
+        <source>Opening the basemap…</source>
+        <translation>正在打开底图…</translation>
+    </message>
+    <message>
         <source>Outside the village</source>
         <translation>不在本村范围内</translation>
     </message>
@@ -2989,8 +2997,8 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>全部属于</translation>
     </message>
     <message>
-        <source>An .xlsx, .xls or .csv file (UTF-8 or GBK) as the village or the police registry gave it.</source>
-        <translation>村里或派出所给的 .xlsx、.xls 或 .csv 文件（UTF-8 或 GBK 编码）。</translation>
+        <source>An .xlsx, .xls or .csv file (UTF-8, UTF-16, GBK or Big5) as the village or the police registry gave it.</source>
+        <translation>村里或派出所给的 .xlsx、.xls 或 .csv 文件（UTF-8、UTF-16、GBK 或 Big5 编码）。</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -3011,6 +3019,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Reading the register…</source>
+        <translation>正在读取花名册…</translation>
     </message>
     <message>
         <source>Registers (*.xlsx *.xls *.csv);;All files (*)</source>
@@ -3329,6 +3341,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Pictures (%1)</source>
         <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>Reading the photo…</source>
+        <translation>正在读取照片…</translation>
     </message>
     <message>
         <source>Remove</source>

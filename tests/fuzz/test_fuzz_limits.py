@@ -18,7 +18,7 @@ from fieldapp.core import jsonguard
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.zipguard import XLSX, InputTooLarge, check_member, check_zip
 from fieldapp.sync.changeset import _number_ok
-from fieldapp.tabular.encoding import decode_text
+from fieldapp.core.text_encoding import decode_text
 from fieldapp.tabular.read import TabularError, read_table
 
 CI, SOAK = 30, 1000

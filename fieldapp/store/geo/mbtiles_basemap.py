@@ -29,6 +29,8 @@ class MBTiles:
 
     def __init__(self, path: str | Path):
         p = Path(path)
+        if p.is_dir():
+            raise E.NotFound(ErrorCode.INPUT_IS_FOLDER, where=str(p))
         if not p.is_file():
             raise E.NotFound(ErrorCode.MBTILES_MISSING, where=str(p))
         size = p.stat().st_size
@@ -37,7 +39,7 @@ class MBTiles:
                                size_mib=size // 2**20, limit_mib=MAX_FILE // 2**20)
         self.path, self.broken, self._deadline = p, False, 0.0
         try:
-            self.conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False)
+            self.conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True)  # used on one thread
             self.conn.set_progress_handler(self._past_deadline, 1000)
             self._deadline = time.monotonic() + OPEN_MS / 1000
             self._check_schema()
@@ -122,6 +124,18 @@ class MBTiles:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def basemap_info(path: str | Path) -> dict:
+    """Open a basemap with every check and time bound, say what it is, and close it (the
+    `map basemap` command, and the app before it shows one)."""
+    mb = MBTiles(path)
+    try:
+        return {"file": str(mb.path), "name": mb.name, "format": mb.format,
+                "minzoom": mb.minzoom, "maxzoom": mb.maxzoom, "bounds": mb.bounds(),
+                "metadata": dict(mb.metadata)}
+    finally:
+        mb.close()
 
 
 def write_mbtiles(path: str | Path, metadata: dict[str, str],

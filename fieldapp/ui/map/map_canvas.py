@@ -45,7 +45,7 @@ class MapCanvas(QWidget):
         self.selected = np.empty(0, dtype=np.int64)
         self.flagged = np.empty(0, dtype=np.int64)
         self.measure_pts: list[tuple[float, float]] = []
-        self.basemap = None  # fieldapp.store.geo.mbtiles_basemap.MBTiles
+        self.basemap = None  # a ui.map.tile_source.TileSource
         self.label_provider = None  # callable(rowids) -> {rowid: text}
         self.labels = LabelLayer()
         self._tile_layer: TileLayer | None = None
@@ -75,10 +75,20 @@ class MapCanvas(QWidget):
                     self._paths.append((level, path))
         self.update()
 
-    def set_basemap(self, mbtiles) -> None:
-        self.basemap = mbtiles
-        self._tile_layer = TileLayer(mbtiles) if mbtiles is not None else None
+    def set_basemap(self, source) -> None:
+        """Show a TileSource (or none); its tiles are drawn as they arrive."""
+        self.basemap = source
+        self._tile_layer = TileLayer(source) if source is not None else None
+        if source is not None:
+            layer = self._tile_layer
+            source.tile_ready.connect(lambda key, image: self._tile_arrived(layer, key, image))
+            source.opened.connect(self.update)
         self.update()
+
+    def _tile_arrived(self, layer: TileLayer, key, image) -> None:
+        if layer is self._tile_layer:
+            layer.deliver(key, image)
+            self.update()
 
     def fit(self, box: tuple[float, float, float, float] | None, margin: float = 0.06) -> None:
         if box is None:

@@ -1,11 +1,15 @@
 """Run a long map job (checks, import, export) off the GUI thread behind a cancellable progress
 dialog. The job is a plain function `fn(store, progress) -> result` from fieldapp.geo; the worker
 opens its own connection to the database, so the GUI's connection is never shared across threads.
-Results and errors come back to the GUI thread as queued signals."""
+Results and errors come back to the GUI thread as queued signals.
+
+A read-only job (reading and matching a boundary or points file from outside) is cancelled at
+once, even while it is inside a slow file: `cancelled` is sent, the read ends by itself on its
+thread and its result is dropped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog
 
 from fieldapp.store import Store
@@ -55,6 +59,7 @@ class Job(QObject):
         self.worker.failed.connect(self._failed)
         self.dialog.canceled.connect(self._cancel)
         self.running = False
+        self.abandoned = False
 
     def start(self) -> None:
         self.running = True
@@ -67,6 +72,10 @@ class Job(QObject):
     @Slot()
     def _cancel(self) -> None:
         self.worker.cancelled = True  # a plain flag the job reads between steps
+        if self.worker.readonly and self.running and not self.abandoned:
+            self.abandoned = True  # lives on (under the application) until its thread ends
+            self.setParent(QCoreApplication.instance())
+            self.cancelled.emit()
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
@@ -74,19 +83,25 @@ class Job(QObject):
 
     def _finish(self) -> None:
         self.running = False
-        self.dialog.reset()
-        self.dialog.hide()
         self.thread.quit()
         self.thread.wait()
+        if self.abandoned:  # its dialog went with the cancel (and maybe with its window)
+            self.deleteLater()
+            return
+        self.dialog.reset()
+        self.dialog.hide()
 
     @Slot(object)
     def _done(self, result) -> None:
         self._finish()
-        self.finished.emit(result)
+        if not self.abandoned:
+            self.finished.emit(result)
 
     @Slot(object)
     def _failed(self, exc) -> None:
         self._finish()
+        if self.abandoned:
+            return
         if getattr(exc, "code", "") == "cancelled" or isinstance(exc, KeyboardInterrupt):
             self.cancelled.emit()
         else:

@@ -1,5 +1,5 @@
-"""Two layers of the map canvas with their own caches: the MBTiles basemap (decoded tiles kept in
-an LRU cache) and the labels (village/township names, household heads when zoomed in; each label
+"""Two layers of the map canvas with their own caches: the MBTiles basemap (tiles read and decoded
+off the GUI thread by ui/map/tile_source.py, drawn as they arrive, kept in an LRU cache) and the labels (village/township names, household heads when zoomed in; each label
 rendered once with a white halo, then blitted; labels that would overlap are skipped)."""
 
 from __future__ import annotations
@@ -19,18 +19,28 @@ MAX_HOUSEHOLD_LABELS = 400
 
 
 class TileLayer:
-    def __init__(self, mbtiles):
-        self.mbtiles = mbtiles
+    def __init__(self, source):
+        self.source = source  # a TileSource: never read on the GUI thread
         self._cache: OrderedDict[tuple[int, int, int], QPixmap | None] = OrderedDict()
 
+    def deliver(self, key, image: QImage | None) -> None:
+        """A tile read by the source (None: absent or unreadable; not asked for again)."""
+        self._cache[key] = QPixmap.fromImage(image) if image is not None else None
+        self._cache.move_to_end(key)
+        while len(self._cache) > MAX_TILES:
+            self._cache.popitem(last=False)
+
     def paint(self, p: QPainter, canvas) -> None:
-        mb = self.mbtiles
+        mb = self.source
+        if not mb.ready:
+            return
         z = bm.zoom_for(canvas.mpp, mb.minzoom, mb.maxzoom)
         x0, y1 = canvas.to_world(0, 0)
         x1, y0 = canvas.to_world(canvas.width(), canvas.height())
         tiles = bm.tiles_covering(x0, y0, x1, y1, z)
         if len(tiles) > 400:  # zoomed far out of the file's range: not worth decoding
             return
+        mb.forget_requests()  # tiles of an earlier view not read yet: this view's come first
         p.save()
         p.setRenderHint(QPainter.SmoothPixmapTransform, True)
         for key in tiles:
@@ -46,16 +56,8 @@ class TileLayer:
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        data = self.mbtiles.tile(*key)
-        pix = None
-        if data:
-            pix = QPixmap()
-            if not pix.loadFromData(data):
-                pix = None
-        self._cache[key] = pix
-        while len(self._cache) > MAX_TILES:
-            self._cache.popitem(last=False)
-        return pix
+        self.source.request(key)  # drawn when it arrives
+        return None
 
 
 class LabelLayer:

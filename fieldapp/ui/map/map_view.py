@@ -22,7 +22,7 @@ from fieldapp.geo.mapdata import MapData
 from fieldapp.geo.measure import format_distance, path_length_m
 from fieldapp.geo.positions import outside_own_village
 from fieldapp.store.geo import queries as geo_queries
-from fieldapp.store.geo.mbtiles_basemap import MBTiles
+from fieldapp.ui.map.basemap_open import open_basemap
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.map.map_canvas import MEASURE, PLACE, SELECT, MapCanvas
@@ -348,20 +348,7 @@ class MapView(QWidget):
             self._open_basemap(path)
 
     def _open_basemap(self, path: str, quiet: bool = False) -> bool:
-        try:
-            mb = MBTiles(path)
-        except Exception as exc:  # noqa: BLE001
-            if not quiet:
-                show_error(self, exc, self.tr("Offline basemap"))
-            return False
-        if self.canvas.basemap is not None:
-            self.canvas.basemap.close()
-        self.canvas.set_basemap(mb)
-        QSettings().setValue("map/basemap", path)
-        hint = (mb.metadata.get("description", "") + mb.name).lower()
-        if any(k in hint for k in ("gcj", "amap", "gaode", "高德", "腾讯", "tencent")):
-            self.gcj_action.setChecked(True)
-        return True
+        return open_basemap(self, path, quiet=quiet)
 
     def _gcj_toggled(self, _on: bool) -> None:
         if self.data is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -25,15 +25,28 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.errors import FieldappError
+from fieldapp.core.progress import Cancelled
 from fieldapp.core.register_columns import FIELDS, REQUIRED, layout_at
 from fieldapp.core.register_rows import cell_text
 from fieldapp.core.register_rows import column_letter
 from fieldapp.tabular.read import read_table
 from fieldapp.jobs.register_import import find_layout, write_rejects
 
+from fieldapp.ui.widgets.background import run_in_background
 from fieldapp.ui.widgets.errors import show_error
+from fieldapp.ui.widgets.job_runner import JobRunner
 
 PREVIEW_ROWS = 40
+
+
+def _sheets_of(path: str) -> list[str]:
+    from fieldapp.tabular.read import sheet_names
+
+    try:
+        return sheet_names(path)
+    except FieldappError:  # reported when the user goes on
+        return []
+
 HEADER_BG = QBrush(QColor("#fff3c4"))
 
 
@@ -41,8 +54,8 @@ class SourcePage(QWizardPage):
     def __init__(self, villages, path: str = ""):
         super().__init__()
         self.setTitle(self.tr("Choose the register file"))
-        self.setSubTitle(self.tr("An .xlsx, .xls or .csv file (UTF-8 or GBK) as the village or "
-                                 "the police registry gave it."))
+        self.setSubTitle(self.tr("An .xlsx, .xls or .csv file (UTF-8, UTF-16, GBK or Big5) as "
+                                 "the village or the police registry gave it."))
         self.path = QLineEdit(path)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -73,11 +86,17 @@ class SourcePage(QWizardPage):
             self.path.setText(path)
 
     def _path_changed(self, path: str) -> None:
-        from fieldapp.tabular.read import sheet_names
-
+        """List the workbook's sheets, read off the GUI thread (the file may be slow or hostile);
+        an answer for a path no longer typed is dropped, a failure is reported on Next."""
         self.sheet.clear()
-        with contextlib.suppress(FieldappError):  # reported when the user goes on
-            self.sheet.addItems(sheet_names(path) if path else [])
+        path = path.strip()
+        if path and Path(path).is_file():
+            run_in_background(self, lambda: _sheets_of(path),
+                              lambda names: self._sheets_read(path, names))
+
+    def _sheets_read(self, path: str, names: list[str]) -> None:
+        if path == self.path.text().strip() and self.sheet.count() == 0:
+            self.sheet.addItems(names)
 
     def village(self) -> str | None:
         return self.villages.currentData()
@@ -87,9 +106,13 @@ class SourcePage(QWizardPage):
 
     def validatePage(self) -> bool:
         wizard = self.wizard()
-        try:
-            sheet = self.sheet.currentText() or None
-            wizard.table = read_table(self.path.text().strip(), sheet)
+        path, sheet = self.path.text().strip(), self.sheet.currentText() or None
+        try:  # off the GUI thread: Cancel returns at once, however slow the file
+            wizard.table = JobRunner(self).run(self.tr("Reading the register…"),
+                                               lambda _progress: read_table(path, sheet),
+                                               read_only=True)
+        except Cancelled:
+            return False
         except Exception as exc:  # noqa: BLE001 - shown as a dialog
             show_error(self, exc, self.tr("Cannot read the file"))
             return False

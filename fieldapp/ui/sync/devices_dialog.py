@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core.progress import Cancelled
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.widgets.export_names import suggested_path
@@ -179,8 +180,12 @@ class DevicesDialog(QDialog):
                                               "", self.tr("Enrolment requests (*.json)"))
         if not path:
             return
-        try:
-            req = certificates.read_request(path)
+        try:  # a file from the laptop: read off the GUI thread, Cancel returns at once
+            req = JobRunner(self).run(self.tr("Reading the request…"),
+                                      lambda _progress: certificates.read_request(path),
+                                      read_only=True)
+        except Cancelled:
+            return
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return

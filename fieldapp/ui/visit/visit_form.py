@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core.progress import Cancelled
 from fieldapp.store import visits as V
 from fieldapp.survey.errors import AnswerError
 from fieldapp.survey.model import Field, Form
 from fieldapp.survey.runtime import FormState, last_saved_names
 
 from fieldapp.ui.widgets.errors import describe, show_error
+from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.visit.visit_form_build import FormLayout
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
@@ -191,8 +193,13 @@ class VisitFormWidget(FormLayout, FormNavigation, QWidget):
         """Downscale and store a picture file; returns its sha256 (None after an error)."""
         try:
             max_px = int(f.parameters.get("max-pixels", DEFAULT_MAX_PIXELS))
-            content, thumb = prepare_photo(path, max_px)
+            # a picture from anywhere is decoded off the GUI thread (Cancel returns at once)
+            content, thumb = JobRunner(self).run(self.tr("Reading the photo…"),
+                                                 lambda _progress: prepare_photo(path, max_px),
+                                                 read_only=True)
             return V.put_attachment(self.store, self.user, content, "image/jpeg", thumb)
+        except Cancelled:
+            return None
         except Exception as exc:  # noqa: BLE001 - a bad picture is a message, not a crash
             show_error(self, exc, self.tr("Cannot use this photo"))
             return None

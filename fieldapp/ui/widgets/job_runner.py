@@ -1,7 +1,12 @@
 """Run a long job — a plain function taking progress(done, total) -> bool — on a worker thread
 behind a progress dialog with a Cancel button. The job itself guarantees that a cancel leaves
 the database as it was (one transaction); here we only carry progress and the cancel request
-across threads and hand back the result or the exception on the GUI thread."""
+across threads and hand back the result or the exception on the GUI thread.
+
+A job that only reads (`read_only=True`: a register preview, a basemap check, a file from
+outside that may be slow or hostile) need not reach its next progress call to be cancelled:
+Cancel returns at once (Cancelled is raised), and the read ends on its own thread, its result
+dropped. The GUI thread never waits on the file."""
 
 from __future__ import annotations
 
@@ -9,8 +14,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from fieldapp.core.progress import Cancelled
 
 Job = Callable[[Callable[[int, int], bool]], Any]
 
@@ -25,6 +32,7 @@ class _Worker(QObject):
         self.cancel = threading.Event()
         self.result: Any = None
         self.error: BaseException | None = None
+        self.done = False
 
     def _progress(self, done: int, total: int) -> bool:
         self.progressed.emit(done, total)
@@ -36,7 +44,11 @@ class _Worker(QObject):
         except BaseException as exc:  # noqa: BLE001 - re-raised on the GUI thread
             self.error = exc
         finally:
-            self.finished.emit()
+            self.done = True
+            try:
+                self.finished.emit()
+            except RuntimeError:  # abandoned, and the runner is gone
+                pass
 
 
 class JobRunner(QObject):
@@ -48,7 +60,8 @@ class JobRunner(QObject):
         self.dialog: QProgressDialog | None = None
         self.cancelled = False
 
-    def run(self, text: str, job: Job, *, cancel_text: str | None = None) -> Any:
+    def run(self, text: str, job: Job, *, cancel_text: str | None = None,
+            read_only: bool = False) -> Any:
         dialog = QProgressDialog(text, cancel_text or self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowModality(Qt.WindowModal)
         dialog.setMinimumDuration(200)
@@ -56,24 +69,30 @@ class JobRunner(QObject):
         dialog.setAutoClose(False)
         self.dialog = dialog
         worker = _Worker(job)
-        thread = QThread()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
+        thread = threading.Thread(target=worker.run, name="job", daemon=True)
         loop = QEventLoop()
         worker.finished.connect(loop.quit, Qt.QueuedConnection)
         worker.progressed.connect(self._show, Qt.QueuedConnection)
         dialog.canceled.connect(worker.cancel.set)
         dialog.canceled.connect(lambda: dialog.setLabelText(self.tr("Cancelling…")))
+        if read_only:
+            dialog.canceled.connect(loop.quit)
         thread.start()
         try:
             loop.exec()
         finally:
-            thread.quit()
-            thread.wait()
             self.cancelled = worker.cancel.is_set()
+            if read_only and self.cancelled and not worker.done:
+                # the read ends by itself on its thread; nothing of it reaches us
+                worker.progressed.disconnect()
+                worker.finished.disconnect()
+            else:
+                thread.join()
             dialog.close()
             dialog.deleteLater()
             self.dialog = None
+        if read_only and self.cancelled:
+            raise Cancelled()
         if worker.error is not None:
             raise worker.error
         return worker.result

@@ -11,6 +11,9 @@ Text with control characters (other than tab and line ends) is not text in any o
    characters. The best-scoring candidate wins if at least MIN_COMMON of its characters are
    everyday ones; otherwise the file is refused (None).
 
+`read_text_file` applies this to a file (registers, visits and gap lists through tabular.read,
+household points through geo.point_import), size-capped first.
+
 Which rows form the header is then found by the caller (a register's or a visits sheet's header
 detection), on text in the right script; header names in traditional characters are recognised
 (core.register_columns.header_key).
@@ -21,6 +24,11 @@ from __future__ import annotations
 import codecs
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from .errors import FieldappError
+from .messages import ErrorCode
+from .zipguard import InputTooLarge, check_size
 
 LEGACY = ("gb18030", "big5")
 MIN_COMMON = 0.8
@@ -84,3 +92,18 @@ def decode_text(raw: bytes) -> tuple[str, str | None]:
     if best is None or best[0] < MIN_COMMON:
         return "", None
     return best[2], "gbk" if best[1] == "gb18030" else best[1]
+
+
+def read_text_file(path: Path, limit: int, error: type[FieldappError]) -> tuple[str, str]:
+    """(text, encoding) of a text file people bring, read only if at most `limit` bytes; raises
+    `error` naming the file when it is a folder, too large, or not cleanly decodable text."""
+    if path.is_dir():
+        raise error(ErrorCode.INPUT_IS_FOLDER, where=str(path))
+    try:
+        check_size(path.stat().st_size, limit, str(path))
+    except InputTooLarge as exc:
+        raise error(exc.entry, where=str(path), **exc.params) from None
+    text, encoding = decode_text(path.read_bytes())
+    if encoding is None:
+        raise error(ErrorCode.CSV_ENCODING, where=str(path))
+    return text, encoding
