@@ -58,7 +58,7 @@ class AreaRow:
     handed_over: int = 0
     not_handed_over: int = 0
     illegal_charges: int = 0
-    persons: int = 0  # people on the member rosters (fieldapp.core.roster)
+    persons: int = 0  # people on the member rosters (fieldapp.core.roster, households.persons)
     persons_covered: int = 0
     persons_not_covered: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
@@ -116,7 +116,8 @@ class ReportData:
 def _row(f: Figures, parent: str = "") -> AreaRow:
     return AreaRow(
         code=f.code, name=f.name, parent=parent, register=f.register, visited=f.visited,
-        **f.counts(), duplicates=f.duplicates, rate=f.coverage_rate, open_gaps=f.open_gaps,
+        **f.counts(), persons_not_covered=f.persons_not_covered, duplicates=f.duplicates,
+        rate=f.coverage_rate, open_gaps=f.open_gaps,
         reasons=dict(f.not_covered_by_reason))
 
 
@@ -154,7 +155,6 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
     by_code = {r.code: r for r in [total, *units, *villages]}
     step(1)
     for per_village in (report_queries.answer_counts(store, code),
-                        report_queries.person_counts(store, code),
                         report_queries.indicator_counts(store, code)):
         for village, counts in per_village.items():
             _spread(by_code, code, village, counts)

@@ -37,32 +37,6 @@ def answer_counts(store, code: str) -> dict[str, dict[str, int]]:
                 "illegal_charges": ic or 0} for v, p, ho, nh, ic in cur}
 
 
-def person_counts(store, code: str) -> dict[str, dict[str, int]]:
-    """Per village: people on the member rosters of the latest complete visits (persons), and of
-    them those in covered and in not-covered households (the rule of fieldapp.core.roster)."""
-    from fieldapp.core.roster import LIVES_HERE, NOT_HERE, ROSTER
-    from fieldapp.core.status import COVERED, NOT_COVERED
-
-    where, args = _where(code)
-    cur = store.conn.execute(
-        "SELECT h.village_code, h.status, sum((SELECT count(*) FROM json_each(v.answers, ?) m"
-        "   WHERE json_type(m.value) = 'object'"
-        "   AND json_extract(m.value, ?) IS NOT ?))"
-        f" FROM households h {_LATEST} WHERE {where} AND json_valid(v.answers)"
-        " AND json_type(v.answers, ?) = 'array' GROUP BY h.village_code, h.status",
-        (f"$.{ROSTER}", f"$.{LIVES_HERE}", NOT_HERE, *args, f"$.{ROSTER}"))
-    out: dict[str, dict[str, int]] = {}
-    for village, status, n in cur:
-        row = out.setdefault(village, {"persons": 0, "persons_covered": 0,
-                                       "persons_not_covered": 0})
-        row["persons"] += n or 0
-        if status == COVERED:
-            row["persons_covered"] += n or 0
-        elif status == NOT_COVERED:
-            row["persons_not_covered"] += n or 0
-    return out
-
-
 def illegal_charges(store, code: str) -> list[dict[str, Any]]:
     """Households whose latest visit found an illegal charge, with what the visit recorded."""
     where, args = _where(code)

@@ -15,6 +15,7 @@ from typing import Any, Self
 
 from fieldapp.core.clock import DEFAULT_SKEW_S, HLC_GLOB, HybridClock, hlc_bound, now_ms
 from fieldapp.core.pinyin import initials
+from fieldapp.core.roster import persons
 from fieldapp.core.status import derive_status
 from fieldapp.store import errors as E
 from fieldapp.store.coverage_rule import rule_of
@@ -323,7 +324,8 @@ class ChangeWriter:
             uuids = [r["uuid"] for r in rows]
             derived = self._statuses_of_new(uuids)
             for r in rows:
-                r["status"], r["status_reason"], r["last_visit_at"] = derived[r["uuid"]]
+                (r["status"], r["status_reason"], r["last_visit_at"],
+                 r["persons"]) = derived[r["uuid"]]
             self._touched_households.difference_update(uuids)
         self._insert_rows("households", rows)
 
@@ -366,9 +368,9 @@ class ChangeWriter:
                 doc = best[1]
                 if rule is None:
                     rule = rule_of(self.conn)
-                st = derive_status(doc if doc.__class__ is dict else loads(doc) if doc else None,
-                                   rule)
-                out[u] = (st.status, st.reason, best[2])
+                doc = doc if doc.__class__ is dict else loads(doc) if doc else None
+                st = derive_status(doc, rule)
+                out[u] = (st.status, st.reason, best[2], persons(doc))
         if slow:
             out.update(statuses(self.conn, slow))
         return out
