@@ -239,6 +239,7 @@ WORK_ORDER_STATE_LABELS_ZH = {"open": "待处理", "done": "运营商已完成",
 ACTIVE_STATES = ("open", "done")
 # The gap lists of `fieldapp gaps` (store.households.gaps.gap_lists), in the order they print.
 GAP_LIST_LABELS_ZH = {"not_covered": "未覆盖户", "never_visited": "未走访", "nobody_home": "家中无人",
+                      "revisit": "多次无人待回访",
                       "not_handed_over": "付费用户未移交", "illegal_charge": "违规收费",
                       "spot_check_not_confirmed": "抽查不符"}
 UNKNOWN_OPERATOR = "待定"  # a work order opened by the app for a household with no operator
