@@ -666,12 +666,20 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>逾期工单（%1）</translation>
     </message>
     <message>
+        <source>People of the covered households</source>
+        <translation>已覆盖户的常住人口</translation>
+    </message>
+    <message>
+        <source>People the member rosters list as living in the households</source>
+        <translation>家庭成员登记中常住本户的人数（各户最近一次走访）</translation>
+    </message>
+    <message>
         <source>Persons</source>
-        <translation>登记人口</translation>
+        <translation>人口</translation>
     </message>
     <message>
         <source>Persons covered</source>
-        <translation>已覆盖户人口</translation>
+        <translation>覆盖人口</translation>
     </message>
     <message>
         <source>Persons recorded: %1, in covered households %2.</source>

@@ -82,7 +82,10 @@ class Dashboard(QWidget):
             for col in AreaFiguresModel.RATE_COLUMNS:
                 view.setItemDelegateForColumn(col, bar)
                 view.horizontalHeader().setSectionResizeMode(col, QHeaderView.Fixed)
-                view.setColumnWidth(col, 78)
+                view.setColumnWidth(col, 60)
+            # the area's name stays readable next to the count columns (1366x768)
+            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+            view.setColumnWidth(0, 100)
         self.town_view.clicked.connect(lambda i: self.select_area(self.towns.code_at(i.row())))
         self.village_view.clicked.connect(
             lambda i: self.select_area(self.villages.code_at(i.row())))

@@ -56,6 +56,9 @@ class AreaFiguresModel(QAbstractTableModel):
         return 0 if parent.isValid() else 14
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section in (10, 11):
+            return (_t("People the member rosters list as living in the households"),
+                    _t("People of the covered households"))[section - 10]
         if orientation != Qt.Horizontal or role != Qt.DisplayRole:
             return None
         return (_t("Area"), _t("Households"), _t("Visited"), _t("Covered"), _t("Not covered"),
