@@ -29,6 +29,7 @@ from fieldapp.store.reports import answer_counts as report_queries
 from fieldapp.store.reports.reconciliation_counts import reconciliation, schedule
 
 from .labels import reason_label
+from .report_breakdowns import Breakdowns, breakdowns
 
 STEPS = 6
 
@@ -100,6 +101,8 @@ class ReportData:
     illegal: list[dict[str, Any]]
     source: str = "本数据库（fieldapp）"
     operators: list[tuple[str, int, int]] = field(default_factory=list)  # label, met, covered
+    # per operator, operator mix per unit, public places by type (report_breakdowns)
+    more: Breakdowns = field(default_factory=Breakdowns)
 
     @property
     def unit_label(self) -> str:
@@ -198,6 +201,7 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
         illegal=illegal, operators=[
             (OPERATOR_LABELS_ZH.get(op, op or "未填"), n, covered or 0)
             for op, n, covered in report_queries.operator_counts(store, code)])
+    data.more = breakdowns(store, code, units, AreaRow)
     step(STEPS)
     return data
 
