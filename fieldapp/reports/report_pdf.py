@@ -225,6 +225,8 @@ def _operator_story(font: str, st, d: ReportData) -> list[Any]:
     """十、运营商: households per operator and coverage per operator (charts), every indicator
     per operator, and each unit's operator mix."""
     ops, mix = T.operators(d), T.operator_mix(d)
+    if not d.more.operators:  # nothing the visits say (a roll-up of counts only)
+        return [Paragraph("十、运营商", st["h1"]), _table(font, ops, size=6, wrap=True)]
     return [KeepTogether([Paragraph("十、运营商", st["h1"]),
                           _bar_chart(font, "各运营商服务的户数", [
                               (r.name, r.met) for r in d.more.operators], "#6A9F58")]),
