@@ -8,9 +8,10 @@ import sqlite3
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    from fieldapp.store.households.status import refresh_status
+    from fieldapp.store.households.status import has_persons, refresh_status
 
-    conn.execute("ALTER TABLE households ADD COLUMN persons INTEGER NOT NULL DEFAULT 0")
+    if not has_persons(conn):  # (a file set back to an older version number keeps it)
+        conn.execute("ALTER TABLE households ADD COLUMN persons INTEGER NOT NULL DEFAULT 0")
     conn.execute("DROP INDEX IF EXISTS households_reconcile")
     conn.execute(
         "CREATE INDEX households_reconcile"
