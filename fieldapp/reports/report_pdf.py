@@ -171,7 +171,7 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
     story += [Paragraph("一、总体情况", st["h1"]), _overview_table(font, d)]
     story += [Paragraph(f"二、按{d.unit_label}", st["h1"]),
               _table(font, T.coverage(d.units, d.unit_label), T.total_row(d),
-                     widths=_coverage_widths(1)),
+                     widths=_coverage_widths(1), wrap=True),
               Spacer(1, 10), KeepTogether(_rate_chart(font, d))]
     story += [KeepTogether([Paragraph("三、未覆盖原因", st["h1"]), _reason_chart(font, d),
                             _table(font, T.reasons(d), widths=[160, 80])])]
@@ -179,7 +179,8 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
         story += [PageBreak(), Paragraph(f"四、按{d.sub_label}", st["h1"]),
                   _table(font, T.coverage(d.villages, d.sub_label, with_parent=True,
                              parent_label=d.unit_label),
-                         T.total_row(d, with_parent=True), widths=_coverage_widths(2), size=7)]
+                         T.total_row(d, with_parent=True), widths=_coverage_widths(2), size=7,
+                         wrap=True)]
     story += [PageBreak(), Paragraph("五、查缺补漏与工单", st["h1"]),
               _table(font, T.gaps_by_unit(d)), Spacer(1, 8),
               _table(font, T.orders_summary(d), widths=[160, 80]),

@@ -20,6 +20,7 @@ COVERAGE_COLUMNS = (
     ("已覆盖", "covered"),
     ("未覆盖", "not_covered"), ("空置房", "vacant"), ("拒绝核查", "refused"),
     ("迁出/合户", "moved"), ("疑似重复", "duplicates"), ("覆盖率", "rate"),
+    ("登记人口", "persons"), ("覆盖户人口", "persons_covered"),  # 不落一人 (core.roster)
 )
 RATE_HEADERS = {"覆盖率", "移交率", "核实率"}
 

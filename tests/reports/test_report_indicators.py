@@ -3,6 +3,7 @@ county channel, broadband, emergency-broadcast terminals, satisfaction, illegal 
 amounts per township and per operator, each township's operator mix, and public places by type —
 the same numbers as the visits and the places, in Excel (with charts) and PDF."""
 
+import json
 import subprocess
 import sys
 from collections import Counter
@@ -161,6 +162,13 @@ def test_every_indicator_per_operator_and_places_by_type(demo_path, tmp_path):
     assert by_type["合计"]["场所数"] == sum(places.values())
     per_town = _rows(book, "公共场所（按乡镇）")
     assert sum(row["合计"] for row in per_town) == sum(places.values())
+    # persons (不落一人) per township, adding up to what reconcile says
+    towns_cov = _rows(book, "按乡镇")
+    rec = json.loads(run("reconcile", demo_path, "--json").stdout)
+    assert towns_cov[-1]["乡镇"] == "合计"
+    assert (towns_cov[-1]["登记人口"], towns_cov[-1]["覆盖户人口"]) == (
+        rec["persons"], rec["persons_covered"])
+    assert sum(r["登记人口"] for r in towns_cov[:-1]) == rec["persons"] > 0
     # charts where people would rather look than read
     for sheet in ("收视与服务指标", "运营商", "运营商构成", "公共场所（按类型）"):
         assert book[sheet]._charts, sheet
