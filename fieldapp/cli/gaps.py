@@ -45,12 +45,14 @@ def register(sub) -> None:
     r.set_defaults(func=run_reconcile)
 
     g = sub.add_parser("gaps", help="查缺补漏清单：未覆盖/未达标准户和工单、未走访、家中无人、"
-                                    "付费用户未移交、违规收费、抽查不符；没有服务站的乡镇、"
-                                    "没有代办点的村")
+                                    "多次无人待回访、付费用户未移交、违规收费、抽查不符；"
+                                    "没有服务站的乡镇、没有代办点的村")
     g.add_argument("db")
     g.add_argument("--township", help="只导出这个乡镇（或村）")
     g.add_argument("-o", "--output", metavar="FILE.xlsx", help="输出表格（.xlsx 或 .csv）")
     g.add_argument("--json", action="store_true", help="输出 JSON")
+    g.add_argument("--revisit-after", type=int, default=2, metavar="N",
+                   help="家中无人已达 N 次的户列入“多次无人待回访”（默认 2）")
     g.set_defaults(func=run_gaps)
 
     w = sub.add_parser("workorders", help="运营商工单：派单、查看、完成、回访确认")
@@ -139,6 +141,10 @@ def run_reconcile(args) -> int:
                                     for k, v in sorted(figures.not_covered_by_reason.items()))
     if reasons:
         print(zh_en(f"未覆盖原因：{reasons}", f"Not covered because: {reasons}"))
+    print(zh_en(f"登记人口 {figures.persons}，其中已覆盖户人口 {figures.persons_covered}，"
+                f"未覆盖户人口 {figures.persons_not_covered}",
+                f"Persons recorded {figures.persons}: {figures.persons_covered} in covered "
+                f"households, {figures.persons_not_covered} in households not covered"))
     _print_revisits(revisit, args.revisit_after)
     p = figures.progress(sched)
     share = p["visited_share"]
@@ -156,9 +162,11 @@ def run_reconcile(args) -> int:
 def run_gaps(args) -> int:
     if not args.output and not args.json:
         raise CliError(ErrorCode.CLI_GAPS_OUTPUT)
+    if args.revisit_after < 1:
+        raise CliError(ErrorCode.CLI_REVISIT_AFTER, value=args.revisit_after)
     with open_store(args.db, readonly=True) as store:
         code = _area(store, args.township)
-        lists = gaps.gap_lists(store, code)
+        lists = gaps.gap_lists(store, code, revisit_after=args.revisit_after)
         points = service_gaps(store, code)
         if args.output:
             export_gaps(store, args.output, code, lists=lists)

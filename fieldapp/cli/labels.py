@@ -19,7 +19,8 @@ REASON_LABELS_EN = {"no_tv": "no TV set", "signal": "signal problem",
                     "county_channel_missing": "no county channel",
                     "illegal_charge": "charged illegally"}
 GAP_LIST_LABELS_EN = {"not_covered": "not covered", "never_visited": "not visited",
-                      "nobody_home": "nobody home", "not_handed_over": "paid cable not handed "
+                      "nobody_home": "nobody home", "revisit": "nobody home again: revisit",
+                      "not_handed_over": "paid cable not handed "
                       "over", "illegal_charge": "illegal charges",
                       "spot_check_not_confirmed": "spot check disagrees"}
 SERVICE_GAP_LABELS_EN = {"no_service_station": "townships without a service station",

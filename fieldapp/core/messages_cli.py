@@ -42,6 +42,8 @@ class CliMessages:
                         "exists")
     CLI_GAPS_OUTPUT = T("请用 -o FILE.xlsx 指定输出文件（或 --json）",
                         "Name the output file with -o FILE.xlsx (or use --json)", "usage")
+    CLI_REVISIT_AFTER = T("--revisit-after 应为正整数: {value}",
+                          "--revisit-after must be a positive whole number: {value}", "usage")
     CLI_WORK_ORDER_WHICH = T("请给出工单号或 --from FILE.xlsx",
                              "Give work order numbers or --from FILE.xlsx", "usage")
     CLI_LAT_LON = T("--lat 和 --lon 要同时给出", "Give --lat and --lon together", "usage")

@@ -47,10 +47,14 @@ class Schedule:
 # village sheet, report). Each live household is in exactly one of the status keys below.
 STATUS_COUNT_KEYS = ("covered", "not_covered", "never_visited", "nobody_home", "vacant", "refused",
                      "moved")
-COUNT_KEYS = ("households", *STATUS_COUNT_KEYS, "field_found")
+# Persons (不落一人): the people the member rosters list as living in the households
+# (fieldapp.core.roster), all of them and those in covered households.
+PERSON_COUNT_KEYS = ("persons", "persons_covered")
+COUNT_KEYS = ("households", *STATUS_COUNT_KEYS, "field_found", *PERSON_COUNT_KEYS)
 COUNT_LABELS_ZH = {"households": "总户数", "covered": "已覆盖", "not_covered": "未覆盖",
                    "never_visited": "未走访", "nobody_home": "家中无人", "vacant": "空置房",
-                   "refused": "拒绝核查", "moved": "已迁出/合户", "field_found": "新发现户"}
+                   "refused": "拒绝核查", "moved": "已迁出/合户", "field_found": "新发现户",
+                   "persons": "登记人口", "persons_covered": "已覆盖户人口"}
 
 
 @dataclass
@@ -65,6 +69,9 @@ class Figures:
     visited: int = 0  # households with at least one complete visit
     duplicates: int = 0  # households that look like a duplicate of another one
     nobody_home: int = 0  # visited, but nobody was home at the latest visit (status not_visited)
+    persons: int = 0  # people on the member rosters of the households (core.roster)
+    persons_covered: int = 0  # of them, in covered households
+    persons_not_covered: int = 0  # of them, in not-covered households
     children: list[Figures] = field(default_factory=list)
 
     # ----- derived -----
@@ -77,9 +84,15 @@ class Figures:
         """Households nobody has visited yet (nobody-home visits are counted as nobody_home)."""
         return self.by_status[NOT_VISITED] - self.nobody_home
 
-    def tally(self, from_register: bool, status: str, reason: str | None, n: int = 1) -> None:
-        """Count `n` households of one source, status and reason (the one place a household's
-        status becomes a count)."""
+    def tally(self, from_register: bool, status: str, reason: str | None, n: int = 1,
+              persons: int = 0) -> None:
+        """Count `n` households of one source, status and reason, with `persons` people on
+        their rosters (the one place a household's status becomes a count)."""
+        self.persons += persons
+        if status == COVERED:
+            self.persons_covered += persons
+        elif status == NOT_COVERED:
+            self.persons_not_covered += persons
         if from_register:
             self.register += n
         else:
@@ -99,7 +112,8 @@ class Figures:
         return {"households": self.households, "covered": s[COVERED],
                 "not_covered": s[NOT_COVERED], "never_visited": self.never_visited,
                 "nobody_home": self.nobody_home, "vacant": s[VACANT], "refused": s[REFUSED],
-                "moved": s[MOVED], "field_found": self.field_found}
+                "moved": s[MOVED], "field_found": self.field_found, "persons": self.persons,
+                "persons_covered": self.persons_covered}
 
     @property
     def covered(self) -> int:
@@ -146,6 +160,9 @@ class Figures:
         self.visited += other.visited
         self.duplicates += other.duplicates
         self.nobody_home += other.nobody_home
+        self.persons += other.persons
+        self.persons_covered += other.persons_covered
+        self.persons_not_covered += other.persons_not_covered
         for k, v in other.by_status.items():
             self.by_status[k] = self.by_status.get(k, 0) + v
         for k, v in other.not_covered_by_reason.items():
@@ -164,6 +181,8 @@ class Figures:
             "vacant": self.by_status[VACANT], "refused": self.by_status[REFUSED],
             "moved": self.by_status[MOVED], "duplicates": self.duplicates,
             "coverage_rate": None if rate is None else round(rate, 4),
+            "persons": self.persons, "persons_covered": self.persons_covered,
+            "persons_not_covered": self.persons_not_covered,
         }
         if schedule is not None:
             out["progress"] = self.progress(schedule)
@@ -174,13 +193,13 @@ class Figures:
 
 def reconcile(
     areas: Iterable[Area],
-    status_rows: Iterable[tuple[str, int, str, str, int]],
+    status_rows: Iterable[tuple],
     duplicate_rows: Iterable[tuple[str, int]] = (),
     root: str | None = None,
 ) -> Figures:
     """Roll village counts up to townships and the county.
 
-    `status_rows`: (village_code, from_register, status, status_reason, households);
+    `status_rows`: (village_code, from_register, status, status_reason, households[, persons]);
     `duplicate_rows`: (village_code, households flagged as probable duplicates).
     Returns the figures of `root` (default: the highest area given) with its children filled.
     """
@@ -191,11 +210,11 @@ def reconcile(
         parents[a.code] = a.parent_code
     if not nodes:
         raise BadValue(ErrorCode.NO_AREAS)
-    for village, from_register, status, reason, n in status_rows:
+    for village, from_register, status, reason, n, *persons in status_rows:
         f = nodes.get(village)
         if f is None:
             continue
-        f.tally(from_register, status, reason, n)
+        f.tally(from_register, status, reason, n, persons[0] or 0 if persons else 0)
     for village, n in duplicate_rows:
         if village in nodes:
             nodes[village].duplicates += n
@@ -220,6 +239,7 @@ WORK_ORDER_STATE_LABELS_ZH = {"open": "待处理", "done": "运营商已完成",
 ACTIVE_STATES = ("open", "done")
 # The gap lists of `fieldapp gaps` (store.households.gaps.gap_lists), in the order they print.
 GAP_LIST_LABELS_ZH = {"not_covered": "未覆盖户", "never_visited": "未走访", "nobody_home": "家中无人",
+                      "revisit": "多次无人待回访",
                       "not_handed_over": "付费用户未移交", "illegal_charge": "违规收费",
                       "spot_check_not_confirmed": "抽查不符"}
 UNKNOWN_OPERATOR = "待定"  # a work order opened by the app for a household with no operator

@@ -3,15 +3,13 @@ forms/huhutong_household.xlsx, one dict per person.
 
 A person counts for the programme when the roster lists them as living in the household
 (`lives_here` not "no"). People covered / not covered are the persons of households whose status
-is covered / not covered, from each household's latest complete visit. The SQL that counts them
-for reports (fieldapp.store.reports.answer_counts.person_counts) applies this same rule.
+is covered / not covered, from each household's latest complete visit.
 
-Not yet counted by `info` / `reconcile` / the dashboard (DESIGN: "plus persons"): those read
-households.status through reconciliation_counts.status_counts and core.reconcile.Figures, and
-querying the latest visit of every household there would slow every refresh. The clean way is a
-derived column households.persons set next to status wherever status is derived
-(store/households/status.py _latest, store/sync_log/changes.py bulk notes, sync_log/merge_writes.py,
-store/check.py), a migration filling it, then sum(persons) in status_counts and Figures.tally.
+Every surface counts persons the same way (`info`, `reconcile`, the dashboard, the map, the
+sheets, the reports): the derived column households.persons, kept next to the status wherever
+the status is derived (store.households.status, the bulk load in store.sync_log.changes, the
+merge in store.sync_log.merge_writes; checked by store.check), summed by
+fieldapp.core.reconcile.Figures.tally.
 """
 
 from __future__ import annotations
@@ -26,7 +24,9 @@ NOT_HERE = "no"
 
 def persons(answers: Mapping[str, Any] | None) -> int:
     """How many people of the household the roster counts (0 when there is no roster)."""
-    members = (answers or {}).get(ROSTER)
+    if not isinstance(answers, Mapping):
+        return 0
+    members = answers.get(ROSTER)
     if not isinstance(members, list):
         return 0
     return sum(1 for m in members if isinstance(m, dict) and m.get(LIVES_HERE) != NOT_HERE)

@@ -31,6 +31,7 @@ from fieldapp.store.reports.reconciliation_counts import reconciliation, schedul
 
 from .assessment import AssessmentTable, assessment_table
 from .labels import reason_label
+from .report_breakdowns import Breakdowns, breakdowns
 
 STEPS = 6
 
@@ -60,7 +61,7 @@ class AreaRow:
     handed_over: int = 0
     not_handed_over: int = 0
     illegal_charges: int = 0
-    persons: int = 0  # people on the member rosters (fieldapp.core.roster)
+    persons: int = 0  # people on the member rosters (fieldapp.core.roster, households.persons)
     persons_covered: int = 0
     persons_not_covered: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
@@ -104,6 +105,8 @@ class ReportData:
     operators: list[tuple[str, int, int]] = field(default_factory=list)  # label, met, covered
     assessment: AssessmentTable | None = None  # township assessment (seed 2), county/township
     network: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # per township
+    # per operator, operator mix per unit, public places by type (report_breakdowns)
+    more: Breakdowns = field(default_factory=Breakdowns)
 
     @property
     def unit_label(self) -> str:
@@ -120,7 +123,8 @@ class ReportData:
 def _row(f: Figures, parent: str = "") -> AreaRow:
     return AreaRow(
         code=f.code, name=f.name, parent=parent, register=f.register, visited=f.visited,
-        **f.counts(), duplicates=f.duplicates, rate=f.coverage_rate, open_gaps=f.open_gaps,
+        **f.counts(), persons_not_covered=f.persons_not_covered, duplicates=f.duplicates,
+        rate=f.coverage_rate, open_gaps=f.open_gaps,
         reasons=dict(f.not_covered_by_reason))
 
 
@@ -158,7 +162,6 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
     by_code = {r.code: r for r in [total, *units, *villages]}
     step(1)
     for per_village in (report_queries.answer_counts(store, code),
-                        report_queries.person_counts(store, code),
                         report_queries.indicator_counts(store, code)):
         for village, counts in per_village.items():
             _spread(by_code, code, village, counts)
@@ -206,6 +209,7 @@ def build_report(store, code: str | None = None, *, today: dt.date | None = None
     counts = township_counts(store, code)
     data.network = [(t.name, counts[t.code]) for t in (units if level == "county" else [total])
                     if t.code in counts]
+    data.more = breakdowns(store, code, units, AreaRow)
     step(STEPS)
     return data
 

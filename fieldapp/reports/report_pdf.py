@@ -1,6 +1,8 @@
 """The coverage report as PDF (A4 landscape, platypus): overview, tables by township and village,
 charts of coverage and of reasons for non-coverage, gaps and work orders, spot checks, hand-over
-of paid cable subscribers and illegal-charge findings."""
+of paid cable subscribers and illegal-charge findings, the indicators per township and per
+operator with charts (reception modes, satisfaction, county channel, coverage per operator), the
+operator mix and the public places by type."""
 
 from __future__ import annotations
 
@@ -58,9 +60,15 @@ def _fmt(value: Any, header: str) -> str:
 
 
 def _table(font: str, table: T.Table, total: list[Any] | None = None,
-           widths: list[float] | None = None, size: float = 8) -> LongTable:
+           widths: list[float] | None = None, size: float = 8, wrap: bool = False) -> LongTable:
+    """A table; `wrap`: headers wrap within their column (many narrow columns)."""
     head, body = table
-    rows = [head] + [[_fmt(v, h) for v, h in zip(r, head)] for r in body]
+    shown: list[Any] = list(head)
+    if wrap:
+        cell = ParagraphStyle("head", fontName=font, fontSize=size, leading=size + 1.5,
+                              alignment=1)
+        shown = [Paragraph(h, cell) for h in head]
+    rows = [shown] + [[_fmt(v, h) for v, h in zip(r, head)] for r in body]
     if total:
         rows.append([_fmt(v, h) for v, h in zip(total, head)])
     if len(rows) == 1:
@@ -84,9 +92,14 @@ def _coverage_widths(lead: int) -> list[float]:
 
 
 def _rate_chart(font: str, d: ReportData) -> Drawing:
-    return hbar_chart(font, f"各{d.unit_label}覆盖率",
-                      [(u.name, 100 * (u.rate or 0)) for u in d.units], WIDTH, CHART_MAX_H,
-                      100, "#3A78B5", "%.1f%%", axis_format="%d%%", step=10)
+    return _share_chart(font, f"各{d.unit_label}覆盖率", [(u.name, u.rate) for u in d.units])
+
+
+def _share_chart(font: str, title: str, pairs: list[tuple[str, float | None]],
+                 color: str = "#3A78B5") -> Drawing:
+    """A share (0..1) per row as horizontal bars with their percentages."""
+    return hbar_chart(font, title, [(name, 100 * (v or 0)) for name, v in pairs], WIDTH,
+                      CHART_MAX_H, 100, color, "%.1f%%", axis_format="%d%%", step=10)
 
 
 def _reason_chart(font: str, d: ReportData) -> Drawing:
@@ -140,7 +153,7 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
     story += [Paragraph("一、总体情况", st["h1"]), _overview_table(font, d)]
     story += [Paragraph(f"二、按{d.unit_label}", st["h1"]),
               _table(font, T.coverage(d.units, d.unit_label), T.total_row(d),
-                     widths=_coverage_widths(1)),
+                     widths=_coverage_widths(1), wrap=True),
               Spacer(1, 10), KeepTogether(_rate_chart(font, d))]
     story += [KeepTogether([Paragraph("三、未覆盖原因", st["h1"]), _reason_chart(font, d),
                             _table(font, T.reasons(d), widths=[160, 80])])]
@@ -148,7 +161,8 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
         story += [PageBreak(), Paragraph(f"四、按{d.sub_label}", st["h1"]),
                   _table(font, T.coverage(d.villages, d.sub_label, with_parent=True,
                              parent_label=d.unit_label),
-                         T.total_row(d, with_parent=True), widths=_coverage_widths(2), size=7)]
+                         T.total_row(d, with_parent=True), widths=_coverage_widths(2), size=7,
+                         wrap=True)]
     story += [PageBreak(), Paragraph("五、查缺补漏与工单", st["h1"]),
               _table(font, T.gaps_by_unit(d)), Spacer(1, 8),
               _table(font, T.orders_summary(d), widths=[160, 80]),
@@ -165,14 +179,16 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
         head = T.indicators(d)[0]
         lead = 56
         story += [Paragraph("九、收视与服务指标（见到住户的最近一次走访）", st["h1"]),
-                  _table(font, T.indicators(d), size=6,
+                  _table(font, T.indicators(d), size=6, wrap=True,
                          widths=[lead] + [(WIDTH - lead) / (len(head) - 1)] * (len(head) - 1)),
                   KeepTogether(_bar_chart(font, "接收方式（户）", T.mode_mix(d), "#4F81BD")),
-                  Paragraph("十、运营商", st["h1"]),
-                  KeepTogether(_bar_chart(font, "各运营商的户数", [
-                      (name, n) for name, n, _ in d.operators], "#6A9F58")),
-                  _table(font, T.operators(d), widths=[120, 90, 70, 70])]
-    numbers = ("十一", "十二") if T.has_indicators(d) else ("九", "十")
+                  KeepTogether(_bar_chart(font, "满意度（户）", T.satisfaction(d), "#8064A2")),
+                  KeepTogether(_share_chart(font, f"各{d.unit_label}县台收视率",
+                                            T.county_channel_rates(d), "#4BACC6")),
+                  *_operator_story(font, st, d)]
+    places = _places_story(font, st, d)
+    story += places
+    numbers = ("十二", "十三") if T.has_indicators(d) or places else ("九", "十")
     seed2 = assessment_story(font, st, d, WIDTH, numbers)
     if seed2:
         story += [PageBreak(), *seed2]
@@ -187,6 +203,42 @@ def write_pdf(d: ReportData, out: str | os.PathLike) -> Path:
     finally:
         part.unlink(missing_ok=True)
     return out
+
+
+def _even(head: list[str], lead: float) -> list[float]:
+    return [lead] + [(WIDTH - lead) / (len(head) - 1)] * (len(head) - 1)
+
+
+def _operator_story(font: str, st, d: ReportData) -> list[Any]:
+    """十、运营商: households per operator and coverage per operator (charts), every indicator
+    per operator, and each unit's operator mix."""
+    ops, mix = T.operators(d), T.operator_mix(d)
+    if not d.more.operators:  # nothing the visits say (a roll-up of counts only)
+        return [Paragraph("十、运营商", st["h1"]), _table(font, ops, size=6, wrap=True)]
+    return [KeepTogether([Paragraph("十、运营商", st["h1"]),
+                          _bar_chart(font, "各运营商服务的户数", [
+                              (r.name, r.met) for r in d.more.operators], "#6A9F58")]),
+            KeepTogether(_share_chart(font, "各运营商服务户的覆盖率（达标）",
+                                      T.operator_rates(d), "#6A9F58")),
+            _table(font, ops, size=6, widths=_even(ops[0], 52), wrap=True), Spacer(1, 8),
+            KeepTogether([Paragraph(f"各{d.unit_label}的运营商构成（户）", st["body"]),
+                          _table(font, mix, size=7, widths=_even(mix[0], 110))])]
+
+
+def _places_story(font: str, st, d: ReportData) -> list[Any]:
+    """十一、公共场所: by type (chart and table) and per township by type."""
+    if not d.more.place_types:
+        return []
+    types, per_unit = T.place_types(d), T.places_by_unit(d)
+    story = [KeepTogether([Paragraph("十一、公共场所（按类型）", st["h1"]),
+                           _bar_chart(font, "各类公共场所数量", [
+                               (t, c["places"]) for t, c in d.more.place_types], "#C0504D")]),
+             _table(font, types, widths=_even(types[0], 110))]
+    if per_unit[1]:
+        story += [Spacer(1, 8), KeepTogether([
+            Paragraph(f"各{d.unit_label}公共场所（按类型）", st["body"]),
+            _table(font, per_unit, size=7, widths=_even(per_unit[0], 110))])]
+    return story
 
 
 def _overview_table(font: str, d: ReportData) -> LongTable:

@@ -20,6 +20,7 @@ COVERAGE_COLUMNS = (
     ("已覆盖", "covered"),
     ("未覆盖", "not_covered"), ("空置房", "vacant"), ("拒绝核查", "refused"),
     ("迁出/合户", "moved"), ("疑似重复", "duplicates"), ("覆盖率", "rate"),
+    ("登记人口", "persons"), ("覆盖户人口", "persons_covered"),  # 不落一人 (core.roster)
 )
 RATE_HEADERS = {"覆盖率", "移交率", "核实率"}
 
@@ -138,9 +139,10 @@ INDICATOR_COLUMNS = (
     ("地面数字", "mode_dtmb"), ("无接收方式", "mode_none"), ("收到县台", "county_channel"),
     ("有宽带", "broadband"), ("应急广播终端", "eb_terminal"), ("其中能用", "eb_working"),
     ("满意", "satisfaction_satisfied"), ("基本满意", "satisfaction_basic"),
-    ("不满意", "satisfaction_unsatisfied"), ("违规收费额", "charge_amount"),
+    ("不满意", "satisfaction_unsatisfied"), ("违规收费户", "illegal_charges"),
+    ("违规收费额", "charge_amount"),
 )
-RATE_HEADERS |= {"县台收视率", "宽带率", "终端完好率", "满意率"}
+RATE_HEADERS |= {"县台收视率", "宽带率", "终端完好率", "满意率", "开通率"}
 
 
 def has_indicators(d: ReportData) -> bool:
@@ -149,19 +151,34 @@ def has_indicators(d: ReportData) -> bool:
 
 def indicators(d: ReportData) -> Table:
     """Per unit, from the latest visits of the households met: reception-mode mix, county
-    channel, broadband, emergency-broadcast terminals, satisfaction and illegal-charge amounts;
-    rates over the households met (terminals: working of those with one)."""
+    channel, broadband, emergency-broadcast terminals, satisfaction and illegal charges with
+    their amounts; rates over the households met (terminals: working of those with one)."""
     head = [d.unit_label, *(h for h, _ in INDICATOR_COLUMNS),
             "县台收视率", "宽带率", "终端完好率", "满意率"]
     body = []
     for r in [*d.units, d.total]:
-        satisfied = r.satisfaction_satisfied + r.satisfaction_basic
         body.append([r.name if r is not d.total else "合计",
                      *(getattr(r, k) for _, k in INDICATOR_COLUMNS[:-1]), _yuan(r.charge_amount),
-                     rate(r.county_channel, r.met), rate(r.broadband, r.met),
-                     rate(r.eb_working, r.eb_terminal),
-                     rate(satisfied, satisfied + r.satisfaction_unsatisfied)])
+                     *_rates(r)])
     return head, body
+
+
+def _rates(r: AreaRow) -> list[float | None]:
+    """County channel, broadband, terminals working, satisfied or basically satisfied."""
+    satisfied = r.satisfaction_satisfied + r.satisfaction_basic
+    return [rate(r.county_channel, r.met), rate(r.broadband, r.met),
+            rate(r.eb_working, r.eb_terminal),
+            rate(satisfied, satisfied + r.satisfaction_unsatisfied)]
+
+
+def satisfaction(d: ReportData) -> list[tuple[str, int]]:
+    """(answer, households met) of the report's total, for a chart."""
+    return [(h, getattr(d.total, k)) for h, k in INDICATOR_COLUMNS[10:13]]
+
+
+def county_channel_rates(d: ReportData) -> list[tuple[str, float | None]]:
+    """(unit, share of the households met receiving the county channel), for a chart."""
+    return [(r.name, rate(r.county_channel, r.met)) for r in d.units]
 
 
 def mode_mix(d: ReportData) -> list[tuple[str, int]]:
@@ -174,10 +191,64 @@ def _yuan(amount: float) -> int | str:
     return int(amount) if float(amount).is_integer() else f"{amount:.2f}"
 
 
+OPERATOR_COLUMNS = (
+    ("有接收方式的户", "met"), ("已覆盖", "covered"), ("覆盖率", "rate"),
+    *INDICATOR_COLUMNS[1:5], *INDICATOR_COLUMNS[6:13],
+    ("有线付费用户", "paid"), ("已移交", "handed_over"), ("未移交", "not_handed_over"),
+    *INDICATOR_COLUMNS[13:15],
+)
+
+
 def operators(d: ReportData) -> Table:
-    """Per operator: households met that receive TV through it, covered, coverage rate."""
-    head = ["运营商", "有接收方式的户", "已覆盖", "覆盖率"]
-    body = [[name, n, covered, rate(covered, n)] for name, n, covered in d.operators]
+    """Per operator, over the households met that it serves (a reception mode through it): the
+    same indicators as per township — coverage to the standard, reception modes, county
+    channel, broadband, emergency-broadcast terminals, satisfaction, paid subscribers handed
+    over, illegal charges with amounts — and their rates."""
+    head = ["运营商", *(h for h, _ in OPERATOR_COLUMNS), "县台收视率", "宽带率", "终端完好率",
+            "满意率", "移交率"]
+    rows = d.more.operators
+    body = [[r.name, *(getattr(r, k) for _, k in OPERATOR_COLUMNS[:-1]), _yuan(r.charge_amount),
+             *_rates(r), rate(r.handed_over, r.paid)] for r in rows]
+    return head, body
+
+
+def operator_rates(d: ReportData) -> list[tuple[str, float | None]]:
+    """(operator, coverage to the standard of the households it serves), for a chart."""
+    return [(r.name, r.rate) for r in d.more.operators]
+
+
+def operator_mix(d: ReportData) -> Table:
+    """Per unit: households met with a reception mode, by the operator serving them."""
+    names = d.more.operator_names
+    head = [d.unit_label, *names, "合计"]
+    body = [[unit, *(mix.get(n, 0) for n in names), sum(mix.values())]
+            for unit, mix in d.more.operator_mix]
+    body.append(["合计", *(sum(m.get(n, 0) for _, m in d.more.operator_mix) for n in names),
+                 sum(sum(m.values()) for _, m in d.more.operator_mix)])
+    return head, body
+
+
+def place_types(d: ReportData) -> Table:
+    """Public places by type: places, checked, cable TV opened (and the share), county channel
+    received, TV outlets."""
+    head = ["场所类型", "场所数", "已核查", "已开通有线", "开通率", "收到县台", "电视终端数"]
+    keys = ("places", "checked", "cable_opened", "county_channel", "tv_points")
+    body = [[t, c["places"], c["checked"], c["cable_opened"], rate(c["cable_opened"], c["places"]),
+             c["county_channel"], c["tv_points"]] for t, c in d.more.place_types]
+    if body:
+        sums = {k: sum(c[k] for _, c in d.more.place_types) for k in keys}
+        body.append(["合计", sums["places"], sums["checked"], sums["cable_opened"],
+                     rate(sums["cable_opened"], sums["places"]), sums["county_channel"],
+                     sums["tv_points"]])
+    return head, body
+
+
+def places_by_unit(d: ReportData) -> Table:
+    """Public places per township by type."""
+    types = [t for t, _ in d.more.place_types]
+    head = [d.unit_label, *types, "合计"]
+    body = [[unit, *(by.get(t, 0) for t in types), sum(by.values())]
+            for unit, by in d.more.places_by_unit]
     return head, body
 
 

@@ -1,5 +1,7 @@
 """The coverage report as an Excel workbook: one sheet per section, rates as percentages,
-charts of coverage by township (or village) and of the reasons for non-coverage."""
+charts of coverage by township (or village), of the reasons for non-coverage, of the reception
+modes and satisfaction, of coverage per operator, of the operator mix and of public places by
+type."""
 
 from __future__ import annotations
 
@@ -84,8 +86,21 @@ def write_xlsx(d: ReportData, out: str | os.PathLike) -> Path:
     _sheet(wb, "有线付费用户移交", T.handover(d))
     _sheet(wb, "违规收费", T.illegal(d))
     if T.has_indicators(d):
-        _sheet(wb, "收视与服务指标", T.indicators(d))
-        _sheet(wb, "运营商", T.operators(d))
+        ws = _sheet(wb, "收视与服务指标", T.indicators(d))
+        _chart(ws, "接收方式（户）", T.mode_mix(d), f"B{len(d.units) + 5}")
+        _chart(ws, "满意度（户）", T.satisfaction(d), f"L{len(d.units) + 5}")
+        ws = _sheet(wb, "运营商", T.operators(d))
+        _chart(ws, "各运营商服务户的覆盖率（达标）", T.operator_rates(d),
+               f"B{len(d.more.operators) + 4}", percent=True)
+        ws = _sheet(wb, "运营商构成", T.operator_mix(d))
+        _stacked_chart(ws, f"各{d.unit_label}的运营商构成（户）", len(d.more.operator_names),
+                       len(d.units))
+    if d.more.place_types:
+        ws = _sheet(wb, "公共场所（按类型）", T.place_types(d))
+        _chart(ws, "各类公共场所数量", [(t, c["places"]) for t, c in d.more.place_types],
+               "I2")
+        if d.more.places_by_unit:
+            _sheet(wb, f"公共场所（按{d.unit_label}）", T.places_by_unit(d))
     if d.assessment is not None and d.assessment.townships:
         _sheet(wb, "乡镇考核", A.detail(d.assessment), freeze="C2")
         _sheet(wb, "考核汇总", A.summary(d.assessment))
@@ -112,6 +127,48 @@ def _rate_chart(ws, d: ReportData, n: int) -> None:
     chart.height = max(7.5, 0.55 * n)
     chart.width = 18
     ws.add_chart(chart, f"{get_column_letter(len(T.COVERAGE_COLUMNS) + 3)}2")
+
+
+def _chart(ws, title: str, pairs: list[tuple[str, Any]], anchor: str,
+           percent: bool = False) -> None:
+    """A bar chart of (label, value) pairs written in two columns to the right of the table
+    (the chart's own data, so it shows what its title says whatever the table's layout)."""
+    if not pairs:
+        return
+    col = ws.max_column + 2
+    ws.cell(1, col, title)
+    for i, (label, value) in enumerate(pairs, 2):
+        ws.cell(i, col, label)
+        ws.cell(i, col + 1, value if value is not None else 0)
+        if percent:
+            ws.cell(i, col + 1).number_format = "0.0%"
+    chart = BarChart()
+    chart.title = title
+    chart.add_data(Reference(ws, min_col=col + 1, min_row=2, max_row=len(pairs) + 1))
+    chart.set_categories(Reference(ws, min_col=col, min_row=2, max_row=len(pairs) + 1))
+    chart.legend = None
+    if percent:
+        chart.y_axis.number_format = "0%"
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 1
+    ws.add_chart(chart, anchor)
+
+
+def _stacked_chart(ws, title: str, series: int, rows: int) -> None:
+    """Households per unit stacked by operator (the table's columns 2..series+1)."""
+    if not series or not rows:
+        return
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = title
+    chart.add_data(Reference(ws, min_col=2, max_col=series + 1, min_row=1, max_row=rows + 1),
+                   titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=rows + 1))
+    chart.height = max(7.5, 0.55 * rows)
+    chart.width = 18
+    ws.add_chart(chart, f"{get_column_letter(series + 4)}2")
 
 
 def _reason_chart(ws, n: int) -> None:

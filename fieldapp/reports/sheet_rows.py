@@ -110,7 +110,7 @@ class Summary:
         s = cls()
         for h in households:
             s.figures.tally(h.get("source", "register") != "field", h.get("status") or NOT_VISITED,
-                            h.get("status_reason"))
+                            h.get("status_reason"), 1, h.get("persons") or 0)
         return s
 
     @property
@@ -148,6 +148,12 @@ class Summary:
     def status_items(self) -> list[tuple[str, int]]:
         c = self.counts
         return [(COUNT_LABELS_ZH[k], c[k]) for k in STATUS_COUNT_KEYS]
+
+    def person_items(self) -> list[tuple[str, int]]:
+        """不落一人: people on the member rosters, and those in covered households (short labels
+        for the sheet's summary table)."""
+        c = self.counts
+        return [("登记人口", c["persons"]), ("覆盖户人口", c["persons_covered"])]
 
     def reason_text(self) -> str:
         if not self.not_covered_reasons:

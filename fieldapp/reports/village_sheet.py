@@ -143,7 +143,7 @@ def draw_summary(c: Canvas, s: Summary, font: str, top: float) -> None:
     """Totals, reasons for non-coverage and the sign-off boxes, SUMMARY_H high."""
     x = MARGIN_X
     draw_text(c, "汇总", x, top - 12, font, 11)
-    items = [("总户数", s.total), *s.status_items(), ("覆盖率", s.rate_text())]
+    items = [("总户数", s.total), *s.status_items(), ("覆盖率", s.rate_text()), *s.person_items()]
     widths = [CONTENT_W / len(items)] * len(items)
     t = top - 20
     c.setFillGray(0.9)

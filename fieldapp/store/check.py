@@ -23,12 +23,13 @@ from pathlib import Path
 
 from fieldapp.core.clock import DEFAULT_SKEW_S, HLC_GLOB, hlc_bound, now_ms
 from fieldapp.core.progress import Progress
+from fieldapp.core.roster import persons
 from fieldapp.core.status import derive_status
 
 from . import errors as E
 from .coverage_rule import _rule_of
 from .db import APP_ID, _translate
-from .households.status import _apply_spot_checks, _apply_verdicts
+from .households.status import _apply_spot_checks, _apply_verdicts, has_persons
 from .migrations import SCHEMA_VERSION
 from .schema import SYNCED_FIELDS
 from fieldapp.core.messages import ErrorCode
@@ -413,10 +414,11 @@ def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
     rule = _rule_of(conn)
     for uuid, answers, ended, visit_uuid in conn.execute(_LATEST_ALL):
         try:
-            st = derive_status(json.loads(answers) if answers else None, rule)
+            doc = json.loads(answers) if answers else None
+            st = derive_status(doc, rule)
         except (ValueError, TypeError):
             continue  # reported by the JSON check
-        latest[uuid] = (st.status, st.reason, ended)
+        latest[uuid] = (st.status, st.reason, ended, persons(doc))
         visit[uuid] = visit_uuid
     if "sync_conflicts" in tables:
         _apply_verdicts(conn, latest, visit, None, rule)
@@ -424,11 +426,13 @@ def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
         _apply_spot_checks(conn, latest, None)
     never = derive_status(None)
     count, examples = 0, []
-    for uuid, status, reason, last in conn.execute(
-        "SELECT uuid, status, status_reason, last_visit_at FROM households"
+    counted = has_persons(conn)  # a file older than v019 has no persons to check
+    for uuid, status, reason, last, n in conn.execute(
+        "SELECT uuid, status, status_reason, last_visit_at,"
+        f" {'persons' if counted else '0'} FROM households"
     ):
-        want = latest.get(uuid, (never.status, never.reason, None))
-        if (status, reason, last) != want:
+        want = latest.get(uuid, (never.status, never.reason, None, 0))
+        if (status, reason, last, n) != (*want[:3], want[3] if counted else 0):
             count += 1
             if len(examples) < EXAMPLES:
                 examples.append(f"households {uuid}: {status}/{reason} 应为 {want[0]}/{want[1]}")

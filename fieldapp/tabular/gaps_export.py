@@ -1,7 +1,8 @@
 """The gap list for the operator (`fieldapp gaps`): one row per not-covered household with its
 work order, and a column 完成日期 the operator fills in and sends back (read by
-`fieldapp workorders done --from`); then a sheet per other gap (never visited, nobody home, paid
-subscribers not handed over, illegal charges, spot checks not confirmed) and overdue orders."""
+`fieldapp workorders done --from`); then a sheet per other gap (never visited, nobody home,
+nobody home N times to revisit, paid subscribers not handed over, illegal charges, spot checks
+not confirmed) and overdue orders."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ _PLACE = ("乡镇", "村", "村民小组", "户主姓名", "联系电话", "住�
 _LISTS = {
     "never_visited": ((), lambda g: ()),
     "nobody_home": ((), lambda g: ()),
+    "revisit": (("家中无人次数",), lambda g: (g["nobody_home_visits"],)),
     "not_handed_over": (("接收方式", "运营商"), lambda g: (
         RECEPTION_LABELS_ZH.get(g["reception_mode"], g["reception_mode"] or ""),
         OPERATOR_LABELS_ZH.get(g["operator"], g["operator"] or ""))),

@@ -606,6 +606,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>安装</translation>
     </message>
     <message>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
         <source>Mark done</source>
         <translation>标记已完成</translation>
     </message>
@@ -620,6 +624,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Nobody home</source>
         <translation>家中无人</translation>
+    </message>
+    <message>
+        <source>Nobody home (times)</source>
+        <translation>家中无人次数</translation>
     </message>
     <message>
         <source>Not covered</source>
@@ -658,6 +666,26 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>逾期工单（%1）</translation>
     </message>
     <message>
+        <source>People of the covered households</source>
+        <translation>已覆盖户的常住人口</translation>
+    </message>
+    <message>
+        <source>People the member rosters list as living in the households</source>
+        <translation>家庭成员登记中常住本户的人数（各户最近一次走访）</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>Persons covered</source>
+        <translation>覆盖人口</translation>
+    </message>
+    <message>
+        <source>Persons recorded: %1, in covered households %2.</source>
+        <translation>登记人口 %1，其中已覆盖户人口 %2。</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -676,6 +704,14 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Repair</source>
         <translation>维修</translation>
+    </message>
+    <message>
+        <source>Revisit</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Revisit (%1)</source>
+        <translation>待回访（%1）</translation>
     </message>
     <message>
         <source>Same ID number</source>
@@ -2124,6 +2160,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Nobody home</source>
         <translation>家中无人</translation>
+    </message>
+    <message>
+        <source>Persons %1, in covered households %2</source>
+        <translation>登记人口 %1，其中已覆盖户 %2</translation>
     </message>
 </context>
 <context>

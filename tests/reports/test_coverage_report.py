@@ -145,7 +145,12 @@ def _persons_truth(store, code):
 
 def test_people_covered_and_not_covered_come_from_the_member_roster(demo_store, tmp_path):
     from fieldapp.store import visits as V
-    from fieldapp.store.reports.answer_counts import person_counts
+    from fieldapp.store.reports.reconciliation_counts import reconciliation
+
+    def person_counts(store, village):
+        f = reconciliation(store, village, duplicates=False)
+        return {village: {"persons_covered": f.persons_covered,
+                          "persons_not_covered": f.persons_not_covered}}
 
     out = tmp_path / "report.xlsx"
     make_report(demo_store, out, today=TODAY)

@@ -298,10 +298,19 @@ def gap_households(store, kind: str, code: str | None = None) -> list[dict[str, 
     return [dict(zip(names, r)) for r in cur]
 
 
-def gap_lists(store, code: str | None = None) -> dict[str, list[dict[str, Any]]]:
+def gap_lists(store, code: str | None = None,
+              revisit_after: int = 2) -> dict[str, list[dict[str, Any]]]:
     """Every gap list of an area: not covered (and not to standard, with the reason and its
-    detail) with the active work order, then each list of GAP_LISTS."""
+    detail) with the active work order, then each list of GAP_LISTS, with after nobody home the
+    households nobody was home at `revisit_after` times or more (revisit at another hour)."""
+    from fieldapp.store.reports.reconciliation_counts import revisits
+
     out: dict[str, list[dict[str, Any]]] = {"not_covered": open_gaps(store, code)}
     for kind in GAP_LISTS:
         out[kind] = gap_households(store, kind, code)
+        if kind == "nobody_home":
+            times = {r["household_id"]: r["nobody_home_visits"]
+                     for r in revisits(store, code, revisit_after)}
+            out["revisit"] = [dict(g, nobody_home_visits=times[g["household_uuid"]])
+                              for g in out[kind] if g["household_uuid"] in times]
     return out

@@ -1,5 +1,7 @@
-"""Keep the derived status columns of households (status, status_reason, last_visit_at) in step
-with their visits. The rule itself lives in fieldapp.core.status; this only feeds it rows.
+"""Keep the derived columns of households (status, status_reason, last_visit_at, persons) in step
+with their visits. The rules themselves live in fieldapp.core.status and fieldapp.core.roster
+(persons: the people the latest complete visit's member roster lists as living there); this only
+feeds them rows.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
+from fieldapp.core.roster import persons
 from fieldapp.core.status import Status, after_spot_check, derive_status
 
 from fieldapp.core.coverage_rule import CoverageRule
@@ -52,7 +55,10 @@ def _refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) ->
     # Many households (an import, a merge, the demo): read whole tables once and pick in Python;
     # a few (a visit saved): look them up through a temporary table of their uuids.
     many = len(targets) * 4 >= _max_rowid(conn, "households")
-    cols = "SELECT uuid, rowid, status, status_reason, last_visit_at FROM households"
+    # A migration older than v019 (no persons column yet) recomputes the status alone.
+    with_persons = has_persons(conn)
+    derived = "status, status_reason, last_visit_at" + (", persons" if with_persons else "")
+    cols = f"SELECT uuid, rowid, {derived} FROM households"
     if many:
         now = {r[0]: r[1:] for r in conn.execute(cols) if r[0] in targets}
     else:
@@ -63,19 +69,19 @@ def _refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) ->
     # Only the rows whose status changes (an undone import's households keep theirs), in table
     # order: rows that grow (a first visit date) then split pages one after another instead of
     # all over the table, which is several times faster for a whole county.
+    width = 4 if with_persons else 3
     updates = [(*new, r) for u, (r, *old) in now.items()
-               if (new := found.get(u, NEVER)) != tuple(old)]
-    updates.sort(key=lambda row: row[3])
-    conn.executemany(
-        "UPDATE households SET status = ?, status_reason = ?, last_visit_at = ? WHERE rowid = ?",
-        updates)
+               if (new := found.get(u, NEVER)[:width]) != tuple(old)]
+    updates.sort(key=lambda row: row[width])
+    sets = ", ".join(f"{c} = ?" for c in derived.split(", "))
+    conn.executemany(f"UPDATE households SET {sets} WHERE rowid = ?", updates)
     if not many:
         conn.execute("DELETE FROM temp_status_targets")
     return len(targets)
 
 
 def statuses(store, household_uuids: Iterable[str]) -> dict[str, tuple]:
-    """(status, status_reason, last_visit_at) of the given households from their visits; the
+    """(status, status_reason, last_visit_at, persons) of the given households from their visits; the
     households themselves need not be in the table yet."""
     conn = store.conn
     targets = set(household_uuids)
@@ -91,7 +97,12 @@ def statuses(store, household_uuids: Iterable[str]) -> dict[str, tuple]:
 
 
 _never = derive_status(None)
-NEVER = (_never.status, _never.reason, None)
+NEVER = (_never.status, _never.reason, None, 0)
+
+
+def has_persons(conn: sqlite3.Connection) -> bool:
+    """Whether the households table has the persons column (schema v019 on)."""
+    return any(r[1] == "persons" for r in conn.execute("PRAGMA table_info(households)"))
 
 
 def _max_rowid(conn: sqlite3.Connection, table: str) -> int:
@@ -114,8 +125,9 @@ def _latest(conn: sqlite3.Connection, targets: set[str], many: bool) -> dict[str
     for uuid, answers, ended, visit_uuid in conn.execute(
             _LATEST.format(where="" if many else _TARGETS)):
         if uuid in targets:
-            st = derive_status(loads(answers) if answers else None, rule)
-            found[uuid] = (st.status, st.reason, ended)
+            doc = loads(answers) if answers else None
+            st = derive_status(doc, rule)
+            found[uuid] = (st.status, st.reason, ended, persons(doc))
             visit[uuid] = visit_uuid
     _apply_verdicts(conn, found, visit, targets, rule)
     _apply_spot_checks(conn, found, targets, "" if many else _TARGETS)
@@ -135,19 +147,19 @@ def _apply_verdicts(conn: sqlite3.Connection, found: dict[str, tuple], visit: di
         answers, _ = _visit_answers(conn, chosen)
         if answers:
             st = derive_status(json.loads(answers), rule)
-            found[household] = (st.status, st.reason, found[household][2])
+            found[household] = (st.status, st.reason, *found[household][2:])
 
 
 def _apply_spot_checks(conn: sqlite3.Connection, found: dict[str, tuple],
                       targets: set[str] | None, where: str = "") -> None:
-    """Put back to not covered, in `found` ({uuid: (status, reason, last visit)}), the targets
-    (None: all) whose latest spot check did not confirm them since their latest visit."""
+    """Put back to not covered, in `found` ({uuid: (status, reason, last visit,
+    persons)}), the targets (None: all) whose latest spot check did not confirm them since their latest visit."""
     for uuid, outcome, checked in conn.execute(_NOT_CONFIRMED.format(where=where)):
         if targets is not None and uuid not in targets:
             continue
-        status, reason, visited = found.get(uuid, NEVER)
-        st = after_spot_check(Status(status, reason), visited, outcome, checked)
-        found[uuid] = (st.status, st.reason, visited)
+        status, reason, *rest = found.get(uuid, NEVER)
+        st = after_spot_check(Status(status, reason), rest[0], outcome, checked)
+        found[uuid] = (st.status, st.reason, *rest)
 
 
 def set_rule(store, rule: CoverageRule) -> int:

@@ -37,32 +37,6 @@ def answer_counts(store, code: str) -> dict[str, dict[str, int]]:
                 "illegal_charges": ic or 0} for v, p, ho, nh, ic in cur}
 
 
-def person_counts(store, code: str) -> dict[str, dict[str, int]]:
-    """Per village: people on the member rosters of the latest complete visits (persons), and of
-    them those in covered and in not-covered households (the rule of fieldapp.core.roster)."""
-    from fieldapp.core.roster import LIVES_HERE, NOT_HERE, ROSTER
-    from fieldapp.core.status import COVERED, NOT_COVERED
-
-    where, args = _where(code)
-    cur = store.conn.execute(
-        "SELECT h.village_code, h.status, sum((SELECT count(*) FROM json_each(v.answers, ?) m"
-        "   WHERE json_type(m.value) = 'object'"
-        "   AND json_extract(m.value, ?) IS NOT ?))"
-        f" FROM households h {_LATEST} WHERE {where} AND json_valid(v.answers)"
-        " AND json_type(v.answers, ?) = 'array' GROUP BY h.village_code, h.status",
-        (f"$.{ROSTER}", f"$.{LIVES_HERE}", NOT_HERE, *args, f"$.{ROSTER}"))
-    out: dict[str, dict[str, int]] = {}
-    for village, status, n in cur:
-        row = out.setdefault(village, {"persons": 0, "persons_covered": 0,
-                                       "persons_not_covered": 0})
-        row["persons"] += n or 0
-        if status == COVERED:
-            row["persons_covered"] += n or 0
-        elif status == NOT_COVERED:
-            row["persons_not_covered"] += n or 0
-    return out
-
-
 def illegal_charges(store, code: str) -> list[dict[str, Any]]:
     """Households whose latest visit found an illegal charge, with what the visit recorded."""
     where, args = _where(code)
@@ -120,6 +94,77 @@ def indicator_counts(store, code: str) -> dict[str, dict[str, float]]:
     return {v: dict(zip(keys, (n or 0 for n in counts))) for v, *counts in store.conn.execute(
         f"SELECT h.village_code, {sums}, {amount} FROM households h {_LATEST}"
         f" WHERE {where} GROUP BY h.village_code", args)}
+
+
+def _operator_sums() -> str:
+    """SQL sums per operator: INDICATORS, covered (to the standard), paid cable subscribers and
+    their hand-over, illegal charges and their amount (the keys of OPERATOR_KEYS)."""
+    a = _ANS.format
+    extra = (
+        "h.status = 'covered'",
+        f"{a('paid_cable_subscriber')} = 'yes'",
+        f"{a('paid_cable_subscriber')} = 'yes' AND {a('handed_over')} = 'yes'",
+        f"{a('paid_cable_subscriber')} = 'yes' AND {a('handed_over')} = 'no'",
+        f"{a('illegal_charge')} = 'yes'",
+    )
+    sums = [f"sum(coalesce({sql}, 0))" for sql in (*INDICATORS.values(), *extra)]
+    sums.append(f"sum(CASE WHEN {a('illegal_charge')} = 'yes'"
+                f" THEN coalesce({a('charge_amount')}, 0) ELSE 0 END)")
+    return ", ".join(sums)
+
+
+OPERATOR_KEYS = (*INDICATORS, "covered", "paid", "handed_over", "not_handed_over",
+                 "illegal_charges", "charge_amount")
+
+
+def operator_indicators(store, code: str) -> list[tuple[str, dict[str, float]]]:
+    """(operator answer, {OPERATOR_KEYS: count}) over the area's households met whose latest
+    visit found a reception mode (those an operator serves), most households first; `met` is
+    their number."""
+    where, args = _where(code)
+    rows = store.conn.execute(
+        f"SELECT coalesce({_ANS.format('operator')}, ''), {_operator_sums()}"
+        f" FROM households h {_LATEST} WHERE {where}"
+        f" AND {_ANS.format('visit_result')} = 'met'"
+        f" AND coalesce({_ANS.format('reception_mode')}, 'none') NOT IN ('none', '')"
+        " GROUP BY 1", args).fetchall()
+    out = [(op, dict(zip(OPERATOR_KEYS, (n or 0 for n in counts)))) for op, *counts in rows]
+    return sorted(out, key=lambda r: (-r[1]["met"], r[0]))
+
+
+def operator_mix(store, code: str) -> dict[str, dict[str, int]]:
+    """Per village: households met with a reception mode, by the operator serving them."""
+    where, args = _where(code)
+    out: dict[str, dict[str, int]] = {}
+    for village, op, n in store.conn.execute(
+            f"SELECT h.village_code, coalesce({_ANS.format('operator')}, ''), count(*)"
+            f" FROM households h {_LATEST} WHERE {where}"
+            f" AND {_ANS.format('visit_result')} = 'met'"
+            f" AND coalesce({_ANS.format('reception_mode')}, 'none') NOT IN ('none', '')"
+            " GROUP BY 1, 2", args):
+        out.setdefault(village, {})[op] = n
+    return out
+
+
+def place_counts(store, code: str) -> list[tuple[str, str, dict[str, int]]]:
+    """(township code, place type, counts) of the area's public places (not deleted): places,
+    checked (checklist complete), cable TV opened, county channel received, TV outlets."""
+    a = "json_extract(p.answers, '$.{}')".format
+    if code.endswith("000000"):
+        where, args = "p.township_code >= ? AND p.township_code < ?", (code[:6], code[:6] + "a")
+    else:
+        where, args = "p.township_code = ?", (code[:9] + "000",)
+    keys = ("places", "checked", "cable_opened", "county_channel", "tv_points")
+    rows = store.conn.execute(
+        "SELECT p.township_code, p.place_type, count(*), sum(p.state = 'complete'),"
+        f" sum(coalesce({a('cable_opened')} = 'yes', 0)),"
+        f" sum(coalesce(' ' || {a('channels')} || ' ' LIKE '% county %', 0)),"
+        f" sum(CASE WHEN typeof({a('tv_points')}) IN ('integer', 'real')"
+        f" THEN {a('tv_points')} ELSE 0 END)"
+        f" FROM public_places p WHERE p.deleted = 0 AND {where}"
+        " GROUP BY 1, 2 ORDER BY 1, 2", args).fetchall()
+    return [(town, kind or "", dict(zip(keys, (int(n or 0) for n in counts))))
+            for town, kind, *counts in rows]
 
 
 def operator_counts(store, code: str) -> list[tuple[str, int, int]]:

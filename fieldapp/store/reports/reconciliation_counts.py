@@ -26,11 +26,12 @@ def area_list(store, code: str) -> list[Area]:
         " WHERE deleted = 0 AND code >= ? AND code < ? ORDER BY code", (prefix, prefix + "a"))]
 
 
-def status_counts(store, code: str) -> list[tuple[str, int, str, str, int]]:
-    """(village_code, from_register 0/1, status, status_reason, households)."""
+def status_counts(store, code: str) -> list[tuple[str, int, str, str, int, int]]:
+    """(village_code, from_register 0/1, status, status_reason, households, persons on their
+    rosters); an index-only scan of households_reconcile (v019)."""
     where, args = _filter(code)
     return store.conn.execute(
-        f"SELECT village_code, source = 'register', status, status_reason, count(*)"
+        f"SELECT village_code, source = 'register', status, status_reason, count(*), sum(persons)"
         f" FROM households INDEXED BY households_reconcile WHERE {_LIVE} AND {where}"
         f" GROUP BY village_code, source, status, status_reason", args).fetchall()
 

@@ -15,11 +15,11 @@ from fieldapp.store.db import Store, _connect
 _COLUMNS = (
     "h.uuid, h.village_code, h.group_no, h.head_name, h.id_masked, h.phone, h.size, h.address,"
     " h.status, h.status_reason, h.deleted, h.merged_into, v.answers, v.surveyor,"
-    " coalesce(v.ended_at, v.started_at) AS visited_at, h.source"
+    " coalesce(v.ended_at, v.started_at) AS visited_at, h.source, h.persons"
 )
 _NAMES = ("uuid", "village_code", "group_no", "head_name", "id_masked", "phone", "size", "address",
           "status", "status_reason", "deleted", "merged_into", "answers", "surveyor", "visited_at",
-          "source")
+          "source", "persons")
 _LATEST_VISIT = (
     " LEFT JOIN visits v ON v.uuid = (SELECT uuid FROM visits WHERE household_uuid = h.uuid"
     " AND state = 'complete' AND deleted = 0"

@@ -10,6 +10,7 @@ from operator import itemgetter
 from typing import Any
 
 from fieldapp.core.pinyin import initials
+from fieldapp.core.roster import persons
 from fieldapp.core.status import derive_status
 from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import NEVER, statuses
@@ -128,7 +129,8 @@ class Inserts:
             uuids = [r["uuid"] for r in rows]
             derived = self._statuses_of_new(uuids)
             for r in rows:
-                r["status"], r["status_reason"], r["last_visit_at"] = derived[r["uuid"]]
+                (r["status"], r["status_reason"], r["last_visit_at"],
+                 r["persons"]) = derived[r["uuid"]]
             self._touched_households.difference_update(uuids)
         self._insert_rows("households", rows)
 
@@ -171,9 +173,9 @@ class Inserts:
                 doc = best[1]
                 if rule is None:
                     rule = rule_of(self.store)
-                st = derive_status(doc if doc.__class__ is dict else loads(doc) if doc else None,
-                                   rule)
-                out[u] = (st.status, st.reason, best[2])
+                doc = doc if doc.__class__ is dict else loads(doc) if doc else None
+                st = derive_status(doc, rule)
+                out[u] = (st.status, st.reason, best[2], persons(doc))
         if slow:
             out.update(statuses(self.store, slow))
         return out

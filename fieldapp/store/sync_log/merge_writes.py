@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
+from fieldapp.core.roster import persons
 from fieldapp.core.status import derive_status
 from fieldapp.store.coverage_rule import _rule_of
 from fieldapp.store.deferred_indexes import deferred_indexes
@@ -100,19 +101,21 @@ def _new_household_status(plan, conn) -> set[str]:
                 latest[h] = (key, v["uuid"], v["answers"], v["ended_at"])
     parsed = plan.answers
     rule = _rule_of(conn)
-    by_text: dict[str, Any] = {}  # status of each answers text: many visits answer alike
+    by_text: dict[str, Any] = {}  # status and persons of each answers text: many answer alike
     for h, row in new.items():
         _, uuid, answers, ended = latest.get(h, (None, None, None, None))
         doc = parsed.get(uuid) if answers else None
         if doc is not None:
-            st = derive_status(doc, rule)
+            st, n = derive_status(doc, rule), persons(doc)
         elif answers:
-            st = by_text.get(answers)
-            if st is None:
-                st = by_text[answers] = derive_status(json.loads(answers) or None, rule)
+            known = by_text.get(answers)
+            if known is None:
+                doc = json.loads(answers) or None
+                known = by_text[answers] = (derive_status(doc, rule), persons(doc))
+            st, n = known
         else:
-            st = derive_status(None, rule)
-        row.update(status=st.status, status_reason=st.reason, last_visit_at=ended)
+            st, n = derive_status(None, rule), 0
+        row.update(status=st.status, status_reason=st.reason, last_visit_at=ended, persons=n)
     return set(new) - moved
 
 

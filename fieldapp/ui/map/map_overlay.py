@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
 
+from fieldapp.core.reconcile import PERSON_COUNT_KEYS
 from fieldapp.geo.basemap import nice_length
 
 from fieldapp.ui.widgets.labels import STATUS_COLORS, status_label
@@ -56,10 +57,22 @@ def legend_rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
     return [(key, color, int(counts.get(key, 0))) for key, color in LEGEND_KEYS]
 
 
+def legend_persons(counts: dict[str, int]) -> dict[str, int]:
+    """The persons line under the legend (不落一人): people on the member rosters, and those in
+    covered households, from the same counts."""
+    return {key: int(counts.get(key, 0)) for key in PERSON_COUNT_KEYS}
+
+
+def _persons_text(counts: dict[str, int]) -> str:
+    n = legend_persons(counts)
+    return (_t("Persons %1, in covered households %2")
+            .replace("%1", f"{n['persons']:,}").replace("%2", f"{n['persons_covered']:,}"))
+
+
 def paint_legend(p: QPainter, rect: QRect, counts: dict[str, int], dpr: float = 1.0) -> None:
     """The status legend with counts, top right; drawn once per set of counts, then blitted."""
     key = (tuple(sorted(counts.items())), p.font().toString(), dpr,
-           _t("All households (not only those in view)"))
+           _t("All households (not only those in view)"), _persons_text(counts))
     img = _LEGENDS.get(key)
     if img is None:
         if len(_LEGENDS) > 50:
@@ -74,9 +87,10 @@ def _legend_image(font, counts: dict[str, int], dpr: float) -> QImage:
     labels = [f"{count_label(k)}  {n:,}" for k, _c, n in rows]
     # The counts are the whole database's, whatever the zoom: the title says so.
     title = f"{_t('All households (not only those in view)')}  {int(counts.get('households', 0)):,}"
-    width = max(fm.horizontalAdvance(t) for t in labels + [title]) + 34
+    people = _persons_text(counts)
+    width = max(fm.horizontalAdvance(t) for t in labels + [title, people]) + 34
     line = fm.height() + 2
-    height = line * (len(rows) + 1) + 10
+    height = line * (len(rows) + 2) + 10
     img = QImage(int((width + 2) * dpr), int((height + 2) * dpr), QImage.Format_ARGB32_Premultiplied)
     img.setDevicePixelRatio(dpr)
     img.fill(Qt.transparent)
@@ -97,5 +111,7 @@ def _legend_image(font, counts: dict[str, int], dpr: float) -> QImage:
         p.drawEllipse(QPointF(box.left() + 14, y + line / 2), 5, 5)
         p.setPen(QColor("#212121"))
         p.drawText(QRectF(box.left() + 26, y, width - 30, line), Qt.AlignVCenter | Qt.AlignLeft, text)
+    y += line
+    p.drawText(QRectF(box.left() + 8, y, width - 12, line), Qt.AlignVCenter | Qt.AlignLeft, people)
     p.end()
     return img

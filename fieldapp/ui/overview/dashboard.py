@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store.households import gaps
-from fieldapp.store.reports.reconciliation_counts import duplicate_households, reconciliation, schedule
+from fieldapp.store.reports.reconciliation_counts import (
+    duplicate_households,
+    reconciliation,
+    revisits,
+    schedule,
+)
 from fieldapp.tabular.gaps_export import export_gaps
 
 from fieldapp.ui.overview.dashboard_chart import CoverageChart, RateBarDelegate
@@ -50,6 +55,7 @@ def _table(model, stretch_first: bool = True) -> QTableView:
 
 class Dashboard(QWidget):
     householdRequested = Signal(str)
+    REVISIT_AFTER = 2  # nobody-home visits after which a household is listed for a revisit
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -76,7 +82,10 @@ class Dashboard(QWidget):
             for col in AreaFiguresModel.RATE_COLUMNS:
                 view.setItemDelegateForColumn(col, bar)
                 view.horizontalHeader().setSectionResizeMode(col, QHeaderView.Fixed)
-                view.setColumnWidth(col, 78)
+                view.setColumnWidth(col, 60)
+            # the area's name stays readable next to the count columns (1366x768)
+            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+            view.setColumnWidth(0, 100)
         self.town_view.clicked.connect(lambda i: self.select_area(self.towns.code_at(i.row())))
         self.village_view.clicked.connect(
             lambda i: self.select_area(self.villages.code_at(i.row())))
@@ -119,6 +128,14 @@ class Dashboard(QWidget):
             ("why", self.tr("Why"))])
         self.dup_view = _table(self.dup_model, stretch_first=False)
         self.dup_view.doubleClicked.connect(lambda i: self._open(self.dup_model, i))
+        # Nobody home at REVISIT_AFTER visits or more: go again at another hour (evening, weekend)
+        self.revisit_model = RecordsModel([
+            ("village_name", self.tr("Village")), ("group_no", self.tr("Group")),
+            ("head_name", self.tr("Head of household")),
+            ("nobody_home_visits", self.tr("Nobody home (times)")),
+            ("last_visit_at", self.tr("Last visit"))])
+        self.revisit_view = _table(self.revisit_model, stretch_first=False)
+        self.revisit_view.doubleClicked.connect(lambda i: self._open(self.revisit_model, i))
         self.spot = SpotCheckPanel()
         self.spot.householdRequested.connect(self.householdRequested)
 
@@ -128,6 +145,7 @@ class Dashboard(QWidget):
         self.tabs.addTab(gap_page, self.tr("Not covered"))
         self.tabs.addTab(self.order_view, self.tr("Overdue orders"))
         self.tabs.addTab(self.dup_view, self.tr("Probable duplicates"))
+        self.tabs.addTab(self.revisit_view, self.tr("Revisit"))
         self.tabs.addTab(self.spot, self.tr("Spot checks"))
 
         split = QSplitter(Qt.Vertical)
@@ -163,7 +181,9 @@ class Dashboard(QWidget):
             .replace("%3", f"{c.covered:,}").replace("%4", rate)
             .replace("%5", f"{c.not_covered:,}").replace("%6", f"{c.never_visited:,}")
             .replace("%7", str(p["target_date"])).replace("%8", str(p["days_left"]))
-            .replace("%9", self.tr("on track") if p["on_track"] else self.tr("behind schedule")))
+            .replace("%9", self.tr("on track") if p["on_track"] else self.tr("behind schedule"))
+            + " " + self.tr("Persons recorded: %1, in covered households %2.")
+            .replace("%1", f"{c.persons:,}").replace("%2", f"{c.persons_covered:,}"))
         self.select_area(self.area_code or c.code)
 
     def _find(self, code: str):
@@ -198,6 +218,13 @@ class Dashboard(QWidget):
             d["why"] = self.tr("Same ID number") if d["why"] == "id" else self.tr(
                 "Same name in the same group")
         self.dup_model.set_rows(dups)
+        again = revisits(self.store, code, self.REVISIT_AFTER)
+        for r in again:
+            r["household_uuid"] = r["household_id"]
+            r["village_name"] = names.get(r["village_code"], r["village_code"])
+        self.revisit_model.set_rows(again)
+        self.tabs.setTabText(self.tabs.indexOf(self.revisit_view), self.tr(
+            "Revisit (%1)").replace("%1", str(len(again))))
         self.tabs.setTabText(2, self.tr("Not covered (%1)").replace(
             "%1", str(len(self.gap_model.rows))))
         self.tabs.setTabText(3, self.tr("Overdue orders (%1)").replace(

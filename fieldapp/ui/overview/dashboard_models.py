@@ -36,7 +36,7 @@ def order_state_label(state: str | None) -> str:
 class AreaFiguresModel(QAbstractTableModel):
     """One row per area: households, visited, covered, gaps, rates as bars."""
 
-    RATE_COLUMNS = (10, 11)
+    RATE_COLUMNS = (12, 13)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,14 +53,17 @@ class AreaFiguresModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else 12
+        return 0 if parent.isValid() else 14
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section in (10, 11):
+            return (_t("People the member rosters list as living in the households"),
+                    _t("People of the covered households"))[section - 10]
         if orientation != Qt.Horizontal or role != Qt.DisplayRole:
             return None
         return (_t("Area"), _t("Households"), _t("Visited"), _t("Covered"), _t("Not covered"),
                 _t("Never visited"), _t("Nobody home"), _t("Not in register"), _t("Duplicates?"), _t("Open gaps"),
-                _t("Coverage"), _t("Visits"))[section]
+                _t("Persons"), _t("Persons covered"), _t("Coverage"), _t("Visits"))[section]
 
     def code_at(self, row: int) -> str | None:
         return self.rows[row].code if 0 <= row < len(self.rows) else None
@@ -71,20 +74,20 @@ class AreaFiguresModel(QAbstractTableModel):
         f = self.rows[index.row()]
         col = index.column()
         if role == RATE_ROLE and col in self.RATE_COLUMNS:
-            return f.coverage_rate if col == 10 else f.visited_rate
+            return f.coverage_rate if col == 12 else f.visited_rate
         if role == Qt.DisplayRole:
             c = f.counts()  # the one definition of the counts (fieldapp.core.reconcile)
             values = (f.name, c["households"], f.visited, c["covered"], c["not_covered"],
                       c["never_visited"], c["nobody_home"], c["field_found"], f.duplicates,
-                      f.open_gaps)
+                      f.open_gaps, c["persons"], c["persons_covered"])
             if col < len(values):
                 v = values[col]
                 return f"{v:,}" if isinstance(v, int) else v
-            rate = f.coverage_rate if col == 10 else f.visited_rate
+            rate = f.coverage_rate if col == 12 else f.visited_rate
             return "–" if rate is None else f"{rate:.1%}"
         if role == Qt.TextAlignmentRole and col > 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and col == 11 and self.schedule is not None:
+        if role == Qt.ForegroundRole and col == 13 and self.schedule is not None:
             share = f.visited_rate
             if share is not None and share + 1e-9 < self.schedule.elapsed:
                 return OVERDUE  # behind the calendar

@@ -1,7 +1,8 @@
 """One definition per count (issue 17 item 5): `info --json` (under status), `reconcile --json`,
 the dashboard, the map legend, the village sheets and the report give the same numbers under the
 same keys on a demo county with households found in the field and households nobody was home at,
-and those numbers are what the households table says."""
+and those numbers are what the households table says; persons (不落一人) are what the member
+rosters of the latest visits say."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+from latest_visits import latest_answers
 
 from fieldapp.core.reconcile import COUNT_KEYS, STATUS_COUNT_KEYS
 from fieldapp.jobs.demo_build import build_demo
@@ -50,7 +52,18 @@ def truth(path) -> dict[str, int]:
             "nobody_home": q("status = 'not_visited' AND status_reason = 'nobody_home'"),
             "vacant": q("status = 'vacant'"), "refused": q("status = 'refused'"),
             "moved": q("status = 'moved'"), "field_found": q("source = 'field'"),
+            **persons_truth(path, s),
         }
+
+
+def persons_truth(path, store) -> dict[str, int]:
+    """People the latest visit's roster lists as living in the household (lives_here not "no"),
+    counted from the visits themselves, all and in covered households."""
+    status = dict(store.conn.execute("SELECT uuid, status FROM households"))
+    people = {h: sum(1 for m in a.get("members") or () if m.get("lives_here") != "no")
+              for h, a in latest_answers(path).items()}
+    return {"persons": sum(people.values()),
+            "persons_covered": sum(n for h, n in people.items() if status[h] == "covered")}
 
 
 def pick(d, keys=COUNT_KEYS) -> dict[str, int]:
@@ -65,12 +78,13 @@ def test_every_surface_gives_the_same_counts(county, qtbot):
     from fieldapp.reports.village_sheet import load_village_sheet
     from fieldapp.ui.overview.dashboard import Dashboard
     from fieldapp.ui.overview.dashboard_chart import chart_parts
-    from fieldapp.ui.map.map_overlay import legend_rows
+    from fieldapp.ui.map.map_overlay import legend_persons, legend_rows
 
     expected = truth(county)
     # The demo county has every kind, so conflating two of them would show.
     assert all(expected[k] > 0 for k in ("covered", "not_covered", "never_visited",
-                                         "nobody_home", "field_found")), expected
+                                         "nobody_home", "field_found", "persons")), expected
+    assert expected["persons"] > expected["persons_covered"] > 0
     assert sum(expected[k] for k in STATUS_COUNT_KEYS) == expected["households"]
 
     surfaces: dict[str, dict[str, int]] = {}
@@ -91,7 +105,8 @@ def test_every_surface_gives_the_same_counts(county, qtbot):
         shown = {k: int(str(cells[tr(h)]).replace(",", "")) for k, h in (
             ("households", "Households"), ("covered", "Covered"),
             ("not_covered", "Not covered"), ("never_visited", "Never visited"),
-            ("nobody_home", "Nobody home"), ("field_found", "Not in register"))}
+            ("nobody_home", "Nobody home"), ("field_found", "Not in register"),
+            ("persons", "Persons"), ("persons_covered", "Persons covered"))}
         assert shown == {k: expected[k] for k in shown}
         bars = dict(chart_parts(dash.county))
         assert bars["nobody_home"] == expected["nobody_home"]
@@ -99,7 +114,8 @@ def test_every_surface_gives_the_same_counts(county, qtbot):
         assert bars["other"] == expected["vacant"] + expected["refused"] + expected["moved"]
 
         legend = {key: n for key, _color, n in legend_rows(MapData.load(store).counts)}
-        surfaces["map legend"] = pick(legend, STATUS_COUNT_KEYS)
+        surfaces["map legend"] = {**pick(legend, STATUS_COUNT_KEYS),
+                                  **legend_persons(MapData.load(store).counts)}
 
         sheets = dict.fromkeys(COUNT_KEYS, 0)
         for (village,) in store.conn.execute(
@@ -117,8 +133,9 @@ def test_every_surface_gives_the_same_counts(county, qtbot):
         assert got == {k: expected[k] for k in got}, name
 
 
-def test_households_nobody_home_twice_are_listed_for_a_revisit(county):
+def test_households_nobody_home_twice_are_listed_for_a_revisit(county, qtbot):
     from fieldapp.store import visits as V
+    from fieldapp.ui.overview.dashboard import Dashboard
 
     def visit(store, hh, answers):
         vid = V.start_visit(store, "t", hh, "huhutong_household", "1", answers)
@@ -143,5 +160,17 @@ def test_households_nobody_home_twice_are_listed_for_a_revisit(county):
     listed1 = {h["household_id"] for h in run("reconcile", county, "--json",
                                               "--revisit-after", "1")["revisit"]}
     assert {twice, once} <= listed1 and found not in listed1
+    # The same list in `gaps` (its own list, also a sheet of the operator's workbook) and on the
+    # dashboard's Revisit tab.
+    in_gaps = {g["household_uuid"]: g["nobody_home_visits"]
+               for g in run("gaps", county, "--json") if g["gap"] == "revisit"}
+    assert in_gaps == listed
+    with Store.open(county, readonly=True) as store:
+        dash = Dashboard()
+        qtbot.addWidget(dash)
+        dash.set_store(store)
+        assert {r["household_uuid"]: r["nobody_home_visits"]
+                for r in dash.revisit_model.rows} == listed
+        assert str(len(listed)) in dash.tabs.tabText(dash.tabs.indexOf(dash.revisit_view))
     # The counts still agree with the table after the new visits.
     assert pick(rec) == truth(county)
