@@ -29,7 +29,7 @@ from fieldapp.core.status import derive_status
 from . import errors as E
 from .coverage_rule import _rule_of
 from .db import APP_ID, _translate
-from .households.status import _apply_spot_checks, _apply_verdicts, has_persons
+from .households.status import _apply_spot_checks, _apply_verdicts, _has_persons
 from .migrations import SCHEMA_VERSION
 from .schema import SYNCED_FIELDS
 from fieldapp.core.messages import ErrorCode
@@ -426,7 +426,7 @@ def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
         _apply_spot_checks(conn, latest, None)
     never = derive_status(None)
     count, examples = 0, []
-    counted = has_persons(conn)  # a file older than v019 has no persons to check
+    counted = _has_persons(conn)  # a file older than v019 has no persons to check
     for uuid, status, reason, last, n in conn.execute(
         "SELECT uuid, status, status_reason, last_visit_at,"
         f" {'persons' if counted else '0'} FROM households"

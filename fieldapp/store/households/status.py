@@ -56,7 +56,7 @@ def _refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) ->
     # a few (a visit saved): look them up through a temporary table of their uuids.
     many = len(targets) * 4 >= _max_rowid(conn, "households")
     # A migration older than v019 (no persons column yet) recomputes the status alone.
-    with_persons = has_persons(conn)
+    with_persons = _has_persons(conn)
     derived = "status, status_reason, last_visit_at" + (", persons" if with_persons else "")
     cols = f"SELECT uuid, rowid, {derived} FROM households"
     if many:
@@ -100,7 +100,7 @@ _never = derive_status(None)
 NEVER = (_never.status, _never.reason, None, 0)
 
 
-def has_persons(conn: sqlite3.Connection) -> bool:
+def _has_persons(conn: sqlite3.Connection) -> bool:
     """Whether the households table has the persons column (schema v019 on)."""
     return any(r[1] == "persons" for r in conn.execute("PRAGMA table_info(households)"))
 

@@ -8,13 +8,13 @@ import sqlite3
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    from fieldapp.store.households.status import has_persons, refresh_status
+    from fieldapp.store.households.status import _has_persons, _refresh_status
 
-    if not has_persons(conn):  # (a file set back to an older version number keeps it)
+    if not _has_persons(conn):  # (a file set back to an older version number keeps it)
         conn.execute("ALTER TABLE households ADD COLUMN persons INTEGER NOT NULL DEFAULT 0")
     conn.execute("DROP INDEX IF EXISTS households_reconcile")
     conn.execute(
         "CREATE INDEX households_reconcile"
         " ON households(village_code, source, status, status_reason, persons)"
         " WHERE deleted = 0 AND merged_into IS NULL")
-    refresh_status(conn, [r[0] for r in conn.execute("SELECT uuid FROM households")])
+    _refresh_status(conn, [r[0] for r in conn.execute("SELECT uuid FROM households")])
