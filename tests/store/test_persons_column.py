@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from fieldapp.store import Store, db as dbmod
+from fieldapp.store import Store
 from fieldapp.store import visits as V
 from fieldapp.store.check import check_database
 from fieldapp.store.reports.reconciliation_counts import household_counts
@@ -66,13 +66,18 @@ def test_persons_follow_the_latest_visit_and_count_by_status(tmp_path):
 
 
 def test_an_older_database_gets_its_persons_on_upgrade(tmp_path, monkeypatch):
-    path = tmp_path / "v15.fieldapp"
-    with monkeypatch.context() as m:  # a database of schema 15, before households.persons
-        m.setattr(dbmod, "SCHEMA_VERSION", 15)
-        s, a, _ = county(path)
-        visit(s, a, {**MET, "members": roster("yes", "yes", "yes")})
-        assert s.schema_version == 15
-        s.close()
+    path = tmp_path / "v18.fieldapp"
+    s, a, _ = county(path)
+    visit(s, a, {**MET, "members": roster("yes", "yes", "yes")})
+    s.close()
+    # the same file as schema 18 left it: no persons column (today's writer writes today's
+    # columns, so the older file is made by taking the column away)
+    raw = sqlite3.connect(path)
+    raw.execute("DROP INDEX households_reconcile")
+    raw.execute("ALTER TABLE households DROP COLUMN persons")
+    raw.execute("PRAGMA user_version = 18")
+    raw.commit()
+    raw.close()
     with Store.open(path) as s:
         assert persons_of(s, a) == 3
         assert household_counts(s)["persons_covered"] == 3
