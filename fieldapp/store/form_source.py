@@ -112,6 +112,16 @@ def form_for(store, form_id: str, version: str | None) -> Form:
     return current_form(store, form_id)
 
 
+def visit_form(store, household_uuid: str, form_id: str, visit_uuid: str | None = None) -> Form:
+    """The form a household's visit opens with: the given visit's version, else the version its
+    unfinished draft started with, else the current one (a new visit)."""
+    from . import visits
+
+    record = (visits.get_visit(store, visit_uuid) if visit_uuid
+              else visits.latest_draft(store, household_uuid, form_id))
+    return form_for(store, form_id, record["form_version"] if record else None)
+
+
 def in_use(store, form_ids: tuple[str, ...]) -> list[FormInUse]:
     """The version of each checklist the app uses now, and whether it came from the database."""
     out = []
