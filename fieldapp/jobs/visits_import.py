@@ -27,7 +27,8 @@ from fieldapp.store.visits_import import (
     write_visits,
 )
 from fieldapp.survey.errors import AnswerError
-from fieldapp.survey.registry import HOUSEHOLD_FORM, bundled_form
+from fieldapp.store.form_source import current_form
+from fieldapp.survey.registry import HOUSEHOLD_FORM
 from fieldapp.survey.runtime import FormState, split_key
 
 from fieldapp.tabular.read import TabularError, read_table
@@ -110,7 +111,7 @@ def _visit_date(value: Any) -> str | None:
 def import_visits(store, path: str | os.PathLike, *, user: str | None = None,
                   progress: Progress | None = None, today: dt.date | None = None,
                   form=None) -> VisitsResult:
-    form = form or bundled_form(HOUSEHOLD_FORM)
+    form = form or current_form(store, HOUSEHOLD_FORM)
     table = read_table(path)
     where = f"{path} [{table.sheet}]"
     h, keys, fields = _header(table, form, where)

@@ -122,6 +122,16 @@ def visit_form(store, household_uuid: str, form_id: str, visit_uuid: str | None 
     return form_for(store, form_id, record["form_version"] if record else None)
 
 
+def place_form(store, place_uuid: str | None) -> Form:
+    """The form a public place opens with: its own version, else the current one."""
+    from fieldapp.survey.registry import PUBLIC_PLACE_FORM
+
+    from .public_places import get_place
+
+    place = get_place(store, place_uuid) if place_uuid else None
+    return form_for(store, PUBLIC_PLACE_FORM, (place or {}).get("form_version"))
+
+
 def in_use(store, form_ids: tuple[str, ...]) -> list[FormInUse]:
     """The version of each checklist the app uses now, and whether it came from the database."""
     out = []

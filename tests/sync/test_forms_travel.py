@@ -8,10 +8,9 @@ import csv
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import openpyxl
 import pytest
+from form_revision import V1, V2, revised_form
 from sync_helpers import LAPTOP_PW, data_snapshot, township_households
 
 from fieldapp.core.paths import forms_dir
@@ -20,34 +19,10 @@ from fieldapp.store import Store
 from fieldapp.store import visits as V
 from fieldapp.store.form_source import current_form, visit_form
 from fieldapp.store.setup import new_county_database
-from fieldapp.survey.registry import HOUSEHOLD_FORM, bundled_form
+from fieldapp.survey.registry import HOUSEHOLD_FORM
 from fieldapp.sync import identity, merge
 from fieldapp.sync.errors import BundleRejected
 from fieldapp.tabular.answers_export import export_answers
-
-V1 = bundled_form(HOUSEHOLD_FORM).version
-V2 = str(int(V1) + 1)
-
-
-def revised_form(folder: Path, version: str = V2, form_id: str = HOUSEHOLD_FORM) -> Path:
-    """The shipped household checklist with a new version and a question whose choices come
-    from towers.csv beside it (select_one_from_file), as a county author would revise it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.load_workbook(forms_dir() / "huhutong_household.xlsx")
-    wb["settings"]["A2"], wb["settings"]["B2"] = form_id, version
-    survey = wb["survey"]
-    row = [None] * survey.max_column
-    row[0], row[1], row[2], row[3] = ("select_one_from_file towers.csv", "tower", "信号塔",
-                                      "Transmitter")
-    survey.append(row)
-    path = folder / f"household-{version}.xlsx"
-    wb.save(path)
-    with open(folder / "towers.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["name", "label"])
-        w.writerows([("jifeng", "稷峰山"), ("gushan", "孤山")])
-    return path
-
 
 def _fieldapp(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "fieldapp", *args], capture_output=True,
