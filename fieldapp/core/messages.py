@@ -218,6 +218,10 @@ class ErrorCode(Enum):
         "{file}: the settings sheet's form_id is {form_id}; this program uses only the "
         "checklists {known}. Set form_id to the form_id of the checklist it replaces",
         "form_unknown_id")
+    FORM_PUBLISH_TOO_MANY_FILES = Template(
+        "{file}：用到 {count} 个选项文件，超过参考包允许的 {limit} 个",
+        "{file}: it uses {count} choice files, more than the {limit} a reference bundle carries",
+        "too_large")
     FORM_VERSION_MISSING = Template(
         "找不到表单 {form_id} 的版本 {version}（本库没有，程序也没有附带）",
         "Version {version} of form {form_id} is not in the database nor shipped with the "

@@ -13,9 +13,12 @@ from typing import Any
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.form_versions import newer
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.zipguard import check_size
 from fieldapp.store import forms as kept
 from fieldapp.store.form_source import FormInUse, FormMissing, current_form, in_use
 from fieldapp.survey.loader import load_form
+from fieldapp.sync.archive import member_limit
+from fieldapp.sync.forms import MAX_FORM_FILES
 from fieldapp.survey.registry import HOUSEHOLD_FORM, PUBLIC_PLACE_FORM
 
 APP_FORMS = (HOUSEHOLD_FORM, PUBLIC_PLACE_FORM)
@@ -61,6 +64,11 @@ def publish_form(store, path: str | os.PathLike, *, user: str = "") -> PublishRe
         raise PublishError(ErrorCode.FORM_PUBLISH_NOT_NEWER, where=str(p), file=p.name,
                            form_id=form.form_id, version=form.version, current=previous)
     names = choice_file_names(form)
+    # what a laptop accepts in a reference bundle (docs/limits.md), checked before keeping it
+    check_size(p.stat().st_size, member_limit("forms/x.xlsx"), str(p))
+    if len(names) > MAX_FORM_FILES:
+        raise PublishError(ErrorCode.FORM_PUBLISH_TOO_MANY_FILES, where=str(p), file=p.name,
+                           count=len(names), limit=MAX_FORM_FILES)
     files = {n: (p.parent / n).read_bytes() for n in names}  # bounded: the loader read them
     with store.transaction() as conn:
         kept.add_form(conn, form_id=form.form_id, version=form.version, file_name=p.name,
