@@ -141,15 +141,17 @@ def run_list(args) -> int:
         where = "数据库" if u["source"] == "database" else "程序附带"
         print(f"  {u['form_id']:<22} 版本 {u['version']:<12} {u['title']}（{where}）")
     print("本库保存的版本:")
+    if not data["forms"]:
+        print("  （没有：使用程序附带的核查表）")
     for f in data["forms"]:
         files = f"  选项文件: {'、'.join(f['files'])}" if f["files"] else ""
         print(f"  {f['form_id']:<22} 版本 {f['version']:<12} {f['title'] or f['file_name']}  "
               f"{_ORIGIN.get(f['origin'], f['origin'])}  {(f['added_at'] or '')[:16]}{files}")
-    print("走访使用的版本（按笔记本）:")
+    print("走访和公共场所记录使用的版本（按乡镇、笔记本）:")
     if not data["usage"]:
-        print("  （还没有走访）")
+        print("  （还没有记录）")
     for u in data["usage"]:
         drafts = f"，其中草稿 {u['drafts']}" if u["drafts"] else ""
         print(f"  {u['form_id']:<22} 版本 {u['version']:<12} {u['township'] or u['township_code']}"
-              f"  {u['device']}: {u['visits']} 次走访{drafts}，最近 {(u['latest'] or '')[:16]}")
+              f"  {u['device']}: {u['records']} 条{drafts}，最近 {(u['latest'] or '')[:16]}")
     return 0

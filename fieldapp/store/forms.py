@@ -74,16 +74,23 @@ def form_content(conn: sqlite3.Connection, form_id: str, version: str) -> dict[s
 
 
 def usage(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Which form versions the visits (and public places) in this database were made with, per
-    laptop (the device named when the visit started) and township: counts, drafts, latest."""
+    """Which form versions the visits and public places in this database were made with, per
+    laptop (a visit: the device named when it started; a place: the device of its latest change)
+    and township: counts, drafts, latest."""
     cur = conn.execute(
         "SELECT v.form_id, v.form_version AS version, coalesce(v.device, v.device_id) AS device,"
         " substr(h.village_code, 1, 9) || '000' AS township_code, t.name AS township,"
-        " count(*) AS visits, sum(v.state = 'draft') AS drafts,"
+        " count(*) AS records, sum(v.state = 'draft') AS drafts,"
         " max(coalesce(v.ended_at, v.started_at)) AS latest"
         " FROM visits v JOIN households h ON h.uuid = v.household_uuid"
         " LEFT JOIN areas t ON t.code = substr(h.village_code, 1, 9) || '000'"
-        " WHERE v.deleted = 0 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 4, 3")
+        " WHERE v.deleted = 0 GROUP BY 1, 2, 3, 4"
+        " UNION ALL SELECT p.form_id, p.form_version, coalesce(d.name, p.device_id),"
+        " p.township_code, t.name, count(*), sum(p.state = 'draft'), max(p.updated_at)"
+        " FROM public_places p LEFT JOIN devices d ON d.device_id = p.device_id"
+        " LEFT JOIN areas t ON t.code = p.township_code"
+        " WHERE p.deleted = 0 AND p.form_id IS NOT NULL GROUP BY 1, 2, 3, 4"
+        " ORDER BY 1, 2, 4, 3")
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur]
 

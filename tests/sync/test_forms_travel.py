@@ -96,7 +96,7 @@ def test_revised_checklist_reaches_laptop_and_drafts_keep_their_version(field_se
     bundle = f.export(laptop, "lap1.fab")
     f.merge(bundle)
     with f.county() as s:
-        usage = [(u["version"], u["device"], u["visits"]) for u in list_forms(s)["usage"]
+        usage = [(u["version"], u["device"], u["records"]) for u in list_forms(s)["usage"]
                  if u["form_id"] == HOUSEHOLD_FORM and u["device"] == "lap1"]
         assert sorted(usage) == [(V1, "lap1", 1), (V2, "lap1", 1)]
         out = tmp_path / "answers.csv"
