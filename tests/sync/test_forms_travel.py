@@ -101,12 +101,17 @@ def test_revised_checklist_reaches_laptop_and_drafts_keep_their_version(field_se
         assert sorted(usage) == [(V1, "lap1", 1), (V2, "lap1", 1)]
         out = tmp_path / "answers.csv"
         export_answers(s, out, f.township)
+        labelled = tmp_path / "answers-labels.csv"
+        export_answers(s, labelled, f.township, labels=True)
     with open(out, encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     mine = {r["KEY"]: r for r in rows if r["KEY"] in (draft, new)}
     assert mine[draft]["form_version"] == V1 and mine[draft]["tower"] == ""
     assert mine[new]["form_version"] == V2 and mine[new]["tower"] == "gushan"
     assert "visit_result" in rows[0] and "tower" in rows[0]  # one header: the union
+    with open(labelled, encoding="utf-8-sig") as fh:
+        named = {r["走访编号"]: r for r in csv.DictReader(fh)}
+    assert named[new]["信号塔"] == "孤山" and named[draft]["信号塔"] == ""  # v2's own words
 
 
 def _published_v2(f, tmp_path) -> None:
@@ -129,6 +134,26 @@ def test_form_changed_after_publishing_is_refused(field_setup, tmp_path):
     assert data_snapshot(laptop) == before
     with Store.open(laptop) as s:
         assert current_form(s, HOUSEHOLD_FORM).version == V1
+
+
+def test_form_that_does_not_load_is_refused(field_setup, tmp_path):
+    import hashlib
+
+    f = field_setup
+    laptop = f.laptop("lap1")
+    _published_v2(f, tmp_path)
+    broken = (forms_dir() / "public_place.xlsx").read_bytes()  # a checklist, but not this one
+    with f.county() as s:
+        s.conn.execute("UPDATE sync_forms SET content = ?, sha256 = ? WHERE version = ?",
+                       (broken, hashlib.sha256(broken).hexdigest(), V2))
+    ref = f.make_reference("ref-broken.fab")
+    before = data_snapshot(laptop)
+    with pytest.raises(BundleRejected) as err:
+        f.merge_reference(laptop, ref)
+    assert err.value.entry.name == "BUNDLE_FORM_UNUSABLE" and "public_place" in str(err.value)
+    assert data_snapshot(laptop) == before
+    with Store.open(laptop) as s:
+        assert [r["version"] for r in list_forms(s)["forms"]] == []  # nothing kept
 
 
 def test_bundle_altered_in_transit_is_refused(field_setup, tmp_path):
