@@ -41,6 +41,12 @@ class FormInUse:
     source: str  # "database" or "shipped"
 
 
+def _plain_name(name: str) -> str:
+    """A file name of its own (no folder, not hidden, not "." or ".."); "" otherwise."""
+    base = Path(str(name)).name
+    return base if base and not base.startswith(".") and "\\" not in base else ""
+
+
 def load_bytes(file_name: str, content: bytes, files: Mapping[str, bytes] | None = None) -> Form:
     """Load a workbook held in memory (and its choice files); FormError as `form check`."""
     h = hashlib.sha256(content)
@@ -49,10 +55,13 @@ def load_bytes(file_name: str, content: bytes, files: Mapping[str, bytes] | None
     key = h.hexdigest()
     if key in _loaded:
         return _loaded[key]
-    safe = Path(file_name).name or "form.xlsx"
+    safe = _plain_name(file_name)
+    if not safe.lower().endswith((".xlsx", ".xls")):
+        safe = "form.xlsx"
     with private_workdir("form-") as folder:
         for name, data in (files or {}).items():
-            (folder / Path(name).name).write_bytes(data)
+            if _plain_name(name):  # a name that is no plain file name is missing for the form
+                (folder / _plain_name(name)).write_bytes(data)
         (folder / safe).write_bytes(content)
         form = load_form(folder / safe)
     _loaded[key] = form
