@@ -136,22 +136,26 @@ def run_list(args) -> int:
     if args.json:
         print_json(data)
         return 0
-    print("正在使用:")
-    for u in data["in_use"]:
-        where = "数据库" if u["source"] == "database" else "程序附带"
-        print(f"  {u['form_id']:<22} 版本 {u['version']:<12} {u['title']}（{where}）")
-    print("本库保存的版本:")
-    if not data["forms"]:
-        print("  （没有：使用程序附带的核查表）")
-    for f in data["forms"]:
-        files = f"  选项文件: {'、'.join(f['files'])}" if f["files"] else ""
-        print(f"  {f['form_id']:<22} 版本 {f['version']:<12} {f['title'] or f['file_name']}  "
-              f"{_ORIGIN.get(f['origin'], f['origin'])}  {(f['added_at'] or '')[:16]}{files}")
-    print("走访和公共场所记录使用的版本（按乡镇、笔记本）:")
-    if not data["usage"]:
-        print("  （还没有记录）")
-    for u in data["usage"]:
-        drafts = f"，其中草稿 {u['drafts']}" if u["drafts"] else ""
-        print(f"  {u['form_id']:<22} 版本 {u['version']:<12} {u['township'] or u['township_code']}"
-              f"  {u['device']}: {u['records']} 条{drafts}，最近 {(u['latest'] or '')[:16]}")
+    _section("正在使用:", "没有", data["in_use"], lambda u: (
+        f"{_head(u)}{u['title']}（{'数据库' if u['source'] == 'database' else '程序附带'}）"))
+    _section("本库保存的版本:", "没有：使用程序附带的核查表", data["forms"], lambda f: (
+        f"{_head(f)}{f['title'] or f['file_name']}  {_ORIGIN.get(f['origin'], f['origin'])}  "
+        f"{(f['added_at'] or '')[:16]}"
+        + (f"  选项文件: {'、'.join(f['files'])}" if f["files"] else "")))
+    _section("走访和公共场所记录使用的版本（按乡镇、笔记本）:", "还没有记录", data["usage"], lambda u: (
+        f"{_head(u)}{u['township'] or u['township_code']}  {u['device']}: {u['records']} 条"
+        + (f"，其中草稿 {u['drafts']}" if u["drafts"] else "")
+        + f"，最近 {(u['latest'] or '')[:16]}"))
     return 0
+
+
+def _head(row: dict[str, Any]) -> str:
+    return f"  {row['form_id']:<22} 版本 {row['version']:<12} "
+
+
+def _section(title: str, empty: str, rows: list[dict[str, Any]], line) -> None:
+    print(title)
+    if not rows:
+        print(f"  （{empty}）")
+    for row in rows:
+        print(line(row))
