@@ -1,4 +1,4 @@
-"""fieldapp form check FORM.xlsx [--json]"""
+"""fieldapp form check FORM.xlsx | publish DB FORM.xlsx | list DB  [--json]"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from fieldapp.survey.expression import Expression
 from fieldapp.survey.loader import load_form
 from fieldapp.survey.model import Form
 
-from .common import in_language, print_json, zh_en
+from .common import in_language, open_store, print_json, zh_en
 
 
 def register(sub) -> None:
@@ -21,6 +21,16 @@ def register(sub) -> None:
     c.add_argument("form", help="XLSForm 工作簿 (.xlsx)")
     c.add_argument("--json", action="store_true", help="输出 JSON")
     c.set_defaults(func=run_check)
+    pub = form_sub.add_parser("publish", help="县级：发布修订的核查表（检查、版本必须更新，存入数据库，"
+                              "随参考包发到笔记本）")
+    pub.add_argument("db", help="县级数据库")
+    pub.add_argument("form", help="XLSForm 工作簿；select_*_from_file 的选项文件放在它旁边")
+    pub.add_argument("--json", action="store_true", help="输出 JSON")
+    pub.set_defaults(func=run_publish)
+    ls = form_sub.add_parser("list", help="列出已发布的核查表版本，以及各笔记本的走访用的是哪个版本")
+    ls.add_argument("db", help="数据库")
+    ls.add_argument("--json", action="store_true", help="输出 JSON")
+    ls.set_defaults(func=run_list)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
@@ -101,3 +111,55 @@ def run_check(args) -> int:
             print(f"  pyxform: {w}")
     print(zh_en("检查通过", "Check passed"))
     return 0
+
+
+_ORIGIN = {"shipped": "程序附带", "published": "本库发布", "received": "参考包收到"}
+
+
+def run_publish(args) -> int:
+    from fieldapp.jobs.form_publish import publish_form
+
+    with open_store(args.db) as store:
+        res = publish_form(store, args.form)
+    if args.json:
+        print_json(res.as_dict())
+        return 0
+    for w in res.warnings:
+        print(f"注意: {w}", file=sys.stderr)
+    files = f"，选项文件 {'、'.join(res.files)}" if res.files else ""
+    print(f"已发布 {res.title}  form_id={res.form_id}  版本 {res.version}"
+          f"（原来用的是 {res.previous or '无'}{files}）。下一次生成的参考包会把它带到笔记本")
+    return 0
+
+
+def run_list(args) -> int:
+    from fieldapp.jobs.form_publish import list_forms
+
+    with open_store(args.db, readonly=True) as store:
+        data = list_forms(store)
+    if args.json:
+        print_json(data)
+        return 0
+    _section("正在使用:", "没有", data["in_use"], lambda u: (
+        f"{_head(u)}{u['title']}（{'数据库' if u['source'] == 'database' else '程序附带'}）"))
+    _section("本库保存的版本:", "没有：使用程序附带的核查表", data["forms"], lambda f: (
+        f"{_head(f)}{f['title'] or f['file_name']}  {_ORIGIN.get(f['origin'], f['origin'])}  "
+        f"{(f['added_at'] or '')[:16]}"
+        + (f"  选项文件: {'、'.join(f['files'])}" if f["files"] else "")))
+    _section("走访和公共场所记录使用的版本（按乡镇、笔记本）:", "还没有记录", data["usage"], lambda u: (
+        f"{_head(u)}{u['township'] or u['township_code']}  {u['device']}: {u['records']} 条"
+        + (f"，其中草稿 {u['drafts']}" if u["drafts"] else "")
+        + f"，最近 {(u['latest'] or '')[:16]}"))
+    return 0
+
+
+def _head(row: dict[str, Any]) -> str:
+    return f"  {row['form_id']:<22} 版本 {row['version']:<12} "
+
+
+def _section(title: str, empty: str, rows: list[dict[str, Any]], line) -> None:
+    print(title)
+    if not rows:
+        print(f"  （{empty}）")
+    for row in rows:
+        print(line(row))

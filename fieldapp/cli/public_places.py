@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from fieldapp.store import public_places as P
-from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
+from fieldapp.store.form_source import current_form
+from fieldapp.survey.registry import PUBLIC_PLACE_FORM
 
 from .common import english, open_store, print_json, resolve_area, zh_en
 
@@ -27,10 +28,10 @@ def run(args) -> int:
     with open_store(args.db, readonly=True) as store:
         code = resolve_area(store, raw, (wanted,), f"--{wanted}") if raw else None
         places = P.list_places(store, code)
+        label = _labeller(store)
     if args.json:
         print_json([_json_row(p) for p in places])
         return 0
-    label = _labeller()
     if not places:
         print(zh_en("没有登记公共场所", "No public places recorded"))
         return 0
@@ -65,10 +66,10 @@ def _json_row(p: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _labeller():
+def _labeller(store):
     """Choice labels from the public-place checklist; the codes if it cannot be loaded."""
     try:
-        form = bundled_form(PUBLIC_PLACE_FORM)
+        form = current_form(store, PUBLIC_PLACE_FORM)
     except Exception:  # noqa: BLE001 - the list is still useful with codes
         form = None
 

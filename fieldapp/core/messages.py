@@ -202,6 +202,41 @@ class ErrorCode(Enum):
                                "The choice file {file} is not valid XML: {reason}",
                                "bad_choice_file")
 
+    # ---- forms that travel (fieldapp form publish / list, reference bundles) -----------------
+    FORM_PUBLISH_NOT_COUNTY = Template(
+        "只有县级数据库能发布核查表：乡镇笔记本从县里的参考包接收",
+        "Only a county database publishes checklists: laptops receive them in reference bundles",
+        "not_county")
+    FORM_PUBLISH_NOT_NEWER = Template(
+        "{file}：表单 {form_id} 的版本 {version} 不比正在使用的版本 {current} 新。请在 settings "
+        "表的 version 列写一个更大的版本号（如日期 2026120601）再发布",
+        "{file}: version {version} of form {form_id} is not newer than the version in use "
+        "({current}). Write a higher version in the settings sheet's version column (such as "
+        "the date 2026120601) and publish again", "form_not_newer")
+    FORM_PUBLISH_UNKNOWN_ID = Template(
+        "{file}：settings 表的 form_id 是 {form_id}，本程序只使用核查表 {known}。请把 form_id "
+        "改成要替换的核查表的 form_id",
+        "{file}: the settings sheet's form_id is {form_id}; this program uses only the "
+        "checklists {known}. Set form_id to the form_id of the checklist it replaces",
+        "form_unknown_id")
+    FORM_PUBLISH_TOO_MANY_FILES = Template(
+        "{file}：用到 {count} 个选项文件，超过参考包允许的 {limit} 个",
+        "{file}: it uses {count} choice files, more than the {limit} a reference bundle carries",
+        "too_large")
+    FORM_VERSION_MISSING = Template(
+        "找不到表单 {form_id} 的版本 {version}（本库没有，程序也没有附带）",
+        "Version {version} of form {form_id} is not in the database nor shipped with the "
+        "program", "form_not_found")
+    BUNDLE_FORM_MISMATCH = Template(
+        "参考包里的表单 {form_id} 版本 {version}（{member}）与包内清单的校验值不符，整个参考包"
+        "被拒收，本库没有改动",
+        "The form {form_id} version {version} in the reference bundle ({member}) does not "
+        "match the bundle's list of checksums; the whole bundle is refused and nothing changed",
+        "bundle_rejected")
+    BUNDLE_FORM_UNUSABLE = Template(
+        "参考包里的表单 {form_id} 版本 {version} 不能使用：{reason}。整个参考包被拒收，本库没有改动",
+        "The form {form_id} version {version} in the reference bundle cannot be used: "
+        "{reason}. The whole bundle is refused and nothing changed", "bundle_rejected")
     # ---- cli: divisions named by the user ----------------------------------------------------
     AREA_NOT_FOUND = Template(
         "{option} {text}: 数据库中没有这个{what}（按区划代码、名称或拼音查找；可用 fieldapp divisions 查看）",

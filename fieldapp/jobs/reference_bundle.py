@@ -1,5 +1,6 @@
 """County -> township: a reference bundle with everything one township needs — its villages and
-households with every change that built them (original uuids and clocks), the forms, the county
+households with every change that built them (original uuids and clocks), the newest version
+of each checklist kept in the database (published at the county) with its choice files, the county
 public keys, the device certificates of the township's laptops, the county's revocations,
 resolved conflicts and acknowledgements of merged bundles.
 
@@ -20,6 +21,7 @@ from fieldapp.store.sync_log import export_reads as sync_export
 from fieldapp.store.sync_log import keys as sync_keys
 
 from fieldapp.sync import crypto, identity, writer
+from fieldapp.sync import forms as bundle_forms
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.keys import PublicKeys
 from fieldapp.store import device_certs
@@ -76,11 +78,9 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
         raise SyncError(ErrorCode.CANCELLED)
     laptops = [d for d in sync_keys.devices(store, township=township, status=("enrolled",))
                if d.get("public_key") and d["device_id"] in {c["device_id"] for c in certs}]
-    form_rows = sync_keys.forms(store)
     members = {"changes.json": writer.changes_member(rows)}
     members.update(writer.attachment_members(store, rows))
-    for f in form_rows:
-        members[f"forms/{f['file_name']}"] = bytes(f["content"])
+    form_entries = bundle_forms.current_forms(store, members)
     reference = {
         "township": township, "township_name": area["name"],
         "settings": sync_export.settings(store, SHARED_SETTINGS),
@@ -92,8 +92,7 @@ def reference_bundle(store, township: str, out: str | os.PathLike, passphrase: s
                      "revoked_at": c["revoked_at"]} for c in device_certs.all_certs(store)
                     if c["revoked_at"]],
         "acks": sync_keys.acks(store, township), "conflicts": resolved,
-        "forms": [{k: f[k] for k in ("form_id", "version", "file_name", "sha256")}
-                  for f in form_rows],
+        "forms": form_entries,
         "devices": [{k: d[k] for k in ("device_id", "name", "township_code", "status")}
                     for d in laptops],
     }

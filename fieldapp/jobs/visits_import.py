@@ -27,7 +27,8 @@ from fieldapp.store.visits_import import (
     write_visits,
 )
 from fieldapp.survey.errors import AnswerError
-from fieldapp.survey.registry import HOUSEHOLD_FORM, bundled_form
+from fieldapp.store.form_source import current_form
+from fieldapp.survey.registry import HOUSEHOLD_FORM
 from fieldapp.survey.runtime import FormState, split_key
 
 from fieldapp.jobs.policies import OnBackupFailure, backup_before_change
@@ -115,7 +116,7 @@ def import_visits(store, path: str | os.PathLike, *, user: str | None = None,
     """`back_up_first`: back the database up first (jobs.policies)."""
     if back_up_first:
         backup_before_change(store.path, "import", on_failure=on_backup_failure)
-    form = form or bundled_form(HOUSEHOLD_FORM)
+    form = form or current_form(store, HOUSEHOLD_FORM)
     table = read_table(path)
     where = f"{path} [{table.sheet}]"
     h, keys, fields = _header(table, form, where)

@@ -1,6 +1,8 @@
-"""Form versions a database knows, and the comparison that rejects bundles made with a newer
-checklist than the county has. Versions are XLSForm `version` settings (e.g. "2026112501"):
-compared as numbers when both are digits, else as text."""
+"""Form versions a database knows, the comparison that rejects bundles made with a newer
+checklist than the county has, and checklists travelling in reference bundles (county: the
+newest kept version of each form with its choice files; laptop: checked against the signed
+list of checksums, loaded like `form check`, then kept). Versions are XLSForm `version`
+settings (e.g. "2026112501"), ordered by core.form_versions."""
 
 from __future__ import annotations
 
@@ -9,17 +11,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.form_versions import newer
+from fieldapp.core.messages import ErrorCode
 from fieldapp.core.paths import forms_dir
-from fieldapp.core.zipguard import check_xlsx
+from fieldapp.core.zipguard import InputTooLarge, check_xlsx
+from fieldapp.store import forms as kept
+from fieldapp.store.form_source import load_bytes
+from fieldapp.survey.errors import FormError
 
+from .errors import BundleRejected
 
-def version_key(v: str) -> tuple[int, int, str]:
-    s = str(v).strip()
-    return (1, int(s), "") if s.isdigit() else (0, 0, s)
-
-
-def newer(v: str, than: str) -> bool:
-    return version_key(v) > version_key(than)
+MAX_FORMS = 20  # checklists in one reference bundle
+MAX_FORM_FILES = 50  # choice files of one checklist
 
 
 def read_form_settings(content: bytes) -> tuple[str, str] | None:
@@ -100,3 +103,93 @@ def versions_in(changes) -> dict[str, str]:
         if fid and ver and (fid not in out or newer(str(ver), out[fid])):
             out[str(fid)] = str(ver)
     return out
+
+
+# ----- checklists in reference bundles ------------------------------------------------------
+def _member(sha: str, name: str) -> str:
+    return f"forms/{sha}{Path(name).suffix.lower()}"
+
+
+def current_forms(store, members: dict[str, bytes]) -> list[dict[str, Any]]:
+    """County: the newest kept version of each form, added to `members` by checksum; returns the
+    entries of reference.json's "forms" (the checksums recorded when each was kept)."""
+    best: dict[str, dict[str, Any]] = {}
+    for row in kept.form_list(store):
+        if row["form_id"] not in best or newer(row["version"], best[row["form_id"]]["version"]):
+            best[row["form_id"]] = row
+    out = []
+    for form_id in sorted(best):
+        c = kept.form_content(store, form_id, best[form_id]["version"])
+        if c is None:
+            continue
+        member = _member(c["sha256"], c["file_name"])
+        members[member] = c["content"]
+        files = []
+        for name, data in c["files"].items():
+            fm = _member(c["file_sha256"][name], name)
+            members[fm] = data
+            files.append({"name": name, "sha256": c["file_sha256"][name], "member": fm})
+        out.append({"form_id": form_id, "version": c["version"], "file_name": c["file_name"],
+                    "sha256": c["sha256"], "title": c["title"] or "", "member": member,
+                    "files": files})
+    return out
+
+
+def _read_checked(payload, entry: dict[str, Any], form: tuple[str, str]) -> bytes:
+    member = str(entry.get("member") or "")
+    if member not in payload.infos:
+        raise BundleRejected(ErrorCode.BUNDLE_FORM_MISMATCH, where=payload.where,
+                             form_id=form[0], version=form[1], member=member or "-")
+    data = payload.read(member)
+    if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+        raise BundleRejected(ErrorCode.BUNDLE_FORM_MISMATCH, where=payload.where,
+                             form_id=form[0], version=form[1], member=member)
+    return data
+
+
+def _received_form(payload, f: dict[str, Any]) -> tuple[bytes, dict[str, bytes]]:
+    form = (str(f.get("form_id")), str(f.get("version")))
+    files_in = f.get("files") or []
+    if not isinstance(files_in, list) or len(files_in) > MAX_FORM_FILES:
+        raise BundleRejected(ErrorCode.BUNDLE_FORM_UNUSABLE, where=payload.where, form_id=form[0],
+                             version=form[1], reason=f"选项文件超过 {MAX_FORM_FILES} 个")
+    content = _read_checked(payload, f, form)
+    if str(f.get("file_name", "")).lower().endswith(".xlsx"):
+        try:
+            check_xlsx(content, where=str(f.get("member")))  # bounded before loading
+        except InputTooLarge as exc:
+            raise BundleRejected(exc.entry, where=f"{payload.where}: {f.get('member')}",
+                                 **exc.params) from None
+    files = {Path(str(x.get("name"))).name: _read_checked(payload, x, form)
+             for x in files_in if isinstance(x, dict)}
+    try:
+        loaded = load_bytes(str(f.get("file_name")), content, files)
+    except FormError as exc:
+        raise BundleRejected(ErrorCode.BUNDLE_FORM_UNUSABLE, where=payload.where, form_id=form[0],
+                             version=form[1], reason=exc.message) from None
+    if (loaded.form_id, loaded.version) != form:
+        raise BundleRejected(ErrorCode.BUNDLE_FORM_UNUSABLE, where=payload.where, form_id=form[0],
+                             version=form[1], reason=f"工作簿里是 {loaded.form_id} 版本 "
+                             f"{loaded.version}")
+    return content, files
+
+
+def receive_forms(store, payload, entries: Any) -> list[tuple[str, str]]:
+    """Laptop, inside the merge transaction: check and keep the checklists of a reference bundle
+    (each must match its signed checksum and load); returns the (form id, version) newly kept.
+    Entries of an older county (no "member") are skipped: their forms are the shipped ones."""
+    if not isinstance(entries, list):
+        return []
+    if len(entries) > MAX_FORMS:
+        raise BundleRejected(ErrorCode.BUNDLE_FORM_UNUSABLE, where=payload.where, form_id="-",
+                             version="-", reason=f"超过 {MAX_FORMS} 个表单")
+    new = []
+    for f in entries:
+        if not isinstance(f, dict) or not f.get("member"):
+            continue
+        content, files = _received_form(payload, f)
+        if kept.add_form(store, form_id=str(f["form_id"]), version=str(f["version"]),
+                         file_name=Path(str(f.get("file_name"))).name, content=content,
+                         title=str(f.get("title") or ""), origin="received", files=files):
+            new.append((str(f["form_id"]), str(f["version"])))
+    return new

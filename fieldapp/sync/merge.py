@@ -20,9 +20,9 @@ from fieldapp.core.conflict_topics import count_topics
 from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
-from fieldapp.core.zipguard import InputTooLarge, check_xlsx
 from fieldapp.store import StoreError
 from fieldapp.store import conflicts as sync_conflicts
+from fieldapp.store import forms as kept_forms
 from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import put_rule
 from fieldapp.store.sync_log import keys as sync_keys
@@ -307,7 +307,7 @@ def _check_contents(store, contents: Contents, township: str | None) -> None:
 def _known_forms(store, light: bool = False) -> set[tuple[str, str]]:
     """Forms registered or shipped (and, unless light, used by visits in the database)."""
     known = set() if light else sync_keys.used_form_versions(store)
-    known |= {(f["form_id"], f["version"]) for f in sync_keys.forms(store)}
+    known |= {(f["form_id"], f["version"]) for f in kept_forms.form_list(store)}
     known |= {(f["form_id"], f["version"]) for f in forms.shipped_forms()}
     return known
 
@@ -326,17 +326,7 @@ def apply_reference_extras(store, conn, contents: Contents) -> None:
     rule = (ref.get("settings") or {}).get("coverage_rule")
     if rule and rule != store.setting("coverage_rule"):
         put_rule(store, CoverageRule.from_json(rule, where="参考包"))
-    for f in ref.get("forms") or []:
-        name = f"forms/{f.get('file_name')}"
-        if name in contents.payload.infos:
-            data = contents.payload.read(name)
-            try:
-                check_xlsx(data, where=name)  # stored forms are loaded later: bounded now
-            except InputTooLarge as exc:
-                raise BundleRejected(exc.entry, where=f"{contents.payload.where}: {name}",
-                                     **exc.params) from None
-            sync_keys.put_form(store, str(f["form_id"]), str(f["version"]), f["file_name"],
-                               f["sha256"], data)
+    forms.receive_forms(store, contents.payload, ref.get("forms"))
 
 
 def _apply_certificates(store, conn, ref: dict) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from fieldapp.core.passphrase_rule import check_new_passphrase
 from fieldapp.store import Store
 from fieldapp.store.sync_log import keys as sync_keys
+from fieldapp.store import forms as kept_forms
 from fieldapp.store.setup import new_county_database
 
 from fieldapp.sync import certificates, forms, identity
@@ -71,8 +72,8 @@ def init_county(path: str | os.PathLike, county: str, passphrase: str, *,
 def _register_forms(store) -> None:
     with store.transaction():
         for f in forms.shipped_forms():
-            sync_keys.put_form(store, f["form_id"], f["version"], f["file_name"], f["sha256"],
-                               f["content"])
+            kept_forms.add_form(store, form_id=f["form_id"], version=f["version"],
+                                file_name=f["file_name"], content=f["content"], origin="shipped")
 
 
 def init_township(path: str | os.PathLike, bundle: str | os.PathLike, passphrase: str,

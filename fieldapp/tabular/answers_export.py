@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.status import STATUS_LABELS_ZH
+from fieldapp.core.form_versions import version_key
+from fieldapp.store.form_source import FormMissing, current_form, form_version
+from fieldapp.store.forms import visit_form_versions
 from fieldapp.store.visits_export import answer_keys, visit_forms, visit_rows
 from fieldapp.survey.errors import FormError
 from fieldapp.survey.model import Field, Form
-from fieldapp.survey.registry import bundled_form
 
 from .write import check_output, write_table
 
@@ -50,23 +52,36 @@ class Layout:
     repeat_headers: dict[str, str] = field(default_factory=dict)
 
 
-def _forms(form_ids: Sequence[str]) -> list[Form]:
+def _forms(store, form_ids: Sequence[str]) -> list[Form]:
+    """Each form the visits use, newest version first, then its older versions the visits were
+    made with (kept in the database or shipped): their questions make one set of columns."""
+    versions: dict[str, list[str]] = {}
+    for form_id, version in visit_form_versions(store):
+        versions.setdefault(form_id, []).append(version)
     out = []
     for form_id in form_ids:
         try:
-            out.append(bundled_form(form_id))
-        except FormError:
-            continue  # a form this installation does not ship: its answers still export by name
+            out.append(current_form(store, form_id))
+        except (FormError, FormMissing):
+            pass  # a form this installation does not know: its answers still export by name
+        for version in sorted(versions.get(form_id, []), key=version_key, reverse=True):
+            if any(f.form_id == form_id and f.version == version for f in out):
+                continue
+            try:
+                out.append(form_version(store, form_id, version))
+            except (FormError, FormMissing):
+                continue
     return out
 
 
 def layout(store, code: str | None, labels: bool) -> Layout:
-    """The question columns: the checklist's questions in its order, then any other answer the
-    visits hold (older versions), then a count per repeat group."""
+    """The question columns: the newest checklist's questions in its order, then those only older
+    versions the visits were made with have, then any other answer the visits hold, then a count
+    per repeat group."""
     keys, repeats = answer_keys(store, code)
     out = Layout(repeats=repeats)
     seen: set[str] = set()
-    for form in _forms(visit_forms(store, code)):
+    for form in _forms(store, visit_forms(store, code)):
         for f in form.fields.values():
             if f.type in _NO_VALUE or f.name in seen or f.name in repeats:
                 continue

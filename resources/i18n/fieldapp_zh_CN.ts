@@ -12,6 +12,10 @@
         <translation>备份</translation>
     </message>
     <message>
+        <source>Checklists in use</source>
+        <translation>正在使用的核查表</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -48,6 +52,14 @@ Works offline; township laptops hand sync bundles to the county office.</source>
     <message>
         <source>installed build</source>
         <translation>安装版</translation>
+    </message>
+    <message>
+        <source>version %1, published by the county</source>
+        <translation>版本 %1，县里发布</translation>
+    </message>
+    <message>
+        <source>version %1, shipped with the program</source>
+        <translation>版本 %1，程序附带</translation>
     </message>
 </context>
 <context>

@@ -104,22 +104,6 @@ def seen_counters(store, own_device: str) -> dict[str, int]:
             if d != own_device and c}
 
 
-def put_form(store, form_id: str, version: str, file_name: str, sha256: str,
-             content: bytes) -> None:
-    conn = store.conn
-    conn.execute(
-        "INSERT INTO sync_forms(form_id, version, file_name, sha256, content, added_at)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(form_id, version) DO NOTHING",
-        (form_id, version, file_name, sha256, content, _now()))
-
-
-def forms(store) -> list[dict[str, Any]]:
-    conn = store.conn
-    return _dicts(conn.execute(
-        "SELECT form_id, version, file_name, sha256, content FROM sync_forms"
-        " ORDER BY form_id, version"))
-
-
 def used_form_versions(store) -> set[tuple[str, str]]:
     """Form versions of the visits and public places already in the database."""
     conn = store.conn

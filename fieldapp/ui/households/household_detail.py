@@ -115,7 +115,7 @@ class HouseholdDetail(QWidget):
         from fieldapp.ui.households.history_dialog import describe_change
 
         answers = any(h["tbl"] == "visits" and h["field"].startswith("answers.") for h in history)
-        form = _household_form() if answers else None
+        form = _household_form(self.store) if answers else None
         language = form_language()
         for h in history:
             label, old, new = describe_change(form, h, language)
@@ -123,12 +123,13 @@ class HouseholdDetail(QWidget):
                                            h["user"] or ""])
 
 
-def _household_form():
+def _household_form(store):
     """The current household checklist, for showing history in the form's words (None if the
     workbook cannot be loaded: raw field names are shown then)."""
-    from fieldapp.survey.registry import bundled_form
+    from fieldapp.store.form_source import current_form
+    from fieldapp.survey.registry import HOUSEHOLD_FORM
 
     try:
-        return bundled_form("huhutong_household")
+        return current_form(store, HOUSEHOLD_FORM)
     except Exception:  # noqa: BLE001 - history stays readable without labels
         return None

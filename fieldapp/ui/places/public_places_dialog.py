@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from fieldapp.survey.model import Form
-from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
+from fieldapp.store.form_source import place_form
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.places.public_places_record import PublicPlaceRecord
@@ -37,10 +37,10 @@ class PublicPlaceDialog(QDialog):
     @classmethod
     def open_for(cls, store, parent=None, *, place_uuid: str | None = None,
                  area_code: str | None = None, area_name: str = "") -> PublicPlaceDialog | None:
-        """The dialog with the shipped public-place checklist; None (after a message) if the
-        checklist cannot be loaded."""
+        """The dialog with the public-place checklist (the place's own version, else the newest
+        one published or shipped); None (after a message) if the checklist cannot be loaded."""
         try:
-            form = bundled_form(PUBLIC_PLACE_FORM)
+            form = place_form(store, place_uuid)
         except Exception as exc:  # noqa: BLE001 - a broken forms/ folder is a message
             show_error(parent, exc, QCoreApplication.translate(
                 "PublicPlaceDialog", "Cannot open the checklist"))

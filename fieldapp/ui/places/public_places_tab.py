@@ -104,10 +104,11 @@ class PublicPlacesTab(QWidget):
         self.store = store
         self._deleted = None
         self.undo_button.setVisible(False)
-        from fieldapp.survey.registry import PUBLIC_PLACE_FORM, bundled_form
+        from fieldapp.store.form_source import current_form
+        from fieldapp.survey.registry import PUBLIC_PLACE_FORM
 
         try:
-            self.model.form = bundled_form(PUBLIC_PLACE_FORM) if store is not None else None
+            self.model.form = current_form(store, PUBLIC_PLACE_FORM) if store is not None else None
         except Exception:  # noqa: BLE001 - without the checklist, codes are shown as stored
             self.model.form = None
         self.reload()

@@ -1,4 +1,5 @@
-"""About fieldapp: version, and where the program keeps its files (data paths)."""
+"""About fieldapp: version, the checklist versions in use, and where the program keeps its files
+(data paths)."""
 
 from __future__ import annotations
 
@@ -76,6 +77,9 @@ class AboutDialog(QDialog):
             label.setWordWrap(True)
             self.path_labels[key] = label
             form.addRow(labels[key], label)
+        self.forms_label = QLabel(self._forms_text(store))
+        self.forms_label.setWordWrap(True)
+        form.addRow(self.tr("Checklists in use"), self.forms_label)
 
         open_folder = QPushButton(self.tr("Open data folder"))
         open_folder.clicked.connect(
@@ -89,3 +93,16 @@ class AboutDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(620)
+
+    def _forms_text(self, store) -> str:
+        """Each checklist's version in use, and whether the county published it (it came in a
+        reference bundle or was published here) or it was shipped with the program."""
+        from fieldapp.jobs.form_publish import APP_FORMS
+        from fieldapp.store.form_source import in_use
+
+        lines = []
+        for u in in_use(store, APP_FORMS):
+            where = (self.tr("version %1, published by the county") if u.source == "database"
+                     else self.tr("version %1, shipped with the program"))
+            lines.append(f"{u.title}: " + where.replace("%1", u.version))
+        return "\n".join(lines) or "-"

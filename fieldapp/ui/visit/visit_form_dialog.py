@@ -7,7 +7,8 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from fieldapp.survey.model import Form
-from fieldapp.survey.registry import HOUSEHOLD_FORM, bundled_form
+from fieldapp.store.form_source import visit_form
+from fieldapp.survey.registry import HOUSEHOLD_FORM
 
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.visit.visit_form import VisitFormWidget
@@ -33,10 +34,10 @@ class VisitFormDialog(QDialog):
     @classmethod
     def for_household(cls, store, household_uuid: str, parent=None,
                       visit_uuid: str | None = None) -> VisitFormDialog | None:
-        """The dialog with the shipped household checklist; None (after a message) if the
-        checklist cannot be loaded."""
+        """The dialog with the household checklist (a draft's own version, else the newest one
+        published or shipped); None (after a message) if the checklist cannot be loaded."""
         try:
-            form = bundled_form(HOUSEHOLD_FORM)
+            form = visit_form(store, household_uuid, HOUSEHOLD_FORM, visit_uuid)
         except Exception as exc:  # noqa: BLE001 - a broken forms/ folder is a message
             show_error(parent, exc, QCoreApplication.translate(
                 "VisitFormDialog", "Cannot open the checklist"))

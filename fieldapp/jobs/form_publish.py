@@ -1,0 +1,87 @@
+"""County: publish a revised checklist (`fieldapp form publish DB FILE`). The workbook is checked
+by the loader `form check` uses, must replace one of the checklists the program uses (same
+form_id) with a newer version, and is kept in the database with the choice files of its
+select_*_from_file questions; the next reference bundles carry it to the laptops."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldapp.core.errors import FieldappError
+from fieldapp.core.form_versions import newer
+from fieldapp.core.messages import ErrorCode
+from fieldapp.core.zipguard import check_size
+from fieldapp.store import forms as kept
+from fieldapp.store.form_source import FormInUse, FormMissing, current_form, in_use
+from fieldapp.survey.loader import load_form
+from fieldapp.sync.archive import member_limit
+from fieldapp.sync.forms import MAX_FORM_FILES
+from fieldapp.survey.registry import HOUSEHOLD_FORM, PUBLIC_PLACE_FORM
+
+APP_FORMS = (HOUSEHOLD_FORM, PUBLIC_PLACE_FORM)
+CHOICE_FILE_SUFFIXES = (".csv", ".xml")
+
+
+class PublishError(FieldappError):
+    code = "form_publish"
+
+
+@dataclass
+class PublishResult:
+    form_id: str
+    version: str
+    title: str
+    previous: str
+    file_name: str
+    files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def choice_file_names(form) -> list[str]:
+    """The files beside the workbook its select_*_from_file questions read."""
+    return sorted(n for n in form.choices if n.lower().endswith(CHOICE_FILE_SUFFIXES))
+
+
+def publish_form(store, path: str | os.PathLike, *, user: str = "") -> PublishResult:
+    p = Path(path)
+    if store.role != "county":
+        raise PublishError(ErrorCode.FORM_PUBLISH_NOT_COUNTY, where=str(store.path))
+    form = load_form(p)  # FormError naming sheet, row and column, as `form check`
+    if form.form_id not in APP_FORMS:
+        raise PublishError(ErrorCode.FORM_PUBLISH_UNKNOWN_ID, where=str(p), file=p.name,
+                           form_id=form.form_id, known="、".join(APP_FORMS))
+    try:
+        previous = current_form(store, form.form_id).version
+    except FormMissing:
+        previous = ""
+    if previous and not newer(form.version, previous):
+        raise PublishError(ErrorCode.FORM_PUBLISH_NOT_NEWER, where=str(p), file=p.name,
+                           form_id=form.form_id, version=form.version, current=previous)
+    names = choice_file_names(form)
+    # what a laptop accepts in a reference bundle (docs/limits.md), checked before keeping it
+    check_size(p.stat().st_size, member_limit("forms/x.xlsx"), str(p))
+    if len(names) > MAX_FORM_FILES:
+        raise PublishError(ErrorCode.FORM_PUBLISH_TOO_MANY_FILES, where=str(p), file=p.name,
+                           count=len(names), limit=MAX_FORM_FILES)
+    files = {n: (p.parent / n).read_bytes() for n in names}  # bounded: the loader read them
+    with store.transaction():
+        kept.add_form(store, form_id=form.form_id, version=form.version, file_name=p.name,
+                      content=p.read_bytes(), title=form.title, origin="published",
+                      published_by=user or store.setting("surveyor") or None, files=files)
+    return PublishResult(form.form_id, form.version, form.title, previous, p.name, names,
+                         list(form.warnings))
+
+
+def list_forms(store) -> dict[str, Any]:
+    """`form list`: every kept version, the version in use for each checklist, and which
+    laptops made visits with which version."""
+    using: list[FormInUse] = in_use(store, APP_FORMS)
+    return {"forms": kept.form_list(store),
+            "in_use": [asdict(u) for u in using],
+            "usage": kept.usage(store)}
