@@ -7,6 +7,7 @@ Every problem is collected with its sheet, row and column, and all are raised to
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from .errors import ExpressionError, FormError, Problem
@@ -23,6 +24,9 @@ _EXPR_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
 _KNOWN = set(_TEXT_COLUMNS) | set(_EXPR_COLUMNS) | {
     "type", "name", "required", "default", "read_only", "appearance", "parameters",
     "repeat_count"}
+# A form that takes longer than this to check is refused (no workbook a county writes comes near:
+# the shipped checklists take well under a second) rather than freezing the window.
+LOAD_SECONDS = 5.0
 _IGNORED = {"guidance_hint", "media", "image", "audio", "video", "trigger",
             "note", "bind", "instance", "body", "jr:constraint_msg", "jr:requiredmsg"}
 
@@ -41,6 +45,14 @@ class _Loader:
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.languages: list[str] = []
+        self.deadline = time.monotonic() + LOAD_SECONDS
+
+    def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
+        """Refuse the form, naming the row reached, once checking it takes too long."""
+        if time.monotonic() > self.deadline:
+            self.problem("too_slow", f"表单过于复杂，{LOAD_SECONDS:g} 秒内未能检查完（检查到此行时"
+                         f"超时）；请拆分表单或简化表达式", sheet, row)
+            raise FormError(self.problems[-1:])
 
     def problem(self, code: str, message: str, sheet: Sheet | None = None,
                 row: Row | None = None, column: str = "") -> None:
@@ -77,7 +89,8 @@ class _Loader:
         try:
             return Expression.parse(source, allow_choice_columns=choice_columns)
         except ExpressionError as exc:
-            self.problem(exc.code, f"{exc.message}（位置 {exc.pos + 1}）: {source}",
+            shown = source if len(source) <= 120 else source[:120] + "…"
+            self.problem(exc.code, f"{exc.message}（位置 {exc.pos + 1}）: {shown}",
                          sheet, row, header)
             return None
 
@@ -172,5 +185,10 @@ class _Loader:
 def load_form(path: str | Path) -> Form:
     """Load and check an XLSForm workbook; raises FormError listing every problem."""
     p = Path(path)
-    return _Loader(p).load(read_workbook(p))
+    loader = _Loader(p)
+    sheets = read_workbook(p)
+    try:
+        return loader.load(sheets)
+    except RecursionError:  # a last guard: nesting is capped, so no known form gets here
+        raise FormError([Problem("too_complex", "表单嵌套过深，无法检查", file=p.name)]) from None
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .choice_files import ChoiceFileError, read_choice_file
 from .coerce import coerce_answer
-from .errors import AnswerError
+from .errors import AnswerError, FormError
 from .expr_ast import ChoiceColumn, walk
 from .expr_eval import check
 from .expression import Expression
@@ -22,6 +22,8 @@ _LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
 if TYPE_CHECKING:
     from .loader import _Loader
+
+MAX_DEPTH = 30  # groups and repeats inside each other
 
 # Type spellings pyxform accepts (pyxform/aliases.py) -> the type used here. Longer phrases
 # first: "select one from yn" must not be read as "select one" with list "from".
@@ -89,6 +91,7 @@ class SurveyBuilder:
 
     def build(self) -> tuple[Field | Group, ...]:
         for row in self.sheet.rows:
+            self.ld.in_time(self.sheet, row)
             self.row(row)
         for still_open in reversed(self.stack):
             end = "end_repeat" if still_open.is_repeat else "end_group"
@@ -134,6 +137,9 @@ class SurveyBuilder:
         ld, sheet = self.ld, self.sheet
         name = self.claim_name(row) or f"_row{row.number}"
         is_repeat = kind == "begin_repeat"
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem("too_deep", f"分组嵌套超过 {MAX_DEPTH} 层（{name}）", row, "type")
+            raise FormError(self.ld.problems[-1:])  # the rows below cannot be placed
         if is_repeat and self.repeat():
             self.problem("nested_repeat",
                          f"暂不支持重复组中再套重复组（{name} 在 {self.repeat()} 中）", row, "type")
@@ -282,6 +288,7 @@ class SurveyBuilder:
     def check_all(self) -> None:
         known = set(self.names)
         for f, row in self.fields:
+            self.ld.in_time(self.sheet, row)
             for column in ("relevant", "constraint", "calculation", "choice_filter"):
                 expr = getattr(f, column)
                 if expr is not None:

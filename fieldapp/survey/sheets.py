@@ -4,11 +4,11 @@ cell as text, with the spreadsheet row number and column letter kept for error m
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from fieldapp.core.zipguard import InputTooLarge, check_xlsx
+from fieldapp.core.zipguard import MAX_ROWS, InputTooLarge, check_zip
 
 from .errors import FormError, Problem
 
@@ -25,6 +25,7 @@ class Sheet:
     headers: list[str]
     rows: list[Row] = field(default_factory=list)
     letters: dict[str, str] = field(default_factory=dict)  # header -> column letter
+    visited: int = 0  # rows read from the file, the header included (only rows with data)
 
 
 def cell_text(value: object) -> str:
@@ -65,11 +66,15 @@ def split_column(header: str) -> tuple[str, str | None]:
     return base, (language_code(lang) if sep else None)
 
 
+FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
 def read_workbook(path: str | Path) -> dict[str, Sheet]:
-    """All sheets of an .xlsx workbook by lower-case name. Raises FormError for unreadable files."""
-    from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.exceptions import InvalidFileException
+    """All sheets of an .xlsx/.xlsm/.xls workbook by lower-case name. Only rows that hold data are
+    visited (python-calamine reads the cells the file stores, not the dimension a sheet declares:
+    Excel declares A1:Z1048576 once a whole column is formatted). Raises FormError for unreadable
+    files."""
+    from python_calamine import CalamineWorkbook
 
     p = Path(path)
     name = p.name
@@ -81,37 +86,44 @@ def read_workbook(path: str | Path) -> dict[str, Sheet]:
         raise fail("not_found", "文件不存在")
     if p.is_dir():
         raise fail("not_a_file", "这是一个文件夹，不是表单文件")
-    if p.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise fail("not_xlsx", "表单应为 Excel .xlsx 文件（XLSForm）")
-    try:
-        check_xlsx(p, where=name)  # sizes, zip bombs, declared dimension: docs/limits.md
+    if p.suffix.lower() not in FORM_SUFFIXES:
+        raise fail("not_xlsx", "表单应为 Excel .xlsx 或 .xls 文件（XLSForm）")
+    try:  # sizes and zip bombs (docs/limits.md); the declared dimension is not read at all
+        check_zip(p, where=name)
     except InputTooLarge as exc:
         raise FormError([Problem(exc.code, exc.message, file=name)]) from None
     try:
-        wb = load_workbook(p, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise fail("unreadable", f"无法读取 Excel 文件（文件损坏或不是 .xlsx）: {exc}") from None
-    sheets: dict[str, Sheet] = {}
-    try:
-        for ws in wb.worksheets:
-            rows = ws.iter_rows(values_only=True)
-            header_cells = next(rows, None) or ()
-            headers = [cell_text(h) for h in header_cells]
-            sheet = Sheet(ws.title, headers)
-            for i, h in enumerate(headers):
-                if h:
-                    sheet.letters.setdefault(h, get_column_letter(i + 1))
-            for number, values in enumerate(rows, start=2):
-                cells = {}
-                for h, v in zip(headers, values):
-                    text = cell_text(v)
-                    if h and text:
-                        cells.setdefault(h, text)
-                if cells:
-                    sheet.rows.append(Row(number, cells))
-            sheets[ws.title.strip().lower()] = sheet
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise fail("unreadable", f"Excel 文件内容损坏: {exc}") from None
-    finally:
-        wb.close()
-    return sheets
+        wb = CalamineWorkbook.from_path(str(p))
+        return {ws_name.strip().lower(): _read_sheet(wb.get_sheet_by_name(ws_name))
+                for ws_name in wb.sheet_names}
+    except FormError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - calamine has its own error type per defect
+        raise fail("unreadable", f"无法读取 Excel 文件（文件损坏或不是 .xlsx/.xls）: "
+                   f"{str(exc)[:200]}") from None
+
+
+def _read_sheet(ws: Any) -> Sheet:
+    """One sheet: the first row is the header; rows count from 1 as Excel shows them."""
+    from openpyxl.utils import get_column_letter
+
+    if ws.height > MAX_ROWS:
+        raise FormError([Problem("too_many_rows", f"工作表 {ws.name} 有 {ws.height} 行数据，"
+                                 f"表单最多 {MAX_ROWS} 行", sheet=ws.name)])
+    first_col = ws.start[1] if ws.start else 0  # calamine drops empty leading columns
+    rows = ws.iter_rows()
+    headers = [cell_text(h) for h in next(rows, None) or ()]
+    sheet = Sheet(ws.name, headers, visited=1)
+    for i, h in enumerate(headers):
+        if h:
+            sheet.letters.setdefault(h, get_column_letter(first_col + i + 1))
+    for number, values in enumerate(rows, start=2):
+        sheet.visited += 1
+        cells: dict[str, str] = {}
+        for h, v in zip(headers, values):
+            text = cell_text(v)
+            if h and text:
+                cells.setdefault(h, text)
+        if cells:
+            sheet.rows.append(Row(number, cells))
+    return sheet
