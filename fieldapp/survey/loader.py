@@ -46,6 +46,8 @@ class _Loader:
         self.warnings: list[str] = []
         self.languages: list[str] = []
         self.deadline = time.monotonic() + LOAD_SECONDS
+        self.allow_duplicates = False  # settings allow_choice_duplicates: yes
+        self.external: dict[str, tuple[Choice, ...]] = {}  # external_choices sheet
 
     def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
         """Refuse the form, naming the row reached, once checking it takes too long."""
@@ -106,11 +108,18 @@ class _Loader:
     # ----- sheets ------------------------------------------------------------------------
     def load(self, sheets: dict[str, Sheet]) -> Form:
         survey = sheets.get("survey")
+        lone = next(iter(sheets.values())) if len(sheets) == 1 else None
+        if survey is None and lone is not None and \
+                "type" in {split_column(h)[0] for h in lone.headers if h}:
+            survey = lone  # as pyxform: a lone sheet with a type column is the survey
         if survey is None:
             self.problem("no_survey", "缺少 survey 工作表")
             raise FormError(self.problems)
-        choices = self.load_choices(sheets.get("choices"))
         settings = self.load_settings(sheets.get("settings"))
+        self.allow_duplicates = settings.get("allow_choice_duplicates", "").lower() in _TRUE
+        choices = self.load_choices(sheets.get("choices"))
+        for name, items in self.load_choices(sheets.get("external_choices")).items():
+            self.external.setdefault(name, items)
         self.check_headers(survey)
         children = self.load_survey(survey, choices)
         if self.problems:
@@ -145,9 +154,9 @@ class _Loader:
             values["form_id"] = default_form_id(self.file)
             return values
         assert sheet is not None
-        if not NAME_RE.fullmatch(values["form_id"]):
-            self.problem("bad_form_id", f"form_id 只能用英文字母、数字和下划线: {values['form_id']}",
-                         sheet, sheet.rows[0], "form_id")
+        if not NAME_RE.fullmatch(values["form_id"]):  # pyxform and ODK take it; say so
+            self.warnings.append(f"settings 工作表的 form_id 最好只用英文字母、数字和下划线: "
+                                 f"{values['form_id']}")
         return values
 
     def load_choices(self, sheet: Sheet | None) -> dict[str, tuple[Choice, ...]]:
@@ -165,7 +174,8 @@ class _Loader:
                 continue
             if " " in name:
                 self.problem("bad_choice_name", f"选项 name 不能含空格: {name!r}", sheet, row, nh)
-            if any(c.name == name for c in lists.get(list_name, [])):
+            if not self.allow_duplicates and \
+                    any(c.name == name for c in lists.get(list_name, [])):
                 self.problem("duplicate_choice", f"选项列表 {list_name} 中 {name} 重复",
                              sheet, row, nh)
                 continue

@@ -16,7 +16,7 @@ from .expression import Expression
 from .model import (
     FIELD_TYPES, META_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
 )
-from .sheets import Row, Sheet
+from .sheets import Row, Sheet, split_column
 
 _LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
@@ -29,18 +29,52 @@ MAX_DEPTH = 30  # groups and repeats inside each other
 # first: "select one from yn" must not be read as "select one" with list "from".
 _TYPE_ALIASES = {"begin group": "begin_group", "end group": "end_group",
                  "begin repeat": "begin_repeat", "end repeat": "end_repeat",
+                 "begin lgroup": "begin_repeat", "end lgroup": "end_repeat",
+                 "begin looped group": "begin_repeat", "end looped group": "end_repeat",
                  "add select one prompt using": "select_one",
                  "add select multiple prompt using": "select_multiple",
                  "select all that apply from": "select_multiple",
+                 "select multiple from": "select_multiple",
+                 "select multiple using": "select_multiple", "select one using": "select_one",
+                 "select one from file": "select_one_from_file",
+                 "select multiple from file": "select_multiple_from_file",
                  "select one from": "select_one", "select_one_from": "select_one",
                  "select all that apply": "select_multiple", "select one": "select_one",
                  "select multiple": "select_multiple", "select1": "select_one",
-                 "datetime": "datetime", "photo": "image", "add image prompt": "image",
-                 "add photo prompt": "image", "imei": "deviceid", "string": "text",
-                 "add text prompt": "text", "add integer prompt": "integer",
-                 "add decimal prompt": "decimal", "add date prompt": "date",
-                 "add note prompt": "note", "add acknowledge prompt": "acknowledge"}
-_LABEL_OPTIONAL = ("calculate", *META_TYPES)
+                 "q select1": "select_one", "q select": "select_multiple",
+                 "select one external": "select_one_external"}
+# pyxform's question_type_dictionary: every other spelling of a question type -> ours.
+_TYPE_ALIASES.update({alias: canonical for canonical, aliases in {
+    "text": ("string", "q string", "add text prompt"),
+    "integer": ("int", "q int", "add integer prompt", "percentage",
+                "number of days in last month", "number of days in last six months",
+                "number of days in last year"),
+    "decimal": ("q decimal", "add decimal prompt"),
+    "date": ("q date", "add date prompt"),
+    "datetime": ("datetime", "date time", "q date time", "q datetime", "add date time prompt",
+                 "add datetime prompt"),
+    "geopoint": ("gps", "location", "q location", "q geopoint", "add location prompt"),
+    "geotrace": ("q geotrace",), "geoshape": ("q geoshape",),
+    "image": ("photo", "q picture", "q image", "add image prompt", "add photo prompt"),
+    "audio": ("q audio", "add audio prompt"), "video": ("q video", "add video prompt"),
+    "file": ("add file prompt",), "barcode": ("q barcode", "add barcode prompt"),
+    "note": ("q note", "add note prompt"),
+    "acknowledge": ("trigger", "q acknowledge", "add acknowledge prompt"),
+    "calculate": ("q calculate", "add calculate prompt"),
+    "start": ("start time", "get start time"), "end": ("end time", "get end time"),
+    "today": ("get today",),
+    "deviceid": ("imei", "device id", "get device id", "uri:deviceid"),
+    "subscriberid": ("subscriber id", "get subscriber id", "uri:subscriberid"),
+    "simserial": ("sim id", "get sim id", "uri:simserial"),
+    "phonenumber": ("phone number", "get phone number", "uri:phonenumber"),
+    "username": ("uri:username",), "email": ("uri:email",),
+}.items() for alias in aliases})
+_LABEL_OPTIONAL = ("calculate", "hidden", *META_TYPES)
+_NOT_ON_LAPTOP = {
+    "osm": "需要手机上的 OpenMapKit 应用", "background-audio": "需要手机在后台录音",
+    "csv-external": "外部数据集需随表单发布到 ODK 服务器", "xml-external": "外部数据集需随表单发布到 ODK 服务器",
+}
+_MEDIA = ("media", "image", "big-image", "audio", "video")  # a picture or sound as the label
 _FROM_FILE = {"select_one_from_file": "select_one", "select_multiple_from_file": "select_multiple"}
 
 
@@ -149,8 +183,10 @@ class SurveyBuilder:
             ld.cell(sheet, row, "appearance")[1], self.path(), is_repeat,
             name if is_repeat else self.repeat(), count, ld.texts(sheet, row, "hint")))
 
-    def claim_name(self, row: Row) -> str | None:
+    def claim_name(self, row: Row, kind: str = "") -> str | None:
         name = row.cells.get(next((h for h in row.cells if h.strip().lower() == "name"), ""), "")
+        if not name and kind == "note":  # pyxform names a nameless note itself
+            name = f"generated_note_name_{row.number}"
         if not name:
             self.problem("missing_name", "缺少 name（字段名）", row, "name")
             return None
@@ -177,6 +213,8 @@ class SurveyBuilder:
         type_header = next((h for h in row.cells if h.strip().lower() == "type"), "")
         type_text = row.cells.get(type_header, "")
         if not type_text:
+            if not self.ld.cell(sheet, row, "name")[1] and not ld.texts(sheet, row, "label"):
+                return  # a comment row (pyxform skips rows with no type, name or label)
             self.problem("missing_type", "缺少 type（题型）", row, "type")
             return
         kind, arg = parse_type(type_text)
@@ -192,24 +230,25 @@ class SurveyBuilder:
                 self.claim_name(row)  # the name exists: references to it are not errors too
                 return
             kind = _FROM_FILE[kind]
+        if kind == "select_one_external" and arg.split()[:1]:  # list on external_choices
+            kind, arg = "select_one", f"external:{arg.split()[0]}"
+            if arg[9:] in self.ld.external:
+                self.choices[arg] = self.ld.external[arg[9:]]
+        if kind in _NOT_ON_LAPTOP:
+            self.problem("not_on_laptop", f"题型 {kind} 在电脑上无法使用：{_NOT_ON_LAPTOP[kind]}",
+                         row, "type")
+            return
         if kind not in FIELD_TYPES:
             self.problem("unknown_type", f"不支持的题型: {type_text}", row, "type")
             return
-        if kind in SELECT_TYPES:
-            if not arg:
-                self.problem("missing_list", f"{kind} 后面要写选项列表名", row, "type")
-            elif arg.split()[0] not in self.choices:
-                self.problem("unknown_list", f"choices 工作表中没有选项列表 {arg.split()[0]}",
-                             row, "type")
-            elif len(arg.split()) > 1:
-                self.problem("unsupported_or_other", f"不支持 {type_text}（or_other 等）",
-                             row, "type")
-        name = self.claim_name(row)
+        or_other = self.check_select(row, kind, arg, type_text) if kind in SELECT_TYPES else False
+        name = self.claim_name(row, kind)
         if name is None:
             return
         labels = ld.texts(sheet, row, "label")
         hints = ld.texts(sheet, row, "hint")
-        if kind not in _LABEL_OPTIONAL and not labels and not hints:
+        media = any(split_column(h)[0] in _MEDIA for h in row.cells)
+        if kind not in _LABEL_OPTIONAL and not labels and not hints and not media:
             self.problem("missing_label",
                          f"字段 {name} 既没有 label（题目文字）也没有 hint（pyxform: The survey "
                          f"element named '{name}' has no label or hint.）", row, "label")
@@ -236,6 +275,40 @@ class SurveyBuilder:
         )
         self.fields.append((f, row))
         self.container().append(f)
+        if or_other:
+            self.add_other(f, row)
+
+    def check_select(self, row: Row, kind: str, arg: str, type_text: str) -> bool:
+        """The list of a select exists; True when it ends in `or_other` (pyxform's "Other")."""
+        words = arg.split()
+        if not words:
+            self.problem("missing_list", f"{kind} 后面要写选项列表名", row, "type")
+        elif words[0] not in self.choices:
+            self.problem("unknown_list", f"choices 工作表中没有选项列表 {words[0]}", row, "type")
+        elif [w.lower() for w in words[1:]] in (["or_other"], ["or", "specify", "other"]):
+            return True
+        elif len(words) > 1:
+            self.problem("unsupported_or_other", f"不支持 {type_text}（选项列表名后只能写 "
+                         f"or_other）", row, "type")
+        return False
+
+    def add_other(self, f: Field, row: Row) -> None:
+        """As pyxform: the list gains the choice `other` ("Other") and the question is followed
+        by a text question `<name>_other` ("Specify other."), shown when `other` is picked."""
+        items = self.choices[f.list_name]
+        languages = list(items[0].labels) if items else ["default"]
+        if not any(c.name == "other" for c in items):
+            self.choices[f.list_name] = (*items, Choice("other", dict.fromkeys(languages, "Other")))
+        name = f"{f.name}_other"
+        other_row = Row(row.number, {"name": name})
+        if self.claim_name(other_row) is None:
+            return
+        other = Field(name=name, type="text", row=row.number,
+                      labels=dict.fromkeys(f.labels or {"default": ""}, "Specify other."),
+                      relevant=Expression.parse(f"selected(${{{f.name}}}, 'other')"),
+                      groups=f.groups, repeat=f.repeat)
+        self.fields.append((other, row))
+        self.container().append(other)
 
     def choice_file(self, row: Row, kind: str, arg: str) -> str:
         """select_one_from_file x.csv: the list in x.csv beside the form becomes the choice list

@@ -15,12 +15,14 @@ NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 # Field types the engine understands (XLSForm spelling). Metadata types are filled by the app.
 INPUT_TYPES = ("text", "integer", "decimal", "select_one", "select_multiple", "date", "datetime",
-               "geopoint", "image", "acknowledge")
-DISPLAY_TYPES = ("note", "calculate")
+               "geopoint", "image", "acknowledge", "time", "range", "barcode", "geotrace",
+               "geoshape", "audio", "video", "file")
+# hidden: a value that only a default or the data fills in, never shown (pyxform's `hidden`)
+DISPLAY_TYPES = ("note", "calculate", "hidden")
 # Metadata a laptop may not have (phonenumber, simserial, subscriberid, email, audit,
 # start-geopoint) stays empty, as ODK Collect leaves it when the device cannot tell.
 META_TYPES = ("start", "end", "today", "deviceid", "username", "phonenumber", "simserial",
-              "subscriberid", "email", "audit", "start-geopoint")
+              "subscriberid", "email", "audit", "start-geopoint", "background-geopoint")
 FIELD_TYPES = INPUT_TYPES + DISPLAY_TYPES + META_TYPES
 SELECT_TYPES = ("select_one", "select_multiple")
 

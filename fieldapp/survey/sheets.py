@@ -54,16 +54,35 @@ HEADER_ALIASES = {
     "jr:requiredmsg": "required_message", "set_form_id": "form_id",
     "set_form_title": "form_title", "count": "repeat_count", "jr:count": "repeat_count",
     "choice filter": "choice_filter", "default language": "default_language",
+    "constraint-msg": "constraint_message", "required-msg": "required_message",
+    "disabled": "read_only",
 }
+
+
+def _tokens(header: str) -> list[str]:
+    """pyxform's header split: on "::", else (older forms) on ":" keeping "jr:x" together."""
+    if "::" in header:
+        return [t.strip() for t in header.split("::")]
+    tokens = [t.strip() for t in header.split(":")]
+    while "jr" in tokens[:-1]:
+        i = tokens.index("jr")
+        tokens[i:i + 2] = [f"jr:{tokens[i + 1]}"]
+    return tokens
 
 
 def split_column(header: str) -> tuple[str, str | None]:
     """'label::中文 (zh)' -> ('label', 'zh'); 'relevant' -> ('relevant', None); pyxform's
-    aliases ('list name', 'caption', 'relevance', ...) -> the names used here."""
-    base, sep, lang = header.partition("::")
-    base = base.strip().lower()
+    aliases ('list name', 'caption', 'relevance', ...) -> the names used here; older spellings
+    'label:English' and 'bind:relevant' / 'bind::jr:constraintMsg' as pyxform reads them."""
+    whole = header.strip().lower()
+    if whole in HEADER_ALIASES:  # "jr:count", "jr:constraint_msg": one name with a colon
+        return HEADER_ALIASES[whole], None
+    tokens = _tokens(header)
+    if len(tokens) > 1 and tokens[0].strip().lower() == "bind":
+        tokens = tokens[1:]
+    base = tokens[0].lower()
     base = HEADER_ALIASES.get(base, base)
-    return base, (language_code(lang) if sep else None)
+    return base, (language_code(tokens[1]) if len(tokens) > 1 and tokens[1] else None)
 
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls")
