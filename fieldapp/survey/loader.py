@@ -48,6 +48,7 @@ class _Loader:
         self.deadline = time.monotonic() + LOAD_SECONDS
         self.allow_duplicates = False  # settings allow_choice_duplicates: yes
         self.external: dict[str, tuple[Choice, ...]] = {}  # external_choices sheet
+        self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
 
     def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
         """Refuse the form, naming the row reached, once checking it takes too long."""
@@ -133,7 +134,8 @@ class _Loader:
             form_id=settings.get("form_id", ""), version=settings.get("version", ""),
             title=settings.get("form_title", "") or settings.get("form_id", ""),
             default_language=default_lang, languages=tuple(self.languages), children=children,
-            choices=choices, source=self.file, warnings=tuple(self.warnings))
+            choices=choices, source=self.file, warnings=tuple(self.warnings),
+            tables=self.tables)
 
     def check_headers(self, survey: Sheet) -> None:
         if "type" not in {split_column(h)[0] for h in survey.headers if h}:
@@ -189,7 +191,10 @@ class _Loader:
                     ) -> tuple[Field | Group, ...]:
         from .loader_survey import SurveyBuilder
 
-        return SurveyBuilder(self, sheet, choices).build()
+        builder = SurveyBuilder(self, sheet, choices)
+        children = builder.build()
+        self.tables = builder.tables
+        return children
 
 
 def load_form(path: str | Path) -> Form:

@@ -7,16 +7,18 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .choice_files import ChoiceFileError, read_choice_file
+from .choice_files import ChoiceFileError, read_choice_file, read_table
 from .coerce import coerce_answer
 from .errors import AnswerError, FormError
-from .expr_ast import ChoiceColumn, walk
+from .expr_ast import Call, ChoiceColumn, Str, walk
 from .expr_eval import check
 from .expression import Expression
 from .model import (
-    FIELD_TYPES, META_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
+    FIELD_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
 )
+from .loops import expand_loops
 from .sheets import Row, Sheet, split_column
+from .survey_types import FROM_FILE, LABEL_OPTIONAL, MEDIA_COLUMNS, NOT_ON_LAPTOP, parse_type
 
 _LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
@@ -24,58 +26,6 @@ if TYPE_CHECKING:
     from .loader import _Loader
 
 MAX_DEPTH = 30  # groups and repeats inside each other
-
-# Type spellings pyxform accepts (pyxform/aliases.py) -> the type used here. Longer phrases
-# first: "select one from yn" must not be read as "select one" with list "from".
-_TYPE_ALIASES = {"begin group": "begin_group", "end group": "end_group",
-                 "begin repeat": "begin_repeat", "end repeat": "end_repeat",
-                 "begin lgroup": "begin_repeat", "end lgroup": "end_repeat",
-                 "begin looped group": "begin_repeat", "end looped group": "end_repeat",
-                 "add select one prompt using": "select_one",
-                 "add select multiple prompt using": "select_multiple",
-                 "select all that apply from": "select_multiple",
-                 "select multiple from": "select_multiple",
-                 "select multiple using": "select_multiple", "select one using": "select_one",
-                 "select one from file": "select_one_from_file",
-                 "select multiple from file": "select_multiple_from_file",
-                 "select one from": "select_one", "select_one_from": "select_one",
-                 "select all that apply": "select_multiple", "select one": "select_one",
-                 "select multiple": "select_multiple", "select1": "select_one",
-                 "q select1": "select_one", "q select": "select_multiple",
-                 "select one external": "select_one_external"}
-# pyxform's question_type_dictionary: every other spelling of a question type -> ours.
-_TYPE_ALIASES.update({alias: canonical for canonical, aliases in {
-    "text": ("string", "q string", "add text prompt"),
-    "integer": ("int", "q int", "add integer prompt", "percentage",
-                "number of days in last month", "number of days in last six months",
-                "number of days in last year"),
-    "decimal": ("q decimal", "add decimal prompt"),
-    "date": ("q date", "add date prompt"),
-    "datetime": ("datetime", "date time", "q date time", "q datetime", "add date time prompt",
-                 "add datetime prompt"),
-    "geopoint": ("gps", "location", "q location", "q geopoint", "add location prompt"),
-    "geotrace": ("q geotrace",), "geoshape": ("q geoshape",),
-    "image": ("photo", "q picture", "q image", "add image prompt", "add photo prompt"),
-    "audio": ("q audio", "add audio prompt"), "video": ("q video", "add video prompt"),
-    "file": ("add file prompt",), "barcode": ("q barcode", "add barcode prompt"),
-    "note": ("q note", "add note prompt"),
-    "acknowledge": ("trigger", "q acknowledge", "add acknowledge prompt"),
-    "calculate": ("q calculate", "add calculate prompt"),
-    "start": ("start time", "get start time"), "end": ("end time", "get end time"),
-    "today": ("get today",),
-    "deviceid": ("imei", "device id", "get device id", "uri:deviceid"),
-    "subscriberid": ("subscriber id", "get subscriber id", "uri:subscriberid"),
-    "simserial": ("sim id", "get sim id", "uri:simserial"),
-    "phonenumber": ("phone number", "get phone number", "uri:phonenumber"),
-    "username": ("uri:username",), "email": ("uri:email",),
-}.items() for alias in aliases})
-_LABEL_OPTIONAL = ("calculate", "hidden", *META_TYPES)
-_NOT_ON_LAPTOP = {
-    "osm": "需要手机上的 OpenMapKit 应用", "background-audio": "需要手机在后台录音",
-    "csv-external": "外部数据集需随表单发布到 ODK 服务器", "xml-external": "外部数据集需随表单发布到 ODK 服务器",
-}
-_MEDIA = ("media", "image", "big-image", "audio", "video")  # a picture or sound as the label
-_FROM_FILE = {"select_one_from_file": "select_one", "select_multiple_from_file": "select_multiple"}
 
 
 @dataclass
@@ -93,20 +43,6 @@ class _Open:
     children: list[Field | Group] = field(default_factory=list)
 
 
-def parse_type(text: str) -> tuple[str, str]:
-    """'select_one yes_no' -> ('select_one', 'yes_no'); 'begin group' -> ('begin_group', '')."""
-    words = text.split()
-    low = " ".join(w.lower() for w in words)
-    for alias, canonical in _TYPE_ALIASES.items():
-        if low == alias:
-            return canonical, ""
-        if low.startswith(alias + " ") and canonical in SELECT_TYPES:
-            return canonical, " ".join(words[len(alias.split()):])
-    head = words[0].lower() if words else ""
-    head = _TYPE_ALIASES.get(head, head)
-    return head, " ".join(words[1:])
-
-
 class SurveyBuilder:
     def __init__(self, loader: _Loader, sheet: Sheet, choices: dict[str, tuple[Choice, ...]]):
         self.ld = loader
@@ -117,6 +53,7 @@ class SurveyBuilder:
         self.names: dict[str, Row] = {}
         self.claimed: dict[str, tuple[str, Row, tuple[str, ...]]] = {}  # by lower-case name
         self.fields: list[tuple[Field, Row]] = []
+        self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
 
     def problem(self, code: str, message: str, row: Row, column: str) -> None:
         header = next((h for h in row.cells if h.split("::")[0].strip().lower() == column),
@@ -124,7 +61,7 @@ class SurveyBuilder:
         self.ld.problem(code, message, self.sheet, row, header or column)
 
     def build(self) -> tuple[Field | Group, ...]:
-        for row in self.sheet.rows:
+        for row in expand_loops(self.sheet.rows, self.choices, self.problem):
             self.ld.in_time(self.sheet, row)
             self.row(row)
         for still_open in reversed(self.stack):
@@ -224,18 +161,18 @@ class SurveyBuilder:
         if kind in ("begin_group", "begin_repeat"):
             self.begin(row, kind)
             return
-        if kind in _FROM_FILE:
+        if kind in FROM_FILE:
             arg = self.choice_file(row, kind, arg)
             if not arg:
                 self.claim_name(row)  # the name exists: references to it are not errors too
                 return
-            kind = _FROM_FILE[kind]
+            kind = FROM_FILE[kind]
         if kind == "select_one_external" and arg.split()[:1]:  # list on external_choices
             kind, arg = "select_one", f"external:{arg.split()[0]}"
             if arg[9:] in self.ld.external:
                 self.choices[arg] = self.ld.external[arg[9:]]
-        if kind in _NOT_ON_LAPTOP:
-            self.problem("not_on_laptop", f"题型 {kind} 在电脑上无法使用：{_NOT_ON_LAPTOP[kind]}",
+        if kind in NOT_ON_LAPTOP:
+            self.problem("not_on_laptop", f"题型 {kind} 在电脑上无法使用：{NOT_ON_LAPTOP[kind]}",
                          row, "type")
             return
         if kind not in FIELD_TYPES:
@@ -247,8 +184,8 @@ class SurveyBuilder:
             return
         labels = ld.texts(sheet, row, "label")
         hints = ld.texts(sheet, row, "hint")
-        media = any(split_column(h)[0] in _MEDIA for h in row.cells)
-        if kind not in _LABEL_OPTIONAL and not labels and not hints and not media:
+        media = any(split_column(h)[0] in MEDIA_COLUMNS for h in row.cells)
+        if kind not in LABEL_OPTIONAL and not labels and not hints and not media:
             self.problem("missing_label",
                          f"字段 {name} 既没有 label（题目文字）也没有 hint（pyxform: The survey "
                          f"element named '{name}' has no label or hint.）", row, "label")
@@ -318,7 +255,7 @@ class SurveyBuilder:
                          f"villages.csv）", row, "type")
             return ""
         if arg not in self.choices:
-            params = self.parameters(row, _FROM_FILE[kind])
+            params = self.parameters(row, FROM_FILE[kind])
             try:
                 self.choices[arg] = read_choice_file(
                     self.ld.folder / arg, params.get("value", "name"), params.get("label", "label"))
@@ -382,6 +319,26 @@ class SurveyBuilder:
                 self.report(check(g.repeat_count.tree, known), self.names.get(g.name),
                             "repeat_count")
         self.check_cycles()
+        self.read_tables()
+
+    def read_tables(self) -> None:
+        """pulldata('name', ...): name.csv beside the form, read once for every use."""
+        for f, row in self.fields:
+            for column in ("relevant", "constraint", "calculation", "choice_filter"):
+                expr = getattr(f, column)
+                for node in walk(expr.tree) if expr is not None else ():
+                    if isinstance(node, Call) and node.name == "pulldata" and node.args and \
+                            isinstance(node.args[0], Str):
+                        self.read_table(node.args[0].value, row, column)
+
+    def read_table(self, name: str, row: Row, column: str) -> None:
+        if name in self.tables or "/" in name or "\\" in name:
+            return
+        try:
+            self.tables[name] = read_table(self.ld.folder / f"{name}.csv")
+        except ChoiceFileError as exc:
+            self.problem("bad_pulldata_file", exc.message, row, column)
+            self.tables[name] = ()
 
     def check_choice_columns(self, f: Field, row: Row) -> None:
         """Bare names in a choice_filter must be columns of the choices sheet."""

@@ -102,6 +102,9 @@ class Form:
     choices: Mapping[str, tuple[Choice, ...]]
     source: str = ""
     warnings: tuple[str, ...] = ()
+    # pulldata('name', ...): the rows of name.csv beside the form, read when it is loaded
+    tables: Mapping[str, tuple[Mapping[str, str], ...]] = field(default_factory=dict,
+                                                                compare=False)
     fields: Mapping[str, Field] = field(default_factory=dict, compare=False)
     groups: Mapping[str, Group] = field(default_factory=dict, compare=False)
 

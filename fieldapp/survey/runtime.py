@@ -189,7 +189,7 @@ class FormState:
                            today=self.today,
                            choice={"name": choice.name, **choice.extra} if choice else {},
                            position=at + 1 if at is not None else 0,
-                           lookup_all=self.lookup_all)
+                           lookup_all=self.lookup_all, tables=self.form.tables)
 
     def _truth(self, expr: Expression | bool, f: Field | None = None,
                index: int | None = None) -> bool:
