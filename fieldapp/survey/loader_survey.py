@@ -111,9 +111,6 @@ class SurveyBuilder:
         if len(self.stack) >= MAX_DEPTH:
             self.problem("too_deep", f"分组嵌套超过 {MAX_DEPTH} 层（{name}）", row, "type")
             raise FormError(self.ld.problems[-1:])  # the rows below cannot be placed
-        if is_repeat and self.repeat():
-            self.problem("nested_repeat",
-                         f"暂不支持重复组中再套重复组（{name} 在 {self.repeat()} 中）", row, "type")
         count = ld.expression(sheet, row, "repeat_count") if is_repeat else None
         self.stack.append(_Open(
             name, row, ld.texts(sheet, row, "label"), ld.expression(sheet, row, "relevant"),

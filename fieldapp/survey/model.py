@@ -125,6 +125,24 @@ class Form:
         """The repeat groups by name, in sheet order."""
         return {name: g for name, g in self.groups.items() if g.is_repeat}
 
+    @cached_property
+    def _chains(self) -> dict[str, tuple[str, ...]]:
+        chains: dict[str, tuple[str, ...]] = {}
+        for item in (*self.fields.values(), *self.groups.values()):
+            outer = tuple(g for g in item.groups if g in self.groups and self.groups[g].is_repeat)
+            mine = (item.name,) if isinstance(item, Group) and item.is_repeat else ()
+            chains[item.name] = outer + mine
+        return chains
+
+    def repeat_chain(self, name: str) -> tuple[str, ...]:
+        """The repeats a field or group is in, outermost first (a repeat ends with itself)."""
+        return self._chains.get(name, ())
+
+    def parent_repeat(self, repeat: str) -> str:
+        """The repeat that `repeat` is inside ("" for a repeat at the top)."""
+        chain = self.repeat_chain(repeat)
+        return chain[-2] if len(chain) > 1 else ""
+
     def fields_in(self, repeat: str) -> list[Field]:
         """The fields of one repeat instance ("" for the fields outside every repeat)."""
         return [f for f in self.fields.values() if f.repeat == repeat]
