@@ -7,7 +7,8 @@ fieldapp.survey.runtime and writes in fieldapp.store.visits; this only shows and
 kind of record (a public place) comes in as `record=`, an adapter like HouseholdVisitRecord.
 
 Questions are kept by key: the field name, or `members[2]/member_name` for a question of a repeat
-instance (runtime.answer_key); `keys` maps a key back to (name, instance index).
+instance (runtime.answer_key); `keys` maps a key back to (name, instance index: an int, or a
+path such as (1, 0) in a repeat inside a repeat). Repeat sections: visit_form_instances.py.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store import visits as V
 from fieldapp.survey.errors import AnswerError
+from fieldapp.survey.instances import Index, Path, as_path
 from fieldapp.survey.model import Field, Form, Group
 from fieldapp.survey.runtime import FormState, answer_key, last_saved_names
 
@@ -38,11 +39,12 @@ from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
 from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
 from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
+from fieldapp.ui.visit.visit_form_instances import RepeatInstances, index_of
 from fieldapp.ui.visit.visit_form_repeat import RepeatSection
 from fieldapp.ui.visit.visit_form_rows import EditorFactory, FieldRow
 
 
-class VisitFormWidget(QWidget):
+class VisitFormWidget(RepeatInstances, QWidget):
     completed = Signal(str)  # household uuid (record.subject_uuid): its status has changed
     saved = Signal(str)  # visit uuid, after each write
     historyRequested = Signal(str)  # household uuid
@@ -75,8 +77,9 @@ class VisitFormWidget(QWidget):
         self.editors: dict[str, Editor] = {}
         self.live_texts: set[str] = set()  # fields whose label or hint shows ${answers}
         self.sections: dict[str, QGroupBox] = {}
-        self.keys: dict[str, tuple[str, int | None]] = {}  # key -> (field or group, instance)
-        self.repeats: dict[str, RepeatSection] = {}
+        self.keys: dict[str, tuple[str, Index]] = {}  # key -> (field or group, instance)
+        self.repeats: dict[str, RepeatSection] = {}  # by section key: members, members[2]/jobs
+        self.repeat_at: dict[str, tuple[str, Path]] = {}  # section key -> (repeat, outer path)
         self.order: list[str] = []
         self._build()
         for key, editor in self.editors.items():
@@ -149,16 +152,10 @@ class VisitFormWidget(QWidget):
             sc.setContext(Qt.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
 
-    def _add_items(self, items, layout: QVBoxLayout, index: int | None = None) -> None:
+    def _add_items(self, items, layout: QVBoxLayout, index: Index = None) -> None:
         for item in items:
             if isinstance(item, Group) and item.is_repeat:
-                section = RepeatSection(self.form.text(item.labels, self.language) or item.name,
-                                        self.form.text(item.hints, self.language))
-                section.addRequested.connect(lambda r=item.name: self.add_instance(r))
-                section.removeRequested.connect(lambda i, r=item.name: self.remove_instance(r, i))
-                self.repeats[item.name] = section
-                layout.addWidget(section)
-                self._fill_repeat(item)
+                self._add_repeat(item, layout, index)
             elif isinstance(item, Group):
                 box = QGroupBox(self.form.text(item.labels, self.language) or item.name)
                 box.setStyleSheet("QGroupBox { font-weight: bold; }"
@@ -173,30 +170,7 @@ class VisitFormWidget(QWidget):
             else:
                 self._add_field(item, layout, index)
 
-    def _fill_repeat(self, group: Group) -> None:
-        """(Re)build the boxes of a repeat's instances from the answers."""
-        section = self.repeats[group.name]
-        for key in [k for k, (name, _) in self.keys.items() if self._repeat_of(name) == group.name]:
-            if key in self.editors:  # a dying editor must not write into the next instance
-                self.editors[key].blockSignals(True)
-            for table in (self.rows, self.editors, self.sections, self.keys):
-                table.pop(key, None)
-            self.live_texts.discard(key)
-            self.touched.discard(key)
-            self.input_errors.pop(key, None)
-        section.clear()
-        for i in range(self.state.count(group.name)):
-            inner = section.add_instance(i)
-            self._add_items(group.children, inner, i)
-            for key, (name, index) in self.keys.items():
-                if index == i and key in self.editors and self._repeat_of(name) == group.name:
-                    self.editors[key].set_value(self.state.value(name, i))
-
-    def _repeat_of(self, name: str) -> str:
-        item = self.form.fields.get(name) or self.form.groups.get(name)
-        return item.repeat if item is not None else ""
-
-    def _add_field(self, f: Field, layout: QVBoxLayout, index: int | None = None) -> None:
+    def _add_field(self, f: Field, layout: QVBoxLayout, index: Index = None) -> None:
         editor = self.factory.create(f)
         if editor is None:
             return
@@ -217,12 +191,13 @@ class VisitFormWidget(QWidget):
         then `+repeat`, its Add button."""
         self.order = []
 
-        def walk(items, index: int | None) -> None:
+        def walk(items, index: Index) -> None:
             for item in items:
                 if isinstance(item, Group) and item.is_repeat:
-                    for i in range(self.state.count(item.name)):
-                        walk(item.children, i)
-                    self.order.append("+" + item.name)
+                    parent = as_path(index)
+                    for i in range(self.state.count(item.name, parent)):
+                        walk(item.children, index_of(parent + (i,)))
+                    self.order.append("+" + answer_key(self.form, item.name, index))
                 elif isinstance(item, Group):
                     walk(item.children, index)
                 elif item.is_input:
@@ -250,10 +225,7 @@ class VisitFormWidget(QWidget):
         st = self.state
         for key, box in self.sections.items():
             box.setVisible(st.relevant(*self.keys[key]))
-        for repeat, section in self.repeats.items():
-            section.setVisible(st.relevant(repeat))
-            for i, box in enumerate(section.boxes):
-                box.setVisible(st.relevant(repeat, i))
+        self._show_sections()
         problems = 0
         for key, row in self.rows.items():
             name, index = self.keys[key]
@@ -319,61 +291,6 @@ class VisitFormWidget(QWidget):
         self._follow_counts()
         self.refresh()
 
-    def _follow_counts(self) -> None:
-        """Rebuild a repeat whose number of instances changed (a repeat_count answer)."""
-        for repeat, section in self.repeats.items():
-            if len(section.boxes) != self.state.count(repeat):
-                self._fill_repeat(self.form.groups[repeat])
-                self._update_order()
-                self.set_read_only(self.read_only)
-
-    # ----- repeats -----------------------------------------------------------------------
-    def _focused_instance(self) -> tuple[str, int | None] | None:
-        """The repeat (and instance) holding the focus, else the first visible repeat."""
-        focus = self.focusWidget()
-        for repeat, section in self.repeats.items():
-            if focus is not None and section.isAncestorOf(focus):
-                return repeat, section.index_of(focus)
-        visible = [r for r, s in self.repeats.items() if self.state.relevant(r)]
-        return (visible[0], None) if visible else None
-
-    def add_instance(self, repeat: str | None = None) -> None:
-        """Add an instance to `repeat` (by default the one holding the focus) and go to its
-        first question."""
-        if repeat is None:
-            where = self._focused_instance()
-            repeat = where[0] if where else None
-        if repeat is None or self.read_only or self.state.fixed_count(repeat) is not None:
-            return
-        self._persist(self.state.add_instance(repeat))
-        self._fill_repeat(self.form.groups[repeat])
-        self._update_order()
-        self.set_read_only(False)
-        self.refresh()
-        index = self.state.count(repeat) - 1
-        first = next((k for k in self.order if k in self.keys and self.keys[k][1] == index
-                      and self._repeat_of(self.keys[k][0]) == repeat and self._askable(k)), None)
-        if first is not None:
-            self.focus_field(first)
-
-    def remove_instance(self, repeat: str | None = None, index: int | None = None) -> None:
-        """Remove an instance (by default the one holding the focus)."""
-        if repeat is None:
-            where = self._focused_instance()
-            repeat, index = where if where else (None, None)
-        if repeat is None or index is None or self.read_only \
-                or self.state.fixed_count(repeat) is not None or not self._confirm_remove(
-                    repeat, index):
-            return
-        self._persist(self.state.remove_instance(repeat, index))
-        self._fill_repeat(self.form.groups[repeat])
-        self._update_order()
-        self.set_read_only(False)
-        self.refresh()
-        section = self.repeats[repeat]
-        target = section.boxes[min(index, len(section.boxes) - 1)] if section.boxes else None
-        (target or section.add_button).setFocus(Qt.TabFocusReason)
-
     def _persist(self, changes: dict) -> bool:
         self._pending.update(changes)
         try:
@@ -412,19 +329,6 @@ class VisitFormWidget(QWidget):
             show_error(self, exc, self.tr("Cannot use this photo"))
             return None
 
-    def _confirm_remove(self, repeat: str, index: int) -> bool:
-        """Ask before removing an instance that holds answers (Enter confirms)."""
-        answers = [v for v in (self.state.answers.get(repeat) or [{}])[index].values()
-                   if v not in (None, "")]
-        if not answers:
-            return True
-        title = self.repeats[repeat].title_text
-        text = self.tr("Remove %1 %2 (%3)?").replace("%1", title).replace(
-            "%2", str(index + 1)).replace("%3", str(answers[0]))
-        return QMessageBox.question(self, self.tr("Remove"), text,
-                                    QMessageBox.Yes | QMessageBox.No,
-                                    QMessageBox.Yes) == QMessageBox.Yes
-
     # ----- navigation --------------------------------------------------------------------
     def _askable(self, key: str) -> bool:
         name, index = self.keys[key]
@@ -442,7 +346,7 @@ class VisitFormWidget(QWidget):
         Add button is a stop when leaving its last instance (Enter adds one more, Tab goes on);
         the first instance is added with Ctrl+Shift+A or Tab to Add."""
         start = self.order.index(after) + 1 if after in self.order else 0
-        repeat = self._repeat_of(self.keys[after][0]) if after in self.keys else ""
+        repeat = self._section_of(*self.keys[after]) if after in self.keys else ""
         for key in self.order[start:]:
             if key not in self.keys:  # "+repeat"
                 add = self.repeats[key[1:]].add_button
@@ -478,8 +382,8 @@ class VisitFormWidget(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for key, editor in self.editors.items():
             editor.set_read_only(read_only or self.state.read_only(*self.keys[key]))
-        for repeat, section in self.repeats.items():
-            free = not read_only and self.state.fixed_count(repeat) is None
+        for skey, section in self.repeats.items():
+            free = not read_only and not self._fixed(skey)
             section.set_editable(free, free)
         self.reopen_button.setVisible(read_only)
         self.complete_button.setVisible(not read_only)
