@@ -200,8 +200,8 @@ class _Loader:
 def load_form(path: str | Path) -> Form:
     """Load and check an XLSForm workbook; raises FormError listing every problem."""
     p = Path(path)
+    sheets = read_workbook(p)  # bounded by size (docs/limits.md); the time bound is for checking
     loader = _Loader(p)
-    sheets = read_workbook(p)
     try:
         return loader.load(sheets)
     except RecursionError:  # a last guard: nesting is capped, so no known form gets here

@@ -136,12 +136,15 @@ def _read_sheet(ws: Any) -> Sheet:
     for i, h in enumerate(headers):
         if h:
             sheet.letters.setdefault(h, get_column_letter(first_col + i + 1))
+    named = [(i, h) for i, h in enumerate(headers) if h]  # columns without a header: ignored
     for number, values in enumerate(rows, start=2):
         sheet.visited += 1
+        if not any(values):  # calamine gives "" for an empty cell: skip empty rows at C speed
+            continue
         cells: dict[str, str] = {}
-        for h, v in zip(headers, values):
-            text = cell_text(v)
-            if h and text:
+        for i, h in named:
+            text = cell_text(values[i]) if i < len(values) else ""
+            if text:
                 cells.setdefault(h, text)
         if cells:
             sheet.rows.append(Row(number, cells))
