@@ -122,6 +122,10 @@ class _Loader:
         for name, items in self.load_choices(sheets.get("external_choices")).items():
             self.external.setdefault(name, items)
         self.check_headers(survey)
+        for sheet in sheets.values():
+            if sheet.ignored_from is not None:
+                self.warnings.append(f"工作表 {sheet.name} 连续 60 行为空，第 {sheet.ignored_from} 行"
+                                     f"起的内容未读取（与 pyxform 相同）")
         children = self.load_survey(survey, choices)
         if self.problems:
             order = {"survey": 0, "choices": 1, "settings": 2}

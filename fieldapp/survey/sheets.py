@@ -26,6 +26,7 @@ class Sheet:
     rows: list[Row] = field(default_factory=list)
     letters: dict[str, str] = field(default_factory=dict)  # header -> column letter
     visited: int = 0  # rows read from the file, the header included (only rows with data)
+    ignored_from: int | None = None  # rows from here on were not read (after a run of empties)
 
 
 def cell_text(value: object) -> str:
@@ -86,6 +87,7 @@ def split_column(header: str) -> tuple[str, str | None]:
 
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+MAX_EMPTY_RUN = 60  # pyxform stops reading a sheet after this many empty rows in a row
 
 
 def read_workbook(path: str | Path) -> dict[str, Sheet]:
@@ -137,15 +139,20 @@ def _read_sheet(ws: Any) -> Sheet:
         if h:
             sheet.letters.setdefault(h, get_column_letter(first_col + i + 1))
     named = [(i, h) for i, h in enumerate(headers) if h]  # columns without a header: ignored
+    empty_run = 0
     for number, values in enumerate(rows, start=2):
         sheet.visited += 1
-        if not any(values):  # calamine gives "" for an empty cell: skip empty rows at C speed
-            continue
         cells: dict[str, str] = {}
-        for i, h in named:
+        for i, h in named if any(values) else ():  # "" is an empty cell: skipped at C speed
             text = cell_text(values[i]) if i < len(values) else ""
             if text:
                 cells.setdefault(h, text)
         if cells:
             sheet.rows.append(Row(number, cells))
+            empty_run = 0
+            continue
+        empty_run += 1
+        if empty_run > MAX_EMPTY_RUN:  # as pyxform: the data has ended
+            sheet.ignored_from = number + 1 if number < ws.height else None
+            break
     return sheet

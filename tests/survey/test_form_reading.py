@@ -162,3 +162,13 @@ def test_pyxforms_example_forms_load_as_pyxform_converts_them():
     assert result["fieldapp_loads"] == 11  # all but the osm question
     assert result["refusal_reasons"] == {"not_on_laptop": 1}
     assert result["pyxform_rejects_fieldapp_loads"] == []
+
+
+def test_reading_stops_after_sixty_empty_rows_as_pyxform(xlsform):
+    rows = [["type", "name", "label"], ["text", "a", "A"]] + [[None, None, None]] * 60 + \
+        [["text", "b", "B"]] + [[None, None, None]] * 61 + [["party like it's 1999", "", ""]]
+    path = xlsform(rows)
+    form = load_form(path)
+    assert list(form.fields) == ["a", "b"]  # 60 empty rows are a gap, 61 the end
+    assert any("连续 60 行为空" in w and "第 125 行" in w for w in form.warnings)
+    assert read_workbook(path)["survey"].visited == 124
