@@ -22,17 +22,19 @@ from typing import Any
 
 from fieldapp.core.validation import geopoint_problem
 
+from .answers import answer_key, last_saved_names, split_key, state_defaults, stored_value
 from .coerce import coerce_answer
 from .depgraph import plan_for
 from .expr_eval import EvalContext
 from .expr_values import NodeSet, from_answer, to_date, to_number, to_string
 from .expression import Expression
 from .instances import Index, Path, as_path, copied, fresh, instance, instances, paths
-from .model import Choice, Field, Form, Group, LastSaved
+from .model import Choice, Field, Form, Group
+
+__all__ = ["MAX_INSTANCES", "MESSAGES", "FormState", "answer_key", "last_saved_names",
+           "split_key", "state_defaults"]
 
 MAX_INSTANCES = 200  # a repeat_count beyond this is capped: a household has no 201 members
-_KEY = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_.\-]*\[\d+\]/)+([A-Za-z_][A-Za-z0-9_.\-]*)")
-_STEP = re.compile(r"\[(\d+)\]/")
 
 _REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
@@ -42,32 +44,6 @@ MESSAGES = {
     "constraint": {"zh": "答案不符合要求", "en": "This answer is not allowed"},
     "choice": {"zh": "所选项不在可选范围内", "en": "The chosen option is not available"},
 }
-
-
-def last_saved_names(form: Form) -> list[str]:
-    """The questions whose answers `${last-saved#name}` defaults of this form read."""
-    return sorted({f.default.name for f in form.fields.values()
-                   if isinstance(f.default, LastSaved)})
-
-
-def answer_key(form: Form, name: str, index: Index = None) -> str:
-    """How problems() names an answer: `name`, `members[2]/member_name` in a repeat,
-    `members[2]/jobs[1]/job` in a repeat inside it."""
-    path = as_path(index)
-    chain = form.repeat_chain(name)[:len(path)]
-    if not chain or len(path) < len(chain):
-        return name
-    return "".join(f"{r}[{i + 1}]/" for r, i in zip(chain, path)) + name
-
-
-def split_key(key: str) -> tuple[str, Index]:
-    """`members[2]/member_name` -> ("member_name", 1); `members[2]/jobs[1]/job` -> ("job",
-    (1, 0)); `name` -> ("name", None)."""
-    m = _KEY.fullmatch(key)
-    if not m:
-        return key, None
-    path = tuple(int(i) - 1 for i in _STEP.findall(key))
-    return m.group(1), path[0] if len(path) == 1 else path
 
 
 class FormState:
@@ -369,7 +345,7 @@ class FormState:
         assert f.calculation is not None
         progress = False
         for index in self._indexes(f):
-            value = _answer_value(f.calculation.value(self.context(f, index=index)))
+            value = stored_value(f.calculation.value(self.context(f, index=index)))
             if not self.relevant(f.name, index):
                 value = None
             if self.value(f.name, index) != value:
@@ -432,30 +408,3 @@ class FormState:
             else:  # only the calculations that can see this answer
                 changed.update(self._recompute(plan.affected(name)))
         return changed
-
-
-def state_defaults(form: Form, last_saved: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The default answers of a fresh visit (fields outside repeats); a `${last-saved#name}`
-    default takes `last_saved[name]`, or stays empty."""
-    out: dict[str, Any] = {}
-    for f in form.fields.values():
-        if f.repeat or f.default is None:
-            continue
-        value = (last_saved or {}).get(f.default.name) if isinstance(f.default, LastSaved) \
-            else f.default
-        if value is not None:
-            out[f.name] = value
-    return out
-
-
-def _answer_value(value: Any) -> Any:
-    """An expression result as stored JSON: whole floats become ints, dates ISO text."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return None
-        return int(value) if value.is_integer() else value
-    if isinstance(value, date):
-        return value.isoformat()
-    return None if value == "" else value
