@@ -110,7 +110,9 @@ def read_workbook(path: str | Path) -> dict[str, Sheet]:
     if p.suffix.lower() not in FORM_SUFFIXES:
         raise fail("not_xlsx", "表单应为 Excel .xlsx 或 .xls 文件（XLSForm）")
     try:  # sizes and zip bombs (docs/limits.md); the declared dimension is not read at all
-        check_zip(p, where=name)
+        zf = check_zip(p, where=name)
+        if zf is not None:
+            zf.close()
     except InputTooLarge as exc:
         raise FormError([Problem(exc.code, exc.message, file=name)]) from None
     try:

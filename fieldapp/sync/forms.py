@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.paths import forms_dir
-from fieldapp.core.zipguard import check_xlsx
+from fieldapp.core.zipguard import check_zip
 
 
 def version_key(v: str) -> tuple[int, int, str]:
@@ -29,7 +29,9 @@ def read_form_settings(content: bytes) -> tuple[str, str] | None:
     from openpyxl import load_workbook
 
     try:
-        check_xlsx(content, where="settings")  # a hostile workbook is not a form either
+        zf = check_zip(content, where="settings")  # a hostile workbook is not a form either
+        if zf is not None:  # (sizes; a declared dimension costs nothing: two rows are read)
+            zf.close()
         wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 — any unreadable workbook is simply not a form
         return None

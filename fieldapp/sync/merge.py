@@ -20,7 +20,7 @@ from fieldapp.core.conflict_topics import count_topics
 from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
-from fieldapp.core.zipguard import InputTooLarge, check_xlsx
+from fieldapp.core.zipguard import InputTooLarge, check_zip
 from fieldapp.store import StoreError
 from fieldapp.store import conflicts as sync_conflicts
 from fieldapp.store.coverage_rule import rule_of
@@ -333,7 +333,9 @@ def apply_reference_extras(store, conn, contents: Contents) -> None:
         if name in contents.payload.infos:
             data = contents.payload.read(name)
             try:
-                check_xlsx(data, where=name)  # stored forms are loaded later: bounded now
+                zf = check_zip(data, where=name)  # stored forms are loaded later (cell by cell)
+                if zf is not None:
+                    zf.close()
             except InputTooLarge as exc:
                 raise BundleRejected(exc.entry, where=f"{contents.payload.where}: {name}",
                                      **exc.params) from None
