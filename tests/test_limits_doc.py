@@ -6,6 +6,7 @@ from pathlib import Path
 from fieldapp.core import jsonguard, zipguard
 from fieldapp.geo import boundary_import, readers
 from fieldapp.store.geo import mbtiles_basemap
+from fieldapp.survey import choice_files, loader, loader_survey, sheets
 from fieldapp.sync import archive, container, reader
 from fieldapp.tabular import read
 
@@ -36,6 +37,11 @@ def test_every_named_constant_is_documented_with_its_value():
         "MAX_GEO_FILE_BYTES": _size(readers.MAX_GEO_FILE_BYTES),
         "MAX_VERTICES": f"{boundary_import.MAX_VERTICES:,}",
         "MAX_FILE": _size(mbtiles_basemap.MAX_FILE),
+        "LOAD_SECONDS": f"{loader.LOAD_SECONDS:g} s",
+        "MAX_DEPTH": str(loader_survey.MAX_DEPTH),
+        "MAX_BYTES": _size(choice_files.MAX_BYTES),
+        "MAX_ITEMS": f"{choice_files.MAX_ITEMS:,}",
+        "MAX_EMPTY_RUN": str(sheets.MAX_EMPTY_RUN),
     }
     for name, value in named.items():
         assert value in _row(name), (name, value)

@@ -1,4 +1,4 @@
-"""fieldapp form check FORM.xlsx | publish DB FORM.xlsx | list DB  [--json]"""
+"""fieldapp form check FORM.xlsx|FORM.xls | publish DB FORM.xlsx | list DB  [--json]"""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from .common import in_language, open_store, print_json, zh_en
 def register(sub) -> None:
     p = sub.add_parser("form", help="核查表（XLSForm）工具")
     form_sub = p.add_subparsers(dest="form_command", metavar="SUBCOMMAND")
-    c = form_sub.add_parser("check", help="检查核查表工作簿（XLSForm .xlsx）能否使用")
-    c.add_argument("form", help="XLSForm 工作簿 (.xlsx)")
+    c = form_sub.add_parser("check", help="检查核查表工作簿（XLSForm .xlsx 或 .xls）能否使用")
+    c.add_argument("form", help="XLSForm 工作簿 (.xlsx 或 .xls)")
     c.add_argument("--json", action="store_true", help="输出 JSON")
     c.set_defaults(func=run_check)
     pub = form_sub.add_parser("publish", help="县级：发布修订的核查表（检查、版本必须更新，存入数据库，"

@@ -93,11 +93,14 @@ class FileMessages:
     FORM_MISSING = T("文件不存在", "The file does not exist", "not_found")
     FORM_IS_FOLDER = T("这是一个文件夹，不是表单文件", "This is a folder, not a form file",
                        "not_a_file")
-    FORM_NOT_XLSX = T("表单应为 Excel .xlsx 文件（XLSForm）",
-                      "A form is an Excel .xlsx file (XLSForm)", "not_xlsx")
-    FORM_UNREADABLE = T("无法读取 Excel 文件（文件损坏或不是 .xlsx）: {reason}",
-                        "Cannot read the Excel file (damaged or not .xlsx): {reason}",
+    FORM_NOT_XLSX = T("表单应为 Excel .xlsx 或 .xls 文件（XLSForm）",
+                      "A form is an Excel .xlsx or .xls file (XLSForm)", "not_xlsx")
+    FORM_UNREADABLE = T("无法读取 Excel 文件（文件损坏或不是 .xlsx/.xls）: {reason}",
+                        "Cannot read the Excel file (damaged or not .xlsx/.xls): {reason}",
                         "unreadable")
+    FORM_TOO_MANY_ROWS = T("工作表 {sheet} 有 {rows} 行数据，表单最多 {limit} 行",
+                           "The sheet {sheet} holds {rows} rows of data; a form has at most "
+                           "{limit}", "too_many_rows")
     FORM_DAMAGED = T("Excel 文件内容损坏: {reason}", "The Excel file's content is damaged: "
                      "{reason}", "unreadable")
     EXPR_EMPTY = T("表达式为空", "The expression is empty", "empty")

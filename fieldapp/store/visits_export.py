@@ -52,6 +52,23 @@ def answer_keys(store, code: str | None = None) -> tuple[list[str], dict[str, li
     return keys, repeats
 
 
+def nested_repeat_keys(store, code: str | None = None) -> dict[str, tuple[str, list[str]]]:
+    """Repeats inside repeats (a list of objects inside a repeat row, e.g. each member's jobs):
+    inner group -> (its outer group, the keys of its rows). One level of nesting; a deeper one
+    stays a JSON cell."""
+    where, args = _area(store, code)
+    each = (", json_each(x.answers) j, json_each(j.value) e, json_each(e.value) r,"
+            " json_each(r.value) f, json_each(f.value) i")
+    nested: dict[str, tuple[str, list[str]]] = {}
+    for outer, inner, key, _, _ in store.conn.execute(
+            f"SELECT j.key, r.key, i.key, min(x.rowid), min(i.id)"
+            f" {_FROM.format(each=each, where=where)}"
+            " AND j.type = 'array' AND e.type = 'object' AND r.type = 'array'"
+            " AND f.type = 'object' GROUP BY j.key, r.key, i.key ORDER BY 4, 5", args):
+        nested.setdefault(inner, (outer, []))[1].append(key)
+    return nested
+
+
 def visit_forms(store, code: str | None = None) -> list[str]:
     """The form ids the visits of an area were made with."""
     where, args = _area(store, code)

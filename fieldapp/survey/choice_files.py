@@ -33,16 +33,7 @@ class ChoiceFileError(FieldappError):
 def read_choice_file(path: Path, value_column: str = "name",
                      label_column: str = "label") -> tuple[Choice, ...]:
     """The choices of a CSV or XML list; ChoiceFileError when missing, too big or malformed."""
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ChoiceFileError(ErrorCode.CHOICE_FILE_TYPE, file=path.name)
-    if not path.is_file():
-        raise ChoiceFileError(ErrorCode.CHOICE_FILE_MISSING, file=path.name)
-    if path.stat().st_size > MAX_BYTES:
-        raise ChoiceFileError(ErrorCode.CHOICE_FILE_TOO_BIG, file=path.name,
-                              megabytes=round(MAX_BYTES / (1024 * 1024), 1))
-    data = path.read_bytes()
-    rows = _xml_rows(data, path.name) if suffix == ".xml" else _csv_rows(data, path.name)
+    rows = _rows(path)
     out: list[Choice] = []
     seen: dict[str, int] = {}
     for line, cells in rows:
@@ -67,6 +58,27 @@ def read_choice_file(path: Path, value_column: str = "name",
     if not out:
         raise ChoiceFileError(ErrorCode.CHOICE_FILE_EMPTY, file=path.name, column=value_column)
     return tuple(out)
+
+
+def read_table(path: Path) -> tuple[dict[str, str], ...]:
+    """The rows of a CSV (or XML) file that pulldata() reads, bounded as choice files are."""
+    rows = tuple(cells for _, cells in _rows(path))
+    if len(rows) > MAX_ITEMS:
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_TOO_MANY, file=path.name, limit=MAX_ITEMS)
+    return rows
+
+
+def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_TYPE, file=path.name)
+    if not path.is_file():
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_MISSING, file=path.name)
+    if path.stat().st_size > MAX_BYTES:
+        raise ChoiceFileError(ErrorCode.CHOICE_FILE_TOO_BIG, file=path.name,
+                              megabytes=round(MAX_BYTES / (1024 * 1024), 1))
+    data = path.read_bytes()
+    return _xml_rows(data, path.name) if suffix == ".xml" else _csv_rows(data, path.name)
 
 
 def _csv_rows(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:

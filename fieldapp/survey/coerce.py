@@ -2,15 +2,16 @@
 
 Stored values (JSON): text -> str, integer -> int, decimal -> int or float, select_one -> choice
 name, select_multiple -> space-separated choice names (as ODK), date -> "YYYY-MM-DD", datetime ->
-"YYYY-MM-DDTHH:MM:SS", geopoint -> "lat lon [alt [acc]]", image -> attachment sha256,
+"YYYY-MM-DDTHH:MM:SS", time -> "HH:MM:SS", range -> a number, geopoint -> "lat lon [alt [acc]]", image -> attachment sha256,
 acknowledge -> "OK". An empty answer is None.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from fieldapp.core.idcard import normalize_text
@@ -20,6 +21,18 @@ from .errors import AnswerError
 from fieldapp.core.messages import ErrorCode
 
 _ACK = {"ok", "yes", "true", "1", "y", "是", "确认"}
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_STORED_AS = {"range": "decimal"}  # a range slider stores a number
+
+
+def _time(raw: Any) -> str:
+    """'8:30' / '08:30:15' / a time cell -> 'HH:MM:SS' (the time of day, as ODK's time type)."""
+    if isinstance(raw, (datetime, time)):
+        return raw.strftime("%H:%M:%S")
+    m = _TIME.fullmatch(normalize_text(raw))
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59 or int(m.group(3) or 0) > 59:
+        raise AnswerError(f"时间格式应为 时:分，如 08:30: {raw}")
+    return f"{int(m.group(1)):02d}:{m.group(2)}:{int(m.group(3) or 0):02d}"
 
 
 def _number_text(raw: Any) -> str:
@@ -30,6 +43,9 @@ def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -
     """The stored value for `raw`, or None when empty; AnswerError (Chinese) when it does not fit."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
+    field_type = _STORED_AS.get(field_type, field_type)
+    if field_type == "time":
+        return _time(raw)
     if field_type == "integer":
         if isinstance(raw, bool):
             raise AnswerError(ErrorCode.ANSWER_INTEGER)

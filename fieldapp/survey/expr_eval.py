@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -11,7 +11,9 @@ from typing import Any
 from . import expr_ast as A
 from .expr_functions import FUNCTIONS
 from .expr_regex import RegexError, compile_regex
-from .expr_values import arithmetic, compare, equal, from_answer, to_bool, to_number
+from .expr_values import (
+    arithmetic, compare, equal, from_answer, to_bool, to_number, to_string,
+)
 
 
 @dataclass
@@ -27,6 +29,7 @@ class EvalContext:
     choice: Mapping[str, str] = field(default_factory=dict)
     position: int = 0
     lookup_all: Callable[[str], Any] | None = None
+    tables: Mapping[str, Sequence[Mapping[str, str]]] = field(default_factory=dict)  # pulldata
 
 
 def evaluate(node: A.Node, ctx: EvalContext) -> Any:
@@ -120,6 +123,8 @@ def _call(n: A.Call, ctx: EvalContext, todo: list, values: list) -> None:
         values.append(ctx.today)
     elif n.name == "position":
         values.append(float(ctx.position))
+    elif n.name == "pulldata":
+        values.append(pulldata(ctx.tables, *args))
     elif n.name == "now" and ctx.today is not None:
         values.append(datetime.combine(ctx.today, datetime.min.time()))
     else:
@@ -128,6 +133,17 @@ def _call(n: A.Call, ctx: EvalContext, todo: list, values: list) -> None:
 
 _STEPS = {"negate": _negate, "logic": _logic, "truth": _truth, "branch": _branch,
           "binary": _binary, "call": _call, "every": _every}
+
+
+def pulldata(tables: Mapping[str, Sequence[Mapping[str, str]]], name: Any, column: Any,
+             key_column: Any, key: Any) -> str:
+    """ODK's pulldata('file', 'column', 'key column', value): `column` of the first row of
+    file.csv (beside the form) whose `key column` is `value`; "" when there is none."""
+    wanted = to_string(key)
+    for row in tables.get(to_string(name), ()):
+        if row.get(to_string(key_column), "") == wanted:
+            return row.get(to_string(column), "")
+    return ""
 
 
 def check(node: A.Node, known_fields: Collection[str] | None = None) -> list[tuple[str, str]]:

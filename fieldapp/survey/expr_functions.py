@@ -118,5 +118,6 @@ FUNCTIONS: dict[str, tuple[int, int | None, Impl]] = {
     "sum": (1, 1, lambda v: math.fsum(to_number(x) for x in flatten((v,)))),
     "position": (0, 1, lambda *_: 0.0),  # the evaluator gives the instance number
     "indexed-repeat": (3, 3, _indexed_repeat),
+    "pulldata": (4, 4, lambda *_: ""),  # the evaluator reads the form's CSV files
     **MORE_FUNCTIONS,
 }

@@ -7,6 +7,7 @@ Values are str (an empty answer is ""), float, bool, date or datetime.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -78,6 +79,23 @@ def _plain_number(text: str) -> bool:
         and body != "."
 
 
+def java_double_text(value: float) -> str:
+    """A number as JavaRosa writes it: a whole number within Java's int range without decimals,
+    anything else as Java's Double.toString ("0.557586", "1.23E21", "3.0E9", "1.0E-5")."""
+    whole = math.trunc(value) if -2**31 <= value <= 2**31 - 1 else None
+    if whole is not None and abs(value - whole) < TOLERANCE:
+        return str(whole)
+    digits = Decimal(repr(value))
+    if 1e-3 <= abs(value) < 1e7:
+        text = format(digits, "f")
+        return text if "." in text else text + ".0"
+    sign, numerals, exponent = digits.as_tuple()
+    shown = "".join(map(str, numerals)).rstrip("0") or "0"
+    power = exponent + len(numerals) - 1  # type: ignore[operator]
+    mantissa = shown[0] + "." + (shown[1:] or "0")
+    return f"{'-' if sign else ''}{mantissa}E{power}"
+
+
 def to_string(value: Any) -> str:
     value = first(value)
     if isinstance(value, bool):
@@ -89,8 +107,7 @@ def to_string(value: Any) -> str:
             return "Infinity" if value > 0 else "-Infinity"
         if abs(value) < TOLERANCE:
             return "0"
-        near = round(value)
-        return str(int(near)) if abs(value - near) < TOLERANCE else repr(value)
+        return java_double_text(value)
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     if isinstance(value, date):

@@ -7,6 +7,7 @@ Every problem is collected with its sheet, row and column, and all are raised to
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from .errors import ExpressionError, FormError, Problem
@@ -23,6 +24,9 @@ _EXPR_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
 _KNOWN = set(_TEXT_COLUMNS) | set(_EXPR_COLUMNS) | {
     "type", "name", "required", "default", "read_only", "appearance", "parameters",
     "repeat_count"}
+# A form that takes longer than this to check is refused (no workbook a county writes comes near:
+# the shipped checklists take well under a second) rather than freezing the window.
+LOAD_SECONDS = 5.0
 _IGNORED = {"guidance_hint", "media", "image", "audio", "video", "trigger",
             "note", "bind", "instance", "body", "jr:constraint_msg", "jr:requiredmsg"}
 
@@ -41,6 +45,17 @@ class _Loader:
         self.problems: list[Problem] = []
         self.warnings: list[str] = []
         self.languages: list[str] = []
+        self.deadline = time.monotonic() + LOAD_SECONDS
+        self.allow_duplicates = False  # settings allow_choice_duplicates: yes
+        self.external: dict[str, tuple[Choice, ...]] = {}  # external_choices sheet
+        self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
+
+    def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
+        """Refuse the form, naming the row reached, once checking it takes too long."""
+        if time.monotonic() > self.deadline:
+            self.problem("too_slow", f"表单过于复杂，{LOAD_SECONDS:g} 秒内未能检查完（检查到此行时"
+                         f"超时）；请拆分表单或简化表达式", sheet, row)
+            raise FormError(self.problems[-1:])
 
     def problem(self, code: str, message: str, sheet: Sheet | None = None,
                 row: Row | None = None, column: str = "") -> None:
@@ -77,7 +92,8 @@ class _Loader:
         try:
             return Expression.parse(source, allow_choice_columns=choice_columns)
         except ExpressionError as exc:
-            self.problem(exc.code, f"{exc.message}（位置 {exc.pos + 1}）: {source}",
+            shown = source if len(source) <= 120 else source[:120] + "…"
+            self.problem(exc.code, f"{exc.message}（位置 {exc.pos + 1}）: {shown}",
                          sheet, row, header)
             return None
 
@@ -93,12 +109,23 @@ class _Loader:
     # ----- sheets ------------------------------------------------------------------------
     def load(self, sheets: dict[str, Sheet]) -> Form:
         survey = sheets.get("survey")
+        lone = next(iter(sheets.values())) if len(sheets) == 1 else None
+        if survey is None and lone is not None and \
+                "type" in {split_column(h)[0] for h in lone.headers if h}:
+            survey = lone  # as pyxform: a lone sheet with a type column is the survey
         if survey is None:
             self.problem("no_survey", "缺少 survey 工作表")
             raise FormError(self.problems)
-        choices = self.load_choices(sheets.get("choices"))
         settings = self.load_settings(sheets.get("settings"))
+        self.allow_duplicates = settings.get("allow_choice_duplicates", "").lower() in _TRUE
+        choices = self.load_choices(sheets.get("choices"))
+        for name, items in self.load_choices(sheets.get("external_choices")).items():
+            self.external.setdefault(name, items)
         self.check_headers(survey)
+        for sheet in sheets.values():
+            if sheet.ignored_from is not None:
+                self.warnings.append(f"工作表 {sheet.name} 连续 60 行为空，第 {sheet.ignored_from} 行"
+                                     f"起的内容未读取（与 pyxform 相同）")
         children = self.load_survey(survey, choices)
         if self.problems:
             order = {"survey": 0, "choices": 1, "settings": 2}
@@ -111,7 +138,8 @@ class _Loader:
             form_id=settings.get("form_id", ""), version=settings.get("version", ""),
             title=settings.get("form_title", "") or settings.get("form_id", ""),
             default_language=default_lang, languages=tuple(self.languages), children=children,
-            choices=choices, source=self.file, warnings=tuple(self.warnings))
+            choices=choices, source=self.file, warnings=tuple(self.warnings),
+            tables=self.tables)
 
     def check_headers(self, survey: Sheet) -> None:
         if "type" not in {split_column(h)[0] for h in survey.headers if h}:
@@ -132,9 +160,9 @@ class _Loader:
             values["form_id"] = default_form_id(self.file)
             return values
         assert sheet is not None
-        if not NAME_RE.fullmatch(values["form_id"]):
-            self.problem("bad_form_id", f"form_id 只能用英文字母、数字和下划线: {values['form_id']}",
-                         sheet, sheet.rows[0], "form_id")
+        if not NAME_RE.fullmatch(values["form_id"]):  # pyxform and ODK take it; say so
+            self.warnings.append(f"settings 工作表的 form_id 最好只用英文字母、数字和下划线: "
+                                 f"{values['form_id']}")
         return values
 
     def load_choices(self, sheet: Sheet | None) -> dict[str, tuple[Choice, ...]]:
@@ -152,7 +180,8 @@ class _Loader:
                 continue
             if " " in name:
                 self.problem("bad_choice_name", f"选项 name 不能含空格: {name!r}", sheet, row, nh)
-            if any(c.name == name for c in lists.get(list_name, [])):
+            if not self.allow_duplicates and \
+                    any(c.name == name for c in lists.get(list_name, [])):
                 self.problem("duplicate_choice", f"选项列表 {list_name} 中 {name} 重复",
                              sheet, row, nh)
                 continue
@@ -166,11 +195,19 @@ class _Loader:
                     ) -> tuple[Field | Group, ...]:
         from .loader_survey import SurveyBuilder
 
-        return SurveyBuilder(self, sheet, choices).build()
+        builder = SurveyBuilder(self, sheet, choices)
+        children = builder.build()
+        self.tables = builder.tables
+        return children
 
 
 def load_form(path: str | Path) -> Form:
     """Load and check an XLSForm workbook; raises FormError listing every problem."""
     p = Path(path)
-    return _Loader(p).load(read_workbook(p))
+    sheets = read_workbook(p)  # bounded by size (docs/limits.md); the time bound is for checking
+    loader = _Loader(p)
+    try:
+        return loader.load(sheets)
+    except RecursionError:  # a last guard: nesting is capped, so no known form gets here
+        raise FormError([Problem("too_complex", "表单嵌套过深，无法检查", file=p.name)]) from None
 

@@ -7,39 +7,25 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .choice_files import ChoiceFileError, read_choice_file
+from .choice_files import ChoiceFileError, read_choice_file, read_table
 from .coerce import coerce_answer
-from .errors import AnswerError
-from .expr_ast import ChoiceColumn, walk
+from .errors import AnswerError, FormError
+from .expr_ast import Call, ChoiceColumn, Str, walk
 from .expr_eval import check
 from .expression import Expression
 from .model import (
-    FIELD_TYPES, META_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
+    FIELD_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
 )
-from .sheets import Row, Sheet
+from .loops import expand_loops
+from .sheets import Row, Sheet, split_column
+from .survey_types import FROM_FILE, LABEL_OPTIONAL, MEDIA_COLUMNS, NOT_ON_LAPTOP, parse_type
 
 _LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
 if TYPE_CHECKING:
     from .loader import _Loader
 
-# Type spellings pyxform accepts (pyxform/aliases.py) -> the type used here. Longer phrases
-# first: "select one from yn" must not be read as "select one" with list "from".
-_TYPE_ALIASES = {"begin group": "begin_group", "end group": "end_group",
-                 "begin repeat": "begin_repeat", "end repeat": "end_repeat",
-                 "add select one prompt using": "select_one",
-                 "add select multiple prompt using": "select_multiple",
-                 "select all that apply from": "select_multiple",
-                 "select one from": "select_one", "select_one_from": "select_one",
-                 "select all that apply": "select_multiple", "select one": "select_one",
-                 "select multiple": "select_multiple", "select1": "select_one",
-                 "datetime": "datetime", "photo": "image", "add image prompt": "image",
-                 "add photo prompt": "image", "imei": "deviceid", "string": "text",
-                 "add text prompt": "text", "add integer prompt": "integer",
-                 "add decimal prompt": "decimal", "add date prompt": "date",
-                 "add note prompt": "note", "add acknowledge prompt": "acknowledge"}
-_LABEL_OPTIONAL = ("calculate", *META_TYPES)
-_FROM_FILE = {"select_one_from_file": "select_one", "select_multiple_from_file": "select_multiple"}
+MAX_DEPTH = 30  # groups and repeats inside each other
 
 
 @dataclass
@@ -57,20 +43,6 @@ class _Open:
     children: list[Field | Group] = field(default_factory=list)
 
 
-def parse_type(text: str) -> tuple[str, str]:
-    """'select_one yes_no' -> ('select_one', 'yes_no'); 'begin group' -> ('begin_group', '')."""
-    words = text.split()
-    low = " ".join(w.lower() for w in words)
-    for alias, canonical in _TYPE_ALIASES.items():
-        if low == alias:
-            return canonical, ""
-        if low.startswith(alias + " ") and canonical in SELECT_TYPES:
-            return canonical, " ".join(words[len(alias.split()):])
-    head = words[0].lower() if words else ""
-    head = _TYPE_ALIASES.get(head, head)
-    return head, " ".join(words[1:])
-
-
 class SurveyBuilder:
     def __init__(self, loader: _Loader, sheet: Sheet, choices: dict[str, tuple[Choice, ...]]):
         self.ld = loader
@@ -81,6 +53,7 @@ class SurveyBuilder:
         self.names: dict[str, Row] = {}
         self.claimed: dict[str, tuple[str, Row, tuple[str, ...]]] = {}  # by lower-case name
         self.fields: list[tuple[Field, Row]] = []
+        self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
 
     def problem(self, code: str, message: str, row: Row, column: str) -> None:
         header = next((h for h in row.cells if h.split("::")[0].strip().lower() == column),
@@ -88,7 +61,8 @@ class SurveyBuilder:
         self.ld.problem(code, message, self.sheet, row, header or column)
 
     def build(self) -> tuple[Field | Group, ...]:
-        for row in self.sheet.rows:
+        for row in expand_loops(self.sheet.rows, self.choices, self.problem):
+            self.ld.in_time(self.sheet, row)
             self.row(row)
         for still_open in reversed(self.stack):
             end = "end_repeat" if still_open.is_repeat else "end_group"
@@ -134,17 +108,19 @@ class SurveyBuilder:
         ld, sheet = self.ld, self.sheet
         name = self.claim_name(row) or f"_row{row.number}"
         is_repeat = kind == "begin_repeat"
-        if is_repeat and self.repeat():
-            self.problem("nested_repeat",
-                         f"暂不支持重复组中再套重复组（{name} 在 {self.repeat()} 中）", row, "type")
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem("too_deep", f"分组嵌套超过 {MAX_DEPTH} 层（{name}）", row, "type")
+            raise FormError(self.ld.problems[-1:])  # the rows below cannot be placed
         count = ld.expression(sheet, row, "repeat_count") if is_repeat else None
         self.stack.append(_Open(
             name, row, ld.texts(sheet, row, "label"), ld.expression(sheet, row, "relevant"),
             ld.cell(sheet, row, "appearance")[1], self.path(), is_repeat,
             name if is_repeat else self.repeat(), count, ld.texts(sheet, row, "hint")))
 
-    def claim_name(self, row: Row) -> str | None:
+    def claim_name(self, row: Row, kind: str = "") -> str | None:
         name = row.cells.get(next((h for h in row.cells if h.strip().lower() == "name"), ""), "")
+        if not name and kind == "note":  # pyxform names a nameless note itself
+            name = f"generated_note_name_{row.number}"
         if not name:
             self.problem("missing_name", "缺少 name（字段名）", row, "name")
             return None
@@ -171,6 +147,8 @@ class SurveyBuilder:
         type_header = next((h for h in row.cells if h.strip().lower() == "type"), "")
         type_text = row.cells.get(type_header, "")
         if not type_text:
+            if not self.ld.cell(sheet, row, "name")[1] and not ld.texts(sheet, row, "label"):
+                return  # a comment row (pyxform skips rows with no type, name or label)
             self.problem("missing_type", "缺少 type（题型）", row, "type")
             return
         kind, arg = parse_type(type_text)
@@ -180,30 +158,31 @@ class SurveyBuilder:
         if kind in ("begin_group", "begin_repeat"):
             self.begin(row, kind)
             return
-        if kind in _FROM_FILE:
+        if kind in FROM_FILE:
             arg = self.choice_file(row, kind, arg)
             if not arg:
                 self.claim_name(row)  # the name exists: references to it are not errors too
                 return
-            kind = _FROM_FILE[kind]
+            kind = FROM_FILE[kind]
+        if kind == "select_one_external" and arg.split()[:1]:  # list on external_choices
+            kind, arg = "select_one", f"external:{arg.split()[0]}"
+            if arg[9:] in self.ld.external:
+                self.choices[arg] = self.ld.external[arg[9:]]
+        if kind in NOT_ON_LAPTOP:
+            self.problem("not_on_laptop", f"题型 {kind} 在电脑上无法使用：{NOT_ON_LAPTOP[kind]}",
+                         row, "type")
+            return
         if kind not in FIELD_TYPES:
             self.problem("unknown_type", f"不支持的题型: {type_text}", row, "type")
             return
-        if kind in SELECT_TYPES:
-            if not arg:
-                self.problem("missing_list", f"{kind} 后面要写选项列表名", row, "type")
-            elif arg.split()[0] not in self.choices:
-                self.problem("unknown_list", f"choices 工作表中没有选项列表 {arg.split()[0]}",
-                             row, "type")
-            elif len(arg.split()) > 1:
-                self.problem("unsupported_or_other", f"不支持 {type_text}（or_other 等）",
-                             row, "type")
-        name = self.claim_name(row)
+        or_other = self.check_select(row, kind, arg, type_text) if kind in SELECT_TYPES else False
+        name = self.claim_name(row, kind)
         if name is None:
             return
         labels = ld.texts(sheet, row, "label")
         hints = ld.texts(sheet, row, "hint")
-        if kind not in _LABEL_OPTIONAL and not labels and not hints:
+        media = any(split_column(h)[0] in MEDIA_COLUMNS for h in row.cells)
+        if kind not in LABEL_OPTIONAL and not labels and not hints and not media:
             self.problem("missing_label",
                          f"字段 {name} 既没有 label（题目文字）也没有 hint（pyxform: The survey "
                          f"element named '{name}' has no label or hint.）", row, "label")
@@ -230,6 +209,40 @@ class SurveyBuilder:
         )
         self.fields.append((f, row))
         self.container().append(f)
+        if or_other:
+            self.add_other(f, row)
+
+    def check_select(self, row: Row, kind: str, arg: str, type_text: str) -> bool:
+        """The list of a select exists; True when it ends in `or_other` (pyxform's "Other")."""
+        words = arg.split()
+        if not words:
+            self.problem("missing_list", f"{kind} 后面要写选项列表名", row, "type")
+        elif words[0] not in self.choices:
+            self.problem("unknown_list", f"choices 工作表中没有选项列表 {words[0]}", row, "type")
+        elif [w.lower() for w in words[1:]] in (["or_other"], ["or", "specify", "other"]):
+            return True
+        elif len(words) > 1:
+            self.problem("unsupported_or_other", f"不支持 {type_text}（选项列表名后只能写 "
+                         f"or_other）", row, "type")
+        return False
+
+    def add_other(self, f: Field, row: Row) -> None:
+        """As pyxform: the list gains the choice `other` ("Other") and the question is followed
+        by a text question `<name>_other` ("Specify other."), shown when `other` is picked."""
+        items = self.choices[f.list_name]
+        languages = list(items[0].labels) if items else ["default"]
+        if not any(c.name == "other" for c in items):
+            self.choices[f.list_name] = (*items, Choice("other", dict.fromkeys(languages, "Other")))
+        name = f"{f.name}_other"
+        other_row = Row(row.number, {"name": name})
+        if self.claim_name(other_row) is None:
+            return
+        other = Field(name=name, type="text", row=row.number,
+                      labels=dict.fromkeys(f.labels or {"default": ""}, "Specify other."),
+                      relevant=Expression.parse(f"selected(${{{f.name}}}, 'other')"),
+                      groups=f.groups, repeat=f.repeat)
+        self.fields.append((other, row))
+        self.container().append(other)
 
     def choice_file(self, row: Row, kind: str, arg: str) -> str:
         """select_one_from_file x.csv: the list in x.csv beside the form becomes the choice list
@@ -239,7 +252,7 @@ class SurveyBuilder:
                          f"villages.csv）", row, "type")
             return ""
         if arg not in self.choices:
-            params = self.parameters(row, _FROM_FILE[kind])
+            params = self.parameters(row, FROM_FILE[kind])
             try:
                 self.choices[arg] = read_choice_file(
                     self.ld.folder / arg, params.get("value", "name"), params.get("label", "label"))
@@ -282,6 +295,7 @@ class SurveyBuilder:
     def check_all(self) -> None:
         known = set(self.names)
         for f, row in self.fields:
+            self.ld.in_time(self.sheet, row)
             for column in ("relevant", "constraint", "calculation", "choice_filter"):
                 expr = getattr(f, column)
                 if expr is not None:
@@ -302,6 +316,26 @@ class SurveyBuilder:
                 self.report(check(g.repeat_count.tree, known), self.names.get(g.name),
                             "repeat_count")
         self.check_cycles()
+        self.read_tables()
+
+    def read_tables(self) -> None:
+        """pulldata('name', ...): name.csv beside the form, read once for every use."""
+        for f, row in self.fields:
+            for column in ("relevant", "constraint", "calculation", "choice_filter"):
+                expr = getattr(f, column)
+                for node in walk(expr.tree) if expr is not None else ():
+                    if isinstance(node, Call) and node.name == "pulldata" and node.args and \
+                            isinstance(node.args[0], Str):
+                        self.read_table(node.args[0].value, row, column)
+
+    def read_table(self, name: str, row: Row, column: str) -> None:
+        if name in self.tables or "/" in name or "\\" in name:
+            return
+        try:
+            self.tables[name] = read_table(self.ld.folder / f"{name}.csv")
+        except ChoiceFileError as exc:
+            self.problem("bad_pulldata_file", exc.message, row, column)
+            self.tables[name] = ()
 
     def check_choice_columns(self, f: Field, row: Row) -> None:
         """Bare names in a choice_filter must be columns of the choices sheet."""

@@ -15,12 +15,14 @@ NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 
 # Field types the engine understands (XLSForm spelling). Metadata types are filled by the app.
 INPUT_TYPES = ("text", "integer", "decimal", "select_one", "select_multiple", "date", "datetime",
-               "geopoint", "image", "acknowledge")
-DISPLAY_TYPES = ("note", "calculate")
+               "geopoint", "image", "acknowledge", "time", "range", "barcode", "geotrace",
+               "geoshape", "audio", "video", "file")
+# hidden: a value that only a default or the data fills in, never shown (pyxform's `hidden`)
+DISPLAY_TYPES = ("note", "calculate", "hidden")
 # Metadata a laptop may not have (phonenumber, simserial, subscriberid, email, audit,
 # start-geopoint) stays empty, as ODK Collect leaves it when the device cannot tell.
 META_TYPES = ("start", "end", "today", "deviceid", "username", "phonenumber", "simserial",
-              "subscriberid", "email", "audit", "start-geopoint")
+              "subscriberid", "email", "audit", "start-geopoint", "background-geopoint")
 FIELD_TYPES = INPUT_TYPES + DISPLAY_TYPES + META_TYPES
 SELECT_TYPES = ("select_one", "select_multiple")
 
@@ -100,6 +102,9 @@ class Form:
     choices: Mapping[str, tuple[Choice, ...]]
     source: str = ""
     warnings: tuple[str, ...] = ()
+    # pulldata('name', ...): the rows of name.csv beside the form, read when it is loaded
+    tables: Mapping[str, tuple[Mapping[str, str], ...]] = field(default_factory=dict,
+                                                                compare=False)
     fields: Mapping[str, Field] = field(default_factory=dict, compare=False)
     groups: Mapping[str, Group] = field(default_factory=dict, compare=False)
 
@@ -119,6 +124,24 @@ class Form:
     def repeats(self) -> dict[str, Group]:
         """The repeat groups by name, in sheet order."""
         return {name: g for name, g in self.groups.items() if g.is_repeat}
+
+    @cached_property
+    def _chains(self) -> dict[str, tuple[str, ...]]:
+        chains: dict[str, tuple[str, ...]] = {}
+        for item in (*self.fields.values(), *self.groups.values()):
+            outer = tuple(g for g in item.groups if g in self.groups and self.groups[g].is_repeat)
+            mine = (item.name,) if isinstance(item, Group) and item.is_repeat else ()
+            chains[item.name] = outer + mine
+        return chains
+
+    def repeat_chain(self, name: str) -> tuple[str, ...]:
+        """The repeats a field or group is in, outermost first (a repeat ends with itself)."""
+        return self._chains.get(name, ())
+
+    def parent_repeat(self, repeat: str) -> str:
+        """The repeat that `repeat` is inside ("" for a repeat at the top)."""
+        chain = self.repeat_chain(repeat)
+        return chain[-2] if len(chain) > 1 else ""
 
     def fields_in(self, repeat: str) -> list[Field]:
         """The fields of one repeat instance ("" for the fields outside every repeat)."""

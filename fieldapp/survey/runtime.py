@@ -7,6 +7,9 @@ answers: `{"members": [{"member_name": "王芳", ...}, ...]}`. Methods that take
 also take `index`, the instance (0-based) for a field inside a repeat. Inside an instance,
 `${sibling}` is the sibling's answer in the same instance; from outside, `${field_in_repeat}` is
 the node-set of its answers in every instance (for count(), sum(), max(), join()).
+
+A repeat inside a repeat keeps its instances inside each outer instance (survey/instances.py);
+`index` is then a path, `(1, 0)` for the first inner instance of the second outer one.
 """
 
 from __future__ import annotations
@@ -19,15 +22,19 @@ from typing import Any
 
 from fieldapp.core.validation import geopoint_problem
 
+from .answers import answer_key, last_saved_names, split_key, state_defaults, stored_value
 from .coerce import coerce_answer
 from .depgraph import plan_for
 from .expr_eval import EvalContext
 from .expr_values import NodeSet, from_answer, to_date, to_number, to_string
 from .expression import Expression
-from .model import Choice, Field, Form, Group, LastSaved
+from .instances import Index, Path, as_path, copied, fresh, instance, instances, paths
+from .model import Choice, Field, Form, Group
+
+__all__ = ["MAX_INSTANCES", "MESSAGES", "FormState", "answer_key", "last_saved_names",
+           "split_key", "state_defaults"]
 
 MAX_INSTANCES = 200  # a repeat_count beyond this is capped: a household has no 201 members
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*)\[(\d+)\]/([A-Za-z_][A-Za-z0-9_.\-]*)")
 
 _REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
@@ -39,39 +46,18 @@ MESSAGES = {
 }
 
 
-def last_saved_names(form: Form) -> list[str]:
-    """The questions whose answers `${last-saved#name}` defaults of this form read."""
-    return sorted({f.default.name for f in form.fields.values()
-                   if isinstance(f.default, LastSaved)})
-
-
-def answer_key(form: Form, name: str, index: int | None = None) -> str:
-    """How problems() names an answer: `name`, or `members[2]/member_name` in a repeat."""
-    item: Field | Group | None = form.fields.get(name) or form.groups.get(name)
-    repeat = item.repeat if item is not None else ""
-    return f"{repeat}[{index + 1}]/{name}" if repeat and index is not None else name
-
-
-def split_key(key: str) -> tuple[str, int | None]:
-    """`members[2]/member_name` -> ("member_name", 1); `name` -> ("name", None)."""
-    m = _KEY.fullmatch(key)
-    return (m.group(3), int(m.group(2)) - 1) if m else (key, None)
-
-
 class FormState:
     def __init__(self, form: Form, answers: Mapping[str, Any] | None = None, *,
                  language: str | None = None, today: date | None = None):
         self.form = form
         self.answers: dict[str, Any] = dict(answers or {})
         for repeat in form.repeats:  # each instance its own dict: edits never alias the caller's
-            items = self.answers.get(repeat)
-            if items is not None:
-                self.answers[repeat] = [dict(i) for i in items if isinstance(i, dict)] \
-                    if isinstance(items, list) else []
+            if not form.parent_repeat(repeat) and self.answers.get(repeat) is not None:
+                self.answers[repeat] = copied(self.answers[repeat])
         self.language = language
         self.today = today
-        self._relevance: dict[tuple[str, int | None], bool] = {}
-        self._computing: set[tuple[str, int | None]] = set()
+        self._relevance: dict[tuple[str, Path], bool] = {}
+        self._computing: set[tuple[str, Path]] = set()
 
     # ----- construction ------------------------------------------------------------------
     @classmethod
@@ -89,63 +75,70 @@ class FormState:
         return state_defaults(self.form)
 
     # ----- answers of repeats --------------------------------------------------------------
-    def count(self, repeat: str) -> int:
-        """How many instances a repeat has."""
-        return len(self.answers.get(repeat) or [])
+    def count(self, repeat: str, parent: Index = None) -> int:
+        """How many instances a repeat has (a repeat inside a repeat: inside instance `parent`
+        of the enclosing repeats)."""
+        return len(instances(self.answers, self.form, repeat, as_path(parent)))
 
-    def value(self, name: str, index: int | None = None) -> Any:
+    def value(self, name: str, index: Index = None) -> Any:
         """The stored answer of a field (of instance `index` when it is in a repeat)."""
         f = self.form.fields.get(name)
         if f is None or not f.repeat:
             return self.answers.get(name)
-        items = self.answers.get(f.repeat) or []
-        return items[index].get(name) if index is not None and 0 <= index < len(items) else None
+        inst = instance(self.answers, self.form, f.repeat, as_path(index))
+        return inst.get(name) if inst is not None else None
 
-    def _indexes(self, f: Field) -> list[int | None]:
-        return list(range(self.count(f.repeat))) if f.repeat else [None]
+    def _indexes(self, f: Field) -> list[Index]:
+        if not f.repeat:
+            return [None]
+        found = paths(self.answers, self.form, f.repeat)
+        return [p[0] for p in found] if len(self.form.repeat_chain(f.repeat)) == 1 else found
 
-    def add_instance(self, repeat: str) -> dict[str, Any]:
-        """A new instance at the end of `repeat` (its defaults filled in); returns the changes."""
-        fields = self.form.fields_in(repeat)
-        self.answers.setdefault(repeat, []).append(
-            {f.name: f.default for f in fields
-                 if f.default is not None and not isinstance(f.default, LastSaved)})
+    def add_instance(self, repeat: str, parent: Index = None) -> dict[str, Any]:
+        """A new instance at the end of `repeat` (inside instance `parent` of the enclosing
+        repeats), its defaults filled in; returns the changes."""
+        instances(self.answers, self.form, repeat, as_path(parent), create=True).append(
+            fresh(self.form, repeat))
         return self._repeat_changed(repeat)
 
-    def remove_instance(self, repeat: str, index: int) -> dict[str, Any]:
+    def remove_instance(self, repeat: str, index: Index) -> dict[str, Any]:
         """Remove instance `index` of `repeat`; the ones after it move up one place."""
-        del self.answers[repeat][index]
+        path = as_path(index)
+        del instances(self.answers, self.form, repeat, path[:-1])[path[-1]]
         return self._repeat_changed(repeat)
 
-    def fixed_count(self, repeat: str) -> int | None:
+    def fixed_count(self, repeat: str, parent: Index = None) -> int | None:
         """The number of instances repeat_count asks for (None when the user decides)."""
         expr = self.form.groups[repeat].repeat_count
         if expr is None:
             return None
-        n = to_number(expr.value(self.context()))
+        outer = self.form.parent_repeat(repeat)
+        n = to_number(expr.value(self.context(index=as_path(parent) or None, repeat=outer)))
         return max(0, min(MAX_INSTANCES, int(n))) if math.isfinite(n) else 0
 
     def _sync_counts(self) -> dict[str, Any]:
-        """Add or drop instances so that each repeat with a repeat_count has that many."""
+        """Add or drop instances so that each repeat with a repeat_count has that many (outer
+        repeats first: their instances hold the inner ones)."""
         changed: dict[str, Any] = {}
         for repeat in self.form.repeats:
-            want = self.fixed_count(repeat)
-            items = self.answers.get(repeat) or []
-            if want is None or want == len(items):
-                continue
-            self.answers[repeat] = items
-            fields = self.form.fields_in(repeat)
-            while len(items) < want:
-                items.append({f.name: f.default for f in fields
-                 if f.default is not None and not isinstance(f.default, LastSaved)})
-            del items[want:]
-            changed[repeat] = items
-            self._invalidate()
+            outer = self.form.parent_repeat(repeat)
+            for parent in paths(self.answers, self.form, outer) if outer else [()]:
+                want = self.fixed_count(repeat, parent)
+                items = instances(self.answers, self.form, repeat, parent, create=want is not None)
+                if want is None or want == len(items):
+                    continue
+                while len(items) < want:
+                    items.append(fresh(self.form, repeat))
+                del items[want:]
+                top = self.form.repeat_chain(repeat)[0]
+                changed[top] = self.answers[top]
+                self._invalidate()
         return changed
 
     def _repeat_changed(self, repeat: str) -> dict[str, Any]:
         self._invalidate()
-        changed: dict[str, Any] = {repeat: self.answers[repeat]}
+        top = self.form.repeat_chain(repeat)[0]
+        changed: dict[str, Any] = {top: self.answers[top]}
         changed.update(self.calculate())
         return changed
 
@@ -157,42 +150,63 @@ class FormState:
             return to_date(value) or value
         return value
 
-    def lookup(self, name: str, repeat: str = "", index: int | None = None) -> Any:
+    def lookup(self, name: str, repeat: str = "", index: Index = None) -> Any:
         """An answer as expressions see it: empty when its field is not relevant (as ODK).
-        Evaluated inside instance `index` of `repeat`, a field of that repeat is its answer in
-        that instance; any other field in a repeat is the node-set of all its answers."""
+        Evaluated inside instance `index` of `repeat`, a field of that repeat or of a repeat
+        around it is its answer in that instance; a field of a repeat inside it is the node-set
+        of its answers there; any other field in a repeat is the node-set of all its answers."""
         f = self.form.fields.get(name)
         if f is None:
             if name in self.form.repeats:  # count(${members}): its instances, none when hidden
-                return NodeSet([""] * self.count(name) if self.relevant(name) else [])
+                outer = self.form.parent_repeat(name)
+                under = self._shared(outer, repeat, index) if outer else ()
+                return NodeSet([""] * len(paths(self.answers, self.form, name, under))
+                               if self.relevant(name, under) else [])
             return None
-        if f.repeat and not (repeat == f.repeat and index is not None):
-            return self.lookup_all(name)
-        if not self.relevant(name, index):
-            return None
-        return self._typed(f, self.value(name, index))
+        if not f.repeat:
+            return self._typed(f, self.value(name)) if self.relevant(name) else None
+        under = self._shared(f.repeat, repeat, index)
+        if len(under) == len(self.form.repeat_chain(f.repeat)):
+            return self._typed(f, self.value(name, under)) if self.relevant(name, under) \
+                else None
+        return NodeSet(self._typed(f, self.value(name, p)) if self.relevant(name, p) else None
+                       for p in paths(self.answers, self.form, f.repeat, under))
+
+    def _shared(self, target: str, repeat: str, index: Index) -> Path:
+        """The part of the current instance path that `target`'s repeats share with it."""
+        path = as_path(index)
+        if not path:
+            return ()
+        here = self.form.repeat_chain(repeat)[:len(path)]
+        shared = 0
+        for a, b in zip(self.form.repeat_chain(target), here):
+            if a != b:
+                break
+            shared += 1
+        return path[:shared]
 
     def lookup_all(self, name: str) -> Any:
         """A field's answers in every instance of its repeat (a node-set)."""
         f = self.form.fields.get(name)
         if f is None or not f.repeat:
             return self.lookup(name)
-        return NodeSet(self._typed(f, self.value(name, i)) if self.relevant(name, i) else None
-                       for i in range(self.count(f.repeat)))
+        return NodeSet(self._typed(f, self.value(name, p)) if self.relevant(name, p) else None
+                       for p in paths(self.answers, self.form, f.repeat))
 
     def context(self, f: Field | None = None, choice: Choice | None = None,
-                index: int | None = None, repeat: str = "") -> EvalContext:
-        current = self._typed(f, self.value(f.name, index)) if f else None
+                index: Index = None, repeat: str = "") -> EvalContext:
+        path = as_path(index)
+        current = self._typed(f, self.value(f.name, path)) if f else None
         repeat = f.repeat if f is not None else repeat
-        at = index if repeat else None
+        at = path[:len(self.form.repeat_chain(repeat))] if repeat else ()
         return EvalContext(lambda name: self.lookup(name, repeat, at), current=current,
                            today=self.today,
                            choice={"name": choice.name, **choice.extra} if choice else {},
-                           position=at + 1 if at is not None else 0,
-                           lookup_all=self.lookup_all)
+                           position=at[-1] + 1 if at else 0,
+                           lookup_all=self.lookup_all, tables=self.form.tables)
 
     def _truth(self, expr: Expression | bool, f: Field | None = None,
-               index: int | None = None) -> bool:
+               index: Index = None) -> bool:
         if isinstance(expr, bool):
             return expr
         return expr.truth(self.context(f, index=index))
@@ -200,14 +214,15 @@ class FormState:
     def _invalidate(self) -> None:
         self._relevance.clear()
 
-    def relevant(self, name: str, index: int | None = None) -> bool:
+    def relevant(self, name: str, index: Index = None) -> bool:
         """Field or group `name` (in instance `index` when in a repeat) and all its enclosing
-        groups are relevant. A repeat without `index` (its Add button) evaluates its own
-        `relevant` outside any instance."""
+        groups are relevant. A repeat given only the path of its enclosing repeats (its Add
+        button) evaluates its own `relevant` there, outside any of its instances."""
         item: Field | Group | None = self.form.fields.get(name) or self.form.groups.get(name)
         if item is None:
             return False
-        at = index if item.repeat else None
+        chain = self.form.repeat_chain(name)
+        at = as_path(index)[:len(chain)]
         key = (name, at)
         if key in self._relevance:
             return self._relevance[key]
@@ -215,32 +230,32 @@ class FormState:
             return True
         self._computing.add(key)
         try:
-            ok = all(self.relevant(g, at if self.form.groups[g].repeat else None)
-                     for g in item.groups)
+            ok = all(self.relevant(g, at) for g in item.groups)
             if ok and item.relevant is not None:
                 f = item if isinstance(item, Field) else None
-                ok = item.relevant.truth(self.context(f, index=at, repeat=item.repeat))
+                where = chain[len(at) - 1] if at else ""
+                ok = item.relevant.truth(self.context(f, index=at, repeat=where))
         finally:
             self._computing.discard(key)
         self._relevance[key] = ok
         return ok
 
-    def required(self, name: str, index: int | None = None) -> bool:
+    def required(self, name: str, index: Index = None) -> bool:
         f = self.form.fields[name]
         return f.is_input and self.relevant(name, index) and self._truth(f.required, f, index)
 
-    def read_only(self, name: str, index: int | None = None) -> bool:
+    def read_only(self, name: str, index: Index = None) -> bool:
         f = self.form.fields[name]
         return f.calculation is not None or self._truth(f.read_only, f, index)
 
-    def choices(self, name: str, index: int | None = None) -> tuple[Choice, ...]:
+    def choices(self, name: str, index: Index = None) -> tuple[Choice, ...]:
         f = self.form.fields[name]
         items = self.form.choices_of(f)
         if f.choice_filter is None:
             return items
         return tuple(c for c in items if f.choice_filter.truth(self.context(f, c, index)))
 
-    def interpolate(self, text: str, f: Field | None = None, index: int | None = None) -> str:
+    def interpolate(self, text: str, f: Field | None = None, index: Index = None) -> str:
         """`${name}` in a label, hint or message replaced by that answer, as ODK shows it
         (inside a repeat instance, a sibling's answer in the same instance)."""
         if "${" not in text:
@@ -250,11 +265,11 @@ class FormState:
         return _REF_IN_TEXT.sub(
             lambda m: to_string(from_answer(self.lookup(m.group(1), repeat, at))), text)
 
-    def label(self, name: str, index: int | None = None) -> str:
+    def label(self, name: str, index: Index = None) -> str:
         f = self.form.fields[name]
         return self.interpolate(self.form.text(f.labels, self.language), f, index)
 
-    def hint(self, name: str, index: int | None = None) -> str:
+    def hint(self, name: str, index: Index = None) -> str:
         f = self.form.fields[name]
         return self.interpolate(self.form.text(f.hints, self.language), f, index)
 
@@ -262,7 +277,7 @@ class FormState:
         texts = MESSAGES[key]
         return texts.get(self.language or "zh", texts["zh"])
 
-    def problem(self, name: str, index: int | None = None) -> str | None:
+    def problem(self, name: str, index: Index = None) -> str | None:
         """Why the answer of `name` blocks completion (Chinese unless language says otherwise)."""
         f = self.form.fields[name]
         if not f.is_input or not self.relevant(name, index):
@@ -330,7 +345,7 @@ class FormState:
         assert f.calculation is not None
         progress = False
         for index in self._indexes(f):
-            value = _answer_value(f.calculation.value(self.context(f, index=index)))
+            value = stored_value(f.calculation.value(self.context(f, index=index)))
             if not self.relevant(f.name, index):
                 value = None
             if self.value(f.name, index) != value:
@@ -338,12 +353,14 @@ class FormState:
                 progress = True
         return progress
 
-    def _store(self, f: Field, index: int | None, value: Any, changed: dict[str, Any]) -> None:
-        """Write one answer and note what changed: the field, or its repeat's whole list."""
+    def _store(self, f: Field, index: Index, value: Any, changed: dict[str, Any]) -> None:
+        """Write one answer and note what changed: the field, or its outermost repeat's list."""
         if f.repeat:
-            assert index is not None
-            self.answers[f.repeat][index][f.name] = value
-            changed[f.repeat] = self.answers[f.repeat]
+            inst = instance(self.answers, self.form, f.repeat, as_path(index))
+            assert inst is not None
+            inst[f.name] = value
+            top = self.form.repeat_chain(f.repeat)[0]
+            changed[top] = self.answers[top]
         else:
             self.answers[f.name] = value
             changed[f.name] = value
@@ -366,17 +383,16 @@ class FormState:
                 for index in self._indexes(f):
                     if self.value(f.name, index) is not None and \
                             not self.relevant(f.name, index):
-                        self.answers[repeat][index][f.name] = None
-                        changed[repeat] = self.answers[repeat]
+                        self._store(f, index, None, changed)
         return changed
 
     # ----- changes -----------------------------------------------------------------------
-    def set(self, name: str, raw: Any, index: int | None = None) -> dict[str, Any]:
+    def set(self, name: str, raw: Any, index: Index = None) -> dict[str, Any]:
         """Store an answer (coerced to its type) and return every answer that changed, including
         calculations (a repeat's whole list when one of its instances changed); raises
         AnswerError when `raw` does not fit the field."""
         f = self.form.fields[name]
-        if f.repeat and not (index is not None and 0 <= index < self.count(f.repeat)):
+        if f.repeat and instance(self.answers, self.form, f.repeat, as_path(index)) is None:
             raise IndexError(index)  # a caller's slip, not the user's
         names = [c.name for c in self.form.choices_of(f)]
         value = coerce_answer(f.type, raw, names)
@@ -392,30 +408,3 @@ class FormState:
             else:  # only the calculations that can see this answer
                 changed.update(self._recompute(plan.affected(name)))
         return changed
-
-
-def state_defaults(form: Form, last_saved: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The default answers of a fresh visit (fields outside repeats); a `${last-saved#name}`
-    default takes `last_saved[name]`, or stays empty."""
-    out: dict[str, Any] = {}
-    for f in form.fields.values():
-        if f.repeat or f.default is None:
-            continue
-        value = (last_saved or {}).get(f.default.name) if isinstance(f.default, LastSaved) \
-            else f.default
-        if value is not None:
-            out[f.name] = value
-    return out
-
-
-def _answer_value(value: Any) -> Any:
-    """An expression result as stored JSON: whole floats become ints, dates ISO text."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return None
-        return int(value) if value.is_integer() else value
-    if isinstance(value, date):
-        return value.isoformat()
-    return None if value == "" else value

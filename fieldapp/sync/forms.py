@@ -14,7 +14,7 @@ from typing import Any
 from fieldapp.core.form_versions import newer
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.paths import forms_dir
-from fieldapp.core.zipguard import InputTooLarge, check_xlsx
+from fieldapp.core.zipguard import InputTooLarge, check_zip
 from fieldapp.store import forms as kept
 from fieldapp.store.form_source import load_bytes
 from fieldapp.survey.errors import FormError
@@ -32,7 +32,9 @@ def read_form_settings(content: bytes) -> tuple[str, str] | None:
     from openpyxl import load_workbook
 
     try:
-        check_xlsx(content, where="settings")  # a hostile workbook is not a form either
+        zf = check_zip(content, where="settings")  # a hostile workbook is not a form either
+        if zf is not None:  # (sizes; a declared dimension costs nothing: two rows are read)
+            zf.close()
         wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 — any unreadable workbook is simply not a form
         return None
@@ -154,9 +156,11 @@ def _received_form(payload, f: dict[str, Any]) -> tuple[bytes, dict[str, bytes]]
         raise BundleRejected(ErrorCode.BUNDLE_FORM_UNUSABLE, where=payload.where, form_id=form[0],
                              version=form[1], reason=f"选项文件超过 {MAX_FORM_FILES} 个")
     content = _read_checked(payload, f, form)
-    if str(f.get("file_name", "")).lower().endswith(".xlsx"):
-        try:
-            check_xlsx(content, where=str(f.get("member")))  # bounded before loading
+    if str(f.get("file_name", "")).lower().endswith((".xlsx", ".xls")):
+        try:  # bounded before loading (cell by cell: the declared dimension is not read)
+            zf = check_zip(content, where=str(f.get("member")))
+            if zf is not None:
+                zf.close()
         except InputTooLarge as exc:
             raise BundleRejected(exc.entry, where=f"{payload.where}: {f.get('member')}",
                                  **exc.params) from None

@@ -3,7 +3,9 @@ visit with its form id and version, its household and village, one column per qu
 checklist (the field `name`, or with `labels` its Chinese label and the choices' labels), a 0/1
 column per choice of a select-multiple question, and for each repeat group (a list of rows in the
 answers, such as a member roster) a count on the visit's row and its rows on a sheet of their own
-(a CSV of their own beside the main one) joined by PARENT_KEY = the visit's KEY."""
+(a CSV of their own beside the main one) joined by PARENT_KEY = the visit's KEY. A repeat inside
+a repeat (each member's jobs) gets its own sheet too, its PARENT_KEY the outer row's KEY
+(`visit/members[1]`), its KEY `visit/members[1]/jobs[2]`."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from fieldapp.core.status import STATUS_LABELS_ZH
 from fieldapp.core.form_versions import version_key
 from fieldapp.store.form_source import FormMissing, current_form, form_version
 from fieldapp.store.forms import visit_form_versions
-from fieldapp.store.visits_export import answer_keys, visit_forms, visit_rows
+from fieldapp.store.visits_export import answer_keys, nested_repeat_keys, visit_forms, visit_rows
 from fieldapp.survey.errors import FormError
 from fieldapp.survey.model import Field, Form
 
@@ -49,6 +51,7 @@ class Column:
 class Layout:
     columns: list[Column] = field(default_factory=list)
     repeats: dict[str, list[str]] = field(default_factory=dict)  # group -> keys of its rows
+    nested: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # inner -> outer, keys
     repeat_headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -79,7 +82,10 @@ def layout(store, code: str | None, labels: bool) -> Layout:
     versions the visits were made with have, then any other answer the visits hold, then a count
     per repeat group."""
     keys, repeats = answer_keys(store, code)
-    out = Layout(repeats=repeats)
+    nested = nested_repeat_keys(store, code)
+    for outer in repeats:  # an inner repeat is a sheet of its own, not a column of its outer one
+        repeats[outer] = [k for k in repeats[outer] if k not in nested]
+    out = Layout(repeats=repeats, nested=nested)
     seen: set[str] = set()
     for form in _forms(store, visit_forms(store, code)):
         for f in form.fields.values():
@@ -140,26 +146,33 @@ def export_answers(store, path: str | os.PathLike, code: str | None = None, *,
     visits and of rows per repeat group."""
     out = check_output(path)
     lay = layout(store, code, labels)
-    repeat_rows: dict[str, list[list[Any]]] = {g: [] for g in lay.repeats}
+    groups = {**lay.repeats, **{inner: keys for inner, (_, keys) in lay.nested.items()}}
+    repeat_rows: dict[str, list[list[Any]]] = {g: [] for g in groups}
+
+    def add_rows(group: str, parent: str, items: Any) -> None:
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                key = f"{parent}/{group}[{i + 1}]"
+                repeat_rows[group].append([parent, key,
+                                           *(_cell(item.get(k)) for k in groups[group])])
+                for inner, (outer, _) in lay.nested.items():
+                    if outer == group:
+                        add_rows(inner, key, item.get(inner))
 
     def rows() -> Iterator[list[Any]]:
         for row in visit_rows(store, code):
             answers = json.loads(row[-1]) if row[-1] else {}
             for group in lay.repeats:
-                for i, item in enumerate(answers.get(group) or []):
-                    if isinstance(item, dict):
-                        repeat_rows[group].append(
-                            [row[0], f"{row[0]}/{group}[{i + 1}]",
-                             *(_cell(item.get(k)) for k in lay.repeats[group])])
+                add_rows(group, row[0], answers.get(group))
             yield _meta(row, labels) + [_value(c, answers.get(c.key), labels, lay.repeats)
                                         for c in lay.columns]
 
     headers = [m[1] if labels else m[0] for m in META] + [c.header for c in lay.columns]
-    sheets = [(lay.repeat_headers.get(g, g), ["PARENT_KEY", "KEY", *lay.repeats[g]],
-               repeat_rows[g]) for g in lay.repeats]
+    sheets = [(lay.repeat_headers.get(g, g), ["PARENT_KEY", "KEY", *groups[g]],
+               repeat_rows[g]) for g in groups]
     n = write_table(out, headers, rows(), sheet="走访" if labels else "visits", sheets=sheets)
     if out.suffix.lower() == ".csv":  # a CSV holds one table: each repeat group gets its own
-        for group, (_, head, body) in zip(lay.repeats, sheets):
+        for group, (_, head, body) in zip(groups, sheets):
             write_table(_repeat_csv(out, group), head, body)
     return n, {g: len(r) for g, r in repeat_rows.items()}
 

@@ -3316,12 +3316,36 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>如 2026-03-01T08:30</translation>
     </message>
     <message>
+        <source>hour:minute, e.g. 08:30</source>
+        <translation>时:分，如 08:30</translation>
+    </message>
+    <message>
         <source>latitude longitude, e.g. 35.60 110.98</source>
         <translation>纬度 经度，如 35.60 110.98</translation>
     </message>
     <message>
+        <source>name of the file</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>name of the recording file</source>
+        <translation>录音文件名</translation>
+    </message>
+    <message>
+        <source>name of the video file</source>
+        <translation>视频文件名</translation>
+    </message>
+    <message>
         <source>number</source>
         <translation>数字</translation>
+    </message>
+    <message>
+        <source>points: latitude longitude; latitude longitude; ...</source>
+        <translation>各点：纬度 经度; 纬度 经度; ...</translation>
+    </message>
+    <message>
+        <source>scan the code or type it</source>
+        <translation>扫码或手工输入</translation>
     </message>
     <message>
         <source>whole number</source>

@@ -166,6 +166,6 @@ def test_repeat_errors_name_the_row(xlsform):
     with pytest.raises(FormError) as info:
         load_form(path)
     got = {(p.code, p.row) for p in info.value.problems}
-    assert ("nested_repeat", 3) in got
+    assert not any(code == "nested_repeat" for code, _ in got)  # a repeat in a repeat loads
     assert ("unmatched_end_group", 6) in got
     assert ("unmatched_end_repeat", 7) in got

@@ -7,43 +7,46 @@ fieldapp.survey.runtime and writes in fieldapp.store.visits; this only shows and
 kind of record (a public place) comes in as `record=`, an adapter like HouseholdVisitRecord.
 
 Questions are kept by key: the field name, or `members[2]/member_name` for a question of a repeat
-instance (runtime.answer_key); `keys` maps a key back to (name, instance index).
-
-The screen is built by FormLayout (visit_form_build.py), moving through it from the keyboard and
-adding or removing repeat instances is FormNavigation (visit_form_navigation.py); here: the
-state, saving as you go, photos, completing and reopening.
+instance (runtime.answer_key); `keys` maps a key back to (name, instance index: an int, or a
+path such as (1, 0) in a repeat inside a repeat). Repeat sections: visit_form_instances.py.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.core.progress import Cancelled
 from fieldapp.store import visits as V
 from fieldapp.survey.errors import AnswerError
-from fieldapp.survey.model import Field, Form
-from fieldapp.survey.runtime import FormState, last_saved_names
+from fieldapp.survey.instances import Index, Path, as_path
+from fieldapp.survey.model import Field, Form, Group
+from fieldapp.survey.runtime import FormState, answer_key, last_saved_names
 
 from fieldapp.ui.widgets.errors import describe, show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.shell.i18n import form_language
-from fieldapp.ui.visit.visit_form_build import FormLayout
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
-from fieldapp.ui.visit.visit_form_navigation import FormNavigation
 from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
 from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
+from fieldapp.ui.visit.visit_form_instances import RepeatInstances, index_of
 from fieldapp.ui.visit.visit_form_repeat import RepeatSection
-from fieldapp.ui.visit.visit_form_rows import FieldRow
+from fieldapp.ui.visit.visit_form_rows import EditorFactory, FieldRow
 
 
-class VisitFormWidget(FormLayout, FormNavigation, QWidget):
+class VisitFormWidget(RepeatInstances, QWidget):
     completed = Signal(str)  # household uuid (record.subject_uuid): its status has changed
     saved = Signal(str)  # visit uuid, after each write
     historyRequested = Signal(str)  # household uuid
@@ -76,8 +79,9 @@ class VisitFormWidget(FormLayout, FormNavigation, QWidget):
         self.editors: dict[str, Editor] = {}
         self.live_texts: set[str] = set()  # fields whose label or hint shows ${answers}
         self.sections: dict[str, QGroupBox] = {}
-        self.keys: dict[str, tuple[str, int | None]] = {}  # key -> (field or group, instance)
-        self.repeats: dict[str, RepeatSection] = {}
+        self.keys: dict[str, tuple[str, Index]] = {}  # key -> (field or group, instance)
+        self.repeats: dict[str, RepeatSection] = {}  # by section key: members, members[2]/jobs
+        self.repeat_at: dict[str, tuple[str, Path]] = {}  # section key -> (repeat, outer path)
         self.order: list[str] = []
         self._build()
         for key, editor in self.editors.items():
@@ -87,15 +91,143 @@ class VisitFormWidget(FormLayout, FormNavigation, QWidget):
         self.refresh()
         self._show_saved_state()
 
+    # ----- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel(self.record.title())
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        subtitle = QLabel(f"{self.form.title}  v{self.form.version}")
+        subtitle.setStyleSheet("color: #555;")
+        self.saved_label = QLabel()
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.saved_label)
+        self.version_note = QLabel(
+            self.tr("Filled in with form version %1; the current version is %2.")
+            .replace("%1", self.visit_version).replace("%2", self.form.version))
+        self.version_note.setStyleSheet("color: #8a5a00;")
+        self.version_note.setVisible(self.visit_version != self.form.version)
+
+        content = QWidget()
+        self.content_layout = QVBoxLayout(content)
+        self.content_layout.setContentsMargins(6, 6, 6, 6)
+        self.factory = EditorFactory(self.form, self.language, self._choose_photo,
+                                     lambda sha: V.thumbnail(self.store, sha),
+                                     self.record.point())
+        self._add_items(self.form.children, self.content_layout)
+        self._add_extra_answers()
+        self.content_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
+        self.scroll.setFocusPolicy(Qt.NoFocus)
+
+        self.todo_button = QPushButton()
+        self.todo_button.setFlat(True)
+        self.todo_button.setStyleSheet("color: #c0392b; text-align: left;")
+        self.todo_button.clicked.connect(self.show_problems)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.clicked.connect(
+            lambda: self.historyRequested.emit(self.household_uuid))
+        self.history_button.setVisible(self.record.has_history)
+        self.reopen_button = QPushButton(self.tr("Correct this visit"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self.complete_button = QPushButton(self.tr("Complete (Ctrl+Enter)"))
+        self.complete_button.setDefault(True)
+        self.complete_button.clicked.connect(self.complete)
+        bar = QHBoxLayout()
+        bar.addWidget(self.todo_button)
+        bar.addStretch(1)
+        for b in (self.history_button, self.reopen_button, self.complete_button):
+            b.setFocusPolicy(Qt.TabFocus)
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.version_note)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(bar)
+        for keys, slot in (("Ctrl+Return", self.complete), ("Ctrl+Enter", self.complete),
+                           ("Ctrl+Shift+A", self.add_instance),
+                           ("Ctrl+Shift+D", self.remove_instance)):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+    def _add_items(self, items, layout: QVBoxLayout, index: Index = None) -> None:
+        for item in items:
+            if isinstance(item, Group) and item.is_repeat:
+                self._add_repeat(item, layout, index)
+            elif isinstance(item, Group):
+                box = QGroupBox(self.form.text(item.labels, self.language) or item.name)
+                box.setStyleSheet("QGroupBox { font-weight: bold; }"
+                                  "QGroupBox QLabel, QGroupBox QAbstractButton "
+                                  "{ font-weight: normal; }")
+                inner = QVBoxLayout(box)
+                key = answer_key(self.form, item.name, index)
+                self.sections[key] = box
+                self.keys[key] = (item.name, index)
+                self._add_items(item.children, inner, index)
+                layout.addWidget(box)
+            else:
+                self._add_field(item, layout, index)
+
+    def _add_field(self, f: Field, layout: QVBoxLayout, index: Index = None) -> None:
+        editor = self.factory.create(f)
+        if editor is None:
+            return
+        key = answer_key(self.form, f.name, index)
+        text = self.form.text(f.labels, self.language) or f.name
+        row = FieldRow(text, self.form.text(f.hints, self.language), editor)
+        self.rows[key] = row
+        self.editors[key] = editor
+        self.keys[key] = (f.name, index)
+        if "${" in text or "${" in self.form.text(f.hints, self.language):
+            self.live_texts.add(key)
+        editor.edited.connect(lambda value, final, k=key: self._edited(k, value, final))
+        editor.advance.connect(lambda k=key: self._advance(k))
+        layout.addWidget(row)
+
+    def _update_order(self) -> None:
+        """The questions in the order they are asked: a repeat's instances one after another,
+        then `+repeat`, its Add button."""
+        self.order = []
+
+        def walk(items, index: Index) -> None:
+            for item in items:
+                if isinstance(item, Group) and item.is_repeat:
+                    parent = as_path(index)
+                    for i in range(self.state.count(item.name, parent)):
+                        walk(item.children, index_of(parent + (i,)))
+                    self.order.append("+" + answer_key(self.form, item.name, index))
+                elif isinstance(item, Group):
+                    walk(item.children, index)
+                elif item.is_input:
+                    key = answer_key(self.form, item.name, index)
+                    if key in self.editors:
+                        self.order.append(key)
+        walk(self.form.children, None)
+
+    def _add_extra_answers(self) -> None:
+        """Answers to questions the current form no longer has (older form version)."""
+        extra = {k: v for k, v in self.state.answers.items()
+                 if k not in self.form.fields and k not in self.form.repeats and v is not None}
+        if not extra:
+            return
+        box = QGroupBox(self.tr("Other answers (older form version)"))
+        inner = QVBoxLayout(box)
+        for name, value in sorted(extra.items()):
+            label = QLabel(f"{name}: {value}")
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            inner.addWidget(label)
+        self.content_layout.addWidget(box)
+
     # ----- state -> screen -----------------------------------------------------------------
     def refresh(self) -> None:
         st = self.state
         for key, box in self.sections.items():
             box.setVisible(st.relevant(*self.keys[key]))
-        for repeat, section in self.repeats.items():
-            section.setVisible(st.relevant(repeat))
-            for i, box in enumerate(section.boxes):
-                box.setVisible(st.relevant(repeat, i))
+        self._show_sections()
         problems = 0
         for key, row in self.rows.items():
             name, index = self.keys[key]
@@ -204,6 +336,51 @@ class VisitFormWidget(FormLayout, FormNavigation, QWidget):
             show_error(self, exc, self.tr("Cannot use this photo"))
             return None
 
+    # ----- navigation --------------------------------------------------------------------
+    def _askable(self, key: str) -> bool:
+        name, index = self.keys[key]
+        return self.state.relevant(name, index) and not self.state.read_only(name, index)
+
+    def _advance(self, key: str) -> None:
+        """Enter in a question: keep what was typed first (it may add instances), then move."""
+        editor = self.editors.get(key)
+        if isinstance(editor, LineEditor):
+            editor.commit()
+        self.focus_next(key)
+
+    def focus_next(self, after: str | None = None) -> None:
+        """Move to the next question still without an answer, else to Complete. A repeat's
+        Add button is a stop when leaving its last instance (Enter adds one more, Tab goes on);
+        the first instance is added with Ctrl+Shift+A or Tab to Add."""
+        start = self.order.index(after) + 1 if after in self.order else 0
+        repeat = self._section_of(*self.keys[after]) if after in self.keys else ""
+        for key in self.order[start:]:
+            if key not in self.keys:  # "+repeat"
+                add = self.repeats[key[1:]].add_button
+                if add.isEnabled() and key[1:] == repeat:
+                    add.setFocus(Qt.TabFocusReason)
+                    self.scroll.ensureWidgetVisible(add, 0, 40)
+                    return
+            elif self._askable(key) and self.state.value(*self.keys[key]) in (None, ""):
+                self.focus_field(key)
+                return
+        target = self.complete_button if self.complete_button.isEnabled() else self.todo_button
+        target.setFocus(Qt.TabFocusReason)
+
+    def focus_field(self, key: str) -> None:
+        self.editors[key].setFocus(Qt.TabFocusReason)
+        self.scroll.ensureWidgetVisible(self.rows[key], 0, 40)
+
+    def show_problems(self) -> None:
+        self.show_all = True
+        self.refresh()
+        for key in (k for k in self.order if k in self.keys):
+            name, index = self.keys[key]
+            if self.state.relevant(name, index) and (key in self.input_errors
+                                                     or self.state.problem(name, index)):
+                self.focus_field(key)
+                return
+
     # ----- completing --------------------------------------------------------------------
     @property
     def read_only(self) -> bool:
@@ -212,8 +389,8 @@ class VisitFormWidget(FormLayout, FormNavigation, QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for key, editor in self.editors.items():
             editor.set_read_only(read_only or self.state.read_only(*self.keys[key]))
-        for repeat, section in self.repeats.items():
-            free = not read_only and self.state.fixed_count(repeat) is None
+        for skey, section in self.repeats.items():
+            free = not read_only and not self._fixed(skey)
             section.set_editable(free, free)
         self.reopen_button.setVisible(read_only)
         self.complete_button.setVisible(not read_only)

@@ -99,6 +99,12 @@ class EditorFactory:
             "date": _t("year-month-day, e.g. 2026-03-01"),
             "datetime": _t("e.g. 2026-03-01T08:30"),
             "geopoint": _t("latitude longitude, e.g. 35.60 110.98"),
+            "time": _t("hour:minute, e.g. 08:30"), "range": _t("number"),
+            "barcode": _t("scan the code or type it"),
+            "geotrace": _t("points: latitude longitude; latitude longitude; ..."),
+            "geoshape": _t("points: latitude longitude; latitude longitude; ..."),
+            "audio": _t("name of the recording file"), "video": _t("name of the video file"),
+            "file": _t("name of the file"),
         }
         if t == "geopoint" and self.household_point:
             button = QPushButton(_t("Use household location"))
