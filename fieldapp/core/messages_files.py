@@ -137,6 +137,8 @@ class FileMessages:
                     "A date is year-month-day, e.g. 2026-03-01: {value}")
     ANSWER_DATETIME = T("时间格式应为 2026-03-01T08:30: {value}",
                         "A time is written 2026-03-01T08:30: {value}")
+    ANSWER_TIME = T("时间格式应为 时:分，如 08:30: {value}",
+                    "A time is hour:minute, e.g. 08:30: {value}")
     ANSWER_ACKNOWLEDGE = T("确认项只能填 OK: {value}", "An acknowledgement is OK or empty: {value}")
     # ---- photos -------------------------------------------------------------------------------
     PHOTO_MISSING = T("照片文件不存在", "The photo file does not exist")

@@ -31,7 +31,7 @@ def _time(raw: Any) -> str:
         return raw.strftime("%H:%M:%S")
     m = _TIME.fullmatch(normalize_text(raw))
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59 or int(m.group(3) or 0) > 59:
-        raise AnswerError(f"时间格式应为 时:分，如 08:30: {raw}")
+        raise AnswerError(ErrorCode.ANSWER_TIME, value=raw)
     return f"{int(m.group(1)):02d}:{m.group(2)}:{int(m.group(3) or 0):02d}"
 
 
