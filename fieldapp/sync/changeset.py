@@ -64,10 +64,12 @@ def change_from_list(item: Any, where: str) -> Change:
             if not field_allowed(c.tbl, name, c.op):
                 raise BundleRejected(f"同步包中的变更修改了未知字段 {c.tbl}.{name}", where=where)
     for name, v in values.items():
+        if v.__class__ is str or v is None:  # fits every field, holds no number
+            continue
         if not _value_ok(name, v):
             raise BundleRejected(f"同步包中的变更字段 {c.tbl}.{name} 的值类型不对（{c.version}）",
                                  where=where)
-        if v is not None and not isinstance(v, str) and not _number_ok(name, v):
+        if not _number_ok(name, v):
             raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
                                  field=f"{c.tbl}.{name}", value=repr(v)[:40])
     return c
