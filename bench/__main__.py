@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== the same at {scale.FACTOR}× the county ({big_n:,} households)", flush=True)
         big, failed_big = _run_all(scaled, workdir / f"x{scale.FACTOR}", big_n)
         failed += [f"{n} ({scale.FACTOR}×)" for n in failed_big]
-        growth = scale.compare({n: by_module.get(n, []) for n in scaled}, big, args.households)
+        growth = scale.compare({n: by_module.get(n, []) for n in scaled}, big)
         print()
         print(table([r for g in big.values() for r in g]))
         print()

@@ -27,8 +27,8 @@ def test_make_bench_prints_both_sizes_and_the_growth(tmp_path):
     assert "the same at 2× the county (600 households)" in out
     growth = out.split("600 households against 300")[1]
     # the county-sized workload is paired with itself at 300 households …
-    assert "reconcile county (300 households)" in growth and "same at 300" in growth
-    assert "reconcile county (600 households)" in growth and "× linear" in growth
+    assert "reconcile county (600 households)" in growth and "ours at 1×" in growth
+    assert "× linear; against its baseline" in growth
     # … a fixed-size one (a form's keystrokes) is not run again
     assert "keystroke" not in growth
     assert (tmp_path / "x2" / "county.json").exists()
