@@ -18,7 +18,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import common
+from . import common, scale
 
 TIMEOUT_S = 3600
 
@@ -95,6 +95,33 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _run_all(names: list[str], workdir: Path, households: int) -> tuple[dict[str, list[dict]],
+                                                                        list[str]]:
+    """Build the county of `households` in `workdir`, run each module in its own process."""
+    print(f"building county {common.COUNTY} with {households:,} households in {workdir} …",
+          flush=True)
+    _path, seconds = common.ensure_county(workdir, households)
+    print(f"  built in {seconds:.1f} s", flush=True)
+    by_module: dict[str, list[dict]] = {}
+    failed: list[str] = []
+    for name in names:
+        print(f"== {name}", flush=True)
+        t0 = time.perf_counter()
+        got, error = _run_module(name, workdir, households)
+        if error:
+            failed.append(name)
+            print(f"!! {name} failed:\n{error.rstrip()}", file=sys.stderr, flush=True)
+            by_module[name] = [common.row(name.removeprefix("bench_"), None, "", None, "FAILED")]
+            continue
+        by_module[name] = got
+        for r in got:
+            print(f"   {r['workload']}: ours {_fmt_s(r.get('ours_s'))}, "
+                  f"{r.get('baseline') or '—'} {_fmt_s(r.get('baseline_s'))}, "
+                  f"ratio {ratio(r)}", flush=True)
+        print(f"   ({time.perf_counter() - t0:.0f} s)", flush=True)
+    return by_module, failed
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     p.add_argument("--households", type=int, default=common.DEFAULT_HOUSEHOLDS,
@@ -105,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="where to build the county (default: a temporary folder, removed after)")
     p.add_argument("--json", type=Path, default=None, metavar="FILE",
                    help="also write the rows as JSON")
+    p.add_argument("--scale", action="store_true",
+                   help=f"also run every workload on a county {scale.FACTOR}× the size and print"
+                        f" the growth (also with {scale.ENV}=1; `make bench` does)")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -121,37 +151,32 @@ def main(argv: list[str] | None = None) -> int:
         workdir = args.workdir.resolve()
         workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {common.machine()}", flush=True)
-    print(f"building county {common.COUNTY} with {args.households:,} households in {workdir} …",
-          flush=True)
-    _path, seconds = common.ensure_county(workdir, args.households)
-    print(f"  built in {seconds:.1f} s", flush=True)
-
-    rows: list[dict] = []
-    failed: list[str] = []
-    for name in names:
-        print(f"== {name}", flush=True)
-        t0 = time.perf_counter()
-        got, error = _run_module(name, workdir, args.households)
-        if error:
-            failed.append(name)
-            print(f"!! {name} failed:\n{error.rstrip()}", file=sys.stderr, flush=True)
-            rows.append(common.row(name.removeprefix("bench_"), None, "", None, "FAILED"))
-            continue
-        rows.extend(got)
-        for r in got:
-            print(f"   {r['workload']}: ours {_fmt_s(r.get('ours_s'))}, "
-                  f"{r.get('baseline') or '—'} {_fmt_s(r.get('baseline_s'))}, "
-                  f"ratio {ratio(r)}", flush=True)
-        print(f"   ({time.perf_counter() - t0:.0f} s)", flush=True)
-
+    by_module, failed = _run_all(names, workdir, args.households)
+    rows = [r for got in by_module.values() for r in got]
     print()
     print(f"{args.households:,} households (county {common.COUNTY}); {common.machine()}")
     print()
     print(table(rows))
+    payload = {"machine": common.machine(), "households": args.households, "rows": rows}
+    if scale.wanted(args.scale):
+        big_n = args.households * scale.FACTOR
+        scaled = [n for n in names if scale.scales(n)]
+        print(f"\n== the same at {scale.FACTOR}× the county ({big_n:,} households)", flush=True)
+        big, failed_big = _run_all(scaled, workdir / f"x{scale.FACTOR}", big_n)
+        failed += [f"{n} ({scale.FACTOR}×)" for n in failed_big]
+        growth = scale.compare({n: by_module.get(n, []) for n in scaled}, big)
+        print()
+        print(table([r for g in big.values() for r in g]))
+        print()
+        print(f"{big_n:,} households against {args.households:,}: ours at {scale.FACTOR}×,"
+              f" ours at 1×, growth (2.00× = linear in households)")
+        print()
+        print(table(growth))
+        payload.update(households_2x=big_n, rows_2x=[r for g in big.values() for r in g],
+                       scale=growth)
     if args.json:
-        args.json.write_text(json.dumps({"machine": common.machine(), "households":
-                                         args.households, "rows": rows},
-                                        ensure_ascii=False, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=2),
+                             encoding="utf-8")
     if failed:
         print(f"\nfailed: {', '.join(failed)}", file=sys.stderr)
     if tmp is not None:

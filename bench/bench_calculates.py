@@ -22,6 +22,7 @@ from fieldapp.survey.runtime import FormState
 from .common import best_of, row
 
 CALCULATES = 400
+SCALES_WITH_COUNTY = False  # fixed size, whatever the county: not run again at 2×
 
 
 def _form(path: Path) -> Path:

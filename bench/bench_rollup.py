@@ -22,6 +22,7 @@ from .common import row, timed
 
 COUNTIES = 20
 PER_COUNTY = 104_500
+SCALES_WITH_COUNTY = False  # fixed size, whatever the county: not run again at 2×
 
 
 def _clone(src: Path, dst: Path, county: str) -> None:

@@ -12,6 +12,7 @@ another township).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from operator import attrgetter
 from typing import Any
 
 from .changeset import Change
@@ -44,7 +45,7 @@ def split(changes: list[Change], state, *, township: str, device: str,
     judge = _Judge(state, township, device)
     judge.prefetch([c for c in changes if c.counter > seen])
     allowed, refused = [], []
-    for c in sorted(changes, key=lambda c: c.counter):
+    for c in sorted(changes, key=attrgetter("counter")):
         reason = judge.reason(c) if c.counter > seen else None
         if reason is None:
             allowed.append(c)

@@ -65,10 +65,12 @@ def change_from_list(item: Any, where: str) -> Change:
                 raise BundleRejected(ErrorCode.CHANGE_UNKNOWN_FIELD, table=c.tbl, field=name,
                                      where=where)
     for name, v in values.items():
+        if v.__class__ is str or v is None:  # fits every field, holds no number
+            continue
         if not _value_ok(name, v):
             raise BundleRejected(ErrorCode.CHANGE_VALUE_TYPE, table=c.tbl, field=name,
                                  version=c.version, where=where)
-        if v is not None and not isinstance(v, str) and not _number_ok(name, v):
+        if not _number_ok(name, v):
             raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
                                  field=f"{c.tbl}.{name}", value=repr(v)[:40])
     return c

@@ -7,7 +7,6 @@ A laptop keeps only keyed hashes and sealed numbers from a reference bundle."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from fieldapp.core.id_seal import open_sealed
@@ -60,7 +59,8 @@ def kept_id_hashes(store, changes: list[Change], keys: KeyPair | None) -> list[C
         if c.tbl == "households" and c.op != "delete":
             data, old = _converted(c.values(), convert), _converted(c.olds() or None, convert)
             if data is not c.values() or (old is not None and old is not c.olds()):
-                c = dataclasses.replace(c, data=data, old=old if old is not None else c.old,
-                                        _values=None)
+                # built directly: dataclasses.replace costs several times more, per household
+                c = Change(c.device_id, c.counter, c.hlc, c.tbl, c.record_uuid, c.op, data,
+                           old if old is not None else c.old, c.base, c.user, c.at)
         out.append(c)
     return out

@@ -17,6 +17,7 @@ import base64
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Protocol
 
 from fieldapp.core.messages import ErrorCode
@@ -102,7 +103,7 @@ class _Planner:
     def run(self, changes: list[Change], progress: Progress | None) -> Plan:
         seen = self.seen = self.state.seen_counters()
         todo, ids = [], set()
-        for c in sorted(changes, key=lambda c: (c.hlc, c.device_id, c.counter)):
+        for c in sorted(changes, key=attrgetter("hlc", "device_id", "counter")):
             if (c.device_id, c.counter) in ids:
                 raise BundleRejected(ErrorCode.BUNDLE_DUPLICATE_CHANGE, version=c.version,
                                          where=self.where)
