@@ -39,78 +39,101 @@ def _number_text(raw: Any) -> str:
     return normalize_text(raw).replace(" ", "").replace(",", "")
 
 
+def _integer(raw: Any, _choices: Sequence[str]) -> int:
+    if isinstance(raw, bool):
+        raise AnswerError(ErrorCode.ANSWER_INTEGER)
+    if isinstance(raw, int):
+        return raw
+    try:
+        x = float(_number_text(raw))
+    except ValueError:
+        raise AnswerError(ErrorCode.ANSWER_INTEGER_GOT, value=raw) from None
+    if not math.isfinite(x) or not x.is_integer():
+        raise AnswerError(ErrorCode.ANSWER_INTEGER_GOT, value=raw)
+    return int(x)
+
+
+def _decimal(raw: Any, _choices: Sequence[str]) -> int | float:
+    if isinstance(raw, bool):
+        raise AnswerError(ErrorCode.ANSWER_NUMBER)
+    try:
+        x = float(raw if isinstance(raw, (int, float)) else _number_text(raw))
+    except ValueError:
+        raise AnswerError(ErrorCode.ANSWER_NUMBER_GOT, value=raw) from None
+    if not math.isfinite(x):
+        raise AnswerError(ErrorCode.ANSWER_NUMBER_GOT, value=raw)
+    return int(x) if x.is_integer() and abs(x) < 2**53 else x
+
+
+def _select_one(raw: Any, choices: Sequence[str]) -> str:
+    value = normalize_text(raw)
+    if choices and value not in choices:
+        raise AnswerError(ErrorCode.ANSWER_NOT_A_CHOICE, value=value)
+    return value
+
+
+def _select_multiple(raw: Any, choices: Sequence[str]) -> str | None:
+    picked = normalize_text(raw).split() if isinstance(raw, str) else [str(v) for v in raw]
+    unknown = [v for v in picked if choices and v not in choices]
+    if unknown:
+        raise AnswerError(ErrorCode.ANSWER_NOT_A_CHOICE, value=" ".join(unknown))
+    order = list(choices) or picked
+    ordered = sorted(set(picked), key=lambda v: order.index(v) if v in order else len(order))
+    return " ".join(ordered) or None
+
+
+def _date(raw: Any, _choices: Sequence[str]) -> str:
+    if isinstance(raw, datetime):
+        return raw.date().isoformat()
+    if isinstance(raw, date):
+        return raw.isoformat()
+    text = normalize_text(raw).replace("/", "-").replace(".", "-")
+    try:
+        return date.fromisoformat(text[:10] if len(text) > 10 else text).isoformat()
+    except ValueError:
+        raise AnswerError(ErrorCode.ANSWER_DATE, value=raw) from None
+
+
+def _datetime(raw: Any, _choices: Sequence[str]) -> str:
+    if isinstance(raw, datetime):
+        return raw.replace(microsecond=0).isoformat()
+    try:
+        return datetime.fromisoformat(normalize_text(raw)).isoformat(timespec="seconds")
+    except ValueError:
+        raise AnswerError(ErrorCode.ANSWER_DATETIME, value=raw) from None
+
+
+def _geopoint(raw: Any, _choices: Sequence[str]) -> str:
+    text = normalize_text(raw)
+    problem = geopoint_problem(text)
+    if problem:
+        raise AnswerError(problem)
+    lat, lon, alt, acc = parse_geopoint(text)
+    parts = [lat, lon] + ([alt if alt is not None else 0.0, acc] if acc is not None
+                          else [alt] if alt is not None else [])
+    return " ".join(f"{p:.7f}".rstrip("0").rstrip(".") for p in parts)
+
+
+def _acknowledge(raw: Any, _choices: Sequence[str]) -> str | None:
+    if raw is True or normalize_text(raw).lower() in _ACK:
+        return "OK"
+    if raw is False or normalize_text(raw).lower() in ("no", "false", "0", "否"):
+        return None
+    raise AnswerError(ErrorCode.ANSWER_ACKNOWLEDGE, value=raw)
+
+
+# One step per stored type; any other type keeps its text.
+_COERCE = {"time": lambda raw, _c: _time(raw), "integer": _integer, "decimal": _decimal,
+           "select_one": _select_one, "select_multiple": _select_multiple, "date": _date,
+           "datetime": _datetime, "geopoint": _geopoint, "acknowledge": _acknowledge}
+
+
 def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -> Any:
     """The stored value for `raw`, or None when empty; AnswerError (Chinese) when it does not fit."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     field_type = _STORED_AS.get(field_type, field_type)
-    if field_type == "time":
-        return _time(raw)
-    if field_type == "integer":
-        if isinstance(raw, bool):
-            raise AnswerError(ErrorCode.ANSWER_INTEGER)
-        if isinstance(raw, int):
-            return raw
-        try:
-            x = float(_number_text(raw))
-        except ValueError:
-            raise AnswerError(ErrorCode.ANSWER_INTEGER_GOT, value=raw) from None
-        if not math.isfinite(x) or not x.is_integer():
-            raise AnswerError(ErrorCode.ANSWER_INTEGER_GOT, value=raw)
-        return int(x)
-    if field_type == "decimal":
-        if isinstance(raw, bool):
-            raise AnswerError(ErrorCode.ANSWER_NUMBER)
-        try:
-            x = float(raw if isinstance(raw, (int, float)) else _number_text(raw))
-        except ValueError:
-            raise AnswerError(ErrorCode.ANSWER_NUMBER_GOT, value=raw) from None
-        if not math.isfinite(x):
-            raise AnswerError(ErrorCode.ANSWER_NUMBER_GOT, value=raw)
-        return int(x) if x.is_integer() and abs(x) < 2**53 else x
-    if field_type == "select_one":
-        value = normalize_text(raw)
-        if choice_names and value not in choice_names:
-            raise AnswerError(ErrorCode.ANSWER_NOT_A_CHOICE, value=value)
-        return value
-    if field_type == "select_multiple":
-        picked = normalize_text(raw).split() if isinstance(raw, str) else [str(v) for v in raw]
-        unknown = [v for v in picked if choice_names and v not in choice_names]
-        if unknown:
-            raise AnswerError(ErrorCode.ANSWER_NOT_A_CHOICE, value=" ".join(unknown))
-        order = list(choice_names) or picked
-        ordered = sorted(set(picked), key=lambda v: order.index(v) if v in order else len(order))
-        return " ".join(ordered) or None
-    if field_type == "date":
-        if isinstance(raw, datetime):
-            return raw.date().isoformat()
-        if isinstance(raw, date):
-            return raw.isoformat()
-        text = normalize_text(raw).replace("/", "-").replace(".", "-")
-        try:
-            return date.fromisoformat(text[:10] if len(text) > 10 else text).isoformat()
-        except ValueError:
-            raise AnswerError(ErrorCode.ANSWER_DATE, value=raw) from None
-    if field_type == "datetime":
-        if isinstance(raw, datetime):
-            return raw.replace(microsecond=0).isoformat()
-        try:
-            return datetime.fromisoformat(normalize_text(raw)).isoformat(timespec="seconds")
-        except ValueError:
-            raise AnswerError(ErrorCode.ANSWER_DATETIME, value=raw) from None
-    if field_type == "geopoint":
-        text = normalize_text(raw)
-        problem = geopoint_problem(text)
-        if problem:
-            raise AnswerError(problem)
-        lat, lon, alt, acc = parse_geopoint(text)
-        parts = [lat, lon] + ([alt if alt is not None else 0.0, acc] if acc is not None
-                              else [alt] if alt is not None else [])
-        return " ".join(f"{p:.7f}".rstrip("0").rstrip(".") for p in parts)
-    if field_type == "acknowledge":
-        if raw is True or normalize_text(raw).lower() in _ACK:
-            return "OK"
-        if raw is False or normalize_text(raw).lower() in ("no", "false", "0", "否"):
-            return None
-        raise AnswerError(ErrorCode.ANSWER_ACKNOWLEDGE, value=raw)
-    return normalize_text(raw) if field_type in ("image", "select_one") else str(raw).strip()
+    step = _COERCE.get(field_type)
+    if step is not None:
+        return step(raw, choice_names)
+    return normalize_text(raw) if field_type == "image" else str(raw).strip()

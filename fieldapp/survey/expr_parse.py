@@ -36,54 +36,55 @@ def tokenize(source: str) -> list[Token]:
             i += 1
             continue
         if c in "'\"":
-            end = source.find(c, i + 1)
-            if end < 0:
-                raise ExpressionError(ErrorCode.EXPR_UNTERMINATED, i)
-            tokens.append(Token("str", source[i + 1:end], i))
-            i = end + 1
-            continue
-        if c == "$":
-            m = _REF.match(source, i)
-            if not m:
-                raise ExpressionError(ErrorCode.EXPR_BAD_REFERENCE, i)
-            if not _FIELD_NAME.fullmatch(m.group(1)):
-                raise ExpressionError(ErrorCode.EXPR_BAD_FIELD_NAME, i, name=m.group(1))
-            tokens.append(Token("ref", m.group(1), i))
-            i = m.end()
-            continue
-        m = _NUMBER.match(source, i)
-        if m and (c != "." or m.end() > i + 1):
-            tokens.append(Token("num", m.group(), i))
-            i = m.end()
-            continue
-        if c == ".":
-            if source.startswith("..", i):
-                if not _position_of_parent(tokens, source, i):
-                    raise ExpressionError(ErrorCode.EXPR_PARENT_PATH, i)
-                tokens.append(Token("parent", "..", i))
-                i += 2
-                continue
-            tokens.append(Token("dot", ".", i))
-            i += 1
-            continue
-        if c == "/":
+            token, i = _string(source, i)
+        elif c == "$":
+            token, i = _reference(source, i)
+        elif (m := _NUMBER.match(source, i)) and (c != "." or m.end() > i + 1):
+            token, i = Token("num", m.group(), i), m.end()
+        elif c == ".":
+            token, i = _dot(tokens, source, i)
+        elif c == "/":
             raise ExpressionError(ErrorCode.EXPR_PATH, i)
-        m = _NAME.match(source, i)
-        if m:
-            word = m.group()
-            kind = "op" if word in _WORD_OPERATORS else "name"
-            tokens.append(Token(kind, word, i))
-            i = m.end()
-            continue
-        for op in _OPERATORS:
-            if source.startswith(op, i):
-                tokens.append(Token("op", op, i))
-                i += len(op)
-                break
         else:
-            raise ExpressionError(ErrorCode.EXPR_BAD_CHARACTER, i, char=c)
+            token, i = _word_or_operator(source, i)
+        tokens.append(token)
     tokens.append(Token("end", "", n))
     return tokens
+
+
+def _string(source: str, i: int) -> tuple[Token, int]:
+    end = source.find(source[i], i + 1)
+    if end < 0:
+        raise ExpressionError(ErrorCode.EXPR_UNTERMINATED, i)
+    return Token("str", source[i + 1:end], i), end + 1
+
+
+def _reference(source: str, i: int) -> tuple[Token, int]:
+    m = _REF.match(source, i)
+    if not m:
+        raise ExpressionError(ErrorCode.EXPR_BAD_REFERENCE, i)
+    if not _FIELD_NAME.fullmatch(m.group(1)):
+        raise ExpressionError(ErrorCode.EXPR_BAD_FIELD_NAME, i, name=m.group(1))
+    return Token("ref", m.group(1), i), m.end()
+
+
+def _dot(tokens: list[Token], source: str, i: int) -> tuple[Token, int]:
+    if source.startswith("..", i):
+        if not _position_of_parent(tokens, source, i):
+            raise ExpressionError(ErrorCode.EXPR_PARENT_PATH, i)
+        return Token("parent", "..", i), i + 2
+    return Token("dot", ".", i), i + 1
+
+
+def _word_or_operator(source: str, i: int) -> tuple[Token, int]:
+    m = _NAME.match(source, i)
+    if m:
+        word = m.group()
+        return Token("op" if word in _WORD_OPERATORS else "name", word, i), m.end()
+    for op in _OPERATORS:
+        if source.startswith(op, i):
+            return Token("op", op, i), i + len(op)
+    raise ExpressionError(ErrorCode.EXPR_BAD_CHARACTER, i, char=source[i])
 
 
 def _position_of_parent(tokens: list[Token], source: str, i: int) -> bool:

@@ -326,32 +326,8 @@ class _Planner:
         p = self.plan
         self._check_references()
         for (tbl, u), wr in self.rows.items():
-            if wr is None:
-                continue
-            village = self._village(wr)
-            counts = p.villages.get(village)
-            if counts is None:
-                counts = p.villages[village] = VillageCounts()
-            if wr.is_new and tbl == "visits" and "answers" in wr.docs:
-                p.answers[u] = wr.docs["answers"]  # changed in this plan: the current document
-            if wr.is_new:
-                p.inserts.setdefault(tbl, []).append(wr.finish())
-                counts.new += 1
-            elif (tbl, u) in self.conflicted:
-                counts.conflicts += 1
-                p.updates.setdefault(tbl, []).append(wr.finish())
-            elif wr.changed():
-                counts.updated += 1
-                p.updates.setdefault(tbl, []).append(wr.finish())
-            else:
-                counts.unchanged += 1
-                if wr.dirty:
-                    p.updates.setdefault(tbl, []).append(wr.finish())
-            if wr.dirty or wr.is_new:
-                if tbl == "households":
-                    p.households.add(u)
-                elif wr.row.get("household_uuid"):
-                    p.households.add(wr.row["household_uuid"])
+            if wr is not None:
+                self._finish_row(tbl, u, wr)
         for rows in self.conflicts.values():
             for row in rows.values():
                 if row.get("_db"):
@@ -361,6 +337,35 @@ class _Planner:
                         p.conflicts_changed.append(row)
                 elif not row.get("_drop"):
                     p.conflicts_new.append(row)
+
+    def _finish_row(self, tbl: str, u: str, wr) -> None:
+        """One written record into the plan: inserted or updated, counted for its village, its
+        household marked for a status refresh."""
+        p = self.plan
+        village = self._village(wr)
+        counts = p.villages.get(village)
+        if counts is None:
+            counts = p.villages[village] = VillageCounts()
+        if wr.is_new and tbl == "visits" and "answers" in wr.docs:
+            p.answers[u] = wr.docs["answers"]  # changed in this plan: the current document
+        if wr.is_new:
+            p.inserts.setdefault(tbl, []).append(wr.finish())
+            counts.new += 1
+        elif (tbl, u) in self.conflicted:
+            counts.conflicts += 1
+            p.updates.setdefault(tbl, []).append(wr.finish())
+        elif wr.changed():
+            counts.updated += 1
+            p.updates.setdefault(tbl, []).append(wr.finish())
+        else:
+            counts.unchanged += 1
+            if wr.dirty:
+                p.updates.setdefault(tbl, []).append(wr.finish())
+        if wr.dirty or wr.is_new:
+            if tbl == "households":
+                p.households.add(u)
+            elif wr.row.get("household_uuid"):
+                p.households.add(wr.row["household_uuid"])
 
 
 def _text(value: Any) -> str | None:

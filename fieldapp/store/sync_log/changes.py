@@ -100,7 +100,8 @@ class ChangeWriter(Inserts, Deletes):
         plan = _plan(table)
         if not plan.allowed.issuperset(record):
             unknown = set(record) - plan.allowed
-            raise E.StoreError(ErrorCode.SYNC_NO_FIELDS, table=table, fields=", ".join(sorted(unknown)))
+            raise E.StoreError(ErrorCode.SYNC_NO_FIELDS, table=table,
+                               fields=", ".join(sorted(unknown)))
         get = record.get
         row = dict(zip(plan.fields, map(get, plan.fields)))
         for f, default in plan.defaults:
@@ -138,30 +139,8 @@ class ChangeWriter(Inserts, Deletes):
         if found is None:
             raise E.StoreError(ErrorCode.SYNC_NO_RECORD, table=table, key=key)
         current = dict(zip(names, found))
-        fields = SYNCED_FIELDS[table]
         clock = json.loads(current["clock"])
-        new_vals: dict[str, Any] = {}
-        old_vals: dict[str, Any] = {}
-        row_updates: dict[str, Any] = {}
-        for field, value in values.items():
-            if field not in fields:
-                raise E.StoreError(ErrorCode.SYNC_NO_FIELDS, table=table, fields=field)
-            if field in JSON_FIELDS:
-                doc = json.loads(current[field] or "{}")
-                patch = json.loads(value) if isinstance(value, str) else dict(value or {})
-                for k, v in patch.items():
-                    if doc.get(k) != v:
-                        old_vals[f"{field}.{k}"] = doc.get(k)
-                        new_vals[f"{field}.{k}"] = v
-                        if v is None:
-                            doc.pop(k, None)
-                        else:
-                            doc[k] = v
-                row_updates[field] = _dumps(doc)
-            elif current[field] != value:
-                old_vals[field] = current[field]
-                new_vals[field] = value
-                row_updates[field] = value
+        new_vals, old_vals, row_updates = _changed_fields(table, current, values)
         if not new_vals:
             return 0
         counter, hlc = self._stamp()
@@ -183,12 +162,7 @@ class ChangeWriter(Inserts, Deletes):
             [(table, current["uuid"], f, _audit_text(old_vals[f]), _audit_text(new_vals[f]),
               self.user, self.device, self.at) for f in new_vals],
         )
-        if table == "households":
-            self._touched_households.add(current["uuid"])
-        elif table in ("visits", "spot_check_items"):  # both decide the household's status
-            self._touched_households.add(current["household_uuid"])
-            if "household_uuid" in old_vals:
-                self._touched_households.add(old_vals["household_uuid"])
+        self._touched_households.update(_households_touched(table, current, old_vals))
         return len(new_vals)
 
     def _log(self, rows: list[tuple]) -> None:
@@ -196,3 +170,49 @@ class ChangeWriter(Inserts, Deletes):
                     " op, data, old, base, user, at)", rows)
 
 
+def _changed_fields(table: str, current: dict[str, Any], values: Mapping[str, Any],
+                    ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """(new values, old values, row columns to write) of an update: only what really changes;
+    a JSON field (answers) changes key by key ("answers.works_now")."""
+    fields = SYNCED_FIELDS[table]
+    new_vals: dict[str, Any] = {}
+    old_vals: dict[str, Any] = {}
+    row_updates: dict[str, Any] = {}
+    for field, value in values.items():
+        if field not in fields:
+            raise E.StoreError(ErrorCode.SYNC_NO_FIELDS, table=table, fields=field)
+        if field in JSON_FIELDS:
+            row_updates[field] = _patch_json(field, current[field], value, new_vals, old_vals)
+        elif current[field] != value:
+            old_vals[field] = current[field]
+            new_vals[field] = value
+            row_updates[field] = value
+    return new_vals, old_vals, row_updates
+
+
+def _patch_json(field: str, stored: str | None, value: Any, new_vals: dict[str, Any],
+                old_vals: dict[str, Any]) -> str:
+    """The JSON text of `stored` with the keys of `value` set (None removes a key); each key that
+    changes goes to new_vals/old_vals as "<field>.<key>"."""
+    doc = json.loads(stored or "{}")
+    patch = json.loads(value) if isinstance(value, str) else dict(value or {})
+    for k, v in patch.items():
+        if doc.get(k) != v:
+            old_vals[f"{field}.{k}"] = doc.get(k)
+            new_vals[f"{field}.{k}"] = v
+            if v is None:
+                doc.pop(k, None)
+            else:
+                doc[k] = v
+    return _dumps(doc)
+
+
+def _households_touched(table: str, current: dict[str, Any], old_vals: dict[str, Any]) -> list[str]:
+    """Households whose status an update may change: the household itself, or the household a
+    visit or spot-check item belongs to (and belonged to, when that changed)."""
+    if table == "households":
+        return [current["uuid"]]
+    if table in ("visits", "spot_check_items"):  # both decide the household's status
+        return [current["household_uuid"], *([old_vals["household_uuid"]]
+                                             if "household_uuid" in old_vals else [])]
+    return []
