@@ -1,0 +1,77 @@
+"""The error catalogue, chapter rows: problems found in one row of a file read (the household
+register; ID numbers and phones wherever they are checked).  A row keeps the entry and its
+parameters (message_template.Said) and is rendered in the user's language where it is shown;
+the Chinese sentences are those the rejects workbooks have always carried."""
+
+from __future__ import annotations
+
+from .message_template import Template as T
+
+
+class RowMessages:
+    # ---- ID numbers and phones (core.idcard) ------------------------------------------------
+    ID_LENGTH = T("身份证号应为 18 位（实际 {length} 位）",
+                  "An ID number has 18 characters (this one has {length})")
+    ID_CHARACTERS = T("身份证号只能是数字，末位可为 X",
+                      "An ID number is digits only, the last may be X")
+    ID_BIRTH_DATE = T("身份证号中的出生日期无效", "The birth date inside the ID number is invalid")
+    ID_CHECK_DIGIT = T("身份证号校验位错误", "The ID number's check digit is wrong")
+    ID_STORED_AS_NUMBER = T(
+        "身份证号被存成了数字，末几位已丢失（请把该列设为文本后重新导出）",
+        "The ID number was stored as a number and its last digits are lost (make the column "
+        "text and export again)")
+    ID_SCIENTIFIC = T(
+        "身份证号被存成了科学计数法，末几位已丢失（请把该列设为文本后重新导出）",
+        "The ID number was stored in scientific notation and its last digits are lost (make "
+        "the column text and export again)")
+    PHONE_FORMAT = T("电话号码格式无效: {phone}", "Not a valid phone number: {phone}")
+    # ---- register rows (core.register_rows) -------------------------------------------------
+    ROW_NO_HEAD_NAME = T("缺少户主姓名", "The head of household's name is missing")
+    ROW_BAD_HEAD_NAME = T("户主姓名无效: {name}", "Not a valid head of household's name: {name}")
+    ROW_SIZE_NOT_FINITE = T("家庭人口（{column} 列）不是有限的数字: {value}",
+                            "The household size (column {column}) is not a finite number: "
+                            "{value}")
+    ROW_SIZE_DROPPED = T("家庭人口无效，未导入: {value}",
+                         "Not a valid household size, left out: {value}")
+    ROW_PHONE_DROPPED = T("电话号码无效，未导入: {value}",
+                          "Not a valid phone number, left out: {value}")
+    ROW_SAME_ID = T("与第 {row} 行身份证号相同（重复）",
+                    "Same ID number as row {row} (a duplicate)")
+    ROW_SAME_NAME = T("与第 {row} 行同村同组同名，且缺身份证号无法区分（疑似重复）",
+                      "Same village, group and name as row {row}, and no ID number tells them "
+                      "apart (probably a duplicate)")
+    # ---- which village a row belongs to (core.register_villages) ----------------------------
+    ROW_VILLAGE_NOT_CHOSEN = T("村名“{village}”与所选的村“{chosen}”不符",
+                               "The village \"{village}\" is not the chosen village "
+                               "\"{chosen}\"")
+    ROW_NO_VILLAGE = T("缺少村名（可在导入时指定村）",
+                       "The village name is missing (the village can be chosen for the import)")
+    ROW_BAD_VILLAGE_CODE = T("村区划代码无效: {code}", "Not a valid village code: {code}")
+    ROW_NO_SUCH_CODE = T("本县没有区划代码为 {code} 的村",
+                         "No village in this county has the code {code}")
+    ROW_CODE_NOT_CHOSEN = T("区划代码 {code} 不是所选的村（乡镇）",
+                            "The code {code} is not in the chosen village (township)")
+    ROW_NO_VILLAGE_IN_TOWN = T("{town}没有名为“{village}”的村",
+                               "{town} has no village named \"{village}\"")
+    ROW_NO_VILLAGE_IN_NAMED = T("“{township}”没有名为“{village}”的村",
+                                "\"{township}\" has no village named \"{village}\"")
+    ROW_NO_VILLAGE_IN_COUNTY = T("本县没有名为“{village}”的村",
+                                 "This county has no village named \"{village}\"")
+    ROW_NO_SUCH_TOWNSHIP = T("本县没有名为“{township}”的乡镇",
+                             "This county has no township named \"{township}\"")
+    ROW_VILLAGE_AMBIGUOUS = T("村名“{village}”在多个乡镇重名，请加乡镇列或指定乡镇",
+                              "Several townships have a village named \"{village}\": add a "
+                              "township column or choose the township")
+    # ---- matching rows to the database (store.register_imports) -----------------------------
+    ROW_GROUP = T("第 {group} 组", ", group {group}")
+    ROW_HOUSEHOLD_GONE = T("这户在数据库中已删除或已合并到另一户，不会重新导入",
+                           "This household was deleted or merged into another in the database; "
+                           "it is not imported again")
+    ROW_ID_ELSEWHERE = T("身份证号已登记在{village}{group}（户主 {name}），不会重复导入",
+                         "The ID number is already registered in {village}{group} (head "
+                         "{name}); not imported twice")
+    ROW_NAMESAKES = T("本村{group}已有 {count} 户同名户主“{name}”，无法确定是哪一户，请补充身份证号",
+                      "{count} households in this village{group} have a head named \"{name}\"; "
+                      "which one is meant is unclear: add the ID number")
+    ROW_SAME_HOUSEHOLD = T("与第 {row} 行对应同一户（重复）",
+                           "The same household as row {row} (a duplicate)")
