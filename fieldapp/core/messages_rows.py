@@ -46,11 +46,11 @@ class RowMessages:
                                "\"{chosen}\"")
     ROW_NO_VILLAGE = T("缺少村名（可在导入时指定村）",
                        "The village name is missing (the village can be chosen for the import)")
-    ROW_BAD_VILLAGE_CODE = T("村区划代码无效: {code}", "Not a valid village code: {code}")
-    ROW_NO_SUCH_CODE = T("本县没有区划代码为 {code} 的村",
-                         "No village in this county has the code {code}")
-    ROW_CODE_NOT_CHOSEN = T("区划代码 {code} 不是所选的村（乡镇）",
-                            "The code {code} is not in the chosen village (township)")
+    ROW_BAD_VILLAGE_CODE = T("村区划代码无效: {value}", "Not a valid village code: {value}")
+    ROW_NO_SUCH_CODE = T("本县没有区划代码为 {value} 的村",
+                         "No village in this county has the code {value}")
+    ROW_CODE_NOT_CHOSEN = T("区划代码 {value} 不是所选的村（乡镇）",
+                            "The code {value} is not in the chosen village (township)")
     ROW_NO_VILLAGE_IN_TOWN = T("{town}没有名为“{village}”的村",
                                "{town} has no village named \"{village}\"")
     ROW_NO_VILLAGE_IN_NAMED = T("“{township}”没有名为“{village}”的村",

@@ -79,11 +79,11 @@ class VillageResolver:
         try:
             c = normalize_code(unicodedata.normalize("NFKC", code).replace(".0", ""))
         except CodeError:
-            return Resolved(None, Said(ErrorCode.ROW_BAD_VILLAGE_CODE, code=code))
+            return Resolved(None, Said(ErrorCode.ROW_BAD_VILLAGE_CODE, value=code))
         if level_of(c) != "village" or c not in self.villages:
-            return Resolved(None, Said(ErrorCode.ROW_NO_SUCH_CODE, code=code))
+            return Resolved(None, Said(ErrorCode.ROW_NO_SUCH_CODE, value=code))
         if (fixed and c != fixed) or (within and not c.startswith(within)):
-            return Resolved(None, Said(ErrorCode.ROW_CODE_NOT_CHOSEN, code=code))
+            return Resolved(None, Said(ErrorCode.ROW_CODE_NOT_CHOSEN, value=code))
         return Resolved(c)
 
     def _by_village_name(self, village: str, township: str, within: str | None) -> Resolved:
