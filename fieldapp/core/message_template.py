@@ -43,3 +43,19 @@ class Said:
         return isinstance(other, Said) and (self.entry, self.params) == (other.entry, other.params)
 
     __hash__ = None  # type: ignore[assignment]
+
+
+class Words:
+    """A value shown inside a message that has its own Chinese and English (a form's label, an
+    answer's problem as the form words it): a parameter of a Said."""
+
+    __slots__ = ("zh", "en")
+
+    def __init__(self, zh: str, en: str):
+        self.zh, self.en = zh, en
+
+    def text(self, language: str = "zh") -> str:
+        return self.en if language.startswith("en") else self.zh
+
+    def __str__(self) -> str:
+        return self.zh

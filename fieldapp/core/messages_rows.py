@@ -75,3 +75,28 @@ class RowMessages:
                       "which one is meant is unclear: add the ID number")
     ROW_SAME_HOUSEHOLD = T("与第 {row} 行对应同一户（重复）",
                            "The same household as row {row} (a duplicate)")
+    # ---- paper visits typed into a workbook (jobs.visits_import) ----------------------------
+    VISIT_ROW_SAME = T("与第 {row} 行是同一户、同一天、同一核查人的走访（重复）",
+                       "The same household, day and surveyor as row {row} (a duplicate)")
+    VISIT_ROW_BAD_DATE = T("走访日期无效: {value}", "Not a valid visit date: {value}")
+    VISIT_ROW_FUTURE_DATE = T("走访日期在今天之后: {day}", "The visit date is after today: {day}")
+    VISIT_ROW_NO_SURVEYOR = T("缺少核查人", "The surveyor is missing")
+    VISIT_ROW_NOT_IMPORTABLE = T("{name} 列不能从表格导入",
+                                 "The column {name} cannot be imported from a sheet")
+    VISIT_ROW_REPEAT = T("{name} 属于重复组 {repeat}，不能从一行表格导入",
+                         "{name} belongs to the repeated group {repeat}: one sheet row cannot "
+                         "hold it")
+    VISIT_ROW_ANSWER = T("{name}: {problem}", "{name}: {problem}")
+    VISIT_ROW_LABELLED = T("{name}（{label}）: {problem}{more}", "{name} ({label}): {problem}{more}")
+    VISIT_ROW_UNLABELLED = T("{name}: {problem}{more}", "{name}: {problem}{more}")
+    VISIT_ROW_MORE = T("（另有 {count} 项）", " ({count} more)")
+    VISIT_ROW_NO_HOUSEHOLD_ID = T("找不到 household_id 为 {value} 的户",
+                                  "No household has the household_id {value}")
+    VISIT_ROW_NO_HEAD = T("{village} 没有户主为“{name}”的户{masked}",
+                          "{village} has no household whose head is \"{name}\"{masked}")
+    VISIT_ROW_MASKED = T("（身份证 {masked}）", " (ID {masked})")
+    VISIT_ROW_NAMESAKES = T("{village} 有 {count} 户户主同名“{name}”，请填 household_id 或身份证号（脱敏）",
+                            "{village} has {count} households whose head is \"{name}\": fill "
+                            "in household_id or the masked ID number")
+    VISIT_ROW_DELETED = T("这次走访在数据库中已被删除，不再导入",
+                          "This visit was deleted in the database; it is not imported again")

@@ -79,7 +79,7 @@ class StoreMessages:
     DEMO_COUNTY = T("演示数据只支持区县 {counties}", "Demo data exists for the counties {counties} "
                     "only")
     # ---- fieldapp check: one example line of a finding (store.check) -------------------------
-    CHECK_FK = T("{table} → {parent}: {count} 行", "{table} → {parent}: {count} rows")
+    CHECK_FK = T("{table} → {parent}: {count} 行", "{table} -> {parent}: {count} rows")
     CHECK_DEVICE_UNKNOWN = T("设备 {device} 有变更（计数到 {high}），但设备表中没有它",
                              "Device {device} has changes (counting to {high}) but is not in "
                              "the device table")
