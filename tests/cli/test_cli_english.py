@@ -55,6 +55,12 @@ def setting(tmp_path_factory, demo_template):
     for damage in DAMAGE:
         conn.execute(damage)
     conn.close()
+    household = sqlite3.connect(demo_template).execute(
+        "SELECT uuid FROM households ORDER BY uuid LIMIT 1").fetchone()[0]
+    (tmp / "visits.csv").write_text(
+        "household_id,visit_date,surveyor\nbogus,2025-01-02,Li\n"
+        f"{household},2999-01-01,Li\n{household},2025-01-02,\n{household},not a day,Li\n",
+        encoding="utf-8")
     return {"db": demo_template, "county": county, "tmp": tmp, "damaged": damaged,
             "names": sorted(names, key=len, reverse=True)}
 
@@ -101,6 +107,7 @@ COMMANDS = {
     "check_missing": (1, ["check", "{tmp}/none.sqlite"]),
     "import_register_bad_rows": (0, ["import-register", "{db}", "{tmp}/rows.csv", "--dry-run"]),
     "check_damaged": (1, ["check", "{damaged}"]),
+    "import_visits_bad_rows": (0, ["import-visits", "{damaged}", "{tmp}/visits.csv"]),
 }
 
 
@@ -220,3 +227,12 @@ def test_check_examples_in_english(setting):
     assert any("is not in the device table" in line for line in examples), examples
     zh = run(None, "check", setting["damaged"])
     assert "但设备表中没有它" in zh.stdout
+
+
+def test_paper_visit_rows_not_imported_say_why_in_english(setting):
+    r = run("en_US.UTF-8", "import-visits", setting["damaged"], setting["tmp"] / "visits.csv")
+    assert r.returncode == 0, r.stderr
+    for line in ("row 2: No household has the household_id bogus",
+                 "row 3: The visit date is after today: 2999-01-01",
+                 "row 4: The surveyor is missing", "row 5: Not a valid visit date: not a day"):
+        assert line in r.stdout, r.stdout
