@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .errors import FieldappError
 from .idcard import id_said, normalize_phone, normalize_text, phone_said
 from .register_rows import group_text
-from .validation import coordinate_problem
+from .validation import coordinate_said
 from fieldapp.core.messages import ErrorCode
 
 FIELD_SOURCE = "field"  # households.source of a household found in the field
@@ -53,7 +53,7 @@ class NewHousehold:
             raise FieldHouseholdError(ErrorCode.FIELD_ID_NUMBER, problem=problem)
         if (self.lat is None) != (self.lon is None):
             raise FieldHouseholdError(ErrorCode.FIELD_POSITION_PAIR)
-        if self.lat is not None and (problem := coordinate_problem(self.lon, self.lat)):
+        if self.lat is not None and (problem := coordinate_said(self.lon, self.lat)):
             raise FieldHouseholdError(ErrorCode.FIELD_POSITION, problem=problem)
         return NewHousehold(self.village_code, name, group, door, phone, idn,
                             None if self.lat is None else float(self.lat),

@@ -100,3 +100,34 @@ class RowMessages:
                             "in household_id or the masked ID number")
     VISIT_ROW_DELETED = T("这次走访在数据库中已被删除，不再导入",
                           "This visit was deleted in the database; it is not imported again")
+    # ---- coordinates and map files (core.validation, geo) -----------------------------------
+    COORD_NOT_NUMBER = T("坐标不是数字: {lon}, {lat}", "The coordinates are not numbers: {lon}, {lat}")
+    COORD_NOT_FINITE = T("坐标不是有限的数字", "The coordinates are not finite numbers")
+    COORD_SWAPPED = T("经纬度可能写反了: 经度 {x}, 纬度 {y}",
+                      "Longitude and latitude may be swapped: longitude {x}, latitude {y}")
+    COORD_OUT_OF_RANGE = T("坐标超出经纬度范围（可能是投影坐标）: {x}, {y}",
+                           "The coordinates are outside longitude/latitude range (projected "
+                           "coordinates?): {x}, {y}")
+    COORD_NOT_IN_CHINA = T("坐标不在中国境内: 经度 {x}, 纬度 {y}",
+                           "The position is outside China: longitude {x}, latitude {y}")
+    MAP_ROW_NOT_NUMBER = T("坐标不是数字：{lon}, {lat}", "The coordinates are not numbers: {lon}, "
+                           "{lat}")
+    MAP_ROW_NOT_FINITE = T("{name}不是有限的数字：{value}", "The {name} is not a finite number: "
+                           "{value}")
+    MAP_WORD_LON = T("经度", "longitude")
+    MAP_WORD_LAT = T("纬度", "latitude")
+    MAP_ROW_SAME = T("与第 {row} 行是同一户，已忽略", "The same household as row {row}; ignored")
+    MAP_ROW_NO_ID = T("找不到户 ID {value}", "No household has the ID {value}")
+    MAP_ROW_NO_KEY = T("缺少户 ID（household_id），或村代码加户主姓名",
+                       "No household ID (household_id), nor village code and head's name")
+    MAP_ROW_NO_HEAD = T("村 {village} 中没有户主“{name}”",
+                        "Village {village} has no head of household \"{name}\"")
+    MAP_ROW_NAMESAKES = T("村 {village} 中户主“{name}”有 {count} 户，请加身份证号或户 ID",
+                          "Village {village} has {count} households whose head is \"{name}\": "
+                          "add the ID number or the household ID")
+    MAP_ASSUMED_WGS84 = T("文件未说明坐标系，按 WGS84 读取；若来自高德/腾讯等网络地图，请加 --crs gcj02",
+                          "The file does not say its coordinate system and is read as WGS84; if "
+                          "it comes from an online map (Amap, Tencent), add --crs gcj02")
+    MAP_GPX_NO_LAT_LON = T("航点缺少 lat/lon", "The waypoint has no lat/lon")
+    MAP_GPX_WAYPOINT = T("第 {number} 个航点{name}", "waypoint {number}{name}")
+    MAP_GPX_NAME = T("（{name}）", " ({name})")
