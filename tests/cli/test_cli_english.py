@@ -61,6 +61,10 @@ def setting(tmp_path_factory, demo_template):
         "household_id,visit_date,surveyor\nbogus,2025-01-02,Li\n"
         f"{household},2999-01-01,Li\n{household},2025-01-02,\n{household},not a day,Li\n",
         encoding="utf-8")
+    (tmp / "points.csv").write_text(
+        "household_id,lon,lat\nbogus,112.1,35.1\n"
+        f"{household},east,35.1\n{household},nan,35.1\n{household},112.1,35.1\n"
+        f"{household},112.2,35.2\n", encoding="utf-8")
     return {"db": demo_template, "county": county, "tmp": tmp, "damaged": damaged,
             "names": sorted(names, key=len, reverse=True)}
 
@@ -108,6 +112,7 @@ COMMANDS = {
     "import_register_bad_rows": (0, ["import-register", "{db}", "{tmp}/rows.csv", "--dry-run"]),
     "check_damaged": (1, ["check", "{damaged}"]),
     "import_visits_bad_rows": (0, ["import-visits", "{damaged}", "{tmp}/visits.csv"]),
+    "map_points_bad_rows": (0, ["map", "import", "{db}", "{tmp}/points.csv", "--dry-run"]),
 }
 
 
@@ -236,3 +241,15 @@ def test_paper_visit_rows_not_imported_say_why_in_english(setting):
                  "row 3: The visit date is after today: 2999-01-01",
                  "row 4: The surveyor is missing", "row 5: Not a valid visit date: not a day"):
         assert line in r.stdout, r.stdout
+
+
+def test_map_point_rows_not_imported_say_why_in_english(setting):
+    r = run("en_US.UTF-8", "map", "import", setting["db"], setting["tmp"] / "points.csv",
+            "--dry-run")
+    assert r.returncode == 0, r.stderr
+    for line in ("row 2: No household has the ID bogus",
+                 "row 3: The coordinates are not numbers: 'east', '35.1'",
+                 "row 4: The longitude is not a finite number: nan",
+                 "row 6: The same household as row 5; ignored",
+                 "note: The file does not say its coordinate system"):
+        assert line in r.stderr, r.stderr
