@@ -131,3 +131,19 @@ class RowMessages:
     MAP_GPX_NO_LAT_LON = T("航点缺少 lat/lon", "The waypoint has no lat/lon")
     MAP_GPX_WAYPOINT = T("第 {number} 个航点{name}", "waypoint {number}{name}")
     MAP_GPX_NAME = T("（{name}）", " ({name})")
+    MAP_NO_GEOMETRY = T("没有几何", "No geometry")
+    MAP_NOT_POLYGON = T("不是面（{kind}）", "Not a polygon ({kind})")
+    MAP_ZERO_AREA = T("面积为零的多边形", "A polygon of zero area")
+    MAP_MERGED = T("{name}（{area}）由 {count} 个要素合并", "{name} ({area}) merged from {count} "
+                   "features")
+    MAP_OUTSIDE_COUNTY = T("{name}（{area}）不在县界内，请检查坐标系",
+                           "{name} ({area}) lies outside the county boundary: check the "
+                           "coordinate system")
+    MAP_VERTEX_NOT_FINITE = T("{label} 第 {number} 个顶点的坐标不是有限的数字：{x}, {y}",
+                              "{label}: vertex {number} has coordinates that are not finite "
+                              "numbers: {x}, {y}")
+    MAP_NAME_AMBIGUOUS = T("名称“{name}”对应多个区划，请在文件中加区划代码",
+                           "The name \"{name}\" matches several areas: add division codes to "
+                           "the file")
+    MAP_WRONG_LEVEL = T("区划代码 {value} 不是 {level} 级", "The code {value} is not a {level}")
+    MAP_NO_AREA = T("找不到对应的区划（代码或名称）", "No matching area (by code or name)")

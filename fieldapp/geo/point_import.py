@@ -36,6 +36,7 @@ from .errors import BadGeoFile
 from fieldapp.store.geo import queries as geo_queries
 
 from .boundary_import import settle_crs
+from .rejects import refused
 from .crs import WGS84, Crs, parse_crs, to_wgs84
 from .readers import GeoFile
 
@@ -60,7 +61,7 @@ class PointPlan:
     crs_source: str
     positions: list[tuple[str, float, float]] = field(default_factory=list)  # uuid, lon, lat
     rejected: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Said | str] = field(default_factory=list)  # shown in the user's language
 
 
 @dataclass
@@ -281,14 +282,3 @@ def _not_finite(x: float, y: float, lon_text: Any, lat_text: Any) -> Said | str 
         if not math.isfinite(value):
             return Said(ErrorCode.MAP_ROW_NOT_FINITE, name=name, value=text)
     return None
-
-
-def refused(row: int | str | Said, why: Said | str) -> dict[str, Any]:
-    """A row not imported: its number (or label, and row_en) and why, in Chinese and English
-    (reason_en)."""
-    out: dict[str, Any] = {"row": row if isinstance(row, int | str) else str(row)}
-    if isinstance(row, Said):
-        out["row_en"] = row.text("en")
-    out["reason"] = str(why)
-    out["reason_en"] = why if isinstance(why, str) else why.text("en")
-    return out
