@@ -253,3 +253,19 @@ def test_map_point_rows_not_imported_say_why_in_english(setting):
                  "row 6: The same household as row 5; ignored",
                  "note: The file does not say its coordinate system"):
         assert line in r.stderr, r.stderr
+
+
+def test_a_form_problem_names_its_place_in_english(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "survey"
+    for row in (["type", "name", "label"], ["integer", "n", "N"], ["bogus_type", "m", "M"]):
+        ws.append(row)
+    wb.save(tmp_path / "form.xlsx")
+    en = run("en_US.UTF-8", "form", "check", tmp_path / "form.xlsx")
+    zh = run(None, "form", "check", tmp_path / "form.xlsx")
+    assert en.returncode == zh.returncode == 1
+    assert "form.xlsx sheet survey row 3 column type (A): " in en.stderr
+    assert "form.xlsx 工作表 survey 第 3 行 type 列（A）: " in zh.stderr
