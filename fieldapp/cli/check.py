@@ -37,6 +37,10 @@ def _problem(f) -> str:
     return f"{f.count} found" if english() else f.message
 
 
+def _in_english(example) -> str:
+    return example if isinstance(example, str) else example.text("en")
+
+
 def register(sub) -> None:
     p = sub.add_parser("check", help="检查数据库的完整性与一致性（只读，不做任何修改）")
     p.add_argument("db")
@@ -72,7 +76,7 @@ def run(args) -> int:
                 line += f"：{_problem(f)}" if not english() else f": {_problem(f)}"
             print(line)
             for example in ([] if f.ok else f.examples):
-                print(zh_en(f"         例：{example}", f"         e.g. {example}"))
+                print(zh_en(f"         例：{example}", f"         e.g. {_in_english(example)}"))
         if report.cancelled:
             print(zh_en("检查已取消，结果不完整", "Check cancelled; the results are incomplete"))
         elif not failed:

@@ -39,7 +39,8 @@ def in_language(exc: Exception) -> str:
     """An error as printed: catalogued errors in the user's language, with the place first."""
     if isinstance(exc, FieldappError) and english():
         text = exc.text("en")
-        return f"{exc.where}: {text}" if exc.where else text
+        where = getattr(exc, "where_en", None) or exc.where  # a form's sheet and row, in English
+        return f"{where}: {text}" if where else text
     return str(exc)
 
 

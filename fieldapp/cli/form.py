@@ -11,7 +11,7 @@ from fieldapp.survey.expression import Expression
 from fieldapp.survey.loader import load_form
 from fieldapp.survey.model import Form
 
-from .common import in_language, open_store, print_json, zh_en
+from .common import english, in_language, open_store, print_json, zh_en
 
 
 def register(sub) -> None:
@@ -76,8 +76,9 @@ def run_check(args) -> int:
         if args.json:
             print_json({"ok": False, "errors": [p.as_dict() for p in exc.problems]})
         print(f"fieldapp: {in_language(exc)}", file=sys.stderr)
+        language = "en" if english() else "zh"
         for p in exc.problems[1:]:
-            print(f"  {p}", file=sys.stderr)
+            print(f"  {p.text(language)}", file=sys.stderr)
         return 1
     data = describe(form)
     data["ok"] = True

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .common import StderrProgress, code_arg, english, open_store, print_json, zh_en
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Words
 from .labels import GEO_CHECK_LABELS_EN, label
 
 
@@ -69,7 +69,9 @@ def run_import(args) -> int:
         if count == 0:
             from .common import CliError
 
-            first = plan.rejected[0]["reason"] if plan.rejected else ErrorCode.CLI_MAP_NO_DATA
+            first = Words(plan.rejected[0]["reason"], plan.rejected[0].get(
+                "reason_en", plan.rejected[0]["reason"])) if plan.rejected \
+                else ErrorCode.CLI_MAP_NO_DATA
             raise CliError(ErrorCode.CLI_MAP_NOTHING_MATCHED, first=first, where=args.file)
         if args.dry_run:
             result = {"kind": "households" if points else "boundaries", "matched": count,
@@ -89,6 +91,10 @@ def run_import(args) -> int:
     return 0
 
 
+def _english(note) -> str:
+    return note if isinstance(note, str) else note.text("en")
+
+
 def _print_import(args, result, points: bool, count: int) -> None:
     if english():
         what = "household positions" if points else "boundaries"
@@ -106,13 +112,14 @@ def _print_import(args, result, points: bool, count: int) -> None:
                  else f"更新 {result['updated']} 个，未变 {result['unchanged']} 个")
               + f"，未导入 {len(result['rejected'])} 个")
     for w in result["warnings"]:
-        print(zh_en(f"  注意: {w}", f"  note: {w}"), file=sys.stderr)
+        print(zh_en(f"  注意: {w}", f"  note: {_english(w)}"), file=sys.stderr)
     for r in result["rejected"][:50]:
         if isinstance(r["row"], int):
             where = zh_en(f"第 {r['row']} 行", f"row {r['row']}")
         else:
-            where = r["row"]
-        print(zh_en(f"  未导入 {where}: {r['reason']}", f"  not imported, {where}: {r['reason']}"),
+            where = zh_en(r["row"], r.get("row_en", r["row"]))
+        print(zh_en(f"  未导入 {where}: {r['reason']}",
+                    f"  not imported, {where}: {r.get('reason_en', r['reason'])}"),
               file=sys.stderr)
     if len(result["rejected"]) > 50:
         print(zh_en(f"  …… 另有 {len(result['rejected']) - 50} 个未导入（用 --json 查看全部）",

@@ -107,11 +107,12 @@ def _print_summary(args, result) -> None:
               f"未导入 {len(result.rejected)} 行，提示 {len(result.warnings)} 条，"
               f"跳过空行/合计行 {result.blank} 行" +
               (f"，家庭成员行 {result.members} 行" if result.members else ""))
+    language = "en" if english() else "zh"
     for p in result.rejected[:50]:
-        print(zh_en(f"  第 {p.row} 行: {p.reason}", f"  row {p.row}: {p.reason}"))
+        print(zh_en(f"  第 {p.row} 行: {p.reason}", f"  row {p.row}: {p.text(language)}"))
     if len(result.rejected) > 50:
         print(zh_en(f"  …… 另有 {len(result.rejected) - 50} 行，见 --report 或 --json",
                     f"  ... {len(result.rejected) - 50} more rows: see --report or --json"))
     for p in result.warnings[:20]:
-        print(zh_en(f"  提示 第 {p.row} 行: {p.reason}", f"  note, row {p.row}: {p.reason}"),
+        print(zh_en(f"  提示 第 {p.row} 行: {p.reason}", f"  note, row {p.row}: {p.text(language)}"),
               file=sys.stderr)

@@ -35,7 +35,7 @@ def run(args) -> int:
                 f"{result.added} visits added, {result.updated} updated, {result.unchanged} "
                 f"unchanged, {len(result.rejected)} rows not imported"))
     for p in result.rejected[:50]:
-        print(zh_en(f"  第 {p.row} 行: {p.reason}", f"  row {p.row}: {p.reason}"))
+        print(zh_en(f"  第 {p.row} 行: {p.reason}", f"  row {p.row}: {p.text('en')}"))
     if len(result.rejected) > 50:
         print(zh_en(f"  …… 另有 {len(result.rejected) - 50} 行，见 --json",
                     f"  ... {len(result.rejected) - 50} more rows: see --json"), file=sys.stderr)

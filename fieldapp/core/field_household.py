@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import FieldappError
-from .idcard import normalize_phone, normalize_text
+from .idcard import id_said, normalize_phone, normalize_text, phone_said
 from .register_rows import group_text
-from .validation import coordinate_problem, id_problem, phone_problem
+from .validation import coordinate_said
 from fieldapp.core.messages import ErrorCode
 
 FIELD_SOURCE = "field"  # households.source of a household found in the field
@@ -46,14 +46,14 @@ class NewHousehold:
             if len(value) > MAX_TEXT:
                 raise FieldHouseholdError(entry, limit=MAX_TEXT)
         phone = normalize_phone(self.phone)
-        if phone and (problem := phone_problem(phone)):
+        if phone and (problem := phone_said(phone)):
             raise FieldHouseholdError(ErrorCode.FIELD_PHONE, problem=problem)
         idn = normalize_text(self.id_number).replace(" ", "").upper()
-        if idn and (problem := id_problem(idn)):
+        if idn and (problem := id_said(idn)):
             raise FieldHouseholdError(ErrorCode.FIELD_ID_NUMBER, problem=problem)
         if (self.lat is None) != (self.lon is None):
             raise FieldHouseholdError(ErrorCode.FIELD_POSITION_PAIR)
-        if self.lat is not None and (problem := coordinate_problem(self.lon, self.lat)):
+        if self.lat is not None and (problem := coordinate_said(self.lon, self.lat)):
             raise FieldHouseholdError(ErrorCode.FIELD_POSITION, problem=problem)
         return NewHousehold(self.village_code, name, group, door, phone, idn,
                             None if self.lat is None else float(self.lat),

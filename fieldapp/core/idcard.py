@@ -7,6 +7,8 @@ import hmac
 import re
 import unicodedata
 
+from .messages import ErrorCode, Said
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -30,19 +32,25 @@ def id_check_char(first17: str) -> str:
     return _CHECK[total % 11]
 
 
-def id_problem(value: object) -> str | None:
-    """None when valid, else a Chinese reason."""
+def id_said(value: object) -> Said | None:
+    """None when valid, else the reason (a catalogue entry, in either language)."""
     s = normalize_id(value)
     if len(s) != 18:
-        return f"身份证号应为 18 位（实际 {len(s)} 位）"
+        return Said(ErrorCode.ID_LENGTH, length=len(s))
     if not s[:17].isdigit() or not (s[17].isdigit() or s[17] == "X"):
-        return "身份证号只能是数字，末位可为 X"
+        return Said(ErrorCode.ID_CHARACTERS)
     y, m, d = int(s[6:10]), int(s[10:12]), int(s[12:14])
     if not (1900 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31):
-        return "身份证号中的出生日期无效"
+        return Said(ErrorCode.ID_BIRTH_DATE)
     if id_check_char(s[:17]) != s[17]:
-        return "身份证号校验位错误"
+        return Said(ErrorCode.ID_CHECK_DIGIT)
     return None
+
+
+def id_problem(value: object) -> str | None:
+    """None when valid, else a Chinese reason."""
+    said = id_said(value)
+    return None if said is None else str(said)
 
 
 def is_valid_id(value: object) -> bool:
@@ -102,13 +110,19 @@ def normalize_phone(value: object) -> str:
     return s
 
 
-def phone_problem(value: object) -> str | None:
+def phone_said(value: object) -> Said | None:
+    """None for an empty or valid phone number, else the reason (a catalogue entry)."""
     s = normalize_phone(value)
     if not s:
         return None
     if _MOBILE.match(s) or _LANDLINE.match(s):
         return None
-    return f"电话号码格式无效: {s}"
+    return Said(ErrorCode.PHONE_FORMAT, phone=s)
+
+
+def phone_problem(value: object) -> str | None:
+    said = phone_said(value)
+    return None if said is None else str(said)
 
 
 def mask_phone(value: object) -> str:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .message_template import Template, chapter
+from .message_template import Said, Template, Words, chapter
 from .messages_cli import CliMessages
 from .messages_files import FileMessages
+from .messages_rows import RowMessages
 from .messages_store import StoreMessages
 from .messages_sync import SyncMessages
 
-__all__ = ["ErrorCode", "Template"]
+__all__ = ["ErrorCode", "Said", "Template", "Words"]
 
 
 class ErrorCode(Enum):
@@ -425,6 +426,7 @@ class ErrorCode(Enum):
     locals().update(chapter(FileMessages))
     locals().update(chapter(StoreMessages))
     locals().update(chapter(CliMessages))
+    locals().update(chapter(RowMessages))
 
     @property
     def code(self) -> str:
@@ -434,5 +436,5 @@ class ErrorCode(Enum):
         """The sentence; a parameter that is itself an entry (a word such as WORD_VILLAGE) is
         put in the same language."""
         template = self.value.en if language.startswith("en") else self.value.zh
-        return template.format(**{k: v.text(language) if isinstance(v, ErrorCode) else v
-                                  for k, v in params.items()})
+        return template.format(**{k: v.text(language) if isinstance(v, (ErrorCode, Said, Words))
+                                  else v for k, v in params.items()})

@@ -78,3 +78,34 @@ class StoreMessages:
                             "Cannot start the parallel workers: try again with --processes 1")
     DEMO_COUNTY = T("演示数据只支持区县 {counties}", "Demo data exists for the counties {counties} "
                     "only")
+    # ---- fieldapp check: one example line of a finding (store.check) -------------------------
+    CHECK_FK = T("{table} → {parent}: {count} 行", "{table} -> {parent}: {count} rows")
+    CHECK_DEVICE_UNKNOWN = T("设备 {device} 有变更（计数到 {high}），但设备表中没有它",
+                             "Device {device} has changes (counting to {high}) but is not in "
+                             "the device table")
+    CHECK_COUNTER_ABOVE = T("设备 {device} 的变更计数到 {high}，超过设备表记录的 {last}",
+                            "Device {device}'s changes count to {high}, above the {last} the "
+                            "device table holds")
+    CHECK_COUNTER_TWICE = T("设备 {device} 的计数 {counter} 用了 {count} 次",
+                            "Device {device} used the counter {counter} {count} times")
+    CHECK_STAMP_BAD = T("设备 {device} 第 {counter} 号变更的时间戳无效：{stamp}",
+                        "Change {counter} of device {device} has an invalid time stamp: {stamp}")
+    CHECK_STAMP_FUTURE = T("设备 {device} 第 {counter} 号变更的时间在未来：{stamp}",
+                           "Change {counter} of device {device} is in the future: {stamp}")
+    CHECK_STAMP_BACKWARDS = T("设备 {device} 第 {counter} 号变更的时间早于它的上一号变更",
+                              "Change {counter} of device {device} is earlier than the one "
+                              "before it")
+    CHECK_RECORD_STAMP = T("{table} {uuid} 的时间戳无效或在未来：{stamp}",
+                           "{table} {uuid} has an invalid or future time stamp: {stamp}")
+    CHECK_VERSION_UNLOGGED = T("{table} {uuid}: 版本 {device}:{counter} 不在变更日志中",
+                               "{table} {uuid}: version {device}:{counter} is not in the change "
+                               "log")
+    CHECK_VERSION_ELSEWHERE = T(
+        "{table} {uuid}: 版本 {device}:{counter} 在日志中属于 {other} {target}",
+        "{table} {uuid}: version {device}:{counter} belongs to {other} {target} in the log")
+    CHECK_CHANGE_NO_RECORD = T("变更 #{seq}: {table} {uuid} 不存在",
+                               "Change #{seq}: {table} {uuid} does not exist")
+    CHECK_CHANGE_NO_TABLE = T("变更 #{seq}: 未知的表 {table}", "Change #{seq}: unknown table {table}")
+    CHECK_PHOTO_MISSING = T("{table} {uuid}: 照片 {sha}", "{table} {uuid}: photo {sha}")
+    CHECK_STATUS = T("households {uuid}: {status}/{reason} 应为 {want_status}/{want_reason}",
+                     "households {uuid}: {status}/{reason} should be {want_status}/{want_reason}")

@@ -16,7 +16,8 @@ from typing import Any
 
 from fieldapp.core.progress import Progress
 
-from .idcard import id_problem, normalize_id, normalize_phone, phone_problem
+from .idcard import id_said, normalize_id, normalize_phone, phone_said
+from .messages import ErrorCode, Said
 from .register_columns import Layout, header_key
 from .register_villages import VillageResolver
 
@@ -43,10 +44,28 @@ class RegisterRow:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
+    """A row not imported (or a value left out): the row number and why, as a catalogue entry
+    with its parameters, rendered only when shown (plain Chinese text from code not converted)."""
+
     row: int
-    reason: str
+    said: Said | str
+
+    @property
+    def reason(self) -> str:
+        """The reason in Chinese (rejects workbooks, the GUI)."""
+        return str(self.said)
+
+    def text(self, language: str = "zh") -> str:
+        return self.said if isinstance(self.said, str) else self.said.text(language)
+
+    def as_dict(self) -> dict[str, Any]:
+        """For --json: the row, the reason in both languages and its stable code."""
+        said = self.said
+        code = None if isinstance(said, str) else said.entry.code
+        return {"row": self.row, "reason": self.reason, "reason_en": self.text("en"),
+                "code": code}
 
 
 @dataclass
@@ -119,16 +138,16 @@ def _plain_id_ok(s: str) -> bool:
     return _CHECK[2 * int(s[:17], 13) % 11] == s[17].upper()
 
 
-def id_cell_problem(value: Any) -> str | None:
+def id_cell_problem(value: Any) -> Said | None:
     """Reason an ID cell cannot be trusted, including numbers Excel has already rounded."""
     if value.__class__ is str and _plain_id_ok(value):
         return None
     if isinstance(value, float) and abs(value) >= 1e15:
-        return "身份证号被存成了数字，末几位已丢失（请把该列设为文本后重新导出）"
+        return Said(ErrorCode.ID_STORED_AS_NUMBER)
     text = cell_text(value)
     if re.fullmatch(r"\d(\.\d+)?[Ee]\+?\d+", text):
-        return "身份证号被存成了科学计数法，末几位已丢失（请把该列设为文本后重新导出）"
-    return id_problem(text)
+        return Said(ErrorCode.ID_SCIENTIFIC)
+    return id_said(text)
 
 
 _NOT_FINITE = re.compile(r"[+-]?(nan|inf|infinity)", re.IGNORECASE)
@@ -212,10 +231,10 @@ class _RowParser:
         if name is None:
             return
         if not name:
-            self.out.rejected.append(Problem(rowno, "缺少户主姓名"))
+            self.out.rejected.append(Problem(rowno, Said(ErrorCode.ROW_NO_HEAD_NAME)))
             return
         if not _NAME_OK.match(name):
-            self.out.rejected.append(Problem(rowno, f"户主姓名无效: {name}"))
+            self.out.rejected.append(Problem(rowno, Said(ErrorCode.ROW_BAD_HEAD_NAME, name=name)))
             return
         where = self._where(raw)
         if where.problem:
@@ -293,8 +312,9 @@ class _RowParser:
             return ""
         phone_raw = cell_text(phone_raw)
         first_phone = re.split(r"[,，/;；、]|\s+(?=1)", phone_raw)[0]
-        if phone_problem(first_phone):
-            self.out.warnings.append(Problem(rowno, f"电话号码无效，未导入: {phone_raw}"))
+        if phone_said(first_phone):
+            self.out.warnings.append(Problem(rowno, Said(ErrorCode.ROW_PHONE_DROPPED,
+                                                         value=phone_raw)))
             return ""
         return normalize_phone(first_phone)
 
@@ -307,13 +327,14 @@ class _RowParser:
         if size_raw == "" or size_raw is None:
             return None
         if not_finite(size_raw):
-            self.out.rejected.append(Problem(
-                rowno, f"家庭人口（{column_letter(self.c_size)} 列）不是有限的数字: "
-                       f"{cell_text(size_raw)}"))
+            self.out.rejected.append(Problem(rowno, Said(
+                ErrorCode.ROW_SIZE_NOT_FINITE, column=column_letter(self.c_size),
+                value=cell_text(size_raw))))
             return False
         size = size_value(size_raw)
         if size is None:
-            self.out.warnings.append(Problem(rowno, f"家庭人口无效，未导入: {cell_text(size_raw)}"))
+            self.out.warnings.append(Problem(rowno, Said(ErrorCode.ROW_SIZE_DROPPED,
+                                                         value=cell_text(size_raw))))
         return size
 
     def _group(self, raw: Sequence[Any]) -> str:
@@ -329,7 +350,7 @@ class _RowParser:
         when neither an ID number nor a door number tells them apart; remember this one."""
         if id_number and id_number in self.seen_id:
             self.out.rejected.append(
-                Problem(rowno, f"与第 {self.seen_id[id_number]} 行身份证号相同（重复）"))
+                Problem(rowno, Said(ErrorCode.ROW_SAME_ID, row=self.seen_id[id_number])))
             return True
         name_key = (code, group, name)
         same = self.seen_name.get(name_key)
@@ -337,8 +358,7 @@ class _RowParser:
             twin = next((r for r, i, a in same if (not i or not id_number)
                          and not (a and address and a != address)), None)
             if twin is not None:
-                self.out.rejected.append(Problem(
-                    rowno, f"与第 {twin} 行同村同组同名，且缺身份证号无法区分（疑似重复）"))
+                self.out.rejected.append(Problem(rowno, Said(ErrorCode.ROW_SAME_NAME, row=twin)))
                 return True
             same.append((rowno, id_number, address))
         else:

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .divisions import Area, CodeError, level_of, normalize_code
+from .messages import ErrorCode, Said
 
 _SUFFIXES = ("村民委员会", "居民委员会", "社区居委会", "村委会", "居委会", "社区", "村", "居")
 _TOWN_SUFFIXES = ("人民政府", "街道办事处", "街道", "镇", "乡")
@@ -27,7 +28,7 @@ def name_key(name: str, suffixes: tuple[str, ...] = _SUFFIXES) -> str:
 @dataclass(frozen=True)
 class Resolved:
     code: str | None
-    problem: str | None = None
+    problem: Said | None = None
 
 
 class VillageResolver:
@@ -67,21 +68,22 @@ class VillageResolver:
         if fixed:
             if village and fixed not in self._by_name.get(name_key(village), []) + \
                     self._by_exact.get(re.sub(r"\s+", "", village), []):
-                return Resolved(None, f"村名“{village}”与所选的村“{self.villages[fixed].name}”不符")
+                return Resolved(None, Said(ErrorCode.ROW_VILLAGE_NOT_CHOSEN, village=village,
+                                               chosen=self.villages[fixed].name))
             return Resolved(fixed)
         if not village:
-            return Resolved(None, "缺少村名（可在导入时指定村）")
+            return Resolved(None, Said(ErrorCode.ROW_NO_VILLAGE))
         return self._by_village_name(village, str(township or "").strip(), within)
 
     def _by_code(self, code: str, fixed: str | None, within: str | None) -> Resolved:
         try:
             c = normalize_code(unicodedata.normalize("NFKC", code).replace(".0", ""))
         except CodeError:
-            return Resolved(None, f"村区划代码无效: {code}")
+            return Resolved(None, Said(ErrorCode.ROW_BAD_VILLAGE_CODE, value=code))
         if level_of(c) != "village" or c not in self.villages:
-            return Resolved(None, f"本县没有区划代码为 {code} 的村")
+            return Resolved(None, Said(ErrorCode.ROW_NO_SUCH_CODE, value=code))
         if (fixed and c != fixed) or (within and not c.startswith(within)):
-            return Resolved(None, f"区划代码 {code} 不是所选的村（乡镇）")
+            return Resolved(None, Said(ErrorCode.ROW_CODE_NOT_CHOSEN, value=code))
         return Resolved(c)
 
     def _by_village_name(self, village: str, township: str, within: str | None) -> Resolved:
@@ -94,15 +96,18 @@ class VillageResolver:
             found = [c for c in found if c.startswith(within)]
             if not found:
                 town = self.towns.get(within + "000")
-                return Resolved(None, f"{town.name if town else within}没有名为“{village}”的村")
+                return Resolved(None, Said(ErrorCode.ROW_NO_VILLAGE_IN_TOWN,
+                                           town=town.name if town else within, village=village))
         if township:
             towns = self._town_by_name.get(name_key(township, _TOWN_SUFFIXES), [])
             if not towns:
-                return Resolved(None, f"本县没有名为“{township}”的乡镇")
+                return Resolved(None, Said(ErrorCode.ROW_NO_SUCH_TOWNSHIP, township=township))
             found = [c for c in found if c[:9] + "000" in towns]
         if not found:
-            where = f"“{township}”" if township else "本县"
-            return Resolved(None, f"{where}没有名为“{village}”的村")
+            if township:
+                return Resolved(None, Said(ErrorCode.ROW_NO_VILLAGE_IN_NAMED, township=township,
+                                           village=village))
+            return Resolved(None, Said(ErrorCode.ROW_NO_VILLAGE_IN_COUNTY, village=village))
         if len(found) > 1:
-            return Resolved(None, f"村名“{village}”在多个乡镇重名，请加乡镇列或指定乡镇")
+            return Resolved(None, Said(ErrorCode.ROW_VILLAGE_AMBIGUOUS, village=village))
         return Resolved(found[0])

@@ -10,10 +10,11 @@ import math
 
 from .errors import BadValue
 from .idcard import id_problem, phone_problem
-from .messages import ErrorCode
+from .messages import ErrorCode, Said
 
 __all__ = [
     "coordinate_problem",
+    "coordinate_said",
     "geopoint_problem",
     "id_problem",
     "in_china",
@@ -31,23 +32,30 @@ def in_china(lon: float, lat: float) -> bool:
     return CHINA_LON[0] <= lon <= CHINA_LON[1] and CHINA_LAT[0] <= lat <= CHINA_LAT[1]
 
 
-def coordinate_problem(lon: object, lat: object, *, china: bool = True) -> str | None:
-    """Check a WGS84 longitude/latitude pair (degrees)."""
+def coordinate_said(lon: object, lat: object, *, china: bool = True) -> Said | None:
+    """Check a WGS84 longitude/latitude pair (degrees): None, or the reason (a catalogue
+    entry, in either language)."""
     try:
         x, y = float(lon), float(lat)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return f"坐标不是数字: {lon}, {lat}"
+        return Said(ErrorCode.COORD_NOT_NUMBER, lon=lon, lat=lat)
     if not (math.isfinite(x) and math.isfinite(y)):
-        return "坐标不是有限的数字"
+        return Said(ErrorCode.COORD_NOT_FINITE)
     if not (-180 <= x <= 180) or not (-90 <= y <= 90):
         if -90 <= x <= 90 and -180 <= y <= 180:
-            return f"经纬度可能写反了: 经度 {x}, 纬度 {y}"
-        return f"坐标超出经纬度范围（可能是投影坐标）: {x}, {y}"
+            return Said(ErrorCode.COORD_SWAPPED, x=x, y=y)
+        return Said(ErrorCode.COORD_OUT_OF_RANGE, x=x, y=y)
     if china and not in_china(x, y):
         if in_china(y, x):
-            return f"经纬度可能写反了: 经度 {x}, 纬度 {y}"
-        return f"坐标不在中国境内: 经度 {x}, 纬度 {y}"
+            return Said(ErrorCode.COORD_SWAPPED, x=x, y=y)
+        return Said(ErrorCode.COORD_NOT_IN_CHINA, x=x, y=y)
     return None
+
+
+def coordinate_problem(lon: object, lat: object, *, china: bool = True) -> str | None:
+    """Check a WGS84 longitude/latitude pair (degrees): None or a Chinese reason."""
+    said = coordinate_said(lon, lat, china=china)
+    return None if said is None else str(said)
 
 
 def parse_geopoint(text: str) -> tuple[float, float, float | None, float | None]:

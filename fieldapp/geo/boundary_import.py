@@ -25,7 +25,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from fieldapp.core.divisions import CodeError, level_of, normalize_code
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.progress import Cancelled, Progress
 from .errors import BadGeoFile, UnknownCrs
 from fieldapp.store.geo import queries as geo_queries
@@ -40,6 +40,7 @@ from .crs import (
     to_wgs84,
 )
 from .readers import GeoFile, read_geo_file
+from .rejects import refused
 
 LEVELS = ("county", "township", "village")
 _CODE_KEYS = ("code", "adcode", "区划代码", "行政区划代码", "代码", "xzqdm", "cun_dm", "xzdm", "dm",
@@ -67,7 +68,7 @@ class BoundaryPlan:
     crs_source: str  # "file", "option" or "assumed"
     matches: list[Match] = field(default_factory=list)
     rejected: list[dict[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Said | str] = field(default_factory=list)  # shown in the user's language
 
 
 def settle_crs(geo: GeoFile, option: Crs | None, sample_xy: tuple[np.ndarray, np.ndarray]
@@ -115,9 +116,9 @@ def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
     coords = np.vstack([shapely.get_coordinates(f.geometry) for f in polys])
     used, source = settle_crs(geo, option, (coords[:, 0], coords[:, 1]))
     plan = BoundaryPlan(Path(path), used, source, warnings=list(geo.notes),
-                        rejected=[{"row": label, "reason": why} for label, why in bad.items()])
+                        rejected=[refused(label, why) for label, why in bad.items()])
     if source == "assumed":
-        plan.warnings.append("文件未说明坐标系，按 WGS84 读取；若来自高德/腾讯等网络地图，请加 --crs gcj02")
+        plan.warnings.append(Said(ErrorCode.MAP_ASSUMED_WGS84))
     index = _AreaIndex(geo_queries.areas(store), level)
     by_code: dict[str, Match] = {}
     for f in geo.features:
@@ -125,20 +126,21 @@ def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
         if f.label in bad:
             continue
         if geom is None or geom.is_empty:
-            plan.rejected.append({"row": f.label, "reason": "没有几何"})
+            plan.rejected.append(refused(f.label, Said(ErrorCode.MAP_NO_GEOMETRY)))
             continue
         if shapely.get_type_id(geom) not in (3, 6, 7):
-            plan.rejected.append({"row": f.label, "reason": f"不是面（{geom.geom_type}）"})
+            plan.rejected.append(refused(f.label, Said(ErrorCode.MAP_NOT_POLYGON,
+                                                           kind=geom.geom_type)))
             continue
         found, how, why = index.match(f.props)
         if found is None:
-            plan.rejected.append({"row": f.label, "reason": why})
+            plan.rejected.append(refused(f.label, why))
             continue
         wgs = _to_wgs84_geometry(geom, used)
         wgs = shapely.union_all(
             [g for g in shapely.get_parts(wgs) if shapely.get_type_id(g) in (3, 6)])
         if wgs.is_empty:
-            plan.rejected.append({"row": f.label, "reason": "面积为零的多边形"})
+            plan.rejected.append(refused(f.label, Said(ErrorCode.MAP_ZERO_AREA)))
             continue
         code, name, lvl = found
         if code in by_code:
@@ -150,7 +152,8 @@ def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
     plan.matches = sorted(by_code.values(), key=lambda m: m.code)
     for m in plan.matches:
         if len(m.features) > 1:
-            plan.warnings.append(f"{m.name}（{m.code}）由 {len(m.features)} 个要素合并")
+            plan.warnings.append(Said(ErrorCode.MAP_MERGED, name=m.name, area=m.code,
+                                      count=len(m.features)))
     _check_placement(store, plan)
     return plan
 
@@ -175,7 +178,7 @@ def apply_boundary_import(store, plan: BoundaryPlan, *, user: str | None = None,
                       for m in plan.matches]}
 
 
-def _not_finite_features(geo: GeoFile) -> dict[str, str]:
+def _not_finite_features(geo: GeoFile) -> dict[str, Said]:
     """Features with a NaN or infinite vertex, by label, with the reason they are refused."""
     bad = {}
     for f in geo.features:
@@ -184,8 +187,8 @@ def _not_finite_features(geo: GeoFile) -> dict[str, str]:
         xy = shapely.get_coordinates(f.geometry)
         if not np.isfinite(xy).all():
             i = int(np.argmin(np.isfinite(xy).all(axis=1)))
-            bad[f.label] = (f"{f.label} 第 {i + 1} 个顶点的坐标不是有限的数字："
-                            f"{xy[i, 0]}, {xy[i, 1]}")
+            bad[f.label] = Said(ErrorCode.MAP_VERTEX_NOT_FINITE, label=f.label, number=i + 1,
+                                x=xy[i, 0], y=xy[i, 1])
     return bad
 
 
@@ -220,7 +223,7 @@ def _check_placement(store, plan: BoundaryPlan) -> None:
         ref = shapely.from_geojson(text)
         point = m.geometry.representative_point()
         if not ref.buffer(0.01).contains(point):  # ~1 km slack
-            plan.warnings.append(f"{m.name}（{m.code}）不在县界内，请检查坐标系")
+            plan.warnings.append(Said(ErrorCode.MAP_OUTSIDE_COUNTY, name=m.name, area=m.code))
 
 
 class _AreaIndex:
@@ -239,7 +242,7 @@ class _AreaIndex:
             for key in variants:
                 self.loose.setdefault(key, set()).add(code)
 
-    def match(self, props: dict[str, Any]) -> tuple[tuple[str, str, str] | None, str, str]:
+    def match(self, props: dict[str, Any]) -> tuple[tuple[str, str, str] | None, str, Any]:
         keyed = {str(k).strip().lower(): v for k, v in props.items()}
         ordered = [keyed[k] for k in _CODE_KEYS if k in keyed] + list(props.values())
         wrong_level = None
@@ -263,10 +266,10 @@ class _AreaIndex:
                     if codes:
                         ambiguous = value
         if ambiguous:
-            return None, "", f"名称“{ambiguous}”对应多个区划，请在文件中加区划代码"
+            return None, "", Said(ErrorCode.MAP_NAME_AMBIGUOUS, name=ambiguous)
         if wrong_level:
-            return None, "", f"区划代码 {wrong_level} 不是 {self.level} 级"
-        return None, "", "找不到对应的区划（代码或名称）"
+            return None, "", Said(ErrorCode.MAP_WRONG_LEVEL, value=wrong_level, level=self.level)
+        return None, "", Said(ErrorCode.MAP_NO_AREA)
 
 
 def _as_code(value: Any) -> str | None:

@@ -28,14 +28,15 @@ import numpy as np
 from fieldapp.core.idcard import mask_id
 from fieldapp.core.text_encoding import read_text_file
 from fieldapp.core.zipguard import MIB
-from fieldapp.core.validation import coordinate_problem
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.validation import coordinate_said
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.register_columns import header_key
 from fieldapp.core.progress import Cancelled, Progress
 from .errors import BadGeoFile
 from fieldapp.store.geo import queries as geo_queries
 
 from .boundary_import import settle_crs
+from .rejects import refused
 from .crs import WGS84, Crs, parse_crs, to_wgs84
 from .readers import GeoFile
 
@@ -60,7 +61,7 @@ class PointPlan:
     crs_source: str
     positions: list[tuple[str, float, float]] = field(default_factory=list)  # uuid, lon, lat
     rejected: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Said | str] = field(default_factory=list)  # shown in the user's language
 
 
 @dataclass
@@ -94,16 +95,16 @@ def plan_point_import(store, path: str | Path, *, crs: str | Crs | None = None) 
     used, source = settle_crs(geo, option, (xs, ys)) if rows else (option or WGS84, "assumed")
     plan = PointPlan(p, used, source, rejected=rejected)
     if source == "assumed" and rows:
-        plan.warnings.append("文件未说明坐标系，按 WGS84 读取；若来自高德/腾讯等网络地图，请加 --crs gcj02")
+        plan.warnings.append(Said(ErrorCode.MAP_ASSUMED_WGS84))
     if rows:
         lon, lat = to_wgs84(xs, ys, used)
         seen: dict[str, Any] = {}
         for r, lo, la in zip(rows, lon, lat):
-            if why := coordinate_problem(lo, la, china=False):
-                rejected.append({"row": r.where, "reason": why})
+            if why := coordinate_said(lo, la, china=False):
+                rejected.append(refused(r.where, why))
                 continue
             if r.uuid in seen:
-                rejected.append({"row": r.where, "reason": f"与第 {seen[r.uuid]} 行是同一户，已忽略"})
+                rejected.append(refused(r.where, Said(ErrorCode.MAP_ROW_SAME, row=seen[r.uuid])))
                 continue
             seen[r.uuid] = r.where
             plan.positions.append((r.uuid, round(float(lo), DECIMALS), round(float(la), DECIMALS)))
@@ -137,21 +138,23 @@ class _HouseholdKeys:
         for uuid, village, head, masked, _group in rows:
             self.by_head.setdefault((village, _clean(head)), []).append((uuid, masked))
 
-    def find(self, uuid: str, village: str, head: str, idno: str) -> tuple[str | None, str]:
+    def find(self, uuid: str, village: str, head: str, idno: str) -> tuple[str | None, Any]:
         if uuid:
             u = uuid.strip().lower()
-            return (u, "") if u in self.uuids else (None, f"找不到户 ID {uuid}")
+            return (u, "") if u in self.uuids else (None, Said(ErrorCode.MAP_ROW_NO_ID,
+                                                                      value=uuid))
         if not village or not head:
-            return None, "缺少户 ID（household_id），或村代码加户主姓名"
+            return None, Said(ErrorCode.MAP_ROW_NO_KEY)
         code = _digits(village).ljust(12, "0")
         hits = self.by_head.get((code, _clean(head)), [])
         if idno and len(hits) > 1:
             masked = _masked(idno)
             hits = [h for h in hits if h[1] == masked]
         if not hits:
-            return None, f"村 {code} 中没有户主“{head}”"
+            return None, Said(ErrorCode.MAP_ROW_NO_HEAD, village=code, name=head)
         if len(hits) > 1:
-            return None, f"村 {code} 中户主“{head}”有 {len(hits)} 户，请加身份证号或户 ID"
+            return None, Said(ErrorCode.MAP_ROW_NAMESAKES, village=code, name=head,
+                              count=len(hits))
         return hits[0][0], ""
 
 
@@ -193,15 +196,15 @@ def _read_csv(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
         get = cells.get
         uuid, why = keys.find(get("id", ""), get("village", ""), get("head", ""), get("idno", ""))
         if uuid is None:
-            rejected.append({"row": n, "reason": why})
+            rejected.append(refused(n, why))
             continue
         x, y = parse_coordinate(get("lon", "")), parse_coordinate(get("lat", ""))
         if x is None or y is None:
-            rejected.append({"row": n,
-                             "reason": f"坐标不是数字：{get('lon', '')!r}, {get('lat', '')!r}"})
+            rejected.append(refused(n, Said(ErrorCode.MAP_ROW_NOT_NUMBER,
+                                            lon=repr(get('lon', '')), lat=repr(get('lat', '')))))
             continue
         if why := _not_finite(x, y, get("lon", ""), get("lat", "")):
-            rejected.append({"row": n, "reason": why})
+            rejected.append(refused(n, why))
             continue
         out.append(_Row(n, uuid, x, y))
     return out
@@ -250,30 +253,32 @@ def _read_gpx(p: Path, keys: _HouseholdKeys, rejected: list) -> list[_Row]:
     out = []
     for i, wpt in enumerate(e for e in root.iter() if e.tag.rsplit("}", 1)[-1] == "wpt"):
         texts = {c.tag.rsplit("}", 1)[-1]: (c.text or "").strip() for c in wpt}
-        label = f"第 {i + 1} 个航点" + (f"（{texts.get('name')}）" if texts.get("name") else "")
+        label = Said(ErrorCode.MAP_GPX_WAYPOINT, number=i + 1, name=Said(
+            ErrorCode.MAP_GPX_NAME, name=texts["name"]) if texts.get("name") else "")
         blob = " ".join(texts.get(k, "") for k in ("name", "desc", "cmt"))
         m = _UUID.search(blob)
         village = re.search(r"\b\d{12}\b", " ".join(texts.get(k, "") for k in ("desc", "cmt")))
         uuid, why = keys.find(m.group(0) if m else "", village.group(0) if village else "",
                               texts.get("name", ""), "")
         if uuid is None:
-            rejected.append({"row": label, "reason": why})
+            rejected.append(refused(label, why))
             continue
         try:
             x, y = float(wpt.get("lon", "")), float(wpt.get("lat", ""))
         except ValueError:
-            rejected.append({"row": label, "reason": "航点缺少 lat/lon"})
+            rejected.append(refused(label, Said(ErrorCode.MAP_GPX_NO_LAT_LON)))
             continue
         if why := _not_finite(x, y, wpt.get("lon"), wpt.get("lat")):
-            rejected.append({"row": label, "reason": why})
+            rejected.append(refused(label, why))
             continue
         out.append(_Row(label, uuid, x, y))
     return out
 
 
-def _not_finite(x: float, y: float, lon_text: Any, lat_text: Any) -> str | None:
+def _not_finite(x: float, y: float, lon_text: Any, lat_text: Any) -> Said | str | None:
     """The reason a row is refused when a coordinate is NaN or infinite (named by field)."""
-    for name, value, text in (("经度", x, lon_text), ("纬度", y, lat_text)):
+    for name, value, text in ((ErrorCode.MAP_WORD_LON, x, lon_text),
+                              (ErrorCode.MAP_WORD_LAT, y, lat_text)):
         if not math.isfinite(value):
-            return f"{name}不是有限的数字：{text}"
+            return Said(ErrorCode.MAP_ROW_NOT_FINITE, name=name, value=text)
     return None

@@ -55,8 +55,8 @@ class RegisterResult:
     def to_json(self) -> dict[str, Any]:
         return {
             "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-            "rejected": [{"row": p.row, "reason": p.reason} for p in self.rejected],
-            "warnings": [{"row": p.row, "reason": p.reason} for p in self.warnings],
+            "rejected": [p.as_dict() for p in self.rejected],
+            "warnings": [p.as_dict() for p in self.warnings],
             "skipped_blank": self.blank, "skipped_members": self.members,
             "dry_run": self.dry_run, "import_id": self.import_id, "file": self.file, "sheet": self.sheet,
             "header_row": self.header_row,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.divisions import CodeError, normalize_code
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said, Words
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_columns import header_key
 from fieldapp.core.register_rows import Problem, cell_text
@@ -62,8 +62,8 @@ class VisitsResult:
 
     def to_json(self) -> dict[str, Any]:
         return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "rejected": [{"row": p.row, "reason": p.reason} for p in self.rejected],
-                "warnings": [{"row": p.row, "reason": p.reason} for p in self.warnings],
+                "rejected": [p.as_dict() for p in self.rejected],
+                "warnings": [p.as_dict() for p in self.warnings],
                 "file": self.file, "header_row": self.header_row}
 
 
@@ -143,12 +143,12 @@ def import_visits(store, path: str | os.PathLike, *, user: str | None = None,
         if progress and n % 500 == 0 and progress(n, len(data)) is False:
             raise Cancelled(ErrorCode.CANCELLED_IMPORT)
 
-        def reject(reason: str, rowno: int = rowno) -> None:
+        def reject(reason: Said, rowno: int = rowno) -> None:
             result.rejected.append(Problem(rowno, reason))
 
         household = _household(row, keys, known, by_name, get)
-        if household.startswith("!"):
-            reject(household[1:])
+        if isinstance(household, Said):
+            reject(household)
             continue
         day, surveyor, problem = _date_and_surveyor(row, keys, get, today)
         if problem:
@@ -160,7 +160,7 @@ def import_visits(store, path: str | os.PathLike, *, user: str | None = None,
             continue
         visit = str(uuidlib.uuid5(_NS, f"{household}|{day}|{surveyor}|{form.form_id}"))
         if visit in seen:
-            reject(f"与第 {seen[visit]} 行是同一户、同一天、同一核查人的走访（重复）")
+            reject(Said(ErrorCode.VISIT_ROW_SAME, row=seen[visit]))
             continue
         seen[visit] = rowno
         planned.append((rowno, visit, {"household_uuid": household, "form_id": form.form_id,
@@ -194,20 +194,21 @@ def _header(table, form, where: str) -> tuple[int, dict[str, int], dict[str, int
     return h, keys, fields
 
 
-def _date_and_surveyor(row, keys, get, today: dt.date) -> tuple[str | None, str, str | None]:
+def _date_and_surveyor(row, keys, get, today: dt.date) -> tuple[str | None, str, Said | None]:
     """(visit day, surveyor, None) or (..., the reason the row is rejected)."""
     day = _visit_date(get(row, keys["visit_date"]))
     if day is None:
-        return None, "", f"走访日期无效: {cell_text(get(row, keys['visit_date']))}"
+        return None, "", Said(ErrorCode.VISIT_ROW_BAD_DATE,
+                              value=cell_text(get(row, keys['visit_date'])))
     if day > today.isoformat():
-        return None, "", f"走访日期在今天之后: {day}"
+        return None, "", Said(ErrorCode.VISIT_ROW_FUTURE_DATE, day=day)
     surveyor = cell_text(get(row, keys["surveyor"]))
     if not surveyor:
-        return day, "", "缺少核查人"
+        return day, "", Said(ErrorCode.VISIT_ROW_NO_SURVEYOR)
     return day, surveyor, None
 
 
-def _answers(form, fields, row, get, day: str) -> tuple[dict[str, Any], str | None]:
+def _answers(form, fields, row, get, day: str) -> tuple[dict[str, Any], Said | None]:
     """The row's answers as the form keeps them (relevant ones only), or the first problem."""
     state = FormState(form, {}, today=dt.date.fromisoformat(day))
     for name, col in fields.items():
@@ -215,41 +216,56 @@ def _answers(form, fields, row, get, day: str) -> tuple[dict[str, Any], str | No
         if raw in ("", None):
             continue
         if not form.fields[name].is_input or form.fields[name].type == "image":
-            return {}, f"{name} 列不能从表格导入"
+            return {}, Said(ErrorCode.VISIT_ROW_NOT_IMPORTABLE, name=name)
         if form.fields[name].repeat:  # one row per visit has no room for several members
-            return {}, f"{name} 属于重复组 {form.fields[name].repeat}，不能从一行表格导入"
+            return {}, Said(ErrorCode.VISIT_ROW_REPEAT, name=name, repeat=form.fields[name].repeat)
         try:
             state.set(name, raw.isoformat() if isinstance(raw, dt.datetime) else raw)
         except AnswerError as exc:
-            return {}, f"{name}: {exc}"
+            problem = Said(exc.entry, **exc.params) if exc.entry is not None else str(exc)
+            return {}, Said(ErrorCode.VISIT_ROW_ANSWER, name=name, problem=problem)
     problems = state.problems()
     if problems:
-        name, msg = next(iter(problems.items()))
-        more = f"（另有 {len(problems) - 1} 项）" if len(problems) > 1 else ""
-        label = form.text(form.fields[split_key(name)[0]].labels, "zh")
-        return {}, f"{name}（{label}）: {msg}{more}" if label else f"{name}: {msg}{more}"
+        return {}, _first_problem(form, state, problems)
     return {k: v for k, v in state.answers.items()
             if v is not None and k not in state.irrelevant_answers()}, None
 
 
-def _household(row, keys, known, by_name, get) -> str:
-    """The household uuid, or "!reason"."""
+def _first_problem(form, state, problems: dict[str, str]) -> Said:
+    """The first answer that blocks the visit, in both languages (a rejected row only)."""
+    name, msg = next(iter(problems.items()))
+    state.language = "en"
+    msg_en = state.problems().get(name, msg)
+    more = Said(ErrorCode.VISIT_ROW_MORE, count=len(problems) - 1) if len(problems) > 1 else ""
+    labels = form.fields[split_key(name)[0]].labels
+    label = form.text(labels, "zh")
+    if not label:
+        return Said(ErrorCode.VISIT_ROW_UNLABELLED, name=name, problem=Words(msg, msg_en),
+                    more=more)
+    return Said(ErrorCode.VISIT_ROW_LABELLED, name=name, label=Words(label, form.text(labels, "en")),
+                problem=Words(msg, msg_en), more=more)
+
+
+def _household(row, keys, known, by_name, get) -> str | Said:
+    """The household uuid, or why the row names none."""
     hid = cell_text(get(row, keys.get("household_id")))
     if hid:
-        return hid if hid in known else f"!找不到 household_id 为 {hid} 的户"
+        return hid if hid in known else Said(ErrorCode.VISIT_ROW_NO_HOUSEHOLD_ID, value=hid)
     try:
         village = normalize_code(cell_text(get(row, keys.get("village_code"))))
     except CodeError:
-        return f"!村区划代码无效: {cell_text(get(row, keys.get('village_code')))}"
+        return Said(ErrorCode.ROW_BAD_VILLAGE_CODE,
+                    value=cell_text(get(row, keys.get('village_code'))))
     name = "".join(cell_text(get(row, keys.get("head_name"))).split())
     masked = cell_text(get(row, keys.get("id_masked"))).replace(" ", "").upper()
     found = by_name.get((village, name), [])
     if masked:
         found = [f for f in found if (f[1] or "").upper() == masked]
     if not found:
-        return f"!{village} 没有户主为“{name}”的户" + (f"（身份证 {masked}）" if masked else "")
+        return Said(ErrorCode.VISIT_ROW_NO_HEAD, village=village, name=name,
+                    masked=Said(ErrorCode.VISIT_ROW_MASKED, masked=masked) if masked else "")
     if len(found) > 1:
-        return f"!{village} 有 {len(found)} 户户主同名“{name}”，请填 household_id 或身份证号（脱敏）"
+        return Said(ErrorCode.VISIT_ROW_NAMESAKES, village=village, count=len(found), name=name)
     return found[0][0]
 
 
@@ -263,7 +279,7 @@ def _diff(store, planned, result: VisitsResult):
             result.added += 1
             continue
         if old["deleted"]:
-            result.rejected.append(Problem(rowno, "这次走访在数据库中已被删除，不再导入"))
+            result.rejected.append(Problem(rowno, Said(ErrorCode.VISIT_ROW_DELETED)))
             continue
         patch = {k: v for k, v in record["answers"].items() if old["answers"].get(k) != v}
         patch.update({k: None for k in old["answers"] if k not in record["answers"]})

@@ -32,7 +32,7 @@ from .db import APP_ID, _translate
 from .households.status import _apply_spot_checks, _apply_verdicts, _has_persons
 from .migrations import SCHEMA_VERSION
 from .schema import SYNCED_FIELDS
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 
 EXAMPLES = 5
 ERROR, WARNING = "error", "warning"
@@ -45,7 +45,7 @@ class Finding:
     severity: str = ERROR  # of a problem found: error or warning
     count: int = 0  # how many problems (0: fine)
     message: str = ""  # one sentence about the problem (Chinese)
-    examples: list[str] = field(default_factory=list)
+    examples: list[Said | str] = field(default_factory=list)  # a few of the problems
 
     @property
     def ok(self) -> bool:
@@ -74,7 +74,9 @@ class CheckReport:
     def as_json(self) -> dict:
         return {"path": self.path, "ok": self.ok, "schema_version": self.schema_version,
                 "errors": len(self.errors), "warnings": len(self.warnings),
-                "findings": [dict(asdict(f), ok=f.ok) for f in self.findings]}
+                "findings": [dict(asdict(f), ok=f.ok, examples=[str(e) for e in f.examples],
+                                  examples_en=[e.text("en") if isinstance(e, Said) else e
+                                               for e in f.examples]) for f in self.findings]}
 
 
 def open_readonly(path: str | os.PathLike) -> sqlite3.Connection:
@@ -213,7 +215,8 @@ def _foreign_keys(conn: sqlite3.Connection) -> Finding:
         pairs[(table, parent)] = pairs.get((table, parent), 0) + 1
     return Finding("", "", count=len(rows),
                    message=f"{len(rows)} 行引用了不存在的记录",
-                   examples=[f"{t} → {p}: {n} 行" for (t, p), n in sorted(pairs.items())])
+                   examples=[Said(ErrorCode.CHECK_FK, table=t, parent=p, count=n)
+                             for (t, p), n in sorted(pairs.items())])
 
 
 def _identity(conn: sqlite3.Connection) -> Finding:
@@ -235,13 +238,14 @@ def _counters(conn: sqlite3.Connection) -> Finding:
         " GROUP BY c.device_id"
     ):
         if not known:
-            bad.append(f"设备 {device} 有变更（计数到 {high}），但设备表中没有它")
+            bad.append(Said(ErrorCode.CHECK_DEVICE_UNKNOWN, device=device, high=high))
         elif high > (last or 0):
-            bad.append(f"设备 {device} 的变更计数到 {high}，超过设备表记录的 {last}")
+            bad.append(Said(ErrorCode.CHECK_COUNTER_ABOVE, device=device, high=high, last=last))
     dupes = conn.execute(
         "SELECT device_id, counter, count(*) FROM changes GROUP BY device_id, counter"
         " HAVING count(*) > 1 LIMIT 100").fetchall()
-    bad += [f"设备 {d} 的计数 {c} 用了 {n} 次" for d, c, n in dupes]
+    bad += [Said(ErrorCode.CHECK_COUNTER_TWICE, device=d, counter=c, count=n)
+            for d, c, n in dupes]
     if not bad:
         return Finding("", "")
     return Finding("", "", count=len(bad), examples=bad[:EXAMPLES],
@@ -252,18 +256,21 @@ def _clock(conn: sqlite3.Connection, synced: list[str]) -> Finding:
     """Change-log stamps: well formed, not beyond the allowed skew ahead of now, increasing with
     each device's counter; records carry well-formed, not-future stamps too."""
     bound = hlc_bound(now_ms(), _skew(conn))
-    bad = [f"设备 {d} 第 {c} 号变更的时间戳无效：{h!r}" for d, c, h in conn.execute(
+    bad = [Said(ErrorCode.CHECK_STAMP_BAD, device=d, counter=c, stamp=repr(h))
+           for d, c, h in conn.execute(
         "SELECT device_id, counter, hlc FROM changes WHERE NOT hlc GLOB ? LIMIT 100", (HLC_GLOB,))]
-    bad += [f"设备 {d} 第 {c} 号变更的时间在未来：{h[:15]}" for d, c, h in conn.execute(
+    bad += [Said(ErrorCode.CHECK_STAMP_FUTURE, device=d, counter=c, stamp=h[:15])
+            for d, c, h in conn.execute(
         "SELECT device_id, counter, hlc FROM changes WHERE hlc GLOB ? AND hlc > ? LIMIT 100",
         (HLC_GLOB, bound))]
-    bad += [f"设备 {d} 第 {c} 号变更的时间早于它的上一号变更" for d, c in conn.execute(
+    bad += [Said(ErrorCode.CHECK_STAMP_BACKWARDS, device=d, counter=c) for d, c in conn.execute(
         "SELECT device_id, counter FROM (SELECT device_id, counter, hlc, lag(hlc) OVER"
         " (PARTITION BY device_id ORDER BY counter) AS prev FROM changes)"
         " WHERE prev IS NOT NULL AND hlc < prev AND hlc GLOB ? AND prev GLOB ? LIMIT 100",
         (HLC_GLOB, HLC_GLOB))]
     for tbl in synced:
-        bad += [f"{tbl} {u} 的时间戳无效或在未来：{h!r}" for u, h in conn.execute(
+        bad += [Said(ErrorCode.CHECK_RECORD_STAMP, table=tbl, uuid=u, stamp=repr(h))
+                for u, h in conn.execute(
             f"SELECT uuid, hlc FROM {tbl} WHERE NOT hlc GLOB ? OR hlc > ? LIMIT 20",
             (HLC_GLOB, bound))]
     if not bad:
@@ -292,8 +299,11 @@ def _record_versions(conn: sqlite3.Connection, synced: list[str]) -> Finding:
         ):
             count += 1
             if len(examples) < EXAMPLES:
-                what = "不在变更日志中" if tbl is None else f"在日志中属于 {tbl} {target}"
-                examples.append(f"{t} {uuid}: 版本 {device}:{counter} {what}")
+                examples.append(
+                    Said(ErrorCode.CHECK_VERSION_UNLOGGED, table=t, uuid=uuid, device=device,
+                         counter=counter) if tbl is None else
+                    Said(ErrorCode.CHECK_VERSION_ELSEWHERE, table=t, uuid=uuid, device=device,
+                         counter=counter, other=tbl, target=target))
     if not count:
         return Finding("", "")
     return Finding("", "", count=count, examples=examples,
@@ -309,14 +319,14 @@ def _change_targets(conn: sqlite3.Connection, synced: list[str]) -> Finding:
         ):
             count += 1
             if len(examples) < EXAMPLES:
-                examples.append(f"变更 #{seq}: {t} {uuid} 不存在")
+                examples.append(Said(ErrorCode.CHECK_CHANGE_NO_RECORD, seq=seq, table=t, uuid=uuid))
     placeholders = ", ".join("?" * len(synced))
     for seq, tbl in conn.execute(
         f"SELECT seq, tbl FROM changes WHERE tbl NOT IN ({placeholders})", synced
     ):
         count += 1
         if len(examples) < EXAMPLES:
-            examples.append(f"变更 #{seq}: 未知的表 {tbl}")
+            examples.append(Said(ErrorCode.CHECK_CHANGE_NO_TABLE, seq=seq, table=tbl))
     if not count:
         return Finding("", "")
     return Finding("", "", count=count, examples=examples,
@@ -381,7 +391,8 @@ def _attachment_refs(conn: sqlite3.Connection, tables: set[str], refs) -> Findin
     if not missing:
         return Finding("", "")
     return Finding("", "", count=len(missing),
-                   examples=[f"{t} {u}: 照片 {s}" for t, u, s in missing[:EXAMPLES]],
+                   examples=[Said(ErrorCode.CHECK_PHOTO_MISSING, table=t, uuid=u, sha=s)
+                             for t, u, s in missing[:EXAMPLES]],
                    message=f"{len(missing)} 处答案引用的照片不在数据库中")
 
 
@@ -435,7 +446,9 @@ def _derived_status(conn: sqlite3.Connection, tables: set[str]) -> Finding:
         if (status, reason, last, n) != (*want[:3], want[3] if counted else 0):
             count += 1
             if len(examples) < EXAMPLES:
-                examples.append(f"households {uuid}: {status}/{reason} 应为 {want[0]}/{want[1]}")
+                examples.append(Said(ErrorCode.CHECK_STATUS, uuid=uuid, status=status,
+                                     reason=reason, want_status=want[0],
+                                     want_reason=want[1]))
     if not count:
         return Finding("", "")
     return Finding("", "", count=count, examples=examples,

@@ -12,6 +12,10 @@ from fieldapp.core.errors import FieldappError
 from fieldapp.core.messages import ErrorCode
 
 
+_WHERE_ZH = ("工作表 {}", "第 {} 行", "{} 列", "（{}）")
+_WHERE_EN = ("sheet {}", "row {}", "column {}", " ({})")
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem in a workbook; row is the 1-based spreadsheet row, column its header name."""
@@ -26,17 +30,28 @@ class Problem:
 
     @property
     def where(self) -> str:
+        return self.where_in("zh")
+
+    def where_in(self, language: str = "zh") -> str:
+        """"form.xlsx 工作表 survey 第 3 行 type 列（A）", or in English "form.xlsx sheet survey
+        row 3 column type (A)"."""
+        words = _WHERE_EN if language.startswith("en") else _WHERE_ZH
         parts = [self.file] if self.file else []
         if self.sheet:
-            parts.append(f"工作表 {self.sheet}")
+            parts.append(words[0].format(self.sheet))
         if self.row is not None:
-            parts.append(f"第 {self.row} 行")
+            parts.append(words[1].format(self.row))
         if self.column:
-            col = f"{self.column} 列"
+            col = words[2].format(self.column)
             if self.column_letter:
-                col += f"（{self.column_letter}）"
+                col += words[3].format(self.column_letter)
             parts.append(col)
         return " ".join(parts)
+
+    def text(self, language: str = "zh") -> str:
+        """The problem with its place, the place in the user's language."""
+        where = self.where_in(language)
+        return f"{where}: {self.message}" if where else self.message
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
@@ -57,6 +72,7 @@ class FormError(FieldappError):
         first = self.problems[0]
         more = f"（共 {len(self.problems)} 处问题）" if len(self.problems) > 1 else ""
         super().__init__(first.message + more, code=first.code, where=first.where or None)
+        self.where_en = first.where_in("en") or None  # the place as in_language prints it
 
     @classmethod
     def of(cls, entry: ErrorCode, *, file: str, **params) -> FormError:

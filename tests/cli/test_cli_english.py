@@ -6,6 +6,8 @@ carries the error's stable code."""
 import json
 import os
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -42,9 +44,59 @@ def setting(tmp_path_factory, demo_template):
         names = {r[0] for r in store.conn.execute("SELECT name FROM areas") if r[0]}
         names |= {r[0] for r in store.conn.execute("SELECT head_name FROM households")
                   if r[0]}
-    names.add(NO_VILLAGE)
-    return {"db": demo_template, "county": county, "tmp": tmp,
+        village = store.conn.execute(
+            "SELECT name FROM areas WHERE level = 'village' ORDER BY code LIMIT 1").fetchone()[0]
+    names |= {NO_VILLAGE, *ROW_NAMES}
+    _bad_rows(tmp / "rows.csv", village)
+    damaged = tmp / "damaged.sqlite"
+    shutil.copy(demo_template, damaged)
+    conn = sqlite3.connect(damaged, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    for damage in DAMAGE:
+        conn.execute(damage)
+    conn.close()
+    household = sqlite3.connect(demo_template).execute(
+        "SELECT uuid FROM households ORDER BY uuid LIMIT 1").fetchone()[0]
+    (tmp / "visits.csv").write_text(
+        "household_id,visit_date,surveyor\nbogus,2025-01-02,Li\n"
+        f"{household},2999-01-01,Li\n{household},2025-01-02,\n{household},not a day,Li\n",
+        encoding="utf-8")
+    (tmp / "points.csv").write_text(
+        "household_id,lon,lat\nbogus,112.1,35.1\n"
+        f"{household},east,35.1\n{household},nan,35.1\n{household},112.1,35.1\n"
+        f"{household},112.2,35.2\n", encoding="utf-8")
+    return {"db": demo_template, "county": county, "tmp": tmp, "damaged": damaged,
             "names": sorted(names, key=len, reverse=True)}
+
+
+ROW_NAMES = ("王小五", "赵六", "钱七", "孙八")
+GOOD_ID = "11010519491231002X"
+
+
+def _bad_rows(path, village):
+    """A register whose rows go wrong in the ways people's files do (file rows 2 to 7)."""
+    rows = [("村", "组", "户主姓名", "身份证号", "联系电话"),
+            (village, "1", "王小五", GOOD_ID, "12345"),  # 2: a phone left out (a note)
+            (village, "1", "赵六", "110105194912310020", ""),  # 3: wrong check digit
+            (village, "2", "", "", "13800138000"),  # 4: no head's name
+            (village, "2", "钱七", GOOD_ID, ""),  # 5: same ID number as row 2
+            (NO_VILLAGE, "3", "孙八", "", ""),  # 6: no such village
+            (village, "3", "钱七", "1101051949", "")]  # 7: an ID number too short
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+
+
+# A copy of the demo database with damage `fieldapp check` finds and gives examples of.
+DAMAGE = (
+    ("INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, at)"
+     " SELECT device_id, last_counter + 1, 'x', 'households', 'gone', 'update', '{}', 'now'"
+     " FROM devices WHERE status = 'self'"),
+    ("INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, at)"
+     " VALUES ('stranger', 1, 'x', 'households', 'gone', 'update', '{}', 'now')"),
+    ("UPDATE visits SET household_uuid = 'no-such-household'"
+     " WHERE rowid = (SELECT min(rowid) FROM visits)"),
+    ("UPDATE households SET status = 'covered'"
+     " WHERE uuid = (SELECT uuid FROM households WHERE status = 'vacant' LIMIT 1)"),
+)
 
 
 COMMANDS = {
@@ -57,12 +109,16 @@ COMMANDS = {
     "import_bad_register": (1, ["import-register", "{db}", "{tmp}/bad.csv", "--dry-run"]),
     "merge_bad_bundle": (1, ["bundle", "merge", "{county}", "{tmp}/bad.fab"]),
     "check_missing": (1, ["check", "{tmp}/none.sqlite"]),
+    "import_register_bad_rows": (0, ["import-register", "{db}", "{tmp}/rows.csv", "--dry-run"]),
+    "check_damaged": (1, ["check", "{damaged}"]),
+    "import_visits_bad_rows": (0, ["import-visits", "{damaged}", "{tmp}/visits.csv"]),
+    "map_points_bad_rows": (0, ["map", "import", "{db}", "{tmp}/points.csv", "--dry-run"]),
 }
 
 
 def _args(setting, argv, lang):
     return [a.format(db=setting["db"], county=setting["county"], tmp=setting["tmp"],
-                     lang=lang) for a in argv]
+                     damaged=setting["damaged"], lang=lang) for a in argv]
 
 
 def _without_data(text: str, names) -> str:
@@ -141,3 +197,75 @@ def test_usage_errors_follow_the_language():
     assert en.returncode == zh.returncode == 2
     assert "the following arguments are required" in en.stderr and not CJK.search(en.stderr)
     assert "缺少必需的参数" in zh.stderr and "usage" not in zh.stderr and "error" not in zh.stderr
+
+
+def test_register_rows_not_imported_say_why_in_the_users_language(setting):
+    argv = ["import-register", setting["db"], setting["tmp"] / "rows.csv", "--dry-run"]
+    en, zh = run("en_US.UTF-8", *argv), run(None, *argv)
+    assert en.returncode == zh.returncode == 0, en.stderr
+    for line in ("row 3: The ID number's check digit is wrong",
+                 "row 4: The head of household's name is missing",
+                 "row 5: Same ID number as row 2 (a duplicate)",
+                 f'row 6: This county has no village named "{NO_VILLAGE}"',
+                 "row 7: An ID number has 18 characters (this one has 10)"):
+        assert line in en.stdout, en.stdout
+    assert "note, row 2: Not a valid phone number, left out: 12345" in en.stderr
+    for line in ("第 3 行: 身份证号校验位错误", "第 4 行: 缺少户主姓名",
+                 "第 5 行: 与第 2 行身份证号相同（重复）", f"第 6 行: 本县没有名为“{NO_VILLAGE}”的村",
+                 "第 7 行: 身份证号应为 18 位（实际 10 位）"):
+        assert line in zh.stdout, zh.stdout
+    assert "提示 第 2 行: 电话号码无效，未导入: 12345" in zh.stderr
+
+
+def test_register_rows_in_json_carry_both_languages_and_a_code(setting):
+    r = run("en_US.UTF-8", "import-register", setting["db"], setting["tmp"] / "rows.csv",
+            "--dry-run", "--json")
+    rejected = {p["row"]: p for p in json.loads(r.stdout)["rejected"]}
+    assert rejected[3] == {"row": 3, "reason": "身份证号校验位错误", "code": "id_check_digit",
+                           "reason_en": "The ID number's check digit is wrong"}
+
+
+def test_check_examples_in_english(setting):
+    r = run("en_US.UTF-8", "check", setting["damaged"])
+    examples = [line for line in r.stdout.splitlines() if line.strip().startswith("e.g.")]
+    assert r.returncode == 1 and len(examples) >= 3, r.stdout
+    assert any("is not in the device table" in line for line in examples), examples
+    zh = run(None, "check", setting["damaged"])
+    assert "但设备表中没有它" in zh.stdout
+
+
+def test_paper_visit_rows_not_imported_say_why_in_english(setting):
+    r = run("en_US.UTF-8", "import-visits", setting["damaged"], setting["tmp"] / "visits.csv")
+    assert r.returncode == 0, r.stderr
+    for line in ("row 2: No household has the household_id bogus",
+                 "row 3: The visit date is after today: 2999-01-01",
+                 "row 4: The surveyor is missing", "row 5: Not a valid visit date: not a day"):
+        assert line in r.stdout, r.stdout
+
+
+def test_map_point_rows_not_imported_say_why_in_english(setting):
+    r = run("en_US.UTF-8", "map", "import", setting["db"], setting["tmp"] / "points.csv",
+            "--dry-run")
+    assert r.returncode == 0, r.stderr
+    for line in ("row 2: No household has the ID bogus",
+                 "row 3: The coordinates are not numbers: 'east', '35.1'",
+                 "row 4: The longitude is not a finite number: nan",
+                 "row 6: The same household as row 5; ignored",
+                 "note: The file does not say its coordinate system"):
+        assert line in r.stderr, r.stderr
+
+
+def test_a_form_problem_names_its_place_in_english(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "survey"
+    for row in (["type", "name", "label"], ["integer", "n", "N"], ["bogus_type", "m", "M"]):
+        ws.append(row)
+    wb.save(tmp_path / "form.xlsx")
+    en = run("en_US.UTF-8", "form", "check", tmp_path / "form.xlsx")
+    zh = run(None, "form", "check", tmp_path / "form.xlsx")
+    assert en.returncode == zh.returncode == 1
+    assert "form.xlsx sheet survey row 3 column type (A): " in en.stderr
+    assert "form.xlsx 工作表 survey 第 3 行 type 列（A）: " in zh.stderr

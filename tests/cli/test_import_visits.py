@@ -31,7 +31,9 @@ def test_export_then_import_visits(demo_path, tmp_path):
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert (data["added"], data["updated"], data["unchanged"]) == (3, 0, 0)
-    assert data["rejected"] == [{"row": 5, "reason": "找不到 household_id 为 bogus 的户"}]
+    assert data["rejected"] == [{"row": 5, "reason": "找不到 household_id 为 bogus 的户",
+                                 "reason_en": "No household has the household_id bogus",
+                                 "code": "visit_row_no_household_id"}]
     again = json.loads(run("import-visits", demo_path, path, "--json").stdout)
     assert (again["added"], again["unchanged"]) == (0, 3)
 

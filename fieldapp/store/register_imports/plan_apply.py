@@ -19,7 +19,7 @@ from typing import Any
 
 from fieldapp.core.divisions import Area
 from fieldapp.core.idcard import mask_id, rekey_hash
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_rows import ParsedRegister, Problem, RegisterRow
 
@@ -116,13 +116,13 @@ def _match(plan: RegisterPlan, parsed: ParsedRegister, hashes: dict[int, str], e
             raise Cancelled(ErrorCode.CANCELLED_IMPORT)
         h = hashes.get(row.row)  # None on a laptop: sealed numbers match nothing
         if h in gone:
-            plan.rejected.append(Problem(row.row, "这户在数据库中已删除或已合并到另一户，不会重新导入"))
+            plan.rejected.append(Problem(row.row, Said(ErrorCode.ROW_HOUSEHOLD_GONE)))
             continue
         match = by_hash.get(h) if h else None
         if match is not None and match[V] != row.village_code:
-            plan.rejected.append(Problem(row.row, (
-                f"身份证号已登记在{names.get(match[V], match[V])}"
-                f"{_group(match[G])}（户主 {match[NAME]}），不会重复导入")))
+            plan.rejected.append(Problem(row.row, Said(
+                ErrorCode.ROW_ID_ELSEWHERE, village=names.get(match[V], match[V]),
+                group=_group(match[G]), name=match[NAME])))
             continue
         if match is None:
             masked = _mask(row.id_number) if sealed and row.id_number else None
@@ -131,9 +131,9 @@ def _match(plan: RegisterPlan, parsed: ParsedRegister, hashes: dict[int, str], e
             if len(candidates) > 1 and row.address:  # the door number tells namesakes apart
                 candidates = [c for c in candidates if c[ADDR] == row.address] or candidates
             if len(candidates) > 1:
-                plan.rejected.append(Problem(row.row, (
-                    f"本村{_group(row.group_no)}已有 {len(candidates)} 户同名户主“{row.head_name}”，"
-                    "无法确定是哪一户，请补充身份证号")))
+                plan.rejected.append(Problem(row.row, Said(
+                    ErrorCode.ROW_NAMESAKES, group=_group(row.group_no), count=len(candidates),
+                    name=row.head_name)))
                 continue
             match = candidates[0] if candidates else None
         if seal is not None and row.id_number:
@@ -144,7 +144,8 @@ def _match(plan: RegisterPlan, parsed: ParsedRegister, hashes: dict[int, str], e
             plan.add_rows.append(row.row)
             continue
         if match[U] in claimed:
-            plan.rejected.append(Problem(row.row, f"与第 {claimed[match[U]]} 行对应同一户（重复）"))
+            plan.rejected.append(Problem(row.row, Said(ErrorCode.ROW_SAME_HOUSEHOLD,
+                                                      row=claimed[match[U]])))
             continue
         claimed[match[U]] = row.row
         changes = _changes(row, h, match, keep_full)
@@ -219,8 +220,8 @@ def _mask(id_number: str) -> str:
         mask_id(id_number)
 
 
-def _group(group_no: str | None) -> str:
-    return f"第 {group_no} 组" if group_no else ""
+def _group(group_no: str | None) -> Said | str:
+    return Said(ErrorCode.ROW_GROUP, group=group_no) if group_no else ""
 
 
 def _record(row: RegisterRow, id_hash: str | None, keep_full: bool) -> dict[str, Any]:
