@@ -61,10 +61,11 @@ class JobRunner(QObject):
         self.cancelled = False
 
     def run(self, text: str, job: Job, *, cancel_text: str | None = None,
-            read_only: bool = False) -> Any:
+            read_only: bool = False, show_after_ms: int = 200) -> Any:
+        """`show_after_ms`: the dialog appears only if the job takes longer than that."""
         dialog = QProgressDialog(text, cancel_text or self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(200)
+        dialog.setMinimumDuration(show_after_ms)
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
         self.dialog = dialog
