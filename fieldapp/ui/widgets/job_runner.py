@@ -68,6 +68,8 @@ class JobRunner(QObject):
         dialog.setMinimumDuration(show_after_ms)
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
+        dialog.setValue(0)  # starts the show_after_ms clock: a job that reports no progress
+        # (a stalled file) still gets its dialog and Cancel (Qt 6 waits for a first value)
         self.dialog = dialog
         worker = _Worker(job)
         thread = threading.Thread(target=worker.run, name="job", daemon=True)
