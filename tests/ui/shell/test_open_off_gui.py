@@ -101,3 +101,26 @@ def test_cancel_during_a_held_open_returns_at_once_and_keeps_the_open_database(
     assert shown == []  # a cancel is no error
     assert window.store is demo_store and window.windowTitle() == title
     assert queries.area_counts(window.store)  # and it still answers on the GUI thread
+
+
+def test_an_older_database_is_upgraded_on_the_worker_thread_then_opened(window, tmp_path,
+                                                                         monkeypatch):
+    from fieldapp.store import db as dbmod
+    from fieldapp.store.schema import SCHEMA_VERSION
+    from fieldapp.store.setup import new_county_database
+
+    old = tmp_path / "旧版.sqlite"
+    with monkeypatch.context() as m:  # a county database of the release of schema 5
+        m.setattr(dbmod, "SCHEMA_VERSION", 5)
+        new_county_database(old, "140824").close()
+    upgraded_on = []
+    real = dbmod.Store._migrate
+
+    def migrate(store, current):
+        upgraded_on.append((current, threading.current_thread() is threading.main_thread()))
+        real(store, current)
+
+    monkeypatch.setattr(dbmod.Store, "_migrate", migrate)
+    assert window.open_path(str(old))
+    assert upgraded_on == [(5, False)]  # the window did not wait on the migrations
+    assert window.store.path == old and window.store.schema_version == SCHEMA_VERSION
