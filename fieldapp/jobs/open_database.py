@@ -28,6 +28,14 @@ def open_database(path: str | os.PathLike, *, readonly: bool = False,
         return Store.open(path, readonly=True)
 
 
+def check_database(path: str | os.PathLike) -> None:
+    """Open `path` as the app's File → Open does — refusing what is not a fieldapp database,
+    upgrading an older one — and close it again. The app runs this on a worker thread, so a
+    hostile, huge or stalled file never freezes its window; the window then opens its own
+    connection (a Store's connection belongs to its thread), quick as the file is checked."""
+    open_database(path).close()
+
+
 def restore_offered(path: str | os.PathLike, exc: BaseException) -> bool:
     """Whether opening `path` failed because it is damaged and there are automatic backups of it
     to restore from."""

@@ -1920,6 +1920,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>打开数据库</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>

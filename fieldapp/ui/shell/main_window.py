@@ -152,10 +152,13 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str, prefetched: Prefetch | None = None) -> bool:
         """Open a database; `prefetched`: its area counts, read while the app was starting."""
         from fieldapp.jobs.open_database import open_database
+        from fieldapp.ui.shell.open_checked import checked_off_gui
 
         previous = self.store
         try:
-            store = open_database(path)
+            if not checked_off_gui(self, path, self.tr("Opening the database…")):
+                return False  # cancelled: the database open until now stays open
+            store = open_database(path)  # the window's own connection to the checked file
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
             show_error(self, exc, self.tr("Cannot open database"))
             self._offer_restore(path, exc)

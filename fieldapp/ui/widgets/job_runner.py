@@ -61,12 +61,15 @@ class JobRunner(QObject):
         self.cancelled = False
 
     def run(self, text: str, job: Job, *, cancel_text: str | None = None,
-            read_only: bool = False) -> Any:
+            read_only: bool = False, show_after_ms: int = 200) -> Any:
+        """`show_after_ms`: the dialog appears only if the job takes longer than that."""
         dialog = QProgressDialog(text, cancel_text or self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowModality(Qt.WindowModal)
-        dialog.setMinimumDuration(200)
+        dialog.setMinimumDuration(show_after_ms)
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
+        dialog.setValue(0)  # starts the show_after_ms clock: a job that reports no progress
+        # (a stalled file) still gets its dialog and Cancel (Qt 6 waits for a first value)
         self.dialog = dialog
         worker = _Worker(job)
         thread = threading.Thread(target=worker.run, name="job", daemon=True)
