@@ -42,6 +42,7 @@ class SignaturePad(QWidget):
         self._last: QPoint | None = None
 
     def clear(self) -> None:
+        self.blank = True  # shows where to sign
         self.image.fill(QColor("white"))
         self.update()
 
@@ -54,6 +55,7 @@ class SignaturePad(QWidget):
             painter.drawImage(0, 0, picture.scaled(PAD_WIDTH, PAD_HEIGHT, Qt.KeepAspectRatio,
                                                    Qt.SmoothTransformation))
             painter.end()
+            self.blank = False
         self.update()
 
     def _line(self, to: QPoint) -> None:
@@ -62,7 +64,7 @@ class SignaturePad(QWidget):
         painter.setPen(QPen(_INK, 2.5, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
         painter.drawLine(self._last or to, to)
         painter.end()
-        self._last = to
+        self._last, self.blank = to, False
         self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -88,6 +90,9 @@ class SignaturePad(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawImage(0, 0, self.image)
+        if self.blank:
+            painter.setPen(QColor("#aaaaaa"))
+            painter.drawText(self.rect(), Qt.AlignCenter, self.tr("Sign here with the mouse"))
         painter.setPen(QPen(QColor("#2f6fd6") if self.hasFocus() else QColor("#999999"),
                             2 if self.hasFocus() else 1))
         painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
