@@ -4,7 +4,7 @@ stored as a PNG attachment like a photo, and the visit shows it again when reope
 from __future__ import annotations
 
 import pytest
-from openpyxl import Workbook
+from inline_xlsform import write_xlsform
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
@@ -17,19 +17,11 @@ pytestmark = pytest.mark.ui
 
 
 def make_form(tmp_path):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "survey"
-    for row in (["type", "name", "label", "appearance"],
-                ["text", "head", "户主姓名", ""],
-                ["image", "sign", "户主签字", "signature"],
-                ["text", "remark", "备注", ""]):
-        ws.append(row)
-    settings = wb.create_sheet("settings")
-    settings.append(["form_id", "version"])
-    settings.append(["sign_test", "1"])
-    wb.save(tmp_path / "sign_test.xlsx")
-    return load_form(tmp_path / "sign_test.xlsx")
+    return load_form(write_xlsform(tmp_path / "sign_test.xlsx", [
+        ["type", "name", "label", "appearance"],
+        ["text", "head", "户主姓名", ""],
+        ["image", "sign", "户主签字", "signature"],
+        ["text", "remark", "备注", ""]]))
 
 
 def ink(image: QImage) -> int:
