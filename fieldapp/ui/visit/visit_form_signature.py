@@ -31,6 +31,7 @@ class SignaturePad(QWidget):
     """Strokes drawn with the mouse onto a white picture of fixed size."""
 
     stroked = Signal()  # a stroke ended
+    left = Signal()  # focus went elsewhere
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -87,6 +88,11 @@ class SignaturePad(QWidget):
         super().focusInEvent(event)
         self.update()
 
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.update()
+        self.left.emit()
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawImage(0, 0, self.image)
@@ -123,7 +129,7 @@ class SignatureEditor(Editor):
         self._timer.timeout.connect(self.commit)
         self.pad.stroked.connect(self._stroked)
         self.pad.keyPressEvent = self._key  # type: ignore[method-assign]
-        self.pad.focusOutEvent = self._focus_out  # type: ignore[method-assign]
+        self.pad.left.connect(self.commit)
         self.clear_button.clicked.connect(self._clear)
         self.value: str | None = None
         self.dirty = False
@@ -171,8 +177,3 @@ class SignatureEditor(Editor):
             self._clear()
             return
         QWidget.keyPressEvent(self.pad, event)
-
-    def _focus_out(self, event) -> None:
-        self.commit()
-        QWidget.focusOutEvent(self.pad, event)
-        self.pad.update()

@@ -79,3 +79,18 @@ def test_clear_removes_the_signature(qtbot, demo_store, household, tmp_path):
     assert ink(editor.pad.image) == 0
     assert w.flush()
     assert not V.get_visit(demo_store, w.visit_uuid)["answers"].get("sign")
+
+
+def test_tab_leaves_the_pad_and_keeps_the_signature(qtbot, demo_store, household, tmp_path):
+    w = VisitFormWidget(demo_store, household, make_form(tmp_path), language="zh")
+    qtbot.addWidget(w)
+    with qtbot.waitActive(w):  # focus moves only in the active window
+        w.show()
+        w.activateWindow()
+    w.focus_field("sign")
+    pad = w.editors["sign"].pad
+    draw(qtbot, pad, [(30, 30), (120, 100), (200, 40)])
+    qtbot.keyClick(pad, Qt.Key_Tab)
+    print("DBG", w.editors["sign"].value, w.editors["sign"].dirty, pad.hasFocus(), w.focusWidget(), w.state.answers.get("sign"))
+    assert w.editors["remark"].isAncestorOf(w.focusWidget())
+    assert V.get_visit(demo_store, w.visit_uuid)["answers"]["sign"] == w.editors["sign"].value
