@@ -338,7 +338,7 @@ class SurveyBuilder:
             self.tables[name] = ()
 
     def check_choice_columns(self, f: Field, row: Row) -> None:
-        """Bare names in a choice_filter must be columns of the choices sheet."""
+        """Bare names in a choice_filter should be columns of the choices sheet (else a warning)."""
         assert f.choice_filter is not None
         if not f.is_select:
             self.problem("choice_filter_not_select", "choice_filter 只能用于选择题", row,
@@ -347,11 +347,12 @@ class SurveyBuilder:
         columns = {"name"}
         for c in self.choices.get(f.list_name, ()):
             columns.update(c.extra)
-        for node in walk(f.choice_filter.tree):
-            if isinstance(node, ChoiceColumn) and node.name not in columns:
-                self.problem("unknown_choice_column",
-                             f"choices 工作表没有列 {node.name}（选项列表 {f.list_name}）", row,
-                             "choice_filter")
+        missing = sorted({node.name for node in walk(f.choice_filter.tree)
+                          if isinstance(node, ChoiceColumn) and node.name not in columns})
+        for name in missing:  # ODK and pyxform only warn: the missing column reads as empty
+            self.ld.warnings.append(
+                f"{self.sheet.name} 工作表第 {row.number} 行 choice_filter: choices 工作表没有列 "
+                f"{name}（选项列表 {f.list_name}），按空值计算")
 
     def groups(self) -> list[Group]:
         out: list[Group] = []

@@ -3047,6 +3047,24 @@ Please send this file to the county office (县融媒体中心).</source>
     </message>
 </context>
 <context>
+    <name>SignatureEditor</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Sign with the mouse; Enter moves on</source>
+        <translation>用鼠标签名；按回车进入下一题</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here with the mouse</source>
+        <translation>请用鼠标在此签名</translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
         <source>All rows belong to</source>
@@ -3369,6 +3387,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Cannot reopen the visit</source>
         <translation>无法重新打开本次核查</translation>
+    </message>
+    <message>
+        <source>Cannot store the signature</source>
+        <translation>无法保存签名</translation>
     </message>
     <message>
         <source>Cannot use this photo</source>

@@ -7,6 +7,7 @@ import pytest
 from fieldapp.survey.errors import FormError
 from fieldapp.survey.expression import Expression
 from fieldapp.survey.loader import load_form
+from fieldapp.survey.runtime import FormState
 
 HEAD = ["type", "name", "label::中文 (zh)", "label::English (en)", "required", "relevant",
         "constraint", "constraint_message::中文 (zh)", "calculation", "default"]
@@ -211,21 +212,31 @@ def test_workbook_without_survey_sheet(tmp_path):
     assert info.value.problems[0].code == "no_survey"
 
 
-def test_choice_filter_columns_must_exist(xlsform):
+def test_choice_filter_on_a_missing_column_warns_and_reads_empty(xlsform):
+    """pyxform's or_other.xlsx filters on a column the choices sheet lacks: ODK only warns."""
     choices = [["list_name", "name", "label", "region"], ["town", "a", "甲", "n"],
                ["town", "b", "乙", "s"]]
     ok = xlsform([["type", "name", "label", "choice_filter"],
                   ["text", "r", "区", ""],
                   ["select_one town", "t", "镇", "region = ${r}"]], choices)
-    assert load_form(ok).fields["t"].choice_filter.source == "region = ${r}"
+    form = load_form(ok)
+    assert form.fields["t"].choice_filter.source == "region = ${r}"
+    assert not any("choice_filter" in w for w in form.warnings)
+    typo = load_form(xlsform([["type", "name", "label", "choice_filter"],
+                              ["text", "r", "区", ""],
+                              ["select_one town", "t", "镇", "regoin = ${r} or regoin = ''"]],
+                             choices))
+    assert [w for w in typo.warnings if "choice_filter" in w] == [
+        "survey 工作表第 3 行 choice_filter: choices 工作表没有列 regoin（选项列表 town），按空值计算"]
+    state = FormState.new(typo)
+    state.set("r", "n")
+    assert [c.name for c in state.choices("t")] == ["a", "b"]  # the missing column is ''
     bad = xlsform([["type", "name", "label", "choice_filter"],
                    ["text", "r", "区", ""],
-                   ["select_one town", "t", "镇", "regoin = ${r}"],
                    ["text", "x", "文", "r = 1"]], choices)
     with pytest.raises(FormError) as info:
         load_form(bad)
-    assert problems(info.value) == [("unknown_choice_column", "survey", 3, "choice_filter"),
-                                    ("choice_filter_not_select", "survey", 4, "choice_filter")]
+    assert problems(info.value) == [("choice_filter_not_select", "survey", 3, "choice_filter")]
 
 
 @pytest.mark.parametrize("type_text, kind, list_name", [

@@ -113,7 +113,7 @@ class VisitFormWidget(RepeatInstances, QWidget):
         self.content_layout.setContentsMargins(6, 6, 6, 6)
         self.factory = EditorFactory(self.form, self.language, self._choose_photo,
                                      lambda sha: V.thumbnail(self.store, sha),
-                                     self.record.point())
+                                     self.record.point(), self._store_signature)
         self._add_items(self.form.children, self.content_layout)
         self._add_extra_answers()
         self.content_layout.addStretch(1)
@@ -311,8 +311,7 @@ class VisitFormWidget(RepeatInstances, QWidget):
     def flush(self) -> bool:
         """Save what is still being typed (and anything a failed write left behind)."""
         for editor in self.editors.values():
-            if isinstance(editor, LineEditor):
-                editor.commit()
+            editor.commit()  # text being typed, a signature being drawn
         return not self._pending or self._persist({})
 
     def _choose_photo(self, f: Field) -> str | None:
@@ -320,6 +319,13 @@ class VisitFormWidget(RepeatInstances, QWidget):
             self, self.tr("Choose a photo"), "", self.tr("Pictures (%1)").replace(
                 "%1", IMAGE_FILTER))
         return self.store_photo(f, path) if path else None
+
+    def _store_signature(self, png: bytes) -> str | None:
+        try:
+            return V.put_attachment(self.store, self.user, png, "image/png", png)
+        except Exception as exc:  # noqa: BLE001 - a failed write is a message, not a crash
+            show_error(self, exc, self.tr("Cannot store the signature"))
+            return None
 
     def store_photo(self, f: Field, path: str) -> str | None:
         """Downscale and store a picture file; returns its sha256 (None after an error)."""
@@ -344,7 +350,7 @@ class VisitFormWidget(RepeatInstances, QWidget):
     def _advance(self, key: str) -> None:
         """Enter in a question: keep what was typed first (it may add instances), then move."""
         editor = self.editors.get(key)
-        if isinstance(editor, LineEditor):
+        if editor is not None:
             editor.commit()
         self.focus_next(key)
 

@@ -19,6 +19,7 @@ from fieldapp.ui.visit.visit_form_editors import (
     NoteEditor,
     PhotoEditor,
 )
+from fieldapp.ui.visit.visit_form_signature import SignatureEditor
 
 
 def _t(text: str) -> str:
@@ -79,8 +80,10 @@ class EditorFactory:
     """Creates the editor for a field; photo and location helpers come from the form widget."""
 
     def __init__(self, form: Form, language: str, choose_photo: Callable[[Field], str | None],
-                 thumbnail: Callable[[str], bytes | None], household_point: str | None):
+                 thumbnail: Callable[[str], bytes | None], household_point: str | None,
+                 store_signature: Callable[[bytes], str | None] | None = None):
         self.form, self.language = form, language
+        self.store_signature = store_signature
         self.choose_photo, self.thumbnail = choose_photo, thumbnail
         self.household_point = household_point
 
@@ -90,6 +93,8 @@ class EditorFactory:
             return ChoiceEditor(multiple=t == "select_multiple")
         if t == "acknowledge":
             return AckEditor(_t("Confirmed"))
+        if t == "image" and "signature" in f.appearance.split() and self.store_signature:
+            return SignatureEditor(self.store_signature, self.thumbnail)
         if t == "image":
             return PhotoEditor(lambda: self.choose_photo(f), self.thumbnail)
         if t in ("note",) or (t == "calculate" and f.labels):
