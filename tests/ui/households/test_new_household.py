@@ -6,18 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from fieldapp.store.households import queries
-from fieldapp.ui.shell.main_window import MainWindow
 from fieldapp.ui.households.new_household_dialog import NewHouseholdDialog
 
 pytestmark = pytest.mark.ui
-
-
-@pytest.fixture
-def window(qtbot, demo_store):
-    w = MainWindow(demo_store)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def _selected_household(window, store):

@@ -11,14 +11,6 @@ from fieldapp.ui.shell.main_window import MainWindow
 pytestmark = pytest.mark.ui
 
 
-@pytest.fixture
-def window(qtbot, demo_store):
-    w = MainWindow(demo_store)
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
 def _first_village_with_households(store):
     return store.conn.execute(
         "SELECT village_code, count(*) n FROM households GROUP BY village_code"

@@ -9,17 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
 from fieldapp.jobs import open_database as opening
 from fieldapp.store.households import queries
-from fieldapp.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.ui
-
-
-@pytest.fixture
-def window(qtbot, demo_store):
-    w = MainWindow(demo_store)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 @pytest.fixture
