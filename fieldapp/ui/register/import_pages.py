@@ -32,6 +32,7 @@ from fieldapp.core.register_rows import column_letter
 from fieldapp.tabular.read import read_table
 from fieldapp.jobs.register_import import find_layout, write_rejects
 
+from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.widgets.background import run_in_background
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
@@ -254,7 +255,7 @@ class CheckPage(QWizardPage):
             row_item.setData(Qt.DisplayRole, p.row)
             self.problems.setItem(i, 0, row_item)
             self.problems.setItem(i, 1, QTableWidgetItem(kind))
-            self.problems.setItem(i, 2, QTableWidgetItem(p.reason))
+            self.problems.setItem(i, 2, QTableWidgetItem(p.text(form_language())))
         self.save.setEnabled(bool(r.rejected or r.warnings))
 
     def isComplete(self) -> bool:

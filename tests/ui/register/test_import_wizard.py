@@ -102,3 +102,19 @@ def test_file_menu_opens_the_wizard(qtbot, demo_store):
     win.import_action.trigger()
     assert isinstance(win.import_wizard, ImportRegisterWizard)
     win.import_wizard.close()
+
+
+def test_rows_not_imported_are_explained_in_the_ui_language(wizard):
+    """The check page lists why each row is not imported in the language of the window."""
+    import re
+
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("ui/language", "en")
+    wizard.next()  # file read
+    wizard.next()  # dry run
+    table = wizard.checking.problems
+    reasons = [table.item(i, 2).text() for i in range(table.rowCount())]
+    assert reasons and not any(re.search(r"[\u4e00-\u9fff]", r) for r in reasons)
+    assert reasons == [p.text("en") for p in sorted(
+        [*wizard.check.rejected, *wizard.check.warnings], key=lambda p: p.row)]
