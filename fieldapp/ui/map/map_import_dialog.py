@@ -29,6 +29,7 @@ from fieldapp.geo.boundary_import import apply_boundary_import, plan_boundary_im
 from fieldapp.geo.export import export_map
 from fieldapp.geo.point_import import POINT_SUFFIXES, apply_point_import, plan_point_import
 
+from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.map.map_jobs import Job
 from fieldapp.ui.widgets.screen_fit import fit_to_screen
@@ -138,12 +139,14 @@ class MapImportDialog(QDialog):
         lines = [self.tr("Coordinate system: %1 (%2)").replace("%1", plan.crs.label).replace("%2", source),
                  self.tr("%1 %2 will be updated; %3 rows or features are not imported.")
                  .replace("%1", str(count)).replace("%2", what).replace("%3", str(len(plan.rejected)))]
-        lines += [f"⚠ {w}" for w in plan.warnings]
+        en = form_language() == "en"  # rows and reasons in the window's language
+        lines += [f"⚠ {w.text('en') if en and hasattr(w, 'text') else w}" for w in plan.warnings]
         self.summary.setText("\n".join(lines))
         self.rejected.setRowCount(len(plan.rejected))
         for i, r in enumerate(plan.rejected):
-            self.rejected.setItem(i, 0, QTableWidgetItem(str(r["row"])))
-            self.rejected.setItem(i, 1, QTableWidgetItem(r["reason"]))
+            row = r.get("row_en", r["row"]) if en else r["row"]
+            self.rejected.setItem(i, 0, QTableWidgetItem(str(row)))
+            self.rejected.setItem(i, 1, QTableWidgetItem(r["reason_en" if en else "reason"]))
         self.import_button.setEnabled(count > 0)
 
     # ----- importing ------------------------------------------------------------------------

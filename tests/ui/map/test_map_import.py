@@ -52,6 +52,15 @@ def test_rejected_rows_are_listed_and_nothing_matches_means_no_import(view, qtbo
     qtbot.waitUntil(lambda: dlg.plan is not None, timeout=20000)
     assert dlg.rejected.rowCount() == 1 and dlg.rejected.item(0, 0).text() == "2"
     assert not dlg.import_button.isEnabled()
+    chinese = dlg.rejected.item(0, 1).text()
+    # the same check in the English window says why in English
+    QSettings().setValue("ui/language", "en")
+    dlg.plan = None
+    dlg.check()
+    qtbot.waitUntil(lambda: dlg.plan is not None, timeout=20000)
+    english = dlg.rejected.item(0, 1).text()
+    assert english == dlg.plan.rejected[0]["reason_en"] and english.isascii()
+    assert chinese == dlg.plan.rejected[0]["reason"] and chinese != english
 
 
 def test_broken_file_shows_an_error(view, qtbot, tmp_path, monkeypatch):
