@@ -140,7 +140,8 @@ class ChoiceEditor(Editor):
 class LineEditor(Editor):
     """text, integer, decimal, date, datetime and geopoint answers typed as text."""
 
-    def __init__(self, placeholder: str = "", parent=None, extra: QPushButton | None = None):
+    def __init__(self, placeholder: str = "", parent=None,
+                 extra: QPushButton | Sequence[QPushButton] | None = None):
         super().__init__(parent)
         self.line = QLineEdit(self)
         self.line.setPlaceholderText(placeholder)
@@ -148,9 +149,9 @@ class LineEditor(Editor):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 1)
-        if extra is not None:
-            extra.setFocusPolicy(Qt.NoFocus)
-            layout.addWidget(extra)
+        for button in [extra] if isinstance(extra, QPushButton) else extra or ():
+            button.setFocusPolicy(Qt.NoFocus)
+            layout.addWidget(button)
         self.setFocusProxy(self.line)
         self._timer = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS)
         self._timer.timeout.connect(lambda: self.edited.emit(self.line.text(), False))
@@ -164,6 +165,12 @@ class LineEditor(Editor):
         if text != self.line.text():
             self.line.setText(text)
         self._committed = text
+
+    def answer_with(self, value: str | None) -> None:
+        """An answer from elsewhere (a button: the map, a GPS): shown and reported."""
+        if value:
+            self.set_value(value)
+            self.edited.emit(value, True)
 
     def commit(self) -> None:
         """Typing finished (Enter, focus left, form completing): report the text once."""

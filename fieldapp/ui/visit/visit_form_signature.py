@@ -5,6 +5,7 @@ Enter, and when the form saves what is still being edited."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt, QTimer, Signal
@@ -152,7 +153,11 @@ class SignatureEditor(Editor):
         if not self.dirty:
             return
         self.dirty = False
-        sha = self._store(png_bytes(self.pad.image))
+        picture = self.pad.image.copy()
+        # a unique stamp: a picture dropped once (drawn again, cleared) never comes back under
+        # the same sha256 (store.visits.drop_unused_attachments)
+        picture.setText("fieldapp-signature", uuid.uuid4().hex)
+        sha = self._store(png_bytes(picture))
         if sha and sha != self.value:
             self.value = sha
             self.edited.emit(sha, True)
