@@ -41,4 +41,4 @@ class InputMessages:
     ATTACH_UNREADABLE = T("无法读取 {name}（{reason}）", "Cannot read {name} ({reason})")
     WORD_AUDIO = T("录音", "recording")
     WORD_VIDEO = T("视频", "video")
-    WORD_FILE = T("附件", "file")
+    WORD_FILE = T("文档", "document")
