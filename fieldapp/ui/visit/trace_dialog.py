@@ -53,8 +53,14 @@ class TraceCanvas(MapCanvas):
             self.update()
 
     def mouseDoubleClickEvent(self, e) -> None:
-        if e.button() == Qt.LeftButton:
-            self.finishRequested.emit()
+        """Finish with the point double-clicked (added by its first click, else now)."""
+        if e.button() != Qt.LeftButton:
+            return
+        pos = e.position()
+        last = self.vertices[-1] if self.vertices else None
+        if last is None or abs(complex(*self.to_screen(*last)) - complex(pos.x(), pos.y())) > 4:
+            self.add(*self.to_world(pos.x(), pos.y()))
+        self.finishRequested.emit()
 
     def mousePressEvent(self, e) -> None:
         if e.button() == Qt.RightButton:

@@ -21,6 +21,14 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("VisitFormWidget", text)
 
 
+def _ask(dialog: QDialog) -> str | None:
+    """The dialog's answer (None when cancelled); the dialog is gone afterwards."""
+    try:
+        return dialog.answer() if dialog.exec() == QDialog.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
 class FormInputs:
     """Needs self.store, self.user, self.record; sets self._fresh_signatures."""
 
@@ -64,14 +72,12 @@ class FormInputs:
         hh = getattr(self, "household", {}) or {}
         near = (hh["lon"], hh["lat"]) if hh.get("lon") is not None and hh.get(
             "lat") is not None else None
-        dialog = TraceDialog(self.store, kind, value, near, hh.get("village_code"), self)
-        return dialog.answer() if dialog.exec() == QDialog.Accepted else None
+        return _ask(TraceDialog(self.store, kind, value, near, hh.get("village_code"), self))
 
     def _read_gps(self) -> str | None:
         from fieldapp.ui.visit.gps_dialog import GpsDialog
 
-        dialog = GpsDialog(self)
-        return dialog.answer() if dialog.exec() == QDialog.Accepted else None
+        return _ask(GpsDialog(self))
 
     # ----- signatures -------------------------------------------------------------------------
     def _store_signature(self, png: bytes) -> str | None:

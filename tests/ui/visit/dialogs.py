@@ -1,0 +1,32 @@
+"""Drive a dialog the visit form opens with exec(): `when_shown(Cls, action)` runs action(dialog)
+once a visible Cls appears (the form's button is clicked after this is set up)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def when_shown(cls, action, tries: int = 200) -> list:
+    """The dialogs handled are appended to the returned list (empty: it never appeared)."""
+    seen: list = []
+
+    def poll(left: int) -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, cls) and w.isVisible():
+                seen.append(w)
+                action(w)
+                return
+        if left:
+            QTimer.singleShot(25, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))
+    return seen
+
+
+def button(widget, text: str):
+    from PySide6.QtWidgets import QPushButton
+
+    found = [b for b in widget.findChildren(QPushButton) if b.text() == text]
+    assert found, f"no button {text!r}"
+    return found[0]
