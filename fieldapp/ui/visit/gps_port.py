@@ -39,6 +39,7 @@ class GpsReader(threading.Thread):
         self.events: queue.Queue = queue.Queue()
         self.watch = GpsWatch()
         self._stop_event = threading.Event()
+        self.opened = threading.Event()  # the port is open (what came before is not read)
 
     def stop(self) -> None:
         self._stop_event.set()
@@ -52,6 +53,7 @@ class GpsReader(threading.Thread):
             self.events.put(("failed", Said(ErrorCode.GPS_PORT, port=self.port,
                                             reason=str(exc).strip() or type(exc).__name__)))
             return
+        self.opened.set()
         try:
             self._read(port)
         except (serial.SerialException, OSError) as exc:
