@@ -27,7 +27,8 @@ def available_ports() -> list[tuple[str, str]]:
     """(device, description) of the serial ports the system knows, USB GPS receivers first."""
     from serial.tools import list_ports
 
-    ports = [(p.device, p.description or "") for p in list_ports.comports()]
+    ports = [(p.device, "" if p.description in (None, "n/a") else p.description)
+             for p in list_ports.comports()]
     return sorted(ports, key=lambda p: ("gps" not in p[1].lower() and "usb" not in p[1].lower(),
                                         p[0]))
 
