@@ -27,6 +27,8 @@ from fieldapp.core.messages import ErrorCode
 _ACK = {"ok", "yes", "true", "1", "y", "是", "确认"}
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 _STORED_AS = {"range": "decimal"}  # a range slider stores a number
+# Answers that name a stored file by its sha256 (a table cell cannot carry the file itself).
+ATTACHMENT_TYPES = ("image", "audio", "video", "file")
 
 
 def _time(raw: Any) -> str:
@@ -150,4 +152,4 @@ def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -
     step = _COERCE.get(field_type)
     if step is not None:
         return step(raw, choice_names)
-    return normalize_text(raw) if field_type == "image" else str(raw).strip()
+    return normalize_text(raw) if field_type in ATTACHMENT_TYPES else str(raw).strip()
