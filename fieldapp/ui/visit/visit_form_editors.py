@@ -218,7 +218,26 @@ class AckEditor(Editor):
         QCheckBox.keyPressEvent(self.box, event)
 
 
-class PhotoEditor(Editor):
+class AttachedEditor(Editor):
+    """An answer that is a stored file: `_choose()` stores one and returns its sha256 (None:
+    nothing chosen); Remove empties the answer."""
+
+    _choose: Callable[[], str | None]
+    remove_button: QPushButton
+
+    def _pick(self) -> None:
+        sha = self._choose()
+        if sha:
+            self.edited.emit(sha, True)
+
+    def _connect(self, pick_button: QPushButton) -> None:
+        self.setFocusProxy(pick_button)
+        pick_button.clicked.connect(self._pick)
+        self.remove_button.clicked.connect(lambda: self.edited.emit(None, True))
+        self.value: str | None = None
+
+
+class PhotoEditor(AttachedEditor):
     """image: choose a picture file; the form stores it and shows its thumbnail."""
 
     def __init__(self, choose: Callable[[], str | None], thumbnail: Callable[[str], bytes | None],
@@ -238,15 +257,7 @@ class PhotoEditor(Editor):
         layout.addWidget(self.pick_button)
         layout.addWidget(self.remove_button)
         layout.addStretch(1)
-        self.setFocusProxy(self.pick_button)
-        self.pick_button.clicked.connect(self._pick)
-        self.remove_button.clicked.connect(lambda: self.edited.emit(None, True))
-        self.value: str | None = None
-
-    def _pick(self) -> None:
-        sha = self._choose()
-        if sha:
-            self.edited.emit(sha, True)
+        self._connect(self.pick_button)
 
     def set_value(self, value) -> None:
         self.value = value or None

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
-from fieldapp.ui.visit.visit_form_editors import Editor
+from fieldapp.ui.visit.visit_form_editors import AttachedEditor
 
 
-class FileEditor(Editor):
+class FileEditor(AttachedEditor):
     """`choose()` returns the sha256 of a stored file (None: nothing chosen); `describe(sha)`
     its (name, size text), None when it is not in the database."""
 
@@ -33,16 +33,8 @@ class FileEditor(Editor):
         layout.addWidget(self.pick_button)
         layout.addWidget(self.info, 1)
         layout.addWidget(self.remove_button)
-        self.setFocusProxy(self.pick_button)
-        self.pick_button.clicked.connect(self._pick)
-        self.remove_button.clicked.connect(lambda: self.edited.emit(None, True))
-        self.value: str | None = None
+        self._connect(self.pick_button)
         self.set_value(None)
-
-    def _pick(self) -> None:
-        sha = self._choose()
-        if sha:
-            self.edited.emit(sha, True)
 
     def set_value(self, value) -> None:
         self.value = value or None

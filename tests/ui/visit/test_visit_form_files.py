@@ -5,6 +5,7 @@ it; `fieldapp check` finds the stored file referenced."""
 from __future__ import annotations
 
 import pytest
+from form_helpers import open_form
 from inline_xlsform import write_xlsform
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -13,7 +14,6 @@ from fieldapp.core.attached_files import MAX_ATTACHMENT_BYTES
 from fieldapp.store import visits as V
 from fieldapp.store.check import check_database
 from fieldapp.survey.loader import load_form
-from fieldapp.ui.visit.visit_form import VisitFormWidget
 from fieldapp.ui.visit.visit_form_file import FileEditor
 
 pytestmark = pytest.mark.ui
@@ -26,13 +26,6 @@ def form(tmp_path):
         ["audio", "talk", "入户访谈录音"],
         ["video", "clip", "电视画面视频"],
         ["file", "paper", "签收单扫描件"]]))
-
-
-def open_form(qtbot, store, household, form, visit_uuid=None):
-    w = VisitFormWidget(store, household, form, visit_uuid=visit_uuid, language="zh")
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def choose(monkeypatch, path) -> list:

@@ -8,14 +8,13 @@ import tty
 from functools import reduce
 
 import pytest
-from dialogs import button, when_shown
+from form_helpers import button, open_form, when_shown
 from inline_xlsform import write_xlsform
 from PySide6.QtCore import Qt
 
 from fieldapp.store import visits as V
 from fieldapp.survey.loader import load_form
 from fieldapp.ui.visit.gps_dialog import GpsDialog
-from fieldapp.ui.visit.visit_form import VisitFormWidget
 
 pytestmark = [pytest.mark.ui,
               pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")]
@@ -40,6 +39,15 @@ def receiver():
     os.close(slave)
 
 
+def gps_window(qtbot, port: str, timeout_s: float) -> GpsDialog:
+    """The GPS window on its own, started on `port`."""
+    d = GpsDialog(timeout_s=timeout_s)
+    qtbot.addWidget(d)
+    d.show()
+    start(qtbot, d, port)
+    return d
+
+
 def start(qtbot, dialog: GpsDialog, port: str) -> None:
     dialog.port_box.setEditText(port)
     qtbot.mouseClick(dialog.start_button, Qt.LeftButton)
@@ -52,9 +60,7 @@ def test_a_gps_fix_answers_the_geopoint_with_altitude_and_accuracy(qtbot, demo_s
     port, write = receiver
     form = load_form(write_xlsform(tmp_path / "gps_test.xlsx", [
         ["type", "name", "label"], ["geopoint", "dish", "天线位置"]]))
-    w = VisitFormWidget(demo_store, household, form, language="zh")
-    qtbot.addWidget(w)
-    w.show()
+    w = open_form(qtbot, demo_store, household, form)
     waiting: list = []
 
     def receive(d: GpsDialog) -> None:
@@ -79,10 +85,7 @@ def test_a_gps_fix_answers_the_geopoint_with_altitude_and_accuracy(qtbot, demo_s
 
 def test_bad_checksums_are_said_and_the_wait_ends_with_the_reason(qtbot, receiver):
     port, write = receiver
-    d = GpsDialog(timeout_s=1.5)
-    qtbot.addWidget(d)
-    d.show()
-    start(qtbot, d, port)
+    d = gps_window(qtbot, port, 1.5)
     write(FIX[:-4] + b"00\r\n")  # checksum spoilt
     qtbot.waitUntil(lambda: "GPS 语句校验和错误" in d.status.text(), timeout=5000)
     qtbot.waitUntil(lambda: d.reader is None, timeout=5000)  # timed out: stopped
@@ -92,10 +95,7 @@ def test_bad_checksums_are_said_and_the_wait_ends_with_the_reason(qtbot, receive
 
 def test_a_silent_port_and_a_missing_port_are_named(qtbot, receiver):
     port, _write = receiver
-    d = GpsDialog(timeout_s=1)
-    qtbot.addWidget(d)
-    d.show()
-    start(qtbot, d, port)
+    d = gps_window(qtbot, port, 1)
     qtbot.waitUntil(lambda: d.reader is None, timeout=5000)
     assert f"1 秒内端口 {port} 没有收到 GPS 数据" in d.status.text()
     d.port_box.setEditText("/dev/no-such-gps")

@@ -6,14 +6,13 @@ question is opened again."""
 from __future__ import annotations
 
 import pytest
-from dialogs import button, when_shown
+from form_helpers import button, open_form, when_shown
 from inline_xlsform import write_xlsform
 from PySide6.QtCore import QPoint, Qt
 
 from fieldapp.store import visits as V
 from fieldapp.survey.loader import load_form
 from fieldapp.ui.visit.trace_dialog import TraceDialog
-from fieldapp.ui.visit.visit_form import VisitFormWidget
 
 pytestmark = pytest.mark.ui
 
@@ -32,13 +31,6 @@ def make_form(tmp_path):
         ["geotrace", "cable", "入户线路走向"],
         ["geoshape", "yard", "院落范围"],
         ["geopoint", "dish", "天线位置"]]))
-
-
-def open_form(qtbot, store, household, form, visit_uuid=None):
-    w = VisitFormWidget(store, household, form, visit_uuid=visit_uuid, language="zh")
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def points(answer: str) -> list[tuple[float, float, float, float]]:

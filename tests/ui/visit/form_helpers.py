@@ -1,5 +1,6 @@
-"""Drive a dialog the visit form opens with exec(): `when_shown(Cls, action)` runs action(dialog)
-once a visible Cls appears (the form's button is clicked after this is set up)."""
+"""Helpers of the visit form tests: open the form on a household (`open_form`), find a button by
+its text, and drive a dialog the form opens with exec(): `when_shown(Cls, action)` runs
+action(dialog) once a visible Cls appears (the form's button is clicked after this is set up)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,13 @@ def button(widget, text: str):
     found = [b for b in widget.findChildren(QPushButton) if b.text() == text]
     assert found, f"no button {text!r}"
     return found[0]
+
+
+def open_form(qtbot, store, household, form, visit_uuid=None):
+    """The visit form of a household, shown (Chinese form labels)."""
+    from fieldapp.ui.visit.visit_form import VisitFormWidget
+
+    w = VisitFormWidget(store, household, form, visit_uuid=visit_uuid, language="zh")
+    qtbot.addWidget(w)
+    w.show()
+    return w
