@@ -4,7 +4,7 @@ shows what it reports and stops it when closed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -79,7 +79,21 @@ class GpsDialog(QDialog):
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self._poll)
         self.list_ports()
+        self._remembered()
         fit_to_screen(self, 520, 320)
+
+    def _remembered(self) -> None:
+        """The port and baud rate that last gave a position."""
+        settings = QSettings()
+        port = str(settings.value("gps/port", "") or "")
+        index = self.port_box.findData(port)
+        if index >= 0:
+            self.port_box.setCurrentIndex(index)
+        elif port:
+            self.port_box.setEditText(port)
+        baud = self.baud_box.findData(int(settings.value("gps/baud", DEFAULT_BAUD) or 0))
+        if baud >= 0:
+            self.baud_box.setCurrentIndex(baud)
 
     def list_ports(self) -> None:
         typed = self.port_box.currentText()
@@ -163,6 +177,12 @@ class GpsDialog(QDialog):
     def answer(self) -> str | None:
         """The geopoint answer "lat lon alt acc" of the position shown."""
         return self.fix.geopoint() if self.fix else None
+
+    def accept(self) -> None:
+        settings = QSettings()
+        settings.setValue("gps/port", self.port())
+        settings.setValue("gps/baud", int(self.baud_box.currentData()))
+        super().accept()
 
     def done(self, result: int) -> None:
         self.stop()

@@ -81,6 +81,9 @@ def test_a_gps_fix_answers_the_geopoint_with_altitude_and_accuracy(qtbot, demo_s
     # ODK's "lat lon altitude accuracy"; accuracy HDOP 0.8 × 5 m
     assert V.get_visit(demo_store, w.visit_uuid)["answers"]["dish"] == \
         "35.6020567 110.97613 612.3 4"
+    again = GpsDialog()  # the port that gave a position is offered next time
+    qtbot.addWidget(again)
+    assert again.port() == port
 
 
 def test_bad_checksums_are_said_and_the_wait_ends_with_the_reason(qtbot, receiver):
