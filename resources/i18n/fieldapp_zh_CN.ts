@@ -3479,6 +3479,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>在地图上画…</translation>
     </message>
     <message>
+        <source>F4 in the answer box opens the map</source>
+        <translation>在答案框中按 F4 打开地图</translation>
+    </message>
+    <message>
         <source>GPS receiver…</source>
         <translation>GPS 接收机…</translation>
     </message>

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp.survey.model import Field, Form
@@ -126,18 +127,25 @@ class EditorFactory:
 
     def _location_editor(self, t: str, placeholder: str) -> LineEditor:
         """Typed or pasted coordinates, with buttons: the household's position, the map and a
-        GPS receiver for a point; the map for a line or an area."""
+        GPS receiver for a point; the map for a line or an area (also F4 in the answer box)."""
         buttons: list[tuple[QPushButton, Callable[[], str | None]]] = []
         if t == "geopoint" and self.household_point:
             point = self.household_point
             buttons.append((QPushButton(_t("Use household location")), lambda: point))
+        map_button = None
         if self.draw_on_map:
             draw = self.draw_on_map
-            label = _t("Place on map…") if t == "geopoint" else _t("Draw on map…")
-            buttons.append((QPushButton(label), lambda: draw(t, editor.line.text() or None)))
+            map_button = QPushButton(_t("Place on map…") if t == "geopoint"
+                                     else _t("Draw on map…"))
+            map_button.setToolTip(_t("F4 in the answer box opens the map"))
+            buttons.append((map_button, lambda: draw(t, editor.line.text() or None)))
         if t == "geopoint" and self.read_gps:
             buttons.append((QPushButton(_t("GPS receiver…")), self.read_gps))
         editor = LineEditor(placeholder, extra=[b for b, _ in buttons])
         for button, source in buttons:
             button.clicked.connect(lambda _c=False, s=source: editor.answer_with(s()))
+        if map_button is not None:
+            shortcut = QShortcut(QKeySequence(Qt.Key_F4), editor.line)
+            shortcut.setContext(Qt.WidgetShortcut)
+            shortcut.activated.connect(map_button.click)
         return editor

@@ -80,7 +80,10 @@ def test_a_line_drawn_on_the_map_is_stored_and_shown_again(qtbot, demo_store, lo
         qtbot.keyClick(d.canvas, Qt.Key_Escape)
 
     when_shown(TraceDialog, look_and_cancel)
-    qtbot.mouseClick(button(again.editors["cable"], "Draw on map…"), Qt.LeftButton)
+    with qtbot.waitActive(again):  # focus moves only in the active window
+        again.activateWindow()
+    again.focus_field("cable")
+    qtbot.keyClick(again.editors["cable"].line, Qt.Key_F4)  # the keyboard way to the map
     assert [(round(b, 6), round(a, 6)) for a, b in shown["points"]] == \
         [(round(p[0], 6), round(p[1], 6)) for p in pts]
     assert V.get_visit(demo_store, w.visit_uuid)["answers"]["cable"] == stored  # Esc: unchanged
