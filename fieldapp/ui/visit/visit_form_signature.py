@@ -1,7 +1,9 @@
 """Signature for the visit form (`image` with appearance `signature`): a white pad the surveyor
 draws on with the mouse. The drawing is stored as a PNG attachment exactly like a photo, its
-sha256 the answer. It is stored shortly after a stroke ends, when the pad loses focus, on
-Enter, and when the form saves what is still being edited."""
+sha256 the answer. It is stored when the pad loses focus, on Enter, when the form saves what is
+still being edited, and after STORE_AFTER_MS without a new stroke (a pause between the strokes
+of one name does not store a half-written picture; each picture replaced is deleted again by
+the form, visit_form_inputs.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from fieldapp.ui.visit.visit_form_editors import Editor
 
 PAD_WIDTH, PAD_HEIGHT = 420, 140
-STORE_AFTER_MS = 800
+STORE_AFTER_MS = 4000
 _INK = QColor("#10205a")
 
 
