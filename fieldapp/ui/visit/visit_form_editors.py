@@ -138,7 +138,8 @@ class ChoiceEditor(Editor):
 
 
 class LineEditor(Editor):
-    """text, integer, decimal, date, datetime and geopoint answers typed as text."""
+    """text, integer, decimal, date, datetime, geopoint, geotrace and geoshape answers typed as
+    text (a location editor has buttons beside it: the map, a GPS receiver)."""
 
     def __init__(self, placeholder: str = "", parent=None,
                  extra: QPushButton | Sequence[QPushButton] | None = None):

@@ -5,6 +5,8 @@ VisitFormWidget (it has store, user, record and the form's answers)."""
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -30,7 +32,8 @@ def _ask(dialog: QDialog) -> str | None:
 
 
 class FormInputs:
-    """Needs self.store, self.user, self.record; sets self._fresh_signatures."""
+    """Needs self.store, self.user, self.state and self.household; sets
+    self._fresh_signatures."""
 
     def _init_inputs(self) -> None:
         self._fresh_signatures: set[str] = set()  # stored while this form is open
@@ -92,12 +95,17 @@ class FormInputs:
         return sha
 
     def _drop_replaced_signatures(self) -> None:
-        """Signature pictures stored while this form is open that no answer names any more (drawn
-        again, cleared) are deleted, so they are not left over in the database."""
+        """Signature pictures stored while this form is open that its answers no longer name
+        (drawn again, cleared) are deleted, so they are not left over in the database. Called
+        after each save; the database is asked only when a picture has left the answers."""
         if not self._fresh_signatures:
             return
+        named = json.dumps(self.state.answers, default=str)
+        gone = [sha for sha in self._fresh_signatures if sha not in named]
+        if not gone:
+            return
         try:
-            dropped = V.drop_unused_attachments(self.store, self.user, self._fresh_signatures)
+            V.drop_unused_attachments(self.store, self.user, gone)
         except Exception:  # noqa: BLE001 - tidying up; tried again after the next save
             return
-        self._fresh_signatures.difference_update(dropped)
+        self._fresh_signatures.difference_update(gone)
