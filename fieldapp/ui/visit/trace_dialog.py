@@ -6,7 +6,9 @@ answer is shown again when the dialog opens, to be changed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -14,7 +16,9 @@ from fieldapp.core.errors import BadValue
 from fieldapp.geo.mapdata import MapData
 from fieldapp.geo.measure import format_distance, path_length_m, polygon_area_m2
 from fieldapp.survey.geotrace import MAX_TRACE_VERTICES, check_points, format_trace, lonlats
+from fieldapp.ui.map.basemap_open import gcj_basemap
 from fieldapp.ui.map.map_canvas import PLACE, MapCanvas
+from fieldapp.ui.map.tile_source import TileSource
 from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
@@ -111,9 +115,11 @@ class TraceDialog(QDialog):
                   TRACE: self.tr("Draw the line on the map"),
                   SHAPE: self.tr("Draw the area on the map")}
         self.setWindowTitle(titles[kind])
+        self.store = store
         self.data = MapData.load(store) if store is not None else MapData()
         self.canvas = TraceCanvas(kind)
         self.canvas.set_data(self.data)
+        self._show_basemap()
         help_text = (self.tr("Click where the point is. Enter or a double-click uses it; Esc "
                              "cancels.") if kind == POINT else
                      self.tr("Click to add points; Backspace or the right button takes the last "
@@ -151,13 +157,45 @@ class TraceDialog(QDialog):
         self._near, self._village = near, village
         self._show_status()
 
+    def _show_basemap(self) -> None:
+        """The offline basemap the map tab shows (remembered in the settings), if there is one;
+        a GCJ-02 basemap shifts the households, boundaries and points drawn onto it."""
+        path = str(QSettings().value("map/basemap", "") or "")
+        if not path or not Path(path).is_file():
+            return
+        source = TileSource(path, self)
+        source.opened.connect(lambda: self._basemap_opened(source))
+        source.failed.connect(lambda _exc: self.canvas.basemap is source
+                              and self.canvas.set_basemap(None))
+        self.canvas.set_basemap(source)
+
+    def _basemap_opened(self, source: TileSource) -> None:
+        if not gcj_basemap(source) or self.data.gcj_display or self.store is None:
+            return
+        drawn = self.points()
+        self.data = MapData.load(self.store, gcj_display=True)
+        self.canvas.set_data(self.data)
+        self._set_points(drawn)
+
+    def _set_points(self, points: list[tuple[float, float]]) -> None:
+        """Show (lon, lat) points, WGS84, as the points drawn."""
+        if points:
+            xs, ys = self.data.project([p[0] for p in points], [p[1] for p in points])
+            self.canvas.vertices = [(float(x), float(y)) for x, y in zip(xs, ys)]
+        else:
+            self.canvas.vertices = []
+        self.canvas.update()
+
+    def done(self, result: int) -> None:
+        if self.canvas.basemap is not None:
+            self.canvas.basemap.close()
+        super().done(result)
+
     def _load(self, value: str | None) -> None:
         points = lonlats(value)
         if self.kind == SHAPE and len(points) > 1 and points[0] == points[-1]:
             points = points[:-1]  # drawn open, closed again when finished
-        if points:
-            xs, ys = self.data.project([p[0] for p in points], [p[1] for p in points])
-            self.canvas.vertices = [(float(x), float(y)) for x, y in zip(xs, ys)]
+        self._set_points(points)
 
     def showEvent(self, e) -> None:
         super().showEvent(e)

@@ -8,11 +8,15 @@ from __future__ import annotations
 import pytest
 from form_helpers import button, open_form, when_shown
 from inline_xlsform import write_xlsform
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QColor, QImage
 
+from fieldapp.geo.mapdata import MapData
 from fieldapp.store import visits as V
+from fieldapp.store.geo.mbtiles_basemap import write_mbtiles
 from fieldapp.survey.loader import load_form
 from fieldapp.ui.visit.trace_dialog import TraceDialog
+from fieldapp.ui.visit.visit_form_signature import png_bytes
 
 pytestmark = pytest.mark.ui
 
@@ -129,3 +133,25 @@ def test_a_point_placed_on_the_map_answers_a_geopoint(qtbot, demo_store, located
     assert w.flush()
     got = points(V.get_visit(demo_store, w.visit_uuid)["answers"]["dish"])
     assert len(got) == 1 and got[0][:2] == pytest.approx((lat, lon), abs=2e-5)
+
+
+def test_the_map_tabs_basemap_is_under_the_drawing_and_gcj_keeps_answers_wgs84(
+        qtbot, demo_store, tmp_path):
+    tile = QImage(256, 256, QImage.Format_RGB32)
+    tile.fill(QColor("#88aa88"))
+    path = tmp_path / "高德影像.mbtiles"  # a Chinese web map: GCJ-02 coordinates
+    write_mbtiles(path, {"name": "高德影像", "format": "png", "minzoom": "10",
+                         "maxzoom": "10"}, {(10, 827, 408): png_bytes(tile)})
+    QSettings().setValue("map/basemap", str(path))
+    stored = "35.6 110.98 0 0;35.61 110.99 0 0"
+    d = TraceDialog(demo_store, "geotrace", stored)
+    qtbot.addWidget(d)
+    d.show()
+    assert d.canvas.basemap is not None and d.canvas.basemap.path == path
+    wgs_x, _wgs_y = MapData().project([110.98], [35.6])  # where it would be without GCJ-02
+    qtbot.waitUntil(lambda: d.data.gcj_display, timeout=10000)
+    shifted = d.canvas.vertices[0][0] - float(wgs_x[0])
+    assert 100 < abs(shifted) < 1500  # drawn where the basemap shows the place (metres)
+    assert [(round(a, 6), round(b, 6)) for a, b in d.points()] == [(110.98, 35.6), (110.99, 35.61)]
+    qtbot.keyClick(d.canvas, Qt.Key_Return)
+    assert d.answer() == stored  # stored in WGS84 all the same
