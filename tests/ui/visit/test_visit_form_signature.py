@@ -92,7 +92,6 @@ def test_tab_leaves_the_pad_and_keeps_the_signature(qtbot, demo_store, household
     pad = w.editors["sign"].pad
     draw(qtbot, pad, [(30, 30), (120, 100), (200, 40)])
     qtbot.keyClick(pad, Qt.Key_Tab)
-    print("DBG", w.editors["sign"].value, w.editors["sign"].dirty, pad.hasFocus(), w.focusWidget(), w.state.answers.get("sign"))
     assert w.editors["remark"].isAncestorOf(w.focusWidget())
     assert V.get_visit(demo_store, w.visit_uuid)["answers"]["sign"] == w.editors["sign"].value
 
