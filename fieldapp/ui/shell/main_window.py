@@ -15,6 +15,7 @@ from fieldapp.store import Store
 from fieldapp.store.households import queries
 
 from fieldapp.ui.households.area_tree import AreaTree, Prefetch
+from fieldapp.ui.widgets.after_paint import after_paint
 from fieldapp.ui.widgets.background import run_in_background
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.households.household_detail import HouseholdDetail
@@ -144,9 +145,9 @@ class MainWindow(QMainWindow):
         if getattr(self, "backup_thread", None) is not None:
             self.backup_thread.stop()  # the previous database's
         self.backup_thread = OpeningBackup(store.path)
-        self.backup_thread.start_soon()
+        self.backup_thread.start_soon(self)
         # Written once the first screen is up (writing the settings file takes a while).
-        QTimer.singleShot(0, lambda path=str(store.path): add_recent(path))
+        after_paint(self, lambda path=str(store.path): add_recent(path))
         self._update_title()
 
     def open_path(self, path: str, prefetched: Prefetch | None = None) -> bool:
