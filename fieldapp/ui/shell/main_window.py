@@ -157,7 +157,9 @@ class MainWindow(QMainWindow):
 
         previous = self.store
         try:
-            if not checked_off_gui(self, path, self.tr("Opening the database…")):
+            # The start-up read has just opened this file: no second check (issue 20).
+            checked = prefetched is not None and prefetched.opened(path)
+            if not checked and not checked_off_gui(self, path, self.tr("Opening the database…")):
                 return False  # cancelled: the database open until now stays open
             store = open_database(path)  # the window's own connection to the checked file
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
