@@ -153,13 +153,11 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str, prefetched: Prefetch | None = None) -> bool:
         """Open a database; `prefetched`: its area counts, read while the app was starting."""
         from fieldapp.jobs.open_database import open_database
-        from fieldapp.ui.shell.open_checked import checked_off_gui
 
         previous = self.store
         try:
             # The start-up read has just opened this file: no second check (issue 20).
-            checked = prefetched is not None and prefetched.opened(path)
-            if not checked and not checked_off_gui(self, path, self.tr("Opening the database…")):
+            if not (prefetched is not None and prefetched.opened(path)) and not self._checked(path):
                 return False  # cancelled: the database open until now stays open
             store = open_database(path)  # the window's own connection to the checked file
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
@@ -177,6 +175,12 @@ class MainWindow(QMainWindow):
             self._offer_restore(path, exc)
             return False
         return True
+
+    def _checked(self, path: str) -> bool:
+        """The file checked (an older one upgraded) off the GUI thread; False: cancelled."""
+        from fieldapp.ui.shell.open_checked import checked_off_gui
+
+        return checked_off_gui(self, path, self.tr("Opening the database…"))
 
     def _offer_restore(self, path: str, exc: BaseException) -> None:
         """A damaged database that has automatic backups: offer to restore one."""
