@@ -273,8 +273,9 @@ class MainWindow(QMainWindow):
 
         self._counts_asked += 1
         asked = self._counts_asked  # a later refresh's figure wins over this one
-        run_in_background(self, count_visits,
-                          lambda n: self._counts_asked == asked and self._show_counts(n))
+        # Counted once the window has painted the county (its thread would only compete).
+        after_paint(self, lambda: self._counts_asked == asked and run_in_background(
+            self, count_visits, lambda n: self._counts_asked == asked and self._show_counts(n)))
 
     def _show_counts(self, visits: int | None) -> None:
         townships, villages, households = self._counts
