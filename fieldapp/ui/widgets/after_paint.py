@@ -1,7 +1,7 @@
-"""Run work the first screen does not need (the automatic backup, the recent-files list) once a
-window has painted what it shows now, so that work does not delay the paint. A window not shown
-(a test, a window being set up) runs it from the event loop at once; one that never paints (kept
-minimised) runs it after a moment all the same."""
+"""Run work the first screen does not need (the automatic backup, the recent-files list, the visit
+count) once a window has painted what it shows now, so that work does not delay the paint. A
+window not shown (a test, a window being set up) runs it from the event loop at once; one that
+never paints (kept minimised) runs it after a moment all the same."""
 
 from __future__ import annotations
 
@@ -11,30 +11,51 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 FALLBACK_MS = 2000
+_HELPER = "_after_paint_helper"
 
 
 class _AfterPaint(QObject):
-    def __init__(self, widget: QWidget, fn: Callable[[], None], fallback_ms: int):
-        super().__init__(widget)  # dies with the widget: nothing runs for a deleted window
+    """One a widget, for as long as the widget lives (deleting it from its own timer's slot
+    crashed PySide now and then): the work waiting for the widget's next paint."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
         self.widget = widget
-        self.fn = fn
-        # One timer: started with the fallback delay, restarted at 0 by the paint (it fires once
-        # this paint is done and on screen).
-        self.timer = QTimer(self, singleShot=True, interval=fallback_ms)
-        self.timer.timeout.connect(self._run)
-        self.timer.start()
-        widget.installEventFilter(self)
+        self.waiting: list[Callable[[], None]] = []  # added since the last paint
+        self.painted: list[Callable[[], None]] = []  # a paint came: run once it is on screen
+        self.soon = QTimer(self, singleShot=True, interval=0)
+        self.soon.timeout.connect(self._run_painted)
+        self.fallback = QTimer(self, singleShot=True)
+        self.fallback.timeout.connect(self._run_all)
+
+    def add(self, fn: Callable[[], None], fallback_ms: int) -> None:
+        if not self.waiting and not self.painted:
+            self.widget.installEventFilter(self)
+        self.waiting.append(fn)
+        self.fallback.start(fallback_ms)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Paint and self.timer.interval():
-            self.timer.start(0)
+        if event.type() == QEvent.Paint and self.waiting:
+            self.painted += self.waiting
+            self.waiting = []
+            self.soon.start()
         return False
 
-    def _run(self) -> None:
-        # Not deleted here (deleteLater from its own timer's slot crashed PySide now and then):
-        # a spent helper stays, idle, with its widget.
-        self.widget.removeEventFilter(self)
-        self.fn()
+    def _run_painted(self) -> None:
+        fns, self.painted = self.painted, []
+        self._run(fns)
+
+    def _run_all(self) -> None:
+        fns = self.painted + self.waiting
+        self.painted, self.waiting = [], []
+        self._run(fns)
+
+    def _run(self, fns: list[Callable[[], None]]) -> None:
+        if not self.waiting and not self.painted:
+            self.fallback.stop()
+            self.widget.removeEventFilter(self)
+        for fn in fns:
+            fn()
 
 
 def after_paint(widget: QWidget, fn: Callable[[], None], fallback_ms: int = FALLBACK_MS) -> None:
@@ -43,4 +64,8 @@ def after_paint(widget: QWidget, fn: Callable[[], None], fallback_ms: int = FALL
     if not widget.isVisible():
         QTimer.singleShot(0, fn)
         return
-    _AfterPaint(widget, fn, fallback_ms)
+    helper = getattr(widget, _HELPER, None)
+    if helper is None:
+        helper = _AfterPaint(widget)
+        setattr(widget, _HELPER, helper)
+    helper.add(fn, fallback_ms)

@@ -46,3 +46,19 @@ def test_a_window_that_never_paints_runs_it_after_a_moment(qtbot):
     ran = []
     after_paint(w, lambda: ran.append(1), fallback_ms=50)  # nothing asks it to paint again
     qtbot.waitUntil(lambda: ran == [1], timeout=2000)
+
+
+def test_work_added_after_a_paint_waits_for_the_next_one(qtbot):
+    w = QLabel("县")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(50)
+    order = []
+    for i in range(3):  # a window refreshed three times: each waits for its own paint
+        after_paint(w, lambda i=i: order.append(f"work{i}"), fallback_ms=60_000)
+        qtbot.wait(30)
+        assert f"work{i}" not in order
+        w.setText(f"第 {i} 次")
+        qtbot.waitUntil(lambda i=i: f"work{i}" in order)
+    assert order == ["work0", "work1", "work2"]
