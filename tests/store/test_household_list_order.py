@@ -61,3 +61,15 @@ def test_list_order_reads_the_index_without_sorting_the_county(demo_store):
 def test_other_orders_find_the_area_by_the_index(demo_store):
     plan = _plan(demo_store, order="head_name", status="covered")
     assert "households_list (village_code>? AND village_code<?)" in plan, plan
+
+
+def test_initials_typed_put_the_whole_match_first_in_the_village_order_too(demo_store):
+    """The window starts sorted by village: typing "zh" still lists the heads whose initials are
+    exactly zh (张红) before those whose full pinyin only starts so (张建国), so Enter opens one."""
+    for order in ("group_no", "village_name"):
+        rows = queries.households(demo_store, COUNTY, search="zh", order=order)
+        initials = [demo_store.conn.execute("SELECT head_initials FROM households WHERE uuid = ?",
+                                            (r[COLS["uuid"]],)).fetchone()[0] for r in rows]
+        exact = initials.count("zh")
+        assert 0 < exact < len(initials), order  # both kinds are there
+        assert initials[:exact] == ["zh"] * exact, order

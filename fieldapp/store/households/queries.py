@@ -157,10 +157,10 @@ def households(
     `search` matches the head's name, pinyin initials (zs -> 张三), phone or masked ID.
     """
     where, params = _area_filter(area_code)
-    natural = order == "group_no"
     sort = _ORDERS.get(order, _ORDERS["group_no"])
     key = search.strip().lower()
-    best_first = natural and key.isascii() and key.isalpha()
+    # In the list's own order (by group, or by village as the window starts): best match first.
+    best_first = sort is _LIST_ORDER and key.isascii() and key.isalpha()
     # The list's index (v020) finds the area's households; in the list's own order it also
     # gives them sorted, a page at a time. Named: without ANALYZE statistics SQLite prefers the
     # map's index, reads the whole county and sorts it (0.6 s) even for one township.
