@@ -34,11 +34,23 @@ class Weighted:
 
 
 def _randint(rng: random.Random, a: int, b: int) -> int:
-    return a + rng._randbelow(b - a + 1)  # what randint(a, b) does after checking its arguments
+    # What randint(a, b) does after checking its arguments: rng._randbelow(n), written out here
+    # (one Python call a draw instead of three).
+    n = b - a + 1
+    k = n.bit_length()
+    r = rng.getrandbits(k)
+    while r >= n:
+        r = rng.getrandbits(k)
+    return a + r
 
 
 def _choice(rng: random.Random, seq: Sequence[Any]) -> Any:
-    return seq[rng._randbelow(len(seq))]
+    n = len(seq)  # rng._randbelow(n), written out as in _randint
+    k = n.bit_length()
+    r = rng.getrandbits(k)
+    while r >= n:
+        r = rng.getrandbits(k)
+    return seq[r]
 
 
 def _same_as_stdlib() -> bool:

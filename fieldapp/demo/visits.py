@@ -54,7 +54,10 @@ def _days(year: int) -> tuple[str, ...]:
     return tuple((first + timedelta(days=d)).isoformat() for d in range(261))
 
 
-def synthetic_visit(rng: random.Random, household_uuid: str, year: int) -> dict | None:
+def synthetic_visit(rng: random.Random, household_uuid: str, year: int,
+                    roster: random.Random | None = None) -> dict | None:
+    """A visit to the household drawn from `rng`; the member roster of a met household from
+    `roster` (the demo county: one generator a village), else from the household's own seed."""
     outcome = _OUTCOME(rng)
     if outcome == "not_visited":
         return None
@@ -66,7 +69,8 @@ def synthetic_visit(rng: random.Random, household_uuid: str, year: int) -> dict 
     answers: dict = {"visit_result": _RESULT[outcome]}
     if outcome in ("covered", "not_covered"):
         answers.update(_met_answers(rng, covered=outcome == "covered"))
-        answers["members"] = members(household_uuid, year)
+        answers["members"] = members(random.Random(household_uuid) if roster is None
+                                     else roster, year)
     return {
         "household_uuid": household_uuid, "form_id": FORM_ID, "form_version": FORM_VERSION,
         "answers": answers, "state": "complete", "surveyor": choice(rng, SURVEYORS),
@@ -80,10 +84,10 @@ _CHILD_RELATIONS = Weighted(("child", "grandchild", "parent", "child_in_law", "s
                             (60, 14, 12, 8, 4, 2))
 
 
-def members(household_uuid: str, year: int) -> list[dict]:
-    """The member roster of a met household. Drawn from the household's own seed, so the
-    answers and statuses of every other demo visit stay what they were before the roster."""
-    rng = random.Random(household_uuid)
+def members(rng: random.Random, year: int) -> list[dict]:
+    """The member roster of a met household, drawn from a generator of its own (not the visit's),
+    so the answers and statuses of every other demo visit stay what they were before the
+    roster."""
     n = _SIZE(rng)
     head_year = randint(rng, 1945, 1995)
     out = [{"member_name": head_name(rng), "relation": "head", "sex": "m" if rng.random() < 0.8

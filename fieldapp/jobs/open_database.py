@@ -9,7 +9,6 @@ import sqlite3
 from collections.abc import Callable
 
 from fieldapp.store import Store
-from fieldapp.store.backups.backup import list_backups
 from fieldapp.store.db import translate_error
 from fieldapp.store.errors import NeedsUpgrade
 
@@ -39,6 +38,8 @@ def check_database(path: str | os.PathLike) -> None:
 def restore_offered(path: str | os.PathLike, exc: BaseException) -> bool:
     """Whether opening `path` failed because it is damaged and there are automatic backups of it
     to restore from."""
+    from fieldapp.store.backups.backup import list_backups  # (and the checks: when it failed)
+
     if isinstance(exc, sqlite3.DatabaseError):
         exc = translate_error(exc, path)
     return getattr(exc, "code", "") == "corrupt" and bool(list_backups(path))

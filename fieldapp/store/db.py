@@ -7,7 +7,6 @@ fieldapp database of this or an older schema version.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -25,8 +24,14 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 APP_ID = 0x46415050  # "FAPP" in PRAGMA application_id marks our files
 
 
+def _token_hex(nbytes: int) -> str:
+    import secrets  # (with hmac and OpenSSL: not needed to open a database)
+
+    return secrets.token_hex(nbytes)
+
+
 def _new_device_id() -> str:
-    return "d" + secrets.token_hex(6)
+    return "d" + _token_hex(6)
 
 
 class Store:
@@ -104,7 +109,7 @@ class Store:
                     "county_code": county_code,
                     "device_id": device,
                     "device_name": device_name or device,
-                    "id_salt": id_salt or secrets.token_hex(16),
+                    "id_salt": id_salt or _token_hex(16),
                     "store_full_id": "0",
                     # the county secret that keys ID hashes; never leaves the county database
                     **({ID_KEY_SETTING: id_key or new_id_key()} if role == "county" else {}),

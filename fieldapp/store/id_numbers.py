@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import base64
 import json
-import secrets
 from collections.abc import Callable
 
-from fieldapp.core.id_seal import seal_id
 from fieldapp.core.idcard import keyed_id_hash
 
 ID_KEY_SETTING = "id_key"
@@ -24,6 +22,8 @@ IdHasher = Callable[[object], "str | None"]
 
 
 def new_id_key() -> str:
+    import secrets  # (with hmac and OpenSSL: not needed to open a database)
+
     return secrets.token_hex(32)
 
 
@@ -58,6 +58,8 @@ def id_hasher(store) -> IdHasher:
         return lambda value: keyed_id_hash(value, salt, key)
     box = county_box_public(store)
     if box:
+        from fieldapp.core.id_seal import seal_id  # cryptography: only where numbers are sealed
+
         return lambda value: seal_id(value, box)
     return lambda value: None
 

@@ -18,24 +18,43 @@ class Prefetch(threading.Thread):
     """`queries.area_tree` of a database file, started while the app is still starting (imports,
     the window) on a thread of its own with its own read-only connection (SQLite lets the GUI
     thread run while it scans the county's households). Pass it to `AreaTree.load` of the same
-    file, once."""
+    file, once.
+
+    Opening the file is the check File → Open makes before the window opens it (a fieldapp
+    database of this version, readable): `opened` tells the window it need not check again."""
+
+    OPEN_WAIT_S = 1.0  # longer than a sound file takes: the window's own check takes over
 
     def __init__(self, path: str | Path):
         super().__init__(name="area-tree-prefetch", daemon=True)
         self.path = Path(path).resolve()
         self.root = None
         self.ok = False
+        self._opened = False
+        self._open_tried = threading.Event()
         self.start()
 
     def run(self) -> None:
         from fieldapp.store import Store
 
         try:
-            with Store.open(self.path, readonly=True) as store:
+            try:
+                store = Store.open(self.path, readonly=True)
+                self._opened = True
+            finally:
+                self._open_tried.set()
+            with store:
                 self.root = queries.area_tree(store)
             self.ok = True
         except Exception:  # noqa: BLE001 - e.g. a database to upgrade: load() reads it itself
             self.ok = False
+
+    def opened(self, path: str | Path) -> bool:
+        """Whether this read opened `path` as a sound database of this version (an older one,
+        not a database, damaged at its start, still opening after a moment: False)."""
+        if Path(path).resolve() != self.path:
+            return False
+        return self._open_tried.wait(self.OPEN_WAIT_S) and self._opened
 
     def result_for(self, path: str | Path):
         """The tree read, if it is of this file and the read went well; else None."""

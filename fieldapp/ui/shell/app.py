@@ -10,9 +10,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from fieldapp import __version__
-from fieldapp.core.appdata import existing_databases, settings_dir
 
-from fieldapp.ui.shell.app_resources import app_icon, load_bundled_fonts
+# The rest of fieldapp is imported inside the functions, after make_app's plain_import().
 
 ORGANIZATION = "fieldapp"
 APPLICATION = "fieldapp"
@@ -21,6 +20,8 @@ APPLICATION = "fieldapp"
 def configure_settings() -> Path:
     """QSettings() (language, recent files, the user's name) as an .ini file in the app-data
     folder on every platform (not the Windows registry). Returns the file."""
+    from fieldapp.core.appdata import settings_dir
+
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(settings_dir()))
     settings = QSettings()
@@ -33,12 +34,26 @@ def configure_settings() -> Path:
     return path
 
 
+def plain_import() -> None:
+    """Put Python's own `__import__` back. PySide6 wraps it (keeping the original as
+    `builtins.__orig_import__`) for `from __feature__ import snake_case`, which fieldapp does not
+    use; the wrapper reads the source file of every module imported after PySide6 to see whether
+    it mentions PySide6 — a tenth of the app's start-up."""
+    import builtins
+
+    original = getattr(builtins, "__orig_import__", None)
+    if original is not None:
+        builtins.__import__ = original
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
+    plain_import()
     QApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     configure_settings()
+    from fieldapp.ui.shell.app_resources import app_icon, load_bundled_fonts
     from fieldapp.ui.shell.crash import install_crash_handler
 
     install_crash_handler(app)
@@ -64,6 +79,8 @@ def startup_database(db_path: str | None = None) -> str | None:
     recent = recent_files()
     if recent:
         return recent[0]
+    from fieldapp.core.appdata import existing_databases
+
     found = existing_databases()
     return str(found[0]) if found else None
 

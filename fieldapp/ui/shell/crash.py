@@ -7,11 +7,9 @@ cannot lose what was already saved; the dialog says so and lets the user carry o
 
 from __future__ import annotations
 
-import datetime as _dt
 import faulthandler
 import logging
 import logging.handlers
-import platform
 import sys
 import threading
 import traceback
@@ -55,6 +53,9 @@ def setup_logging() -> Path:
 
 def write_crash_log(exc_type, exc, tb, context: str = "") -> Path:
     """Write one crash report file and return its path."""
+    import datetime as _dt  # (these two only when there is a crash to report)
+    import platform
+
     stamp = _dt.datetime.now()
     folder = logs_dir()
     path = folder / f"crash-{stamp:%Y%m%d-%H%M%S}.log"

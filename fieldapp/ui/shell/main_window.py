@@ -15,6 +15,7 @@ from fieldapp.store import Store
 from fieldapp.store.households import queries
 
 from fieldapp.ui.households.area_tree import AreaTree, Prefetch
+from fieldapp.ui.widgets.after_paint import after_paint
 from fieldapp.ui.widgets.background import run_in_background
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.households.household_detail import HouseholdDetail
@@ -144,9 +145,9 @@ class MainWindow(QMainWindow):
         if getattr(self, "backup_thread", None) is not None:
             self.backup_thread.stop()  # the previous database's
         self.backup_thread = OpeningBackup(store.path)
-        self.backup_thread.start_soon()
+        self.backup_thread.start_soon(self)
         # Written once the first screen is up (writing the settings file takes a while).
-        QTimer.singleShot(0, lambda path=str(store.path): add_recent(path))
+        after_paint(self, lambda path=str(store.path): add_recent(path))
         self._update_title()
 
     def open_path(self, path: str, prefetched: Prefetch | None = None) -> bool:
@@ -163,11 +164,11 @@ class MainWindow(QMainWindow):
 
     def _open_path(self, path: str, prefetched: Prefetch | None) -> bool:
         from fieldapp.jobs.open_database import open_database
-        from fieldapp.ui.shell.open_checked import checked_off_gui
 
         previous = self.store
         try:
-            if not checked_off_gui(self, path, self.tr("Opening the database…")):
+            # The start-up read has just opened this file: no second check (issue 20).
+            if not (prefetched is not None and prefetched.opened(path)) and not self._checked(path):
                 return False  # cancelled: the database open until now stays open
             store = open_database(path)  # the window's own connection to the checked file
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
@@ -185,6 +186,12 @@ class MainWindow(QMainWindow):
             self._offer_restore(path, exc)
             return False
         return True
+
+    def _checked(self, path: str) -> bool:
+        """The file checked (an older one upgraded) off the GUI thread; False: cancelled."""
+        from fieldapp.ui.shell.open_checked import checked_off_gui
+
+        return checked_off_gui(self, path, self.tr("Opening the database…"))
 
     def _offer_restore(self, path: str, exc: BaseException) -> None:
         """A damaged database that has automatic backups: offer to restore one."""
@@ -277,8 +284,9 @@ class MainWindow(QMainWindow):
 
         self._counts_asked += 1
         asked = self._counts_asked  # a later refresh's figure wins over this one
-        run_in_background(self, count_visits,
-                          lambda n: self._counts_asked == asked and self._show_counts(n))
+        # Counted once the window has painted the county (its thread would only compete).
+        after_paint(self, lambda: self._counts_asked == asked and run_in_background(
+            self, count_visits, lambda n: self._counts_asked == asked and self._show_counts(n)))
 
     def _show_counts(self, visits: int | None) -> None:
         townships, villages, households = self._counts

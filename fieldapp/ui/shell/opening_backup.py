@@ -9,7 +9,10 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from fieldapp.ui.widgets.after_paint import after_paint
 
 
 class OpeningBackup(threading.Thread):
@@ -18,10 +21,9 @@ class OpeningBackup(threading.Thread):
         self.path = path
         self.cancel = threading.Event()
 
-    def start_soon(self) -> None:
-        """Start from the event loop: after the window's pending paint (posted events are
-        delivered before timers fire)."""
-        QTimer.singleShot(0, self._start_once)
+    def start_soon(self, window: QWidget) -> None:
+        """Start once `window` has painted what it shows now (the county just opened)."""
+        after_paint(window, self._start_once)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
