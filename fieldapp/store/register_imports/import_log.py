@@ -18,6 +18,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from fieldapp.core.gc_pause import gc_paused
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled
 
@@ -167,8 +168,9 @@ def _in_use(conn, households: list[str]) -> dict[str, str]:
 def undo_import(store, import_id: int, user: str | None = None,
                 progress: Callable[[int, int], bool] | None = None) -> UndoPlan:
     """Undo an import in one change-logged transaction; returns what was done. progress(done,
-    total) returning False cancels (nothing is changed)."""
-    with store.write(user) as w:
+    total) returning False cancels (nothing is changed). Runs with the cyclic garbage collector
+    paused (core.gc_pause), as the import does."""
+    with gc_paused(), store.write(user) as w:
         plan = plan_undo(store, import_id)  # inside the write lock: nothing moves meanwhile
         total = len(plan.deletes) + len(plan.reverts)
         with deferred_indexes(w.store, _incoming(plan)):
