@@ -11,6 +11,7 @@ import time
 # A change may be stamped at most this far ahead of the receiving computer's clock (a laptop whose
 # date is wrong); the setting `max_clock_skew_seconds` overrides it per database.
 DEFAULT_SKEW_S = 86_400
+MAX_LOGICAL = 999_999  # six digits
 HLC_RE = re.compile(r"\d{15}-\d{6}-[A-Za-z0-9_.:\-]{1,64}")
 
 
@@ -56,6 +57,27 @@ class HybridClock:
         else:
             self.logical += 1
         return format_hlc(self.ms, self.logical, self.device)
+
+    def ticks(self, n: int) -> list[str]:
+        """n stamps at once, in order: what n calls of tick() give within one millisecond,
+        reading the time once. Past the 6-digit logical counter the next millisecond goes on."""
+        out: list[str] = []
+        if n <= 0:
+            return out
+        now = self._now()
+        if now > self.ms:
+            self.ms, self.logical = now, -1  # the first stamp gets logical 0, as tick() gives
+        tail = f"-{self.device}"
+        while n:
+            if self.logical >= MAX_LOGICAL:
+                self.ms, self.logical = self.ms + 1, -1
+            start = self.logical + 1
+            take = min(n, MAX_LOGICAL + 1 - start)
+            head = f"{self.ms:015d}-"
+            out += [f"{head}{i:06d}{tail}" for i in range(start, start + take)]
+            self.logical = start + take - 1
+            n -= take
+        return out
 
     def observe(self, stamp: str) -> None:
         """Move past a stamp received from another device."""
