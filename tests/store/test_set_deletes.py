@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from fieldapp.core.clock import valid_hlc
 from fieldapp.store.db import Store
 
 _CLEAR = {"id_hash": None, "id_masked": None, "id_full": None}
@@ -28,6 +29,13 @@ def _state(store):
         out[table] = [{n: v for n, v in zip(names, row) if n not in ("hlc", "at", "last_seen")}
                       for row in cur]
     return out
+
+
+def _stamps_in_order(store):
+    """Every change stamp well formed, and in the order of the change counters."""
+    stamps = [h for h, in store.conn.execute("SELECT hlc FROM changes ORDER BY counter")]
+    assert all(map(valid_hlc, stamps)) and stamps == sorted(stamps)
+    assert len(set(stamps)) == len(stamps)
 
 
 def _households(store, village, specials=()):
@@ -61,6 +69,7 @@ def test_clear_and_delete_matches_record_by_record(store, tmp_path, odd):
                 w.update("households", u, _CLEAR)
                 w.delete("households", u)
         assert _state(store) == _state(twin)
+        _stamps_in_order(store)
         assert store.conn.execute("SELECT count(*) FROM households WHERE deleted = 0"
                                   ).fetchone()[0] == 0
     finally:
@@ -84,6 +93,7 @@ def test_visits_deleted_set_based_refresh_their_households(store, tmp_path):
             for v in visits:
                 w.delete("visits", v)
         assert _state(store) == _state(twin)
+        _stamps_in_order(store)
         assert {s for s, in store.conn.execute(
             "SELECT status FROM households WHERE uuid IN (?, ?)", uuids[:2])} == {"not_visited"}
     finally:

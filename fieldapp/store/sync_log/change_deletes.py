@@ -101,7 +101,7 @@ class Deletes:
                 or "deleted" in clear or _ENCODE_STR(self.device) != f'"{self.device}"':
             return False
         statements = set_delete(table, tuple(clear), table == "visits")
-        values = set_params(keys, self.clock.ticks(2 * len(keys)), self.counter, table,
+        values = set_params(keys, self.clock.reserve(2 * len(keys)), self.counter, table,
                             self.device, self.user, self.at)
         found, plain, stamps, households = statements.check(self.conn, values)
         if found != len(keys) or plain != len(keys):

@@ -18,19 +18,23 @@ from typing import Any
 
 from .change_json import _ENCODE_STR
 
-# Text JSON would escape (a quote, a backslash, a control character): such values take the
-# record-by-record path, whose encoder writes them.
-_ESCAPED = "*[\x01-\x1f\"\\]*"
-_ESCAPED_CLOCK = "*[\x01-\x1f\\]*"  # the same, but for the four quotes of a plain clock
 _QUOTED = "'\"' || {} || '\"'"  # SQL: a text value as a JSON string (nothing to escape)
+# SQL: the i-th of the stamps HybridClock.reserve gave from (:ms, :logical)
+_STAMP = ("printf('%015d-%06d-%s', (:ms * 1000000 + :logical + {i}) / 1000000,"
+          " (:ms * 1000000 + :logical + {i}) % 1000000, :device)")
+
+
+def _unescaped(value: str) -> str:
+    """SQL: text JSON writes as it is, between quotes (no quote, backslash or control
+    character), which the record-by-record path's encoder would escape."""
+    return f"json_quote({value}) = '\"' || {value} || '\"'"
 
 
 def _plain_clock(col: str = "t.clock") -> str:
     """SQL: the clock is the insert's `{"*":"<version>"}` (as change_json._loads_clock reads it
-    without the decoder) and its version needs no escaping."""
+    without the decoder), its version written as it is."""
     return (f"substr({col}, 1, 6) = '{{\"*\":\"' AND substr({col}, -2) = '\"}}'"
-            f" AND length({col}) - length(replace({col}, '\"', '')) = 4"
-            f" AND {col} NOT GLOB :esc_clock")
+            f" AND {_unescaped(f'substr({col}, 7, length({col}) - 8)')}")
 
 
 class SetDelete:
@@ -41,17 +45,16 @@ class SetDelete:
         self.fields = list(clear)  # in the caller's order: the audit rows' order
         self.with_household = with_household
         plain = " AND ".join([_plain_clock()] + [
-            f"(t.{f} IS NULL OR (typeof(t.{f}) = 'text' AND t.{f} NOT GLOB :esc))"
+            f"(t.{f} IS NULL OR (typeof(t.{f}) = 'text' AND {_unescaped(f't.{f}')}))"
             for f in self.fields])
         flags = "".join(f", t.{f} IS NOT NULL AS c_{f}, t.{f} AS v_{f}" for f in self.fields)
         some = " OR ".join(f"c_{f}" for f in self.fields) or "0"
         extra = ", t.household_uuid AS hh" if with_household else ""
         self.name = "set_delete_" + "_".join([table, *self.fields, str(int(with_household))])
         self.cte = (
-            "WITH k AS (SELECT key AS ord, json_extract(value, '$[0]') AS key,"
-            " json_extract(value, '$[1]') AS hu, json_extract(value, '$[2]') AS hd"
-            " FROM json_each(:keys)),"
-            f" r AS (SELECT k.ord, k.hu, k.hd, t.rowid AS rid, t.uuid,"
+            "WITH k AS (SELECT key AS ord, value AS key FROM json_each(:keys)),"
+            f" r AS (SELECT k.ord, {_STAMP.format(i='2 * k.ord')} AS hu,"
+            f" {_STAMP.format(i='2 * k.ord + 1')} AS hd, t.rowid AS rid, t.uuid,"
             f" t.deleted = 0 AND {plain} AS ok,"
             f" substr(t.clock, 7, length(t.clock) - 8) AS ver{flags}{extra}"
             f" FROM k JOIN {table} t ON t.uuid = k.key),"
@@ -122,10 +125,10 @@ def set_delete(table: str, fields: tuple[str, ...], with_household: bool) -> Set
     return SetDelete(table, dict.fromkeys(fields), with_household)
 
 
-def params(keys: list[str], stamps: list[str], base: int, table: str, device: str, user: str,
-           at: str) -> dict[str, Any]:
-    """The statements' parameters: each key with two stamps (its update's and its delete's)."""
-    pairs = [[k, stamps[2 * i], stamps[2 * i + 1]] for i, k in enumerate(keys)]
-    return {"keys": json.dumps(pairs), "base": base, "tbl": table, "device": device,
-            "user": user, "at": at, "esc": _ESCAPED,
-            "esc_clock": _ESCAPED_CLOCK}
+def params(keys: list[str], first_stamp: tuple[int, int], base: int, table: str, device: str,
+           user: str, at: str) -> dict[str, Any]:
+    """The statements' parameters: key i has stamps 2i (its update's) and 2i + 1 (its
+    delete's) of the 2 * len(keys) that start at `first_stamp` (HybridClock.reserve)."""
+    ms, logical = first_stamp
+    return {"keys": json.dumps(keys), "ms": ms, "logical": logical, "base": base,
+            "tbl": table, "device": device, "user": user, "at": at}
