@@ -4,6 +4,7 @@ path) and for records changed since or holding text JSON escapes (the record-by-
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -98,3 +99,16 @@ def test_visits_deleted_set_based_refresh_their_households(store, tmp_path):
             "SELECT status FROM households WHERE uuid IN (?, ?)", uuids[:2])} == {"not_visited"}
     finally:
         twin.close()
+
+
+def test_sqlite_json_quote_flags_every_character_the_log_encoder_escapes(store):
+    """The set-based path writes a value unquoted-by-hand only when SQLite's json_quote leaves it
+    as it is; that must never let through a character the change log's encoder would escape."""
+    escaped = json.encoder.encode_basestring
+    chars = [chr(cp) for cp in [*range(1, 0x800), 0x2028, 0x2029, 0xFEFF, 0x1F600]]
+    plain = store.conn.execute(
+        "SELECT json_group_array(json_quote(value) = '\"' || value || '\"')"
+        " FROM json_each(?)", (json.dumps(chars),)).fetchone()[0]
+    for ch, sql_plain in zip(chars, json.loads(plain)):
+        if sql_plain:
+            assert escaped(ch) == f'"{ch}"', hex(ord(ch))
