@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import re
 import unicodedata
+from collections.abc import Callable
 
 from .messages import ErrorCode, Said
 
@@ -88,6 +89,23 @@ def keyed_id_hash(value: object, salt: str, key: bytes) -> str:
     secret a masked number and this hash cannot be turned back into the number, however many
     numbers one tries; an older salted hash is brought to this form by rekey_hash alone."""
     return rekey_hash(hash_id(value, salt), key)
+
+
+def keyed_hasher(salt: str, key: bytes) -> Callable[[str], str]:
+    """keyed_id_hash for many numbers already normalised (normalize_id): the SHA-256 state of
+    the salt and the HMAC state of the key are set up once and copied for each number (an
+    import of 100,000 rows would otherwise set both up 100,000 times)."""
+    salted = hashlib.sha256((salt + ":").encode())
+    keyed = hmac.new(key, digestmod=hashlib.sha256)
+
+    def hasher(normalised: str) -> str:
+        inner = salted.copy()
+        inner.update(normalised.encode())
+        outer = keyed.copy()
+        outer.update(inner.hexdigest().encode("ascii"))
+        return KEYED_PREFIX + outer.hexdigest()
+
+    return hasher
 
 
 def hash_kind(value: object) -> str:

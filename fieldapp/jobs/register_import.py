@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.gc_pause import gc_paused
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_columns import FIELD_LABELS_ZH, Layout, detect_layout, layout_at
@@ -98,6 +99,7 @@ def prepare(store, table: Table, layout: Layout, village: str | None = None,
     return parsed, plan_register(store, parsed, progress)
 
 
+@gc_paused()  # its many objects hold no reference cycles (core.gc_pause)
 def import_register(store, path: str | os.PathLike, *, village: str | None = None,
                     dry_run: bool = False, sheet: str | None = None,
                     header_row: int | None = None, columns: Mapping[str, int] | None = None,

@@ -1,5 +1,6 @@
 from fieldapp.core.idcard import (
-    hash_id, id_check_char, id_problem, is_valid_id, mask_id, normalize_id, phone_problem,
+    hash_id, id_check_char, id_problem, is_valid_id, keyed_hasher, keyed_id_hash, mask_id,
+    normalize_id, phone_problem,
 )
 
 
@@ -36,3 +37,13 @@ def test_phones():
     assert phone_problem("0359-5521234") is None
     assert phone_problem("") is None
     assert phone_problem("12345") is not None
+
+
+def test_keyed_hasher_gives_keyed_id_hash_for_every_number_in_turn():
+    key, salt = bytes(range(32)), "县盐"
+    numbers = ["11010519491231002X", "140824199001011234", "330411198502170017"]
+    hasher = keyed_hasher(salt, key)
+    got = [hasher(n) for n in numbers + numbers[:1]]  # reused state: no number leaks into the next
+    assert got == [keyed_id_hash(n, salt, key) for n in numbers + numbers[:1]]
+    assert len(set(got)) == 3
+    assert keyed_hasher(salt, bytes(32))(numbers[0]) != got[0]  # another county's key

@@ -18,6 +18,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from fieldapp.core.gc_pause import gc_paused
 from fieldapp.core.messages import ErrorCode
 from fieldapp.core.progress import Cancelled
 
@@ -148,27 +149,39 @@ def _current(conn, changes: list[tuple]) -> dict[str, dict[str, tuple]]:
     uuids: dict[str, set[str]] = {}
     for tbl, uuid, *_ in changes:
         uuids.setdefault(tbl, set()).add(uuid)
-    return {tbl: {r[0]: r[1:] for r in conn.execute(
-        f"SELECT uuid, device_id, counter, deleted, clock FROM {tbl}"
-        " WHERE uuid IN (SELECT value FROM json_each(?))", (json.dumps(sorted(keys)),))}
-        for tbl, keys in uuids.items()}
+    return {tbl: {r[0]: r[1:] for r in _rows_of(
+        conn, tbl, "uuid", "SELECT uuid, device_id, counter, deleted, clock FROM {tbl} WHERE {keys}",
+        keys)} for tbl, keys in uuids.items()}
 
 
 def _in_use(conn, households: list[str]) -> dict[str, str]:
     """Why each of these households must stay (visits, else work orders), if it must."""
     reasons: dict[str, str] = {}
+    wanted = set(households)
     for table, reason in (("work_orders", "已有工单，保留"), ("visits", "已有走访记录，保留")):
-        reasons.update((u, reason) for u, in conn.execute(
-            f"SELECT DISTINCT household_uuid FROM {table} WHERE deleted = 0"
-            " AND household_uuid IN (SELECT value FROM json_each(?))", (json.dumps(households),)))
+        reasons.update((u, reason) for u, in _rows_of(
+            conn, table, "household_uuid",
+            "SELECT DISTINCT household_uuid FROM {tbl} WHERE deleted = 0 AND {keys}", wanted))
     return reasons
+
+
+def _rows_of(conn, table: str, column: str, sql: str, keys: set[str]) -> list[tuple]:
+    """The rows of `sql` (its first column is `column`; {tbl} and {keys} to fill in) whose
+    `column` is one of `keys`: looked up by key, or, for as many keys as a quarter of the table
+    (undoing a first import), the table read whole and picked here."""
+    rows = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+    if len(keys) * 4 >= rows:
+        return [r for r in conn.execute(sql.format(tbl=table, keys="1")) if r[0] in keys]
+    return conn.execute(sql.format(tbl=table, keys=f"{column} IN (SELECT value FROM json_each(?))"),
+                        (json.dumps(sorted(keys)),)).fetchall()
 
 
 def undo_import(store, import_id: int, user: str | None = None,
                 progress: Callable[[int, int], bool] | None = None) -> UndoPlan:
     """Undo an import in one change-logged transaction; returns what was done. progress(done,
-    total) returning False cancels (nothing is changed)."""
-    with store.write(user) as w:
+    total) returning False cancels (nothing is changed). Runs with the cyclic garbage collector
+    paused (core.gc_pause), as the import does."""
+    with gc_paused(), store.write(user) as w:
         plan = plan_undo(store, import_id)  # inside the write lock: nothing moves meanwhile
         total = len(plan.deletes) + len(plan.reverts)
         with deferred_indexes(w.store, _incoming(plan)):

@@ -9,7 +9,6 @@ transaction: a cancel or an error leaves the database exactly as it was.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 import time
@@ -18,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.core.divisions import Area
-from fieldapp.core.idcard import mask_id, rekey_hash
+from fieldapp.core.idcard import keyed_hasher, mask_id
 from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_rows import ParsedRegister, Problem, RegisterRow
@@ -161,9 +160,8 @@ def _keyed_hashes(store, rows) -> dict[int, str]:
     key = id_numbers.id_key(store)
     if key is None:
         return {}
-    prefix = ((store.setting("id_salt") or "") + ":").encode()
-    return {r.row: rekey_hash(hashlib.sha256(prefix + r.id_number.encode()).hexdigest(), key)
-            for r in rows if r.id_number}
+    keyed = keyed_hasher(store.setting("id_salt") or "", key)
+    return {r.row: keyed(r.id_number) for r in rows if r.id_number}
 
 
 def _changes(row: RegisterRow, h: str | None, m: tuple, keep_full: bool) -> dict[str, Any]:

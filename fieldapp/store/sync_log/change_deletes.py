@@ -13,6 +13,8 @@ from fieldapp.store import errors as E
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 
 from .change_json import _ENCODE_STR, _audit_text, _dumps, _dumps_flat, _loads_clock
+from .set_deletes import params as set_params
+from .set_deletes import set_delete
 from .table_plans import _key, insert_rows
 
 
@@ -66,6 +68,8 @@ class Deletes:
         if bad:
             raise E.StoreError(ErrorCode.SYNC_NOT_CLEARABLE, table=table, fields=", ".join(bad))
         keycol = _key(table)
+        if keys and self._delete_set_based(table, keycol, keys, clear):
+            return
         extra = ", household_uuid" if table == "visits" else ""
         cols = "".join(f", {f}" for f in clear)
         found = {r[1]: r for r in self.conn.execute(
@@ -87,6 +91,29 @@ class Deletes:
         self._log(log)
         insert_rows(self.store, "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user,"
                     " device_id, at)", audit)
+
+    def _delete_set_based(self, table: str, keycol: str, keys: list[str],
+                          clear: dict[str, Any]) -> bool:
+        """delete_many in a few statements when every record is as it was inserted
+        (set_deletes.py); False (nothing written) when one is not, or the fields or device id
+        need what only the record-by-record path writes."""
+        if keycol != "uuid" or any(v is not None for v in clear.values()) \
+                or "deleted" in clear or _ENCODE_STR(self.device) != f'"{self.device}"':
+            return False
+        statements = set_delete(table, tuple(clear), table == "visits")
+        values = set_params(keys, self.clock.reserve(2 * len(keys)), self.counter, table,
+                            self.device, self.user, self.at)
+        found, plain, stamps, households = statements.check(self.conn, values)
+        if found != len(keys) or plain != len(keys):
+            return False
+        statements.write(self.conn, values)
+        self.counter += stamps
+        self.changes += stamps
+        if table == "households":
+            self._touched_households.update(keys)
+        elif table == "visits":
+            self._touched_households.update(households)
+        return True
 
     def _clear_texts(self, new_vals: dict[str, Any], clock: dict[str, str]) -> tuple[str, str]:
         """_dumps of the new values and of the base versions of a delete_many update; the same

@@ -30,20 +30,20 @@ class Inserts:
         if self._pending is None and not plan.json_fields and table not in _DERIVED_KEYS:
             return self._insert_plain(table, plan, records)
         rows, log = [], []
-        prepare, tick = self._prepare, self.clock.tick
+        records = records if isinstance(records, list) else list(records)
+        prepare, hlcs = self._prepare, self.clock.ticks(len(records))
         device, user, at = self.device, self.user, self.at
         # clock = {"*": "<device>:<counter>"}, built as text (same bytes as _dumps would give)
         clock_head = '{"*":' + _ENCODE(device)[:-1] + ":"
         # bulk load: the answers of new visits as given, for their household's status at the end
         answers = [] if table == "visits" and self._pending is not None else None
-        for record in records:
+        for record, hlc in zip(records, hlcs):
             row = prepare(table, record)
             if answers is not None:
                 answers.append(record.get("answers"))
             self.counter += 1
             self.changes += 1
             counter = self.counter
-            hlc = tick()
             row["device_id"] = device
             row["counter"] = counter
             row["hlc"] = hlc
@@ -79,11 +79,12 @@ class Inserts:
         fields = plan.fields
         defaults = [(fields.index(f), default) for f, default in plan.defaults]
         name_at = fields.index("head_name") if table == "households" else None
-        device, user, at, tick = self.device, self.user, self.at, self.clock.tick
+        device, user, at = self.device, self.user, self.at
         clock_head = '{"*":' + _ENCODE(device)[:-1] + ":"
         counter = self.counter
         rows, log, uuids = [], [], []
-        for record in records:
+        records = records if isinstance(records, list) else list(records)
+        for record, hlc in zip(records, self.clock.ticks(len(records))):
             if not plan.allowed.issuperset(record):
                 self._prepare(table, record)  # raises, naming the unknown fields
             values = list(map(record.get, fields))
@@ -92,7 +93,6 @@ class Inserts:
                     values[i] = default
             uuid = record.get("uuid") or str(uuidlib.uuid4())
             counter += 1
-            hlc = tick()
             values += (uuid, device, counter, hlc, f'{clock_head}{counter}"}}', 0)
             if name_at is not None:
                 values.append(initials(values[name_at]))
