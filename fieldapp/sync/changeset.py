@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from typing import Any
 
-from fieldapp.core.clock import valid_hlc
+from fieldapp.core.clock import HLC_RE, valid_hlc
 from fieldapp.core.messages import ErrorCode
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
@@ -21,6 +22,7 @@ from .errors import BundleRejected
 OPS = ("insert", "update", "delete")
 _DEVICE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 _GOOD_DEVICES: set[str] = set()
+_HLCS = re.compile(f"(?:{HLC_RE.pattern}\n)*")  # stamps, each followed by a newline
 
 
 def _good_device(device: str) -> bool:
@@ -36,15 +38,28 @@ def bundle_form(row: tuple) -> list:
     return [*row[:6], *(None if v is None else json.loads(v) for v in row[6:9]), *row[9:]]
 
 
-def change_from_list(item: Any, where: str) -> Change:
-    """A change from its bundle form (a JSON list in CHANGE_COLUMNS order), validated."""
+def changes_from_lists(items: list, where: str) -> list[Change]:
+    """Every change of a bundle, validated as change_from_list does one by one, in order (the
+    first bad one is the one refused). The stamps are checked all at once: one regular
+    expression over all of them when each is text."""
+    hlcs = [item[2] if item.__class__ is list and len(item) > 2 else None for item in items]
+    if all(h.__class__ is str and "\n" not in h for h in hlcs) and _HLCS.fullmatch(
+            "".join(h + "\n" for h in hlcs)):
+        return [change_from_list(item, where, hlc_checked=True) for item in items]
+    return [change_from_list(item, where) for item in items]
+
+
+def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Change:
+    """A change from its bundle form (a JSON list in CHANGE_COLUMNS order), validated
+    (hlc_checked: its stamp is known to be well formed)."""
     if not isinstance(item, list) or len(item) != len(CHANGE_COLUMNS):
         raise BundleRejected(ErrorCode.CHANGE_FORMAT, where=where)
     c = Change(*item)
     ok = (isinstance(c.device_id, str)
           and (c.device_id in _GOOD_DEVICES or _good_device(c.device_id))
           and isinstance(c.counter, int) and not isinstance(c.counter, bool) and c.counter > 0
-          and valid_hlc(c.hlc) and isinstance(c.record_uuid, str) and c.record_uuid
+          and (hlc_checked or valid_hlc(c.hlc)) and isinstance(c.record_uuid, str)
+          and c.record_uuid
           and isinstance(c.tbl, str) and isinstance(c.op, str) and c.op in OPS
           and isinstance(c.data, dict) and isinstance(c.at, str)
           and (c.old is None or isinstance(c.old, dict))
@@ -65,8 +80,14 @@ def change_from_list(item: Any, where: str) -> Change:
                 raise BundleRejected(ErrorCode.CHANGE_UNKNOWN_FIELD, table=c.tbl, field=name,
                                      where=where)
     for name, v in values.items():
-        if v.__class__ is str or v is None:  # fits every field, holds no number
+        cls = v.__class__
+        if cls is str or v is None:  # fits every field, holds no number
             continue
+        if (cls is float or cls is int) and name in _PLAIN_NUMBER_FIELDS:
+            if cls is int and name not in _RANGE or abs(v) <= _RANGE.get(name, _FINITE):
+                continue  # a finite number in range (NaN and infinities fail the comparison)
+            raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
+                                 field=f"{c.tbl}.{name}", value=repr(v)[:40])
         if not _value_ok(name, v):
             raise BundleRejected(ErrorCode.CHANGE_VALUE_TYPE, table=c.tbl, field=name,
                                  version=c.version, where=where)
@@ -106,6 +127,12 @@ _TEXT = frozenset({"code", "parent_code", "village_code", "township_code", "area
 _SCALAR = (str, int, float)
 
 
+# Columns where any finite number is a value (not text, not a whole JSON document): a number
+# there is judged by _number_ok alone.
+_PLAIN_NUMBER_FIELDS = frozenset(
+    f for fields in SYNCED_FIELDS.values() for f in fields
+    if f not in _TEXT and f not in JSON_FIELDS)
+_FINITE = sys.float_info.max
 _PLAIN = frozenset({str, type(None)})
 _PLAIN_OR_NUMBER = _PLAIN | {int, float}
 _TEXT_OR_JSON = _TEXT | JSON_FIELDS

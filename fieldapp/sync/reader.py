@@ -17,7 +17,7 @@ from fieldapp.core.private_temp import pause_for_tests, private_workdir
 from fieldapp.store.schema import SCHEMA_VERSION
 
 from .archive import Payload
-from .changeset import Change, change_from_list
+from .changeset import Change, changes_from_lists
 from .container import Opened, content_key_for, decrypt_payload, open_bundle
 from .errors import BundleRejected
 from .keys import KeyPair
@@ -91,7 +91,7 @@ def read_contents(opened: Opened, work: Path, keys: KeyPair | None,
     raw = payload.read_json("changes.json")
     if not isinstance(raw, list):
         raise BundleRejected(ErrorCode.BUNDLE_CHANGES_FORMAT, where=where)
-    changes = [change_from_list(item, where) for item in raw]
+    changes = changes_from_lists(raw, where)
     reference: dict[str, Any] = {}
     if h["kind"] == "reference":
         reference = payload.read_json("reference.json")

@@ -56,6 +56,8 @@ def _csv_case(tmp_path, raw: bytes) -> None:
 def _json_case(doc) -> None:
     raw = json.dumps(doc, ensure_ascii=False).encode()
     assert jsonguard.depth(raw) == _depth(doc)
+    for limit in range(_depth(doc) + 2):  # the fast check agrees at, below and above the depth
+        assert jsonguard.deeper_than(raw, limit) == (_depth(doc) > limit)
     assert jsonguard.loads(raw, member="x") == doc
 
 
@@ -139,3 +141,20 @@ def test_a_deep_document_is_refused_not_recursed():
     with pytest.raises(FieldappError) as e:
         jsonguard.loads(b"[" * 200_000 + b"]" * 200_000, member="changes.json", where="b.fab")
     assert e.value.code == "too_deep" and "changes.json" in str(e.value)
+
+
+def test_nesting_exactly_at_the_limit_is_read_one_more_is_refused():
+    limit = jsonguard.MAX_DEPTH
+    at = b'{"a":' * (limit - 1) + b"[1]" + b"}" * (limit - 1)
+    assert jsonguard.loads(at, member="changes.json") is not None
+    with pytest.raises(FieldappError) as e:
+        jsonguard.loads(b"[" + at + b"]", member="changes.json", where="b.fab")
+    assert e.value.code == "too_deep"
+
+
+def test_unbalanced_brackets_are_measured_like_depth():
+    # closing brackets first lower the running sum: 70 levels after 10 stray ones are depth 60
+    raw = b"]" * 10 + b"[" * 70 + b"]" * 70
+    assert jsonguard.depth(raw) == 60
+    assert not jsonguard.deeper_than(raw, 64)
+    assert jsonguard.deeper_than(b"[" * 100 + b"]" * 50, 64)
