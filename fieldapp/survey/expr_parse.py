@@ -13,11 +13,16 @@ from .errors import ExpressionError
 from fieldapp.core.messages import ErrorCode
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*(?::[A-Za-z_][A-Za-z0-9_.\-]*)?")
+# A choices-sheet column in one language, as a choice_filter names it: label::English, label::zh
+_COLUMN_IN_LANGUAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*::[^\s()'\"=!<>,+*/\[\]]+")
 _NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
 _REF = re.compile(r"\$\{([^}]*)\}")
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _OPERATORS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", ",")
 _WORD_OPERATORS = ("and", "or", "div", "mod")
+# Typographic quotes, as Excel's autocorrect and Chinese input methods type them: a string opened
+# with one closes with either of its pair (‘…’, “…”, and the ’…’ autocorrect sometimes leaves).
+CURLY_QUOTES = {"‘": "‘’", "’": "‘’", "“": "“”", "”": "“”"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ def tokenize(source: str) -> list[Token]:
         if c.isspace():
             i += 1
             continue
-        if c in "'\"":
+        if c in "'\"" or c in CURLY_QUOTES:
             token, i = _string(source, i)
         elif c == "$":
             token, i = _reference(source, i)
@@ -53,7 +58,8 @@ def tokenize(source: str) -> list[Token]:
 
 
 def _string(source: str, i: int) -> tuple[Token, int]:
-    end = source.find(source[i], i + 1)
+    closers = CURLY_QUOTES.get(source[i], source[i])
+    end = min((e for e in (source.find(q, i + 1) for q in closers) if e >= 0), default=-1)
     if end < 0:
         raise ExpressionError(ErrorCode.EXPR_UNTERMINATED, i)
     return Token("str", source[i + 1:end], i), end + 1
@@ -77,7 +83,7 @@ def _dot(tokens: list[Token], source: str, i: int) -> tuple[Token, int]:
 
 
 def _word_or_operator(source: str, i: int) -> tuple[Token, int]:
-    m = _NAME.match(source, i)
+    m = _COLUMN_IN_LANGUAGE.match(source, i) or _NAME.match(source, i)
     if m:
         word = m.group()
         return Token("op" if word in _WORD_OPERATORS else "name", word, i), m.end()
@@ -225,6 +231,14 @@ class _Parser:
             raise self._unexpected(self.tok, ErrorCode.EXPR_NEED_PAREN,
                                    ErrorCode.EXPR_NEED_PAREN_END)
         return self.output[0]
+
+
+def curly_quoted(source: str) -> bool:
+    """True when a string of the expression is quoted with typographic quotes (‘…’, “…”)."""
+    try:
+        return any(t.kind == "str" and source[t.pos] in CURLY_QUOTES for t in tokenize(source))
+    except ExpressionError:
+        return False
 
 
 def parse(source: str, *, allow_choice_columns: bool = False) -> A.Node:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from .errors import ExpressionError, FormError, Problem
+from .expr_parse import curly_quoted
 from .expression import Expression
 from .model import NAME_RE, Choice, Field, Form, Group
 from .sheets import HEADER_ALIASES, Row, Sheet, language_code, read_workbook, split_column
@@ -90,12 +91,16 @@ class _Loader:
         if not source:
             return None
         try:
-            return Expression.parse(source, allow_choice_columns=choice_columns)
+            parsed = Expression.parse(source, allow_choice_columns=choice_columns)
         except ExpressionError as exc:
             shown = source if len(source) <= 120 else source[:120] + "…"
             self.problem(exc.code, f"{exc.message}（位置 {exc.pos + 1}）: {shown}",
                          sheet, row, header)
             return None
+        if curly_quoted(source):
+            self.warnings.append(f"{sheet.name} 工作表第 {row.number} 行 {header} 列: 中文引号 ‘ ’ “ ” "
+                                 f"按英文引号读取（ODK Collect 不接受，发到手机前请改为 ' 或 \"）")
+        return parsed
 
     def flag(self, sheet: Sheet, row: Row, base: str) -> Expression | bool:
         """required / read_only: yes/no, or an expression."""

@@ -346,7 +346,7 @@ class SurveyBuilder:
             return
         columns = {"name"}
         for c in self.choices.get(f.list_name, ()):
-            columns.update(c.extra)
+            columns.update(c.columns())
         missing = sorted({node.name for node in walk(f.choice_filter.tree)
                           if isinstance(node, ChoiceColumn) and node.name not in columns})
         for name in missing:  # ODK and pyxform only warn: the missing column reads as empty

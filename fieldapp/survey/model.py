@@ -35,6 +35,15 @@ class Choice:
     labels: Labels
     extra: Mapping[str, str] = field(default_factory=dict)  # other columns, for choice_filter
 
+    def columns(self) -> dict[str, str]:
+        """What a choice_filter reads of this choice: name, the other columns, and the label as
+        `label` (the first language) and `label::LANG` (pyxform's column spelling)."""
+        out = {"name": self.name, **self.extra}
+        for lang, text in self.labels.items():
+            out.setdefault("label", text)
+            out[f"label::{lang}"] = text
+        return out
+
 
 @dataclass(frozen=True)
 class LastSaved:

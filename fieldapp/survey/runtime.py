@@ -201,7 +201,7 @@ class FormState:
         at = path[:len(self.form.repeat_chain(repeat))] if repeat else ()
         return EvalContext(lambda name: self.lookup(name, repeat, at), current=current,
                            today=self.today,
-                           choice={"name": choice.name, **choice.extra} if choice else {},
+                           choice=choice.columns() if choice else {},
                            position=at[-1] + 1 if at else 0,
                            lookup_all=self.lookup_all, tables=self.form.tables)
 
