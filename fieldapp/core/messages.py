@@ -224,6 +224,12 @@ class ErrorCode(Enum):
         "{file}：用到 {count} 个选项文件，超过参考包允许的 {limit} 个",
         "{file}: it uses {count} choice files, more than the {limit} a reference bundle carries",
         "too_large")
+    FORM_PUBLISH_DROPS_COVERAGE = Template(
+        "{file}：核查表缺少计算覆盖状态所需的题目或选项（覆盖标准 {rule}）：{missing}。请保留这些"
+        "题目的 name 和选项值（不放在重复组里）后再发布",
+        "{file}: the checklist lacks questions or choices the coverage status needs (coverage "
+        "rule {rule}): {missing}. Keep these questions' names and choice values (outside any "
+        "repeat) and publish again", "form_drops_coverage")
     FORM_VERSION_MISSING = Template(
         "找不到表单 {form_id} 的版本 {version}（本库没有，程序也没有附带）",
         "Version {version} of form {form_id} is not in the database nor shipped with the "
