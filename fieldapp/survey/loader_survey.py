@@ -52,6 +52,7 @@ class SurveyBuilder:
         self.stack: list[_Open] = []
         self.names: dict[str, Row] = {}
         self.claimed: dict[str, tuple[str, Row, tuple[str, ...]]] = {}  # by lower-case name
+        self.shared: dict[str, list[Row]] = {}  # names several questions have: their rows
         self.fields: list[tuple[Field, Row]] = []
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
 
@@ -106,7 +107,7 @@ class SurveyBuilder:
 
     def begin(self, row: Row, kind: str) -> None:
         ld, sheet = self.ld, self.sheet
-        name = self.claim_name(row) or f"_row{row.number}"
+        name = self.claim_name(row, kind) or f"_row{row.number}"
         is_repeat = kind == "begin_repeat"
         if len(self.stack) >= MAX_DEPTH:
             self.problem("too_deep", f"分组嵌套超过 {MAX_DEPTH} 层（{name}）", row, "type")
@@ -129,7 +130,9 @@ class SurveyBuilder:
                          row, "name")
             return None
         first = self.claimed.get(name.lower())
-        if first is not None:  # answers are kept by name: also across groups, in any case
+        if first is not None and self.may_share(name, first, kind):
+            return self.share(name, row)
+        if first is not None:  # same group, a group's name, or a name differing only in case
             first_name, first_row, first_path = first
             self.problem(
                 "duplicate_name",
@@ -141,6 +144,27 @@ class SurveyBuilder:
         self.names[name] = row
         self.claimed[name.lower()] = (name, row, self.path())
         return name
+
+    def may_share(self, name: str, first: tuple[str, Row, tuple[str, ...]], kind: str) -> bool:
+        """As pyxform: a question may have the name of one in another group (or of a group it
+        is not directly in), though a reference to that name is then ambiguous."""
+        first_name, _, first_path = first
+        return first_name == name and first_path != self.path() and \
+            not kind.startswith("begin_")
+
+    def share(self, name: str, row: Row) -> str:
+        """The answer key of a question whose name another one has: its group path and name
+        joined by '-' (as ODK Central's CSV export names it), e.g. `member-name`."""
+        key = "-".join((*self.path(), name))
+        if key.lower() in self.claimed:
+            key = f"{key}-{row.number}"
+        self.shared.setdefault(name, [self.claimed[name.lower()][1]]).append(row)
+        self.claimed[key.lower()] = (key, row, self.path())
+        self.names[key] = row
+        self.ld.warnings.append(
+            f"{self.sheet.name} 工作表第 {row.number} 行: 字段名 {name} 与第 "
+            f"{self.shared[name][0].number} 行同名（在不同分组中），答案列名为 {key}")
+        return key
 
     def row(self, row: Row) -> None:
         ld, sheet = self.ld, self.sheet
@@ -161,7 +185,7 @@ class SurveyBuilder:
         if kind in FROM_FILE:
             arg = self.choice_file(row, kind, arg)
             if not arg:
-                self.claim_name(row)  # the name exists: references to it are not errors too
+                self.claim_name(row, kind)  # the name exists: references to it are not errors too
                 return
             kind = FROM_FILE[kind]
         if kind == "select_one_external" and arg.split()[:1]:  # list on external_choices
@@ -235,7 +259,8 @@ class SurveyBuilder:
             self.choices[f.list_name] = (*items, Choice("other", dict.fromkeys(languages, "Other")))
         name = f"{f.name}_other"
         other_row = Row(row.number, {"name": name})
-        if self.claim_name(other_row) is None:
+        name = self.claim_name(other_row, "text")
+        if name is None:
             return
         other = Field(name=name, type="text", row=row.number,
                       labels=dict.fromkeys(f.labels or {"default": ""}, "Specify other."),
@@ -293,30 +318,35 @@ class SurveyBuilder:
 
     # ----- whole-form checks -------------------------------------------------------------
     def check_all(self) -> None:
-        known = set(self.names)
         for f, row in self.fields:
             self.ld.in_time(self.sheet, row)
-            for column in ("relevant", "constraint", "calculation", "choice_filter"):
-                expr = getattr(f, column)
-                if expr is not None:
-                    self.report(check(expr.tree, known), row, column)
-            for column in ("required", "read_only"):
+            for column in ("relevant", "constraint", "calculation", "choice_filter", "required",
+                           "read_only"):
                 expr = getattr(f, column)
                 if isinstance(expr, Expression):
-                    self.report(check(expr.tree, known), row, column)
+                    self.report(self.check(expr), row, column)
             if f.choice_filter is not None:
                 self.check_choice_columns(f, row)
-            if isinstance(f.default, LastSaved) and f.default.name not in known:
+            if isinstance(f.default, LastSaved) and f.default.name not in self.names:
                 self.problem("unknown_reference", f"默认值引用了不存在的题目 ${{{f.default.name}}}",
                              row, "default")
         for g in self.groups():
             if g.relevant is not None:
-                self.report(check(g.relevant.tree, known), self.names.get(g.name), "relevant")
+                self.report(self.check(g.relevant), self.names.get(g.name), "relevant")
             if g.repeat_count is not None:
-                self.report(check(g.repeat_count.tree, known), self.names.get(g.name),
-                            "repeat_count")
+                self.report(self.check(g.repeat_count), self.names.get(g.name), "repeat_count")
         self.check_cycles()
         self.read_tables()
+
+    def check(self, expr: Expression) -> list[tuple[str, str]]:
+        """An expression's problems, and references to a name several questions have."""
+        problems = check(expr.tree, self.names)
+        for name in sorted(expr.references & self.shared.keys()):
+            rows = "、".join(str(r.number) for r in self.shared[name])
+            problems.append(("ambiguous_reference",
+                             f"${{{name}}} 指的是哪个题目不明确：第 {rows} 行都叫 {name}（pyxform: "
+                             f"There are multiple survey elements named '{name}'.）"))
+        return problems
 
     def read_tables(self) -> None:
         """pulldata('name', ...): name.csv beside the form, read once for every use."""

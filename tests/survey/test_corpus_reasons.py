@@ -65,3 +65,48 @@ def test_choice_filter_on_a_language_the_list_lacks_warns(xlsform):
         [["list_name", "name", "label::English"], ["names", "a", "A"]]))
     assert [c.name for c in FormState.new(form).choices("n")] == []
     assert any("label::French" in w for w in form.warnings)
+
+
+def test_the_same_name_in_different_groups_loads_with_its_group_in_the_answer_key(xlsform):
+    # as ODK's tutorial forms: a respondent's name and each child's name
+    form = load_form(xlsform([
+        ["type", "name", "label", "relevant"],
+        ["text", "name", "Your name"],
+        ["begin_repeat", "child", "Children"],
+        ["text", "name", "Child's name"],
+        ["integer", "age", "Age", "string-length(.) >= 0"],
+        ["end_repeat"],
+        ["begin_group", "spouse", "Spouse"],
+        ["text", "name", "Spouse's name"],
+        ["end_group"]]))
+    assert [n for n in form.fields if n.endswith("name")] == ["name", "child-name", "spouse-name"]
+    assert form.fields["child-name"].repeat == "child"
+    assert any("第 4 行" in w and "child-name" in w for w in form.warnings)
+    state = FormState.new(form)
+    state.add_instance("child")
+    state.set("name", "王芳")
+    state.set("child-name", "小明", 0)
+    state.set("spouse-name", "李强")
+    assert (state.value("name"), state.value("child-name", 0), state.value("spouse-name")) == \
+        ("王芳", "小明", "李强")
+
+
+def test_a_reference_to_a_name_two_questions_have_is_refused_naming_both_rows(xlsform):
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([
+            ["type", "name", "label", "relevant"],
+            ["text", "name", "Your name"],
+            ["begin_group", "spouse", "Spouse"],
+            ["text", "name", "Spouse's name"],
+            ["end_group"],
+            ["note", "hello", "Hello", "${name} != ''"]]))
+    p = info.value.problems[0]
+    assert (p.code, p.row, p.column) == ("ambiguous_reference", 6, "relevant")
+    assert "第 2、4 行" in p.message and "multiple survey elements named 'name'" in p.message
+
+
+def test_the_same_name_twice_in_one_group_is_still_refused(xlsform):
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([["type", "name", "label"], ["begin_group", "g", "G"],
+                           ["text", "a", "A"], ["text", "a", "A again"], ["end_group"]]))
+    assert [(p.code, p.row) for p in info.value.problems] == [("duplicate_name", 4)]
