@@ -370,9 +370,9 @@ class SurveyBuilder:
     def check_choice_columns(self, f: Field, row: Row) -> None:
         """Bare names in a choice_filter should be columns of the choices sheet (else a warning)."""
         assert f.choice_filter is not None
-        if not f.is_select:
-            self.problem("choice_filter_not_select", "choice_filter 只能用于选择题", row,
-                         "choice_filter")
+        if not f.is_select:  # pyxform ignores it too
+            self.ld.warnings.append(f"{self.sheet.name} 工作表第 {row.number} 行: {f.name} 不是"
+                                    f"选择题，choice_filter 不起作用，已忽略")
             return
         columns = {"name"}
         for c in self.choices.get(f.list_name, ()):

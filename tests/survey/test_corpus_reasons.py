@@ -110,3 +110,46 @@ def test_the_same_name_twice_in_one_group_is_still_refused(xlsform):
         load_form(xlsform([["type", "name", "label"], ["begin_group", "g", "G"],
                            ["text", "a", "A"], ["text", "a", "A again"], ["end_group"]]))
     assert [(p.code, p.row) for p in info.value.problems] == [("duplicate_name", 4)]
+
+
+def test_a_choice_name_with_a_space_works_in_select_one_not_in_select_multiple(xlsform):
+    choices = [["list_name", "name", "label"], ["freq", "once a week", "每周一次"],
+               ["freq", "daily", "每天"]]
+    form = load_form(xlsform([["type", "name", "label"], ["select_one freq", "f", "多久"]],
+                             choices))
+    state = FormState.new(form)
+    state.set("f", "once a week")
+    assert state.value("f") == "once a week" and state.problem("f") is None
+    assert any("第 2 行" in w and "once a week" in w for w in form.warnings)
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([["type", "name", "label"], ["select_one freq", "f", "多久"],
+                           ["select_multiple freq", "m", "哪些"]], choices))
+    p = info.value.problems[0]
+    assert (p.code, p.sheet, p.row, p.column) == ("bad_choice_name", "choices", 2, "name")
+    assert "多选题 m" in p.message
+
+
+def test_external_choices_may_repeat_a_name_in_different_cascades(xlsform, tmp_path):
+    from openpyxl import load_workbook
+
+    path = xlsform([["type", "name", "label", "choice_filter"],
+                    ["select_one state", "s", "State"],
+                    ["select_one_external county", "c", "County", "state=${s}"]],
+                   [["list_name", "name", "label"], ["state", "wa", "WA"], ["state", "tx", "TX"]])
+    wb = load_workbook(path)
+    ext = wb.create_sheet("external_choices")
+    for r in (["list_name", "name", "label", "state"], ["county", "king", "King", "wa"],
+              ["county", "king", "King", "tx"], ["county", "pierce", "Pierce", "wa"]):
+        ext.append(r)
+    wb.save(path)
+    state = FormState.new(load_form(path))
+    state.set("s", "tx")
+    assert [c.name for c in state.choices("c")] == ["king"]
+
+
+def test_a_choices_row_with_only_a_label_is_skipped_with_a_warning(xlsform):
+    form = load_form(xlsform([["type", "name", "label"], ["select_one yn", "q", "Q"]],
+                             [["list name", "name", "label"], ["yn", "yes", "Yes"],
+                              [None, None, "No"], ["yn", "no", "No"]]))
+    assert [c.name for c in form.choices["yn"]] == ["yes", "no"]
+    assert any("choices 工作表第 3 行" in w for w in form.warnings)
