@@ -21,8 +21,10 @@ _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _OPERATORS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", ",")
 _WORD_OPERATORS = ("and", "or", "div", "mod")
 # Typographic quotes, as Excel's autocorrect and Chinese input methods type them: a string opened
-# with one closes with either of its pair (‘…’, “…”, and the ’…’ autocorrect sometimes leaves).
-CURLY_QUOTES = {"‘": "‘’", "’": "‘’", "“": "“”", "”": "“”"}
+# with a quote closes with the nearest of the same kind (straight, else typographic, or the other
+# way round), so ‘…’, “…”, ’…’ and a mix such as '…’ read as ODK authors meant them.
+_SINGLE, _DOUBLE = "'‘’", '"“”'
+CURLY_QUOTES = "‘’“”"
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def tokenize(source: str) -> list[Token]:
         if c.isspace():
             i += 1
             continue
-        if c in "'\"" or c in CURLY_QUOTES:
+        if c in _SINGLE or c in _DOUBLE:
             token, i = _string(source, i)
         elif c == "$":
             token, i = _reference(source, i)
@@ -58,8 +60,14 @@ def tokenize(source: str) -> list[Token]:
 
 
 def _string(source: str, i: int) -> tuple[Token, int]:
-    closers = CURLY_QUOTES.get(source[i], source[i])
-    end = min((e for e in (source.find(q, i + 1) for q in closers) if e >= 0), default=-1)
+    c = source[i]
+    family = _SINGLE if c in _SINGLE else _DOUBLE
+    first, then = (family[0], family[1:]) if c == family[0] else (family[1:], family[0])
+    end = -1
+    for closers in (first, then):
+        end = min((e for e in (source.find(q, i + 1) for q in closers) if e >= 0), default=-1)
+        if end >= 0:
+            break
     if end < 0:
         raise ExpressionError(ErrorCode.EXPR_UNTERMINATED, i)
     return Token("str", source[i + 1:end], i), end + 1
@@ -236,7 +244,9 @@ class _Parser:
 def curly_quoted(source: str) -> bool:
     """True when a string of the expression is quoted with typographic quotes (‘…’, “…”)."""
     try:
-        return any(t.kind == "str" and source[t.pos] in CURLY_QUOTES for t in tokenize(source))
+        return any(t.kind == "str" and (source[t.pos] in CURLY_QUOTES or
+                                        source[t.pos + len(t.text) + 1] in CURLY_QUOTES)
+                   for t in tokenize(source))
     except ExpressionError:
         return False
 

@@ -17,21 +17,23 @@ def test_typographic_quotes_read_as_quotes_with_a_warning_naming_the_row(xlsform
         [["type", "name", "label", "relevant"],
          ["select_one who", "w", "谁"],
          ["text", "other", "其他", "${w} = ‘other’"],
-         ["text", "cn", "中文", "${w} = “other”"]],
+         ["text", "cn", "中文", "${w} = “other”"],
+         ["text", "mixed", "混用", "${w} = ’other' or ${w} = 'other’"]],
         [["list_name", "name", "label"], ["who", "me", "我"], ["who", "other", "其他"]]))
     state = FormState.new(form)
-    assert not state.relevant("other") and not state.relevant("cn")
+    assert not any(state.relevant(n) for n in ("other", "cn", "mixed"))
     state.set("w", "other")
-    assert state.relevant("other") and state.relevant("cn")
+    assert all(state.relevant(n) for n in ("other", "cn", "mixed"))
     quoted = [w for w in form.warnings if "中文引号" in w]
     assert [w.split(":")[0] for w in quoted] == ["survey 工作表第 3 行 relevant 列",
-                                                 "survey 工作表第 4 行 relevant 列"]
+                                                 "survey 工作表第 4 行 relevant 列",
+                                                 "survey 工作表第 5 行 relevant 列"]
 
 
 def test_typographic_quotes_inside_a_plain_string_are_text_without_warning(xlsform):
     form = load_form(xlsform([["type", "name", "label", "calculation"],
-                              ["calculate", "c", "", "concat('他说“好”', '!')"]]))
-    assert FormState.new(form).value("c") == "他说“好”!"
+                              ["calculate", "c", "", "concat('他说“好”', '!', \"it’s\")"]]))
+    assert FormState.new(form).value("c") == "他说“好”!it’s"
     assert not any("中文引号" in w for w in form.warnings)
 
 
