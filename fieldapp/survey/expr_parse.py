@@ -21,8 +21,9 @@ _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _OPERATORS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", ",")
 _WORD_OPERATORS = ("and", "or", "div", "mod")
 # Typographic quotes, as Excel's autocorrect and Chinese input methods type them: a string opened
-# with a quote closes with the nearest of the same kind (straight, else typographic, or the other
-# way round), so ‘…’, “…”, ’…’ and a mix such as '…’ read as ODK authors meant them.
+# with a straight quote closes with the next straight one (else a typographic one of its kind); one
+# opened with a typographic quote closes with the nearest quote of its kind, so ‘…’, “…”, ’…’ and
+# mixes such as ’…' and '…’ read as ODK authors meant them.
 _SINGLE, _DOUBLE = "'‘’", '"“”'
 CURLY_QUOTES = "‘’“”"
 
@@ -62,7 +63,7 @@ def tokenize(source: str) -> list[Token]:
 def _string(source: str, i: int) -> tuple[Token, int]:
     c = source[i]
     family = _SINGLE if c in _SINGLE else _DOUBLE
-    first, then = (family[0], family[1:]) if c == family[0] else (family[1:], family[0])
+    first, then = (family[0], family[1:]) if c == family[0] else (family, "")
     end = -1
     for closers in (first, then):
         end = min((e for e in (source.find(q, i + 1) for q in closers) if e >= 0), default=-1)
