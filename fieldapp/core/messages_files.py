@@ -126,6 +126,11 @@ class FileMessages:
                         "syntax")
     EXPR_NEED_PAREN_END = T("此处应为 ')'，实际是表达式结尾",
                             "Expected ')' here, found the end of the expression", "syntax")
+    EXPR_NEED_BRACKET = T("'[' 缺少对应的 ']'", "A '[' lacks its closing ']'", "syntax")
+    EXPR_UNKNOWN_INSTANCE = T(
+        "instance('{name}') 找不到：choices 工作表没有选项列表 {name}，表单旁边也没有 {name}.csv",
+        "instance('{name}') is not found: the choices sheet has no list {name} and there is no "
+        "{name}.csv beside the form", "unknown_instance")
     EXPR_TRAILING = T("多余的内容: {found}", "Unexpected trailing text: {found}", "syntax")
     # ---- answers typed or imported (survey.coerce) -------------------------------------------
     ANSWER_INTEGER = T("应填整数", "A whole number is expected")

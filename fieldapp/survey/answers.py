@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from .expr_values import first
 from .instances import Index, as_path
 from .model import Form, LastSaved
 
@@ -57,7 +58,9 @@ def state_defaults(form: Form, last_saved: Mapping[str, Any] | None = None) -> d
 
 
 def stored_value(value: Any) -> Any:
-    """An expression result as stored JSON: whole floats become ints, dates ISO text."""
+    """An expression result as stored JSON: whole floats become ints, dates ISO text, a node-set
+    its first node (as XPath reads one as a single value)."""
+    value = first(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -12,7 +12,7 @@ from . import expr_ast as A
 from .expr_functions import FUNCTIONS
 from .expr_regex import RegexError, compile_regex
 from .expr_values import (
-    arithmetic, compare, equal, from_answer, to_bool, to_number, to_string,
+    NodeSet, arithmetic, compare, equal, from_answer, to_bool, to_number, to_string,
 )
 
 
@@ -30,6 +30,8 @@ class EvalContext:
     position: int = 0
     lookup_all: Callable[[str], Any] | None = None
     tables: Mapping[str, Sequence[Mapping[str, str]]] = field(default_factory=dict)  # pulldata
+    # instance('list'): the form's choice lists, each item as its columns (Choice.columns)
+    instances: Mapping[str, Sequence[Mapping[str, str]]] = field(default_factory=dict)
 
 
 def evaluate(node: A.Node, ctx: EvalContext) -> Any:
@@ -66,6 +68,8 @@ def _expand(n: A.Node, ctx: EvalContext, todo: list, values: list) -> None:
         todo += [("binary", n), ("eval", n.right), ("eval", n.left)]
     elif n.name == "if":
         todo += [("branch", n), ("eval", n.args[0])]  # lazy: only the chosen branch
+    elif n.name == A.INSTANCE_PATH:
+        values.append(instance_items(n, ctx))
     elif n.name == "indexed-repeat" and isinstance(n.args[0], A.Ref):
         # the field's answers in every instance, even inside the repeat itself
         todo.append(("call", n))
@@ -135,6 +139,15 @@ _STEPS = {"negate": _negate, "logic": _logic, "truth": _truth, "branch": _branch
           "binary": _binary, "call": _call, "every": _every}
 
 
+def instance_items(n: A.Call, ctx: EvalContext) -> NodeSet:
+    """instance('list')/root/item[predicate]/column: the column of every item the predicate
+    holds for (the item's name without a column), as a node-set."""
+    name, test, column = n.args[0].value, n.args[1], n.args[2].value
+    items = ctx.instances.get(name) or ctx.tables.get(name, ())
+    return NodeSet(item.get(column or "name", "") for item in items
+                   if to_bool(evaluate(test, replace(ctx, choice=item))))
+
+
 def pulldata(tables: Mapping[str, Sequence[Mapping[str, str]]], name: Any, column: Any,
              key_column: Any, key: Any) -> str:
     """ODK's pulldata('file', 'column', 'key column', value): `column` of the first row of
@@ -150,6 +163,8 @@ def check(node: A.Node, known_fields: Collection[str] | None = None) -> list[tup
     """Problems (code, Chinese message) that make an expression unusable; [] when fine."""
     problems: list[tuple[str, str]] = []
     for n in A.walk(node):
+        if isinstance(n, A.Call) and n.name == A.INSTANCE_PATH:
+            continue
         if isinstance(n, A.Call):
             spec = FUNCTIONS.get(n.name)
             if spec is None:

@@ -30,9 +30,17 @@ CURLY_QUOTES = "‘’“”"
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # num str ref dot name op end
+    kind: str  # num str ref dot name op end instance
     text: str
     pos: int
+    extra: tuple = ()  # instance: (predicate source, its offset, column)
+
+
+# ODK's lookup in a secondary instance, instance('list')/root/item[predicate]/column: one token,
+# parsed into the call A.INSTANCE_PATH(list, predicate, column).
+_INSTANCE_OPEN = re.compile(r"instance\s*\(\s*")
+_INSTANCE_ITEMS = re.compile(r"\s*\)\s*/\s*root\s*/\s*item")
+_INSTANCE_COLUMN = re.compile(r"\s*/\s*([A-Za-z_][A-Za-z0-9_.\-]*)")
 
 
 def tokenize(source: str) -> list[Token]:
@@ -53,6 +61,8 @@ def tokenize(source: str) -> list[Token]:
             token, i = _dot(tokens, source, i)
         elif c == "/":
             raise ExpressionError(ErrorCode.EXPR_PATH, i)
+        elif c == "i" and (found := _instance_path(source, i)):
+            token, i = found
         else:
             token, i = _word_or_operator(source, i)
         tokens.append(token)
@@ -72,6 +82,39 @@ def _string(source: str, i: int) -> tuple[Token, int]:
     if end < 0:
         raise ExpressionError(ErrorCode.EXPR_UNTERMINATED, i)
     return Token("str", source[i + 1:end], i), end + 1
+
+
+def _instance_path(source: str, i: int) -> tuple[Token, int] | None:
+    """instance('list')/root/item[predicate]/column as one token; None when it is not one."""
+    m = _INSTANCE_OPEN.match(source, i)
+    if not m or m.end() >= len(source) or source[m.end()] not in _SINGLE + _DOUBLE:
+        return None
+    name, j = _string(source, m.end())
+    m = _INSTANCE_ITEMS.match(source, j)
+    if not m:
+        return None
+    j, predicate, at = m.end(), "", m.end()
+    if source.startswith("[", j):
+        end = _closing_bracket(source, j)
+        predicate, at, j = source[j + 1:end], j + 1, end + 1
+    m = _INSTANCE_COLUMN.match(source, j)
+    column = m.group(1) if m else ""
+    return Token("instance", name.text, i, (predicate, at, column)), m.end() if m else j
+
+
+def _closing_bracket(source: str, i: int) -> int:
+    """The `]` closing the `[` at i (strings and nested brackets skipped)."""
+    depth, j = 0, i
+    while j < len(source):
+        c = source[j]
+        if c in _SINGLE or c in _DOUBLE:
+            j = _string(source, j)[1]
+            continue
+        depth += (c == "[") - (c == "]")
+        if depth == 0:
+            return j
+        j += 1
+    raise ExpressionError(ErrorCode.EXPR_NEED_BRACKET, i)
 
 
 def _reference(source: str, i: int) -> tuple[Token, int]:
@@ -169,6 +212,8 @@ class _Parser:
             return True
         elif tok.kind == "name":
             return self.name(tok)
+        elif tok.kind == "instance":
+            self.output.append(_instance_node(tok))
         else:
             raise self._unexpected(tok, ErrorCode.EXPR_UNEXPECTED, ErrorCode.EXPR_UNEXPECTED_END)
         return False
@@ -240,6 +285,16 @@ class _Parser:
             raise self._unexpected(self.tok, ErrorCode.EXPR_NEED_PAREN,
                                    ErrorCode.EXPR_NEED_PAREN_END)
         return self.output[0]
+
+
+def _instance_node(tok: Token) -> A.Call:
+    predicate, at, column = tok.extra
+    try:
+        test = _Parser(predicate, True).parse() if predicate.strip() else A.Call("true", ())
+    except ExpressionError as exc:
+        exc.pos += at  # where in the whole expression
+        raise
+    return A.Call(A.INSTANCE_PATH, (A.Str(tok.text), test, A.Str(column)))
 
 
 def curly_quoted(source: str) -> bool:

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .choice_files import ChoiceFileError, read_choice_file, read_table
+from fieldapp.core.messages import ErrorCode
+
 from .coerce import coerce_answer
 from .errors import AnswerError, FormError
-from .expr_ast import Call, ChoiceColumn, Str, walk
+from .expr_ast import INSTANCE_PATH, Call, ChoiceColumn, Str, walk
 from .expr_eval import check
 from .expression import Expression
 from .model import (
@@ -349,22 +351,32 @@ class SurveyBuilder:
         return problems
 
     def read_tables(self) -> None:
-        """pulldata('name', ...): name.csv beside the form, read once for every use."""
+        """pulldata('name', ...) and instance('name') of a name that is no choice list: name.csv
+        beside the form, read once for every use."""
+        lists = set(self.choices) | {n.rpartition(".")[0] for n in self.choices if "." in n}
         for f, row in self.fields:
-            for column in ("relevant", "constraint", "calculation", "choice_filter"):
+            for column in ("relevant", "constraint", "calculation", "choice_filter", "required",
+                           "read_only"):
                 expr = getattr(f, column)
-                for node in walk(expr.tree) if expr is not None else ():
-                    if isinstance(node, Call) and node.name == "pulldata" and node.args and \
-                            isinstance(node.args[0], Str):
+                for node in walk(expr.tree) if isinstance(expr, Expression) else ():
+                    if not (isinstance(node, Call) and node.args and isinstance(node.args[0], Str)):
+                        continue
+                    if node.name == "pulldata":
                         self.read_table(node.args[0].value, row, column)
+                    elif node.name == INSTANCE_PATH and node.args[0].value not in lists:
+                        self.read_table(node.args[0].value, row, column, instance=True)
 
-    def read_table(self, name: str, row: Row, column: str) -> None:
+    def read_table(self, name: str, row: Row, column: str, instance: bool = False) -> None:
         if name in self.tables or "/" in name or "\\" in name:
             return
+        path = self.ld.folder / f"{name}.csv"
         try:
-            self.tables[name] = read_table(self.ld.folder / f"{name}.csv")
+            self.tables[name] = read_table(path)
         except ChoiceFileError as exc:
-            self.problem("bad_pulldata_file", exc.message, row, column)
+            message = exc.message if not instance or path.exists() else \
+                ErrorCode.EXPR_UNKNOWN_INSTANCE.text("zh", name=name)
+            self.problem("unknown_instance" if instance else "bad_pulldata_file", message, row,
+                         column)
             self.tables[name] = ()
 
     def check_choice_columns(self, f: Field, row: Row) -> None:

@@ -130,6 +130,18 @@ class Form:
             object.__setattr__(self, "groups", groups)
 
     @cached_property
+    def instances(self) -> dict[str, tuple[dict[str, str], ...]]:
+        """What instance('list') reads: every choice list, each item as its columns; a list from
+        a file (villages.csv) also under the file's stem (villages), as ODK names it."""
+        out: dict[str, tuple[dict[str, str], ...]] = {}
+        for name, items in self.choices.items():
+            out[name] = tuple(c.columns() for c in items)
+            stem, dot, suffix = name.rpartition(".")
+            if dot and suffix.lower() in ("csv", "xml", "geojson"):
+                out.setdefault(stem, out[name])
+        return out
+
+    @cached_property
     def repeats(self) -> dict[str, Group]:
         """The repeat groups by name, in sheet order."""
         return {name: g for name, g in self.groups.items() if g.is_repeat}

@@ -203,7 +203,8 @@ class FormState:
                            today=self.today,
                            choice=choice.columns() if choice else {},
                            position=at[-1] + 1 if at else 0,
-                           lookup_all=self.lookup_all, tables=self.form.tables)
+                           lookup_all=self.lookup_all, tables=self.form.tables,
+                           instances=self.form.instances)
 
     def _truth(self, expr: Expression | bool, f: Field | None = None,
                index: Index = None) -> bool:

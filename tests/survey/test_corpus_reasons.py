@@ -155,3 +155,50 @@ def test_a_choices_row_with_only_a_label_is_skipped_with_a_warning(xlsform):
                               [None, None, "No"], ["yn", "no", "No"]]))
     assert [c.name for c in form.choices["yn"]] == ["yes", "no"]
     assert any("choices 工作表第 3 行" in w for w in form.warnings)
+
+
+def test_instance_lookup_in_a_choice_list(xlsform):
+    # ODK: instance('list')/root/item[predicate]/column reads another column of a choice list
+    form = load_form(xlsform(
+        [["type", "name", "label", "calculation"],
+         ["select_one town", "t", "乡镇"],
+         ["calculate", "code", "", "instance('town')/root/item[name = ${t}]/code"],
+         ["calculate", "label", "", "instance(‘town’)/root/item[name=${t}]/label"],
+         ["calculate", "north", "", "count(instance('town')/root/item[region = 'n'])"],
+         ["calculate", "total", "", "sum(instance('town')/root/item/households)"]],
+        [["list_name", "name", "label", "code", "region", "households"],
+         ["town", "a", "甲镇", "140824101", "n", 120], ["town", "b", "乙镇", "140824102", "s", 80],
+         ["town", "c", "丙镇", "140824103", "n", 45]]))
+    state = FormState.new(form)
+    assert (state.value("code"), state.value("north"), state.value("total")) == (None, 2, 245)
+    state.set("t", "b")
+    assert (state.value("code"), state.value("label")) == ("140824102", "乙镇")
+
+
+def test_instance_lookup_in_a_csv_beside_the_form(xlsform, tmp_path):
+    (tmp_path / "towers.csv").write_text("name,label,height\njf,稷峰山,45\ngs,孤山,30\n",
+                                         encoding="utf-8")
+    form = load_form(xlsform(
+        [["type", "name", "label", "calculation"],
+         ["text", "tower", "塔"],
+         ["calculate", "h", "", "instance('towers')/root/item[name=${tower}]/height"]]))
+    state = FormState.new(form)
+    state.set("tower", "gs")
+    assert state.value("h") == "30"
+
+
+def test_an_instance_that_is_nowhere_is_refused_naming_the_cell(xlsform):
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([["type", "name", "label", "calculation"], ["text", "a", "A"],
+                           ["calculate", "x", "", "instance('nowhere')/root/item[name=${a}]/y"]]))
+    p = info.value.problems[0]
+    assert (p.code, p.row, p.column) == ("unknown_instance", 3, "calculation")
+    assert "instance('nowhere')" in p.message and "nowhere.csv" in p.message
+
+
+def test_an_unclosed_bracket_in_an_instance_lookup_is_refused(xlsform):
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([["type", "name", "label", "calculation"], ["text", "a", "A"],
+                           ["calculate", "x", "", "instance('a')/root/item[name=${a}/y"]]))
+    p = info.value.problems[0]
+    assert (p.code, p.row, p.column) == ("syntax", 3, "calculation")
