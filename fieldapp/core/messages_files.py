@@ -101,6 +101,11 @@ class FileMessages:
     FORM_TOO_MANY_ROWS = T("工作表 {sheet} 有 {rows} 行数据，表单最多 {limit} 行",
                            "The sheet {sheet} holds {rows} rows of data; a form has at most "
                            "{limit}", "too_many_rows")
+    FORM_DUPLICATE_HEADER = T(
+        "工作表 {sheet} 有两列都叫 {header}（{first} 列和 {second} 列），请删除或改名其中一列"
+        "（pyxform: Duplicate column header: {header}）",
+        "The sheet {sheet} has two columns named {header} (columns {first} and {second}): "
+        "delete or rename one (pyxform: Duplicate column header: {header})", "duplicate_column")
     FORM_DAMAGED = T("Excel 文件内容损坏: {reason}", "The Excel file's content is damaged: "
                      "{reason}", "unreadable")
     EXPR_EMPTY = T("表达式为空", "The expression is empty", "empty")

@@ -40,7 +40,7 @@ class Token:
 # parsed into the call A.INSTANCE_PATH(list, predicate, column).
 _INSTANCE_OPEN = re.compile(r"instance\s*\(\s*")
 _INSTANCE_ITEMS = re.compile(r"\s*\)\s*/\s*root\s*/\s*item")
-_INSTANCE_COLUMN = re.compile(r"\s*/\s*([A-Za-z_][A-Za-z0-9_.\-]*)")
+_INSTANCE_COLUMN = re.compile(r"\s*/\s*([A-Za-z_][A-Za-z0-9_.:\-]*)")
 
 
 def tokenize(source: str) -> list[Token]:

@@ -202,3 +202,13 @@ def test_an_unclosed_bracket_in_an_instance_lookup_is_refused(xlsform):
                            ["calculate", "x", "", "instance('a')/root/item[name=${a}/y"]]))
     p = info.value.problems[0]
     assert (p.code, p.row, p.column) == ("syntax", 3, "calculation")
+
+
+def test_two_columns_with_one_header_are_refused_as_pyxform_does(xlsform):
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([["type", "name", "label", "hint", "label"], ["text", "a", "A", "", "B"]],
+                          name="twice.xlsx"))
+    p = info.value.problems[0]
+    assert (p.code, p.file, p.sheet, p.row, p.column_letter) == (
+        "duplicate_column", "twice.xlsx", "survey", 1, "E")
+    assert "C 列和 E 列" in p.message and "Duplicate column header: label" in p.message
