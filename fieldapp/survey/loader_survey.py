@@ -178,11 +178,10 @@ class SurveyBuilder:
             self.problem("missing_type", "缺少 type（题型）", row, "type")
             return
         kind, arg = parse_type(type_text)
-        if kind in ("end_group", "end_repeat"):
-            self.end(row, kind)
+        if not self.lower_case_type(row, type_text, arg):
             return
-        if kind in ("begin_group", "begin_repeat"):
-            self.begin(row, kind)
+        if kind in ("end_group", "end_repeat", "begin_group", "begin_repeat"):
+            (self.end if kind.startswith("end") else self.begin)(row, kind)
             return
         if kind in FROM_FILE:
             arg = self.choice_file(row, kind, arg)
@@ -237,6 +236,16 @@ class SurveyBuilder:
         self.container().append(f)
         if or_other:
             self.add_other(f, row)
+
+    def lower_case_type(self, row: Row, type_text: str, arg: str) -> bool:
+        """pyxform reads a type as written: "Text" or "Select one from x" is no type."""
+        words = type_text.split()
+        head = " ".join(words[:len(words) - len(arg.split())])
+        if head == head.lower() or "dateTime" in head:
+            return True
+        self.problem("unknown_type", f"题型要用小写字母写: {head.lower()}（pyxform: Unknown "
+                     f"question type '{type_text}'.）", row, "type")
+        return False
 
     def check_select(self, row: Row, kind: str, arg: str, type_text: str) -> bool:
         """The list of a select exists; True when it ends in `or_other` (pyxform's "Other")."""

@@ -212,3 +212,18 @@ def test_two_columns_with_one_header_are_refused_as_pyxform_does(xlsform):
     assert (p.code, p.file, p.sheet, p.row, p.column_letter) == (
         "duplicate_column", "twice.xlsx", "survey", 1, "E")
     assert "C 列和 E 列" in p.message and "Duplicate column header: label" in p.message
+
+
+@pytest.mark.parametrize("type_text", ["Text", "Select one from yn", "SELECT_ONE yn"])
+def test_a_type_in_capitals_is_refused_as_pyxform_refuses_it(xlsform, type_text):
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([["type", "name", "label"], [type_text, "q", "Q"]],
+                          [["list_name", "name", "label"], ["yn", "yes", "Yes"]]))
+    p = info.value.problems[0]
+    assert (p.code, p.row, p.column) == ("unknown_type", 2, "type")
+    assert f"Unknown question type '{type_text}'" in p.message
+
+
+def test_datetime_spelt_as_pyxform_spells_it_loads(xlsform):
+    form = load_form(xlsform([["type", "name", "label"], ["dateTime", "when", "When"]]))
+    assert form.fields["when"].type == "datetime"
