@@ -48,6 +48,7 @@ class _Loader:
         self.languages: list[str] = []
         self.deadline = time.monotonic() + LOAD_SECONDS
         self.allow_duplicates = False  # settings allow_choice_duplicates: yes
+        self.root_name = "data"  # settings name: the instance's root element
         self.external: dict[str, tuple[Choice, ...]] = {}  # external_choices sheet
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
         self.spaced: dict[str, list[tuple[Sheet, Row, str, str]]] = {}  # choice names with " "
@@ -124,6 +125,7 @@ class _Loader:
             raise FormError(self.problems)
         settings = self.load_settings(sheets.get("settings"))
         self.allow_duplicates = settings.get("allow_choice_duplicates", "").lower() in _TRUE
+        self.root_name = settings.get("name") or "data"
         choices = self.load_choices(sheets.get("choices"))
         for name, items in self.load_choices(sheets.get("external_choices")).items():
             self.external.setdefault(name, items)

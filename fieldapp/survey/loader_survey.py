@@ -111,6 +111,10 @@ class SurveyBuilder:
         ld, sheet = self.ld, self.sheet
         name = self.claim_name(row, kind) or f"_row{row.number}"
         is_repeat = kind == "begin_repeat"
+        if is_repeat and name == self.ld.root_name:
+            self.problem("bad_name", f"重复组不能与表单根节点同名: {name}（pyxform: Repeat names "
+                         f"must not be the same as the survey root (which defaults to 'data').）",
+                         row, "name")
         if len(self.stack) >= MAX_DEPTH:
             self.problem("too_deep", f"分组嵌套超过 {MAX_DEPTH} 层（{name}）", row, "type")
             raise FormError(self.ld.problems[-1:])  # the rows below cannot be placed

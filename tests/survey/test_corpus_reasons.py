@@ -227,3 +227,11 @@ def test_a_type_in_capitals_is_refused_as_pyxform_refuses_it(xlsform, type_text)
 def test_datetime_spelt_as_pyxform_spells_it_loads(xlsform):
     form = load_form(xlsform([["type", "name", "label"], ["dateTime", "when", "When"]]))
     assert form.fields["when"].type == "datetime"
+
+
+def test_a_repeat_named_as_the_form_root_is_refused_as_pyxform_does(xlsform):
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([["type", "name", "label"], ["begin_repeat", "data", "Rows"],
+                           ["text", "a", "A"], ["end_repeat"]]))
+    p = info.value.problems[0]
+    assert (p.code, p.row, p.column) == ("bad_name", 2, "name") and "survey root" in p.message
