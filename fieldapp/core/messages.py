@@ -175,8 +175,12 @@ class ErrorCode(Enum):
                                          "not_found")
 
     # ---- survey: choice lists beside a form (select_one_from_file) ----------------------------
-    CHOICE_FILE_TYPE = Template("选项文件只能是 .csv 或 .xml：{file}",
-                                "A choice file must be .csv or .xml: {file}", "bad_choice_file")
+    CHOICE_FILE_TYPE = Template("选项文件只能是 .csv、.xml 或 .geojson：{file}",
+                                "A choice file must be .csv, .xml or .geojson: {file}",
+                                "bad_choice_file")
+    CHOICE_FILE_GEOJSON = Template("选项文件 {file} 不是有效的 GeoJSON（FeatureCollection）：{reason}",
+                                   "The choice file {file} is not a valid GeoJSON "
+                                   "FeatureCollection: {reason}", "bad_choice_file")
     CHOICE_FILE_MISSING = Template("表单旁边找不到选项文件 {file}",
                                    "There is no choice file {file} beside the form",
                                    "bad_choice_file")

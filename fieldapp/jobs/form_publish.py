@@ -24,7 +24,7 @@ from fieldapp.sync.forms import MAX_FORM_FILES
 from fieldapp.survey.registry import HOUSEHOLD_FORM, PUBLIC_PLACE_FORM
 
 APP_FORMS = (HOUSEHOLD_FORM, PUBLIC_PLACE_FORM)
-CHOICE_FILE_SUFFIXES = (".csv", ".xml")
+CHOICE_FILE_SUFFIXES = (".csv", ".xml", ".geojson")
 
 
 class PublishError(FieldappError):

@@ -293,9 +293,11 @@ class SurveyBuilder:
             return ""
         if arg not in self.choices:
             params = self.parameters(row, FROM_FILE[kind])
+            geo = arg.lower().endswith(".geojson")  # as pyxform: id and title by default
             try:
                 self.choices[arg] = read_choice_file(
-                    self.ld.folder / arg, params.get("value", "name"), params.get("label", "label"))
+                    self.ld.folder / arg, params.get("value", "id" if geo else "name"),
+                    params.get("label", "title" if geo else "label"))
             except ChoiceFileError as exc:
                 self.problem("bad_choice_file", exc.message, row, "type")
                 return ""
