@@ -15,6 +15,9 @@ from fieldapp.core.messages import ErrorCode
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*(?::[A-Za-z_][A-Za-z0-9_.\-]*)?")
 # A choices-sheet column in one language, as a choice_filter names it: label::English, label::zh
 _COLUMN_IN_LANGUAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*::[^\s()'\"=!<>,+*/\[\]]+")
+# A sibling in XPath, `../x` or `current()/../x` (as pyxform writes ${x} in a choice_filter): the
+# answer x beside the question, which ${x} reads (in the same repeat instance).
+_SIBLING = re.compile(r"(?:current\(\s*\)\s*/\s*)?\.\.\s*/\s*([A-Za-z_][A-Za-z0-9_\-]*)(?![A-Za-z0-9_\-]|\s*/)")
 _NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
 _REF = re.compile(r"\$\{([^}]*)\}")
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
@@ -55,6 +58,8 @@ def tokenize(source: str) -> list[Token]:
             token, i = _string(source, i)
         elif c == "$":
             token, i = _reference(source, i)
+        elif c in ".c" and (m := _SIBLING.match(source, i)):
+            token, i = Token("ref", m.group(1), i), m.end()
         elif (m := _NUMBER.match(source, i)) and (c != "." or m.end() > i + 1):
             token, i = Token("num", m.group(), i), m.end()
         elif c == ".":

@@ -235,3 +235,30 @@ def test_a_repeat_named_as_the_form_root_is_refused_as_pyxform_does(xlsform):
                            ["text", "a", "A"], ["end_repeat"]]))
     p = info.value.problems[0]
     assert (p.code, p.row, p.column) == ("bad_name", 2, "name") and "survey root" in p.message
+
+
+def test_a_sibling_path_reads_the_answer_beside_the_question(xlsform):
+    # XPath as ODK forms write it inside a roster: ../x and current()/../x
+    form = load_form(xlsform(
+        [["type", "name", "label", "calculation", "choice_filter"],
+         ["begin_repeat", "member", "成员"],
+         ["text", "relation", "关系"],
+         ["calculate", "is_head", "", "if(../relation = 'head', 1, 0)"],
+         ["select_one job", "job", "职业", "", "name != current()/../relation"],
+         ["end_repeat"]],
+        [["list_name", "name", "label"], ["job", "head", "户主"], ["job", "farmer", "农民"]]))
+    state = FormState.new(form)
+    state.add_instance("member")
+    state.add_instance("member")
+    state.set("relation", "head", 0)
+    state.set("relation", "child", 1)
+    assert (state.value("is_head", 0), state.value("is_head", 1)) == (1, 0)
+    assert [c.name for c in state.choices("job", 0)] == ["farmer"]
+    assert [c.name for c in state.choices("job", 1)] == ["head", "farmer"]
+
+
+def test_a_longer_relative_path_is_still_refused(xlsform):
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([["type", "name", "label", "calculation"],
+                           ["calculate", "c", "", "../../inputs/contact/_id"]]))
+    assert info.value.problems[0].code == "unsupported_path"
