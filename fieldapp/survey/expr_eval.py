@@ -32,6 +32,8 @@ class EvalContext:
     tables: Mapping[str, Sequence[Mapping[str, str]]] = field(default_factory=dict)  # pulldata
     # instance('list'): the form's choice lists, each item as its columns (Choice.columns)
     instances: Mapping[str, Sequence[Mapping[str, str]]] = field(default_factory=dict)
+    # jr:choice-name(value, '${field}'): the label of that choice of the field's list
+    choice_name: Callable[[str, str], str] | None = None
 
 
 def evaluate(node: A.Node, ctx: EvalContext) -> Any:
@@ -129,6 +131,11 @@ def _call(n: A.Call, ctx: EvalContext, todo: list, values: list) -> None:
         values.append(float(ctx.position))
     elif n.name == "pulldata":
         values.append(pulldata(ctx.tables, *args))
+    elif n.name == "jr:choice-name":
+        values.append(choice_name(ctx, *args))
+    elif n.name == "once":  # ODK: computed while the answer is empty, then kept
+        current = from_answer(ctx.current)
+        values.append(current if to_string(current) else args[0])
     elif n.name == "now" and ctx.today is not None:
         values.append(datetime.combine(ctx.today, datetime.min.time()))
     else:
@@ -146,6 +153,14 @@ def instance_items(n: A.Call, ctx: EvalContext) -> NodeSet:
     items = ctx.instances.get(name) or ctx.tables.get(name, ())
     return NodeSet(item.get(column or "name", "") for item in items
                    if to_bool(evaluate(test, replace(ctx, choice=item))))
+
+
+def choice_name(ctx: EvalContext, value: Any, field_ref: Any) -> str:
+    """jr:choice-name(${s}, '${s}'): the label of the choice `value` of field s's list (the
+    field written as '${s}' or as pyxform's path '/data/s')."""
+    ref = to_string(field_ref).strip()
+    name = ref[2:-1] if ref.startswith("${") and ref.endswith("}") else ref.rsplit("/", 1)[-1]
+    return ctx.choice_name(to_string(value), name) if ctx.choice_name is not None else ""
 
 
 def pulldata(tables: Mapping[str, Sequence[Mapping[str, str]]], name: Any, column: Any,

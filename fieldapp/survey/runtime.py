@@ -204,7 +204,13 @@ class FormState:
                            choice=choice.columns() if choice else {},
                            position=at[-1] + 1 if at else 0,
                            lookup_all=self.lookup_all, tables=self.form.tables,
-                           instances=self.form.instances)
+                           instances=self.form.instances, choice_name=self._choice_name)
+
+    def _choice_name(self, value: str, field_name: str) -> str:
+        f = self.form.fields.get(field_name)
+        if f is None or not f.is_select or not value:
+            return ""
+        return self.form.choice_label(f, value, self.language)
 
     def _truth(self, expr: Expression | bool, f: Field | None = None,
                index: Index = None) -> bool:

@@ -262,3 +262,29 @@ def test_a_longer_relative_path_is_still_refused(xlsform):
         load_form(xlsform([["type", "name", "label", "calculation"],
                            ["calculate", "c", "", "../../inputs/contact/_id"]]))
     assert info.value.problems[0].code == "unsupported_path"
+
+
+def test_choice_name_gives_the_label_of_an_answer(xlsform):
+    form = load_form(xlsform(
+        [["type", "name", "label::中文 (zh)", "label::English (en)", "calculation"],
+         ["select_one town", "t", "乡镇", "Town", ""],
+         ["calculate", "shown", "", "", "jr:choice-name(${t}, '${t}')"],
+         ["note", "n", "您选了 ${shown}", "You chose ${shown}", ""]],
+        [["list_name", "name", "label::中文 (zh)", "label::English (en)"],
+         ["town", "jf", "稷峰镇", "Jifeng"], ["town", "xz", "西社镇", "Xishe"]]))
+    state = FormState.new(form, language="zh")
+    state.set("t", "xz")
+    assert state.value("shown") == "西社镇" and state.label("n") == "您选了 西社镇"
+    english = FormState.new(form, language="en")
+    english.set("t", "jf")
+    assert english.value("shown") == "Jifeng"
+
+
+def test_once_keeps_the_first_value(xlsform):
+    form = load_form(xlsform([["type", "name", "label", "calculation"],
+                              ["text", "a", "A", ""],
+                              ["calculate", "first_a", "", "once(${a})"]]))
+    state = FormState.new(form)
+    state.set("a", "甲")
+    state.set("a", "乙")
+    assert state.value("first_a") == "甲"
