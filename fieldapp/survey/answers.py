@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from .expr_values import first
+from .expression import Expression
 from .instances import Index, as_path
 from .model import Form, LastSaved
 
@@ -48,8 +49,8 @@ def state_defaults(form: Form, last_saved: Mapping[str, Any] | None = None) -> d
     default takes `last_saved[name]`, or stays empty."""
     out: dict[str, Any] = {}
     for f in form.fields.values():
-        if f.repeat or f.default is None:
-            continue
+        if f.repeat or f.default is None or isinstance(f.default, Expression):
+            continue  # a dynamic default is computed by FormState.new
         value = (last_saved or {}).get(f.default.name) if isinstance(f.default, LastSaved) \
             else f.default
         if value is not None:

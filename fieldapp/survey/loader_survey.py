@@ -11,7 +11,7 @@ from .choice_files import ChoiceFileError, read_choice_file, read_table
 from fieldapp.core.messages import ErrorCode
 
 from .coerce import coerce_answer
-from .errors import AnswerError, FormError
+from .errors import AnswerError, ExpressionError, FormError
 from .expr_ast import INSTANCE_PATH, Call, ChoiceColumn, Str, walk
 from .expr_eval import check
 from .expression import Expression
@@ -23,6 +23,7 @@ from .sheets import Row, Sheet, split_column
 from .survey_types import FROM_FILE, LABEL_OPTIONAL, MEDIA_COLUMNS, NOT_ON_LAPTOP, parse_type
 
 _LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
+_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_:\-]*\s*\(")
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -326,12 +327,27 @@ class SurveyBuilder:
         last = _LAST_SAVED.fullmatch(text.strip())
         if last:
             return LastSaved(last.group(1))
+        dynamic = self.dynamic_default(text)
+        if dynamic is not None:
+            return dynamic
         names = [c.name for c in self.choices.get(arg.split()[0] if arg else "", ())]
         try:
             return coerce_answer(kind, text, names)
         except AnswerError as exc:
             self.problem("bad_default", f"默认值不符合题型 {kind}: {exc.message}", row, "default")
             return None
+
+    @staticmethod
+    def dynamic_default(text: str) -> Expression | None:
+        """A default that is an expression of known functions or other answers (today(),
+        ${village}), computed when the visit starts, as ODK does; None for a plain value."""
+        if "${" not in text and not _CALL.search(text):
+            return None
+        try:
+            expr = Expression.parse(text)
+        except ExpressionError:
+            return None
+        return expr if not check(expr.tree) else None
 
     # ----- whole-form checks -------------------------------------------------------------
     def check_all(self) -> None:
@@ -344,6 +360,8 @@ class SurveyBuilder:
                     self.report(self.check(expr), row, column)
             if f.choice_filter is not None:
                 self.check_choice_columns(f, row)
+            if isinstance(f.default, Expression):
+                self.report(self.check(f.default), row, "default")
             if isinstance(f.default, LastSaved) and f.default.name not in self.names:
                 self.problem("unknown_reference", f"默认值引用了不存在的题目 ${{{f.default.name}}}",
                              row, "default")

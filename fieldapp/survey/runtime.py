@@ -68,6 +68,7 @@ class FormState:
         calculations computed."""
         state = cls(form, state_defaults(form, last_saved), **kw)
         state.answers.update(state._sync_counts())
+        state._dynamic_defaults("", ())
         state.answers.update(state.calculate())
         return state
 
@@ -97,9 +98,19 @@ class FormState:
     def add_instance(self, repeat: str, parent: Index = None) -> dict[str, Any]:
         """A new instance at the end of `repeat` (inside instance `parent` of the enclosing
         repeats), its defaults filled in; returns the changes."""
-        instances(self.answers, self.form, repeat, as_path(parent), create=True).append(
-            fresh(self.form, repeat))
+        items = instances(self.answers, self.form, repeat, as_path(parent), create=True)
+        items.append(fresh(self.form, repeat))
+        self._dynamic_defaults(repeat, (*as_path(parent), len(items) - 1))
         return self._repeat_changed(repeat)
+
+    def _dynamic_defaults(self, repeat: str, path: Path) -> None:
+        """Defaults written as expressions (today(), ${x}), computed as ODK does when the visit
+        or the repeat instance is created."""
+        for f in self.form.fields_in(repeat):
+            if isinstance(f.default, Expression):
+                value = stored_value(f.default.value(self.context(f, index=path or None)))
+                if value is not None:
+                    self._store(f, path or None, value, {})
 
     def remove_instance(self, repeat: str, index: Index) -> dict[str, Any]:
         """Remove instance `index` of `repeat`; the ones after it move up one place."""

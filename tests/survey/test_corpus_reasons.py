@@ -288,3 +288,23 @@ def test_once_keeps_the_first_value(xlsform):
     state.set("a", "甲")
     state.set("a", "乙")
     assert state.value("first_a") == "甲"
+
+
+def test_a_default_written_as_an_expression_is_computed_when_the_visit_starts(xlsform):
+    from datetime import date
+
+    form = load_form(xlsform(
+        [["type", "name", "label", "default"],
+         ["date", "visited", "走访日期", "today()"],
+         ["text", "town", "乡镇", "稷峰镇"],
+         ["text", "place", "地点", "concat(${town}, '（村委会）')"],
+         ["begin_repeat", "member", "成员", ""],
+         ["text", "lives_in", "住址", "${town}"],
+         ["end_repeat", "", "", ""],
+         ["text", "note", "备注", "见附件(1)"]]))
+    state = FormState.new(form, today=date(2026, 12, 6))
+    assert state.value("visited") == "2026-12-06"
+    assert state.value("place") == "稷峰镇（村委会）"
+    assert state.value("note") == "见附件(1)"  # not an expression: the text itself
+    state.add_instance("member")
+    assert state.value("lives_in", 0) == "稷峰镇"
