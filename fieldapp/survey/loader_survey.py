@@ -20,7 +20,9 @@ from .model import (
 )
 from .loops import expand_loops
 from .sheets import Row, Sheet, split_column
-from .survey_types import FROM_FILE, LABEL_OPTIONAL, MEDIA_COLUMNS, NOT_ON_LAPTOP, parse_type
+from .survey_types import (
+    EXTERNAL_DATA, FROM_FILE, LABEL_OPTIONAL, MEDIA_COLUMNS, NOT_ON_LAPTOP, parse_type,
+)
 
 _LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 _CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_:\-]*\s*\(")
@@ -185,8 +187,7 @@ class SurveyBuilder:
         kind, arg = parse_type(type_text)
         if not self.lower_case_type(row, type_text, arg):
             return
-        if kind in ("end_group", "end_repeat", "begin_group", "begin_repeat"):
-            (self.end if kind.startswith("end") else self.begin)(row, kind)
+        if self.not_a_question(row, kind):
             return
         if kind in FROM_FILE:
             arg = self.choice_file(row, kind, arg)
@@ -399,17 +400,36 @@ class SurveyBuilder:
                     elif node.name == INSTANCE_PATH and node.args[0].value not in lists:
                         self.read_table(node.args[0].value, row, column, instance=True)
 
-    def read_table(self, name: str, row: Row, column: str, instance: bool = False) -> None:
+    def not_a_question(self, row: Row, kind: str) -> bool:
+        """Groups, repeats and external data: handled here (True), no question of their own."""
+        if kind in ("end_group", "end_repeat", "begin_group", "begin_repeat"):
+            (self.end if kind.startswith("end") else self.begin)(row, kind)
+        elif kind in EXTERNAL_DATA:
+            self.external_data(row, EXTERNAL_DATA[kind])
+        else:
+            return False
+        return True
+
+    def external_data(self, row: Row, suffix: str) -> None:
+        """csv-external / xml-external NAME: the data instance('NAME') reads, from NAME.csv or
+        NAME.xml beside the form (no question)."""
+        name = self.claim_name(row, "calculate")
+        if name is not None:
+            self.read_table(name, row, "type", suffix=suffix)
+
+    def read_table(self, name: str, row: Row, column: str, instance: bool = False,
+                   suffix: str = ".csv") -> None:
         if name in self.tables or "/" in name or "\\" in name:
             return
-        path = self.ld.folder / f"{name}.csv"
+        path = self.ld.folder / f"{name}{suffix}"
         try:
             self.tables[name] = read_table(path)
         except ChoiceFileError as exc:
             message = exc.message if not instance or path.exists() else \
                 ErrorCode.EXPR_UNKNOWN_INSTANCE.text("zh", name=name)
-            self.problem("unknown_instance" if instance else "bad_pulldata_file", message, row,
-                         column)
+            code = "unknown_instance" if instance else \
+                "bad_pulldata_file" if suffix == ".csv" and column != "type" else "bad_choice_file"
+            self.problem(code, message, row, column)
             self.tables[name] = ()
 
     def check_choice_columns(self, f: Field, row: Row) -> None:

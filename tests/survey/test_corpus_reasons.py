@@ -308,3 +308,21 @@ def test_a_default_written_as_an_expression_is_computed_when_the_visit_starts(xl
     assert state.value("note") == "见附件(1)"  # not an expression: the text itself
     state.add_instance("member")
     assert state.value("lives_in", 0) == "稷峰镇"
+
+
+def test_csv_external_data_beside_the_form_is_read_by_instance(xlsform, tmp_path):
+    (tmp_path / "prices.csv").write_text("name,price\nrice,3.5\nmilk,6\n", encoding="utf-8")
+    form = load_form(xlsform([["type", "name", "label", "calculation"],
+                              ["csv-external", "prices", "", ""],
+                              ["text", "item", "商品", ""],
+                              ["calculate", "p", "",
+                               "instance('prices')/root/item[name = ${item}]/price"]]))
+    assert "prices" not in form.fields
+    state = FormState.new(form)
+    state.set("item", "milk")
+    assert state.value("p") == "6"
+    with pytest.raises(FormError) as info:
+        load_form(xlsform([["type", "name", "label"], ["xml-external", "towns", ""]]))
+    p = info.value.problems[0]
+    assert (p.code, p.row, p.column) == ("bad_choice_file", 2, "type")
+    assert "towns.xml" in p.message
