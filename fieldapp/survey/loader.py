@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import ExpressionError, FormError, Problem
 from .expr_parse import curly_quoted
 from .expression import Expression
-from .model import NAME_RE, Choice, Field, Form, Group
+from .model import MULTI_TYPES, NAME_RE, Choice, Field, Form, Group
 from .sheets import HEADER_ALIASES, Row, Sheet, language_code, read_workbook, split_column
 
 __all__ = ["HEADER_ALIASES", "default_form_id", "language_code", "load_form", "split_column"]
@@ -208,7 +208,7 @@ class _Loader:
     def check_spaced_choices(self, children: tuple[Field | Group, ...]) -> None:
         """A choice name with a space works in select_one (as in ODK), not in select_multiple,
         whose answer lists the chosen names separated by spaces."""
-        multiple = {f.list_name: f.name for f in _fields(children) if f.type == "select_multiple"}
+        multiple = {f.list_name: f.name for f in _fields(children) if f.type in MULTI_TYPES}
         for list_name, spaced in self.spaced.items():
             for sheet, row, header, name in spaced:
                 if list_name in multiple:

@@ -16,7 +16,7 @@ NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 # Field types the engine understands (XLSForm spelling). Metadata types are filled by the app.
 INPUT_TYPES = ("text", "integer", "decimal", "select_one", "select_multiple", "date", "datetime",
                "geopoint", "image", "acknowledge", "time", "range", "barcode", "geotrace",
-               "geoshape", "audio", "video", "file")
+               "geoshape", "audio", "video", "file", "rank")
 # hidden: a value that only a default or the data fills in, never shown (pyxform's `hidden`)
 DISPLAY_TYPES = ("note", "calculate", "hidden")
 # Metadata a laptop may not have (phonenumber, simserial, subscriberid, email, audit,
@@ -24,7 +24,9 @@ DISPLAY_TYPES = ("note", "calculate", "hidden")
 META_TYPES = ("start", "end", "today", "deviceid", "username", "phonenumber", "simserial",
               "subscriberid", "email", "audit", "start-geopoint", "background-geopoint")
 FIELD_TYPES = INPUT_TYPES + DISPLAY_TYPES + META_TYPES
-SELECT_TYPES = ("select_one", "select_multiple")
+SELECT_TYPES = ("select_one", "select_multiple", "rank")
+# answers that list several choice names separated by spaces (rank: in the order given)
+MULTI_TYPES = ("select_multiple", "rank")
 
 Labels = Mapping[str, str]  # language code ("zh", "en", or "default") -> text
 

@@ -29,7 +29,7 @@ from .expr_eval import EvalContext
 from .expr_values import NodeSet, from_answer, to_date, to_number, to_string
 from .expression import Expression
 from .instances import Index, Path, as_path, copied, fresh, instance, instances, paths
-from .model import Choice, Field, Form, Group
+from .model import MULTI_TYPES, Choice, Field, Form, Group
 
 __all__ = ["MAX_INSTANCES", "MESSAGES", "FormState", "answer_key", "last_saved_names",
            "split_key", "state_defaults"]
@@ -312,7 +312,7 @@ class FormState:
                 return bad
         if f.is_select:
             names = {c.name for c in self.choices(name, index)}
-            picked = str(value).split() if f.type == "select_multiple" else [str(value)]
+            picked = str(value).split() if f.type in MULTI_TYPES else [str(value)]
             if any(p not in names for p in picked):
                 return self.message("choice")
         if f.constraint is not None and not f.constraint.truth(self.context(f, index=index)):

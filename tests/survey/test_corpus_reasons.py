@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.survey.errors import FormError
+from fieldapp.survey.errors import AnswerError, FormError
 from fieldapp.survey.loader import load_form
 from fieldapp.survey.runtime import FormState
 
@@ -326,3 +326,20 @@ def test_csv_external_data_beside_the_form_is_read_by_instance(xlsform, tmp_path
     p = info.value.problems[0]
     assert (p.code, p.row, p.column) == ("bad_choice_file", 2, "type")
     assert "towns.xml" in p.message
+
+
+def test_rank_keeps_the_order_given(xlsform):
+    with pytest.raises(FormError) as info:  # a rank names its list, as a select does
+        load_form(xlsform([["type", "name", "label"], ["rank", "r0", "无列表"]]))
+    assert info.value.problems[0].code == "missing_list"
+    form = load_form(xlsform([["type", "name", "label", "constraint"],
+                              ["rank need", "need", "最需要的", "count-selected(.) = 3"]],
+                             [["list_name", "name", "label"], ["need", "tv", "电视"],
+                              ["need", "net", "宽带"], ["need", "road", "道路"]]))
+    state = FormState.new(form)
+    state.set("need", "road tv net road")
+    assert state.value("need") == "road tv net" and state.problem("need") is None
+    state.set("need", "net")
+    assert state.problem("need") is not None  # the constraint: all three ranked
+    with pytest.raises(AnswerError):
+        state.set("need", "tv water")
