@@ -343,3 +343,19 @@ def test_rank_keeps_the_order_given(xlsform):
     assert state.problem("need") is not None  # the constraint: all three ranked
     with pytest.raises(AnswerError):
         state.set("need", "tv water")
+
+
+def test_area_distance_floor_and_ceiling_as_odk_computes_them(xlsform):
+    square = "35.6 110.98 0 0;35.601 110.98 0 0;35.601 110.981 0 0;35.6 110.981 0 0;35.6 110.98 0 0"
+    form = load_form(xlsform([["type", "name", "label", "calculation"],
+                              ["geoshape", "plot", "地块", ""],
+                              ["calculate", "m2", "", "round(area(${plot}), 1)"],
+                              ["calculate", "edge", "", "distance(${plot})"],
+                              ["calculate", "mu", "", "floor(area(${plot}) div 666.67)"],
+                              ["calculate", "up", "", "ceiling(-2.5)"]]))
+    state = FormState.new(form)
+    state.set("plot", square)
+    # 0.001° of latitude is 111.32 m on JavaRosa's sphere; of longitude, times cos(35.6°)
+    assert abs(state.value("m2") - 111.3188 * 111.3188 * 0.81302) < 1
+    assert abs(state.value("edge") - 2 * (111.3188 + 111.3188 * 0.81302)) < 0.1
+    assert (state.value("mu"), state.value("up")) == (15, -2)
