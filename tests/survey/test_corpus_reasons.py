@@ -11,6 +11,13 @@ from fieldapp.survey.loader import load_form
 from fieldapp.survey.runtime import FormState
 
 
+def first_problem(path):
+    """The first problem of a form the loader refuses."""
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    return info.value.problems[0]
+
+
 def test_typographic_quotes_read_as_quotes_with_a_warning_naming_the_row(xlsform):
     # Excel's autocorrect and Chinese input methods type ‘…’ and “…”: pyxform passes them on
     form = load_form(xlsform(
@@ -38,10 +45,8 @@ def test_typographic_quotes_inside_a_plain_string_are_text_without_warning(xlsfo
 
 
 def test_an_unclosed_typographic_quote_is_refused_naming_the_cell(xlsform):
-    with pytest.raises(FormError) as info:
-        load_form(xlsform([["type", "name", "label", "relevant"],
-                           ["text", "a", "A"], ["text", "b", "B", "${a} = ‘x"]]))
-    p = info.value.problems[0]
+    p = first_problem(xlsform([["type", "name", "label", "relevant"],
+                               ["text", "a", "A"], ["text", "b", "B", "${a} = ‘x"]]))
     assert (p.code, p.row, p.column) == ("unterminated_string", 3, "relevant")
 
 
@@ -94,15 +99,13 @@ def test_the_same_name_in_different_groups_loads_with_its_group_in_the_answer_ke
 
 
 def test_a_reference_to_a_name_two_questions_have_is_refused_naming_both_rows(xlsform):
-    with pytest.raises(FormError) as info:
-        load_form(xlsform([
-            ["type", "name", "label", "relevant"],
-            ["text", "name", "Your name"],
-            ["begin_group", "spouse", "Spouse"],
-            ["text", "name", "Spouse's name"],
-            ["end_group"],
-            ["note", "hello", "Hello", "${name} != ''"]]))
-    p = info.value.problems[0]
+    p = first_problem(xlsform([
+        ["type", "name", "label", "relevant"],
+        ["text", "name", "Your name"],
+        ["begin_group", "spouse", "Spouse"],
+        ["text", "name", "Spouse's name"],
+        ["end_group"],
+        ["note", "hello", "Hello", "${name} != ''"]]))
     assert (p.code, p.row, p.column) == ("ambiguous_reference", 6, "relevant")
     assert "第 2、4 行" in p.message and "multiple survey elements named 'name'" in p.message
 
@@ -123,10 +126,8 @@ def test_a_choice_name_with_a_space_works_in_select_one_not_in_select_multiple(x
     state.set("f", "once a week")
     assert state.value("f") == "once a week" and state.problem("f") is None
     assert any("第 2 行" in w and "once a week" in w for w in form.warnings)
-    with pytest.raises(FormError) as info:
-        load_form(xlsform([["type", "name", "label"], ["select_one freq", "f", "多久"],
-                           ["select_multiple freq", "m", "哪些"]], choices))
-    p = info.value.problems[0]
+    p = first_problem(xlsform([["type", "name", "label"], ["select_one freq", "f", "多久"],
+                               ["select_multiple freq", "m", "哪些"]], choices))
     assert (p.code, p.sheet, p.row, p.column) == ("bad_choice_name", "choices", 2, "name")
     assert "多选题 m" in p.message
 
@@ -188,27 +189,21 @@ def test_instance_lookup_in_a_csv_beside_the_form(xlsform, tmp_path):
 
 
 def test_an_instance_that_is_nowhere_is_refused_naming_the_cell(xlsform):
-    with pytest.raises(FormError) as info:
-        load_form(xlsform([["type", "name", "label", "calculation"], ["text", "a", "A"],
-                           ["calculate", "x", "", "instance('nowhere')/root/item[name=${a}]/y"]]))
-    p = info.value.problems[0]
+    p = first_problem(xlsform([["type", "name", "label", "calculation"], ["text", "a", "A"],
+                               ["calculate", "x", "", "instance('nowhere')/root/item[name=${a}]/y"]]))
     assert (p.code, p.row, p.column) == ("unknown_instance", 3, "calculation")
     assert "instance('nowhere')" in p.message and "nowhere.csv" in p.message
 
 
 def test_an_unclosed_bracket_in_an_instance_lookup_is_refused(xlsform):
-    with pytest.raises(FormError) as info:
-        load_form(xlsform([["type", "name", "label", "calculation"], ["text", "a", "A"],
-                           ["calculate", "x", "", "instance('a')/root/item[name=${a}/y"]]))
-    p = info.value.problems[0]
+    p = first_problem(xlsform([["type", "name", "label", "calculation"], ["text", "a", "A"],
+                               ["calculate", "x", "", "instance('a')/root/item[name=${a}/y"]]))
     assert (p.code, p.row, p.column) == ("syntax", 3, "calculation")
 
 
 def test_two_columns_with_one_header_are_refused_as_pyxform_does(xlsform):
-    with pytest.raises(FormError) as info:
-        load_form(xlsform([["type", "name", "label", "hint", "label"], ["text", "a", "A", "", "B"]],
-                          name="twice.xlsx"))
-    p = info.value.problems[0]
+    p = first_problem(xlsform([["type", "name", "label", "hint", "label"], ["text", "a", "A", "", "B"]],
+                              name="twice.xlsx"))
     assert (p.code, p.file, p.sheet, p.row, p.column_letter) == (
         "duplicate_column", "twice.xlsx", "survey", 1, "E")
     assert "C 列和 E 列" in p.message and "Duplicate column header: label" in p.message
@@ -216,10 +211,8 @@ def test_two_columns_with_one_header_are_refused_as_pyxform_does(xlsform):
 
 @pytest.mark.parametrize("type_text", ["Text", "Select one from yn", "SELECT_ONE yn"])
 def test_a_type_in_capitals_is_refused_as_pyxform_refuses_it(xlsform, type_text):
-    with pytest.raises(FormError) as info:
-        load_form(xlsform([["type", "name", "label"], [type_text, "q", "Q"]],
-                          [["list_name", "name", "label"], ["yn", "yes", "Yes"]]))
-    p = info.value.problems[0]
+    p = first_problem(xlsform([["type", "name", "label"], [type_text, "q", "Q"]],
+                              [["list_name", "name", "label"], ["yn", "yes", "Yes"]]))
     assert (p.code, p.row, p.column) == ("unknown_type", 2, "type")
     assert f"Unknown question type '{type_text}'" in p.message
 
@@ -230,10 +223,8 @@ def test_datetime_spelt_as_pyxform_spells_it_loads(xlsform):
 
 
 def test_a_repeat_named_as_the_form_root_is_refused_as_pyxform_does(xlsform):
-    with pytest.raises(FormError) as info:
-        load_form(xlsform([["type", "name", "label"], ["begin_repeat", "data", "Rows"],
-                           ["text", "a", "A"], ["end_repeat"]]))
-    p = info.value.problems[0]
+    p = first_problem(xlsform([["type", "name", "label"], ["begin_repeat", "data", "Rows"],
+                               ["text", "a", "A"], ["end_repeat"]]))
     assert (p.code, p.row, p.column) == ("bad_name", 2, "name") and "survey root" in p.message
 
 
@@ -321,9 +312,7 @@ def test_csv_external_data_beside_the_form_is_read_by_instance(xlsform, tmp_path
     state = FormState.new(form)
     state.set("item", "milk")
     assert state.value("p") == "6"
-    with pytest.raises(FormError) as info:
-        load_form(xlsform([["type", "name", "label"], ["xml-external", "towns", ""]]))
-    p = info.value.problems[0]
+    p = first_problem(xlsform([["type", "name", "label"], ["xml-external", "towns", ""]]))
     assert (p.code, p.row, p.column) == ("bad_choice_file", 2, "type")
     assert "towns.xml" in p.message
 

@@ -28,10 +28,13 @@ def county(tmp_path):
     return db
 
 
-def _edit(path, change) -> None:
+def _revision(tmp_path, change):
+    """The shipped household checklist, a version newer, changed by `change(workbook)`."""
+    path = revised_form(tmp_path / "v2")
     wb = openpyxl.load_workbook(path)
     change(wb)
     wb.save(path)
+    return path
 
 
 def _rename_visit_result(wb) -> None:
@@ -57,11 +60,10 @@ def _drop_county_channel(wb) -> None:
 
 
 def test_a_revision_without_visit_result_is_refused_and_nothing_is_kept(county, tmp_path):
-    form = revised_form(tmp_path / "v2")
-    _edit(form, _rename_visit_result)
+    form = _revision(tmp_path, _rename_visit_result)
+    with Store.open(county) as s, pytest.raises(PublishError) as err:
+        publish_form(s, form)
     with Store.open(county) as s:
-        with pytest.raises(PublishError) as err:
-            publish_form(s, form)
         assert current_form(s, HOUSEHOLD_FORM).version == V1
     assert err.value.entry.name == "FORM_PUBLISH_DROPS_COVERAGE"
     text = str(err.value)
@@ -69,8 +71,7 @@ def test_a_revision_without_visit_result_is_refused_and_nothing_is_kept(county, 
 
 
 def test_a_choice_the_county_rule_tests_must_stay_unless_the_rule_changes(county, tmp_path):
-    form = revised_form(tmp_path / "v2")
-    _edit(form, _drop_county_channel)
+    form = _revision(tmp_path, _drop_county_channel)
     with Store.open(county) as s:
         with pytest.raises(PublishError) as err:
             publish_form(s, form)
@@ -87,8 +88,7 @@ def test_the_shipped_checklist_revised_keeps_what_the_status_needs(county, tmp_p
 
 
 def test_the_command_line_says_what_is_missing_in_chinese_and_english(county, tmp_path):
-    form = revised_form(tmp_path / "v2")
-    _edit(form, _rename_visit_result)
+    form = _revision(tmp_path, _rename_visit_result)
     env = {**os.environ, "LANG": "zh_CN.UTF-8"}
     zh = subprocess.run([sys.executable, "-m", "fieldapp", "form", "publish", str(county),
                          str(form)], capture_output=True, text=True, timeout=300, env=env,
