@@ -25,6 +25,7 @@ from .survey_types import (
 )
 
 _LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
+_REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 _CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_:\-]*\s*\(")
 
 if TYPE_CHECKING:
@@ -361,6 +362,7 @@ class SurveyBuilder:
                     self.report(self.check(expr), row, column)
             if f.choice_filter is not None:
                 self.check_choice_columns(f, row)
+            self.check_texts(f, row)
             if isinstance(f.default, Expression):
                 self.report(self.check(f.default), row, "default")
             if isinstance(f.default, LastSaved) and f.default.name not in self.names:
@@ -373,6 +375,21 @@ class SurveyBuilder:
                 self.report(self.check(g.repeat_count), self.names.get(g.name), "repeat_count")
         self.check_cycles()
         self.read_tables()
+
+    def check_texts(self, f: Field, row: Row) -> None:
+        """${name} in a label, hint or message names one question of the form (as pyxform)."""
+        for column, texts in (("label", f.labels), ("hint", f.hints),
+                              ("constraint_message", f.constraint_message),
+                              ("required_message", f.required_message)):
+            for name in sorted({n for text in texts.values() for n in _REF_IN_TEXT.findall(text)}):
+                if name in self.shared:
+                    rows = "、".join(str(r.number) for r in self.shared[name])
+                    self.problem("ambiguous_reference", f"${{{name}}} 指的是哪个题目不明确：第 {rows} 行"
+                                 f"都叫 {name}（pyxform: There are multiple survey elements named "
+                                 f"'{name}'.）", row, column)
+                elif name not in self.names:
+                    self.problem("unknown_field", f"引用了不存在的字段 ${{{name}}}（pyxform: There is "
+                                 f"no survey element named '{name}'.）", row, column)
 
     def check(self, expr: Expression) -> list[tuple[str, str]]:
         """An expression's problems, and references to a name several questions have."""

@@ -348,3 +348,18 @@ def test_area_distance_floor_and_ceiling_as_odk_computes_them(xlsform):
     assert abs(state.value("m2") - 111.3188 * 111.3188 * 0.81302) < 1
     assert abs(state.value("edge") - 2 * (111.3188 + 111.3188 * 0.81302)) < 0.1
     assert (state.value("mu"), state.value("up")) == (15, -2)
+
+
+def test_a_label_naming_no_question_or_two_is_refused_as_pyxform_does(xlsform):
+    p = first_problem(xlsform([["type", "name", "label", "hint"],
+                               ["integer", "age", "年龄", ""],
+                               ["note", "n", "您 ${agee} 岁", ""]]))
+    assert (p.code, p.row, p.column) == ("unknown_field", 3, "label")
+    assert "no survey element named 'agee'" in p.message
+    p = first_problem(xlsform([["type", "name", "label", "hint"],
+                               ["text", "name", "姓名", ""],
+                               ["begin_group", "spouse", "配偶", ""],
+                               ["text", "name", "配偶姓名", ""],
+                               ["end_group", "", "", ""],
+                               ["note", "n", "您好", "${name}"]]))
+    assert (p.code, p.row, p.column) == ("ambiguous_reference", 6, "hint")
