@@ -24,11 +24,11 @@ _TEXT_COLUMNS = ("label", "hint", "required_message", "constraint_message")
 _EXPR_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
 _KNOWN = set(_TEXT_COLUMNS) | set(_EXPR_COLUMNS) | {
     "type", "name", "required", "default", "read_only", "appearance", "parameters",
-    "repeat_count"}
+    "repeat_count", "trigger"}
 # A form that takes longer than this to check is refused (no workbook a county writes comes near:
 # the shipped checklists take well under a second) rather than freezing the window.
 LOAD_SECONDS = 5.0
-_IGNORED = {"guidance_hint", "media", "image", "audio", "video", "trigger",
+_IGNORED = {"guidance_hint", "media", "image", "audio", "video",
             "note", "bind", "instance", "body", "jr:constraint_msg", "jr:requiredmsg"}
 
 

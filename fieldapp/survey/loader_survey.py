@@ -238,6 +238,7 @@ class SurveyBuilder:
             parameters=self.parameters(row, kind),
             groups=self.path(),
             repeat=self.repeat(),
+            trigger=self.trigger(row),
         )
         self.fields.append((f, row))
         self.container().append(f)
@@ -253,6 +254,14 @@ class SurveyBuilder:
         self.problem("unknown_type", f"题型要用小写字母写: {head.lower()}（pyxform: Unknown "
                      f"question type '{type_text}'.）", row, "type")
         return False
+
+    def trigger(self, row: Row) -> tuple[str, ...]:
+        """The answers named in the trigger column (${a}, or several: ${a} ${b})."""
+        _, text = self.ld.cell(self.sheet, row, "trigger")
+        names = tuple(_REF_IN_TEXT.findall(text))
+        if text and not names:
+            self.problem("bad_reference", f"trigger 列应写成 ${{字段名}}: {text}", row, "trigger")
+        return names
 
     def check_select(self, row: Row, kind: str, arg: str, type_text: str) -> bool:
         """The list of a select exists; True when it ends in `or_other` (pyxform's "Other")."""
@@ -363,6 +372,10 @@ class SurveyBuilder:
             if f.choice_filter is not None:
                 self.check_choice_columns(f, row)
             self.check_texts(f, row)
+            for name in f.trigger:
+                if name not in self.names:
+                    self.problem("unknown_field", f"trigger 引用了不存在的字段 ${{{name}}}", row,
+                                 "trigger")
             if isinstance(f.default, Expression):
                 self.report(self.check(f.default), row, "default")
             if isinstance(f.default, LastSaved) and f.default.name not in self.names:
@@ -484,7 +497,8 @@ class SurveyBuilder:
 
     def check_cycles(self) -> None:
         """A calculation may not depend on itself, directly or through other calculations."""
-        deps = {f.name: f.calculation.references for f, _ in self.fields if f.calculation}
+        deps = {f.name: f.calculation.references for f, _ in self.fields
+                if f.calculation and not f.trigger}  # a triggered one may read itself (n + 1)
         rows = {f.name: row for f, row in self.fields}
         state: dict[str, int] = {}
 

@@ -77,6 +77,9 @@ class Field:
     parameters: Mapping[str, str] = field(default_factory=dict)  # e.g. {"max-pixels": "1600"}
     groups: tuple[str, ...] = ()  # enclosing group names, outermost first
     repeat: str = ""  # the repeat group this field is in ("" when not in one)
+    # ODK's trigger column: the calculation runs only when one of these answers changes (a time
+    # stamp, a copied answer), and the question stays editable
+    trigger: tuple[str, ...] = ()
 
     @property
     def is_input(self) -> bool:

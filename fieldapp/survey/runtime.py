@@ -103,6 +103,15 @@ class FormState:
         self._dynamic_defaults(repeat, (*as_path(parent), len(items) - 1))
         return self._repeat_changed(repeat)
 
+    def _fire_triggers(self, source: Field, index: Index, changed: dict[str, Any]) -> bool:
+        """Calculations triggered by `source`: computed now (in the same repeat instance when
+        both are in it, else in every instance); True when one ran."""
+        fired = [f for f in self.form.fields.values() if source.name in f.trigger]
+        for f in fired:
+            same = f.repeat and f.repeat == source.repeat
+            self._update_calculation(f, changed, [index] if same else self._indexes(f))
+        return bool(fired)
+
     def _dynamic_defaults(self, repeat: str, path: Path) -> None:
         """Defaults written as expressions (today(), ${x}), computed as ODK does when the visit
         or the repeat instance is created."""
@@ -264,7 +273,8 @@ class FormState:
 
     def read_only(self, name: str, index: Index = None) -> bool:
         f = self.form.fields[name]
-        return f.calculation is not None or self._truth(f.read_only, f, index)
+        return (f.calculation is not None and not f.trigger) or \
+            self._truth(f.read_only, f, index)
 
     def choices(self, name: str, index: Index = None) -> tuple[Choice, ...]:
         f = self.form.fields[name]
@@ -358,11 +368,15 @@ class FormState:
                 break
         return changed
 
-    def _update_calculation(self, f: Field, changed: dict[str, Any]) -> bool:
-        """Recompute one calculation (in every instance when in a repeat)."""
+    def _update_calculation(self, f: Field, changed: dict[str, Any],
+                            only: list[Index] | None = None) -> bool:
+        """Recompute one calculation (in every instance when in a repeat, or in `only`); one with
+        a trigger only when `only` says where its trigger changed."""
         assert f.calculation is not None
+        if f.trigger and only is None:
+            return False
         progress = False
-        for index in self._indexes(f):
+        for index in self._indexes(f) if only is None else only:
             value = stored_value(f.calculation.value(self.context(f, index=index)))
             if not self.relevant(f.name, index):
                 value = None
@@ -417,6 +431,8 @@ class FormState:
         changed: dict[str, Any] = {}
         if self.value(name, index) != value:
             self._store(f, index, value, changed)
+            if self._fire_triggers(f, index, changed):
+                changed.update(self.calculate())  # what reads the triggered answers
             plan = plan_for(self.form)
             if self.form.repeats:  # counts and node-sets: recompute the few calculations
                 changed.update(self._sync_counts())

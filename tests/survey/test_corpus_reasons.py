@@ -363,3 +363,26 @@ def test_a_label_naming_no_question_or_two_is_refused_as_pyxform_does(xlsform):
                                ["end_group", "", "", ""],
                                ["note", "n", "您好", "${name}"]]))
     assert (p.code, p.row, p.column) == ("ambiguous_reference", 6, "hint")
+
+
+def test_a_triggered_calculation_runs_when_its_trigger_changes(xlsform):
+    form = load_form(xlsform([
+        ["type", "name", "label", "calculation", "trigger"],
+        ["integer", "tvs", "电视机台数", "", ""],
+        ["calculate", "changes", "", "coalesce(${changes}, 0) + 1", "${tvs}"],
+        ["text", "copy", "同上", "concat(${tvs}, ' 台')", "${tvs}"],
+        ["begin_repeat", "member", "成员", "", ""],
+        ["text", "name", "姓名", "", ""],
+        ["calculate", "named_at", "", "string-length(${name})", "${name}"],
+        ["end_repeat", "", "", "", ""]]))
+    state = FormState.new(form)
+    assert state.value("changes") is None and not state.read_only("copy")
+    state.set("tvs", 2)
+    state.set("tvs", 3)
+    assert (state.value("changes"), state.value("copy")) == (2, "3 台")
+    state.set("copy", "三台")  # editable: kept until the trigger changes again
+    assert state.value("copy") == "三台"
+    state.add_instance("member")
+    state.add_instance("member")
+    state.set("name", "王芳", 1)
+    assert (state.value("named_at", 0), state.value("named_at", 1)) == (None, 2)
