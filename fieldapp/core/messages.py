@@ -17,6 +17,7 @@ from enum import Enum
 from .message_template import Said, Template, Words, chapter
 from .messages_cli import CliMessages
 from .messages_files import FileMessages
+from .messages_inputs import InputMessages
 from .messages_rows import RowMessages
 from .messages_store import StoreMessages
 from .messages_sync import SyncMessages
@@ -437,6 +438,7 @@ class ErrorCode(Enum):
     locals().update(chapter(StoreMessages))
     locals().update(chapter(CliMessages))
     locals().update(chapter(RowMessages))
+    locals().update(chapter(InputMessages))
 
     @property
     def code(self) -> str:
