@@ -176,8 +176,12 @@ class ErrorCode(Enum):
                                          "not_found")
 
     # ---- survey: choice lists beside a form (select_one_from_file) ----------------------------
-    CHOICE_FILE_TYPE = Template("选项文件只能是 .csv 或 .xml：{file}",
-                                "A choice file must be .csv or .xml: {file}", "bad_choice_file")
+    CHOICE_FILE_TYPE = Template("选项文件只能是 .csv、.xml 或 .geojson：{file}",
+                                "A choice file must be .csv, .xml or .geojson: {file}",
+                                "bad_choice_file")
+    CHOICE_FILE_GEOJSON = Template("选项文件 {file} 不是有效的 GeoJSON（FeatureCollection）：{reason}",
+                                   "The choice file {file} is not a valid GeoJSON "
+                                   "FeatureCollection: {reason}", "bad_choice_file")
     CHOICE_FILE_MISSING = Template("表单旁边找不到选项文件 {file}",
                                    "There is no choice file {file} beside the form",
                                    "bad_choice_file")
@@ -225,6 +229,12 @@ class ErrorCode(Enum):
         "{file}：用到 {count} 个选项文件，超过参考包允许的 {limit} 个",
         "{file}: it uses {count} choice files, more than the {limit} a reference bundle carries",
         "too_large")
+    FORM_PUBLISH_DROPS_COVERAGE = Template(
+        "{file}：核查表缺少计算覆盖状态所需的题目或选项（覆盖标准 {rule}）：{missing}。请保留这些"
+        "题目的 name 和选项值（不放在重复组里）后再发布",
+        "{file}: the checklist lacks questions or choices the coverage status needs (coverage "
+        "rule {rule}): {missing}. Keep these questions' names and choice values (outside any "
+        "repeat) and publish again", "form_drops_coverage")
     FORM_VERSION_MISSING = Template(
         "找不到表单 {form_id} 的版本 {version}（本库没有，程序也没有附带）",
         "Version {version} of form {form_id} is not in the database nor shipped with the "

@@ -101,6 +101,11 @@ class FileMessages:
     FORM_TOO_MANY_ROWS = T("工作表 {sheet} 有 {rows} 行数据，表单最多 {limit} 行",
                            "The sheet {sheet} holds {rows} rows of data; a form has at most "
                            "{limit}", "too_many_rows")
+    FORM_DUPLICATE_HEADER = T(
+        "工作表 {sheet} 有两列都叫 {header}（{first} 列和 {second} 列），请删除或改名其中一列"
+        "（pyxform: Duplicate column header: {header}）",
+        "The sheet {sheet} has two columns named {header} (columns {first} and {second}): "
+        "delete or rename one (pyxform: Duplicate column header: {header})", "duplicate_column")
     FORM_DAMAGED = T("Excel 文件内容损坏: {reason}", "The Excel file's content is damaged: "
                      "{reason}", "unreadable")
     EXPR_EMPTY = T("表达式为空", "The expression is empty", "empty")
@@ -126,6 +131,11 @@ class FileMessages:
                         "syntax")
     EXPR_NEED_PAREN_END = T("此处应为 ')'，实际是表达式结尾",
                             "Expected ')' here, found the end of the expression", "syntax")
+    EXPR_NEED_BRACKET = T("'[' 缺少对应的 ']'", "A '[' lacks its closing ']'", "syntax")
+    EXPR_UNKNOWN_INSTANCE = T(
+        "instance('{name}') 找不到：choices 工作表没有选项列表 {name}，表单旁边也没有 {name}.csv",
+        "instance('{name}') is not found: the choices sheet has no list {name} and there is no "
+        "{name}.csv beside the form", "unknown_instance")
     EXPR_TRAILING = T("多余的内容: {found}", "Unexpected trailing text: {found}", "syntax")
     # ---- answers typed or imported (survey.coerce) -------------------------------------------
     ANSWER_INTEGER = T("应填整数", "A whole number is expected")

@@ -56,6 +56,22 @@ RECEPTION_LABELS_ZH = {
     "dtmb": "地面数字电视",
     "none": "无",
 }
+# The household checklist's answers derive_status reads, with the choice values it tests: a
+# revision of the checklist must keep them (`fieldapp form publish` refuses one that does not).
+STATUS_FIELDS = {"visit_result": VISIT_RESULTS, "reception_mode": RECEPTION_MODES,
+                 "works_now": ("yes",), "not_covered_reason": ()}
+
+
+def coverage_fields(rule: CoverageRule | None) -> dict[str, tuple[str, ...]]:
+    """Every answer the coverage status needs (the status's own and the county rule's), with the
+    choice values it compares them to."""
+    needs = {name: tuple(values) for name, values in STATUS_FIELDS.items()}
+    for r in rule.requires if rule is not None else ():
+        if r.value not in needs.setdefault(r.field, ()):
+            needs[r.field] += (r.value,)
+    return needs
+
+
 OPERATOR_LABELS_ZH = {
     "cable_co": "广电网络公司", "telecom": "中国电信", "unicom": "中国联通", "mobile": "中国移动",
     "none": "无",

@@ -13,8 +13,10 @@ from typing import Any
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.form_versions import newer
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.status import coverage_fields
 from fieldapp.core.zipguard import check_size
 from fieldapp.store import forms as kept
+from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.form_source import FormInUse, FormMissing, current_form, in_use
 from fieldapp.survey.loader import load_form
 from fieldapp.sync.archive import member_limit
@@ -22,7 +24,7 @@ from fieldapp.sync.forms import MAX_FORM_FILES
 from fieldapp.survey.registry import HOUSEHOLD_FORM, PUBLIC_PLACE_FORM
 
 APP_FORMS = (HOUSEHOLD_FORM, PUBLIC_PLACE_FORM)
-CHOICE_FILE_SUFFIXES = (".csv", ".xml")
+CHOICE_FILE_SUFFIXES = (".csv", ".xml", ".geojson")
 
 
 class PublishError(FieldappError):
@@ -48,6 +50,23 @@ def choice_file_names(form) -> list[str]:
     return sorted(n for n in form.choices if n.lower().endswith(CHOICE_FILE_SUFFIXES))
 
 
+def coverage_gaps(form, needs: dict[str, tuple[str, ...]]) -> list[str]:
+    """What the checklist lacks of `needs` (answer name -> choice values): "visit_result" for a
+    question missing or inside a repeat, "visit_result: met, vacant" for missing choices."""
+    gaps: list[str] = []
+    for name, values in needs.items():
+        f = form.fields.get(name)
+        if f is None or f.repeat:
+            gaps.append(name)
+            continue
+        # the status compares the answer to choice values: a question without them lacks them
+        offered = {c.name for c in form.choices_of(f)} if f.is_select else set()
+        lacking = [v for v in values if v not in offered]
+        if lacking:
+            gaps.append(f"{name}: {', '.join(lacking)}")
+    return gaps
+
+
 def publish_form(store, path: str | os.PathLike, *, user: str = "") -> PublishResult:
     p = Path(path)
     if store.role != "county":
@@ -56,6 +75,12 @@ def publish_form(store, path: str | os.PathLike, *, user: str = "") -> PublishRe
     if form.form_id not in APP_FORMS:
         raise PublishError(ErrorCode.FORM_PUBLISH_UNKNOWN_ID, where=str(p), file=p.name,
                            form_id=form.form_id, known="、".join(APP_FORMS))
+    if form.form_id == HOUSEHOLD_FORM:
+        rule = rule_of(store)
+        gaps = coverage_gaps(form, coverage_fields(rule))
+        if gaps:
+            raise PublishError(ErrorCode.FORM_PUBLISH_DROPS_COVERAGE, where=str(p), file=p.name,
+                               rule=rule.version, missing="; ".join(gaps))
     try:
         previous = current_form(store, form.form_id).version
     except FormMissing:

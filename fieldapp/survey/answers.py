@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from .expr_values import first
+from .expression import Expression
 from .instances import Index, as_path
 from .model import Form, LastSaved
 
@@ -47,8 +49,8 @@ def state_defaults(form: Form, last_saved: Mapping[str, Any] | None = None) -> d
     default takes `last_saved[name]`, or stays empty."""
     out: dict[str, Any] = {}
     for f in form.fields.values():
-        if f.repeat or f.default is None:
-            continue
+        if f.repeat or f.default is None or isinstance(f.default, Expression):
+            continue  # a dynamic default is computed by FormState.new
         value = (last_saved or {}).get(f.default.name) if isinstance(f.default, LastSaved) \
             else f.default
         if value is not None:
@@ -57,7 +59,9 @@ def state_defaults(form: Form, last_saved: Mapping[str, Any] | None = None) -> d
 
 
 def stored_value(value: Any) -> Any:
-    """An expression result as stored JSON: whole floats become ints, dates ISO text."""
+    """An expression result as stored JSON: whole floats become ints, dates ISO text, a node-set
+    its first node (as XPath reads one as a single value)."""
+    value = first(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):

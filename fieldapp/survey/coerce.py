@@ -88,6 +88,15 @@ def _select_multiple(raw: Any, choices: Sequence[str]) -> str | None:
     return " ".join(ordered) or None
 
 
+def _rank(raw: Any, choices: Sequence[str]) -> str | None:
+    """rank: choice names in the order given, each once (ODK stores them space-separated)."""
+    picked = normalize_text(raw).split() if isinstance(raw, str) else [str(v) for v in raw]
+    unknown = [v for v in picked if choices and v not in choices]
+    if unknown:
+        raise AnswerError(ErrorCode.ANSWER_NOT_A_CHOICE, value=" ".join(unknown))
+    return " ".join(dict.fromkeys(picked)) or None
+
+
 def _date(raw: Any, _choices: Sequence[str]) -> str:
     if isinstance(raw, datetime):
         return raw.date().isoformat()
@@ -139,9 +148,10 @@ def _acknowledge(raw: Any, _choices: Sequence[str]) -> str | None:
 
 # One step per stored type; any other type keeps its text.
 _COERCE = {"time": lambda raw, _c: _time(raw), "integer": _integer, "decimal": _decimal,
-           "select_one": _select_one, "select_multiple": _select_multiple, "date": _date,
-           "datetime": _datetime, "geopoint": _geopoint, "acknowledge": _acknowledge,
-           "geotrace": _trace(closed=False), "geoshape": _trace(closed=True)}
+           "select_one": _select_one, "select_multiple": _select_multiple, "rank": _rank,
+           "date": _date, "datetime": _datetime, "geopoint": _geopoint,
+           "acknowledge": _acknowledge, "geotrace": _trace(closed=False),
+           "geoshape": _trace(closed=True)}
 
 
 def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -> Any:

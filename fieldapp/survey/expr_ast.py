@@ -41,6 +41,13 @@ class ChoiceColumn:
     name: str
 
 
+# instance('list')/root/item[predicate]/column as a call (list, predicate, column): the items of
+# a choice list of the form (or of list.csv beside it) the predicate holds for, given the item's
+# columns by name; the column's values, or the items' names when no column is given. The name
+# cannot be typed as a function name.
+INSTANCE_PATH = "instance(…)/root/item"
+
+
 @dataclass(frozen=True)
 class Call:
     name: str

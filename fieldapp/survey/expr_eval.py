@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -12,7 +12,7 @@ from . import expr_ast as A
 from .expr_functions import FUNCTIONS
 from .expr_regex import RegexError, compile_regex
 from .expr_values import (
-    arithmetic, compare, equal, from_answer, to_bool, to_number, to_string,
+    NodeSet, arithmetic, compare, equal, from_answer, to_bool, to_number, to_string,
 )
 
 
@@ -30,6 +30,10 @@ class EvalContext:
     position: int = 0
     lookup_all: Callable[[str], Any] | None = None
     tables: Mapping[str, Sequence[Mapping[str, str]]] = field(default_factory=dict)  # pulldata
+    # instance('list'): the form's choice lists, each item as its columns (Choice.columns)
+    instances: Mapping[str, Sequence[Mapping[str, str]]] = field(default_factory=dict)
+    # jr:choice-name(value, '${field}'): the label of that choice of the field's list
+    choice_name: Callable[[str, str], str] | None = None
 
 
 def evaluate(node: A.Node, ctx: EvalContext) -> Any:
@@ -66,6 +70,8 @@ def _expand(n: A.Node, ctx: EvalContext, todo: list, values: list) -> None:
         todo += [("binary", n), ("eval", n.right), ("eval", n.left)]
     elif n.name == "if":
         todo += [("branch", n), ("eval", n.args[0])]  # lazy: only the chosen branch
+    elif n.name == A.INSTANCE_PATH:
+        values.append(instance_items(n, ctx))
     elif n.name == "indexed-repeat" and isinstance(n.args[0], A.Ref):
         # the field's answers in every instance, even inside the repeat itself
         todo.append(("call", n))
@@ -125,6 +131,11 @@ def _call(n: A.Call, ctx: EvalContext, todo: list, values: list) -> None:
         values.append(float(ctx.position))
     elif n.name == "pulldata":
         values.append(pulldata(ctx.tables, *args))
+    elif n.name == "jr:choice-name":
+        values.append(choice_name(ctx, *args))
+    elif n.name == "once":  # ODK: computed while the answer is empty, then kept
+        current = from_answer(ctx.current)
+        values.append(current if to_string(current) else args[0])
     elif n.name == "now" and ctx.today is not None:
         values.append(datetime.combine(ctx.today, datetime.min.time()))
     else:
@@ -133,6 +144,23 @@ def _call(n: A.Call, ctx: EvalContext, todo: list, values: list) -> None:
 
 _STEPS = {"negate": _negate, "logic": _logic, "truth": _truth, "branch": _branch,
           "binary": _binary, "call": _call, "every": _every}
+
+
+def instance_items(n: A.Call, ctx: EvalContext) -> NodeSet:
+    """instance('list')/root/item[predicate]/column: the column of every item the predicate
+    holds for (the item's name without a column), as a node-set."""
+    name, test, column = n.args[0].value, n.args[1], n.args[2].value
+    items = ctx.instances.get(name) or ctx.tables.get(name, ())
+    return NodeSet(item.get(column or "name", "") for item in items
+                   if to_bool(evaluate(test, replace(ctx, choice=item))))
+
+
+def choice_name(ctx: EvalContext, value: Any, field_ref: Any) -> str:
+    """jr:choice-name(${s}, '${s}'): the label of the choice `value` of field s's list (the
+    field written as '${s}' or as pyxform's path '/data/s')."""
+    ref = to_string(field_ref).strip()
+    name = ref[2:-1] if ref.startswith("${") and ref.endswith("}") else ref.rsplit("/", 1)[-1]
+    return ctx.choice_name(to_string(value), name) if ctx.choice_name is not None else ""
 
 
 def pulldata(tables: Mapping[str, Sequence[Mapping[str, str]]], name: Any, column: Any,
@@ -150,6 +178,8 @@ def check(node: A.Node, known_fields: Collection[str] | None = None) -> list[tup
     """Problems (code, Chinese message) that make an expression unusable; [] when fine."""
     problems: list[tuple[str, str]] = []
     for n in A.walk(node):
+        if isinstance(n, A.Call) and n.name == A.INSTANCE_PATH:
+            continue
         if isinstance(n, A.Call):
             spec = FUNCTIONS.get(n.name)
             if spec is None:

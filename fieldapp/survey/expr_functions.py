@@ -119,5 +119,7 @@ FUNCTIONS: dict[str, tuple[int, int | None, Impl]] = {
     "position": (0, 1, lambda *_: 0.0),  # the evaluator gives the instance number
     "indexed-repeat": (3, 3, _indexed_repeat),
     "pulldata": (4, 4, lambda *_: ""),  # the evaluator reads the form's CSV files
+    "jr:choice-name": (2, 2, lambda *_: ""),  # the evaluator reads the form's choice lists
+    "once": (1, 1, lambda v: v),  # the evaluator keeps an answer once there is one
     **MORE_FUNCTIONS,
 }

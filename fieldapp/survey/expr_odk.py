@@ -8,11 +8,13 @@ import base64
 import binascii
 import hashlib
 import math
+import random as _random
 import uuid as _uuid
 from datetime import datetime, time, timedelta
 from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from .expr_geo import area, distance
 from .expr_values import flatten, to_bool, to_datetime, to_number, to_string
 
 _SECONDS_PER_DAY = 86400.0
@@ -282,4 +284,9 @@ MORE_FUNCTIONS: dict[str, tuple[int, int | None, Any]] = {
     "base64-decode": (1, 1, base64_decode),
     "uuid": (0, 1, uuid),
     "depend": (1, None, lambda first, *_: first),
+    "floor": (1, 1, _math1(math.floor)),
+    "ceiling": (1, 1, _math1(math.ceil)),
+    "random": (0, 0, lambda: _random.random()),
+    "area": (1, None, area),
+    "distance": (1, None, distance),
 }

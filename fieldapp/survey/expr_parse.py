@@ -13,18 +13,37 @@ from .errors import ExpressionError
 from fieldapp.core.messages import ErrorCode
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*(?::[A-Za-z_][A-Za-z0-9_.\-]*)?")
+# A choices-sheet column in one language, as a choice_filter names it: label::English, label::zh
+_COLUMN_IN_LANGUAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*::[^\s()'\"=!<>,+*/\[\]]+")
+# A sibling in XPath, `../x` or `current()/../x` (as pyxform writes ${x} in a choice_filter): the
+# answer x beside the question, which ${x} reads (in the same repeat instance).
+_SIBLING = re.compile(r"(?:current\(\s*\)\s*/\s*)?\.\.\s*/\s*([A-Za-z_][A-Za-z0-9_\-]*)(?![A-Za-z0-9_\-]|\s*/)")
 _NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)")
 _REF = re.compile(r"\$\{([^}]*)\}")
 _FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _OPERATORS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", ",")
 _WORD_OPERATORS = ("and", "or", "div", "mod")
+# Typographic quotes, as Excel's autocorrect and Chinese input methods type them: a string opened
+# with a straight quote closes with the next straight one (else a typographic one of its kind); one
+# opened with a typographic quote closes with the nearest quote of its kind, so ‘…’, “…”, ’…’ and
+# mixes such as ’…' and '…’ read as ODK authors meant them.
+_SINGLE, _DOUBLE = "'‘’", '"“”'
+CURLY_QUOTES = "‘’“”"
 
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # num str ref dot name op end
+    kind: str  # num str ref dot name op end instance
     text: str
     pos: int
+    extra: tuple = ()  # instance: (predicate source, its offset, column)
+
+
+# ODK's lookup in a secondary instance, instance('list')/root/item[predicate]/column: one token,
+# parsed into the call A.INSTANCE_PATH(list, predicate, column).
+_INSTANCE_OPEN = re.compile(r"instance\s*\(\s*")
+_INSTANCE_ITEMS = re.compile(r"\s*\)\s*/\s*root\s*/\s*item")
+_INSTANCE_COLUMN = re.compile(r"\s*/\s*([A-Za-z_][A-Za-z0-9_.:\-]*)")
 
 
 def tokenize(source: str) -> list[Token]:
@@ -35,16 +54,20 @@ def tokenize(source: str) -> list[Token]:
         if c.isspace():
             i += 1
             continue
-        if c in "'\"":
+        if c in _SINGLE or c in _DOUBLE:
             token, i = _string(source, i)
         elif c == "$":
             token, i = _reference(source, i)
+        elif c in ".c" and (m := _SIBLING.match(source, i)):
+            token, i = Token("ref", m.group(1), i), m.end()
         elif (m := _NUMBER.match(source, i)) and (c != "." or m.end() > i + 1):
             token, i = Token("num", m.group(), i), m.end()
         elif c == ".":
             token, i = _dot(tokens, source, i)
         elif c == "/":
             raise ExpressionError(ErrorCode.EXPR_PATH, i)
+        elif c == "i" and (found := _instance_path(source, i)):
+            token, i = found
         else:
             token, i = _word_or_operator(source, i)
         tokens.append(token)
@@ -53,10 +76,50 @@ def tokenize(source: str) -> list[Token]:
 
 
 def _string(source: str, i: int) -> tuple[Token, int]:
-    end = source.find(source[i], i + 1)
+    c = source[i]
+    family = _SINGLE if c in _SINGLE else _DOUBLE
+    first, then = (family[0], family[1:]) if c == family[0] else (family, "")
+    end = -1
+    for closers in (first, then):
+        end = min((e for e in (source.find(q, i + 1) for q in closers) if e >= 0), default=-1)
+        if end >= 0:
+            break
     if end < 0:
         raise ExpressionError(ErrorCode.EXPR_UNTERMINATED, i)
     return Token("str", source[i + 1:end], i), end + 1
+
+
+def _instance_path(source: str, i: int) -> tuple[Token, int] | None:
+    """instance('list')/root/item[predicate]/column as one token; None when it is not one."""
+    m = _INSTANCE_OPEN.match(source, i)
+    if not m or m.end() >= len(source) or source[m.end()] not in _SINGLE + _DOUBLE:
+        return None
+    name, j = _string(source, m.end())
+    m = _INSTANCE_ITEMS.match(source, j)
+    if not m:
+        return None
+    j, predicate, at = m.end(), "", m.end()
+    if source.startswith("[", j):
+        end = _closing_bracket(source, j)
+        predicate, at, j = source[j + 1:end], j + 1, end + 1
+    m = _INSTANCE_COLUMN.match(source, j)
+    column = m.group(1) if m else ""
+    return Token("instance", name.text, i, (predicate, at, column)), m.end() if m else j
+
+
+def _closing_bracket(source: str, i: int) -> int:
+    """The `]` closing the `[` at i (strings and nested brackets skipped)."""
+    depth, j = 0, i
+    while j < len(source):
+        c = source[j]
+        if c in _SINGLE or c in _DOUBLE:
+            j = _string(source, j)[1]
+            continue
+        depth += (c == "[") - (c == "]")
+        if depth == 0:
+            return j
+        j += 1
+    raise ExpressionError(ErrorCode.EXPR_NEED_BRACKET, i)
 
 
 def _reference(source: str, i: int) -> tuple[Token, int]:
@@ -77,7 +140,7 @@ def _dot(tokens: list[Token], source: str, i: int) -> tuple[Token, int]:
 
 
 def _word_or_operator(source: str, i: int) -> tuple[Token, int]:
-    m = _NAME.match(source, i)
+    m = _COLUMN_IN_LANGUAGE.match(source, i) or _NAME.match(source, i)
     if m:
         word = m.group()
         return Token("op" if word in _WORD_OPERATORS else "name", word, i), m.end()
@@ -154,6 +217,8 @@ class _Parser:
             return True
         elif tok.kind == "name":
             return self.name(tok)
+        elif tok.kind == "instance":
+            self.output.append(_instance_node(tok))
         else:
             raise self._unexpected(tok, ErrorCode.EXPR_UNEXPECTED, ErrorCode.EXPR_UNEXPECTED_END)
         return False
@@ -225,6 +290,26 @@ class _Parser:
             raise self._unexpected(self.tok, ErrorCode.EXPR_NEED_PAREN,
                                    ErrorCode.EXPR_NEED_PAREN_END)
         return self.output[0]
+
+
+def _instance_node(tok: Token) -> A.Call:
+    predicate, at, column = tok.extra
+    try:
+        test = _Parser(predicate, True).parse() if predicate.strip() else A.Call("true", ())
+    except ExpressionError as exc:
+        exc.pos += at  # where in the whole expression
+        raise
+    return A.Call(A.INSTANCE_PATH, (A.Str(tok.text), test, A.Str(column)))
+
+
+def curly_quoted(source: str) -> bool:
+    """True when a string of the expression is quoted with typographic quotes (‘…’, “…”)."""
+    try:
+        return any(t.kind == "str" and (source[t.pos] in CURLY_QUOTES or
+                                        source[t.pos + len(t.text) + 1] in CURLY_QUOTES)
+                   for t in tokenize(source))
+    except ExpressionError:
+        return False
 
 
 def parse(source: str, *, allow_choice_columns: bool = False) -> A.Node:

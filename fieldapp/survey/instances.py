@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .expression import Expression
 from .model import Form, LastSaved
 
 Path = tuple[int, ...]
@@ -71,4 +72,4 @@ def copied(items: Any) -> list[dict[str, Any]]:
 def fresh(form: Form, repeat: str) -> dict[str, Any]:
     """A new instance: the defaults of its own fields (inner repeats start empty)."""
     return {f.name: f.default for f in form.fields_in(repeat)
-            if f.default is not None and not isinstance(f.default, LastSaved)}
+            if f.default is not None and not isinstance(f.default, (LastSaved, Expression))}

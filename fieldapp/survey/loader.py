@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 from .errors import ExpressionError, FormError, Problem
+from .expr_parse import curly_quoted
 from .expression import Expression
-from .model import NAME_RE, Choice, Field, Form, Group
+from .model import MULTI_TYPES, NAME_RE, Choice, Field, Form, Group
 from .sheets import HEADER_ALIASES, Row, Sheet, language_code, read_workbook, split_column
 
 __all__ = ["HEADER_ALIASES", "default_form_id", "language_code", "load_form", "split_column"]
@@ -23,11 +24,11 @@ _TEXT_COLUMNS = ("label", "hint", "required_message", "constraint_message")
 _EXPR_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter")
 _KNOWN = set(_TEXT_COLUMNS) | set(_EXPR_COLUMNS) | {
     "type", "name", "required", "default", "read_only", "appearance", "parameters",
-    "repeat_count"}
+    "repeat_count", "trigger"}
 # A form that takes longer than this to check is refused (no workbook a county writes comes near:
 # the shipped checklists take well under a second) rather than freezing the window.
 LOAD_SECONDS = 5.0
-_IGNORED = {"guidance_hint", "media", "image", "audio", "video", "trigger",
+_IGNORED = {"guidance_hint", "media", "image", "audio", "video",
             "note", "bind", "instance", "body", "jr:constraint_msg", "jr:requiredmsg"}
 
 
@@ -47,8 +48,10 @@ class _Loader:
         self.languages: list[str] = []
         self.deadline = time.monotonic() + LOAD_SECONDS
         self.allow_duplicates = False  # settings allow_choice_duplicates: yes
+        self.root_name = "data"  # settings name: the instance's root element
         self.external: dict[str, tuple[Choice, ...]] = {}  # external_choices sheet
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
+        self.spaced: dict[str, list[tuple[Sheet, Row, str, str]]] = {}  # choice names with " "
 
     def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
         """Refuse the form, naming the row reached, once checking it takes too long."""
@@ -90,12 +93,16 @@ class _Loader:
         if not source:
             return None
         try:
-            return Expression.parse(source, allow_choice_columns=choice_columns)
+            parsed = Expression.parse(source, allow_choice_columns=choice_columns)
         except ExpressionError as exc:
             shown = source if len(source) <= 120 else source[:120] + "…"
             self.problem(exc.code, f"{exc.message}（位置 {exc.pos + 1}）: {shown}",
                          sheet, row, header)
             return None
+        if curly_quoted(source):
+            self.warnings.append(f"{sheet.name} 工作表第 {row.number} 行 {header} 列: 中文引号 ‘ ’ “ ” "
+                                 f"按英文引号读取（ODK Collect 不接受，发到手机前请改为 ' 或 \"）")
+        return parsed
 
     def flag(self, sheet: Sheet, row: Row, base: str) -> Expression | bool:
         """required / read_only: yes/no, or an expression."""
@@ -118,6 +125,7 @@ class _Loader:
             raise FormError(self.problems)
         settings = self.load_settings(sheets.get("settings"))
         self.allow_duplicates = settings.get("allow_choice_duplicates", "").lower() in _TRUE
+        self.root_name = settings.get("name") or "data"
         choices = self.load_choices(sheets.get("choices"))
         for name, items in self.load_choices(sheets.get("external_choices")).items():
             self.external.setdefault(name, items)
@@ -127,6 +135,7 @@ class _Loader:
                 self.warnings.append(f"工作表 {sheet.name} 连续 60 行为空，第 {sheet.ignored_from} 行"
                                      f"起的内容未读取（与 pyxform 相同）")
         children = self.load_survey(survey, choices)
+        self.check_spaced_choices(children)
         if self.problems:
             order = {"survey": 0, "choices": 1, "settings": 2}
             self.problems.sort(key=lambda p: (order.get(p.sheet.lower(), 3), p.row or 0))
@@ -169,18 +178,23 @@ class _Loader:
         lists: dict[str, list[Choice]] = {}
         if sheet is None:
             return {}
+        external = sheet.name.lower() == "external_choices"
         for row in sheet.rows:
             _, list_name = self.cell(sheet, row, "list_name")
             nh, name = self.cell(sheet, row, "name")
+            if not list_name and not name:  # a stray label or note: pyxform skips it too
+                self.warnings.append(f"{sheet.name} 工作表第 {row.number} 行没有 list_name 和 "
+                                     f"name，已忽略")
+                continue
             if not list_name:
                 self.problem("missing_list_name", "缺少 list_name", sheet, row, "list_name")
                 continue
             if not name:
                 self.problem("missing_choice_name", "选项缺少 name", sheet, row, "name")
                 continue
-            if " " in name:
-                self.problem("bad_choice_name", f"选项 name 不能含空格: {name!r}", sheet, row, nh)
-            if not self.allow_duplicates and \
+            if " " in name:  # fine for select_one; check_spaced_choices refuses the others
+                self.spaced.setdefault(list_name, []).append((sheet, row, nh, name))
+            if not self.allow_duplicates and not external and \
                     any(c.name == name for c in lists.get(list_name, [])):
                 self.problem("duplicate_choice", f"选项列表 {list_name} 中 {name} 重复",
                              sheet, row, nh)
@@ -191,6 +205,20 @@ class _Loader:
             lists.setdefault(list_name, []).append(Choice(name, labels, extra))
         return {k: tuple(v) for k, v in lists.items()}
 
+    def check_spaced_choices(self, children: tuple[Field | Group, ...]) -> None:
+        """A choice name with a space works in select_one (as in ODK), not in select_multiple,
+        whose answer lists the chosen names separated by spaces."""
+        multiple = {f.list_name: f.name for f in _fields(children) if f.type in MULTI_TYPES}
+        for list_name, spaced in self.spaced.items():
+            for sheet, row, header, name in spaced:
+                if list_name in multiple:
+                    self.problem("bad_choice_name", f"选项 name 不能含空格: {name!r}（多选题 "
+                                 f"{multiple[list_name]} 用这个列表，多选的答案以空格分隔）",
+                                 sheet, row, header)
+                else:
+                    self.warnings.append(f"{sheet.name} 工作表第 {row.number} 行: 选项 name "
+                                         f"{name!r} 含空格，单选题可用，多选题不能用")
+
     def load_survey(self, sheet: Sheet, choices: dict[str, tuple[Choice, ...]]
                     ) -> tuple[Field | Group, ...]:
         from .loader_survey import SurveyBuilder
@@ -199,6 +227,18 @@ class _Loader:
         children = builder.build()
         self.tables = builder.tables
         return children
+
+
+def _fields(items: tuple[Field | Group, ...]) -> list[Field]:
+    out: list[Field] = []
+    todo = list(items)
+    while todo:
+        item = todo.pop()
+        if isinstance(item, Group):
+            todo.extend(item.children)
+        else:
+            out.append(item)
+    return out
 
 
 def load_form(path: str | Path) -> Form:

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .choice_files import ChoiceFileError, read_choice_file, read_table
+from fieldapp.core.messages import ErrorCode
+
 from .coerce import coerce_answer
-from .errors import AnswerError, FormError
-from .expr_ast import Call, ChoiceColumn, Str, walk
+from .errors import AnswerError, ExpressionError, FormError
+from .expr_ast import INSTANCE_PATH, Call, ChoiceColumn, Str, walk
 from .expr_eval import check
 from .expression import Expression
 from .model import (
@@ -18,9 +20,13 @@ from .model import (
 )
 from .loops import expand_loops
 from .sheets import Row, Sheet, split_column
-from .survey_types import FROM_FILE, LABEL_OPTIONAL, MEDIA_COLUMNS, NOT_ON_LAPTOP, parse_type
+from .survey_types import (
+    EXTERNAL_DATA, FROM_FILE, LABEL_OPTIONAL, MEDIA_COLUMNS, NOT_ON_LAPTOP, parse_type,
+)
 
 _LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
+_REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
+_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_:\-]*\s*\(")
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -52,6 +58,7 @@ class SurveyBuilder:
         self.stack: list[_Open] = []
         self.names: dict[str, Row] = {}
         self.claimed: dict[str, tuple[str, Row, tuple[str, ...]]] = {}  # by lower-case name
+        self.shared: dict[str, list[Row]] = {}  # names several questions have: their rows
         self.fields: list[tuple[Field, Row]] = []
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
 
@@ -106,8 +113,12 @@ class SurveyBuilder:
 
     def begin(self, row: Row, kind: str) -> None:
         ld, sheet = self.ld, self.sheet
-        name = self.claim_name(row) or f"_row{row.number}"
+        name = self.claim_name(row, kind) or f"_row{row.number}"
         is_repeat = kind == "begin_repeat"
+        if is_repeat and name == self.ld.root_name:
+            self.problem("bad_name", f"重复组不能与表单根节点同名: {name}（pyxform: Repeat names "
+                         f"must not be the same as the survey root (which defaults to 'data').）",
+                         row, "name")
         if len(self.stack) >= MAX_DEPTH:
             self.problem("too_deep", f"分组嵌套超过 {MAX_DEPTH} 层（{name}）", row, "type")
             raise FormError(self.ld.problems[-1:])  # the rows below cannot be placed
@@ -129,7 +140,9 @@ class SurveyBuilder:
                          row, "name")
             return None
         first = self.claimed.get(name.lower())
-        if first is not None:  # answers are kept by name: also across groups, in any case
+        if first is not None and self.may_share(name, first, kind):
+            return self.share(name, row)
+        if first is not None:  # same group, a group's name, or a name differing only in case
             first_name, first_row, first_path = first
             self.problem(
                 "duplicate_name",
@@ -142,6 +155,27 @@ class SurveyBuilder:
         self.claimed[name.lower()] = (name, row, self.path())
         return name
 
+    def may_share(self, name: str, first: tuple[str, Row, tuple[str, ...]], kind: str) -> bool:
+        """As pyxform: a question may have the name of one in another group (or of a group it
+        is not directly in), though a reference to that name is then ambiguous."""
+        first_name, _, first_path = first
+        return first_name == name and first_path != self.path() and \
+            not kind.startswith("begin_")
+
+    def share(self, name: str, row: Row) -> str:
+        """The answer key of a question whose name another one has: its group path and name
+        joined by '-' (as ODK Central's CSV export names it), e.g. `member-name`."""
+        key = "-".join((*self.path(), name))
+        if key.lower() in self.claimed:
+            key = f"{key}-{row.number}"
+        self.shared.setdefault(name, [self.claimed[name.lower()][1]]).append(row)
+        self.claimed[key.lower()] = (key, row, self.path())
+        self.names[key] = row
+        self.ld.warnings.append(
+            f"{self.sheet.name} 工作表第 {row.number} 行: 字段名 {name} 与第 "
+            f"{self.shared[name][0].number} 行同名（在不同分组中），答案列名为 {key}")
+        return key
+
     def row(self, row: Row) -> None:
         ld, sheet = self.ld, self.sheet
         type_header = next((h for h in row.cells if h.strip().lower() == "type"), "")
@@ -152,16 +186,14 @@ class SurveyBuilder:
             self.problem("missing_type", "缺少 type（题型）", row, "type")
             return
         kind, arg = parse_type(type_text)
-        if kind in ("end_group", "end_repeat"):
-            self.end(row, kind)
+        if not self.lower_case_type(row, type_text, arg):
             return
-        if kind in ("begin_group", "begin_repeat"):
-            self.begin(row, kind)
+        if self.not_a_question(row, kind):
             return
         if kind in FROM_FILE:
             arg = self.choice_file(row, kind, arg)
             if not arg:
-                self.claim_name(row)  # the name exists: references to it are not errors too
+                self.claim_name(row, kind)  # the name exists: references to it are not errors too
                 return
             kind = FROM_FILE[kind]
         if kind == "select_one_external" and arg.split()[:1]:  # list on external_choices
@@ -206,11 +238,30 @@ class SurveyBuilder:
             parameters=self.parameters(row, kind),
             groups=self.path(),
             repeat=self.repeat(),
+            trigger=self.trigger(row),
         )
         self.fields.append((f, row))
         self.container().append(f)
         if or_other:
             self.add_other(f, row)
+
+    def lower_case_type(self, row: Row, type_text: str, arg: str) -> bool:
+        """pyxform reads a type as written: "Text" or "Select one from x" is no type."""
+        words = type_text.split()
+        head = " ".join(words[:len(words) - len(arg.split())])
+        if head == head.lower() or "dateTime" in head:
+            return True
+        self.problem("unknown_type", f"题型要用小写字母写: {head.lower()}（pyxform: Unknown "
+                     f"question type '{type_text}'.）", row, "type")
+        return False
+
+    def trigger(self, row: Row) -> tuple[str, ...]:
+        """The answers named in the trigger column (${a}, or several: ${a} ${b})."""
+        _, text = self.ld.cell(self.sheet, row, "trigger")
+        names = tuple(_REF_IN_TEXT.findall(text))
+        if text and not names:
+            self.problem("bad_reference", f"trigger 列应写成 ${{字段名}}: {text}", row, "trigger")
+        return names
 
     def check_select(self, row: Row, kind: str, arg: str, type_text: str) -> bool:
         """The list of a select exists; True when it ends in `or_other` (pyxform's "Other")."""
@@ -235,7 +286,8 @@ class SurveyBuilder:
             self.choices[f.list_name] = (*items, Choice("other", dict.fromkeys(languages, "Other")))
         name = f"{f.name}_other"
         other_row = Row(row.number, {"name": name})
-        if self.claim_name(other_row) is None:
+        name = self.claim_name(other_row, "text")
+        if name is None:
             return
         other = Field(name=name, type="text", row=row.number,
                       labels=dict.fromkeys(f.labels or {"default": ""}, "Specify other."),
@@ -253,9 +305,11 @@ class SurveyBuilder:
             return ""
         if arg not in self.choices:
             params = self.parameters(row, FROM_FILE[kind])
+            geo = arg.lower().endswith(".geojson")  # as pyxform: id and title by default
             try:
                 self.choices[arg] = read_choice_file(
-                    self.ld.folder / arg, params.get("value", "name"), params.get("label", "label"))
+                    self.ld.folder / arg, params.get("value", "id" if geo else "name"),
+                    params.get("label", "title" if geo else "label"))
             except ChoiceFileError as exc:
                 self.problem("bad_choice_file", exc.message, row, "type")
                 return ""
@@ -284,6 +338,9 @@ class SurveyBuilder:
         last = _LAST_SAVED.fullmatch(text.strip())
         if last:
             return LastSaved(last.group(1))
+        dynamic = self.dynamic_default(text)
+        if dynamic is not None:
+            return dynamic
         names = [c.name for c in self.choices.get(arg.split()[0] if arg else "", ())]
         try:
             return coerce_answer(kind, text, names)
@@ -291,62 +348,130 @@ class SurveyBuilder:
             self.problem("bad_default", f"默认值不符合题型 {kind}: {exc.message}", row, "default")
             return None
 
+    @staticmethod
+    def dynamic_default(text: str) -> Expression | None:
+        """A default that is an expression of known functions or other answers (today(),
+        ${village}), computed when the visit starts, as ODK does; None for a plain value."""
+        if "${" not in text and not _CALL.search(text):
+            return None
+        try:
+            expr = Expression.parse(text)
+        except ExpressionError:
+            return None
+        return expr if not check(expr.tree) else None
+
     # ----- whole-form checks -------------------------------------------------------------
     def check_all(self) -> None:
-        known = set(self.names)
         for f, row in self.fields:
             self.ld.in_time(self.sheet, row)
-            for column in ("relevant", "constraint", "calculation", "choice_filter"):
-                expr = getattr(f, column)
-                if expr is not None:
-                    self.report(check(expr.tree, known), row, column)
-            for column in ("required", "read_only"):
+            for column in ("relevant", "constraint", "calculation", "choice_filter", "required",
+                           "read_only"):
                 expr = getattr(f, column)
                 if isinstance(expr, Expression):
-                    self.report(check(expr.tree, known), row, column)
+                    self.report(self.check(expr), row, column)
             if f.choice_filter is not None:
                 self.check_choice_columns(f, row)
-            if isinstance(f.default, LastSaved) and f.default.name not in known:
+            self.check_texts(f, row)
+            for name in f.trigger:
+                if name not in self.names:
+                    self.problem("unknown_field", f"trigger 引用了不存在的字段 ${{{name}}}", row,
+                                 "trigger")
+            if isinstance(f.default, Expression):
+                self.report(self.check(f.default), row, "default")
+            if isinstance(f.default, LastSaved) and f.default.name not in self.names:
                 self.problem("unknown_reference", f"默认值引用了不存在的题目 ${{{f.default.name}}}",
                              row, "default")
         for g in self.groups():
             if g.relevant is not None:
-                self.report(check(g.relevant.tree, known), self.names.get(g.name), "relevant")
+                self.report(self.check(g.relevant), self.names.get(g.name), "relevant")
             if g.repeat_count is not None:
-                self.report(check(g.repeat_count.tree, known), self.names.get(g.name),
-                            "repeat_count")
+                self.report(self.check(g.repeat_count), self.names.get(g.name), "repeat_count")
         self.check_cycles()
         self.read_tables()
 
-    def read_tables(self) -> None:
-        """pulldata('name', ...): name.csv beside the form, read once for every use."""
-        for f, row in self.fields:
-            for column in ("relevant", "constraint", "calculation", "choice_filter"):
-                expr = getattr(f, column)
-                for node in walk(expr.tree) if expr is not None else ():
-                    if isinstance(node, Call) and node.name == "pulldata" and node.args and \
-                            isinstance(node.args[0], Str):
-                        self.read_table(node.args[0].value, row, column)
+    def check_texts(self, f: Field, row: Row) -> None:
+        """${name} in a label, hint or message names one question of the form (as pyxform)."""
+        for column, texts in (("label", f.labels), ("hint", f.hints),
+                              ("constraint_message", f.constraint_message),
+                              ("required_message", f.required_message)):
+            for name in sorted({n for text in texts.values() for n in _REF_IN_TEXT.findall(text)}):
+                if name in self.shared:
+                    rows = "、".join(str(r.number) for r in self.shared[name])
+                    self.problem("ambiguous_reference", f"${{{name}}} 指的是哪个题目不明确：第 {rows} 行"
+                                 f"都叫 {name}（pyxform: There are multiple survey elements named "
+                                 f"'{name}'.）", row, column)
+                elif name not in self.names:
+                    self.problem("unknown_field", f"引用了不存在的字段 ${{{name}}}（pyxform: There is "
+                                 f"no survey element named '{name}'.）", row, column)
 
-    def read_table(self, name: str, row: Row, column: str) -> None:
+    def check(self, expr: Expression) -> list[tuple[str, str]]:
+        """An expression's problems, and references to a name several questions have."""
+        problems = check(expr.tree, self.names)
+        for name in sorted(expr.references & self.shared.keys()):
+            rows = "、".join(str(r.number) for r in self.shared[name])
+            problems.append(("ambiguous_reference",
+                             f"${{{name}}} 指的是哪个题目不明确：第 {rows} 行都叫 {name}（pyxform: "
+                             f"There are multiple survey elements named '{name}'.）"))
+        return problems
+
+    def read_tables(self) -> None:
+        """pulldata('name', ...) and instance('name') of a name that is no choice list: name.csv
+        beside the form, read once for every use."""
+        lists = set(self.choices) | {n.rpartition(".")[0] for n in self.choices if "." in n}
+        for f, row in self.fields:
+            for column in ("relevant", "constraint", "calculation", "choice_filter", "required",
+                           "read_only"):
+                expr = getattr(f, column)
+                for node in walk(expr.tree) if isinstance(expr, Expression) else ():
+                    if not (isinstance(node, Call) and node.args and isinstance(node.args[0], Str)):
+                        continue
+                    if node.name == "pulldata":
+                        self.read_table(node.args[0].value, row, column)
+                    elif node.name == INSTANCE_PATH and node.args[0].value not in lists:
+                        self.read_table(node.args[0].value, row, column, instance=True)
+
+    def not_a_question(self, row: Row, kind: str) -> bool:
+        """Groups, repeats and external data: handled here (True), no question of their own."""
+        if kind in ("end_group", "end_repeat", "begin_group", "begin_repeat"):
+            (self.end if kind.startswith("end") else self.begin)(row, kind)
+        elif kind in EXTERNAL_DATA:
+            self.external_data(row, EXTERNAL_DATA[kind])
+        else:
+            return False
+        return True
+
+    def external_data(self, row: Row, suffix: str) -> None:
+        """csv-external / xml-external NAME: the data instance('NAME') reads, from NAME.csv or
+        NAME.xml beside the form (no question)."""
+        name = self.claim_name(row, "calculate")
+        if name is not None:
+            self.read_table(name, row, "type", suffix=suffix)
+
+    def read_table(self, name: str, row: Row, column: str, instance: bool = False,
+                   suffix: str = ".csv") -> None:
         if name in self.tables or "/" in name or "\\" in name:
             return
+        path = self.ld.folder / f"{name}{suffix}"
         try:
-            self.tables[name] = read_table(self.ld.folder / f"{name}.csv")
+            self.tables[name] = read_table(path)
         except ChoiceFileError as exc:
-            self.problem("bad_pulldata_file", exc.message, row, column)
+            message = exc.message if not instance or path.exists() else \
+                ErrorCode.EXPR_UNKNOWN_INSTANCE.text("zh", name=name)
+            code = "unknown_instance" if instance else \
+                "bad_pulldata_file" if suffix == ".csv" and column != "type" else "bad_choice_file"
+            self.problem(code, message, row, column)
             self.tables[name] = ()
 
     def check_choice_columns(self, f: Field, row: Row) -> None:
         """Bare names in a choice_filter should be columns of the choices sheet (else a warning)."""
         assert f.choice_filter is not None
-        if not f.is_select:
-            self.problem("choice_filter_not_select", "choice_filter 只能用于选择题", row,
-                         "choice_filter")
+        if not f.is_select:  # pyxform ignores it too
+            self.ld.warnings.append(f"{self.sheet.name} 工作表第 {row.number} 行: {f.name} 不是"
+                                    f"选择题，choice_filter 不起作用，已忽略")
             return
         columns = {"name"}
         for c in self.choices.get(f.list_name, ()):
-            columns.update(c.extra)
+            columns.update(c.columns())
         missing = sorted({node.name for node in walk(f.choice_filter.tree)
                           if isinstance(node, ChoiceColumn) and node.name not in columns})
         for name in missing:  # ODK and pyxform only warn: the missing column reads as empty
@@ -372,7 +497,8 @@ class SurveyBuilder:
 
     def check_cycles(self) -> None:
         """A calculation may not depend on itself, directly or through other calculations."""
-        deps = {f.name: f.calculation.references for f, _ in self.fields if f.calculation}
+        deps = {f.name: f.calculation.references for f, _ in self.fields
+                if f.calculation and not f.trigger}  # a triggered one may read itself (n + 1)
         rows = {f.name: row for f, row in self.fields}
         state: dict[str, int] = {}
 

@@ -16,7 +16,7 @@ NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 # Field types the engine understands (XLSForm spelling). Metadata types are filled by the app.
 INPUT_TYPES = ("text", "integer", "decimal", "select_one", "select_multiple", "date", "datetime",
                "geopoint", "image", "acknowledge", "time", "range", "barcode", "geotrace",
-               "geoshape", "audio", "video", "file")
+               "geoshape", "audio", "video", "file", "rank")
 # hidden: a value that only a default or the data fills in, never shown (pyxform's `hidden`)
 DISPLAY_TYPES = ("note", "calculate", "hidden")
 # Metadata a laptop may not have (phonenumber, simserial, subscriberid, email, audit,
@@ -24,7 +24,9 @@ DISPLAY_TYPES = ("note", "calculate", "hidden")
 META_TYPES = ("start", "end", "today", "deviceid", "username", "phonenumber", "simserial",
               "subscriberid", "email", "audit", "start-geopoint", "background-geopoint")
 FIELD_TYPES = INPUT_TYPES + DISPLAY_TYPES + META_TYPES
-SELECT_TYPES = ("select_one", "select_multiple")
+SELECT_TYPES = ("select_one", "select_multiple", "rank")
+# answers that list several choice names separated by spaces (rank: in the order given)
+MULTI_TYPES = ("select_multiple", "rank")
 
 Labels = Mapping[str, str]  # language code ("zh", "en", or "default") -> text
 
@@ -34,6 +36,15 @@ class Choice:
     name: str
     labels: Labels
     extra: Mapping[str, str] = field(default_factory=dict)  # other columns, for choice_filter
+
+    def columns(self) -> dict[str, str]:
+        """What a choice_filter reads of this choice: name, the other columns, and the label as
+        `label` (the first language) and `label::LANG` (pyxform's column spelling)."""
+        out = {"name": self.name, **self.extra}
+        for lang, text in self.labels.items():
+            out.setdefault("label", text)
+            out[f"label::{lang}"] = text
+        return out
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,9 @@ class Field:
     parameters: Mapping[str, str] = field(default_factory=dict)  # e.g. {"max-pixels": "1600"}
     groups: tuple[str, ...] = ()  # enclosing group names, outermost first
     repeat: str = ""  # the repeat group this field is in ("" when not in one)
+    # ODK's trigger column: the calculation runs only when one of these answers changes (a time
+    # stamp, a copied answer), and the question stays editable
+    trigger: tuple[str, ...] = ()
 
     @property
     def is_input(self) -> bool:
@@ -119,6 +133,18 @@ class Form:
                     groups[item.name] = item
             object.__setattr__(self, "fields", fields)
             object.__setattr__(self, "groups", groups)
+
+    @cached_property
+    def instances(self) -> dict[str, tuple[dict[str, str], ...]]:
+        """What instance('list') reads: every choice list, each item as its columns; a list from
+        a file (villages.csv) also under the file's stem (villages), as ODK names it."""
+        out: dict[str, tuple[dict[str, str], ...]] = {}
+        for name, items in self.choices.items():
+            out[name] = tuple(c.columns() for c in items)
+            stem, dot, suffix = name.rpartition(".")
+            if dot and suffix.lower() in ("csv", "xml", "geojson"):
+                out.setdefault(stem, out[name])
+        return out
 
     @cached_property
     def repeats(self) -> dict[str, Group]:

@@ -29,7 +29,7 @@ from .expr_eval import EvalContext
 from .expr_values import NodeSet, from_answer, to_date, to_number, to_string
 from .expression import Expression
 from .instances import Index, Path, as_path, copied, fresh, instance, instances, paths
-from .model import Choice, Field, Form, Group
+from .model import MULTI_TYPES, Choice, Field, Form, Group
 
 __all__ = ["MAX_INSTANCES", "MESSAGES", "FormState", "answer_key", "last_saved_names",
            "split_key", "state_defaults"]
@@ -68,6 +68,7 @@ class FormState:
         calculations computed."""
         state = cls(form, state_defaults(form, last_saved), **kw)
         state.answers.update(state._sync_counts())
+        state._dynamic_defaults("", ())
         state.answers.update(state.calculate())
         return state
 
@@ -97,9 +98,28 @@ class FormState:
     def add_instance(self, repeat: str, parent: Index = None) -> dict[str, Any]:
         """A new instance at the end of `repeat` (inside instance `parent` of the enclosing
         repeats), its defaults filled in; returns the changes."""
-        instances(self.answers, self.form, repeat, as_path(parent), create=True).append(
-            fresh(self.form, repeat))
+        items = instances(self.answers, self.form, repeat, as_path(parent), create=True)
+        items.append(fresh(self.form, repeat))
+        self._dynamic_defaults(repeat, (*as_path(parent), len(items) - 1))
         return self._repeat_changed(repeat)
+
+    def _fire_triggers(self, source: Field, index: Index, changed: dict[str, Any]) -> bool:
+        """Calculations triggered by `source`: computed now (in the same repeat instance when
+        both are in it, else in every instance); True when one ran."""
+        fired = [f for f in self.form.fields.values() if source.name in f.trigger]
+        for f in fired:
+            same = f.repeat and f.repeat == source.repeat
+            self._update_calculation(f, changed, [index] if same else self._indexes(f))
+        return bool(fired)
+
+    def _dynamic_defaults(self, repeat: str, path: Path) -> None:
+        """Defaults written as expressions (today(), ${x}), computed as ODK does when the visit
+        or the repeat instance is created."""
+        for f in self.form.fields_in(repeat):
+            if isinstance(f.default, Expression):
+                value = stored_value(f.default.value(self.context(f, index=path or None)))
+                if value is not None:
+                    self._store(f, path or None, value, {})
 
     def remove_instance(self, repeat: str, index: Index) -> dict[str, Any]:
         """Remove instance `index` of `repeat`; the ones after it move up one place."""
@@ -201,9 +221,16 @@ class FormState:
         at = path[:len(self.form.repeat_chain(repeat))] if repeat else ()
         return EvalContext(lambda name: self.lookup(name, repeat, at), current=current,
                            today=self.today,
-                           choice={"name": choice.name, **choice.extra} if choice else {},
+                           choice=choice.columns() if choice else {},
                            position=at[-1] + 1 if at else 0,
-                           lookup_all=self.lookup_all, tables=self.form.tables)
+                           lookup_all=self.lookup_all, tables=self.form.tables,
+                           instances=self.form.instances, choice_name=self._choice_name)
+
+    def _choice_name(self, value: str, field_name: str) -> str:
+        f = self.form.fields.get(field_name)
+        if f is None or not f.is_select or not value:
+            return ""
+        return self.form.choice_label(f, value, self.language)
 
     def _truth(self, expr: Expression | bool, f: Field | None = None,
                index: Index = None) -> bool:
@@ -246,7 +273,8 @@ class FormState:
 
     def read_only(self, name: str, index: Index = None) -> bool:
         f = self.form.fields[name]
-        return f.calculation is not None or self._truth(f.read_only, f, index)
+        return (f.calculation is not None and not f.trigger) or \
+            self._truth(f.read_only, f, index)
 
     def choices(self, name: str, index: Index = None) -> tuple[Choice, ...]:
         f = self.form.fields[name]
@@ -294,7 +322,7 @@ class FormState:
                 return bad
         if f.is_select:
             names = {c.name for c in self.choices(name, index)}
-            picked = str(value).split() if f.type == "select_multiple" else [str(value)]
+            picked = str(value).split() if f.type in MULTI_TYPES else [str(value)]
             if any(p not in names for p in picked):
                 return self.message("choice")
         if f.constraint is not None and not f.constraint.truth(self.context(f, index=index)):
@@ -340,11 +368,15 @@ class FormState:
                 break
         return changed
 
-    def _update_calculation(self, f: Field, changed: dict[str, Any]) -> bool:
-        """Recompute one calculation (in every instance when in a repeat)."""
+    def _update_calculation(self, f: Field, changed: dict[str, Any],
+                            only: list[Index] | None = None) -> bool:
+        """Recompute one calculation (in every instance when in a repeat, or in `only`); one with
+        a trigger only when `only` says where its trigger changed."""
         assert f.calculation is not None
+        if f.trigger and only is None:
+            return False
         progress = False
-        for index in self._indexes(f):
+        for index in self._indexes(f) if only is None else only:
             value = stored_value(f.calculation.value(self.context(f, index=index)))
             if not self.relevant(f.name, index):
                 value = None
@@ -399,6 +431,8 @@ class FormState:
         changed: dict[str, Any] = {}
         if self.value(name, index) != value:
             self._store(f, index, value, changed)
+            if self._fire_triggers(f, index, changed):
+                changed.update(self.calculate())  # what reads the triggered answers
             plan = plan_for(self.form)
             if self.form.repeats:  # counts and node-sets: recompute the few calculations
                 changed.update(self._sync_counts())

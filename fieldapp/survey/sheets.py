@@ -4,7 +4,7 @@ cell as text, with the spreadsheet row number and column letter kept for error m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -120,8 +120,8 @@ def read_workbook(path: str | Path) -> dict[str, Sheet]:
         wb = CalamineWorkbook.from_path(str(p))
         return {ws_name.strip().lower(): _read_sheet(wb.get_sheet_by_name(ws_name))
                 for ws_name in wb.sheet_names}
-    except FormError:
-        raise
+    except FormError as exc:  # a sheet's problem: the file named too
+        raise FormError([replace(pr, file=pr.file or name) for pr in exc.problems]) from None
     except Exception as exc:  # noqa: BLE001 - calamine has its own error type per defect
         raise fail(ErrorCode.FORM_UNREADABLE, reason=str(exc)[:200]) from None
 
@@ -139,8 +139,14 @@ def _read_sheet(ws: Any) -> Sheet:
     headers = [cell_text(h) for h in next(rows, None) or ()]
     sheet = Sheet(ws.name, headers, visited=1)
     for i, h in enumerate(headers):
+        if h and h in sheet.letters:  # pyxform refuses the workbook too
+            entry = ErrorCode.FORM_DUPLICATE_HEADER
+            params = {"sheet": ws.name, "header": h, "first": sheet.letters[h],
+                      "second": get_column_letter(first_col + i + 1)}
+            raise FormError([Problem(entry.code, entry.text("zh", **params), sheet=ws.name,
+                                     row=1, column=h, column_letter=params["second"])])
         if h:
-            sheet.letters.setdefault(h, get_column_letter(first_col + i + 1))
+            sheet.letters[h] = get_column_letter(first_col + i + 1)
     named = [(i, h) for i, h in enumerate(headers) if h]  # columns without a header: ignored
     empty_run = 0
     for number, values in enumerate(rows, start=2):

@@ -52,8 +52,9 @@ TYPE_ALIASES.update({alias: canonical for canonical, aliases in {
 LABEL_OPTIONAL = ("calculate", "hidden", *META_TYPES)
 NOT_ON_LAPTOP = {
     "osm": "需要手机上的 OpenMapKit 应用", "background-audio": "需要手机在后台录音",
-    "csv-external": "外部数据集需随表单发布到 ODK 服务器", "xml-external": "外部数据集需随表单发布到 ODK 服务器",
 }
+# csv-external / xml-external NAME: NAME.csv / NAME.xml beside the form, for instance('NAME')
+EXTERNAL_DATA = {"csv-external": ".csv", "xml-external": ".xml"}
 MEDIA_COLUMNS = ("media", "image", "big-image", "audio", "video")  # a picture or sound as the label
 FROM_FILE = {"select_one_from_file": "select_one", "select_multiple_from_file": "select_multiple"}
 

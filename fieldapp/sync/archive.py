@@ -30,7 +30,7 @@ LIMITS = ZipLimits(file_bytes=MAX_PAYLOAD, members=100_000, member_bytes=64 * MI
 MEMBER_LIMITS = {"manifest.json": 16 * MIB, "changes.json": 64 * MIB,
                  "reference.json": 16 * MIB, "attachments/": 16 * MIB, "forms/": 16 * MIB}
 _ALLOWED = re.compile(
-    r"(changes\.json|reference\.json|attachments/[0-9a-f]{64}|forms/[\w.\-]{1,120}\.(?:xlsx|xls|csv|xml))")
+    r"(changes\.json|reference\.json|attachments/[0-9a-f]{64}|forms/[\w.\-]{1,120}\.(?:xlsx|xls|csv|xml|geojson))")
 
 
 def write_payload(path: Path, manifest: dict[str, Any], members: dict[str, bytes]) -> None:

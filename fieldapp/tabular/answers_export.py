@@ -22,7 +22,7 @@ from fieldapp.store.form_source import FormMissing, current_form, form_version
 from fieldapp.store.forms import visit_form_versions
 from fieldapp.store.visits_export import answer_keys, nested_repeat_keys, visit_forms, visit_rows
 from fieldapp.survey.errors import FormError
-from fieldapp.survey.model import Field, Form
+from fieldapp.survey.model import MULTI_TYPES, Field, Form
 
 from .write import check_output, write_table
 
@@ -116,7 +116,7 @@ def _value(col: Column, value: Any, labels: bool, repeats: dict) -> Any:
         return ""
     if isinstance(value, list):
         items = [str(v) for v in value]
-    elif col.field is not None and col.field.type == "select_multiple":
+    elif col.field is not None and col.field.type in MULTI_TYPES:
         items = str(value).split()
     else:
         items = None

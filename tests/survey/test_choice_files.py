@@ -71,7 +71,7 @@ def test_a_missing_oversized_or_malformed_list_is_refused_at_its_row(
     assert "超过" in got[("bad_choice_file", 3)]
     assert "第 3 行" in got[("bad_choice_file", 4)] and "重复" in got[("bad_choice_file", 4)]
     assert "DOCTYPE" in got[("bad_choice_file", 5)]
-    assert ".csv 或 .xml" in got[("bad_choice_file", 6)]
+    assert ".csv、.xml 或 .geojson" in got[("bad_choice_file", 6)]
     assert ("missing_list", 7) in got
     assert len(got) == 6  # the good question after them is fine
 
@@ -95,3 +95,38 @@ def test_a_question_without_label_or_hint_is_refused(xlsform):
     got = refused(xlsform([HEAD, ["text", "q1", "", "", ""], ["calculate", "c", "", "", ""]]))
     assert "The survey element named 'q1' has no label or hint." in got[("missing_label", 2)]
     assert ("missing_label", 3) not in got
+
+
+GEOJSON = {"type": "FeatureCollection", "features": [
+    {"type": "Feature", "id": "t1", "geometry": {"type": "Point", "coordinates": [110.98, 35.6]},
+     "properties": {"title": "稷峰山发射塔", "kind": "tower", "height": 45}},
+    {"type": "Feature", "geometry": {"type": "LineString",
+                                     "coordinates": [[110.9, 35.5], [111.0, 35.55]]},
+     "properties": {"id": "r1", "title": "乡道", "kind": "road"}}]}
+
+
+def test_select_one_from_a_geojson_file_as_odk_reads_it(xlsform, tmp_path):
+    import json
+
+    (tmp_path / "features.geojson").write_text(json.dumps(GEOJSON, ensure_ascii=False),
+                                               encoding="utf-8")
+    form = load_form(xlsform([
+        ["type", "name", "label", "calculation", "choice_filter"],
+        ["select_one_from_file features.geojson", "f", "设施", "", "kind = 'tower'"],
+        ["calculate", "where", "", "instance('features')/root/item[id=${f}]/geometry", ""]]))
+    items = form.choices["features.geojson"]
+    assert [(c.name, c.labels["default"]) for c in items] == [("t1", "稷峰山发射塔"), ("r1", "乡道")]
+    assert items[1].extra["geometry"] == "35.5 110.9 0 0;35.55 111 0 0"
+    state = FormState.new(form)
+    assert [c.name for c in state.choices("f")] == ["t1"]
+    state.set("f", "t1")
+    assert state.value("where") == "35.6 110.98 0 0"
+
+
+@pytest.mark.parametrize("content", ['{"type": "Feature"}', "not json", "[" * 100 + "]" * 100])
+def test_a_geojson_file_that_is_no_feature_collection_is_refused_naming_the_row(
+        xlsform, tmp_path, content):
+    (tmp_path / "features.geojson").write_text(content, encoding="utf-8")
+    got = refused(xlsform([["type", "name", "label"], ["text", "a", "A"],
+                           ["select_one_from_file features.geojson", "f", "设施"]]))
+    assert "features.geojson" in got[("bad_choice_file", 3)]

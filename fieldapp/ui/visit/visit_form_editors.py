@@ -57,11 +57,13 @@ class Editor(QWidget):
 
 
 class ChoiceEditor(Editor):
-    """select_one (radio buttons) or select_multiple (check boxes), numbered 1, 2, 3 …"""
+    """select_one (radio buttons) or select_multiple (check boxes), numbered 1, 2, 3 …; rank
+    (`ordered`): check boxes picked in order of preference, each showing its place (→1, →2 …)."""
 
-    def __init__(self, multiple: bool, parent=None):
+    def __init__(self, multiple: bool, parent=None, ordered: bool = False):
         super().__init__(parent)
-        self.multiple = multiple
+        self.multiple, self.ordered = multiple, ordered
+        self.texts: list[str] = []
         self.frame = QFrame(self)
         self.frame.setObjectName("choiceEditor")
         self.frame.setStyleSheet(_FOCUS_STYLE)
@@ -83,11 +85,12 @@ class ChoiceEditor(Editor):
         for b in self.buttons:
             self.flow.removeWidget(b)
             b.deleteLater()
-        self.names, self.buttons = [n for n, _ in choices], []
+        self.names, self.buttons, self.texts = [n for n, _ in choices], [], []
         for i, (name, label) in enumerate(choices):
             key = str(i + 1) if i < 9 else "0" if i == 9 else ""
-            b: QRadioButton | QCheckBox = (QCheckBox if self.multiple else QRadioButton)(
-                f"{key} {label}" if key else label)
+            text = f"{key} {label}" if key else label
+            b: QRadioButton | QCheckBox = (QCheckBox if self.multiple else QRadioButton)(text)
+            self.texts.append(text)
             b.setFocusPolicy(Qt.NoFocus)
             b.setAutoExclusive(False)
             b.clicked.connect(lambda _c=False, n=name: self._clicked(n))
@@ -100,15 +103,23 @@ class ChoiceEditor(Editor):
         self._sync()
 
     def _sync(self) -> None:
-        for name, b in zip(self.names, self.buttons):
+        for name, b, text in zip(self.names, self.buttons, self.texts):
             b.setChecked(name in self.selected)
+            if self.ordered:  # the place in the ranking after the label
+                b.setText(f"{text} →{self.selected.index(name) + 1}" if name in self.selected
+                          else text)
 
     def _clicked(self, name: str) -> None:
         self.frame.setFocus(Qt.MouseFocusReason)
         self.pick(name)
 
     def pick(self, name: str) -> None:
-        if self.multiple:
+        if self.ordered:  # picked again: out of the ranking, the ones after it move up
+            self.selected = [n for n in self.selected if n != name] + \
+                ([name] if name not in self.selected else [])
+            self._sync()
+            self.edited.emit(" ".join(self.selected) or None, True)
+        elif self.multiple:
             chosen = set(self.selected) ^ {name}
             self.selected = [n for n in self.names if n in chosen]
             self._sync()

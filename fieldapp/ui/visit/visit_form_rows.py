@@ -97,8 +97,8 @@ class EditorFactory:
 
     def create(self, f: Field) -> Editor | None:
         t = f.type
-        if t in ("select_one", "select_multiple"):
-            return ChoiceEditor(multiple=t == "select_multiple")
+        if t in ("select_one", "select_multiple", "rank"):
+            return ChoiceEditor(multiple=t != "select_one", ordered=t == "rank")
         if t == "acknowledge":
             return AckEditor(_t("Confirmed"))
         if t == "image" and "signature" in f.appearance.split() and self.store_signature:
