@@ -35,6 +35,12 @@ def zh_en(zh: str, en: str) -> str:
     return en if english() else zh
 
 
+def plural(count: int, word: str, many: str = "") -> str:
+    """An English count with its noun: "1 household", "2 households" ("many" for an irregular
+    plural: plural(n, "person", "persons"))."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
 def in_language(exc: Exception) -> str:
     """An error as printed: catalogued errors in the user's language, with the place first."""
     if isinstance(exc, FieldappError) and english():

@@ -6,7 +6,7 @@ template (the pattern of pyxform's ErrorCode).  Raise with the code and paramete
 FieldappError.text("en") gives the English sentence, ``str(exc)`` and ``exc.message`` the Chinese
 one; ``exc.code`` is the stable code the CLI prints with ``--json``.  Templates use ``{name}``
 fields filled from the parameters (not named code, where or message: those are the error's own).  Add new messages here or in the chapter of their
-part (messages_sync, messages_files, messages_store, messages_cli); tests/core/test_messages.py checks that
+part (messages_sync, messages_files, messages_form, messages_store, messages_cli); tests/core/test_messages.py checks that
 both languages use the same fields.
 """
 
@@ -17,6 +17,7 @@ from enum import Enum
 from .message_template import Said, Template, Words, chapter
 from .messages_cli import CliMessages
 from .messages_files import FileMessages
+from .messages_form import FormMessages
 from .messages_rows import RowMessages
 from .messages_store import StoreMessages
 from .messages_sync import SyncMessages
@@ -285,6 +286,12 @@ class ErrorCode(Enum):
         "其中的 {member} 解压时超过了声明的大小或上限 {limit_mib} MiB：文件已损坏或被篡改，已拒绝",
         "Its member {member} grew past its declared size or the limit of {limit_mib} MiB while "
         "inflating: damaged or tampered with; refused", "too_large")
+    ZIP_METHOD = Template(
+        "其中的 {member} 用了本程序不支持的压缩方式（编号 {method}）：请用 Excel 或 WPS 重新保存"
+        "（或用普通的 zip 压缩），已拒绝",
+        "Its member {member} uses a compression method this program does not support (number "
+        "{method}): save it again with Excel or WPS (or use plain zip compression); refused",
+        "broken")
     XLSX_DIMENSION = Template(
         "工作表 {sheet} 声明的范围太大（{rows} 行 × {cols} 列，上限 {max_rows} 行 × {max_cols} 列）",
         "The worksheet {sheet} declares too large a range ({rows} rows x {cols} columns, limit "
@@ -427,6 +434,7 @@ class ErrorCode(Enum):
     locals().update(chapter(StoreMessages))
     locals().update(chapter(CliMessages))
     locals().update(chapter(RowMessages))
+    locals().update(chapter(FormMessages))
 
     @property
     def code(self) -> str:

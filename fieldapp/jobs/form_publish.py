@@ -12,7 +12,7 @@ from typing import Any
 
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.form_versions import newer
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.zipguard import check_size
 from fieldapp.store import forms as kept
 from fieldapp.store.form_source import FormInUse, FormMissing, current_form, in_use
@@ -37,10 +37,11 @@ class PublishResult:
     previous: str
     file_name: str
     files: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Said] = field(default_factory=list)  # the form's notes, from the catalogue
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {**self.__dict__, "warnings": [str(w) for w in self.warnings],
+                "warnings_en": [w.text("en") for w in self.warnings]}
 
 
 def choice_file_names(form) -> list[str]:

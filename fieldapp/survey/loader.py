@@ -10,7 +10,9 @@ import re
 import time
 from pathlib import Path
 
-from .errors import ExpressionError, FormError, Problem
+from fieldapp.core.messages import ErrorCode, Said
+
+from .errors import ExpressionError, FormError, Problem, said_of
 from .expression import Expression
 from .model import NAME_RE, Choice, Field, Form, Group
 from .sheets import HEADER_ALIASES, Row, Sheet, language_code, read_workbook, split_column
@@ -43,7 +45,7 @@ class _Loader:
         self.file = path.name
         self.folder = path.parent  # where select_one_from_file finds its list
         self.problems: list[Problem] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Said] = []
         self.languages: list[str] = []
         self.deadline = time.monotonic() + LOAD_SECONDS
         self.allow_duplicates = False  # settings allow_choice_duplicates: yes
@@ -53,15 +55,15 @@ class _Loader:
     def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
         """Refuse the form, naming the row reached, once checking it takes too long."""
         if time.monotonic() > self.deadline:
-            self.problem("too_slow", f"表单过于复杂，{LOAD_SECONDS:g} 秒内未能检查完（检查到此行时"
-                         f"超时）；请拆分表单或简化表达式", sheet, row)
+            self.problem(Said(ErrorCode.FORM_TOO_SLOW, seconds=f"{LOAD_SECONDS:g}"), sheet, row)
             raise FormError(self.problems[-1:])
 
-    def problem(self, code: str, message: str, sheet: Sheet | None = None,
-                row: Row | None = None, column: str = "") -> None:
+    def problem(self, said: Said, sheet: Sheet | None = None, row: Row | None = None,
+                column: str = "", code: str = "") -> None:
+        """A problem at a place; its code is the catalogue entry's unless given."""
         letter = sheet.letters.get(column, "") if sheet and column else ""
-        self.problems.append(Problem(
-            code, message, file=self.file, sheet=sheet.name if sheet else "",
+        self.problems.append(Problem.of(
+            said, code, file=self.file, sheet=sheet.name if sheet else "",
             row=row.number if row else None, column=column, column_letter=letter))
 
     # ----- cells -------------------------------------------------------------------------
@@ -93,8 +95,8 @@ class _Loader:
             return Expression.parse(source, allow_choice_columns=choice_columns)
         except ExpressionError as exc:
             shown = source if len(source) <= 120 else source[:120] + "…"
-            self.problem(exc.code, f"{exc.message}（位置 {exc.pos + 1}）: {shown}",
-                         sheet, row, header)
+            self.problem(Said(ErrorCode.FORM_EXPRESSION_AT, problem=said_of(exc),
+                              position=exc.pos + 1, source=shown), sheet, row, header, exc.code)
             return None
 
     def flag(self, sheet: Sheet, row: Row, base: str) -> Expression | bool:
@@ -114,7 +116,7 @@ class _Loader:
                 "type" in {split_column(h)[0] for h in lone.headers if h}:
             survey = lone  # as pyxform: a lone sheet with a type column is the survey
         if survey is None:
-            self.problem("no_survey", "缺少 survey 工作表")
+            self.problem(Said(ErrorCode.FORM_NO_SURVEY))
             raise FormError(self.problems)
         settings = self.load_settings(sheets.get("settings"))
         self.allow_duplicates = settings.get("allow_choice_duplicates", "").lower() in _TRUE
@@ -124,8 +126,8 @@ class _Loader:
         self.check_headers(survey)
         for sheet in sheets.values():
             if sheet.ignored_from is not None:
-                self.warnings.append(f"工作表 {sheet.name} 连续 60 行为空，第 {sheet.ignored_from} 行"
-                                     f"起的内容未读取（与 pyxform 相同）")
+                self.warnings.append(Said(ErrorCode.FORM_NOTE_EMPTY_ROWS, sheet=sheet.name,
+                                          row=sheet.ignored_from))
         children = self.load_survey(survey, choices)
         if self.problems:
             order = {"survey": 0, "choices": 1, "settings": 2}
@@ -143,13 +145,13 @@ class _Loader:
 
     def check_headers(self, survey: Sheet) -> None:
         if "type" not in {split_column(h)[0] for h in survey.headers if h}:
-            self.problem("no_type_column", "survey 工作表缺少 type 列", survey)
+            self.problem(Said(ErrorCode.FORM_NO_TYPE_COLUMN), survey)
         if "name" not in {split_column(h)[0] for h in survey.headers if h}:
-            self.problem("no_name_column", "survey 工作表缺少 name 列", survey)
+            self.problem(Said(ErrorCode.FORM_NO_NAME_COLUMN), survey)
         for h in survey.headers:
             base, _ = split_column(h) if h else ("", None)
             if h and base not in _KNOWN and base not in _IGNORED:
-                self.warnings.append(f"survey 工作表的列 {h} 不被识别，已忽略")
+                self.warnings.append(Said(ErrorCode.FORM_NOTE_UNKNOWN_COLUMN, column=h))
 
     def load_settings(self, sheet: Sheet | None) -> dict[str, str]:
         """The settings row; as pyxform, the sheet is optional: form_id defaults to the file
@@ -161,8 +163,7 @@ class _Loader:
             return values
         assert sheet is not None
         if not NAME_RE.fullmatch(values["form_id"]):  # pyxform and ODK take it; say so
-            self.warnings.append(f"settings 工作表的 form_id 最好只用英文字母、数字和下划线: "
-                                 f"{values['form_id']}")
+            self.warnings.append(Said(ErrorCode.FORM_NOTE_FORM_ID, form_id=values["form_id"]))
         return values
 
     def load_choices(self, sheet: Sheet | None) -> dict[str, tuple[Choice, ...]]:
@@ -173,16 +174,16 @@ class _Loader:
             _, list_name = self.cell(sheet, row, "list_name")
             nh, name = self.cell(sheet, row, "name")
             if not list_name:
-                self.problem("missing_list_name", "缺少 list_name", sheet, row, "list_name")
+                self.problem(Said(ErrorCode.FORM_MISSING_LIST_NAME), sheet, row, "list_name")
                 continue
             if not name:
-                self.problem("missing_choice_name", "选项缺少 name", sheet, row, "name")
+                self.problem(Said(ErrorCode.FORM_MISSING_CHOICE_NAME), sheet, row, "name")
                 continue
             if " " in name:
-                self.problem("bad_choice_name", f"选项 name 不能含空格: {name!r}", sheet, row, nh)
+                self.problem(Said(ErrorCode.FORM_BAD_CHOICE_NAME, name=name), sheet, row, nh)
             if not self.allow_duplicates and \
                     any(c.name == name for c in lists.get(list_name, [])):
-                self.problem("duplicate_choice", f"选项列表 {list_name} 中 {name} 重复",
+                self.problem(Said(ErrorCode.FORM_DUPLICATE_CHOICE, list_name=list_name, name=name),
                              sheet, row, nh)
                 continue
             labels = self.texts(sheet, row, "label")
@@ -209,5 +210,5 @@ def load_form(path: str | Path) -> Form:
     try:
         return loader.load(sheets)
     except RecursionError:  # a last guard: nesting is capped, so no known form gets here
-        raise FormError([Problem("too_complex", "表单嵌套过深，无法检查", file=p.name)]) from None
+        raise FormError([Problem.of(Said(ErrorCode.FORM_TOO_COMPLEX), file=p.name)]) from None
 

@@ -50,10 +50,9 @@ TYPE_ALIASES.update({alias: canonical for canonical, aliases in {
     "username": ("uri:username",), "email": ("uri:email",),
 }.items() for alias in aliases})
 LABEL_OPTIONAL = ("calculate", "hidden", *META_TYPES)
-NOT_ON_LAPTOP = {
-    "osm": "需要手机上的 OpenMapKit 应用", "background-audio": "需要手机在后台录音",
-    "csv-external": "外部数据集需随表单发布到 ODK 服务器", "xml-external": "外部数据集需随表单发布到 ODK 服务器",
-}
+# why a type is refused: the name of its catalogue entry (core/messages_form.py)
+NOT_ON_LAPTOP = {"osm": "WHY_OSM", "background-audio": "WHY_BACKGROUND_AUDIO",
+                 "csv-external": "WHY_EXTERNAL", "xml-external": "WHY_EXTERNAL"}
 MEDIA_COLUMNS = ("media", "image", "big-image", "audio", "video")  # a picture or sound as the label
 FROM_FILE = {"select_one_from_file": "select_one", "select_multiple_from_file": "select_multiple"}
 
