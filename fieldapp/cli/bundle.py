@@ -128,7 +128,7 @@ def _print_merge(result) -> None:
             print(zh_en(f"  拒绝一条变更（{c['table']} {c['record']}，第 {c['counter']} 号）："
                         f"{c['reason']}",
                         f"  refused a change ({c['table']} {c['record']}, number "
-                        f"{c['counter']}): {c['reason']}"), file=sys.stderr)
+                        f"{c['counter']}): {c['reason_en']}"), file=sys.stderr)
     for rej in result.rejected:
         print("fieldapp: " + zh_en(f"{rej['file']}: 已拒绝：{rej['reason']}",
                                    f"{rej['file']}: refused: {rej.get('reason_en') or rej['reason']}"),
