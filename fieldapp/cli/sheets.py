@@ -8,6 +8,7 @@ import sys
 
 from .common import (
     CliError,
+    english,
     StderrProgress,
     open_store,
     print_json,
@@ -101,13 +102,14 @@ def _verify(args) -> int:
     db, text = args.rest
     with open_store(db) as store:
         res = verify(store, text)
+    language = "en" if english() else "zh"
     if args.json:
         print_json(res.to_json())
     else:
-        print(res.message)
+        print(res.text(language))
         for ch in res.changes + res.added:
-            print("  " + ch.text())
+            print("  " + ch.text(language))
     if not res.ok and not args.json:
-        print("fieldapp: " + zh_en(f"核验未通过: {res.message}", f"not verified: {res.message}"),
+        print("fieldapp: " + zh_en(f"核验未通过: {res.message}", f"not verified: {res.text('en')}"),
               file=sys.stderr)
     return 0 if res.ok else 1

@@ -6,7 +6,8 @@ template (the pattern of pyxform's ErrorCode).  Raise with the code and paramete
 FieldappError.text("en") gives the English sentence, ``str(exc)`` and ``exc.message`` the Chinese
 one; ``exc.code`` is the stable code the CLI prints with ``--json``.  Templates use ``{name}``
 fields filled from the parameters (not named code, where or message: those are the error's own).  Add new messages here or in the chapter of their
-part (messages_sync, messages_files, messages_form, messages_store, messages_cli); tests/core/test_messages.py checks that
+part (messages_sync, messages_files, messages_form, messages_verify, messages_store,
+messages_cli); tests/core/test_messages.py checks that
 both languages use the same fields.
 """
 
@@ -21,6 +22,7 @@ from .messages_form import FormMessages
 from .messages_rows import RowMessages
 from .messages_store import StoreMessages
 from .messages_sync import SyncMessages
+from .messages_verify import VerifyMessages
 
 __all__ = ["ErrorCode", "Said", "Template", "Words"]
 
@@ -435,6 +437,7 @@ class ErrorCode(Enum):
     locals().update(chapter(CliMessages))
     locals().update(chapter(RowMessages))
     locals().update(chapter(FormMessages))
+    locals().update(chapter(VerifyMessages))
 
     @property
     def code(self) -> str:
