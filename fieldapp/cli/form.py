@@ -92,8 +92,8 @@ def run_check(args) -> int:
     required = sum(1 for f in data["fields"] if f["required"])
     print(zh_en(f"{len(data['fields'])} 个字段（{required} 个必填），{len(form.groups)} 个分组，"
                 f"{len(form.choices)} 个选项列表",
-                f"{len(data['fields'])} fields ({required} required), {len(form.groups)} "
-                f"groups, {len(form.choices)} choice lists"))
+                f"{plural(len(data['fields']), 'field')} ({required} required), {len(form.groups)} "
+                f"groups, {plural(len(form.choices), 'choice list')}"))
     for f in data["fields"]:
         mark = "*" if f["required"] else " "
         choices = f"  [{' '.join(f['choices'])}]" if f["choices"] else ""
@@ -105,7 +105,8 @@ def run_check(args) -> int:
         if px["ok"]:
             n = len(px["warnings"])
             print(zh_en("pyxform: 可以转换为 ODK XForm" + (f"（{n} 条提示）" if n else ""),
-                        "pyxform: converts to an ODK XForm" + (f" ({n} notes)" if n else "")))
+                        "pyxform: converts to an ODK XForm"
+                        + (f" ({plural(n, 'note')})" if n else "")))
         else:
             print(zh_en(f"注意: pyxform 不能转换（ODK 工具不接受）: {px['error']}",
                         f"Note: pyxform cannot convert it (ODK tools refuse it): {px['error']}"))
@@ -183,6 +184,6 @@ def _head(row: dict[str, Any]) -> str:
 def _section(title: str, empty: str, rows: list[dict[str, Any]], line) -> None:
     print(title)
     if not rows:
-        print(f"  （{empty}）")
+        print(zh_en(f"  （{empty}）", f"  ({empty})"))
     for row in rows:
         print(line(row))

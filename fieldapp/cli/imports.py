@@ -7,7 +7,7 @@ from __future__ import annotations
 from fieldapp.store.register_imports import import_log
 from fieldapp.jobs.import_undo import undo_import
 
-from .common import StderrProgress, english, open_store, print_json, zh_en
+from .common import StderrProgress, english, open_store, print_json, zh_en, plural
 
 _KIND = {"register": "花名册", "visits": "纸质走访"}
 
@@ -51,7 +51,8 @@ def run(args) -> int:
     print(zh_en(f"{verb}撤销第 {args.undo} 次导入：删除 {len(plan.deletes)} 条新增记录，"
                 f"恢复 {len(plan.reverts)} 条记录的原值；保留 {len(plan.kept)} 条（导入后另有改动）",
                 f"{'Would undo' if args.dry_run else 'Undid'} import {args.undo}: "
-                f"{len(plan.deletes)} added records deleted, {len(plan.reverts)} records given "
+                f"{plural(len(plan.deletes), 'added record')} deleted, "
+                f"{plural(len(plan.reverts), 'record')} given "
                 f"back their values; {len(plan.kept)} kept (changed after the import)"))
     for tbl, uuid, why in plan.kept[:50]:
         print(zh_en(f"  保留 {tbl} {uuid}: {why}", f"  kept {tbl} {uuid}: {why}"))

@@ -185,9 +185,14 @@ def run_basemap(args) -> int:
     if args.json:
         print_json(info)
         return 0
-    bounds = "、".join(f"{v:g}" for v in info["bounds"]) if info["bounds"] else "未说明"
-    print(f"底图 {info['name']}（{info['format']}）：缩放级别 {info['minzoom']}–{info['maxzoom']}，"
-          f"范围 {bounds}")
+    if english():
+        bounds = ", ".join(f"{v:g}" for v in info["bounds"]) if info["bounds"] else "not stated"
+        print(f"Base map {info['name']} ({info['format']}): zoom levels {info['minzoom']}-"
+              f"{info['maxzoom']}, bounds {bounds}")
+    else:
+        bounds = "、".join(f"{v:g}" for v in info["bounds"]) if info["bounds"] else "未说明"
+        print(f"底图 {info['name']}（{info['format']}）：缩放级别 {info['minzoom']}–"
+              f"{info['maxzoom']}，范围 {bounds}")
     return 0
 
 

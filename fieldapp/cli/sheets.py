@@ -14,6 +14,7 @@ from .common import (
     print_json,
     resolve_area_in,
     zh_en,
+    plural,
 )
 from fieldapp.core.messages import ErrorCode
 
@@ -70,8 +71,9 @@ def run(args) -> int:
     else:
         print(zh_en(f"已生成 {res.path}: {res.sheets} 张表，{res.pages} 页，{res.households} 户，"
                     f"用时 {res.seconds:.1f} 秒",
-                    f"Made {res.path}: {res.sheets} sheets, {res.pages} pages, {res.households} "
-                    f"households in {res.seconds:.1f} s"), file=sys.stderr)
+                    f"Made {res.path}: {plural(res.sheets, 'sheet')}, "
+                    f"{plural(res.pages, 'page')}, {plural(res.households, 'household')} in "
+                    f"{res.seconds:.1f} s"), file=sys.stderr)
     return 0
 
 

@@ -4,19 +4,9 @@ refused with a message naming the file and the member, never a NotImplementedErr
 import zipfile
 
 import pytest
+from zip_methods import with_compression_method
 
 from fieldapp.core.zipguard import InputTooLarge, check_xlsx, check_zip, read_member
-
-
-def _with_method(path, method: int) -> None:
-    """Rewrite every member's compression method (local headers and central directory)."""
-    data = bytearray(path.read_bytes())
-    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
-        i = data.find(signature)
-        while i >= 0:
-            data[i + offset:i + offset + 2] = method.to_bytes(2, "little")
-            i = data.find(signature, i + 4)
-    path.write_bytes(bytes(data))
 
 
 @pytest.fixture
@@ -24,7 +14,7 @@ def odd_zip(tmp_path):
     path = tmp_path / "登记表.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("xl/worksheets/sheet1.xml", "<worksheet/>" * 50)
-    _with_method(path, 9)  # deflate64: zipfile raises NotImplementedError when opening it
+    with_compression_method(path, 9)  # deflate64: zipfile raises NotImplementedError when opening it
     with zipfile.ZipFile(path) as zf, pytest.raises(NotImplementedError):
         zf.open("xl/worksheets/sheet1.xml")  # the file is what the test means it to be
     return path
