@@ -107,6 +107,8 @@ class ErrorCode(Enum):
                                "bad_position")
     POSITION_NOT_NUMBER = Template("位置不是数字: {text}", "The position is not a number: {text}",
                                    "bad_position")
+    POSITION_ACCURACY = Template("定位精度不能为负数", "The accuracy cannot be negative",
+                                 "bad_position")
     POSITION_NOT_FINITE = Template("位置应为有限的数字", "A position must be finite numbers",
                                    "bad_position")
 

@@ -23,6 +23,9 @@ class StoreMessages:
     BACKUP_DISK_FULL = T("磁盘已满，备份未完成（原数据库未受影响）",
                          "The disk is full; the backup is unfinished (the database itself is "
                          "unchanged)", "disk_full")
+    BACKUP_NO_PERMISSION = T("没有写入权限，无法保存备份",
+                             "No permission to write there: the backup cannot be saved")
+    BACKUP_OS_FAILED = T("备份失败（{reason}）", "The backup failed ({reason})")
     BACKUP_OTHER_COUNTY = T("备份属于另一个区县（{backup}），不能用来恢复{current}的数据库",
                             "The backup belongs to another county ({backup}); it cannot "
                             "restore the database of {current}")
