@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .message_template import Said, Template, Words, chapter
+from .message_template import Said, Template, Words, chapter, listing
 from .messages_cli import CliMessages
 from .messages_files import FileMessages
 from .messages_form import FormMessages
@@ -24,7 +24,7 @@ from .messages_store import StoreMessages
 from .messages_sync import SyncMessages
 from .messages_verify import VerifyMessages
 
-__all__ = ["ErrorCode", "Said", "Template", "Words"]
+__all__ = ["ErrorCode", "Said", "Template", "Words", "listing"]
 
 
 class ErrorCode(Enum):

@@ -12,7 +12,7 @@ from typing import Any
 
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.form_versions import newer
-from fieldapp.core.messages import ErrorCode, Said
+from fieldapp.core.messages import ErrorCode, Said, listing
 from fieldapp.core.zipguard import check_size
 from fieldapp.store import forms as kept
 from fieldapp.store.form_source import FormInUse, FormMissing, current_form, in_use
@@ -56,7 +56,7 @@ def publish_form(store, path: str | os.PathLike, *, user: str = "") -> PublishRe
     form = load_form(p)  # FormError naming sheet, row and column, as `form check`
     if form.form_id not in APP_FORMS:
         raise PublishError(ErrorCode.FORM_PUBLISH_UNKNOWN_ID, where=str(p), file=p.name,
-                           form_id=form.form_id, known="、".join(APP_FORMS))
+                           form_id=form.form_id, known=listing(APP_FORMS))
     try:
         previous = current_form(store, form.form_id).version
     except FormMissing:

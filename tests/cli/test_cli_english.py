@@ -146,6 +146,8 @@ COMMANDS = {
     "sheets_verify_garbage": (1, ["sheets", "verify", "{db}", "garbage"]),
     "service_points_wrong_kind": (1, ["service-points", "import", "{db}", "{tmp}/fac.csv"]),
     "service_points_list": (0, ["service-points", "list", "{db}"]),
+    "export_wrong_type": (1, ["export", "households", "{db}", "-o", "{tmp}/x.txt"]),
+    "basemap_not_mbtiles": (1, ["map", "basemap", "{db}"]),
 }
 
 
