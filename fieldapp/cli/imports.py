@@ -44,8 +44,8 @@ def run(args) -> int:
                            progress=StderrProgress(zh_en("撤销", "Undoing")))
     if args.json:
         print_json({"import_id": args.undo, "dry_run": args.dry_run, **plan.counts(),
-                    "kept_records": [{"table": t, "uuid": u, "reason": why}
-                                     for t, u, why in plan.kept]})
+                    "kept_records": [{"table": t, "uuid": u, "reason": why.text("zh"),
+                                      "reason_en": why.text("en")} for t, u, why in plan.kept]})
         return 0
     verb = "将" if args.dry_run else "已"
     print(zh_en(f"{verb}撤销第 {args.undo} 次导入：删除 {len(plan.deletes)} 条新增记录，"
@@ -55,7 +55,7 @@ def run(args) -> int:
                 f"{plural(len(plan.reverts), 'record')} given "
                 f"back their values; {len(plan.kept)} kept (changed after the import)"))
     for tbl, uuid, why in plan.kept[:50]:
-        print(zh_en(f"  保留 {tbl} {uuid}: {why}", f"  kept {tbl} {uuid}: {why}"))
+        print(zh_en(f"  保留 {tbl} {uuid}: {why}", f"  kept {tbl} {uuid}: {why.text('en')}"))
     if len(plan.kept) > 50:
         print(zh_en(f"  …… 另有 {len(plan.kept) - 50} 条", f"  ... {len(plan.kept) - 50} more"))
     return 0

@@ -112,3 +112,9 @@ class StoreMessages:
     CHECK_PHOTO_MISSING = T("{table} {uuid}: 照片 {sha}", "{table} {uuid}: photo {sha}")
     CHECK_STATUS = T("households {uuid}: {status}/{reason} 应为 {want_status}/{want_reason}",
                      "households {uuid}: {status}/{reason} should be {want_status}/{want_reason}")
+    # ---- why undoing an import keeps a record (store/register_imports/import_log.py) ----------
+    KEPT_CHANGED = T("导入后已被修改，保留", "changed after the import; kept")
+    KEPT_PARTLY = T("部分字段导入后又被修改，保留修改后的值",
+                    "some fields changed after the import; their new values are kept")
+    KEPT_WORK_ORDERS = T("已有工单，保留", "has work orders; kept")
+    KEPT_VISITS = T("已有走访记录，保留", "has visits; kept")

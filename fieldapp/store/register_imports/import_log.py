@@ -18,7 +18,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.progress import Cancelled
 
 from fieldapp.store import errors as E
@@ -55,7 +55,7 @@ class UndoPlan:
     record: ImportRecord
     deletes: list[tuple[str, str]] = field(default_factory=list)  # (table, uuid)
     reverts: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
-    kept: list[tuple[str, str, str]] = field(default_factory=list)  # (table, uuid, reason)
+    kept: list[tuple[str, str, Said]] = field(default_factory=list)  # (table, uuid, why)
 
     def counts(self) -> dict[str, int]:
         return {"deleted": len(self.deletes), "reverted": len(self.reverts),
@@ -113,7 +113,7 @@ def plan_undo(store, import_id: int) -> UndoPlan:
             continue  # gone already
         if op == "insert":
             if (cur[0], cur[1]) != (rec.device_id, counter):
-                plan.kept.append((tbl, uuid, "导入后已被修改，保留"))
+                plan.kept.append((tbl, uuid, Said(ErrorCode.KEPT_CHANGED)))
             elif tbl == "households" and (reason := in_use.get(uuid)):
                 plan.kept.append((tbl, uuid, reason))
             else:
@@ -139,7 +139,7 @@ def _plan_revert(plan: UndoPlan, tbl: str, uuid: str, clock: dict, old: str | No
     if values:
         plan.reverts.append((tbl, uuid, values))
     if later:
-        plan.kept.append((tbl, uuid, "部分字段导入后又被修改，保留修改后的值"))
+        plan.kept.append((tbl, uuid, Said(ErrorCode.KEPT_PARTLY)))
 
 
 def _current(conn, changes: list[tuple]) -> dict[str, dict[str, tuple]]:
@@ -154,10 +154,11 @@ def _current(conn, changes: list[tuple]) -> dict[str, dict[str, tuple]]:
         for tbl, keys in uuids.items()}
 
 
-def _in_use(conn, households: list[str]) -> dict[str, str]:
+def _in_use(conn, households: list[str]) -> dict[str, Said]:
     """Why each of these households must stay (visits, else work orders), if it must."""
-    reasons: dict[str, str] = {}
-    for table, reason in (("work_orders", "已有工单，保留"), ("visits", "已有走访记录，保留")):
+    reasons: dict[str, Said] = {}
+    for table, reason in (("work_orders", Said(ErrorCode.KEPT_WORK_ORDERS)),
+                          ("visits", Said(ErrorCode.KEPT_VISITS))):
         reasons.update((u, reason) for u, in conn.execute(
             f"SELECT DISTINCT household_uuid FROM {table} WHERE deleted = 0"
             " AND household_uuid IN (SELECT value FROM json_each(?))", (json.dumps(households),)))
