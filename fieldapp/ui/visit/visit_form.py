@@ -278,7 +278,7 @@ class VisitFormWidget(RepeatInstances, QWidget):
             changes = self.state.set(name, raw, index)
         except AnswerError as exc:
             if final:
-                self.input_errors[key] = exc.message
+                self.input_errors[key] = exc.text(form_language())  # the window's language
                 self.touched.add(key)
                 self.refresh()
             return
