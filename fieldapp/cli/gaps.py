@@ -229,7 +229,7 @@ def run_workorders(args) -> int:
                 n, problems = gaps.mark_done_from_rows(store, read_done_dates(args.from_file))
                 print(zh_en(f"已记为完成 {n} 张", f"{n} work orders marked done"))
                 for row, reason in problems:
-                    print(zh_en(f"  第 {row} 行: {reason}", f"  row {row}: {reason}"))
+                    print(zh_en(f"  第 {row} 行: {reason}", f"  row {row}: {reason.text('en')}"))
             elif args.order:
                 on = _date(args.on, "--on")
                 gaps.set_state(store, args.order, "done", on=on.isoformat() if on else None)

@@ -162,3 +162,5 @@ class RowMessages:
                                 "{metres} m outside the village boundary (confirmed when placed)")
     CHECK_NEAR = T("{count} 户相距不到 {metres} 米",
                    "{count} households less than {metres} m apart")
+    # ---- an operator's returned work order sheet (store/households/gaps.py) ---------------------
+    ORDER_BAD_DONE_DATE = T("完成日期无效: {value}", "Not a valid completion date: {value}")

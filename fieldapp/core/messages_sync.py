@@ -357,3 +357,7 @@ class SyncMessages:
     TABLE_SHEET_PRINTS = T("打印的核验单", "printed sheets")
     TABLE_DEVICES = T("设备", "devices")
     TABLE_FORMS = T("表单", "forms")
+    # ---- terminal prompts (sync/passphrase.py) ------------------------------------------------
+    PROMPT_PASSPHRASE = T("本机私钥口令: ", "Passphrase of this computer's private key: ")
+    PROMPT_AGAIN = T("再输入一次确认: ", "Type it again to confirm: ")
+    PROMPT_TRANSFER_CODE = T("参考包传输码: ", "Transfer code of the reference bundle: ")

@@ -189,8 +189,8 @@ def preview_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | Non
                 except BundleRejected as exc:
                     result.reject(f, exc)
                 except sqlite3.IntegrityError as exc:
-                    result.reject(f, BundleRejected(f"同步包与本库数据不一致（{exc}）",
-                                                    where=str(f)))
+                    result.reject(f, BundleRejected(ErrorCode.BUNDLE_INCONSISTENT, where=str(f),
+                                                    reason=str(exc)))
             raise _Rollback
     except _Rollback:
         pass
