@@ -9,7 +9,7 @@ from itertools import accumulate
 from typing import Any
 
 from .errors import FieldappError
-from .messages import ErrorCode
+from .messages import ErrorCode, Words
 
 MAX_DEPTH = 64
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
@@ -29,7 +29,7 @@ def depth(raw: bytes) -> int:
     return max(accumulate(map(_STEP.__getitem__, outside)), default=0)
 
 
-def loads(raw: bytes | str, *, member: str, where: str | None = None,
+def loads(raw: bytes | str, *, member: str | Words, where: str | None = None,
           max_depth: int = MAX_DEPTH) -> Any:
     """json.loads of a text (bytes: strict UTF-8), refusing deeper nesting than `max_depth`
     first (TooDeep). Other errors are the caller's (ValueError, UnicodeDecodeError)."""
