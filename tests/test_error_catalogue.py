@@ -17,15 +17,26 @@ def _inline_text(node: ast.AST) -> bool:
     return False
 
 
+def _with_text(call: ast.Call) -> bool:
+    args = list(call.args) + [k.value for k in call.keywords if k.arg == "message"]
+    return any(_inline_text(a) for a in args)
+
+
+def _an_error(call: ast.Call) -> bool:
+    """A call that makes an error to raise later (`return StoreError(...)`)."""
+    name = getattr(call.func, "id", None) or getattr(call.func, "attr", "")
+    return name.endswith("Error")
+
+
 def _raises_with_text(path: Path) -> list[int]:
     lines = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
-            call = node.exc
-            args = list(call.args) + [k.value for k in call.keywords if k.arg == "message"]
-            if any(_inline_text(a) for a in args):
+            if _with_text(node.exc):
                 lines.append(node.lineno)
-    return lines
+        elif isinstance(node, ast.Call) and _an_error(node) and _with_text(node):
+            lines.append(node.lineno)
+    return sorted(set(lines))
 
 
 def _offenders() -> dict[str, list[int]]:
@@ -46,3 +57,11 @@ def test_the_check_sees_inline_text():
     found = [n.lineno for n in ast.walk(tmp) if isinstance(n, ast.Raise)
              and any(_inline_text(a) for a in n.exc.args)]
     assert found == [1]
+
+
+def test_the_check_sees_an_error_made_to_raise_later(tmp_path):
+    code = tmp_path / "made.py"
+    code.write_text("def f(e):\n    return StoreError(f'备份失败（{e}）', where='x')\n"
+                    "def g():\n    return StoreError(ErrorCode.BACKUP_OS_FAILED, reason='x')\n",
+                    encoding="utf-8")
+    assert _raises_with_text(code) == [2]

@@ -30,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="fieldapp",
         description="户户通入户核查 — 不落一户、不落一人。不带子命令时打开图形界面。",
     )
-    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
+    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}",
+                        help="显示程序版本并退出")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     names = [m.name for m in pkgutil.iter_modules(__path__) if m.name not in ("common", "__main__")]
     names.sort(key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n))

@@ -12,7 +12,7 @@ from fieldapp.core.messages import ErrorCode
 from fieldapp.reports.assessment import assessment_table
 from fieldapp.store.assessment import assessment_of, set_assessment
 
-from .common import open_store, print_json, resolve_area
+from .common import open_store, print_json, resolve_area, zh_en
 
 
 def register(sub) -> None:
@@ -49,11 +49,15 @@ def run(args) -> int:
         print_json(table.as_json())
         return 0
     a = table.config
-    print(f"乡镇绩效考核（考核办法 {a.version}，满分 {a.full_marks:g}）")
+    print(zh_en(f"乡镇绩效考核（考核办法 {a.version}，满分 {a.full_marks:g}）",
+                f"Township assessment (rules {a.version}, full marks {a.full_marks:g})"))
     for t in sorted(table.townships, key=lambda t: (t.rank, t.code)):
-        print(f"{t.rank:>2}. {t.name}  总分 {t.total:g}")
+        print(f"{t.rank:>2}. {t.name}  " + zh_en("总分", "total") + f" {t.total:g}")
         for i, v, s in zip(a.indicators, t.values, t.scores):
-            shown = "无数据" if v is None else f"{v:g}{'%' if i.unit == '%' else ' ' + i.unit}"
+            shown = zh_en("无数据", "no data") if v is None \
+                else f"{v:g}{'%' if i.unit == '%' else ' ' + i.unit}"
             target = f"{'≤' if i.scoring == 'at_most' else ''}{i.target:g}"
-            print(f"      {i.name}：{shown}（目标 {target}，权重 {i.weight:g}）得分 {s:g}")
+            print(zh_en(f"      {i.name}：{shown}（目标 {target}，权重 {i.weight:g}）得分 {s:g}",
+                        f"      {i.name}: {shown} (target {target}, weight {i.weight:g}) score "
+                        f"{s:g}"))
     return 0

@@ -15,6 +15,7 @@ from .common import (
     print_json,
     warn_backup_failed,
     zh_en,
+    plural,
 )
 
 
@@ -62,7 +63,8 @@ def run_reference(args) -> int:
     print(zh_en(f"已写出参考包 {res.path}：{res.township_name}（{res.township}），{res.villages} "
                 f"个村，{res.households} 户，{res.changes} 条变更",
                 f"Wrote the reference bundle {res.path}: {res.township_name} ({res.township}), "
-                f"{res.villages} villages, {res.households} households, {res.changes} changes"),
+                f"{plural(res.villages, 'village')}, {plural(res.households, 'household')}, "
+                f"{plural(res.changes, 'change')}"),
           file=sys.stderr)
     print(zh_en(f"只有本乡镇已登记的 {res.recipients} 台笔记本能打开它；新笔记本先用 fieldapp "
                 "devices enrol 登记",
@@ -84,7 +86,8 @@ def run_export(args) -> int:
         return 0
     print(zh_en(f"已写出同步包 {res.path}：{res.changes} 条变更，{res.attachments} 张照片"
                 f"（第 {res.from_counter}–{res.to_counter} 号）",
-                f"Wrote the bundle {res.path}: {res.changes} changes, {res.attachments} photos "
+                f"Wrote the bundle {res.path}: {plural(res.changes, 'change')}, "
+                f"{plural(res.attachments, 'photo')} "
                 f"(numbers {res.from_counter}-{res.to_counter})"), file=sys.stderr)
     return 0
 
@@ -114,7 +117,7 @@ def _print_merge(result) -> None:
                      "preview": "preview"}.get(r.status, r.status)
             print(f"{r.file}: {state}, device {r.device_name} ({r.device_id}), {r.applied} "
                   f"changes written: {t.new} new, {t.updated} updated, {t.unchanged} unchanged, "
-                  f"{r.conflicts} conflicts"
+                  f"{plural(r.conflicts, 'conflict')}"
                   + (f", {r.duplicates} possible duplicate pairs" if r.duplicates else ""),
                   file=sys.stderr)
         else:
@@ -128,7 +131,7 @@ def _print_merge(result) -> None:
             print(zh_en(f"  拒绝一条变更（{c['table']} {c['record']}，第 {c['counter']} 号）："
                         f"{c['reason']}",
                         f"  refused a change ({c['table']} {c['record']}, number "
-                        f"{c['counter']}): {c['reason']}"), file=sys.stderr)
+                        f"{c['counter']}): {c['reason_en']}"), file=sys.stderr)
     for rej in result.rejected:
         print("fieldapp: " + zh_en(f"{rej['file']}: 已拒绝：{rej['reason']}",
                                    f"{rej['file']}: refused: {rej.get('reason_en') or rej['reason']}"),

@@ -6,7 +6,7 @@ from fieldapp.store.check import check_database
 
 from fieldapp.core.messages import ErrorCode
 
-from .common import CliError, StderrProgress, english, print_json, zh_en
+from .common import CliError, StderrProgress, english, print_json, zh_en, plural
 
 
 class CheckFailed(CliError):
@@ -82,7 +82,7 @@ def run(args) -> int:
         elif not failed:
             n = len(report.warnings)
             print(zh_en(f"结论：数据库完好{f'（{n} 条提示）' if n else ''}",
-                        f"Result: the database is sound{f' ({n} notes)' if n else ''}"))
+                        "Result: the database is sound" + (f" ({plural(n, 'note')})" if n else "")))
         else:
             print(zh_en(f"结论：发现 {len(failed)} 类问题。请先备份，再按 docs/backup.md 处理",
                         f"Result: {len(failed)} kinds of problem found. Back up first, then "
@@ -104,8 +104,8 @@ def _repair_clock(args) -> int:
         done = repair_clock(store)
     msg = zh_en(f"已修复：{done['changes']} 条变更、{done['records']} 条记录的时间戳"
                 f"（修复前的备份：{backup}）",
-                f"Repaired the time stamps of {done['changes']} changes and {done['records']} "
-                f"records (backup made before: {backup})")
+                f"Repaired the time stamps of {plural(done['changes'], 'change')} "
+                f"and {plural(done['records'], 'record')} (backup made before: {backup})")
     if args.json:
         print_json(dict(done, backup=str(backup)))
     else:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
 from fieldapp.core.divisions import CodeError, normalize_code
 from fieldapp.core.errors import BadValue, FieldappError
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.user_language import english_locale
 from fieldapp.store import Store
 
 
@@ -22,17 +22,19 @@ class CliError(FieldappError):
 
 def english() -> bool:
     """Messages in English when the user's locale asks for it (LANGUAGE, LC_ALL, LC_MESSAGES,
-    LANG, as gettext reads them); Chinese otherwise."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return value.split(":")[0].lower().startswith("en")
-    return False
+    LANG, as gettext reads them); Chinese otherwise (core.user_language)."""
+    return english_locale()
 
 
 def zh_en(zh: str, en: str) -> str:
     """What a command prints, in the user's language (errors go through the catalogue)."""
     return en if english() else zh
+
+
+def plural(count: int, word: str, many: str = "") -> str:
+    """An English count with its noun: "1 household", "2 households" ("many" for an irregular
+    plural: plural(n, "person", "persons"))."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def in_language(exc: Exception) -> str:

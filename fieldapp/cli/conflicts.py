@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .common import CliError, open_store, print_json, zh_en
+from .common import CliError, open_store, print_json, zh_en, plural
 from fieldapp.core.messages import ErrorCode
 
 
@@ -54,7 +54,7 @@ def run(args) -> int:
         with open_store(args.db) as store:
             moved = duplicates.merge_households(store, keep, drop, user=args.user)
         print(zh_en(f"已把户 {drop} 合并到 {keep}，移过去 {moved} 条走访记录",
-                    f"Merged household {drop} into {keep}; {moved} visits moved"),
+                    f"Merged household {drop} into {keep}; {plural(moved, 'visit')} moved"),
               file=sys.stderr)
         return 0
     if args.dismiss:

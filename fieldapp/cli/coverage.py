@@ -9,7 +9,7 @@ from fieldapp.core.coverage_rule import CoverageRule
 from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import set_rule
 
-from .common import CliError, open_store, print_json, zh_en
+from .common import CliError, open_store, print_json, zh_en, plural
 from fieldapp.core.messages import ErrorCode
 
 
@@ -47,5 +47,5 @@ def run(args) -> int:
                     f"  - {r['field']} {word} {value} (else reason {r['reason']})"))
     if recomputed is not None:
         print(zh_en(f"已按新标准重新计算 {recomputed} 户的状态",
-                    f"Recomputed the status of {recomputed} households by the new rule"))
+                    f"Recomputed the status of {plural(recomputed, 'household')} by the new rule"))
     return 0

@@ -7,7 +7,7 @@ import time
 
 from fieldapp.jobs.demo_build import COUNTIES, build_demo
 
-from .common import CliError, StderrProgress, zh_en
+from .common import CliError, StderrProgress, zh_en, plural
 from fieldapp.core.messages import ErrorCode
 
 
@@ -36,7 +36,8 @@ def run(args) -> int:
     took = time.perf_counter() - t0
     print(zh_en(f"已生成 {s.path}: {s.townships} 个乡镇, {s.villages} 个村（社区）, "
                 f"{s.households} 户, {s.visits} 次走访, 用时 {took:.1f} 秒",
-                f"Made {s.path}: {s.townships} townships, {s.villages} villages, "
-                f"{s.households} households, {s.visits} visits in {took:.1f} s"),
+                f"Made {s.path}: {plural(s.townships, 'township')}, "
+                f"{plural(s.villages, 'village')}, {plural(s.households, 'household')}, "
+                f"{plural(s.visits, 'visit')} in {took:.1f} s"),
           file=sys.stderr)
     return 0

@@ -8,7 +8,7 @@ import sys
 from fieldapp.tabular.answers_export import export_answers
 from fieldapp.tabular.households_export import export_households
 
-from .common import open_store, resolve_area, zh_en
+from .common import open_store, resolve_area, zh_en, plural
 
 
 def register(sub) -> None:
@@ -56,5 +56,6 @@ def run_answers(args) -> int:
     more = "".join(zh_en(f"，{group} {count} 行", f", {group} {count} rows")
                    for group, count in repeats.items())
     print(zh_en(f"已导出 {n} 次走访的答案到 {args.output}{more}",
-                f"Exported the answers of {n} visits to {args.output}{more}"), file=sys.stderr)
+                f"Exported the answers of {plural(n, 'visit')} to {args.output}{more}"),
+          file=sys.stderr)
     return 0

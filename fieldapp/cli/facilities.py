@@ -25,7 +25,9 @@ from fieldapp.core.messages import ErrorCode
 from fieldapp.jobs.facilities_import import import_facilities
 from fieldapp.store.facilities import list_facilities, save_facilities
 
-from .common import open_store, print_json, resolve_area
+from .common import english, open_store, plural, print_json, resolve_area, zh_en
+from .labels import FACILITY_KIND_LABELS_EN as KIND_LABELS_EN
+from .labels import TERMINAL_STATUS_LABELS_EN as STATUS_LABELS_EN
 
 _REGISTERS = {
     "service-points": (POINT_KINDS, "广电服务网点：乡镇服务站（一镇一站）和村级代办点"),
@@ -77,7 +79,9 @@ def run(args) -> int:
         if args.json:
             print_json(done.to_json())
         else:
-            print(f"已导入 {args.file}：{done.rows} 行，新增 {done.added} 处，更新 {done.updated} 处")
+            print(zh_en(f"已导入 {args.file}：{done.rows} 行，新增 {done.added} 处，更新 {done.updated} 处",
+                        f"Imported {args.file}: {plural(done.rows, 'row')}, {done.added} added, "
+                        f"{done.updated} updated"))
         return 0
     if args.action == "add":
         return _add(args)
@@ -109,7 +113,11 @@ def _add(args) -> int:
     if args.json:
         print_json({"uuid": added[0] if added else None, "added": bool(added)})
     else:
-        print(f"已登记{KIND_LABELS_ZH[kind]}：{args.name}" if added else "已有这一处，已更新")
+        if english():
+            print(f"Registered a {KIND_LABELS_EN[kind]}: {args.name}" if added
+                  else "Already registered; updated")
+        else:
+            print(f"已登记{KIND_LABELS_ZH[kind]}：{args.name}" if added else "已有这一处，已更新")
     return 0
 
 
@@ -123,19 +131,25 @@ def _list(args) -> int:
         print_json([_json_row(r) for r in rows])
         return 0
     if not rows:
-        print("没有登记")
+        print(zh_en("没有登记", "none registered"))
         return 0
+    kinds, states = (KIND_LABELS_EN, STATUS_LABELS_EN) if english() \
+        else (KIND_LABELS_ZH, STATUS_LABELS_ZH)
     for r in rows:
         where = " ".join(n for n in (r["township_name"], r["village_name"]) if n)
-        cells = [KIND_LABELS_ZH[r["kind"]], r["name"], where, r["address"] or "",
+        cells = [kinds[r["kind"]], r["name"], where, r["address"] or "",
                  " ".join(x for x in (r["contact"], r["phone"]) if x)]
         if r["kind"] == TERMINAL:
-            cells.append(STATUS_LABELS_ZH.get(r["status"] or "", r["status"]))
+            cells.append(states.get(r["status"] or "", r["status"]))
         print("\t".join(cells))
-    counts = "，".join(f"{KIND_LABELS_ZH[k]} {sum(r['kind'] == k for r in rows)} 处"
-                      for k in args.kinds)
+    counted = {k: sum(r["kind"] == k for r in rows) for k in args.kinds}
     working = sum(r["status"] == "working" for r in rows if r["kind"] == TERMINAL)
-    print(f"共 {counts}" + (f"（正常 {working} 处）" if TERMINAL in args.kinds else ""))
+    if english():
+        print("In all: " + ", ".join(plural(n, KIND_LABELS_EN[k]) for k, n in counted.items())
+              + (f" ({working} working)" if TERMINAL in args.kinds else ""))
+    else:
+        counts = "，".join(f"{KIND_LABELS_ZH[k]} {n} 处" for k, n in counted.items())
+        print(f"共 {counts}" + (f"（正常 {working} 处）" if TERMINAL in args.kinds else ""))
     return 0
 
 

@@ -11,7 +11,7 @@ from fieldapp.survey.expression import Expression
 from fieldapp.survey.loader import load_form
 from fieldapp.survey.model import Form
 
-from .common import english, in_language, open_store, print_json, zh_en
+from .common import english, in_language, open_store, plural, print_json, zh_en
 
 
 def register(sub) -> None:
@@ -51,7 +51,8 @@ def describe(form: Form) -> dict[str, Any]:
         fields.append(item)
     return {"form_id": form.form_id, "version": form.version, "title": form.title,
             "default_language": form.default_language, "languages": list(form.languages),
-            "fields": fields, "warnings": list(form.warnings)}
+            "fields": fields, "warnings": [str(w) for w in form.warnings],
+            "warnings_en": [w.text("en") for w in form.warnings]}
 
 
 def pyxform_result(path: Path) -> dict[str, Any] | None:
@@ -91,20 +92,21 @@ def run_check(args) -> int:
     required = sum(1 for f in data["fields"] if f["required"])
     print(zh_en(f"{len(data['fields'])} 个字段（{required} 个必填），{len(form.groups)} 个分组，"
                 f"{len(form.choices)} 个选项列表",
-                f"{len(data['fields'])} fields ({required} required), {len(form.groups)} "
-                f"groups, {len(form.choices)} choice lists"))
+                f"{plural(len(data['fields']), 'field')} ({required} required), {len(form.groups)} "
+                f"groups, {plural(len(form.choices), 'choice list')}"))
     for f in data["fields"]:
         mark = "*" if f["required"] else " "
         choices = f"  [{' '.join(f['choices'])}]" if f["choices"] else ""
         print(f"  {mark} {f['name']:<24} {f['type']:<16} {f['label']}{choices}")
     for w in form.warnings:
-        print(zh_en(f"注意: {w}", f"Note: {w}"))
+        print(zh_en(f"注意: {w}", f"Note: {w.text('en')}"))
     px = data["pyxform"]
     if px is not None:
         if px["ok"]:
             n = len(px["warnings"])
             print(zh_en("pyxform: 可以转换为 ODK XForm" + (f"（{n} 条提示）" if n else ""),
-                        "pyxform: converts to an ODK XForm" + (f" ({n} notes)" if n else "")))
+                        "pyxform: converts to an ODK XForm"
+                        + (f" ({plural(n, 'note')})" if n else "")))
         else:
             print(zh_en(f"注意: pyxform 不能转换（ODK 工具不接受）: {px['error']}",
                         f"Note: pyxform cannot convert it (ODK tools refuse it): {px['error']}"))
@@ -114,7 +116,9 @@ def run_check(args) -> int:
     return 0
 
 
-_ORIGIN = {"shipped": "程序附带", "published": "本库发布", "received": "参考包收到"}
+_ORIGIN = {"shipped": ("程序附带", "shipped with the program"),
+           "published": ("本库发布", "published here"),
+           "received": ("参考包收到", "from a reference bundle")}
 
 
 def run_publish(args) -> int:
@@ -126,10 +130,14 @@ def run_publish(args) -> int:
         print_json(res.as_dict())
         return 0
     for w in res.warnings:
-        print(f"注意: {w}", file=sys.stderr)
+        print(zh_en(f"注意: {w}", f"Note: {w.text('en')}"), file=sys.stderr)
     files = f"，选项文件 {'、'.join(res.files)}" if res.files else ""
-    print(f"已发布 {res.title}  form_id={res.form_id}  版本 {res.version}"
-          f"（原来用的是 {res.previous or '无'}{files}）。下一次生成的参考包会把它带到笔记本")
+    files_en = f", choice files {', '.join(res.files)}" if res.files else ""
+    print(zh_en(f"已发布 {res.title}  form_id={res.form_id}  版本 {res.version}"
+                f"（原来用的是 {res.previous or '无'}{files}）。下一次生成的参考包会把它带到笔记本",
+                f"Published {res.title}  form_id={res.form_id}  version {res.version} (before: "
+                f"{res.previous or 'none'}{files_en}). The next reference bundle takes it to the "
+                f"laptops"))
     return 0
 
 
@@ -141,26 +149,41 @@ def run_list(args) -> int:
     if args.json:
         print_json(data)
         return 0
-    _section("正在使用:", "没有", data["in_use"], lambda u: (
-        f"{_head(u)}{u['title']}（{'数据库' if u['source'] == 'database' else '程序附带'}）"))
-    _section("本库保存的版本:", "没有：使用程序附带的核查表", data["forms"], lambda f: (
-        f"{_head(f)}{f['title'] or f['file_name']}  {_ORIGIN.get(f['origin'], f['origin'])}  "
-        f"{(f['added_at'] or '')[:16]}"
-        + (f"  选项文件: {'、'.join(f['files'])}" if f["files"] else "")))
-    _section("走访和公共场所记录使用的版本（按乡镇、笔记本）:", "还没有记录", data["usage"], lambda u: (
-        f"{_head(u)}{u['township'] or u['township_code']}  {u['device']}: {u['records']} 条"
-        + (f"，其中草稿 {u['drafts']}" if u["drafts"] else "")
-        + f"，最近 {(u['latest'] or '')[:16]}"))
+    en = english()
+    _section(zh_en("正在使用:", "In use:"), zh_en("没有", "none"), data["in_use"], lambda u: (
+        f"{_head(u)}{u['title']}（{'数据库' if u['source'] == 'database' else '程序附带'}）"
+        if not en else f"{_head(u)}{u['title']} ("
+        f"{'database' if u['source'] == 'database' else 'shipped with the program'})"))
+    _section(zh_en("本库保存的版本:", "Versions kept in this database:"),
+             zh_en("没有：使用程序附带的核查表", "none: the checklists shipped with the program are used"),
+             data["forms"], lambda f: (
+                 f"{_head(f)}{f['title'] or f['file_name']}  "
+                 f"{_ORIGIN.get(f['origin'], (f['origin'],) * 2)[en]}  {(f['added_at'] or '')[:16]}"
+                 + (zh_en(f"  选项文件: {'、'.join(f['files'])}",
+                          f"  choice files: {', '.join(f['files'])}") if f["files"] else "")))
+    _section(zh_en("走访和公共场所记录使用的版本（按乡镇、笔记本）:",
+                   "Versions used by visits and public place records (by township, laptop):"),
+             zh_en("还没有记录", "no records yet"), data["usage"], _usage_line)
     return 0
 
 
+def _usage_line(u: dict[str, Any]) -> str:
+    place, latest = u["township"] or u["township_code"], (u["latest"] or "")[:16]
+    if english():
+        drafts = f", {u['drafts']} of them drafts" if u["drafts"] else ""
+        return (f"{_head(u)}{place}  {u['device']}: {plural(u['records'], 'record')}{drafts}, "
+                f"latest {latest}")
+    drafts = f"，其中草稿 {u['drafts']}" if u["drafts"] else ""
+    return f"{_head(u)}{place}  {u['device']}: {u['records']} 条{drafts}，最近 {latest}"
+
+
 def _head(row: dict[str, Any]) -> str:
-    return f"  {row['form_id']:<22} 版本 {row['version']:<12} "
+    return f"  {row['form_id']:<22} {zh_en('版本', 'version')} {row['version']:<12} "
 
 
 def _section(title: str, empty: str, rows: list[dict[str, Any]], line) -> None:
     print(title)
     if not rows:
-        print(f"  （{empty}）")
+        print(zh_en(f"  （{empty}）", f"  ({empty})"))
     for row in rows:
         print(line(row))

@@ -23,7 +23,7 @@ from fieldapp.store.reports.reconciliation_counts import reconciliation, revisit
 from fieldapp.store.facilities import service_gaps
 from fieldapp.tabular.gaps_export import SERVICE_GAP_LABELS_ZH, export_gaps, read_done_dates
 
-from .common import CliError, english, open_store, print_json, resolve_area, zh_en
+from .common import CliError, english, open_store, print_json, resolve_area, zh_en, plural
 from fieldapp.core.messages import ErrorCode
 from .labels import (
     GAP_LIST_LABELS_EN,
@@ -103,7 +103,7 @@ def _print_revisits(revisit: list[dict], times: int, limit: int = 50) -> None:
         return
     print(zh_en(f"需补访（家中无人已达 {times} 次，请换时间再去）：{len(revisit)} 户",
                 f"To visit again (nobody home {times} times or more: go at another time): "
-                f"{len(revisit)} households"))
+                f"{plural(len(revisit), 'household')}"))
     for h in revisit[:limit]:
         print(f"  {h['village_code']} {h['group_no'] or ''} {h['head_name']}"
               + zh_en(f"（{h['nobody_home_visits']} 次）", f" ({h['nobody_home_visits']} times)"))
@@ -155,7 +155,8 @@ def run_reconcile(args) -> int:
                 f"剩余 {p['days_left']} 天" + (f"，每天需走访 {need} 户" if need else ""),
                 f"Progress: target date {p['target_date']}, {p['elapsed']:.0%} of the time "
                 f"gone, {visited:.0%} visited, {'on track' if p['on_track'] else 'behind plan'}, "
-                f"{p['days_left']} days left" + (f", {need} visits a day needed" if need else "")))
+                f"{p['days_left']} days left" + (f", {plural(need, 'visit')} "
+                f"a day needed" if need else "")))
     return 0
 
 
@@ -228,7 +229,7 @@ def run_workorders(args) -> int:
                 n, problems = gaps.mark_done_from_rows(store, read_done_dates(args.from_file))
                 print(zh_en(f"已记为完成 {n} 张", f"{n} work orders marked done"))
                 for row, reason in problems:
-                    print(zh_en(f"  第 {row} 行: {reason}", f"  row {row}: {reason}"))
+                    print(zh_en(f"  第 {row} 行: {reason}", f"  row {row}: {reason.text('en')}"))
             elif args.order:
                 on = _date(args.on, "--on")
                 gaps.set_state(store, args.order, "done", on=on.isoformat() if on else None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fieldapp.store.register_imports import import_log
 from fieldapp.jobs.import_undo import undo_import
 
-from .common import StderrProgress, english, open_store, print_json, zh_en
+from .common import StderrProgress, english, open_store, print_json, zh_en, plural
 
 _KIND = {"register": "花名册", "visits": "纸质走访"}
 
@@ -44,17 +44,18 @@ def run(args) -> int:
                            progress=StderrProgress(zh_en("撤销", "Undoing")))
     if args.json:
         print_json({"import_id": args.undo, "dry_run": args.dry_run, **plan.counts(),
-                    "kept_records": [{"table": t, "uuid": u, "reason": why}
-                                     for t, u, why in plan.kept]})
+                    "kept_records": [{"table": t, "uuid": u, "reason": why.text("zh"),
+                                      "reason_en": why.text("en")} for t, u, why in plan.kept]})
         return 0
     verb = "将" if args.dry_run else "已"
     print(zh_en(f"{verb}撤销第 {args.undo} 次导入：删除 {len(plan.deletes)} 条新增记录，"
                 f"恢复 {len(plan.reverts)} 条记录的原值；保留 {len(plan.kept)} 条（导入后另有改动）",
                 f"{'Would undo' if args.dry_run else 'Undid'} import {args.undo}: "
-                f"{len(plan.deletes)} added records deleted, {len(plan.reverts)} records given "
+                f"{plural(len(plan.deletes), 'added record')} deleted, "
+                f"{plural(len(plan.reverts), 'record')} given "
                 f"back their values; {len(plan.kept)} kept (changed after the import)"))
     for tbl, uuid, why in plan.kept[:50]:
-        print(zh_en(f"  保留 {tbl} {uuid}: {why}", f"  kept {tbl} {uuid}: {why}"))
+        print(zh_en(f"  保留 {tbl} {uuid}: {why}", f"  kept {tbl} {uuid}: {why.text('en')}"))
     if len(plan.kept) > 50:
         print(zh_en(f"  …… 另有 {len(plan.kept) - 50} 条", f"  ... {len(plan.kept) - 50} more"))
     return 0

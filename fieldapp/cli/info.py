@@ -5,7 +5,7 @@ from __future__ import annotations
 from fieldapp.core.reconcile import COUNT_KEYS, COUNT_LABELS_ZH
 from fieldapp.store.households import queries
 
-from .common import open_store, print_json, zh_en
+from .common import open_store, print_json, zh_en, plural
 from .labels import COUNT_LABELS_EN, label
 
 
@@ -29,8 +29,9 @@ def run(args) -> int:
                 f"Database version: {data['schema_version']}"))
     print(zh_en(f"乡镇 {c['townships']} 个，村（社区） {c['villages']} 个，户 {c['households']}，"
                 f"走访 {c['visits']}，已定位 {c['located_households']} 户",
-                f"{c['townships']} townships, {c['villages']} villages, {c['households']} "
-                f"households, {c['visits']} visits, {c['located_households']} located"))
+                f"{plural(c['townships'], 'township')}, {plural(c['villages'], 'village')}, "
+                f"{plural(c['households'], 'household')}, {plural(c['visits'], 'visit')}, "
+                f"{c['located_households']} located"))
     print("  " + zh_en("，", ", ").join(
         f"{label(k, COUNT_LABELS_ZH, COUNT_LABELS_EN)} {data['status'][k]}" for k in COUNT_KEYS))
     return 0

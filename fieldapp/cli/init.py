@@ -6,7 +6,7 @@ import sys
 
 from fieldapp.sync.passphrase import read_passphrase
 
-from .common import CliError, print_json, zh_en
+from .common import CliError, print_json, zh_en, plural
 from fieldapp.core.messages import ErrorCode
 
 
@@ -63,7 +63,8 @@ def run(args) -> int:
                     f"{result.device_id}，导入 {data['records']} 条记录。县级密钥指纹 "
                     f"{result.county_fingerprint}",
                     f"Created the township database {result.path}: township {result.township}, "
-                    f"device {result.device_id}, {data['records']} records imported. County key "
+                    f"device {result.device_id}, {plural(data['records'], 'record')} "
+                    f"imported. County key "
                     f"fingerprint {result.county_fingerprint}"), file=sys.stderr)
     print(zh_en(f"本机密钥指纹: {result.fingerprint}", f"This computer's key fingerprint: "
                 f"{result.fingerprint}"))

@@ -30,6 +30,10 @@ WORK_ORDER_KIND_LABELS_EN = {"install": "install", "repair": "repair",
 GEO_CHECK_LABELS_EN = {"outside_village": "outside its village", "near_duplicate":
                        "same or too close position", "unlocated": "households not located",
                        "no_boundary": "village has no boundary; not checked"}
+FACILITY_KIND_LABELS_EN = {"station": "township service station",
+                           "agency": "village agency point",
+                           "terminal": "emergency broadcast terminal"}
+TERMINAL_STATUS_LABELS_EN = {"working": "working", "broken": "broken", "": "not checked"}
 SPOT_OUTCOME_LABELS_EN = {"pending": "pending", "confirmed": "confirmed covered",
                           "not_confirmed": "disagrees with the record",
                           "unreachable": "could not check"}

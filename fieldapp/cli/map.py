@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import StderrProgress, code_arg, english, open_store, print_json, zh_en
+from .common import StderrProgress, code_arg, english, open_store, plural, print_json, zh_en
 from fieldapp.core.messages import ErrorCode, Words
 from .labels import GEO_CHECK_LABELS_EN, label
 
@@ -76,7 +76,8 @@ def run_import(args) -> int:
         if args.dry_run:
             result = {"kind": "households" if points else "boundaries", "matched": count,
                       "updated": 0, "unchanged": 0, "rejected": plan.rejected,
-                      "crs": plan.crs.label, "crs_source": plan.crs_source,
+                      "crs": plan.crs.label, "crs_en": plan.crs.text("en"),
+                      "crs_source": plan.crs_source,
                       "warnings": plan.warnings, "dry_run": True}
         elif points:
             result = apply_point_import(store, plan, user=args.user,
@@ -99,7 +100,7 @@ def _print_import(args, result, points: bool, count: int) -> None:
     if english():
         what = "household positions" if points else "boundaries"
         head = "Trial run, nothing written: " if args.dry_run else ""
-        print(f"{head}{what}: coordinate system {result['crs']} "
+        print(f"{head}{what}: coordinate system {result['crs_en']} "
               f"({_source(result['crs_source'])}), "
               + (f"{count} matched" if args.dry_run
                  else f"{result['updated']} updated, {result['unchanged']} unchanged")
@@ -163,13 +164,13 @@ def run_check(args) -> int:
         return 0
     counts = report.counts()
     print(zh_en(f"已定位 {report.located} 户，距离按 {report.crs} 计算",
-                f"{report.located} households located, distances in {report.crs}"))
+                f"{plural(report.located, 'household')} located, distances in {report.crs_en}"))
     for kind, n in counts.items():
         print(f"  {label(kind, KIND_LABELS_ZH, GEO_CHECK_LABELS_EN)}: {n}")
     for f in report.findings[:30]:
         hh = ", ".join(h[:8] for h in f.households[:5])
         print(f"  [{label(f.kind, KIND_LABELS_ZH, GEO_CHECK_LABELS_EN)}] "
-              + zh_en("村", "village") + f" {f.village_code}: {f.detail}"
+              + zh_en("村", "village") + f" {f.village_code}: {zh_en(f.detail, f.detail_en)}"
               + (zh_en(f"（{hh}）", f" ({hh})") if f.households else ""))
     if len(report.findings) > 30:
         print(zh_en(f"  …… 共 {len(report.findings)} 条（用 --json 查看全部）",
@@ -184,9 +185,14 @@ def run_basemap(args) -> int:
     if args.json:
         print_json(info)
         return 0
-    bounds = "、".join(f"{v:g}" for v in info["bounds"]) if info["bounds"] else "未说明"
-    print(f"底图 {info['name']}（{info['format']}）：缩放级别 {info['minzoom']}–{info['maxzoom']}，"
-          f"范围 {bounds}")
+    if english():
+        bounds = ", ".join(f"{v:g}" for v in info["bounds"]) if info["bounds"] else "not stated"
+        print(f"Base map {info['name']} ({info['format']}): zoom levels {info['minzoom']}-"
+              f"{info['maxzoom']}, bounds {bounds}")
+    else:
+        bounds = "、".join(f"{v:g}" for v in info["bounds"]) if info["bounds"] else "未说明"
+        print(f"底图 {info['name']}（{info['format']}）：缩放级别 {info['minzoom']}–"
+              f"{info['maxzoom']}，范围 {bounds}")
     return 0
 
 

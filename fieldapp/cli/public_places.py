@@ -8,7 +8,7 @@ from fieldapp.store import public_places as P
 from fieldapp.store.form_source import current_form
 from fieldapp.survey.registry import PUBLIC_PLACE_FORM
 
-from .common import english, open_store, print_json, resolve_area, zh_en
+from .common import english, open_store, print_json, resolve_area, zh_en, plural
 
 
 def register(sub) -> None:
@@ -48,7 +48,8 @@ def run(args) -> int:
     opened = sum(p["state"] == "complete" and p["answers"].get("cable_opened") == "yes"
                  for p in places)  # a draft's answer is not yet a finding (as the report)
     print(zh_en(f"共 {len(places)} 处，有线电视已开通 {opened} 处，核查已完成 {done} 处",
-                f"{len(places)} places, cable TV open at {opened}, {done} checks complete"))
+                f"{plural(len(places), 'place')}, cable TV open at {opened}, {done} "
+                f"checks complete"))
     return 0
 
 

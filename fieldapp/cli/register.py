@@ -18,6 +18,7 @@ from .common import (
     print_json,
     resolve_area_in,
     warn_backup_failed,
+    plural,
 )
 
 
@@ -95,9 +96,11 @@ def _print_summary(args, result) -> None:
         verb = "Checked (nothing written)" if args.dry_run else "Imported"
         cols = ", ".join(result.columns)
         print(f"{verb}: {args.file} [{result.sheet}] header in row {result.header_row} ({cols})")
-        print(f"{result.added} households added, {result.updated} updated, {result.unchanged} "
-              f"unchanged, {len(result.rejected)} rows not imported, {len(result.warnings)} "
-              f"notes, {result.blank} blank or total rows skipped"
+        print(f"{plural(result.added, 'household')} added, {result.updated} updated, "
+              f"{result.unchanged} "
+              f"unchanged, {plural(len(result.rejected), 'row')} not imported, "
+              f"{plural(len(result.warnings), 'note')}, {result.blank} blank or total rows "
+              f"skipped"
               + (f", {result.members} family member rows" if result.members else ""))
     else:
         verb = "检查（未写入）" if args.dry_run else "导入完成"

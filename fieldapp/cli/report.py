@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import CliError, open_store, print_json, resolve_area_in, zh_en
+from .common import CliError, open_store, print_json, resolve_area_in, zh_en, plural
 from fieldapp.core.messages import ErrorCode
 
 
@@ -42,6 +42,7 @@ def run(args) -> int:
         rate = "—" if t.rate is None else f"{100 * t.rate:.1f}%"
         print(zh_en(f"已生成 {args.output}: {data.name} {t.households} 户，已覆盖 {t.covered}，"
                     f"覆盖率 {rate}",
-                    f"Made {args.output}: {data.name} {t.households} households, {t.covered} "
+                    f"Made {args.output}: {data.name} {plural(t.households, 'household')}, "
+                    f"{t.covered} "
                     f"covered, coverage {rate}"), file=sys.stderr)
     return 0

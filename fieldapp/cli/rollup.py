@@ -10,7 +10,7 @@ import sys
 from fieldapp.core.errors import BadValue
 from fieldapp.core.messages import ErrorCode
 
-from .common import code_arg, open_store, print_json, zh_en
+from .common import code_arg, open_store, print_json, zh_en, plural
 
 
 def register(sub) -> None:
@@ -87,7 +87,8 @@ def run_push(args) -> int:
         print(zh_en(f"已上报 {result.county_name}（{result.county_code}）：新增 {ins} 条，"
                     f"更新 {upd} 条，状态变化 {result.statuses} 户",
                     f"Pushed {result.county_name} ({result.county_code}): {ins} new, {upd} "
-                    f"updated, {result.statuses} households changed status"), file=sys.stderr)
+                    f"updated, {plural(result.statuses, 'household')} changed status"),
+              file=sys.stderr)
     return 0
 
 

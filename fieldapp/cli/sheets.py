@@ -8,11 +8,13 @@ import sys
 
 from .common import (
     CliError,
+    english,
     StderrProgress,
     open_store,
     print_json,
     resolve_area_in,
     zh_en,
+    plural,
 )
 from fieldapp.core.messages import ErrorCode
 
@@ -69,8 +71,9 @@ def run(args) -> int:
     else:
         print(zh_en(f"已生成 {res.path}: {res.sheets} 张表，{res.pages} 页，{res.households} 户，"
                     f"用时 {res.seconds:.1f} 秒",
-                    f"Made {res.path}: {res.sheets} sheets, {res.pages} pages, {res.households} "
-                    f"households in {res.seconds:.1f} s"), file=sys.stderr)
+                    f"Made {res.path}: {plural(res.sheets, 'sheet')}, "
+                    f"{plural(res.pages, 'page')}, {plural(res.households, 'household')} in "
+                    f"{res.seconds:.1f} s"), file=sys.stderr)
     return 0
 
 
@@ -101,13 +104,14 @@ def _verify(args) -> int:
     db, text = args.rest
     with open_store(db) as store:
         res = verify(store, text)
+    language = "en" if english() else "zh"
     if args.json:
         print_json(res.to_json())
     else:
-        print(res.message)
+        print(res.text(language))
         for ch in res.changes + res.added:
-            print("  " + ch.text())
+            print("  " + ch.text(language))
     if not res.ok and not args.json:
-        print("fieldapp: " + zh_en(f"核验未通过: {res.message}", f"not verified: {res.message}"),
+        print("fieldapp: " + zh_en(f"核验未通过: {res.message}", f"not verified: {res.text('en')}"),
               file=sys.stderr)
     return 0 if res.ok else 1

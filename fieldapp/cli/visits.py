@@ -6,7 +6,7 @@ import sys
 
 from fieldapp.jobs.visits_import import import_visits
 
-from .common import StderrProgress, open_store, print_json, warn_backup_failed, zh_en
+from .common import StderrProgress, open_store, print_json, warn_backup_failed, zh_en, plural
 
 
 def register(sub) -> None:
@@ -32,8 +32,9 @@ def run(args) -> int:
                 f"Imported: {args.file} (header in row {result.header_row})"))
     print(zh_en(f"新增 {result.added} 次走访，更新 {result.updated} 次，未变 {result.unchanged} 次，"
                 f"未导入 {len(result.rejected)} 行",
-                f"{result.added} visits added, {result.updated} updated, {result.unchanged} "
-                f"unchanged, {len(result.rejected)} rows not imported"))
+                f"{plural(result.added, 'visit')} added, {result.updated} updated, "
+                f"{result.unchanged} "
+                f"unchanged, {plural(len(result.rejected), 'row')} not imported"))
     for p in result.rejected[:50]:
         print(zh_en(f"  第 {p.row} 行: {p.reason}", f"  row {p.row}: {p.text('en')}"))
     if len(result.rejected) > 50:

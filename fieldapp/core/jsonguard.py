@@ -9,7 +9,7 @@ from itertools import accumulate
 from typing import Any
 
 from .errors import FieldappError
-from .messages import ErrorCode
+from .messages import ErrorCode, Words
 
 MAX_DEPTH = 64
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
@@ -52,7 +52,7 @@ def deeper_than(raw: bytes, limit: int) -> bool:
     return not rest or depth(raw) > limit  # emptied by the last pass: depth is limit + 1
 
 
-def loads(raw: bytes | str, *, member: str, where: str | None = None,
+def loads(raw: bytes | str, *, member: str | Words, where: str | None = None,
           max_depth: int = MAX_DEPTH) -> Any:
     """json.loads of a text (bytes: strict UTF-8), refusing deeper nesting than `max_depth`
     first (TooDeep). Other errors are the caller's (ValueError, UnicodeDecodeError)."""

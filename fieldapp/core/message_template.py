@@ -59,3 +59,11 @@ class Words:
 
     def __str__(self) -> str:
         return self.zh
+
+
+def listing(items, *, alternatives: bool = False) -> Words:
+    """Several values as a message parameter: "a、b" / "a, b" (or "a 或 b" / "a or b")."""
+    items = [str(i) for i in items]
+    if alternatives:
+        return Words(" 或 ".join(items), " or ".join(items))
+    return Words("、".join(items), ", ".join(items))

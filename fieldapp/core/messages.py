@@ -6,7 +6,8 @@ template (the pattern of pyxform's ErrorCode).  Raise with the code and paramete
 FieldappError.text("en") gives the English sentence, ``str(exc)`` and ``exc.message`` the Chinese
 one; ``exc.code`` is the stable code the CLI prints with ``--json``.  Templates use ``{name}``
 fields filled from the parameters (not named code, where or message: those are the error's own).  Add new messages here or in the chapter of their
-part (messages_sync, messages_files, messages_store, messages_cli); tests/core/test_messages.py checks that
+part (messages_sync, messages_files, messages_form, messages_verify, messages_store,
+messages_cli); tests/core/test_messages.py checks that
 both languages use the same fields.
 """
 
@@ -14,15 +15,17 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .message_template import Said, Template, Words, chapter
+from .message_template import Said, Template, Words, chapter, listing
 from .messages_cli import CliMessages
 from .messages_files import FileMessages
 from .messages_inputs import InputMessages
+from .messages_form import FormMessages
 from .messages_rows import RowMessages
 from .messages_store import StoreMessages
 from .messages_sync import SyncMessages
+from .messages_verify import VerifyMessages
 
-__all__ = ["ErrorCode", "Said", "Template", "Words"]
+__all__ = ["ErrorCode", "Said", "Template", "Words", "listing"]
 
 
 class ErrorCode(Enum):
@@ -105,6 +108,8 @@ class ErrorCode(Enum):
                                "bad_position")
     POSITION_NOT_NUMBER = Template("位置不是数字: {text}", "The position is not a number: {text}",
                                    "bad_position")
+    POSITION_ACCURACY = Template("定位精度不能为负数", "The accuracy cannot be negative",
+                                 "bad_position")
     POSITION_NOT_FINITE = Template("位置应为有限的数字", "A position must be finite numbers",
                                    "bad_position")
 
@@ -296,6 +301,12 @@ class ErrorCode(Enum):
         "其中的 {member} 解压时超过了声明的大小或上限 {limit_mib} MiB：文件已损坏或被篡改，已拒绝",
         "Its member {member} grew past its declared size or the limit of {limit_mib} MiB while "
         "inflating: damaged or tampered with; refused", "too_large")
+    ZIP_METHOD = Template(
+        "其中的 {member} 用了本程序不支持的压缩方式（编号 {method}）：请用 Excel 或 WPS 重新保存"
+        "（或用普通的 zip 压缩），已拒绝",
+        "Its member {member} uses a compression method this program does not support (number "
+        "{method}): save it again with Excel or WPS (or use plain zip compression); refused",
+        "broken")
     XLSX_DIMENSION = Template(
         "工作表 {sheet} 声明的范围太大（{rows} 行 × {cols} 列，上限 {max_rows} 行 × {max_cols} 列）",
         "The worksheet {sheet} declares too large a range ({rows} rows x {cols} columns, limit "
@@ -439,6 +450,8 @@ class ErrorCode(Enum):
     locals().update(chapter(CliMessages))
     locals().update(chapter(RowMessages))
     locals().update(chapter(InputMessages))
+    locals().update(chapter(FormMessages))
+    locals().update(chapter(VerifyMessages))
 
     @property
     def code(self) -> str:

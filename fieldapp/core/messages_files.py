@@ -44,6 +44,12 @@ class FileMessages:
     GEO_CRS_NEEDED = T("文件没有说明坐标系，坐标也不是经纬度：请用 --crs 指定",
                        "The file names no coordinate system and its coordinates are not "
                        "longitude and latitude: give one with --crs")
+    CRS_GCJ02 = T("GCJ-02（高德/腾讯等网络地图）", "GCJ-02 (AMap, Tencent and other web maps)")
+    CRS_GK_ZONE = T("CGCS2000 3度带 CM{cm}E (EPSG:{epsg})",
+                    "CGCS2000 3-degree zone CM{cm}E (EPSG:{epsg})")
+    CRS_GK_WITHOUT_ZONE = T("EPSG:45xx（3度带，不带带号，按中央经线选 EPSG:4534–4554）",
+                            "EPSG:45xx (a 3-degree zone without its zone number: choose "
+                            "EPSG:4534-4554 by the central meridian)")
     GEO_CRS_NEEDED_HINT = T("文件没有说明坐标系，坐标也不是经纬度：请用 --crs 指定（看起来像 {hint}）",
                             "The file names no coordinate system and its coordinates are not "
                             "longitude and latitude: give one with --crs (it looks like {hint})")

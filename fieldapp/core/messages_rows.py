@@ -147,3 +147,20 @@ class RowMessages:
                            "the file")
     MAP_WRONG_LEVEL = T("区划代码 {value} 不是 {level} 级", "The code {value} is not a {level}")
     MAP_NO_AREA = T("找不到对应的区划（代码或名称）", "No matching area (by code or name)")
+    # ---- which feature of a map file (geo/readers.py) ----------------------------------------
+    MAP_FEATURE = T("{file}{layer}第 {number} 个要素", "{file}{layer}feature {number}")
+    MAP_LAYER = T("图层 {layer} ", "layer {layer} ")
+    MAP_GBK_ATTRIBUTES = T("{layer}: 属性表按 GBK 编码读取",
+                           "{layer}: the attribute table was read as GBK")
+    # ---- map check findings (geo/checks.py) ---------------------------------------------------
+    CHECK_UNLOCATED = T("{name}：{missing}/{total} 户未定位",
+                        "{name}: {missing} of {total} households not located")
+    CHECK_NO_BOUNDARY = T("{count} 户已定位，但本村没有边界",
+                          "households located: {count}, but the village has no boundary")
+    CHECK_OUTSIDE = T("在本村边界外 {metres} 米", "{metres} m outside the village boundary")
+    CHECK_OUTSIDE_CONFIRMED = T("在本村边界外 {metres} 米（定位时已确认）",
+                                "{metres} m outside the village boundary (confirmed when placed)")
+    CHECK_NEAR = T("{count} 户相距不到 {metres} 米",
+                   "{count} households less than {metres} m apart")
+    # ---- an operator's returned work order sheet (store/households/gaps.py) ---------------------
+    ORDER_BAD_DONE_DATE = T("完成日期无效: {value}", "Not a valid completion date: {value}")

@@ -23,6 +23,9 @@ class StoreMessages:
     BACKUP_DISK_FULL = T("磁盘已满，备份未完成（原数据库未受影响）",
                          "The disk is full; the backup is unfinished (the database itself is "
                          "unchanged)", "disk_full")
+    BACKUP_NO_PERMISSION = T("没有写入权限，无法保存备份",
+                             "No permission to write there: the backup cannot be saved")
+    BACKUP_OS_FAILED = T("备份失败（{reason}）", "The backup failed ({reason})")
     BACKUP_OTHER_COUNTY = T("备份属于另一个区县（{backup}），不能用来恢复{current}的数据库",
                             "The backup belongs to another county ({backup}); it cannot "
                             "restore the database of {current}")
@@ -109,3 +112,9 @@ class StoreMessages:
     CHECK_PHOTO_MISSING = T("{table} {uuid}: 附件 {sha}", "{table} {uuid}: attachment {sha}")
     CHECK_STATUS = T("households {uuid}: {status}/{reason} 应为 {want_status}/{want_reason}",
                      "households {uuid}: {status}/{reason} should be {want_status}/{want_reason}")
+    # ---- why undoing an import keeps a record (store/register_imports/import_log.py) ----------
+    KEPT_CHANGED = T("导入后已被修改，保留", "changed after the import; kept")
+    KEPT_PARTLY = T("部分字段导入后又被修改，保留修改后的值",
+                    "some fields changed after the import; their new values are kept")
+    KEPT_WORK_ORDERS = T("已有工单，保留", "has work orders; kept")
+    KEPT_VISITS = T("已有走访记录，保留", "has visits; kept")

@@ -326,3 +326,38 @@ class SyncMessages:
     DEVICE_NOT_FOUND = T("本库没有设备 {device}（可用设备编号、密钥指纹或证书序号）",
                          "This database has no device {device} (give a device id, key "
                          "fingerprint or certificate number)")
+    # ---- forms a bundle uses or carries (sync/forms.py) -----------------------------------------
+    SYNC_FORM_UNKNOWN = T("表单 {form_id}（版本 {version}）本库没有",
+                          "form {form_id} (version {version}) is not in this database")
+    SYNC_FORM_NEWER = T("表单 {form_id} 版本 {version} 比本库已知的 {known} 新",
+                        "form {form_id} version {version} is newer than {known}, the newest this "
+                        "database knows")
+    SYNC_FORM_TOO_MANY_FILES = T("选项文件超过 {limit} 个", "more than {limit} choice files")
+    SYNC_FORM_OTHER_FORM = T("工作簿里是 {form_id} 版本 {version}",
+                             "the workbook holds {form_id} version {version}")
+    SYNC_TOO_MANY_FORMS = T("超过 {limit} 个表单", "more than {limit} forms")
+    # ---- changes a township laptop may not make (sync/authority.py) -----------------------------
+    REFUSED_TABLE = T("乡镇笔记本无权修改{what}", "A township laptop may not change {what}",
+                      "not_allowed")
+    REFUSED_PHOTO = T("乡镇笔记本只能新增照片，不能改动别人的照片",
+                      "A township laptop may add photos but not change another's photos",
+                      "not_allowed")
+    REFUSED_OUTSIDE = T("{what}属于本乡镇（{township}）以外的区划 {area}，乡镇笔记本无权修改",
+                        "A change to {what} in area {area}, outside this township ({township}): "
+                        "a township laptop may not make it", "outside_township")
+    TABLE_AREAS = T("区划（乡镇、村及村名）", "divisions (townships, villages and their names)")
+    TABLE_HOUSEHOLDS = T("户", "households")
+    TABLE_VISITS = T("走访记录", "visits")
+    TABLE_ATTACHMENTS = T("照片", "photos")
+    TABLE_PUBLIC_PLACES = T("公共场所", "public places")
+    TABLE_FACILITIES = T("服务网点和应急广播终端", "service points and broadcast terminals")
+    TABLE_WORK_ORDERS = T("工单", "work orders")
+    TABLE_SPOT_CHECKS = T("抽查", "spot checks")
+    TABLE_SPOT_CHECK_ITEMS = T("抽查明细", "spot check items")
+    TABLE_SHEET_PRINTS = T("打印的核验单", "printed sheets")
+    TABLE_DEVICES = T("设备", "devices")
+    TABLE_FORMS = T("表单", "forms")
+    # ---- terminal prompts (sync/passphrase.py) ------------------------------------------------
+    PROMPT_PASSPHRASE = T("本机私钥口令: ", "Passphrase of this computer's private key: ")
+    PROMPT_AGAIN = T("再输入一次确认: ", "Type it again to confirm: ")
+    PROMPT_TRANSFER_CODE = T("参考包传输码: ", "Transfer code of the reference bundle: ")

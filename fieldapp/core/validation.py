@@ -16,6 +16,7 @@ __all__ = [
     "coordinate_problem",
     "coordinate_said",
     "geopoint_problem",
+    "geopoint_said",
     "id_problem",
     "in_china",
     "parse_geopoint",
@@ -78,12 +79,20 @@ def parse_geopoint(text: str) -> tuple[float, float, float | None, float | None]
     return nums[0], nums[1], alt, acc
 
 
-def geopoint_problem(text: str, *, china: bool = True) -> str | None:
-    """Check an ODK geopoint answer ("lat lon [alt [acc]]")."""
+def geopoint_said(text: str, *, china: bool = True) -> Said | None:
+    """Check an ODK geopoint answer ("lat lon [alt [acc]]"): None, or the reason (a catalogue
+    entry, in either language)."""
     try:
         lat, lon, _alt, acc = parse_geopoint(text)
-    except ValueError as exc:
-        return str(exc)
+    except BadValue as exc:
+        assert exc.entry is not None  # parse_geopoint raises catalogue entries only
+        return Said(exc.entry, **exc.params)
     if acc is not None and acc < 0:
-        return "定位精度不能为负数"
-    return coordinate_problem(lon, lat, china=china)
+        return Said(ErrorCode.POSITION_ACCURACY)
+    return coordinate_said(lon, lat, china=china)
+
+
+def geopoint_problem(text: str, *, china: bool = True) -> str | None:
+    """Check an ODK geopoint answer: None or a Chinese reason."""
+    said = geopoint_said(text, china=china)
+    return None if said is None else str(said)

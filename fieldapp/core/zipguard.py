@@ -39,6 +39,9 @@ XLSX = ZipLimits()
 MAX_ROWS = 200_000
 MAX_COLS = 500
 MAX_CELL = 32_767
+# The compression methods Python's zipfile inflates (stored, deflate, bzip2, lzma); another one
+# (deflate64, AES, PPMd...) makes zipfile raise NotImplementedError when the member is opened.
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _DIM = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{0,3})?(\d*):?([A-Z]{1,3})?(\d*)"')
 
 
@@ -94,7 +97,11 @@ def check_zip(source: str | Path | bytes, limits: ZipLimits = XLSX,
 
 def check_member(info: zipfile.ZipInfo, limits: ZipLimits, where: str, total: int = 0,
                  member_bytes: int | None = None) -> None:
-    """One directory entry: its size, its compression ratio and the running total."""
+    """One directory entry: its compression method, its size, its compression ratio and the
+    running total."""
+    if info.compress_type not in _METHODS:
+        raise InputTooLarge(ErrorCode.ZIP_METHOD, where=where, member=info.filename,
+                            method=info.compress_type)
     limit = limits.member_bytes if member_bytes is None else member_bytes
     if info.file_size > MIB and info.file_size > limits.ratio * max(info.compress_size, 1):
         raise InputTooLarge(ErrorCode.ZIP_MEMBER_RATIO, where=where, member=info.filename,
@@ -114,7 +121,12 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, where: s
     `limit` (whichever is smaller), so a lying directory cannot make it larger in memory."""
     cap = min(info.file_size, limit)
     out = bytearray()
-    with zf.open(info) as fh:
+    try:
+        fh = zf.open(info)
+    except NotImplementedError:  # a method the directory did not show (checked already)
+        raise InputTooLarge(ErrorCode.ZIP_METHOD, where=where, member=info.filename,
+                            method=info.compress_type) from None
+    with fh:
         while True:
             piece = fh.read(min(MIB, cap + 1 - len(out)))
             if not piece:
@@ -139,7 +151,8 @@ def check_xlsx(source: str | Path | bytes, where: str | None = None) -> None:
             try:
                 with zf.open(info) as fh:
                     head = fh.read(4096)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error,
+                    NotImplementedError) as exc:
                 raise InputTooLarge(ErrorCode.ZIP_BROKEN, where=where,
                                     reason=str(exc)[:120]) from None
             m = _DIM.search(head)

@@ -57,7 +57,7 @@ class Match:
     name: str
     level: str
     geometry: BaseGeometry  # WGS84
-    features: list[str]
+    features: list[Said]  # the labels of the features merged into this area
     how: str  # "code" or "name"
 
 
@@ -80,8 +80,8 @@ def settle_crs(geo: GeoFile, option: Crs | None, sample_xy: tuple[np.ndarray, np
             return declared, "file"
         if option.is_gcj02 and is_wgs84_like(declared):
             return option, "option"
-        raise UnknownCrs(ErrorCode.GEO_CRS_CONFLICT, declared=declared.label, option=option.label,
-                         where=str(geo.path))
+        raise UnknownCrs(ErrorCode.GEO_CRS_CONFLICT, declared=declared.words(),
+                         option=option.words(), where=str(geo.path))
     if option is not None:
         return option, "option"
     x, y = sample_xy
@@ -103,11 +103,12 @@ def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
     option = parse_crs(crs) if isinstance(crs, str) else crs
     geo = read_geo_file(path)
     bad = _not_finite_features(geo)
-    polys = [f for f in geo.features if f.geometry is not None and not f.geometry.is_empty
-             and f.label not in bad]
+    polys = [f for i, f in enumerate(geo.features) if f.geometry is not None
+             and not f.geometry.is_empty and i not in bad]
     if not polys:
         if bad:
-            raise BadGeoFile(next(iter(bad.values())), where=str(geo.path))
+            first = next(iter(bad.values()))
+            raise BadGeoFile(first.entry, where=str(geo.path), **first.params)
         raise BadGeoFile(ErrorCode.GEO_NO_FEATURES_IN_FILE, where=str(geo.path))
     vertices = int(sum(shapely.get_num_coordinates(f.geometry) for f in polys))
     if vertices > MAX_VERTICES:
@@ -116,14 +117,14 @@ def plan_boundary_import(store, path: str | Path, *, level: str | None = None,
     coords = np.vstack([shapely.get_coordinates(f.geometry) for f in polys])
     used, source = settle_crs(geo, option, (coords[:, 0], coords[:, 1]))
     plan = BoundaryPlan(Path(path), used, source, warnings=list(geo.notes),
-                        rejected=[refused(label, why) for label, why in bad.items()])
+                        rejected=[refused(geo.features[i].label, why) for i, why in bad.items()])
     if source == "assumed":
         plan.warnings.append(Said(ErrorCode.MAP_ASSUMED_WGS84))
     index = _AreaIndex(geo_queries.areas(store), level)
     by_code: dict[str, Match] = {}
-    for f in geo.features:
+    for i, f in enumerate(geo.features):
         geom = f.geometry
-        if f.label in bad:
+        if i in bad:
             continue
         if geom is None or geom.is_empty:
             plan.rejected.append(refused(f.label, Said(ErrorCode.MAP_NO_GEOMETRY)))
@@ -172,22 +173,23 @@ def apply_boundary_import(store, plan: BoundaryPlan, *, user: str | None = None,
             if progress is not None and progress(i, total) is False:
                 raise Cancelled()
     return {"kind": "boundaries", "updated": updated, "unchanged": unchanged,
-            "rejected": plan.rejected, "crs": plan.crs.label, "crs_source": plan.crs_source,
+            "rejected": plan.rejected, "crs": plan.crs.label, "crs_en": plan.crs.text("en"),
+            "crs_source": plan.crs_source,
             "warnings": plan.warnings,
             "areas": [{"code": m.code, "name": m.name, "level": m.level, "how": m.how}
                       for m in plan.matches]}
 
 
-def _not_finite_features(geo: GeoFile) -> dict[str, Said]:
-    """Features with a NaN or infinite vertex, by label, with the reason they are refused."""
+def _not_finite_features(geo: GeoFile) -> dict[int, Said]:
+    """Features with a NaN or infinite vertex, by index, with the reason they are refused."""
     bad = {}
-    for f in geo.features:
+    for n, f in enumerate(geo.features):
         if f.geometry is None or f.geometry.is_empty:
             continue
         xy = shapely.get_coordinates(f.geometry)
         if not np.isfinite(xy).all():
             i = int(np.argmin(np.isfinite(xy).all(axis=1)))
-            bad[f.label] = Said(ErrorCode.MAP_VERTEX_NOT_FINITE, label=f.label, number=i + 1,
+            bad[n] = Said(ErrorCode.MAP_VERTEX_NOT_FINITE, label=f.label, number=i + 1,
                                 x=xy[i, 0], y=xy[i, 1])
     return bad
 

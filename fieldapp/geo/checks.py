@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.store.geo import queries as geo_queries
 
@@ -38,8 +38,14 @@ class Finding:
     households: list[str] = field(default_factory=list)
     distance_m: float | None = None
     count: int = 0
-    detail: str = ""
+    detail: str = ""  # in Chinese; detail_en in English
     confirmed: bool = False  # outside_village: the surveyor confirmed placing it there
+    detail_en: str = ""
+
+    def said(self, detail: Said) -> Finding:
+        """This finding with its detail from the catalogue, in both languages."""
+        self.detail, self.detail_en = detail.text("zh"), detail.text("en")
+        return self
 
 
 @dataclass
@@ -48,6 +54,7 @@ class CheckReport:
     threshold_m: float
     located: int
     findings: list[Finding] = field(default_factory=list)
+    crs_en: str = ""
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys((OUTSIDE, NEAR_DUPLICATE, UNLOCATED, NO_BOUNDARY), 0)
@@ -59,7 +66,8 @@ class CheckReport:
         return {u for f in self.findings for u in f.households}
 
     def to_json(self) -> dict[str, Any]:
-        return {"crs": self.crs, "threshold_m": self.threshold_m, "located": self.located,
+        return {"crs": self.crs, "crs_en": self.crs_en, "threshold_m": self.threshold_m,
+                "located": self.located,
                 "counts": self.counts(), "findings": [asdict(f) for f in self.findings]}
 
 
@@ -72,7 +80,7 @@ def run_checks(store, *, area_code: str | None = None, threshold_m: float = DEFA
     village_nums = arr[order, 1].astype(np.int64)
     lon, lat = arr[order, 2], arr[order, 3]
     metric = metric_crs_for(lon)
-    report = CheckReport(metric.label, float(threshold_m), len(rows))
+    report = CheckReport(metric.label, float(threshold_m), len(rows), crs_en=metric.text("en"))
     _step(progress, 1, 4)
     report.findings += _outside(store, area_code, rowids, village_nums, lon, lat, metric, progress)
     _step(progress, 2, 4)
@@ -82,8 +90,8 @@ def run_checks(store, *, area_code: str | None = None, threshold_m: float = DEFA
     for code, name, missing, total in geo_queries.unlocated_by_village(store):
         if area_code and not _under(code, area_code):
             continue
-        report.findings.append(Finding(UNLOCATED, code, count=int(missing),
-                                       detail=f"{name}：{missing}/{total} 户未定位"))
+        report.findings.append(Finding(UNLOCATED, code, count=int(missing)).said(
+            Said(ErrorCode.CHECK_UNLOCATED, name=name, missing=missing, total=total)))
     # findings carry rowids so far: name the few flagged households by uuid
     uuids = geo_queries.uuids_of(store, sorted({r for f in report.findings for r in f.households}))
     for f in report.findings:
@@ -101,8 +109,8 @@ def _outside(store, area_code, rowids, villages, lon, lat, metric: Crs, progress
     bounds = list(starts[1:]) + [len(villages)]
     for n, (code, a, b) in enumerate(zip(codes, starts, bounds)):
         if code not in polys:
-            out.append(Finding(NO_BOUNDARY, code, count=int(b - a),
-                               detail=f"{b - a} 户已定位，但本村没有边界"))
+            out.append(Finding(NO_BOUNDARY, code, count=int(b - a)).said(
+                Said(ErrorCode.CHECK_NO_BOUNDARY, count=int(b - a))))
             continue
         poly = shapely.from_geojson(polys[code])
         shapely.prepare(poly)
@@ -118,9 +126,9 @@ def _outside(store, area_code, rowids, villages, lon, lat, metric: Crs, progress
             confirmed = geo_queries.confirmed_outside(store, [r for r, _d in far])
             for rowid, d in far:
                 seen = rowid in confirmed
-                out.append(Finding(OUTSIDE, code, [rowid], round(d, 1), 1,
-                                   f"在本村边界外 {d:.0f} 米" + ("（定位时已确认）" if seen else ""),
-                                   confirmed=seen))
+                why = ErrorCode.CHECK_OUTSIDE_CONFIRMED if seen else ErrorCode.CHECK_OUTSIDE
+                out.append(Finding(OUTSIDE, code, [rowid], round(d, 1), 1, confirmed=seen).said(
+                    Said(why, metres=f"{d:.0f}")))
         if progress is not None and n % 20 == 0 and progress(n, len(codes) * 4) is False:
             raise Cancelled(ErrorCode.CANCELLED_CHECK)
     return out
@@ -157,9 +165,9 @@ def _near_duplicates(rowids, villages, x, y, threshold: float) -> list[Finding]:
         mx, my = x[members], y[members]
         spread = float(np.max(np.hypot(mx - mx.mean(), my - my.mean())) * 2)
         out.append(Finding(NEAR_DUPLICATE, f"{int(villages[members[0]]):012d}",
-                           [int(rowids[i]) for i in members],
-                           round(spread, 2), len(members),
-                           f"{len(members)} 户相距不到 {threshold:g} 米"))
+                           [int(rowids[i]) for i in members], round(spread, 2), len(members),
+                           ).said(Said(ErrorCode.CHECK_NEAR, count=len(members),
+                                       metres=f"{threshold:g}")))
     return out
 
 

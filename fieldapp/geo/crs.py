@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyproj
 
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said, Words
 from .errors import BadGeoFile, UnknownCrs
 from .gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
 
@@ -32,6 +32,15 @@ class Crs:
 
     name: str  # "EPSG:4490", "gcj02" or a WKT/PROJ string
     label: str  # human-readable, Chinese first
+    label_en: str = field(default="", compare=False)  # in English, when it differs
+
+    def text(self, language: str = "zh") -> str:
+        """The label in the user's language."""
+        return self.label_en or self.label if language.startswith("en") else self.label
+
+    def words(self) -> Words:
+        """The label as a message parameter (both languages)."""
+        return Words(self.label, self.text("en"))
 
     @property
     def is_gcj02(self) -> bool:
@@ -50,7 +59,7 @@ class Crs:
 
 WGS84 = Crs(f"EPSG:{WGS84_EPSG}", "WGS84 (EPSG:4326)")
 CGCS2000 = Crs(f"EPSG:{CGCS2000_EPSG}", "CGCS2000 (EPSG:4490)")
-GCJ02_CRS = Crs(GCJ02, "GCJ-02（高德/腾讯等网络地图）")
+GCJ02_CRS = Crs(GCJ02, ErrorCode.CRS_GCJ02.text("zh"), ErrorCode.CRS_GCJ02.text("en"))
 
 
 @functools.lru_cache(maxsize=64)
@@ -152,7 +161,8 @@ def metric_crs_for(lons) -> Crs:
     arr = arr[np.isfinite(arr)]
     centre = float(np.median(arr)) if arr.size else 111.0
     epsg = gk_zone_epsg(centre)
-    return Crs(f"EPSG:{epsg}", f"CGCS2000 3度带 CM{gk_central_meridian(centre)}E (EPSG:{epsg})")
+    label = Said(ErrorCode.CRS_GK_ZONE, cm=gk_central_meridian(centre), epsg=epsg)
+    return Crs(f"EPSG:{epsg}", label.text("zh"), label.text("en"))
 
 
 def to_metric(lon, lat, metric: Crs) -> tuple[np.ndarray, np.ndarray]:
@@ -161,7 +171,7 @@ def to_metric(lon, lat, metric: Crs) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
 
 
-def guess_projected(x, y) -> str | None:
+def guess_projected(x, y) -> str | Words | None:
     """For projected coordinates of a file without a CRS: a hint naming the likely zone.
 
     Zone-prefixed Gauss-Krüger eastings (zone × 1,000,000 + 500,000 ± …) tell the zone: numbers
@@ -177,7 +187,8 @@ def guess_projected(x, y) -> str | None:
     if 13 <= zone <= 23:
         return f"EPSG:{4491 + zone - 13}"
     if 0 < np.median(x) < 1_000_000 and 0 < np.median(y) < 10_000_000:
-        return "EPSG:45xx（3度带，不带带号，按中央经线选 EPSG:4534–4554）"
+        hint = ErrorCode.CRS_GK_WITHOUT_ZONE
+        return Words(hint.text("zh"), hint.text("en"))
     return None
 
 

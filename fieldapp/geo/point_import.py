@@ -126,7 +126,8 @@ def apply_point_import(store, plan: PointPlan, *, user: str | None = None,
             if progress is not None and (i % 200 == 0 or i == total) and progress(i, total) is False:
                 raise Cancelled()
     return {"kind": "households", "updated": updated, "unchanged": unchanged,
-            "rejected": plan.rejected, "crs": plan.crs.label, "crs_source": plan.crs_source,
+            "rejected": plan.rejected, "crs": plan.crs.label, "crs_en": plan.crs.text("en"),
+            "crs_source": plan.crs_source,
             "warnings": plan.warnings}
 
 

@@ -2,7 +2,7 @@
 zipped or plain Shapefile, GeoPackage and KML/KMZ (through pyogrio/GDAL).
 
 A feature is its properties, its shapely geometry in the file's own coordinates, and a label
-for messages ("第 3 个要素", "图层 villages 第 3 个要素"). The declared CRS is None when the file
+for messages, a Said ("第 3 个要素", "图层 villages 第 3 个要素"; "feature 3" in English). The declared CRS is None when the file
 states none (a Shapefile without .prj, a GeoJSON without a "crs" member).
 """
 
@@ -19,7 +19,7 @@ import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core import jsonguard
 from fieldapp.core.zipguard import MIB, InputTooLarge, check_size
 
@@ -37,7 +37,7 @@ BOUNDARY_SUFFIXES = (".geojson", ".json", ".zip", ".shp", ".gpkg", ".kml", ".kmz
 class Feature:
     props: dict[str, Any]
     geometry: BaseGeometry | None
-    label: str
+    label: Said  # which feature, for messages in either language
 
 
 @dataclass
@@ -46,7 +46,7 @@ class GeoFile:
     features: list[Feature]
     declared: Crs | None  # stated by the file
     implied: Crs | None = None  # what the format implies without stating it (GeoJSON: WGS84)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)
 
 
 def read_geo_file(path: str | Path) -> GeoFile:
@@ -102,7 +102,7 @@ def _read_geojson(p: Path) -> GeoFile:
     declared = _geojson_crs(doc, p)
     features = []
     for i, item in enumerate(items, 1):
-        label = f"第 {i} 个要素"
+        label = Said(ErrorCode.MAP_FEATURE, file="", layer="", number=i)
         if not isinstance(item, dict):
             raise BadGeoFile(ErrorCode.GEO_FEATURE_NOT_OBJECT, number=i, where=str(p))
         props = item.get("properties") or {}
@@ -198,14 +198,15 @@ def _read_ogr_layers(p: Path, source: str, label_prefix: str) -> GeoFile:
             _meta, _fids, geoms, fields = raw.read(source, layer=layer, encoding=encoding)
         except UnicodeDecodeError:
             _meta, _fids, geoms, fields = raw.read(source, layer=layer, encoding="GBK")
-            notes.append(f"{layer}: 属性表按 GBK 编码读取")
+            notes.append(Said(ErrorCode.MAP_GBK_ATTRIBUTES, layer=layer))
         names = list(_meta["fields"])
-        prefix = label_prefix + (f"图层 {layer} " if len(layers) > 1 else "")
+        prefix = Said(ErrorCode.MAP_LAYER, layer=layer) if len(layers) > 1 else ""
         shp = shapely.from_wkb(np.asarray(geoms, dtype=object)) if geoms is not None else None
         for i in range(len(_fids) if _fids is not None else len(fields[0]) if fields else 0):
             props = {n: _plain(col[i]) for n, col in zip(names, fields)}
             geom = shp[i] if shp is not None else None
-            features.append(Feature(props, geom, f"{prefix}第 {i + 1} 个要素"))
+            features.append(Feature(props, geom, Said(ErrorCode.MAP_FEATURE, file=label_prefix,
+                                                      layer=prefix, number=i + 1)))
     crs_names.discard(None)
     if len(crs_names) > 1:
         raise BadGeoFile(ErrorCode.GEO_LAYERS_MIXED_CRS, where=str(p))

@@ -25,7 +25,7 @@ from fieldapp.core.facilities import (
     kind_of,
     status_of,
 )
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Words
 from fieldapp.core.register_rows import cell_text
 from fieldapp.store.divisions_list import divisions
 from fieldapp.store.facilities import save_facilities
@@ -95,8 +95,8 @@ class _Rows:
         if len(self.kinds) > 1 or cells.get("kind"):
             kind = kind_of(cells.get("kind"))
             if kind not in self.kinds:
-                self._bad(row, "kind", cells.get("kind", ""),
-                          "、".join(KIND_LABELS_ZH[k] for k in self.kinds))
+                self._bad(row, "kind", cells.get("kind", ""), _choices(
+                    [KIND_LABELS_ZH[k] for k in self.kinds], self.kinds))
         for need in ("township", "name"):
             if not cells.get(need):
                 raise _fail(ErrorCode.FACILITY_EMPTY, row=row, column=COLUMNS[need][0])
@@ -107,22 +107,24 @@ class _Rows:
             raise _fail(ErrorCode.FACILITY_EMPTY, row=row, column=COLUMNS["village"][0])
         status = status_of(cells.get("status"))
         if status is None:
-            self._bad(row, "status", cells["status"],
-                      "、".join(v for k, v in STATUS_LABELS_ZH.items() if k))
+            self._bad(row, "status", cells["status"], _choices(
+                [v for k, v in STATUS_LABELS_ZH.items() if k], [k for k in STATUS_LABELS_ZH if k]))
         rec = {f: cells.get(f) or None for f in TEXT_FIELDS}
         rec.update(kind=kind, township_code=township, village_code=village, status=status,
                    lon=self._coord(row, "lon", cells, LON_RANGE),
                    lat=self._coord(row, "lat", cells, LAT_RANGE))
         return rec
 
-    def _bad(self, row: int, fld: str, value: str, allowed: str) -> None:
+    def _bad(self, row: int, fld: str, value: str, allowed: str | Words) -> None:
         raise _fail(ErrorCode.FACILITY_BAD_VALUE, row=row, column=COLUMNS[fld][0], value=value,
                     allowed=allowed)
 
     def _coord(self, row: int, fld: str, cells: dict[str, str], bounds) -> float | None:
         value = coordinate(cells.get(fld), *bounds)
         if value is False:
-            self._bad(row, fld, cells[fld], f"{bounds[0]:g}–{bounds[1]:g} 度（WGS-84）")
+            self._bad(row, fld, cells[fld], Words(f"{bounds[0]:g}–{bounds[1]:g} 度（WGS-84）",
+                                                  f"{bounds[0]:g} to {bounds[1]:g} degrees "
+                                                  "(WGS-84)"))
         return value  # type: ignore[return-value]
 
     def _area(self, row: int, fld: str, text: str, township: str | None) -> str:
@@ -140,11 +142,19 @@ class _Rows:
             for form in shorter_forms(text):  # 东街村 names 东街村委会
                 hits = hits or find(pool, form, (level,))
         if len(hits) != 1 or level_of(hits[0].code) != level:
-            where = "" if township is None else f"（{_name(self.areas, township)}）"
-            detail = where if not hits else f"{where}，有 {len(hits)} 个同名，请填区划代码"
+            name = "" if township is None else _name(self.areas, township)
+            detail = Words(f"（{name}）" if name else "", f" ({name})" if name else "")
+            if hits:
+                detail = Words(f"{detail.zh}，有 {len(hits)} 个同名，请填区划代码",
+                               f"{detail.en}: {len(hits)} share the name; give the code")
             raise _fail(ErrorCode.FACILITY_NO_AREA, row=row, column=COLUMNS[fld][0], value=text,
                         detail=detail)
         return hits[0].code
+
+
+def _choices(words: list[str], codes: list[str] | tuple[str, ...]) -> Words:
+    """What a cell may say: the Chinese words, or in English the codes (a cell takes both)."""
+    return Words("、".join(words), ", ".join(codes))
 
 
 def _name(areas, code: str) -> str:

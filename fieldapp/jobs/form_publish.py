@@ -12,7 +12,7 @@ from typing import Any
 
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.form_versions import newer
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said, listing
 from fieldapp.core.status import coverage_fields
 from fieldapp.core.zipguard import check_size
 from fieldapp.store import forms as kept
@@ -39,10 +39,11 @@ class PublishResult:
     previous: str
     file_name: str
     files: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Said] = field(default_factory=list)  # the form's notes, from the catalogue
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {**self.__dict__, "warnings": [str(w) for w in self.warnings],
+                "warnings_en": [w.text("en") for w in self.warnings]}
 
 
 def choice_file_names(form) -> list[str]:
@@ -74,7 +75,7 @@ def publish_form(store, path: str | os.PathLike, *, user: str = "") -> PublishRe
     form = load_form(p)  # FormError naming sheet, row and column, as `form check`
     if form.form_id not in APP_FORMS:
         raise PublishError(ErrorCode.FORM_PUBLISH_UNKNOWN_ID, where=str(p), file=p.name,
-                           form_id=form.form_id, known="、".join(APP_FORMS))
+                           form_id=form.form_id, known=listing(APP_FORMS))
     if form.form_id == HOUSEHOLD_FORM:
         rule = rule_of(store)
         gaps = coverage_gaps(form, coverage_fields(rule))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.divisions import CodeError, normalize_code
-from fieldapp.core.messages import ErrorCode, Said, Words
+from fieldapp.core.messages import ErrorCode, Said, Words, listing
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.core.register_columns import header_key
 from fieldapp.core.register_rows import Problem, cell_text
@@ -185,7 +185,7 @@ def _header(table, form, where: str) -> tuple[int, dict[str, int], dict[str, int
     keys, fields, unknown = _columns(table.rows[h], form)
     if unknown:
         raise TabularError(ErrorCode.VISITS_UNKNOWN_COLUMNS, row=h + 1, form=form.form_id,
-                           columns="、".join(unknown), code="unknown_column", where=where)
+                           columns=listing(unknown), code="unknown_column", where=where)
     if "household_id" not in keys and not {"village_code", "head_name"} <= keys.keys():
         raise TabularError(ErrorCode.VISITS_NO_KEY, code="no_column", where=where)
     for need in ("visit_date", "surveyor"):

@@ -10,9 +10,11 @@ only a yes/no can be given.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode, Said, Words
+from fieldapp.core.messages_verify import FIELD_EN
 from fieldapp.store.reports import sheet_rows as sheets_rows
 from fieldapp.store.reports.printed_sheets import find_page, sheet_uuids
 from fieldapp.store.sync_log import keys as sync_keys
@@ -24,7 +26,8 @@ from .sheet_rows import HOUSEHOLD_FIELDS, PLACE_FIELDS, household_cells, place_c
 
 FIELDS = {"village": HOUSEHOLD_FIELDS, "slip": HOUSEHOLD_FIELDS + SLIP_FIELDS,
           "places": PLACE_FIELDS}
-KIND_ZH = {"village": "入户核查确认表", "places": "公共场所核查表", "slip": "入户确认单"}
+SHEET_WORDS = {"village": ErrorCode.SHEET_VILLAGE, "places": ErrorCode.SHEET_PLACES,
+               "slip": ErrorCode.SHEET_SLIP}
 
 
 @dataclass
@@ -33,15 +36,27 @@ class RowChange:
     name: str
     what: str  # changed / removed / added
     fields: list[tuple[str, str, str]] = field(default_factory=list)  # (field, printed, now)
-    note: str = ""
+    note: str = ""  # why a row is gone, in Chinese (the name of its entry in `gone`)
+    gone: ErrorCode | None = field(default=None, repr=False)
 
-    def text(self) -> str:
+    def text(self, language: str = "zh") -> str:
+        """The row's change in the user's language (field names too; values are data)."""
         if self.what == "added":
-            return f"{self.name}：打印后新增，表上没有"
+            return ErrorCode.ROW_ADDED.text(language, name=self.name)
         if self.what == "removed":
-            return f"{self.name}：{self.note}"
-        return f"{self.name}：" + "；".join(f"{f} {a or '（空）'} → {b or '（空）'}"
-                                           for f, a, b in self.fields)
+            return ErrorCode.ROW_GONE.text(language, name=self.name, why=self.gone or self.note)
+        en = language.startswith("en")
+        empty = ErrorCode.ROW_EMPTY.text(language)
+        parts = [ErrorCode.ROW_FIELD.text(language, field=FIELD_EN.get(f, f) if en else f,
+                                          printed=a or empty, now=b or empty)
+                 for f, a, b in self.fields]
+        return ErrorCode.ROW_CHANGED.text(language, name=self.name,
+                                          fields=("; " if en else "；").join(parts))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"uuid": self.uuid, "name": self.name, "what": self.what,
+                "fields": [list(f) for f in self.fields], "note": self.note,
+                "text": self.text(), "text_en": self.text("en")}
 
 
 @dataclass
@@ -52,13 +67,25 @@ class VerifyResult:
     page_matches: bool = False
     changes: list[RowChange] = field(default_factory=list)
     added: list[RowChange] = field(default_factory=list)
-    message: str = ""
+    said: Said | None = None  # the answer, from the catalogue (core/messages_verify.py)
     # genuine / changed / altered / not_this_county / other_printing / unsigned / unknown
     status: str = ""
 
     @property
     def ok(self) -> bool:
         return self.status == "genuine" and self.page_matches and not self.added
+
+    @property
+    def message(self) -> str:
+        return self.text()
+
+    def text(self, language: str = "zh") -> str:
+        """The answer in the user's language."""
+        return self.said.text(language) if self.said is not None else ""
+
+    def status_text(self, language: str = "zh") -> str:
+        """The headline ("真实（县级签名有效）"), "" before a status is known."""
+        return status_word(self.status).text(language) if self.status else ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.payload
@@ -67,14 +94,14 @@ class VerifyResult:
                 "kind": p.kind, "area_code": p.area_code, "area_name": self.area_name,
                 "page": p.page, "pages": p.pages, "sheet_id": p.sheet_id,
                 "printed_at": p.printed_at, "message": self.message,
-                "changes": [asdict(c) for c in self.changes],
-                "added": [asdict(c) for c in self.added]}
+                "message_en": self.text("en"),
+                "changes": [c.as_json() for c in self.changes],
+                "added": [c.as_json() for c in self.added]}
 
 
-STATUS_ZH = {"genuine": "真实（县级签名有效）", "changed": "签名有效，但打印后数据有变化",
-             "altered": "已被改动（签名不符）", "not_this_county": "不是本县签发",
-             "other_printing": "签名有效，但属于另一次打印", "unsigned": "未签名（旧版）",
-             "unknown": "无法核验"}
+def status_word(status: str) -> ErrorCode:
+    """The headline of a status (genuine, changed, altered, ...: STATUS_* in the catalogue)."""
+    return ErrorCode[f"STATUS_{status.upper()}"]
 
 
 _LOOKUP = b""
@@ -91,51 +118,59 @@ def verify(store, text: str, county_sign_public: bytes | None = _LOOKUP) -> Veri
     if p.signed_form:
         if county_sign_public is None or not signature_valid(p, county_sign_public):
             res.status = "altered" if res.area_name else "not_this_county"
-            res.message = (f"{STATUS_ZH[res.status]}：二维码的县级签名无效，"
-                           + ("内容在签发后被改动，或不是本县签发的核查表" if res.area_name
-                              else f"区划 {p.area_code} 不属于本县"))
+            res.said = Said(ErrorCode.VERIFY_SIGNATURE_CHANGED, status=status_word(res.status)) \
+                if res.area_name else Said(ErrorCode.VERIFY_SIGNATURE_FOREIGN,
+                                           status=status_word(res.status), area=p.area_code)
             return res
     _compare(store, p, res)
     if not p.signed_form:
         res.status = "unsigned"
-        res.message = f"{STATUS_ZH['unsigned']}，不能证明由县里签发；" + res.message
+        res.said = Said(ErrorCode.VERIFY_UNSIGNED, status=ErrorCode.STATUS_UNSIGNED,
+                        rest=res.said)
     elif not res.status:
         res.status = "genuine" if res.page_matches and not res.added else "changed"
     return res
 
 
 def _compare(store, p: Payload, res: VerifyResult) -> None:
-    where = f"{res.area_name or p.area_code} {KIND_ZH[p.kind]} 第 {p.page} 页（{p.printed_at} 打印）"
+    page = Said(ErrorCode.VERIFY_PAGE, area=res.area_name or p.area_code,
+                sheet=SHEET_WORDS[p.kind], page=p.page, printed_at=p.printed_at)
     if not res.area_name:
         res.status = "unknown"
-        res.message = f"本数据库中没有区划 {p.area_code}，无法核验"
+        res.said = Said(ErrorCode.VERIFY_NO_AREA, area=p.area_code)
         return
     reg = find_page(store, p.sheet_id, p.page, p.area_code, p.stamp)
     if reg is None and p.kind == "slip":
         res.status = "unknown"
-        res.message = f"{where}：本库没有这张确认单的打印记录，无法核验"
+        res.said = Said(ErrorCode.VERIFY_SLIP_UNREGISTERED, page=page)
         return
     if reg is None:
         res.page_matches = _rederived_hash(store, p) == p.row_hash
-        res.message = (f"{where}：与当前数据一致（本库没有这张表的打印记录）" if res.page_matches
-                       else f"{where}：与当前数据不一致；本库没有这张表的打印记录，无法列出具体变化")
+        res.said = Said(ErrorCode.VERIFY_SAME_UNREGISTERED if res.page_matches
+                        else ErrorCode.VERIFY_DIFFERS_UNREGISTERED, page=page)
         return
     res.registered = True
     if (reg["kind"], reg["area_code"], reg["stamp"], reg["pages"], reg["row_hash"]) != (
             p.kind, p.area_code, p.stamp, p.pages, p.row_hash):
         res.status = "other_printing"
-        res.message = f"{where}：二维码与本库的打印记录不符，属于另一次打印"
+        res.said = Said(ErrorCode.VERIFY_OTHER_PRINTING, page=page)
         return
     res.changes = _row_changes(store, p, reg["rows"])
     if p.kind != "slip":
         res.added = _added(store, p, sheet_uuids(store, p.sheet_id, p.area_code, p.stamp))
     res.page_matches = not res.changes
+    res.said = Said(ErrorCode.VERIFY_FINDINGS, page=page, findings=_findings(res))
+
+
+def _findings(res: VerifyResult) -> Words:
     parts = []
     if res.changes:
-        parts.append(f"本页 {len(res.changes)} 户（处）有变化")
+        parts.append(Said(ErrorCode.VERIFY_ROWS_CHANGED, count=len(res.changes)))
     if res.added:
-        parts.append(f"打印后新增 {len(res.added)} 户（处）未列在该表上，需重新打印")
-    res.message = f"{where}：" + ("；".join(parts) if parts else "与数据库一致")
+        parts.append(Said(ErrorCode.VERIFY_ROWS_ADDED, count=len(res.added)))
+    if not parts:
+        parts.append(Said(ErrorCode.VERIFY_SAME))
+    return Words("；".join(p.text("zh") for p in parts), "; ".join(p.text("en") for p in parts))
 
 
 def _current(store, kind: str, uuids: list[str]) -> dict[str, dict]:
@@ -153,7 +188,7 @@ def _row_changes(store, p: Payload, rows: Sequence[tuple[str, list[str]]]) -> li
         rec = now.get(uuid)
         gone = _gone(p, rec)
         if gone:
-            out.append(RowChange(uuid, label, "removed", note=gone))
+            out.append(RowChange(uuid, label, "removed", note=gone.text(), gone=gone))
             continue
         cells = _cells(p.kind, rec)
         diffs = [(f, a, b) for f, a, b in zip(names, printed, cells) if a != b]
@@ -162,14 +197,15 @@ def _row_changes(store, p: Payload, rows: Sequence[tuple[str, list[str]]]) -> li
     return out
 
 
-def _gone(p: Payload, rec: dict | None) -> str:
+def _gone(p: Payload, rec: dict | None) -> ErrorCode | None:
+    """Why a printed row is no longer on its page (None: it still is)."""
     if rec is None or rec.get("deleted"):
-        return "已从数据库删除"
+        return ErrorCode.GONE_DELETED
     if rec.get("merged_into"):
-        return "已合并到另一户（重复户）"
+        return ErrorCode.GONE_MERGED
     if p.kind == "places":
-        return "" if rec["township_code"] == p.area_code else "已移至其他乡镇"
-    return "" if rec["village_code"] == p.area_code else "已移至其他村"
+        return None if rec["township_code"] == p.area_code else ErrorCode.GONE_OTHER_TOWNSHIP
+    return None if rec["village_code"] == p.area_code else ErrorCode.GONE_OTHER_VILLAGE
 
 
 def _cells(kind: str, rec: dict) -> tuple[str, ...]:

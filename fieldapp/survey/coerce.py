@@ -18,7 +18,7 @@ from typing import Any
 
 from fieldapp.core.idcard import normalize_text
 from fieldapp.core.errors import BadValue
-from fieldapp.core.validation import geopoint_problem, parse_geopoint
+from fieldapp.core.validation import geopoint_said, parse_geopoint
 
 from .errors import AnswerError
 from .geotrace import trace_answer
@@ -120,9 +120,9 @@ def _datetime(raw: Any, _choices: Sequence[str]) -> str:
 
 def _geopoint(raw: Any, _choices: Sequence[str]) -> str:
     text = normalize_text(raw)
-    problem = geopoint_problem(text)
+    problem = geopoint_said(text)
     if problem:
-        raise AnswerError(problem)
+        raise AnswerError(problem.entry, **problem.params)
     lat, lon, alt, acc = parse_geopoint(text)
     parts = [lat, lon] + ([alt if alt is not None else 0.0, acc] if acc is not None
                           else [alt] if alt is not None else [])

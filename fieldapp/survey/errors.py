@@ -1,4 +1,5 @@
-"""Form errors are values: a code, the place (file, sheet, row, column) and a Chinese message.
+"""Form errors are values: a code, the place (file, sheet, row, column) and a catalogue sentence
+(core/messages_form.py) kept as a Said, so it prints in Chinese or English where shown.
 
 `FormError` is one problem; `FormErrors` carries every problem a workbook has, so `form check`
 can list them all at once instead of one per run.
@@ -6,10 +7,10 @@ can list them all at once instead of one per run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fieldapp.core.errors import FieldappError
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 
 
 _WHERE_ZH = ("工作表 {}", "第 {} 行", "{} 列", "（{}）")
@@ -18,7 +19,8 @@ _WHERE_EN = ("sheet {}", "row {}", "column {}", " ({})")
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in a workbook; row is the 1-based spreadsheet row, column its header name."""
+    """One problem in a workbook; row is the 1-based spreadsheet row, column its header name;
+    `message` is the Chinese sentence, `said` the catalogue entry it came from."""
 
     code: str
     message: str
@@ -27,6 +29,16 @@ class Problem:
     row: int | None = None
     column: str = ""
     column_letter: str = ""
+    said: Said | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, said: Said, code: str = "", **place) -> Problem:
+        """A problem from the catalogue; its code is the entry's unless given."""
+        return cls(code or said.entry.code, said.text("zh"), said=said, **place)
+
+    def sentence(self, language: str = "zh") -> str:
+        """The problem without its place, in the user's language."""
+        return self.said.text(language) if self.said is not None else self.message
 
     @property
     def where(self) -> str:
@@ -51,13 +63,14 @@ class Problem:
     def text(self, language: str = "zh") -> str:
         """The problem with its place, the place in the user's language."""
         where = self.where_in(language)
-        return f"{where}: {self.message}" if where else self.message
+        return f"{where}: {self.sentence(language)}" if where else self.sentence(language)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
 
     def as_dict(self) -> dict:
-        return {"code": self.code, "message": self.message, "file": self.file,
+        return {"code": self.code, "message": self.message, "message_en": self.sentence("en"),
+                "file": self.file,
                 "sheet": self.sheet, "row": self.row, "column": self.column,
                 "column_letter": self.column_letter}
 
@@ -70,16 +83,32 @@ class FormError(FieldappError):
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         first = self.problems[0]
-        more = f"（共 {len(self.problems)} 处问题）" if len(self.problems) > 1 else ""
-        super().__init__(first.message + more, code=first.code, where=first.where or None)
+        super().__init__(self._sentence("zh"), code=first.code, where=first.where or None)
         self.where_en = first.where_in("en") or None  # the place as in_language prints it
+
+    def _sentence(self, language: str) -> str:
+        first = self.problems[0].sentence(language)
+        if len(self.problems) == 1:
+            return first
+        return ErrorCode.FORM_MORE_PROBLEMS.text(language, first=first, count=len(self.problems))
+
+    def text(self, language: str = "zh") -> str:
+        """The first problem (and how many there are) in the user's language."""
+        return self._sentence(language)
 
     @classmethod
     def of(cls, entry: ErrorCode, *, file: str, **params) -> FormError:
         """One problem with the file itself, from the catalogue (so it has its English too)."""
-        exc = cls([Problem(entry.code, entry.text("zh", **params), file=file)])
+        exc = cls([Problem.of(Said(entry, **params), file=file)])
         exc.entry, exc.params = entry, params
         return exc
+
+
+def said_of(exc: FieldappError) -> Said:
+    """An error raised inside the loader (an expression, an answer, a choice file) as a Said."""
+    if exc.entry is not None:
+        return Said(exc.entry, **exc.params)
+    return Said(ErrorCode.FORM_PLAIN, text=exc.message)
 
 
 class ExpressionError(FieldappError):

@@ -1,16 +1,15 @@
-"""Evaluate an expression tree against a form's answers, and check a tree once at load time
-(known functions with the right number of arguments, references to existing fields)."""
+"""Evaluate an expression tree against a form's answers (the load-time check of a tree is
+survey.expr_checks)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
 from . import expr_ast as A
 from .expr_functions import FUNCTIONS
-from .expr_regex import RegexError, compile_regex
 from .expr_values import (
     NodeSet, arithmetic, compare, equal, from_answer, to_bool, to_number, to_string,
 )
@@ -172,34 +171,3 @@ def pulldata(tables: Mapping[str, Sequence[Mapping[str, str]]], name: Any, colum
         if row.get(to_string(key_column), "") == wanted:
             return row.get(to_string(column), "")
     return ""
-
-
-def check(node: A.Node, known_fields: Collection[str] | None = None) -> list[tuple[str, str]]:
-    """Problems (code, Chinese message) that make an expression unusable; [] when fine."""
-    problems: list[tuple[str, str]] = []
-    for n in A.walk(node):
-        if isinstance(n, A.Call) and n.name == A.INSTANCE_PATH:
-            continue
-        if isinstance(n, A.Call):
-            spec = FUNCTIONS.get(n.name)
-            if spec is None:
-                problems.append(("unknown_function", f"不支持的函数 {n.name}()"))
-                continue
-            lo, hi, _ = spec
-            if len(n.args) < lo or (hi is not None and len(n.args) > hi):
-                want = str(lo) if lo == hi else f"{lo} 个以上" if hi is None else f"{lo}–{hi}"
-                message = f"函数 {n.name}() 需要 {want} 个参数，实际 {len(n.args)} 个"
-                problems.append(("arity", message))
-            if n.name == "regex" and len(n.args) == 2 and isinstance(n.args[1], A.Str):
-                try:
-                    compile_regex(n.args[1].value)
-                except RegexError as exc:
-                    problems.append(("bad_regex", f"正则表达式无效: {_regex_reason(exc)}"))
-        elif isinstance(n, A.Ref) and known_fields is not None and n.name not in known_fields:
-            problems.append(("unknown_field", f"引用了不存在的字段 ${{{n.name}}}"))
-    return problems
-
-
-def _regex_reason(exc: Exception) -> str:
-    reason = exc.args[0] if exc.args else exc
-    return reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)

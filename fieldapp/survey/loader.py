@@ -10,7 +10,9 @@ import re
 import time
 from pathlib import Path
 
-from .errors import ExpressionError, FormError, Problem
+from fieldapp.core.messages import ErrorCode, Said
+
+from .errors import ExpressionError, FormError, Problem, said_of
 from .expr_parse import curly_quoted
 from .expression import Expression
 from .model import MULTI_TYPES, NAME_RE, Choice, Field, Form, Group
@@ -44,7 +46,7 @@ class _Loader:
         self.file = path.name
         self.folder = path.parent  # where select_one_from_file finds its list
         self.problems: list[Problem] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Said] = []
         self.languages: list[str] = []
         self.deadline = time.monotonic() + LOAD_SECONDS
         self.allow_duplicates = False  # settings allow_choice_duplicates: yes
@@ -56,15 +58,15 @@ class _Loader:
     def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
         """Refuse the form, naming the row reached, once checking it takes too long."""
         if time.monotonic() > self.deadline:
-            self.problem("too_slow", f"表单过于复杂，{LOAD_SECONDS:g} 秒内未能检查完（检查到此行时"
-                         f"超时）；请拆分表单或简化表达式", sheet, row)
+            self.problem(Said(ErrorCode.FORM_TOO_SLOW, seconds=f"{LOAD_SECONDS:g}"), sheet, row)
             raise FormError(self.problems[-1:])
 
-    def problem(self, code: str, message: str, sheet: Sheet | None = None,
-                row: Row | None = None, column: str = "") -> None:
+    def problem(self, said: Said, sheet: Sheet | None = None, row: Row | None = None,
+                column: str = "", code: str = "") -> None:
+        """A problem at a place; its code is the catalogue entry's unless given."""
         letter = sheet.letters.get(column, "") if sheet and column else ""
-        self.problems.append(Problem(
-            code, message, file=self.file, sheet=sheet.name if sheet else "",
+        self.problems.append(Problem.of(
+            said, code, file=self.file, sheet=sheet.name if sheet else "",
             row=row.number if row else None, column=column, column_letter=letter))
 
     # ----- cells -------------------------------------------------------------------------
@@ -96,12 +98,12 @@ class _Loader:
             parsed = Expression.parse(source, allow_choice_columns=choice_columns)
         except ExpressionError as exc:
             shown = source if len(source) <= 120 else source[:120] + "…"
-            self.problem(exc.code, f"{exc.message}（位置 {exc.pos + 1}）: {shown}",
-                         sheet, row, header)
+            self.problem(Said(ErrorCode.FORM_EXPRESSION_AT, problem=said_of(exc),
+                              position=exc.pos + 1, source=shown), sheet, row, header, exc.code)
             return None
         if curly_quoted(source):
-            self.warnings.append(f"{sheet.name} 工作表第 {row.number} 行 {header} 列: 中文引号 ‘ ’ “ ” "
-                                 f"按英文引号读取（ODK Collect 不接受，发到手机前请改为 ' 或 \"）")
+            self.warnings.append(Said(ErrorCode.FORM_NOTE_CURLY_QUOTES, sheet=sheet.name,
+                                      row=row.number, column=header))
         return parsed
 
     def flag(self, sheet: Sheet, row: Row, base: str) -> Expression | bool:
@@ -121,7 +123,7 @@ class _Loader:
                 "type" in {split_column(h)[0] for h in lone.headers if h}:
             survey = lone  # as pyxform: a lone sheet with a type column is the survey
         if survey is None:
-            self.problem("no_survey", "缺少 survey 工作表")
+            self.problem(Said(ErrorCode.FORM_NO_SURVEY))
             raise FormError(self.problems)
         settings = self.load_settings(sheets.get("settings"))
         self.allow_duplicates = settings.get("allow_choice_duplicates", "").lower() in _TRUE
@@ -132,8 +134,8 @@ class _Loader:
         self.check_headers(survey)
         for sheet in sheets.values():
             if sheet.ignored_from is not None:
-                self.warnings.append(f"工作表 {sheet.name} 连续 60 行为空，第 {sheet.ignored_from} 行"
-                                     f"起的内容未读取（与 pyxform 相同）")
+                self.warnings.append(Said(ErrorCode.FORM_NOTE_EMPTY_ROWS, sheet=sheet.name,
+                                          row=sheet.ignored_from))
         children = self.load_survey(survey, choices)
         self.check_spaced_choices(children)
         if self.problems:
@@ -152,13 +154,13 @@ class _Loader:
 
     def check_headers(self, survey: Sheet) -> None:
         if "type" not in {split_column(h)[0] for h in survey.headers if h}:
-            self.problem("no_type_column", "survey 工作表缺少 type 列", survey)
+            self.problem(Said(ErrorCode.FORM_NO_TYPE_COLUMN), survey)
         if "name" not in {split_column(h)[0] for h in survey.headers if h}:
-            self.problem("no_name_column", "survey 工作表缺少 name 列", survey)
+            self.problem(Said(ErrorCode.FORM_NO_NAME_COLUMN), survey)
         for h in survey.headers:
             base, _ = split_column(h) if h else ("", None)
             if h and base not in _KNOWN and base not in _IGNORED:
-                self.warnings.append(f"survey 工作表的列 {h} 不被识别，已忽略")
+                self.warnings.append(Said(ErrorCode.FORM_NOTE_UNKNOWN_COLUMN, column=h))
 
     def load_settings(self, sheet: Sheet | None) -> dict[str, str]:
         """The settings row; as pyxform, the sheet is optional: form_id defaults to the file
@@ -170,8 +172,7 @@ class _Loader:
             return values
         assert sheet is not None
         if not NAME_RE.fullmatch(values["form_id"]):  # pyxform and ODK take it; say so
-            self.warnings.append(f"settings 工作表的 form_id 最好只用英文字母、数字和下划线: "
-                                 f"{values['form_id']}")
+            self.warnings.append(Said(ErrorCode.FORM_NOTE_FORM_ID, form_id=values["form_id"]))
         return values
 
     def load_choices(self, sheet: Sheet | None) -> dict[str, tuple[Choice, ...]]:
@@ -183,20 +184,20 @@ class _Loader:
             _, list_name = self.cell(sheet, row, "list_name")
             nh, name = self.cell(sheet, row, "name")
             if not list_name and not name:  # a stray label or note: pyxform skips it too
-                self.warnings.append(f"{sheet.name} 工作表第 {row.number} 行没有 list_name 和 "
-                                     f"name，已忽略")
+                self.warnings.append(Said(ErrorCode.FORM_NOTE_STRAY_CHOICE_ROW, sheet=sheet.name,
+                                          row=row.number))
                 continue
             if not list_name:
-                self.problem("missing_list_name", "缺少 list_name", sheet, row, "list_name")
+                self.problem(Said(ErrorCode.FORM_MISSING_LIST_NAME), sheet, row, "list_name")
                 continue
             if not name:
-                self.problem("missing_choice_name", "选项缺少 name", sheet, row, "name")
+                self.problem(Said(ErrorCode.FORM_MISSING_CHOICE_NAME), sheet, row, "name")
                 continue
             if " " in name:  # fine for select_one; check_spaced_choices refuses the others
                 self.spaced.setdefault(list_name, []).append((sheet, row, nh, name))
             if not self.allow_duplicates and not external and \
                     any(c.name == name for c in lists.get(list_name, [])):
-                self.problem("duplicate_choice", f"选项列表 {list_name} 中 {name} 重复",
+                self.problem(Said(ErrorCode.FORM_DUPLICATE_CHOICE, list_name=list_name, name=name),
                              sheet, row, nh)
                 continue
             labels = self.texts(sheet, row, "label")
@@ -212,12 +213,11 @@ class _Loader:
         for list_name, spaced in self.spaced.items():
             for sheet, row, header, name in spaced:
                 if list_name in multiple:
-                    self.problem("bad_choice_name", f"选项 name 不能含空格: {name!r}（多选题 "
-                                 f"{multiple[list_name]} 用这个列表，多选的答案以空格分隔）",
-                                 sheet, row, header)
+                    self.problem(Said(ErrorCode.FORM_SPACED_CHOICE_MULTIPLE, name=name,
+                                      question=multiple[list_name]), sheet, row, header)
                 else:
-                    self.warnings.append(f"{sheet.name} 工作表第 {row.number} 行: 选项 name "
-                                         f"{name!r} 含空格，单选题可用，多选题不能用")
+                    self.warnings.append(Said(ErrorCode.FORM_NOTE_SPACED_CHOICE, sheet=sheet.name,
+                                              row=row.number, name=name))
 
     def load_survey(self, sheet: Sheet, choices: dict[str, tuple[Choice, ...]]
                     ) -> tuple[Field | Group, ...]:
@@ -249,5 +249,5 @@ def load_form(path: str | Path) -> Form:
     try:
         return loader.load(sheets)
     except RecursionError:  # a last guard: nesting is capped, so no known form gets here
-        raise FormError([Problem("too_complex", "表单嵌套过深，无法检查", file=p.name)]) from None
+        raise FormError([Problem.of(Said(ErrorCode.FORM_TOO_COMPLEX), file=p.name)]) from None
 

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .choice_files import ChoiceFileError, read_choice_file, read_table
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said, listing
 
+from .choice_files import ChoiceFileError, read_choice_file, read_table
 from .coerce import coerce_answer
-from .errors import AnswerError, ExpressionError, FormError
+from .errors import AnswerError, ExpressionError, FormError, said_of
 from .expr_ast import INSTANCE_PATH, Call, ChoiceColumn, Str, walk
-from .expr_eval import check
+from .expr_checks import check
 from .expression import Expression
 from .model import (
     FIELD_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
@@ -62,10 +62,10 @@ class SurveyBuilder:
         self.fields: list[tuple[Field, Row]] = []
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
 
-    def problem(self, code: str, message: str, row: Row, column: str) -> None:
+    def problem(self, said: Said, row: Row, column: str, code: str = "") -> None:
         header = next((h for h in row.cells if h.split("::")[0].strip().lower() == column),
                       column if column in self.sheet.letters else "")
-        self.ld.problem(code, message, self.sheet, row, header or column)
+        self.ld.problem(said, self.sheet, row, header or column, code)
 
     def build(self) -> tuple[Field | Group, ...]:
         for row in expand_loops(self.sheet.rows, self.choices, self.problem):
@@ -73,7 +73,7 @@ class SurveyBuilder:
             self.row(row)
         for still_open in reversed(self.stack):
             end = "end_repeat" if still_open.is_repeat else "end_group"
-            self.problem("unclosed_group", f"分组 {still_open.name} 没有对应的 {end}",
+            self.problem(Said(ErrorCode.FORM_UNCLOSED_GROUP, name=still_open.name, end=end),
                          still_open.row, "type")
         while self.stack:
             self.close()
@@ -100,13 +100,13 @@ class SurveyBuilder:
         """end_group / end_repeat: closes the innermost open group of that kind."""
         want_repeat = kind == "end_repeat"
         if not self.stack:
-            self.problem(f"unmatched_{kind}", f"{kind} 没有对应的 begin_{kind[4:]}", row, "type")
+            self.problem(Said(ErrorCode.FORM_UNMATCHED_END, kind=kind, begin=f"begin_{kind[4:]}"),
+                         row, "type", f"unmatched_{kind}")
         elif self.stack[-1].is_repeat != want_repeat:
             opened = self.stack[-1]
             begin = "begin_repeat" if opened.is_repeat else "begin_group"
-            self.problem(f"unmatched_{kind}",
-                         f"{kind} 与第 {opened.row.number} 行的 {begin} {opened.name} 不配对",
-                         row, "type")
+            self.problem(Said(ErrorCode.FORM_MISMATCHED_END, kind=kind, row=opened.row.number,
+                              begin=begin, name=opened.name), row, "type", f"unmatched_{kind}")
             self.close()
         else:
             self.close()
@@ -116,11 +116,9 @@ class SurveyBuilder:
         name = self.claim_name(row, kind) or f"_row{row.number}"
         is_repeat = kind == "begin_repeat"
         if is_repeat and name == self.ld.root_name:
-            self.problem("bad_name", f"重复组不能与表单根节点同名: {name}（pyxform: Repeat names "
-                         f"must not be the same as the survey root (which defaults to 'data').）",
-                         row, "name")
+            self.problem(Said(ErrorCode.FORM_REPEAT_NAMED_ROOT, name=name), row, "name")
         if len(self.stack) >= MAX_DEPTH:
-            self.problem("too_deep", f"分组嵌套超过 {MAX_DEPTH} 层（{name}）", row, "type")
+            self.problem(Said(ErrorCode.FORM_TOO_DEEP, depth=MAX_DEPTH, name=name), row, "type")
             raise FormError(self.ld.problems[-1:])  # the rows below cannot be placed
         count = ld.expression(sheet, row, "repeat_count") if is_repeat else None
         self.stack.append(_Open(
@@ -133,23 +131,19 @@ class SurveyBuilder:
         if not name and kind == "note":  # pyxform names a nameless note itself
             name = f"generated_note_name_{row.number}"
         if not name:
-            self.problem("missing_name", "缺少 name（字段名）", row, "name")
+            self.problem(Said(ErrorCode.FORM_MISSING_NAME), row, "name")
             return None
         if not NAME_RE.fullmatch(name):
-            self.problem("bad_name", f"字段名只能用英文字母、数字、下划线，且不以数字开头: {name!r}",
-                         row, "name")
+            self.problem(Said(ErrorCode.FORM_BAD_NAME, name=name), row, "name")
             return None
         first = self.claimed.get(name.lower())
         if first is not None and self.may_share(name, first, kind):
             return self.share(name, row)
         if first is not None:  # same group, a group's name, or a name differing only in case
             first_name, first_row, first_path = first
-            self.problem(
-                "duplicate_name",
-                f"字段名 {name} 与第 {first_row.number} 行的 {first_name}"
-                f"（{'/'.join(first_path) or '表单顶层'}）重复：答案按字段名保存，不同分组中的字段"
-                f"也不能同名，大小写不同也算同名（pyxform: There are more than one survey "
-                f"elements named '{name.lower()}' (case-insensitive).）", row, "name")
+            self.problem(Said(ErrorCode.FORM_DUPLICATE_NAME, name=name, row=first_row.number,
+                              first=first_name, lower=name.lower(),
+                              path="/".join(first_path) or ErrorCode.WORD_FORM_TOP), row, "name")
             return None
         self.names[name] = row
         self.claimed[name.lower()] = (name, row, self.path())
@@ -171,9 +165,9 @@ class SurveyBuilder:
         self.shared.setdefault(name, [self.claimed[name.lower()][1]]).append(row)
         self.claimed[key.lower()] = (key, row, self.path())
         self.names[key] = row
-        self.ld.warnings.append(
-            f"{self.sheet.name} 工作表第 {row.number} 行: 字段名 {name} 与第 "
-            f"{self.shared[name][0].number} 行同名（在不同分组中），答案列名为 {key}")
+        self.ld.warnings.append(Said(
+            ErrorCode.FORM_NOTE_SHARED_NAME, sheet=self.sheet.name, row=row.number, name=name,
+            first_row=self.shared[name][0].number, key=key))
         return key
 
     def row(self, row: Row) -> None:
@@ -183,7 +177,7 @@ class SurveyBuilder:
         if not type_text:
             if not self.ld.cell(sheet, row, "name")[1] and not ld.texts(sheet, row, "label"):
                 return  # a comment row (pyxform skips rows with no type, name or label)
-            self.problem("missing_type", "缺少 type（题型）", row, "type")
+            self.problem(Said(ErrorCode.FORM_MISSING_TYPE), row, "type")
             return
         kind, arg = parse_type(type_text)
         if not self.lower_case_type(row, type_text, arg):
@@ -201,11 +195,11 @@ class SurveyBuilder:
             if arg[9:] in self.ld.external:
                 self.choices[arg] = self.ld.external[arg[9:]]
         if kind in NOT_ON_LAPTOP:
-            self.problem("not_on_laptop", f"题型 {kind} 在电脑上无法使用：{NOT_ON_LAPTOP[kind]}",
-                         row, "type")
+            self.problem(Said(ErrorCode.FORM_NOT_ON_LAPTOP, kind=kind,
+                              reason=ErrorCode[NOT_ON_LAPTOP[kind]]), row, "type")
             return
         if kind not in FIELD_TYPES:
-            self.problem("unknown_type", f"不支持的题型: {type_text}", row, "type")
+            self.problem(Said(ErrorCode.FORM_UNKNOWN_TYPE, type=type_text), row, "type")
             return
         or_other = self.check_select(row, kind, arg, type_text) if kind in SELECT_TYPES else False
         name = self.claim_name(row, kind)
@@ -215,13 +209,10 @@ class SurveyBuilder:
         hints = ld.texts(sheet, row, "hint")
         media = any(split_column(h)[0] in MEDIA_COLUMNS for h in row.cells)
         if kind not in LABEL_OPTIONAL and not labels and not hints and not media:
-            self.problem("missing_label",
-                         f"字段 {name} 既没有 label（题目文字）也没有 hint（pyxform: The survey "
-                         f"element named '{name}' has no label or hint.）", row, "label")
+            self.problem(Said(ErrorCode.FORM_MISSING_LABEL, name=name), row, "label")
         calc = ld.expression(sheet, row, "calculation")
         if kind == "calculate" and calc is None and not ld.cell(sheet, row, "calculation")[1]:
-            self.problem("missing_calculation", f"计算字段 {name} 缺少 calculation", row,
-                         "calculation")
+            self.problem(Said(ErrorCode.FORM_MISSING_CALCULATION, name=name), row, "calculation")
         f = Field(
             name=name, type=kind, row=row.number, labels=labels, hints=hints,
             list_name=arg.split()[0] if kind in SELECT_TYPES and arg else "",
@@ -251,8 +242,8 @@ class SurveyBuilder:
         head = " ".join(words[:len(words) - len(arg.split())])
         if head == head.lower() or "dateTime" in head:
             return True
-        self.problem("unknown_type", f"题型要用小写字母写: {head.lower()}（pyxform: Unknown "
-                     f"question type '{type_text}'.）", row, "type")
+        self.problem(Said(ErrorCode.FORM_TYPE_NOT_LOWER, lower=head.lower(), type=type_text), row,
+                     "type")
         return False
 
     def trigger(self, row: Row) -> tuple[str, ...]:
@@ -260,21 +251,20 @@ class SurveyBuilder:
         _, text = self.ld.cell(self.sheet, row, "trigger")
         names = tuple(_REF_IN_TEXT.findall(text))
         if text and not names:
-            self.problem("bad_reference", f"trigger 列应写成 ${{字段名}}: {text}", row, "trigger")
+            self.problem(Said(ErrorCode.FORM_TRIGGER_SYNTAX, text=text), row, "trigger")
         return names
 
     def check_select(self, row: Row, kind: str, arg: str, type_text: str) -> bool:
         """The list of a select exists; True when it ends in `or_other` (pyxform's "Other")."""
         words = arg.split()
         if not words:
-            self.problem("missing_list", f"{kind} 后面要写选项列表名", row, "type")
+            self.problem(Said(ErrorCode.FORM_MISSING_LIST, kind=kind), row, "type")
         elif words[0] not in self.choices:
-            self.problem("unknown_list", f"choices 工作表中没有选项列表 {words[0]}", row, "type")
+            self.problem(Said(ErrorCode.FORM_UNKNOWN_LIST, list_name=words[0]), row, "type")
         elif [w.lower() for w in words[1:]] in (["or_other"], ["or", "specify", "other"]):
             return True
         elif len(words) > 1:
-            self.problem("unsupported_or_other", f"不支持 {type_text}（选项列表名后只能写 "
-                         f"or_other）", row, "type")
+            self.problem(Said(ErrorCode.FORM_OR_OTHER, type=type_text), row, "type")
         return False
 
     def add_other(self, f: Field, row: Row) -> None:
@@ -300,8 +290,7 @@ class SurveyBuilder:
         """select_one_from_file x.csv: the list in x.csv beside the form becomes the choice list
         named "x.csv"; returns that name ("" after a problem)."""
         if not arg or len(arg.split()) > 1 or "/" in arg or "\\" in arg:
-            self.problem("missing_list", f"{kind} 后面要写表单旁边的一个选项文件名（如 "
-                         f"villages.csv）", row, "type")
+            self.problem(Said(ErrorCode.FORM_MISSING_LIST_FILE, kind=kind), row, "type")
             return ""
         if arg not in self.choices:
             params = self.parameters(row, FROM_FILE[kind])
@@ -311,7 +300,7 @@ class SurveyBuilder:
                     self.ld.folder / arg, params.get("value", "id" if geo else "name"),
                     params.get("label", "title" if geo else "label"))
             except ChoiceFileError as exc:
-                self.problem("bad_choice_file", exc.message, row, "type")
+                self.problem(said_of(exc), row, "type", "bad_choice_file")
                 return ""
         return arg
 
@@ -322,12 +311,11 @@ class SurveyBuilder:
         for part in text.replace(";", " ").replace(",", " ").split():
             key, sep, value = part.partition("=")
             if not sep or not key or not value:
-                self.problem("bad_parameters", f"parameters 应写成 名称=值: {part}", row,
-                             "parameters")
+                self.problem(Said(ErrorCode.FORM_BAD_PARAMETER, part=part), row, "parameters")
                 continue
             out[key.strip().lower()] = value.strip()
         if kind == "image" and "max-pixels" in out and not out["max-pixels"].isdigit():
-            self.problem("bad_parameters", f"max-pixels 应为正整数: {out['max-pixels']}", row,
+            self.problem(Said(ErrorCode.FORM_BAD_MAX_PIXELS, value=out["max-pixels"]), row,
                          "parameters")
         return out
 
@@ -345,7 +333,8 @@ class SurveyBuilder:
         try:
             return coerce_answer(kind, text, names)
         except AnswerError as exc:
-            self.problem("bad_default", f"默认值不符合题型 {kind}: {exc.message}", row, "default")
+            self.problem(Said(ErrorCode.FORM_BAD_DEFAULT, kind=kind, problem=said_of(exc)), row,
+                         "default")
             return None
 
     @staticmethod
@@ -374,13 +363,12 @@ class SurveyBuilder:
             self.check_texts(f, row)
             for name in f.trigger:
                 if name not in self.names:
-                    self.problem("unknown_field", f"trigger 引用了不存在的字段 ${{{name}}}", row,
-                                 "trigger")
+                    self.problem(Said(ErrorCode.FORM_TRIGGER_UNKNOWN, name=name), row, "trigger")
             if isinstance(f.default, Expression):
                 self.report(self.check(f.default), row, "default")
             if isinstance(f.default, LastSaved) and f.default.name not in self.names:
-                self.problem("unknown_reference", f"默认值引用了不存在的题目 ${{{f.default.name}}}",
-                             row, "default")
+                self.problem(Said(ErrorCode.FORM_UNKNOWN_DEFAULT, name=f.default.name), row,
+                             "default")
         for g in self.groups():
             if g.relevant is not None:
                 self.report(self.check(g.relevant), self.names.get(g.name), "relevant")
@@ -396,23 +384,22 @@ class SurveyBuilder:
                               ("required_message", f.required_message)):
             for name in sorted({n for text in texts.values() for n in _REF_IN_TEXT.findall(text)}):
                 if name in self.shared:
-                    rows = "、".join(str(r.number) for r in self.shared[name])
-                    self.problem("ambiguous_reference", f"${{{name}}} 指的是哪个题目不明确：第 {rows} 行"
-                                 f"都叫 {name}（pyxform: There are multiple survey elements named "
-                                 f"'{name}'.）", row, column)
+                    self.problem(self.ambiguous(name), row, column)
                 elif name not in self.names:
-                    self.problem("unknown_field", f"引用了不存在的字段 ${{{name}}}（pyxform: There is "
-                                 f"no survey element named '{name}'.）", row, column)
+                    self.problem(Said(ErrorCode.FORM_TEXT_UNKNOWN_FIELD, name=name), row, column)
 
-    def check(self, expr: Expression) -> list[tuple[str, str]]:
+    def check(self, expr: Expression) -> list[tuple[str, Said]]:
         """An expression's problems, and references to a name several questions have."""
         problems = check(expr.tree, self.names)
         for name in sorted(expr.references & self.shared.keys()):
-            rows = "、".join(str(r.number) for r in self.shared[name])
-            problems.append(("ambiguous_reference",
-                             f"${{{name}}} 指的是哪个题目不明确：第 {rows} 行都叫 {name}（pyxform: "
-                             f"There are multiple survey elements named '{name}'.）"))
+            said = self.ambiguous(name)
+            problems.append((said.entry.code, said))
         return problems
+
+    def ambiguous(self, name: str) -> Said:
+        """${name} where several questions (in different groups) are called `name`."""
+        return Said(ErrorCode.FORM_AMBIGUOUS_REFERENCE, name=name,
+                    rows=listing(str(r.number) for r in self.shared[name]))
 
     def read_tables(self) -> None:
         """pulldata('name', ...) and instance('name') of a name that is no choice list: name.csv
@@ -455,19 +442,19 @@ class SurveyBuilder:
         try:
             self.tables[name] = read_table(path)
         except ChoiceFileError as exc:
-            message = exc.message if not instance or path.exists() else \
-                ErrorCode.EXPR_UNKNOWN_INSTANCE.text("zh", name=name)
+            said = said_of(exc) if not instance or path.exists() else \
+                Said(ErrorCode.EXPR_UNKNOWN_INSTANCE, name=name)
             code = "unknown_instance" if instance else \
                 "bad_pulldata_file" if suffix == ".csv" and column != "type" else "bad_choice_file"
-            self.problem(code, message, row, column)
+            self.problem(said, row, column, code)
             self.tables[name] = ()
 
     def check_choice_columns(self, f: Field, row: Row) -> None:
         """Bare names in a choice_filter should be columns of the choices sheet (else a warning)."""
         assert f.choice_filter is not None
         if not f.is_select:  # pyxform ignores it too
-            self.ld.warnings.append(f"{self.sheet.name} 工作表第 {row.number} 行: {f.name} 不是"
-                                    f"选择题，choice_filter 不起作用，已忽略")
+            self.ld.warnings.append(Said(ErrorCode.FORM_NOTE_FILTER_NOT_SELECT,
+                                         sheet=self.sheet.name, row=row.number, name=f.name))
             return
         columns = {"name"}
         for c in self.choices.get(f.list_name, ()):
@@ -475,9 +462,8 @@ class SurveyBuilder:
         missing = sorted({node.name for node in walk(f.choice_filter.tree)
                           if isinstance(node, ChoiceColumn) and node.name not in columns})
         for name in missing:  # ODK and pyxform only warn: the missing column reads as empty
-            self.ld.warnings.append(
-                f"{self.sheet.name} 工作表第 {row.number} 行 choice_filter: choices 工作表没有列 "
-                f"{name}（选项列表 {f.list_name}），按空值计算")
+            self.ld.warnings.append(Said(ErrorCode.FORM_NOTE_FILTER_COLUMN, sheet=self.sheet.name,
+                                         row=row.number, column=name, list_name=f.list_name))
 
     def groups(self) -> list[Group]:
         out: list[Group] = []
@@ -490,10 +476,10 @@ class SurveyBuilder:
         walk(self.root)
         return out
 
-    def report(self, problems: list[tuple[str, str]], row: Row | None, column: str) -> None:
-        for code, message in problems:
+    def report(self, problems: list[tuple[str, Said]], row: Row | None, column: str) -> None:
+        for code, said in problems:
             if row is not None:
-                self.problem(code, message, row, column)
+                self.problem(said, row, column, code)
 
     def check_cycles(self) -> None:
         """A calculation may not depend on itself, directly or through other calculations."""
@@ -507,8 +493,8 @@ class SurveyBuilder:
                 return
             if state.get(name) == 1:
                 loop = trail[trail.index(name):] + [name]
-                self.problem("calculation_cycle", "计算循环引用: " + " → ".join(loop),
-                             rows[name], "calculation")
+                self.problem(Said(ErrorCode.FORM_CYCLE, loop=" → ".join(loop)), rows[name],
+                             "calculation")
                 return
             state[name] = 1
             for d in sorted(deps[name]):

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from fieldapp.core.messages import ErrorCode, Said
+
 from .model import Choice
 from .sheets import Row, split_column
 from .survey_types import parse_type
 
-Problem = Callable[[str, str, Row, str], None]
+Problem = Callable[[Said, Row, str], None]
 
 
 def _type(row: Row) -> tuple[str, str]:
@@ -50,9 +52,9 @@ def expand_loops(rows: Sequence[Row], choices: Mapping[str, tuple[Choice, ...]],
             j += 1
         body = rows[i + 1:j - 1] if not depth else rows[i + 1:j]
         if depth:
-            problem("unclosed_group", "begin loop 没有对应的 end loop", row, "type")
+            problem(Said(ErrorCode.FORM_UNCLOSED_LOOP), row, "type")
         if list_name not in choices:
-            problem("unknown_list", f"choices 工作表中没有选项列表 {list_name}", row, "type")
+            problem(Said(ErrorCode.FORM_UNKNOWN_LIST, list_name=list_name), row, "type")
         else:
             yield from _unrolled(row, body, choices[list_name], choices, problem)
         i = j

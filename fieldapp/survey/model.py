@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from fieldapp.core.messages import Said
+
 from .expression import Expression
 
 # A field, choice list or form id: letters, digits, "_", "." and "-", not starting with a digit.
@@ -115,7 +117,7 @@ class Form:
     children: tuple[Field | Group, ...]
     choices: Mapping[str, tuple[Choice, ...]]
     source: str = ""
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Said, ...] = ()  # notes in the catalogue (core/messages_form.py)
     # pulldata('name', ...): the rows of name.csv beside the form, read when it is loaded
     tables: Mapping[str, tuple[Mapping[str, str], ...]] = field(default_factory=dict,
                                                                 compare=False)

@@ -43,6 +43,8 @@ def bundled_form(form_id: str, directory: Path | None = None) -> Form:
         form = load_cached(path)
         if form.form_id == form_id:
             return form
+    from fieldapp.core.messages import ErrorCode, Said
+
     from .errors import FormError, Problem
 
-    raise FormError([Problem("form_not_found", f"找不到表单 {form_id}", file=str(d))])
+    raise FormError([Problem.of(Said(ErrorCode.FORM_NOT_FOUND, form_id=form_id), file=str(d))])

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from fieldapp.core.validation import geopoint_problem
+from fieldapp.core.validation import geopoint_said
 
 from .answers import answer_key, last_saved_names, split_key, state_defaults, stored_value
 from .coerce import coerce_answer
@@ -317,9 +317,9 @@ class FormState:
                                         f, index) or self.message("required")
             return None
         if f.type == "geopoint":
-            bad = geopoint_problem(str(value))
+            bad = geopoint_said(str(value))
             if bad:
-                return bad
+                return bad.text(self.language or "zh")
         if f.is_select:
             names = {c.name for c in self.choices(name, index)}
             picked = str(value).split() if f.type in MULTI_TYPES else [str(value)]

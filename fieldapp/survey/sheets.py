@@ -10,8 +10,8 @@ from typing import Any
 
 from fieldapp.core.zipguard import MAX_ROWS, InputTooLarge, check_zip
 
-from .errors import FormError, Problem
-from fieldapp.core.messages import ErrorCode
+from .errors import FormError, Problem, said_of
+from fieldapp.core.messages import ErrorCode, Said
 
 
 @dataclass
@@ -115,7 +115,7 @@ def read_workbook(path: str | Path) -> dict[str, Sheet]:
         if zf is not None:
             zf.close()
     except InputTooLarge as exc:
-        raise FormError([Problem(exc.code, exc.message, file=name)]) from None
+        raise FormError([Problem.of(said_of(exc), exc.code, file=name)]) from None
     try:
         wb = CalamineWorkbook.from_path(str(p))
         return {ws_name.strip().lower(): _read_sheet(wb.get_sheet_by_name(ws_name))
@@ -131,9 +131,8 @@ def _read_sheet(ws: Any) -> Sheet:
     from openpyxl.utils import get_column_letter
 
     if ws.height > MAX_ROWS:
-        entry, params = ErrorCode.FORM_TOO_MANY_ROWS, {"sheet": ws.name, "rows": ws.height,
-                                                       "limit": MAX_ROWS}
-        raise FormError([Problem(entry.code, entry.text("zh", **params), sheet=ws.name)])
+        raise FormError([Problem.of(Said(ErrorCode.FORM_TOO_MANY_ROWS, sheet=ws.name,
+                                         rows=ws.height, limit=MAX_ROWS), sheet=ws.name)])
     first_col = ws.start[1] if ws.start else 0  # calamine drops empty leading columns
     rows = ws.iter_rows()
     headers = [cell_text(h) for h in next(rows, None) or ()]

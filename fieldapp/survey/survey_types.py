@@ -50,9 +50,8 @@ TYPE_ALIASES.update({alias: canonical for canonical, aliases in {
     "username": ("uri:username",), "email": ("uri:email",),
 }.items() for alias in aliases})
 LABEL_OPTIONAL = ("calculate", "hidden", *META_TYPES)
-NOT_ON_LAPTOP = {
-    "osm": "需要手机上的 OpenMapKit 应用", "background-audio": "需要手机在后台录音",
-}
+# why a type is refused: the name of its catalogue entry (core/messages_form.py)
+NOT_ON_LAPTOP = {"osm": "WHY_OSM", "background-audio": "WHY_BACKGROUND_AUDIO"}
 # csv-external / xml-external NAME: NAME.csv / NAME.xml beside the form, for instance('NAME')
 EXTERNAL_DATA = {"csv-external": ".csv", "xml-external": ".xml"}
 MEDIA_COLUMNS = ("media", "image", "big-image", "audio", "video")  # a picture or sound as the label

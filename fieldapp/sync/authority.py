@@ -11,19 +11,21 @@ another township).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
+
+from fieldapp.core.messages import ErrorCode, Said
 
 from .changeset import Change
 
 LAPTOP_TABLES = ("households", "visits", "attachments", "public_places", "sheet_prints",
                  "facilities")
-TABLE_NAMES = {"areas": "区划（乡镇、村及村名）", "households": "户", "visits": "走访记录",
-               "attachments": "照片", "public_places": "公共场所",
-               "facilities": "服务网点和应急广播终端", "work_orders": "工单", "spot_checks": "抽查",
-               "spot_check_items": "抽查明细",
-               "sheet_prints": "打印的核验单", "devices": "设备", "forms": "表单"}
+
+
+def table_word(tbl: str) -> ErrorCode | str:
+    """What a table holds, in the user's words (core/messages_sync.py TABLE_*)."""
+    return ErrorCode.__members__.get(f"TABLE_{tbl.upper()}", tbl)
 
 
 @dataclass
@@ -32,10 +34,13 @@ class Refused:
     record: str
     device: str
     counter: int
-    reason: str
+    reason: Said
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """The reason in both languages, with its stable code (as rejected bundles)."""
+        return {"table": self.table, "record": self.record, "device": self.device,
+                "counter": self.counter, "reason": self.reason.text("zh"),
+                "reason_en": self.reason.text("en"), "code": self.reason.entry.code}
 
 
 def split(changes: list[Change], state, *, township: str, device: str,
@@ -80,15 +85,15 @@ class _Judge:
         for u, row in self.state.records("households", sorted(households)).items():
             self.hh_village[u] = row["village_code"]
 
-    def reason(self, c: Change) -> str | None:
-        name = TABLE_NAMES.get(c.tbl, c.tbl)
+    def reason(self, c: Change) -> Said | None:
+        name = table_word(c.tbl)
         if c.tbl not in LAPTOP_TABLES:
-            return f"乡镇笔记本无权修改{name}"
+            return Said(ErrorCode.REFUSED_TABLE, what=name)
         old = self.existing.get((c.tbl, c.record_uuid))
         values = c.values() if c.op != "delete" else {}
         if c.tbl == "attachments":
             if old is not None and old.get("device_id") != self.device:
-                return "乡镇笔记本只能新增照片，不能改动别人的照片"
+                return Said(ErrorCode.REFUSED_PHOTO)
             return None
         codes = self._codes(c.tbl, c.record_uuid, old, values)
         if c.tbl == "households" and c.op != "delete" and values.get("village_code"):
@@ -96,8 +101,8 @@ class _Judge:
         prefix = self.prefix
         outside = [code for code in codes if code and not code.startswith(prefix)]
         if outside:
-            return (f"{name}属于本乡镇（{self.township[:9]}）以外的区划 {min(outside)}，"
-                    "乡镇笔记本无权修改")
+            return Said(ErrorCode.REFUSED_OUTSIDE, what=name, township=self.township[:9],
+                        area=min(outside))
         return None
 
     def _codes(self, tbl: str, uuid: str, old: dict | None, values: dict) -> set[str]:

@@ -22,7 +22,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature, InvalidTag
 
 from fieldapp.core import jsonguard
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Words
 
 from . import crypto
 from .errors import BundleRejected
@@ -135,7 +135,7 @@ def open_bundle(path: str | os.PathLike) -> Opened:
 
 def _parse_header(raw: bytes, where: str) -> dict[str, Any]:
     try:
-        header = jsonguard.loads(raw, member="包头 (header)", where=where, max_depth=MAX_HEADER_DEPTH)
+        header = jsonguard.loads(raw, member=Words("包头 (header)", "header"), where=where, max_depth=MAX_HEADER_DEPTH)
     except jsonguard.TooDeep as exc:
         raise BundleRejected(exc.entry, where=where, **exc.params) from None
     except (UnicodeDecodeError, ValueError):

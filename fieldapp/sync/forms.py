@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.form_versions import newer
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said, Words
 from fieldapp.core.paths import forms_dir
 from fieldapp.core.zipguard import InputTooLarge, check_zip
 from fieldapp.store import forms as kept
@@ -79,7 +79,7 @@ def shipped_forms() -> list[dict[str, Any]]:
     return list(_shipped(str(d), stamp))
 
 
-def too_new(bundle_versions: dict[str, str], known: set[tuple[str, str]]) -> list[str]:
+def too_new(bundle_versions: dict[str, str], known: set[tuple[str, str]]) -> list[Said]:
     """Problems: forms in the bundle newer than (or unknown to) this database."""
     best: dict[str, str] = {}
     for form_id, version in known:
@@ -88,9 +88,10 @@ def too_new(bundle_versions: dict[str, str], known: set[tuple[str, str]]) -> lis
     problems = []
     for form_id, version in sorted(bundle_versions.items()):
         if form_id not in best:
-            problems.append(f"表单 {form_id}（版本 {version}）本库没有")
+            problems.append(Said(ErrorCode.SYNC_FORM_UNKNOWN, form_id=form_id, version=version))
         elif newer(version, best[form_id]):
-            problems.append(f"表单 {form_id} 版本 {version} 比本库已知的 {best[form_id]} 新")
+            problems.append(Said(ErrorCode.SYNC_FORM_NEWER, form_id=form_id, version=version,
+                                 known=best[form_id]))
     return problems
 
 
@@ -154,7 +155,8 @@ def _received_form(payload, f: dict[str, Any]) -> tuple[bytes, dict[str, bytes]]
     files_in = f.get("files") or []
     if not isinstance(files_in, list) or len(files_in) > MAX_FORM_FILES:
         raise BundleRejected(ErrorCode.BUNDLE_FORM_UNUSABLE, where=payload.where, form_id=form[0],
-                             version=form[1], reason=f"选项文件超过 {MAX_FORM_FILES} 个")
+                             version=form[1],
+                             reason=Said(ErrorCode.SYNC_FORM_TOO_MANY_FILES, limit=MAX_FORM_FILES))
     content = _read_checked(payload, f, form)
     if str(f.get("file_name", "")).lower().endswith((".xlsx", ".xls")):
         try:  # bounded before loading (cell by cell: the declared dimension is not read)
@@ -170,11 +172,12 @@ def _received_form(payload, f: dict[str, Any]) -> tuple[bytes, dict[str, bytes]]
         loaded = load_bytes(str(f.get("file_name")), content, files)
     except FormError as exc:
         raise BundleRejected(ErrorCode.BUNDLE_FORM_UNUSABLE, where=payload.where, form_id=form[0],
-                             version=form[1], reason=exc.message) from None
+                             version=form[1], reason=Words(exc.text("zh"), exc.text("en"))) from None
     if (loaded.form_id, loaded.version) != form:
         raise BundleRejected(ErrorCode.BUNDLE_FORM_UNUSABLE, where=payload.where, form_id=form[0],
-                             version=form[1], reason=f"工作簿里是 {loaded.form_id} 版本 "
-                             f"{loaded.version}")
+                             version=form[1], reason=Said(ErrorCode.SYNC_FORM_OTHER_FORM,
+                                                          form_id=loaded.form_id,
+                                                          version=loaded.version))
     return content, files
 
 
@@ -186,7 +189,8 @@ def receive_forms(store, payload, entries: Any) -> list[tuple[str, str]]:
         return []
     if len(entries) > MAX_FORMS:
         raise BundleRejected(ErrorCode.BUNDLE_FORM_UNUSABLE, where=payload.where, form_id="-",
-                             version="-", reason=f"超过 {MAX_FORMS} 个表单")
+                             version="-", reason=Said(ErrorCode.SYNC_TOO_MANY_FORMS,
+                                                      limit=MAX_FORMS))
     new = []
     for f in entries:
         if not isinstance(f, dict) or not f.get("member"):

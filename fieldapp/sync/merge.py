@@ -18,7 +18,7 @@ from typing import Any
 from fieldapp.core.clock import DEFAULT_SKEW_S, hlc_bound, now_ms
 from fieldapp.core.conflict_topics import count_topics
 from fieldapp.core.coverage_rule import CoverageRule
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Words
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.store import StoreError
 from fieldapp.store import conflicts as sync_conflicts
@@ -189,8 +189,8 @@ def preview_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | Non
                 except BundleRejected as exc:
                     result.reject(f, exc)
                 except sqlite3.IntegrityError as exc:
-                    result.reject(f, BundleRejected(f"同步包与本库数据不一致（{exc}）",
-                                                    where=str(f)))
+                    result.reject(f, BundleRejected(ErrorCode.BUNDLE_INCONSISTENT, where=str(f),
+                                                    reason=str(exc)))
             raise _Rollback
     except _Rollback:
         pass
@@ -292,8 +292,8 @@ def _check_contents(store, contents: Contents, township: str | None) -> None:
         if problems:  # look at what the database's own visits use before refusing
             problems = forms.too_new(used, _known_forms(store))
         if problems:
-            raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_FORMS, problems="; ".join(problems),
-                                 where=where)
+            raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_FORMS, where=where, problems=Words(
+                "；".join(p.text("zh") for p in problems), "; ".join(p.text("en") for p in problems)))
         seen = (sync_keys.device(store, h["device_id"]) or {}).get("last_counter") or 0
         start = m.get("from_counter")
         if not isinstance(start, int) or start > seen + 1:

@@ -9,14 +9,16 @@ import getpass
 import os
 import sys
 
-from .errors import PassphraseError
 from fieldapp.core.messages import ErrorCode
+from fieldapp.core.user_language import locale_language
+
+from .errors import PassphraseError
 
 PASSPHRASE_ENV = "FIELDAPP_PASSPHRASE"
 TRANSFER_CODE_ENV = "FIELDAPP_TRANSFER_CODE"
 
 
-def _ask(env: str, prompt: str, confirm: bool, entries: tuple[ErrorCode, ...]) -> str:
+def _ask(env: str, prompt: ErrorCode, confirm: bool, entries: tuple[ErrorCode, ...]) -> str:
     """entries: the messages for no terminal, empty and typed differently."""
     no_terminal, empty, differ = entries
     value = os.environ.get(env)
@@ -24,21 +26,21 @@ def _ask(env: str, prompt: str, confirm: bool, entries: tuple[ErrorCode, ...]) -
         return value
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         raise PassphraseError(no_terminal, env=env)
-    value = getpass.getpass(prompt)
+    value = getpass.getpass(prompt.text(locale_language()))
     if not value:
         raise PassphraseError(empty)
-    if confirm and getpass.getpass("再输入一次确认: ") != value:
+    if confirm and getpass.getpass(ErrorCode.PROMPT_AGAIN.text(locale_language())) != value:
         raise PassphraseError(differ)
     return value
 
 
 def read_passphrase(*, confirm: bool = False) -> str:
     """The passphrase protecting this database's private key."""
-    return _ask(PASSPHRASE_ENV, "本机私钥口令: ", confirm, (
+    return _ask(PASSPHRASE_ENV, ErrorCode.PROMPT_PASSPHRASE, confirm, (
         ErrorCode.PASSPHRASE_NO_TERMINAL, ErrorCode.PASSPHRASE_EMPTY, ErrorCode.PASSPHRASE_MISMATCH))
 
 
 def read_transfer_code() -> str:
     """The transfer code printed by the county with a reference bundle."""
-    return _ask(TRANSFER_CODE_ENV, "参考包传输码: ", False, (
+    return _ask(TRANSFER_CODE_ENV, ErrorCode.PROMPT_TRANSFER_CODE, False, (
         ErrorCode.TRANSFER_CODE_NO_TERMINAL, ErrorCode.TRANSFER_CODE_EMPTY, ErrorCode.TRANSFER_CODE_EMPTY))

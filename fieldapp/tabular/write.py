@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.core.cell_safety import safe_cell, safe_row
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, listing
 from fieldapp.core.private_files import create_private, open_private
 
 from .read import TabularError
@@ -21,7 +21,7 @@ WRITE_SUFFIXES = (".xlsx", ".csv")
 def check_output(path: str | os.PathLike, suffixes: Sequence[str] = WRITE_SUFFIXES) -> Path:
     p = Path(path)
     if p.suffix.lower() not in suffixes:
-        raise TabularError(ErrorCode.OUTPUT_TYPE, where=str(p), suffixes=" 或 ".join(suffixes))
+        raise TabularError(ErrorCode.OUTPUT_TYPE, where=str(p), suffixes=listing(suffixes, alternatives=True))
     if not p.parent.exists():
         raise TabularError(ErrorCode.OUTPUT_FOLDER_MISSING, where=str(p.parent))
     return p

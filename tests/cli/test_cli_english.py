@@ -12,6 +12,8 @@ import subprocess
 import sys
 
 import pytest
+from inline_xlsform import write_xlsform
+from zip_methods import with_compression_method
 
 from fieldapp.store import Store
 
@@ -44,9 +46,11 @@ def setting(tmp_path_factory, demo_template):
         names = {r[0] for r in store.conn.execute("SELECT name FROM areas") if r[0]}
         names |= {r[0] for r in store.conn.execute("SELECT head_name FROM households")
                   if r[0]}
+        names |= {v for r in store.conn.execute(
+            "SELECT name, address, contact FROM facilities") for v in r if v}
         village = store.conn.execute(
             "SELECT name FROM areas WHERE level = 'village' ORDER BY code LIMIT 1").fetchone()[0]
-    names |= {NO_VILLAGE, *ROW_NAMES}
+    names |= {NO_VILLAGE, *ROW_NAMES, "类型", "终端"}  # what fac.csv says
     _bad_rows(tmp / "rows.csv", village)
     damaged = tmp / "damaged.sqlite"
     shutil.copy(demo_template, damaged)
@@ -65,6 +69,7 @@ def setting(tmp_path_factory, demo_template):
         "household_id,lon,lat\nbogus,112.1,35.1\n"
         f"{household},east,35.1\n{household},nan,35.1\n{household},112.1,35.1\n"
         f"{household},112.2,35.2\n", encoding="utf-8")
+    _bad_inputs(tmp)
     return {"db": demo_template, "county": county, "tmp": tmp, "damaged": damaged,
             "names": sorted(names, key=len, reverse=True)}
 
@@ -83,6 +88,25 @@ def _bad_rows(path, village):
             (NO_VILLAGE, "3", "孙八", "", ""),  # 6: no such village
             (village, "3", "钱七", "1101051949", "")]  # 7: an ID number too short
     path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+
+
+def _bad_inputs(tmp):
+    """A form with problems of many kinds, a workbook packed with a compression method Python
+    cannot inflate, a boundary file whose features cannot be used, a service points sheet with
+    a kind the command does not take."""
+    write_xlsform(tmp / "bad_form.xlsx", [
+        ["type", "name", "label", "relevant", "colour"], ["frobnicate", "a", "A", "", ""],
+        ["text", "b", "B", "foo(1)", ""], ["text", "1bad", "C", "", ""],
+        ["select_one nolist", "d", "D", "", ""], ["osm", "e", "E", "", ""],
+        ["text", "f", "F", "${b} = ", "x"], ["calculate", "g", "", "", ""],
+        ["begin group", "grp", "G", "", ""]], [["list_name", "name", "label"]])
+    write_xlsform(tmp / "odd.xlsx", [["type", "name", "label"], ["text", "a", "A"]])
+    with_compression_method(tmp / "odd.xlsx", 9)
+    (tmp / "bad.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": NO_VILLAGE}, "geometry": None},
+        {"type": "Feature", "properties": {"name": NO_VILLAGE},
+         "geometry": {"type": "Point", "coordinates": [110.9, 35.6]}}]}), encoding="utf-8")
+    (tmp / "fac.csv").write_text("类型,名称,乡镇\n终端,一处,稷峰镇\n", encoding="utf-8")
 
 
 # A copy of the demo database with damage `fieldapp check` finds and gives examples of.
@@ -113,6 +137,17 @@ COMMANDS = {
     "check_damaged": (1, ["check", "{damaged}"]),
     "import_visits_bad_rows": (0, ["import-visits", "{damaged}", "{tmp}/visits.csv"]),
     "map_points_bad_rows": (0, ["map", "import", "{db}", "{tmp}/points.csv", "--dry-run"]),
+    "form_check_bad_form": (1, ["form", "check", "{tmp}/bad_form.xlsx"]),
+    "form_publish_bad_form": (1, ["form", "publish", "{county}", "{tmp}/bad_form.xlsx"]),
+    "form_check_odd_compression": (1, ["form", "check", "{tmp}/odd.xlsx"]),
+    "register_odd_compression": (1, ["import-register", "{db}", "{tmp}/odd.xlsx", "--dry-run"]),
+    "map_bad_boundaries": (1, ["map", "import", "{db}", "{tmp}/bad.geojson", "--dry-run"]),
+    "map_check": (0, ["map", "check", "{db}"]),
+    "sheets_verify_garbage": (1, ["sheets", "verify", "{db}", "garbage"]),
+    "service_points_wrong_kind": (1, ["service-points", "import", "{db}", "{tmp}/fac.csv"]),
+    "service_points_list": (0, ["service-points", "list", "{db}"]),
+    "export_wrong_type": (1, ["export", "households", "{db}", "-o", "{tmp}/x.txt"]),
+    "basemap_not_mbtiles": (1, ["map", "basemap", "{db}"]),
 }
 
 
@@ -253,6 +288,32 @@ def test_map_point_rows_not_imported_say_why_in_english(setting):
                  "row 6: The same household as row 5; ignored",
                  "note: The file does not say its coordinate system"):
         assert line in r.stderr, r.stderr
+
+
+def test_a_forms_own_problems_are_english_with_an_english_locale(setting):
+    argv = ["form", "check", setting["tmp"] / "bad_form.xlsx"]
+    en, zh = run("en_US.UTF-8", *argv), run(None, *argv)
+    assert en.returncode == zh.returncode == 1
+    for line in ("fieldapp: bad_form.xlsx sheet survey row 2 column type (A): Unsupported "
+                 "question type: frobnicate (8 problems in all)",
+                 "row 3 column relevant (D): Unsupported function foo()",
+                 "row 4 column name (B): A field name uses only letters, digits and underscores",
+                 "row 5 column type (A): The choices sheet has no choice list nolist",
+                 "row 6 column type (A): The question type osm cannot be used on a laptop: it "
+                 "needs the OpenMapKit app on a phone",
+                 "row 7 column relevant (D): The expression ends too early (at character 7)",
+                 "row 8 column calculation: The calculated field g has no calculation",
+                 "row 9 column type (A): The group grp has no end_group"):
+        assert line in en.stderr, en.stderr
+    assert "不支持的题型: frobnicate（共 8 处问题）" in zh.stderr
+    assert "分组 grp 没有对应的 end_group" in zh.stderr
+
+
+def test_counts_in_english_agree_with_their_nouns(setting):
+    r = run("en_US.UTF-8", "import-register", setting["db"], setting["tmp"] / "rows.csv",
+            "--dry-run")
+    assert "1 household added" in r.stdout and "5 rows not imported" in r.stdout, r.stdout
+    assert "1 note," in r.stdout
 
 
 def test_a_form_problem_names_its_place_in_english(tmp_path):

@@ -66,3 +66,21 @@ def test_the_app_shows_a_catalogued_error_in_the_ui_language(qapp):
         assert describe(exc) == "合并已取消，数据库未做任何改动"
     finally:
         QLocale.setDefault(before)
+
+
+def test_no_entry_name_is_given_twice():
+    """A name assigned twice in a chapter, or in two chapters, would silently replace the
+    other sentence."""
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    import fieldapp.core.messages as catalogue
+
+    names = Counter()
+    for path in Path(catalogue.__file__).parent.glob("messages*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                names.update(t.id for item in node.body if isinstance(item, ast.Assign)
+                             for t in item.targets if isinstance(t, ast.Name) and t.id.isupper())
+    assert [name for name, n in names.items() if n > 1] == []

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.core.validation import coordinate_problem, geopoint_problem, parse_geopoint
+from fieldapp.core.validation import (
+    coordinate_problem, geopoint_problem, geopoint_said, parse_geopoint,
+)
 
 
 def test_a_point_in_jishan_is_fine():
@@ -35,3 +37,13 @@ def test_geopoint_text():
         with pytest.raises(ValueError):
             parse_geopoint(bad)
     assert "精度" in geopoint_problem("35.6 110.9 400 -1")
+
+
+@pytest.mark.parametrize("text, english", [
+    ("35.6 110.9 400 -1", "The accuracy cannot be negative"),
+    ("35.6", "A position is \"latitude longitude\", e.g. 35.60 110.98"),
+    ("a b", "The position is not a number: a b"),
+])
+def test_a_geopoint_problem_in_english(text, english):
+    said = geopoint_said(text)
+    assert said.text("en") == english and str(said) == geopoint_problem(text)

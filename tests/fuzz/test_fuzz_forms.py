@@ -15,7 +15,8 @@ from openpyxl import Workbook, load_workbook
 from fieldapp.core.errors import FieldappError
 from fieldapp.core.paths import forms_dir
 from fieldapp.survey.errors import ExpressionError, FormError
-from fieldapp.survey.expr_eval import EvalContext, check
+from fieldapp.survey.expr_checks import check
+from fieldapp.survey.expr_eval import EvalContext
 from fieldapp.survey.expression import Expression
 from fieldapp.survey.loader import load_form
 

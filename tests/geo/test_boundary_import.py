@@ -161,6 +161,8 @@ def test_level_option_and_ambiguous_or_unknown_features(store, tmp_path):
     reasons = [r["reason"] for r in plan.rejected]
     assert "不是 township 级" in reasons[0] and "找不到" in reasons[1]
     assert "不是面" in reasons[2] and "没有几何" in reasons[3]
+    assert [r["row"] for r in plan.rejected] == [f"第 {n} 个要素" for n in (1, 2, 3, 4)]
+    assert [r["row_en"] for r in plan.rejected] == [f"feature {n}" for n in (1, 2, 3, 4)]
     plan = plan_boundary_import(store, path, level="village")
     assert [m.code for m in plan.matches] == [code]
 

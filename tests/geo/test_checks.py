@@ -23,7 +23,8 @@ def test_clean_demo_has_no_outside_or_unlocated_households(store):
     report = run_checks(store)
     counts = report.counts()
     assert counts[OUTSIDE] == 0 and counts[UNLOCATED] == 0 and counts[NO_BOUNDARY] == 0
-    assert report.crs.endswith("(EPSG:4546)") and report.located == 600
+    assert report.crs == "CGCS2000 3度带 CM111E (EPSG:4546)" and report.located == 600
+    assert report.to_json()["crs_en"] == "CGCS2000 3-degree zone CM111E (EPSG:4546)"
 
 
 def test_seeded_errors_are_found(store):
@@ -94,6 +95,8 @@ def test_a_confirmed_placement_outside_is_told_from_an_unexplained_one(store):
     found = {f.households[0]: f for f in run_checks(store).findings if f.kind == OUTSIDE}
     assert found[confirmed[0]].confirmed and "已确认" in found[confirmed[0]].detail
     assert not found[unexplained[0]].confirmed and "已确认" not in found[unexplained[0]].detail
+    assert found[confirmed[0]].detail_en.endswith(" m outside the village boundary (confirmed "
+                                                 "when placed)")
     # moved back home, the old confirmation does not linger
     set_household_position(store, confirmed[0], confirmed[1], confirmed[2], user="t")
     assert geo_queries.household_placement(store, confirmed[0])[2] is None

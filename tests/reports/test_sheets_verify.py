@@ -55,7 +55,8 @@ def test_every_page_has_a_qr_that_verifies(demo_path, printed, tmp_path, capsys)
         assert "与数据库一致" in capsys.readouterr().out
 
 
-def test_verify_lists_a_changed_household(demo_path, big_village, printed, tmp_path, capsys):
+def test_verify_lists_a_changed_household(demo_path, big_village, printed, tmp_path, capsys,
+                                          monkeypatch):
     out, _ = printed
     qr = pdftools.qr_of_page(out, 2, tmp_path)
     with Store.open(demo_path) as s:
@@ -73,6 +74,15 @@ def test_verify_lists_a_changed_household(demo_path, big_village, printed, tmp_p
     assert f"户主姓名 {h['head_name']} → {h['head_name']}改" in captured.out
     assert "核查状态" in captured.out and "空置房" in captured.out
     assert "核验未通过" in captured.err
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert main(["sheets", "verify", str(demo_path), qr]) == 1
+    english = capsys.readouterr()
+    assert "rows changed on this page: 1" in english.out
+    assert f"head of household {h['head_name']} -> {h['head_name']}改" in english.out
+    assert "check status" in english.out and english.err.startswith("fieldapp: not verified: ")
+    monkeypatch.delenv("LANG")
     # other pages still match
     qr1 = pdftools.qr_of_page(out, 1, tmp_path)
     with Store.open(demo_path) as s:
@@ -93,6 +103,18 @@ def test_verify_reports_removed_and_added_households(demo_path, big_village, pri
     assert [(c.name, c.what) for c in res.changes] == [(h["head_name"], "removed")]
     assert [(c.name, c.what) for c in res.added] == [("新来户", "added")]
     assert "需重新打印" in res.message
+    assert res.text("en").endswith(": rows changed on this page: 1; added since printing and "
+                                   "not on the sheet: 1; print it again")
+    assert res.changes[0].text("en") == f"{h['head_name']}: deleted from the database"
+    assert res.added[0].text() == "新来户：打印后新增，表上没有"
+
+
+def test_every_printed_heading_has_its_english():
+    from fieldapp.core.messages_verify import FIELD_EN
+    from fieldapp.reports.verify import FIELDS
+
+    assert {f for fields in FIELDS.values() for f in fields} <= set(FIELD_EN)
+    assert all(english.isascii() for english in FIELD_EN.values())
 
 
 def test_tampered_or_foreign_codes(demo_path, printed, tmp_path, capsys):

@@ -111,7 +111,8 @@ def test_gap_sheet_round_trip_with_the_operator(demo_store, tmp_path):
     rows = read_done_dates(out)
     assert [r[0] for r in rows] == [2, 3, 4]
     marked, problems = gaps.mark_done_from_rows(demo_store, rows)
-    assert marked == 2 and problems == [(4, "完成日期无效: 五月")]
+    assert marked == 2 and [(row, str(why)) for row, why in problems] == [(4, "完成日期无效: 五月")]
+    assert problems[0][1].text("en") == "Not a valid completion date: 五月"
     done = dict(demo_store.conn.execute(
         "SELECT uuid, done_at FROM work_orders WHERE state = 'done'"))
     assert sorted(done.values()) == ["2026-05-03", "2026-05-04"]

@@ -89,7 +89,8 @@ def test_changes_made_since_and_visited_households_stay(demo_store, tmp_path):
     plan = plan_undo(store, result.import_id)
     assert {u for _t, u, _r in plan.kept} == {new[0], new[1]}
     reasons = {u: r for _t, u, r in plan.kept}
-    assert "修改" in reasons[new[0]] and "走访" in reasons[new[1]]
+    assert "修改" in str(reasons[new[0]]) and "走访" in str(reasons[new[1]])
+    assert reasons[new[1]].text("en") == "has visits; kept"
     undo_import(store, result.import_id)
     live = {u for u, in store.conn.execute(
         "SELECT uuid FROM households WHERE group_no = '9' AND deleted = 0")}
@@ -109,7 +110,7 @@ def test_a_field_changed_again_keeps_its_later_value(store, tmp_path):
         w.update("households", uuid, {"phone": "13800138222"})
     done = undo_import(store, corrected.import_id)
     assert done.reverts == [("households", uuid, {"address": "东街1号"})]
-    assert [r for _t, _u, r in done.kept] == ["部分字段导入后又被修改，保留修改后的值"]
+    assert [str(r) for _t, _u, r in done.kept] == ["部分字段导入后又被修改，保留修改后的值"]
     row = store.conn.execute("SELECT phone, address FROM households").fetchone()
     assert row == ("13800138222", "东街1号")
 

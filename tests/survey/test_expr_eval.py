@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fieldapp.survey import expr_ast as A
-from fieldapp.survey.expr_eval import EvalContext, check, evaluate
+from fieldapp.survey.expr_checks import check
+from fieldapp.survey.expr_eval import EvalContext, evaluate
 from fieldapp.survey.expr_functions import FUNCTIONS
 from fieldapp.survey.expr_parse import parse
 from fieldapp.survey.expression import Expression

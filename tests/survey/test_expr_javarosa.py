@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from fieldapp.survey.expr_eval import EvalContext, check
+from fieldapp.survey.expr_checks import check
+from fieldapp.survey.expr_eval import EvalContext
 from fieldapp.survey.expr_parse import parse
 from fieldapp.survey.expression import Expression
 

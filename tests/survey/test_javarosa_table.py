@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from fieldapp.survey.errors import ExpressionError
-from fieldapp.survey.expr_eval import EvalContext, check
+from fieldapp.survey.expr_checks import check
+from fieldapp.survey.expr_eval import EvalContext
 from fieldapp.survey.expression import Expression
 
 CASES = json.loads((Path(__file__).parent / "data" / "javarosa_xpath_eval.json")

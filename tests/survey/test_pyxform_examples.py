@@ -34,7 +34,7 @@ def test_the_biomass_form_loads_with_its_files_and_reads_typographic_quotes(tmp_
             "name,label,region_id,district_id,village,plant_phase\n"
             "a,A,a,a,a,2022\nb,B,b,b,b,2023\n", encoding="utf-8")
     form = load_form(form_path)
-    assert any("第 9 行" in w and "中文引号" in w for w in form.warnings)
+    assert any("第 9 行" in w and "中文引号" in w for w in map(str, form.warnings))
     state = FormState.new(form)
     assert not state.relevant("leader_name_other")
     state.set("leader_name", "other")  # relevant: ${leader_name} = ‘other’

@@ -64,6 +64,9 @@ def test_county_to_townships_and_back(tmp_path):
     # a laptop may not rename or retype a village: refused per change, listed, rest merged
     assert [(c["table"], c["record"]) for c in res["refused_changes"]] == \
         [("areas", village_uuid(county, village))] * 2
+    assert {(c["code"], c["reason"], c["reason_en"]) for c in res["refused_changes"]} == {(
+        "not_allowed", "乡镇笔记本无权修改区划（乡镇、村及村名）",
+        "A township laptop may not change divisions (townships, villages and their names)")}
     again = json.loads(ok(run("bundle", "merge", county, fa, fb, "--json")).stdout)
     assert again["applied"] == 0 and again["refused_changes"] == []
 

@@ -151,6 +151,8 @@ def test_form_that_does_not_load_is_refused(field_setup, tmp_path):
     with pytest.raises(BundleRejected) as err:
         f.merge_reference(laptop, ref)
     assert err.value.entry.name == "BUNDLE_FORM_UNUSABLE" and "public_place" in str(err.value)
+    assert "the workbook holds public_place version" in err.value.text("en")
+    assert "工作簿里是 public_place 版本" in str(err.value)
     assert data_snapshot(laptop) == before
     with Store.open(laptop) as s:
         assert V2 not in [r["version"] for r in list_forms(s)["forms"]]  # nothing kept

@@ -24,11 +24,12 @@ def laptop(field_setup):
     return a
 
 
-def _rejected(f, path, match: str, **kw):
+def _rejected(f, path, match: str, **kw) -> BundleRejected:
     before = data_snapshot(f.county_path)
-    with Store.open(f.county_path) as s, pytest.raises(BundleRejected, match=match):
+    with Store.open(f.county_path) as s, pytest.raises(BundleRejected, match=match) as caught:
         merge.merge_file(s, path, f.county_keys(), **kw)
     assert data_snapshot(f.county_path) == before
+    return caught.value
 
 
 def test_a_flipped_byte_anywhere_is_rejected_and_nothing_changes(field_setup, laptop):
@@ -89,7 +90,9 @@ def test_newer_schema_and_newer_form_versions_are_rejected(field_setup, laptop):
         hh = s.conn.execute("SELECT uuid FROM households LIMIT 1").fetchone()[0]
         w.insert("visits", {"household_uuid": hh, "form_id": "huhutong_household",
                             "form_version": "2099010101", "state": "complete", "answers": {}})
-    _rejected(f, f.export(laptop, "newer-form.fab"), "2099010101")
+    exc = _rejected(f, f.export(laptop, "newer-form.fab"), "2099010101")
+    assert "表单 huhutong_household 版本 2099010101 比本库已知的" in str(exc)
+    assert "form huhutong_household version 2099010101 is newer than" in exc.text("en")
 
 
 @pytest.mark.parametrize("name", ["../../evil.json", "/etc/passwd", "attachments/../x",

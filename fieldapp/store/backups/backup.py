@@ -367,8 +367,7 @@ def _os_error(exc: OSError, where: Path) -> E.StoreError:
     import errno
 
     if exc.errno == errno.ENOSPC:
-        return E.StoreError("磁盘已满，备份未完成（原数据库未受影响）", code="disk_full",
-                            where=str(where))
+        return E.StoreError(ErrorCode.BACKUP_DISK_FULL, where=str(where))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return E.ReadOnlyDatabase("没有写入权限，无法保存备份", where=str(where))
-    return E.StoreError(f"备份失败（{exc.strerror}）", where=str(where))
+        return E.ReadOnlyDatabase(ErrorCode.BACKUP_NO_PERMISSION, where=str(where))
+    return E.StoreError(ErrorCode.BACKUP_OS_FAILED, where=str(where), reason=exc.strerror)

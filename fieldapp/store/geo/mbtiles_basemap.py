@@ -11,7 +11,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Words, listing
 
 from fieldapp.store import errors as E
 
@@ -73,14 +73,16 @@ class MBTiles:
         tables = {r[0] for r in self.conn.execute(
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
         if not {"metadata", "tiles"} <= tables:
-            missing = "、".join(sorted({"metadata", "tiles"} - tables))
+            missing = listing(sorted({"metadata", "tiles"} - tables))
             raise E.NotADatabase(ErrorCode.MBTILES_SCHEMA, where=str(self.path),
-                                 reason=f"缺少 {missing}")
+                                 reason=Words(f"缺少 {missing.zh}", f"missing {missing.en}"))
         for table, need in (("tiles", _TILE_COLUMNS), ("metadata", {"name", "value"})):
             have = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
             if not need <= have:
+                missing = listing(sorted(need - have))
                 raise E.NotADatabase(ErrorCode.MBTILES_SCHEMA, where=str(self.path),
-                                     reason=f"{table} 缺少 {'、'.join(sorted(need - have))}")
+                                     reason=Words(f"{table} 缺少 {missing.zh}",
+                                                  f"{table} lacks {missing.en}"))
 
     def _zooms(self) -> tuple:
         """(min, max) zoom: from the metadata when it says so (one row is then enough to know

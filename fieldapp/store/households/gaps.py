@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from fieldapp.core.errors import FieldappError
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.reconcile import (
     ACTIVE_STATES,
     UNKNOWN_OPERATOR,
@@ -221,18 +221,18 @@ def verify_by_revisits(store, user: str | None = None) -> int:
 def mark_done_from_rows(store, rows: Iterable[tuple[int, str, str]], user: str | None = None):
     """Apply an operator's returned sheet: (row number, order uuid, done date) -> done.
     Returns (marked, problems[(row, reason)]). All in one transaction."""
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, Said]] = []
     todo = []
     for rowno, uuid, done in rows:
         try:
             day = dt.date.fromisoformat(str(done)[:10]).isoformat()
         except ValueError:
-            problems.append((rowno, f"完成日期无效: {done}"))
+            problems.append((rowno, Said(ErrorCode.ORDER_BAD_DONE_DATE, value=done)))
             continue
         state = store.conn.execute("SELECT state FROM work_orders WHERE uuid = ? AND deleted = 0",
                                    (uuid,)).fetchone()
         if state is None:
-            problems.append((rowno, f"找不到工单 {uuid}"))
+            problems.append((rowno, Said(ErrorCode.WORK_ORDER_NOT_FOUND, order=uuid)))
         elif state[0] == "open":
             todo.append((uuid, day))
     if todo:

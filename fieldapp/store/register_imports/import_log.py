@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from fieldapp.core.gc_pause import gc_paused
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.progress import Cancelled
 
 from fieldapp.store import errors as E
@@ -56,7 +56,7 @@ class UndoPlan:
     record: ImportRecord
     deletes: list[tuple[str, str]] = field(default_factory=list)  # (table, uuid)
     reverts: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
-    kept: list[tuple[str, str, str]] = field(default_factory=list)  # (table, uuid, reason)
+    kept: list[tuple[str, str, Said]] = field(default_factory=list)  # (table, uuid, why)
 
     def counts(self) -> dict[str, int]:
         return {"deleted": len(self.deletes), "reverted": len(self.reverts),
@@ -114,7 +114,7 @@ def plan_undo(store, import_id: int) -> UndoPlan:
             continue  # gone already
         if op == "insert":
             if (cur[0], cur[1]) != (rec.device_id, counter):
-                plan.kept.append((tbl, uuid, "导入后已被修改，保留"))
+                plan.kept.append((tbl, uuid, Said(ErrorCode.KEPT_CHANGED)))
             elif tbl == "households" and (reason := in_use.get(uuid)):
                 plan.kept.append((tbl, uuid, reason))
             else:
@@ -140,7 +140,7 @@ def _plan_revert(plan: UndoPlan, tbl: str, uuid: str, clock: dict, old: str | No
     if values:
         plan.reverts.append((tbl, uuid, values))
     if later:
-        plan.kept.append((tbl, uuid, "部分字段导入后又被修改，保留修改后的值"))
+        plan.kept.append((tbl, uuid, Said(ErrorCode.KEPT_PARTLY)))
 
 
 def _current(conn, changes: list[tuple]) -> dict[str, dict[str, tuple]]:
@@ -154,11 +154,12 @@ def _current(conn, changes: list[tuple]) -> dict[str, dict[str, tuple]]:
         keys)} for tbl, keys in uuids.items()}
 
 
-def _in_use(conn, households: list[str]) -> dict[str, str]:
+def _in_use(conn, households: list[str]) -> dict[str, Said]:
     """Why each of these households must stay (visits, else work orders), if it must."""
-    reasons: dict[str, str] = {}
+    reasons: dict[str, Said] = {}
     wanted = set(households)
-    for table, reason in (("work_orders", "已有工单，保留"), ("visits", "已有走访记录，保留")):
+    for table, reason in (("work_orders", Said(ErrorCode.KEPT_WORK_ORDERS)),
+                          ("visits", Said(ErrorCode.KEPT_VISITS))):
         reasons.update((u, reason) for u, in _rows_of(
             conn, table, "household_uuid",
             "SELECT DISTINCT household_uuid FROM {tbl} WHERE deleted = 0 AND {keys}", wanted))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.core.errors import FieldappError
+from fieldapp.ui.shell.i18n import form_language
 from fieldapp.store.households import queries
 
 
@@ -94,7 +95,7 @@ class NewHouseholdDialog(QDialog):
                        self.store.setting("surveyor") or "")
             self.household_id = add_field_household(self.store, new, user=user or None)
         except FieldappError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc.text(form_language()))
             return
         super().accept()
 

@@ -33,6 +33,7 @@ from fieldapp.geo.checks import (
 )
 from fieldapp.store.geo import queries as geo_queries
 
+from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.map.map_jobs import Job
 
@@ -52,6 +53,7 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list = []
         self.names: dict[str, str] = {}
+        self.english = False
         self.headers = [self.tr("Problem"), self.tr("Village"), self.tr("Households"),
                         self.tr("Metres"), self.tr("Detail")]
 
@@ -59,6 +61,7 @@ class FindingsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(report.findings) if report else []
         self.names = names
+        self.english = form_language() == "en"  # details in the window's language
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
@@ -78,7 +81,8 @@ class FindingsModel(QAbstractTableModel):
         f = self.rows[index.row()]
         return (kind_label(f.kind), self.names.get(f.village_code, f.village_code),
                 str(f.count or len(f.households)),
-                "" if f.distance_m is None else f"{f.distance_m:g}", f.detail)[index.column()]
+                "" if f.distance_m is None else f"{f.distance_m:g}",
+                f.detail_en if self.english else f.detail)[index.column()]
 
 
 class MapChecksPanel(QWidget):

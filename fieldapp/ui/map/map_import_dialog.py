@@ -136,7 +136,8 @@ class MapImportDialog(QDialog):
         what = self.tr("households") if self._points() else self.tr("areas")
         source = {"file": self.tr("stated by the file"), "option": self.tr("chosen here"),
                   "assumed": self.tr("assumed")}.get(plan.crs_source, plan.crs_source)
-        lines = [self.tr("Coordinate system: %1 (%2)").replace("%1", plan.crs.label).replace("%2", source),
+        lines = [self.tr("Coordinate system: %1 (%2)").replace("%1", plan.crs.text(form_language()))
+                 .replace("%2", source),
                  self.tr("%1 %2 will be updated; %3 rows or features are not imported.")
                  .replace("%1", str(count)).replace("%2", what).replace("%3", str(len(plan.rejected)))]
         en = form_language() == "en"  # rows and reasons in the window's language

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.reports.errors import PayloadError
-from fieldapp.reports.verify import STATUS_ZH, VerifyResult, verify
+from fieldapp.reports.verify import VerifyResult, verify
+from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 OK_STYLE = "QLabel { background: #e3f4e1; color: #1b5e20; padding: 8px; }"
@@ -67,12 +68,13 @@ class VerifyDialog(QDialog):
             res = verify(self.store, text)
         except PayloadError as exc:
             self.result = None
-            self._show(False, exc.message)
+            self._show(False, exc.text(form_language()))
             return None
         self.result = res
-        self._show(res.ok, res.message, STATUS_ZH.get(res.status, ""))
+        language = form_language()  # the window's language
+        self._show(res.ok, res.text(language), res.status_text(language))
         for change in res.changes + res.added:
-            self.changes.addItem(change.text())
+            self.changes.addItem(change.text(language))
         return res
 
     def keyPressEvent(self, event) -> None:

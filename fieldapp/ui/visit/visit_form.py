@@ -282,7 +282,7 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
             changes = self.state.set(name, raw, index)
         except AnswerError as exc:
             if final:
-                self.input_errors[key] = exc.message
+                self.input_errors[key] = exc.text(form_language())  # the window's language
                 self.touched.add(key)
                 self.refresh()
             return

@@ -2,7 +2,7 @@
 saving records a field-found household and opens its visit checklist at once."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QPushButton
 
 from fieldapp.store.households import queries
@@ -55,6 +55,14 @@ def test_bad_input_keeps_the_dialog_open_with_a_chinese_reason(window, demo_stor
     dlg.lon.setText("110.9")
     dlg.save.click()
     assert dlg.isVisible() and "abc" in dlg.error.text()
+    QSettings().setValue("ui/language", "en")  # the English window says why in English
+    try:
+        dlg.lat.setText("35.6")
+        dlg.lon.setText("")
+        dlg.save.click()
+        assert dlg.error.text() == "A position needs both latitude and longitude"
+    finally:
+        QSettings().remove("ui/language")  # settings outlive a test in one process
     assert demo_store.conn.execute("SELECT count(*) FROM households").fetchone()[0] == before
     dlg.reject()
 

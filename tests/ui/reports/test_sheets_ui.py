@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 
 from fieldapp.core.progress import Cancelled
 from fieldapp.reports.payload import Payload
@@ -112,6 +112,17 @@ def test_scanner_input_verifies_then_lists_changes(qtbot, demo_store, village, t
     verify.code.setText("hello")
     qtbot.keyClick(verify.code, Qt.Key_Return)
     assert verify.result is None and "不是本系统" in verify.answer.text()
+
+    QSettings().setValue("ui/language", "en")  # the English window answers in English
+    try:
+        verify.code.setText(code)
+        qtbot.keyClick(verify.code, Qt.Key_Return)
+        assert "Not signed (an older version)" in verify.answer.text()
+        assert "rows changed on this page: 1" in verify.answer.text()
+        change = verify.changes.item(0).text()
+        assert ": phone " in change and change.endswith(" -> 139****0000"), change
+    finally:
+        QSettings().remove("ui/language")
 
 
 def test_report_dialog_writes_excel(qtbot, demo_store, village, tmp_path):

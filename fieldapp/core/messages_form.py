@@ -1,0 +1,180 @@
+"""The error catalogue, chapter form: what the XLSForm loader says of a workbook's rows
+(fieldapp.survey.loader*, loops, registry) and of its expressions (fieldapp.survey.expr_checks).
+The place (file, sheet, row, column) is not part of these sentences: survey.errors.Problem puts
+it in front in the same language.  Entries become members of ErrorCode; the code (third field)
+is the problem's stable code that `form check --json` prints."""
+
+from __future__ import annotations
+
+from .message_template import Template as T
+
+
+class FormMessages:
+    # ---- the whole workbook --------------------------------------------------------------------
+    FORM_MORE_PROBLEMS = T("{first}（共 {count} 处问题）", "{first} ({count} problems in all)")
+    FORM_NO_SURVEY = T("缺少 survey 工作表", "The survey sheet is missing", "no_survey")
+    FORM_NO_TYPE_COLUMN = T("survey 工作表缺少 type 列", "The survey sheet has no type column",
+                            "no_type_column")
+    FORM_NO_NAME_COLUMN = T("survey 工作表缺少 name 列", "The survey sheet has no name column",
+                            "no_name_column")
+    FORM_TOO_SLOW = T(
+        "表单过于复杂，{seconds} 秒内未能检查完（检查到此行时超时）；请拆分表单或简化表达式",
+        "The form is too complex to check within {seconds} seconds (time ran out at this row): "
+        "split the form or simplify its expressions", "too_slow")
+    FORM_TOO_COMPLEX = T("表单嵌套过深，无法检查", "The form is nested too deeply to check",
+                         "too_complex")
+    FORM_NOT_FOUND = T("找不到表单 {form_id}", "No form {form_id}", "form_not_found")
+    FORM_PLAIN = T("{text}", "{text}")  # a problem raised without a catalogue entry (none known)
+    # ---- notes (warnings): the form loads ------------------------------------------------------
+    FORM_NOTE_CURLY_QUOTES = T(
+        "{sheet} 工作表第 {row} 行 {column} 列: 中文引号 ‘ ’ “ ” 按英文引号读取（ODK Collect 不接受，"
+        "发到手机前请改为 ' 或 \"）",
+        "Sheet {sheet} row {row} column {column}: the typographic quotes ‘ ’ “ ” are read as "
+        "straight quotes (ODK Collect does not accept them: change them to ' or \" before sending "
+        "the form to phones)")
+    FORM_NOTE_STRAY_CHOICE_ROW = T("{sheet} 工作表第 {row} 行没有 list_name 和 name，已忽略",
+                                   "Sheet {sheet} row {row} has neither list_name nor name; ignored")
+    FORM_NOTE_SPACED_CHOICE = T(
+        "{sheet} 工作表第 {row} 行: 选项 name {name!r} 含空格，单选题可用，多选题不能用",
+        "Sheet {sheet} row {row}: the choice name {name!r} contains spaces: fine for select_one, "
+        "not for select_multiple")
+    FORM_NOTE_SHARED_NAME = T(
+        "{sheet} 工作表第 {row} 行: 字段名 {name} 与第 {first_row} 行同名（在不同分组中），答案列名为 "
+        "{key}",
+        "Sheet {sheet} row {row}: the field name {name} is also used in row {first_row} (in "
+        "another group); its answers are kept as {key}")
+    FORM_NOTE_FILTER_NOT_SELECT = T(
+        "{sheet} 工作表第 {row} 行: {name} 不是选择题，choice_filter 不起作用，已忽略",
+        "Sheet {sheet} row {row}: {name} is not a select question, so its choice_filter does "
+        "nothing; ignored")
+    FORM_NOTE_EMPTY_ROWS = T(
+        "工作表 {sheet} 连续 60 行为空，第 {row} 行起的内容未读取（与 pyxform 相同）",
+        "Sheet {sheet} has 60 empty rows in a row: nothing from row {row} on was read (as "
+        "pyxform does)")
+    FORM_NOTE_UNKNOWN_COLUMN = T("survey 工作表的列 {column} 不被识别，已忽略",
+                                 "Column {column} of the survey sheet is not known; ignored")
+    FORM_NOTE_FORM_ID = T("settings 工作表的 form_id 最好只用英文字母、数字和下划线: {form_id}",
+                          "The settings sheet's form_id had better use only letters, digits and "
+                          "underscores: {form_id}")
+    FORM_NOTE_FILTER_COLUMN = T(
+        "{sheet} 工作表第 {row} 行 choice_filter: choices 工作表没有列 {column}（选项列表 "
+        "{list_name}），按空值计算",
+        "Sheet {sheet} row {row} choice_filter: the choices sheet has no column {column} (choice "
+        "list {list_name}); it reads as empty")
+    # ---- choices sheet ---------------------------------------------------------------------------
+    FORM_MISSING_LIST_NAME = T("缺少 list_name", "list_name is missing", "missing_list_name")
+    FORM_MISSING_CHOICE_NAME = T("选项缺少 name", "The choice has no name",
+                                 "missing_choice_name")
+    FORM_BAD_CHOICE_NAME = T("选项 name 不能含空格: {name!r}",
+                             "A choice name cannot contain spaces: {name!r}", "bad_choice_name")
+    FORM_DUPLICATE_CHOICE = T("选项列表 {list_name} 中 {name} 重复",
+                              "{name} appears twice in the choice list {list_name}",
+                              "duplicate_choice")
+    # ---- survey sheet: groups and names ----------------------------------------------------------
+    FORM_UNCLOSED_GROUP = T("分组 {name} 没有对应的 {end}", "The group {name} has no {end}",
+                            "unclosed_group")
+    FORM_UNCLOSED_LOOP = T("begin loop 没有对应的 end loop", "begin loop has no end loop",
+                           "unclosed_group")
+    FORM_UNMATCHED_END = T("{kind} 没有对应的 {begin}", "{kind} has no {begin} before it")
+    FORM_MISMATCHED_END = T("{kind} 与第 {row} 行的 {begin} {name} 不配对",
+                            "{kind} does not close the {begin} {name} of row {row}")
+    FORM_TOO_DEEP = T("分组嵌套超过 {depth} 层（{name}）",
+                      "Groups are nested more than {depth} deep ({name})", "too_deep")
+    FORM_MISSING_NAME = T("缺少 name（字段名）", "The name (field name) is missing",
+                          "missing_name")
+    FORM_BAD_NAME = T("字段名只能用英文字母、数字、下划线，且不以数字开头: {name!r}",
+                      "A field name uses only letters, digits and underscores and does not "
+                      "start with a digit: {name!r}", "bad_name")
+    FORM_DUPLICATE_NAME = T(
+        "字段名 {name} 与第 {row} 行的 {first}（{path}）重复：答案按字段名保存，不同分组中的字段"
+        "也不能同名，大小写不同也算同名（pyxform: There are more than one survey elements named "
+        "'{lower}' (case-insensitive).）",
+        "The field name {name} is already used by {first} in row {row} ({path}): answers are "
+        "kept by field name, so fields in different groups cannot share a name either, nor "
+        "names that differ only in case (pyxform: There are more than one survey elements "
+        "named '{lower}' (case-insensitive).)", "duplicate_name")
+    WORD_FORM_TOP = T("表单顶层", "top of the form")
+    # ---- survey sheet: types, labels, lists ------------------------------------------------------
+    FORM_MISSING_TYPE = T("缺少 type（题型）", "The type (question type) is missing",
+                          "missing_type")
+    FORM_NOT_ON_LAPTOP = T("题型 {kind} 在电脑上无法使用：{reason}",
+                           "The question type {kind} cannot be used on a laptop: {reason}",
+                           "not_on_laptop")
+    WHY_OSM = T("需要手机上的 OpenMapKit 应用", "it needs the OpenMapKit app on a phone")
+    WHY_BACKGROUND_AUDIO = T("需要手机在后台录音", "it needs a phone recording in the background")
+    FORM_UNKNOWN_TYPE = T("不支持的题型: {type}", "Unsupported question type: {type}",
+                          "unknown_type")
+    FORM_MISSING_LABEL = T(
+        "字段 {name} 既没有 label（题目文字）也没有 hint（pyxform: The survey element named "
+        "'{name}' has no label or hint.）",
+        "The field {name} has neither a label (the question's text) nor a hint (pyxform: The "
+        "survey element named '{name}' has no label or hint.)", "missing_label")
+    FORM_MISSING_CALCULATION = T("计算字段 {name} 缺少 calculation",
+                                 "The calculated field {name} has no calculation",
+                                 "missing_calculation")
+    FORM_MISSING_LIST = T("{kind} 后面要写选项列表名", "{kind} is followed by a choice list name",
+                          "missing_list")
+    FORM_MISSING_LIST_FILE = T("{kind} 后面要写表单旁边的一个选项文件名（如 villages.csv）",
+                               "{kind} is followed by the name of one choice file beside the "
+                               "form (such as villages.csv)", "missing_list")
+    FORM_UNKNOWN_LIST = T("choices 工作表中没有选项列表 {list_name}",
+                          "The choices sheet has no choice list {list_name}", "unknown_list")
+    FORM_OR_OTHER = T("不支持 {type}（选项列表名后只能写 or_other）",
+                      "{type} is not supported (only or_other may follow the choice list name)",
+                      "unsupported_or_other")
+    FORM_BAD_PARAMETER = T("parameters 应写成 名称=值: {part}",
+                           "parameters are written name=value: {part}", "bad_parameters")
+    FORM_BAD_MAX_PIXELS = T("max-pixels 应为正整数: {value}",
+                            "max-pixels is a positive whole number: {value}", "bad_parameters")
+    FORM_BAD_DEFAULT = T("默认值不符合题型 {kind}: {problem}",
+                         "The default does not fit the question type {kind}: {problem}",
+                         "bad_default")
+    FORM_SPACED_CHOICE_MULTIPLE = T(
+        "选项 name 不能含空格: {name!r}（多选题 {question} 用这个列表，多选的答案以空格分隔）",
+        "A choice name cannot contain spaces: {name!r} (the select_multiple question {question} "
+        "uses this list, and its answer separates the chosen names by spaces)", "bad_choice_name")
+    FORM_REPEAT_NAMED_ROOT = T(
+        "重复组不能与表单根节点同名: {name}（pyxform: Repeat names must not be the same as the survey "
+        "root (which defaults to 'data').）",
+        "A repeat cannot have the name of the form's root: {name} (pyxform: Repeat names must not "
+        "be the same as the survey root (which defaults to 'data').)", "bad_name")
+    FORM_TYPE_NOT_LOWER = T(
+        "题型要用小写字母写: {lower}（pyxform: Unknown question type '{type}'.）",
+        "Question types are written in lower case: {lower} (pyxform: Unknown question type "
+        "'{type}'.)", "unknown_type")
+    FORM_TRIGGER_SYNTAX = T("trigger 列应写成 ${{字段名}}: {text}",
+                            "The trigger column takes ${{field_name}}: {text}", "bad_reference")
+    FORM_TRIGGER_UNKNOWN = T("trigger 引用了不存在的字段 ${{{name}}}",
+                             "The trigger refers to a field that does not exist: ${{{name}}}",
+                             "unknown_field")
+    FORM_AMBIGUOUS_REFERENCE = T(
+        "${{{name}}} 指的是哪个题目不明确：第 {rows} 行都叫 {name}（pyxform: There are multiple "
+        "survey elements named '{name}'.）",
+        "${{{name}}} could be any of several questions: rows {rows} are all named {name} "
+        "(pyxform: There are multiple survey elements named '{name}'.)", "ambiguous_reference")
+    FORM_TEXT_UNKNOWN_FIELD = T(
+        "引用了不存在的字段 ${{{name}}}（pyxform: There is no survey element named '{name}'.）",
+        "Refers to a field that does not exist: ${{{name}}} (pyxform: There is no survey element "
+        "named '{name}'.)", "unknown_field")
+    FORM_UNKNOWN_DEFAULT = T("默认值引用了不存在的题目 ${{{name}}}",
+                             "The default refers to a question that does not exist: ${{{name}}}",
+                             "unknown_reference")
+    FORM_FILTER_NOT_SELECT = T("choice_filter 只能用于选择题",
+                               "choice_filter is only for select questions",
+                               "choice_filter_not_select")
+    FORM_CYCLE = T("计算循环引用: {loop}", "The calculations refer to each other in a loop: {loop}",
+                   "calculation_cycle")
+    # ---- expressions (the code is the parse error's or expr_checks' own) -----------------------
+    FORM_EXPRESSION_AT = T("{problem}（位置 {position}）: {source}",
+                           "{problem} (at character {position}): {source}")
+    EXPR_UNKNOWN_FUNCTION = T("不支持的函数 {function}()", "Unsupported function {function}()",
+                              "unknown_function")
+    EXPR_ARITY = T("函数 {function}() 需要 {want} 个参数，实际 {count} 个",
+                   "The function {function}() takes {want} arguments, not {count}", "arity")
+    EXPR_ARITY_AT_LEAST = T("函数 {function}() 需要 {least} 个以上参数，实际 {count} 个",
+                            "The function {function}() takes {least} or more arguments, not "
+                            "{count}", "arity")
+    EXPR_BAD_REGEX = T("正则表达式无效: {reason}", "Invalid regular expression: {reason}",
+                       "bad_regex")
+    EXPR_UNKNOWN_FIELD = T("引用了不存在的字段 ${{{name}}}",
+                           "Refers to a field that does not exist: ${{{name}}}", "unknown_field")
