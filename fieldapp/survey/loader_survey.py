@@ -4,7 +4,7 @@ calculation cycles, defaults, choice lists). Problems go to the loader with shee
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .choice_files import ChoiceFileError, read_choice_file, read_table
@@ -19,6 +19,7 @@ from .model import (
     FIELD_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
 )
 from .loops import expand_loops
+from .search_appearance import search_call, search_choices, search_filter
 from .sheets import Row, Sheet, split_column
 from .survey_types import (
     EXTERNAL_DATA, FROM_FILE, LABEL_OPTIONAL, MEDIA_COLUMNS, NOT_ON_LAPTOP, parse_type,
@@ -240,10 +241,31 @@ class SurveyBuilder:
             repeat=self.repeat(),
             trigger=self.trigger(row),
         )
+        f = self.search_list(f, row)
         self.fields.append((f, row))
         self.container().append(f)
         if or_other:
             self.add_other(f, row)
+
+    def search_list(self, f: Field, row: Row) -> Field:
+        """A select whose appearance is search('file', ...): its choices from file.csv beside the
+        form (named and labelled by the placeholder row of its list), its filter as a
+        choice_filter; the field unchanged without search()."""
+        try:
+            call = search_call(f.appearance) if f.is_select else None
+        except ExpressionError as exc:
+            self.problem(exc.code, exc.message, row, "appearance")
+            return f
+        placeholder = self.choices.get(f.list_name, ())
+        if call is None or not placeholder:
+            return f
+        key = f"search:{call.args[0].value}:{f.list_name}"
+        try:
+            self.choices.setdefault(key, search_choices(self.ld.folder, call, placeholder[0]))
+        except ChoiceFileError as exc:
+            self.problem("bad_choice_file", exc.message, row, "appearance")
+            return f
+        return replace(f, list_name=key, choice_filter=search_filter(call) or f.choice_filter)
 
     def lower_case_type(self, row: Row, type_text: str, arg: str) -> bool:
         """pyxform reads a type as written: "Text" or "Select one from x" is no type."""
