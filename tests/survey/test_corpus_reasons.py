@@ -412,3 +412,16 @@ def test_choices_from_a_csv_through_the_search_appearance(xlsform, tmp_path):
                                ["select_one v", "x", "村", "search('nowhere')"]], choices))
     assert (p.code, p.row, p.column) == ("bad_choice_file", 2, "appearance")
     assert "nowhere.csv" in p.message
+
+
+def test_instance_lookups_nested_too_deep_are_refused_naming_the_cell(xlsform):
+    deep = "instance('a')/root/item[" * 9 + "name = 'n'" + "]" * 9
+    p = first_problem(xlsform([["type", "name", "label", "calculation"],
+                               ["calculate", "c", "", f"count({deep})"]],
+                              [["list_name", "name", "label"], ["a", "n", "N"]]))
+    assert (p.code, p.row, p.column) == ("too_complex", 2, "calculation")
+    two = "instance('a')/root/item[name = instance('a')/root/item[name = 'n']/name]/label"
+    form = load_form(xlsform([["type", "name", "label", "calculation"],
+                              ["calculate", "c", "", two]],
+                             [["list_name", "name", "label"], ["a", "n", "N"]]))
+    assert FormState.new(form).value("c") == "N"
