@@ -137,6 +137,12 @@ class FileMessages:
                         "syntax")
     EXPR_NEED_PAREN_END = T("此处应为 ')'，实际是表达式结尾",
                             "Expected ')' here, found the end of the expression", "syntax")
+    EXPR_BAD_SEARCH = T("search() 应写成 search('文件名') 或 search('文件名', 'matches', '列名', 值)",
+                        "Write search() as search('file') or search('file', 'matches', "
+                        "'column', value)", "bad_search")
+    EXPR_INSTANCE_NESTING = T("instance() 里的条件又套 instance() 超过 {limit} 层",
+                              "instance() lookups nest inside each other's conditions more than "
+                              "{limit} deep", "too_complex")
     EXPR_NEED_BRACKET = T("'[' 缺少对应的 ']'", "A '[' lacks its closing ']'", "syntax")
     EXPR_UNKNOWN_INSTANCE = T(
         "instance('{name}') 找不到：choices 工作表没有选项列表 {name}，表单旁边也没有 {name}.csv",

@@ -33,6 +33,9 @@ class EvalContext:
     instances: Mapping[str, Sequence[Mapping[str, str]]] = field(default_factory=dict)
     # jr:choice-name(value, '${field}'): the label of that choice of the field's list
     choice_name: Callable[[str, str], str] | None = None
+    # instance() lookups already made in this evaluation (one inside another's condition reads
+    # only its own items, so it is made once, not once per outer item)
+    lookups: dict[int, NodeSet] = field(default_factory=dict)
 
 
 def evaluate(node: A.Node, ctx: EvalContext) -> Any:
@@ -148,10 +151,14 @@ _STEPS = {"negate": _negate, "logic": _logic, "truth": _truth, "branch": _branch
 def instance_items(n: A.Call, ctx: EvalContext) -> NodeSet:
     """instance('list')/root/item[predicate]/column: the column of every item the predicate
     holds for (the item's name without a column), as a node-set."""
+    if id(n) in ctx.lookups:
+        return ctx.lookups[id(n)]
     name, test, column = n.args[0].value, n.args[1], n.args[2].value
     items = ctx.instances.get(name) or ctx.tables.get(name, ())
-    return NodeSet(item.get(column or "name", "") for item in items
-                   if to_bool(evaluate(test, replace(ctx, choice=item))))
+    found = NodeSet(item.get(column or "name", "") for item in items
+                    if to_bool(evaluate(test, replace(ctx, choice=item))))
+    ctx.lookups[id(n)] = found
+    return found
 
 
 def choice_name(ctx: EvalContext, value: Any, field_ref: Any) -> str:

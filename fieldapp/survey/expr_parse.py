@@ -162,7 +162,8 @@ class _Parser:
     chain length parse, as in JavaRosa. `pending` holds markers: ("bin", op), ("neg",),
     ("paren",), ("call", name, first output index)."""
 
-    def __init__(self, source: str, allow_choice_columns: bool):
+    def __init__(self, source: str, allow_choice_columns: bool, nesting: int = 0):
+        self.nesting = nesting  # instance() lookups this one is the condition of
         self.tokens = tokenize(source)
         self.i = 0
         self.allow_choice_columns = allow_choice_columns
@@ -218,7 +219,7 @@ class _Parser:
         elif tok.kind == "name":
             return self.name(tok)
         elif tok.kind == "instance":
-            self.output.append(_instance_node(tok))
+            self.output.append(_instance_node(tok, self.nesting + 1))
         else:
             raise self._unexpected(tok, ErrorCode.EXPR_UNEXPECTED, ErrorCode.EXPR_UNEXPECTED_END)
         return False
@@ -292,10 +293,16 @@ class _Parser:
         return self.output[0]
 
 
-def _instance_node(tok: Token) -> A.Call:
+MAX_INSTANCE_NESTING = 8  # real forms nest two at most; each level is parsed (and run) again
+
+
+def _instance_node(tok: Token, nesting: int) -> A.Call:
     predicate, at, column = tok.extra
+    if nesting > MAX_INSTANCE_NESTING:
+        raise ExpressionError(ErrorCode.EXPR_INSTANCE_NESTING, tok.pos, limit=MAX_INSTANCE_NESTING)
     try:
-        test = _Parser(predicate, True).parse() if predicate.strip() else A.Call("true", ())
+        test = _Parser(predicate, True, nesting).parse() if predicate.strip() \
+            else A.Call("true", ())
     except ExpressionError as exc:
         exc.pos += at  # where in the whole expression
         raise

@@ -1,31 +1,31 @@
-"""The survey sheet: rows to Fields and Groups, then whole-form checks (references, functions,
-calculation cycles, defaults, choice lists). Problems go to the loader with sheet/row/column."""
+"""The survey sheet: rows to Fields and Groups (types, names, selects and their lists, defaults),
+then the whole-form checks of loader_checks.py. Problems go to the loader with sheet/row/column."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.core.messages import ErrorCode, Said, listing
+from fieldapp.core.messages import ErrorCode, Said
 
-from .choice_files import ChoiceFileError, read_choice_file, read_table
+from .choice_files import ChoiceFileError, read_choice_file
 from .coerce import coerce_answer
 from .errors import AnswerError, ExpressionError, FormError, said_of
-from .expr_ast import INSTANCE_PATH, Call, ChoiceColumn, Str, walk
 from .expr_checks import check
 from .expression import Expression
 from .model import (
     FIELD_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
 )
+from .loader_checks import _REF_IN_TEXT, SurveyChecks
 from .loops import expand_loops
+from .search_appearance import search_call, search_choices, search_filter
 from .sheets import Row, Sheet, split_column
 from .survey_types import (
     EXTERNAL_DATA, FROM_FILE, LABEL_OPTIONAL, MEDIA_COLUMNS, NOT_ON_LAPTOP, parse_type,
 )
 
 _LAST_SAVED = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.\-]*)\}")
-_REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 _CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_:\-]*\s*\(")
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class _Open:
     children: list[Field | Group] = field(default_factory=list)
 
 
-class SurveyBuilder:
+class SurveyBuilder(SurveyChecks):
     def __init__(self, loader: _Loader, sheet: Sheet, choices: dict[str, tuple[Choice, ...]]):
         self.ld = loader
         self.sheet = sheet
@@ -231,10 +231,31 @@ class SurveyBuilder:
             repeat=self.repeat(),
             trigger=self.trigger(row),
         )
+        f = self.search_list(f, row)
         self.fields.append((f, row))
         self.container().append(f)
         if or_other:
             self.add_other(f, row)
+
+    def search_list(self, f: Field, row: Row) -> Field:
+        """A select whose appearance is search('file', ...): its choices from file.csv beside the
+        form (named and labelled by the placeholder row of its list), its filter as a
+        choice_filter; the field unchanged without search()."""
+        try:
+            call = search_call(f.appearance) if f.is_select else None
+        except ExpressionError as exc:
+            self.problem(said_of(exc), row, "appearance", exc.code)
+            return f
+        placeholder = self.choices.get(f.list_name, ())
+        if call is None or not placeholder:
+            return f
+        key = f"search:{call.args[0].value}:{f.list_name}"
+        try:
+            self.choices.setdefault(key, search_choices(self.ld.folder, call, placeholder[0]))
+        except ChoiceFileError as exc:
+            self.problem(said_of(exc), row, "appearance", "bad_choice_file")
+            return f
+        return replace(f, list_name=key, choice_filter=search_filter(call) or f.choice_filter)
 
     def lower_case_type(self, row: Row, type_text: str, arg: str) -> bool:
         """pyxform reads a type as written: "Text" or "Select one from x" is no type."""
@@ -349,74 +370,6 @@ class SurveyBuilder:
             return None
         return expr if not check(expr.tree) else None
 
-    # ----- whole-form checks -------------------------------------------------------------
-    def check_all(self) -> None:
-        for f, row in self.fields:
-            self.ld.in_time(self.sheet, row)
-            for column in ("relevant", "constraint", "calculation", "choice_filter", "required",
-                           "read_only"):
-                expr = getattr(f, column)
-                if isinstance(expr, Expression):
-                    self.report(self.check(expr), row, column)
-            if f.choice_filter is not None:
-                self.check_choice_columns(f, row)
-            self.check_texts(f, row)
-            for name in f.trigger:
-                if name not in self.names:
-                    self.problem(Said(ErrorCode.FORM_TRIGGER_UNKNOWN, name=name), row, "trigger")
-            if isinstance(f.default, Expression):
-                self.report(self.check(f.default), row, "default")
-            if isinstance(f.default, LastSaved) and f.default.name not in self.names:
-                self.problem(Said(ErrorCode.FORM_UNKNOWN_DEFAULT, name=f.default.name), row,
-                             "default")
-        for g in self.groups():
-            if g.relevant is not None:
-                self.report(self.check(g.relevant), self.names.get(g.name), "relevant")
-            if g.repeat_count is not None:
-                self.report(self.check(g.repeat_count), self.names.get(g.name), "repeat_count")
-        self.check_cycles()
-        self.read_tables()
-
-    def check_texts(self, f: Field, row: Row) -> None:
-        """${name} in a label, hint or message names one question of the form (as pyxform)."""
-        for column, texts in (("label", f.labels), ("hint", f.hints),
-                              ("constraint_message", f.constraint_message),
-                              ("required_message", f.required_message)):
-            for name in sorted({n for text in texts.values() for n in _REF_IN_TEXT.findall(text)}):
-                if name in self.shared:
-                    self.problem(self.ambiguous(name), row, column)
-                elif name not in self.names:
-                    self.problem(Said(ErrorCode.FORM_TEXT_UNKNOWN_FIELD, name=name), row, column)
-
-    def check(self, expr: Expression) -> list[tuple[str, Said]]:
-        """An expression's problems, and references to a name several questions have."""
-        problems = check(expr.tree, self.names)
-        for name in sorted(expr.references & self.shared.keys()):
-            said = self.ambiguous(name)
-            problems.append((said.entry.code, said))
-        return problems
-
-    def ambiguous(self, name: str) -> Said:
-        """${name} where several questions (in different groups) are called `name`."""
-        return Said(ErrorCode.FORM_AMBIGUOUS_REFERENCE, name=name,
-                    rows=listing(str(r.number) for r in self.shared[name]))
-
-    def read_tables(self) -> None:
-        """pulldata('name', ...) and instance('name') of a name that is no choice list: name.csv
-        beside the form, read once for every use."""
-        lists = set(self.choices) | {n.rpartition(".")[0] for n in self.choices if "." in n}
-        for f, row in self.fields:
-            for column in ("relevant", "constraint", "calculation", "choice_filter", "required",
-                           "read_only"):
-                expr = getattr(f, column)
-                for node in walk(expr.tree) if isinstance(expr, Expression) else ():
-                    if not (isinstance(node, Call) and node.args and isinstance(node.args[0], Str)):
-                        continue
-                    if node.name == "pulldata":
-                        self.read_table(node.args[0].value, row, column)
-                    elif node.name == INSTANCE_PATH and node.args[0].value not in lists:
-                        self.read_table(node.args[0].value, row, column, instance=True)
-
     def not_a_question(self, row: Row, kind: str) -> bool:
         """Groups, repeats and external data: handled here (True), no question of their own."""
         if kind in ("end_group", "end_repeat", "begin_group", "begin_repeat"):
@@ -433,73 +386,3 @@ class SurveyBuilder:
         name = self.claim_name(row, "calculate")
         if name is not None:
             self.read_table(name, row, "type", suffix=suffix)
-
-    def read_table(self, name: str, row: Row, column: str, instance: bool = False,
-                   suffix: str = ".csv") -> None:
-        if name in self.tables or "/" in name or "\\" in name:
-            return
-        path = self.ld.folder / f"{name}{suffix}"
-        try:
-            self.tables[name] = read_table(path)
-        except ChoiceFileError as exc:
-            said = said_of(exc) if not instance or path.exists() else \
-                Said(ErrorCode.EXPR_UNKNOWN_INSTANCE, name=name)
-            code = "unknown_instance" if instance else \
-                "bad_pulldata_file" if suffix == ".csv" and column != "type" else "bad_choice_file"
-            self.problem(said, row, column, code)
-            self.tables[name] = ()
-
-    def check_choice_columns(self, f: Field, row: Row) -> None:
-        """Bare names in a choice_filter should be columns of the choices sheet (else a warning)."""
-        assert f.choice_filter is not None
-        if not f.is_select:  # pyxform ignores it too
-            self.ld.warnings.append(Said(ErrorCode.FORM_NOTE_FILTER_NOT_SELECT,
-                                         sheet=self.sheet.name, row=row.number, name=f.name))
-            return
-        columns = {"name"}
-        for c in self.choices.get(f.list_name, ()):
-            columns.update(c.columns())
-        missing = sorted({node.name for node in walk(f.choice_filter.tree)
-                          if isinstance(node, ChoiceColumn) and node.name not in columns})
-        for name in missing:  # ODK and pyxform only warn: the missing column reads as empty
-            self.ld.warnings.append(Said(ErrorCode.FORM_NOTE_FILTER_COLUMN, sheet=self.sheet.name,
-                                         row=row.number, column=name, list_name=f.list_name))
-
-    def groups(self) -> list[Group]:
-        out: list[Group] = []
-
-        def walk(items: list[Field | Group] | tuple[Field | Group, ...]) -> None:
-            for item in items:
-                if isinstance(item, Group):
-                    out.append(item)
-                    walk(item.children)
-        walk(self.root)
-        return out
-
-    def report(self, problems: list[tuple[str, Said]], row: Row | None, column: str) -> None:
-        for code, said in problems:
-            if row is not None:
-                self.problem(said, row, column, code)
-
-    def check_cycles(self) -> None:
-        """A calculation may not depend on itself, directly or through other calculations."""
-        deps = {f.name: f.calculation.references for f, _ in self.fields
-                if f.calculation and not f.trigger}  # a triggered one may read itself (n + 1)
-        rows = {f.name: row for f, row in self.fields}
-        state: dict[str, int] = {}
-
-        def visit(name: str, trail: list[str]) -> None:
-            if state.get(name) == 2 or name not in deps:
-                return
-            if state.get(name) == 1:
-                loop = trail[trail.index(name):] + [name]
-                self.problem(Said(ErrorCode.FORM_CYCLE, loop=" → ".join(loop)), rows[name],
-                             "calculation")
-                return
-            state[name] = 1
-            for d in sorted(deps[name]):
-                visit(d, trail + [name])
-            state[name] = 2
-
-        for name in deps:
-            visit(name, [])

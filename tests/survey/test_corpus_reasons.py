@@ -386,3 +386,42 @@ def test_a_triggered_calculation_runs_when_its_trigger_changes(xlsform):
     state.add_instance("member")
     state.set("name", "王芳", 1)
     assert (state.value("named_at", 0), state.value("named_at", 1)) == (None, 2)
+
+
+def test_choices_from_a_csv_through_the_search_appearance(xlsform, tmp_path):
+    # ODK Collect's older search('file'): the list's one row names the CSV's value and label
+    (tmp_path / "villages.csv").write_text(
+        "code,村名,town\n140824101,东关村,jf\n140824102,西关村,jf\n140824201,南庄村,xs\n",
+        encoding="utf-8")
+    choices = [["list_name", "name", "label"], ["v", "code", "村名"], ["t", "jf", "稷峰"],
+               ["t", "xs", "西社"]]
+    form = load_form(xlsform(
+        [["type", "name", "label", "appearance"],
+         ["select_one t", "town", "乡镇", ""],
+         ["select_one v", "all", "全部村", "search('villages')"],
+         ["select_one v", "mine", "本镇的村", "search('villages', 'matches', 'town', ${town})"],
+         ["select_one v", "east", "东边的村", "search('villages', 'startswith', '村名', '东')"]],
+        choices))
+    state = FormState.new(form)
+    assert [(c.name, c.labels["default"]) for c in state.choices("all")][:1] == [
+        ("140824101", "东关村")]
+    state.set("town", "xs")
+    assert [c.name for c in state.choices("mine")] == ["140824201"]
+    assert [c.name for c in state.choices("east")] == ["140824101"]
+    p = first_problem(xlsform([["type", "name", "label", "appearance"],
+                               ["select_one v", "x", "村", "search('nowhere')"]], choices))
+    assert (p.code, p.row, p.column) == ("bad_choice_file", 2, "appearance")
+    assert "nowhere.csv" in p.message
+
+
+def test_instance_lookups_nested_too_deep_are_refused_naming_the_cell(xlsform):
+    deep = "instance('a')/root/item[" * 9 + "name = 'n'" + "]" * 9
+    p = first_problem(xlsform([["type", "name", "label", "calculation"],
+                               ["calculate", "c", "", f"count({deep})"]],
+                              [["list_name", "name", "label"], ["a", "n", "N"]]))
+    assert (p.code, p.row, p.column) == ("too_complex", 2, "calculation")
+    two = "instance('a')/root/item[name = instance('a')/root/item[name = 'n']/name]/label"
+    form = load_form(xlsform([["type", "name", "label", "calculation"],
+                              ["calculate", "c", "", two]],
+                             [["list_name", "name", "label"], ["a", "n", "N"]]))
+    assert FormState.new(form).value("c") == "N"
