@@ -3,12 +3,13 @@ that names it (a changed limit without its documentation fails here)."""
 
 from pathlib import Path
 
-from fieldapp.core import jsonguard, zipguard
+from fieldapp.core import attached_files, jsonguard, zipguard
 from fieldapp.geo import boundary_import, readers
 from fieldapp.store.geo import mbtiles_basemap
-from fieldapp.survey import choice_files, loader, loader_survey, sheets
+from fieldapp.survey import choice_files, geotrace, loader, loader_survey, sheets
 from fieldapp.sync import archive, container, reader
 from fieldapp.tabular import read
+from fieldapp.ui.visit import gps_port
 
 DOC = (Path(__file__).resolve().parent.parent / "docs" / "limits.md").read_text(encoding="utf-8")
 
@@ -42,6 +43,10 @@ def test_every_named_constant_is_documented_with_its_value():
         "MAX_BYTES": _size(choice_files.MAX_BYTES),
         "MAX_ITEMS": f"{choice_files.MAX_ITEMS:,}",
         "MAX_EMPTY_RUN": str(sheets.MAX_EMPTY_RUN),
+        "MAX_TRACE_VERTICES": f"{geotrace.MAX_TRACE_VERTICES:,}",
+        "MAX_ATTACHMENT_BYTES": _size(attached_files.MAX_ATTACHMENT_BYTES),
+        "TIMEOUT_S": f"{gps_port.TIMEOUT_S:g} s",
+        "MAX_LINE": str(gps_port.MAX_LINE),
     }
     for name, value in named.items():
         assert value in _row(name), (name, value)

@@ -45,7 +45,8 @@ def run(args) -> int:
             zh_en("已完成", "complete") if p["state"] == "complete"
             else zh_en("未完成", "incomplete"))))
     done = sum(p["state"] == "complete" for p in places)
-    opened = sum(p["answers"].get("cable_opened") == "yes" for p in places)
+    opened = sum(p["state"] == "complete" and p["answers"].get("cable_opened") == "yes"
+                 for p in places)  # a draft's answer is not yet a finding (as the report)
     print(zh_en(f"共 {len(places)} 处，有线电视已开通 {opened} 处，核查已完成 {done} 处",
                 f"{plural(len(places), 'place')}, cable TV open at {opened}, {done} "
                 f"checks complete"))

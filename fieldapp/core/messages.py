@@ -19,6 +19,7 @@ from .message_template import Said, Template, Words, chapter, listing
 from .messages_cli import CliMessages
 from .messages_files import FileMessages
 from .messages_form import FormMessages
+from .messages_inputs import InputMessages
 from .messages_rows import RowMessages
 from .messages_store import StoreMessages
 from .messages_sync import SyncMessages
@@ -438,6 +439,7 @@ class ErrorCode(Enum):
     locals().update(chapter(StoreMessages))
     locals().update(chapter(CliMessages))
     locals().update(chapter(RowMessages))
+    locals().update(chapter(InputMessages))
     locals().update(chapter(FormMessages))
     locals().update(chapter(VerifyMessages))
 

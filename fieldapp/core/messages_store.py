@@ -109,7 +109,7 @@ class StoreMessages:
     CHECK_CHANGE_NO_RECORD = T("变更 #{seq}: {table} {uuid} 不存在",
                                "Change #{seq}: {table} {uuid} does not exist")
     CHECK_CHANGE_NO_TABLE = T("变更 #{seq}: 未知的表 {table}", "Change #{seq}: unknown table {table}")
-    CHECK_PHOTO_MISSING = T("{table} {uuid}: 照片 {sha}", "{table} {uuid}: photo {sha}")
+    CHECK_PHOTO_MISSING = T("{table} {uuid}: 附件 {sha}", "{table} {uuid}: attachment {sha}")
     CHECK_STATUS = T("households {uuid}: {status}/{reason} 应为 {want_status}/{want_reason}",
                      "households {uuid}: {status}/{reason} should be {want_status}/{want_reason}")
     # ---- why undoing an import keeps a record (store/register_imports/import_log.py) ----------

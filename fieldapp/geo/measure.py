@@ -20,3 +20,11 @@ def format_distance(metres: float) -> str:
     if metres < 1000:
         return f"{metres:.1f} m" if metres < 100 else f"{metres:.0f} m"
     return f"{metres / 1000:.2f} km"
+
+
+def polygon_area_m2(lons: Sequence[float], lats: Sequence[float]) -> float:
+    """Area in square metres of the polygon through the given points (0 for fewer than three)."""
+    if len(lons) < 3:
+        return 0.0
+    area, _perimeter = _GEOD.polygon_area_perimeter(list(lons), list(lats))
+    return abs(float(area))

@@ -26,6 +26,7 @@ from fieldapp.store.visits_import import (
     households_by_uuid,
     write_visits,
 )
+from fieldapp.survey.coerce import ATTACHMENT_TYPES
 from fieldapp.survey.errors import AnswerError
 from fieldapp.store.form_source import current_form
 from fieldapp.survey.registry import HOUSEHOLD_FORM
@@ -215,7 +216,7 @@ def _answers(form, fields, row, get, day: str) -> tuple[dict[str, Any], Said | N
         raw = get(row, col)
         if raw in ("", None):
             continue
-        if not form.fields[name].is_input or form.fields[name].type == "image":
+        if not form.fields[name].is_input or form.fields[name].type in ATTACHMENT_TYPES:
             return {}, Said(ErrorCode.VISIT_ROW_NOT_IMPORTABLE, name=name)
         if form.fields[name].repeat:  # one row per visit has no room for several members
             return {}, Said(ErrorCode.VISIT_ROW_REPEAT, name=name, repeat=form.fields[name].repeat)

@@ -114,7 +114,8 @@ def _spec(table: str) -> _Spec:
                      lambda r: (*r[:4], _geojson_wkb(r[4], 4490), bool(r[5])))
     if table == "households":
         target = tuple(c for c in cols if c not in ("lon", "lat")) + ("township_code", "geom")
-        select = tuple({"size": "size::int", "deleted": "deleted::int::boolean"}.get(c, c)
+        select = tuple({"size": "size::int", "persons": "persons::int",
+                        "deleted": "deleted::int::boolean"}.get(c, c)
                        for c in cols if c not in ("lon", "lat"))
         point = ("CASE WHEN lon IS NULL OR lat IS NULL THEN NULL ELSE"
                  " ST_SetSRID(ST_MakePoint(lon::float8, lat::float8), 4490) END")
@@ -348,13 +349,15 @@ def _incremental(store, conn, cur, code, batch, result, progress) -> None:
 
 def _statuses(store, conn, cur, code, result) -> None:
     cur.execute("CREATE TEMP TABLE IF NOT EXISTS stage_status (uuid text PRIMARY KEY, status text,"
-                " status_reason text) ON COMMIT DELETE ROWS")
+                " status_reason text, persons int) ON COMMIT DELETE ROWS")
     with cur.copy("COPY stage_status FROM STDIN") as copy:
         for row in src.household_statuses(store):
             copy.write_row(row)
-    cur.execute("UPDATE fieldapp.households h SET status = s.status, status_reason = s.status_reason"
+    cur.execute("UPDATE fieldapp.households h SET status = s.status, status_reason = s.status_reason,"
+                " persons = s.persons"
                 " FROM stage_status s WHERE h.county_code = %s AND h.uuid = s.uuid"
-                " AND (h.status, h.status_reason) IS DISTINCT FROM (s.status, s.status_reason)",
+                " AND (h.status, h.status_reason, h.persons)"
+                " IS DISTINCT FROM (s.status, s.status_reason, s.persons)",
                 (code,))
     result.statuses = cur.rowcount
     conn.commit()

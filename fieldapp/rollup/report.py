@@ -55,7 +55,8 @@ def _areas(cur, pattern: str) -> dict[str, list[Area]]:
 
 def _status_rows(cur, pattern: str) -> dict[str, list[tuple]]:
     cur.execute("SELECT county_code, village_code, (source = 'register')::int, status,"
-                f" status_reason, count(*) FROM fieldapp.households h WHERE {_LIVE}"
+                f" status_reason, count(*), coalesce(sum(persons), 0)::int"
+                f" FROM fieldapp.households h WHERE {_LIVE}"
                 " AND county_code LIKE %s GROUP BY 1, 2, 3, 4, 5", (pattern,))
     out: dict[str, list[tuple]] = {}
     for county, *row in cur.fetchall():

@@ -145,7 +145,12 @@ CREATE VIEW fieldapp.village_coverage AS
   GROUP BY d.county_code, d.code, d.name, d.parent_code, d.boundary;
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# v2: the people on each household's latest member roster (不落一人), derived like the status.
+_V2 = """
+ALTER TABLE fieldapp.households ADD COLUMN persons integer NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 VERSION = max(MIGRATIONS)
 
 

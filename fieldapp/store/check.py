@@ -168,9 +168,9 @@ def check_database(path: str | os.PathLike, *, quick: bool = False,
             ("change_targets", "变更日志指向的记录存在", lambda: _change_targets(conn, synced)),
             ("json", "JSON 字段格式", lambda: _json_columns(conn, synced)),
             ("clock", "变更时间戳（格式、不在未来、每台设备递增）", lambda: _clock(conn, synced)),
-            ("attachments", "照片内容与校验值一致", lambda: _attachment_content(conn, tables)),
-            ("attachment_refs", "走访引用的照片存在", lambda: _attachment_refs(conn, tables, refs)),
-            ("orphan_attachments", "未被引用的照片", lambda: _orphan_attachments(conn, tables, refs)),
+            ("attachments", "附件（照片、签名、录音、视频、文件）内容与校验值一致", lambda: _attachment_content(conn, tables)),
+            ("attachment_refs", "走访引用的附件存在", lambda: _attachment_refs(conn, tables, refs)),
+            ("orphan_attachments", "未被引用的附件", lambda: _orphan_attachments(conn, tables, refs)),
             ("status", "户的核查状态与走访一致", lambda: _derived_status(conn, tables)),
         ]
         for i, (code, title, run) in enumerate(steps):
@@ -366,10 +366,11 @@ def _attachment_content(conn: sqlite3.Connection, tables: set[str]) -> Finding:
     if not count:
         return Finding("", "")
     return Finding("", "", count=count, examples=examples,
-                   message=f"{count} 张照片的内容与其校验值不符（已损坏）")
+                   message=f"{count} 个附件的内容与其校验值不符（已损坏）")
 
 
-# A photo answer holds the attachment's sha256: 64 lowercase hex digits.
+# A photo, signature, recording, video or file answer holds the attachment's sha256: 64
+# lowercase hex digits.
 _REFS = """
 SELECT DISTINCT r.uuid, j.value FROM {t} r, json_each(r.answers) j
 WHERE r.deleted = 0 AND json_valid(r.answers) AND j.type = 'text' AND length(j.value) = 64
@@ -378,7 +379,7 @@ WHERE r.deleted = 0 AND json_valid(r.answers) AND j.type = 'text' AND length(j.v
 
 
 def _photo_refs(conn: sqlite3.Connection, tables: set[str]) -> list[tuple[str, str, str]]:
-    """(table, record uuid, sha256) of every photo answer."""
+    """(table, record uuid, sha256) of every attachment answer (photo, signature, audio, …)."""
     return [(t, uuid, sha) for t in ("visits", "public_places") if t in tables
             for uuid, sha in conn.execute(_REFS.format(t=t))]
 
@@ -393,7 +394,7 @@ def _attachment_refs(conn: sqlite3.Connection, tables: set[str], refs) -> Findin
     return Finding("", "", count=len(missing),
                    examples=[Said(ErrorCode.CHECK_PHOTO_MISSING, table=t, uuid=u, sha=s)
                              for t, u, s in missing[:EXAMPLES]],
-                   message=f"{len(missing)} 处答案引用的照片不在数据库中")
+                   message=f"{len(missing)} 处答案引用的附件不在数据库中")
 
 
 def _orphan_attachments(conn: sqlite3.Connection, tables: set[str], refs) -> Finding:
@@ -405,7 +406,7 @@ def _orphan_attachments(conn: sqlite3.Connection, tables: set[str], refs) -> Fin
     if not orphans:
         return Finding("", "", severity=WARNING)
     return Finding("", "", severity=WARNING, count=len(orphans), examples=orphans[:EXAMPLES],
-                   message=f"{len(orphans)} 张照片没有被任何走访引用（例如换过的照片），不影响数据")
+                   message=f"{len(orphans)} 个附件没有被任何走访引用（例如换过的照片），不影响数据")
 
 
 _LATEST_ALL = """

@@ -14,8 +14,8 @@ from typing import Any
 ROLLUP_COLUMNS: dict[str, tuple[str, ...]] = {
     "areas": ("code", "name", "level", "parent_code", "boundary", "deleted"),
     "households": ("uuid", "village_code", "group_no", "head_name", "size", "id_masked", "lon",
-                   "lat", "source", "merged_into", "status", "status_reason", "last_visit_at",
-                   "deleted"),
+                   "lat", "source", "merged_into", "status", "status_reason", "persons",
+                   "last_visit_at", "deleted"),
     "visits": ("uuid", "household_uuid", "form_id", "form_version", "answers", "state",
                "surveyor", "started_at", "ended_at", "deleted"),
     "work_orders": ("uuid", "household_uuid", "kind", "operator", "due_date", "state",
@@ -91,10 +91,11 @@ def records_after(store, table: str, after: str, limit: int) -> list[tuple[Any, 
         (after, limit)).fetchall()
 
 
-def household_statuses(store) -> Iterator[tuple[str, str, str]]:
-    """(uuid, status, status_reason) of every household: the status is derived (a rule change
-    recomputes it without a change-log row), so the roll-up compares it in full on each push."""
-    yield from store.conn.execute("SELECT uuid, status, status_reason FROM households")
+def household_statuses(store) -> Iterator[tuple[str, str, str, int]]:
+    """(uuid, status, status_reason, persons) of every household: these are derived (a rule change
+    or a re-derivation recomputes them without a change-log row), so the roll-up compares them in
+    full on each push."""
+    yield from store.conn.execute("SELECT uuid, status, status_reason, persons FROM households")
 
 
 def county(store) -> tuple[str, str]:

@@ -113,10 +113,15 @@ def discard_visit(store, user: str, visit_uuid: str) -> None:
 
 
 # ----- attachments ------------------------------------------------------------------------
+def content_sha(content: bytes) -> str:
+    """The key of an attachment: the sha256 of its content, as the answer that names it."""
+    return hashlib.sha256(content).hexdigest()
+
+
 def put_attachment(store, user: str, content: bytes, media_type: str,
                    thumbnail: bytes | None = None) -> str:
     """Store a file once by its sha256 (a second copy is not stored again); returns the hash."""
-    sha = hashlib.sha256(content).hexdigest()
+    sha = content_sha(content)
     if store.conn.execute("SELECT 1 FROM attachments WHERE sha256 = ?", (sha,)).fetchone():
         return sha
     with store.write(user) as w:
@@ -139,6 +144,36 @@ def thumbnail(store, sha256: str) -> bytes | None:
         "SELECT coalesce(thumbnail, content) FROM attachments WHERE sha256 = ? AND deleted = 0",
         (sha256,)).fetchone()
     return row[0] if row else None
+
+
+def attachment_info(store, sha256: str) -> dict[str, Any] | None:
+    """{media_type, size} of a stored attachment (without its content), None when absent."""
+    row = store.conn.execute(
+        "SELECT media_type, size FROM attachments WHERE sha256 = ? AND deleted = 0",
+        (sha256,)).fetchone()
+    return {"media_type": row[0], "size": row[1]} if row else None
+
+
+def has_attachment(store, sha256: str) -> bool:
+    """Whether this content is stored already (also a deleted copy: it is not stored again)."""
+    return store.conn.execute("SELECT 1 FROM attachments WHERE sha256 = ?",
+                              (sha256,)).fetchone() is not None
+
+
+def drop_unused_attachments(store, user: str, shas) -> list[str]:
+    """Delete (tombstone) those of `shas` that no visit or public place answer names any more
+    (a signature drawn again or cleared: its earlier pictures). A deleted attachment is never
+    stored again under its sha256, so only content that cannot come back (a signature carries
+    a unique stamp) may be dropped. Returns the ones deleted."""
+    unused = [sha for sha in dict.fromkeys(shas) if not any(
+        store.conn.execute(f"SELECT 1 FROM {table} WHERE deleted = 0 AND instr(answers, ?) > 0"
+                           " LIMIT 1", (sha,)).fetchone() for table in ("visits", "public_places"))
+        and has_attachment(store, sha)]
+    if unused:
+        with store.write(user) as w:
+            for sha in unused:
+                w.delete("attachments", sha)
+    return unused
 
 
 # ----- history ----------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 Stored values (JSON): text -> str, integer -> int, decimal -> int or float, select_one -> choice
 name, select_multiple -> space-separated choice names (as ODK), date -> "YYYY-MM-DD", datetime ->
-"YYYY-MM-DDTHH:MM:SS", time -> "HH:MM:SS", range -> a number, geopoint -> "lat lon [alt [acc]]", image -> attachment sha256,
+"YYYY-MM-DDTHH:MM:SS", time -> "HH:MM:SS", range -> a number, geopoint -> "lat lon [alt [acc]]",
+geotrace/geoshape -> "lat lon alt acc;..." (a shape closed), image/audio/video/file ->
+attachment sha256,
 acknowledge -> "OK". An empty answer is None.
 """
 
@@ -15,14 +17,18 @@ from datetime import date, datetime, time
 from typing import Any
 
 from fieldapp.core.idcard import normalize_text
+from fieldapp.core.errors import BadValue
 from fieldapp.core.validation import geopoint_said, parse_geopoint
 
 from .errors import AnswerError
+from .geotrace import trace_answer
 from fieldapp.core.messages import ErrorCode
 
 _ACK = {"ok", "yes", "true", "1", "y", "是", "确认"}
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
 _STORED_AS = {"range": "decimal"}  # a range slider stores a number
+# Answers that name a stored file by its sha256 (a table cell cannot carry the file itself).
+ATTACHMENT_TYPES = ("image", "audio", "video", "file")
 
 
 def _time(raw: Any) -> str:
@@ -114,6 +120,15 @@ def _geopoint(raw: Any, _choices: Sequence[str]) -> str:
     return " ".join(f"{p:.7f}".rstrip("0").rstrip(".") for p in parts)
 
 
+def _trace(closed: bool):
+    def step(raw: Any, _choices: Sequence[str]) -> str:
+        try:
+            return trace_answer(normalize_text(raw), closed)
+        except BadValue as exc:
+            raise AnswerError(exc.entry, **exc.params) from None
+    return step
+
+
 def _acknowledge(raw: Any, _choices: Sequence[str]) -> str | None:
     if raw is True or normalize_text(raw).lower() in _ACK:
         return "OK"
@@ -125,7 +140,8 @@ def _acknowledge(raw: Any, _choices: Sequence[str]) -> str | None:
 # One step per stored type; any other type keeps its text.
 _COERCE = {"time": lambda raw, _c: _time(raw), "integer": _integer, "decimal": _decimal,
            "select_one": _select_one, "select_multiple": _select_multiple, "date": _date,
-           "datetime": _datetime, "geopoint": _geopoint, "acknowledge": _acknowledge}
+           "datetime": _datetime, "geopoint": _geopoint, "acknowledge": _acknowledge,
+           "geotrace": _trace(closed=False), "geoshape": _trace(closed=True)}
 
 
 def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -> Any:
@@ -136,4 +152,4 @@ def coerce_answer(field_type: str, raw: Any, choice_names: Sequence[str] = ()) -
     step = _COERCE.get(field_type)
     if step is not None:
         return step(raw, choice_names)
-    return normalize_text(raw) if field_type == "image" else str(raw).strip()
+    return normalize_text(raw) if field_type in ATTACHMENT_TYPES else str(raw).strip()

@@ -1143,6 +1143,33 @@ Please send this file to the county office (县融媒体中心).</source>
     </message>
 </context>
 <context>
+    <name>FileEditor</name>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Choose recording…</source>
+        <translation>选择录音…</translation>
+    </message>
+    <message>
+        <source>Choose video…</source>
+        <translation>选择视频…</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>未附文件</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>The attached file is missing from the database</source>
+        <translation>数据库中找不到所附文件</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
         <source>Detail</source>
@@ -1309,6 +1336,77 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>the bundle file (.fab) the county office gave you</source>
         <translation>县融媒体中心发来的参考包文件（.fab）</translation>
+    </message>
+</context>
+<context>
+    <name>GpsDialog</name>
+    <message>
+        <source>%1 satellites</source>
+        <translation>%1 颗卫星</translation>
+    </message>
+    <message>
+        <source>%1 sentences read, no position yet</source>
+        <translation>已读到 %1 条语句，尚未定位</translation>
+    </message>
+    <message>
+        <source>%1 unreadable</source>
+        <translation>%1 条无法解读</translation>
+    </message>
+    <message>
+        <source>Accuracy is estimated from the receiver's HDOP (HDOP × %1 m); the receiver does not measure it.</source>
+        <translation>精度是按接收机的 HDOP 估算的（HDOP × %1 米），并非接收机实测。</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Choose the receiver's port first.</source>
+        <translation>请先选择接收机的端口。</translation>
+    </message>
+    <message>
+        <source>Plug in the receiver, pick its port and press Start.</source>
+        <translation>请插上 GPS 接收机，选择端口后点“开始”。</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Position from a GPS receiver</source>
+        <translation>从 GPS 接收机取位置</translation>
+    </message>
+    <message>
+        <source>Position received; it is updated while the receiver reports.</source>
+        <translation>已收到位置；接收机继续报告时会更新。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Use this position</source>
+        <translation>使用此位置</translation>
+    </message>
+    <message>
+        <source>Waiting for a position from %1 (at most %2 s)…</source>
+        <translation>正在等待 %1 的定位（最多 %2 秒）…</translation>
+    </message>
+    <message>
+        <source>about ±%1 m</source>
+        <translation>约 ±%1 米</translation>
+    </message>
+    <message>
+        <source>altitude %1 m</source>
+        <translation>海拔 %1 米</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 or /dev/ttyUSB0</source>
+        <translation>如 COM3 或 /dev/ttyUSB0</translation>
     </message>
 </context>
 <context>
@@ -3290,6 +3388,53 @@ Please send this file to the county office (县融媒体中心).</source>
     </message>
 </context>
 <context>
+    <name>TraceDialog</name>
+    <message>
+        <source>%1 point(s)</source>
+        <translation>%1 个点</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Click to add points; Backspace or the right button takes the last one back; Enter or a double-click finishes; Esc cancels. At most %1 points.</source>
+        <translation>单击添加点；退格键或右键撤销上一个点；回车或双击完成；Esc 取消。最多 %1 个点。</translation>
+    </message>
+    <message>
+        <source>Click where the point is. Enter or a double-click uses it; Esc cancels.</source>
+        <translation>在地图上单击位置；回车或双击确定；Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Draw the area on the map</source>
+        <translation>在地图上画出区域</translation>
+    </message>
+    <message>
+        <source>Draw the line on the map</source>
+        <translation>在地图上画出路线</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Place the point on the map</source>
+        <translation>在地图上选点</translation>
+    </message>
+    <message>
+        <source>Undo last point</source>
+        <translation>撤销上一个点</translation>
+    </message>
+    <message>
+        <source>area %1 m²</source>
+        <translation>面积 %1 平方米</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Does not match</source>
@@ -3330,6 +3475,22 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>已确认</translation>
     </message>
     <message>
+        <source>Draw on map…</source>
+        <translation>在地图上画…</translation>
+    </message>
+    <message>
+        <source>F4 in the answer box opens the map</source>
+        <translation>在答案框中按 F4 打开地图</translation>
+    </message>
+    <message>
+        <source>GPS receiver…</source>
+        <translation>GPS 接收机…</translation>
+    </message>
+    <message>
+        <source>Place on map…</source>
+        <translation>在地图上选点…</translation>
+    </message>
+    <message>
         <source>Use household location</source>
         <translation>使用本户坐标</translation>
     </message>
@@ -3344,18 +3505,6 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>latitude longitude, e.g. 35.60 110.98</source>
         <translation>纬度 经度，如 35.60 110.98</translation>
-    </message>
-    <message>
-        <source>name of the file</source>
-        <translation>文件名</translation>
-    </message>
-    <message>
-        <source>name of the recording file</source>
-        <translation>录音文件名</translation>
-    </message>
-    <message>
-        <source>name of the video file</source>
-        <translation>视频文件名</translation>
     </message>
     <message>
         <source>number</source>
@@ -3385,6 +3534,14 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>还有 %1 项需要填写或更正 — 查看</translation>
     </message>
     <message>
+        <source>Allowed files (%1)</source>
+        <translation>可用文件 (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot attach this file</source>
+        <translation>无法附上这个文件</translation>
+    </message>
+    <message>
         <source>Cannot reopen the visit</source>
         <translation>无法重新打开本次核查</translation>
     </message>
@@ -3397,8 +3554,20 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>无法使用这张照片</translation>
     </message>
     <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Choose a recording</source>
+        <translation>选择录音文件</translation>
+    </message>
+    <message>
+        <source>Choose a video</source>
+        <translation>选择视频文件</translation>
     </message>
     <message>
         <source>Complete</source>
@@ -3443,6 +3612,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Pictures (%1)</source>
         <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
     </message>
     <message>
         <source>Reading the photo…</source>

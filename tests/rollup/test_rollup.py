@@ -73,7 +73,7 @@ def do_push(db: Path, url: str, **kw):
 def test_init_creates_schema_and_qgis_layers_once(pg_url):
     r = cli("rollup", "init", "--to", pg_url)
     assert r.returncode == 0, r.stderr
-    assert "版本 0 → 1" in r.stderr
+    assert "版本 0 → 2" in r.stderr
     r = cli("rollup", "init", "--to", pg_url)
     assert r.returncode == 0 and "已是最新" in r.stderr
     with psycopg.connect(pg_url) as conn:
@@ -224,6 +224,10 @@ def test_report_counts_equal_the_county_reconciliation(pg_url, dbs, tmp_path):
                  "not_covered"):
         assert getattr(city.total, attr) == getattr(county, attr), attr
     assert city.total.vacant == county.by_status["vacant"]
+    # 不落一人: the people on the member rosters roll up as the county counts them
+    assert (city.total.persons, city.total.persons_covered) == (
+        county.persons, county.persons_covered)
+    assert county.persons > 0
     assert len(city.villages) == len(county.children)
     assert everything.total.households == city.total.households + everything.units[1].households
     for out in ("city.pdf", "city.xlsx"):
@@ -283,3 +287,21 @@ def test_a_changed_visit_reaches_the_report(pg_url, dbs):
         after = build_rollup(conn, "140800000000")
     assert after.total.illegal_charges == before + 1
     assert any(r["amount"] == "120" for r in after.illegal)
+
+
+def test_persons_rederived_without_a_change_row_still_arrive(pg_url, dbs):
+    """persons is derived like the status: a recomputation that writes no change-log row (a rule
+    change, a repair) still reaches the roll-up on the next push."""
+    a, _ = dbs
+    with connect(pg_url) as conn:
+        init(conn)
+    do_push(a, pg_url)
+    with Store.open(a) as s:
+        uuid, n = s.conn.execute("SELECT uuid, persons FROM households WHERE persons > 0"
+                                 " ORDER BY uuid LIMIT 1").fetchone()
+        s.conn.execute("UPDATE households SET persons = persons + 7 WHERE uuid = ?", (uuid,))
+        s.conn.commit()
+    assert do_push(a, pg_url).statuses == 1
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT persons FROM fieldapp.households WHERE uuid = %s",
+                            (uuid,)).fetchone()[0] == n + 7

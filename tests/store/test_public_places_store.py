@@ -135,3 +135,23 @@ def test_missing_place_is_a_clear_error(store):
         P.complete_place(store, "甲", "no-such-uuid")
     with pytest.raises(NotFound):
         P.delete_place(store, "甲", "no-such-uuid")
+
+
+def test_report_counts_only_finished_checks_as_opened(store, village):
+    """开通率 in the report: a draft that says "opened" is not yet a finding; an unchecked place
+    stays in the denominator (nobody has shown it is opened)."""
+    from fieldapp.store.reports.answer_counts import place_counts
+
+    done = {"place_type": "school", "cable_opened": "yes", "channels": "cctv county",
+            "tv_points": 3}
+    finished = P.create_place(store, "甲", village, VERSION, done)
+    P.complete_place(store, "甲", finished)
+    P.create_place(store, "甲", village, VERSION, dict(done, tv_points=5))  # draft
+    closed = P.create_place(store, "甲", village, VERSION,
+                            {"place_type": "school", "cable_opened": "no"})
+    P.complete_place(store, "甲", closed)
+
+    [(town, kind, counts)] = place_counts(store, TOWN)
+    assert (town, kind) == (TOWN, "school")
+    assert counts == {"places": 3, "checked": 2, "cable_opened": 1, "county_channel": 1,
+                      "tv_points": 3}

@@ -136,6 +136,10 @@ FACTORIES: dict[str, Callable[[Context], QWidget]] = {
         "fieldapp.ui.reports.sheets_verify", "VerifyDialog", _store),
     "fieldapp.ui.reports.workorder_dialog.WorkOrderDialog": _lazy(
         "fieldapp.ui.reports.workorder_dialog", "WorkOrderDialog", lambda c: 12),
+    "fieldapp.ui.visit.trace_dialog.TraceDialog": _lazy(
+        "fieldapp.ui.visit.trace_dialog", "TraceDialog", _store, lambda c: "geoshape",
+        lambda c: None, lambda c: None, lambda c: c.village),
+    "fieldapp.ui.visit.gps_dialog.GpsDialog": _lazy("fieldapp.ui.visit.gps_dialog", "GpsDialog"),
 }
 # Base classes that are never shown on their own.
 ABSTRACT = {"fieldapp.ui.widgets.output_dialog.OutputDialog"}

@@ -148,7 +148,11 @@ def operator_mix(store, code: str) -> dict[str, dict[str, int]]:
 
 def place_counts(store, code: str) -> list[tuple[str, str, dict[str, int]]]:
     """(township code, place type, counts) of the area's public places (not deleted): places,
-    checked (checklist complete), cable TV opened, county channel received, TV outlets."""
+    checked (checklist complete), cable TV opened, county channel received, TV outlets.
+
+    Only complete checklists count as opened, receiving or having outlets: a draft's answers are
+    not yet a finding, so the opening rate (opened / places) never counts an unfinished check.
+    Unchecked places stay in the denominator: a place nobody checked is not shown to be opened."""
     a = "json_extract(p.answers, '$.{}')".format
     if code.endswith("000000"):
         where, args = "p.township_code >= ? AND p.township_code < ?", (code[:6], code[:6] + "a")
@@ -157,9 +161,10 @@ def place_counts(store, code: str) -> list[tuple[str, str, dict[str, int]]]:
     keys = ("places", "checked", "cable_opened", "county_channel", "tv_points")
     rows = store.conn.execute(
         "SELECT p.township_code, p.place_type, count(*), sum(p.state = 'complete'),"
-        f" sum(coalesce({a('cable_opened')} = 'yes', 0)),"
-        f" sum(coalesce(' ' || {a('channels')} || ' ' LIKE '% county %', 0)),"
-        f" sum(CASE WHEN typeof({a('tv_points')}) IN ('integer', 'real')"
+        f" sum(p.state = 'complete' AND coalesce({a('cable_opened')} = 'yes', 0)),"
+        f" sum(p.state = 'complete'"
+        f" AND coalesce(' ' || {a('channels')} || ' ' LIKE '% county %', 0)),"
+        f" sum(CASE WHEN p.state = 'complete' AND typeof({a('tv_points')}) IN ('integer', 'real')"
         f" THEN {a('tv_points')} ELSE 0 END)"
         f" FROM public_places p WHERE p.deleted = 0 AND {where}"
         " GROUP BY 1, 2 ORDER BY 1, 2", args).fetchall()

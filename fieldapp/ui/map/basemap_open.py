@@ -42,9 +42,14 @@ def open_basemap(view, path: str, *, quiet: bool = False) -> bool:
     return True
 
 
-def _opened(view, source: TileSource) -> None:
+def gcj_basemap(source: TileSource) -> bool:
+    """Whether an opened basemap says it comes from a Chinese web map (GCJ-02 coordinates)."""
     hint = (source.metadata.get("description", "") + source.name).lower()
-    if any(k in hint for k in _GCJ_HINTS):
+    return any(k in hint for k in _GCJ_HINTS)
+
+
+def _opened(view, source: TileSource) -> None:
+    if gcj_basemap(source):
         view.gcj_action.setChecked(True)
 
 

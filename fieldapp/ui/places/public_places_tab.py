@@ -129,7 +129,8 @@ class PublicPlacesTab(QWidget):
         self.model.set_rows(rows, with_township=bool(self.area_code)
                             and level_of(self.area_code) == "county")
         self.heading.setText(self.area_name if self.area_code else "")
-        opened = sum(1 for r in rows if r["answers"].get("cable_opened") == "yes")
+        opened = sum(1 for r in rows if r["state"] == "complete"  # as the report counts
+                     and r["answers"].get("cable_opened") == "yes")
         done = sum(1 for r in rows if r["state"] == "complete")
         self.count_label.setText(
             self.tr("%1 places · cable TV opened in %2 · %3 checklists complete")

@@ -150,7 +150,18 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def open_path(self, path: str, prefetched: Prefetch | None = None) -> bool:
-        """Open a database; `prefetched`: its area counts, read while the app was starting."""
+        """Open a database; `prefetched`: its area counts, read while the app was starting.
+        While one open is being checked, another (File → Open again before the progress dialog
+        shows) is ignored: the first one goes on."""
+        if getattr(self, "_opening", False):
+            return False
+        self._opening = True
+        try:
+            return self._open_path(path, prefetched)
+        finally:
+            self._opening = False
+
+    def _open_path(self, path: str, prefetched: Prefetch | None) -> bool:
         from fieldapp.jobs.open_database import open_database
         from fieldapp.ui.shell.open_checked import checked_off_gui
 
@@ -170,7 +181,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc, self.tr("Cannot open database"))
             self.store = None
             if previous is not None:
-                self.open_path(str(previous.path))
+                self._open_path(str(previous.path), None)
             self._offer_restore(path, exc)
             return False
         return True

@@ -41,12 +41,13 @@ from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
 from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
 from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
+from fieldapp.ui.visit.visit_form_inputs import FormInputs
 from fieldapp.ui.visit.visit_form_instances import RepeatInstances, index_of
 from fieldapp.ui.visit.visit_form_repeat import RepeatSection
 from fieldapp.ui.visit.visit_form_rows import EditorFactory, FieldRow
 
 
-class VisitFormWidget(RepeatInstances, QWidget):
+class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
     completed = Signal(str)  # household uuid (record.subject_uuid): its status has changed
     saved = Signal(str)  # visit uuid, after each write
     historyRequested = Signal(str)  # household uuid
@@ -72,6 +73,7 @@ class VisitFormWidget(RepeatInstances, QWidget):
             self.state = FormState.new(form, language=self.language,
                                        last_saved=recent(names) if recent and names else None)
         self.touched: set[str] = set()
+        self._init_inputs()
         self.input_errors: dict[str, str] = {}
         self.show_all = False
         self._pending: dict = {}
@@ -113,7 +115,9 @@ class VisitFormWidget(RepeatInstances, QWidget):
         self.content_layout.setContentsMargins(6, 6, 6, 6)
         self.factory = EditorFactory(self.form, self.language, self._choose_photo,
                                      lambda sha: V.thumbnail(self.store, sha),
-                                     self.record.point(), self._store_signature)
+                                     self.record.point(), self._store_signature,
+                                     choose_file=self._choose_file, file_info=self._file_info,
+                                     draw_on_map=self._draw_on_map, read_gps=self._read_gps)
         self._add_items(self.form.children, self.content_layout)
         self._add_extra_answers()
         self.content_layout.addStretch(1)
@@ -304,6 +308,7 @@ class VisitFormWidget(RepeatInstances, QWidget):
             self._show_saved_state(error=describe(exc))
             return False
         self._pending.clear()
+        self._drop_replaced_signatures()
         self._show_saved_state(datetime.now().strftime("%H:%M:%S"))
         self.saved.emit(self.visit_uuid)
         return True
@@ -319,13 +324,6 @@ class VisitFormWidget(RepeatInstances, QWidget):
             self, self.tr("Choose a photo"), "", self.tr("Pictures (%1)").replace(
                 "%1", IMAGE_FILTER))
         return self.store_photo(f, path) if path else None
-
-    def _store_signature(self, png: bytes) -> str | None:
-        try:
-            return V.put_attachment(self.store, self.user, png, "image/png", png)
-        except Exception as exc:  # noqa: BLE001 - a failed write is a message, not a crash
-            show_error(self, exc, self.tr("Cannot store the signature"))
-            return None
 
     def store_photo(self, f: Field, path: str) -> str | None:
         """Downscale and store a picture file; returns its sha256 (None after an error)."""
@@ -418,6 +416,7 @@ class VisitFormWidget(RepeatInstances, QWidget):
             show_error(self, exc, self.tr("The visit was not completed"))
             return False
         self._pending.clear()
+        self._drop_replaced_signatures()
         self.visit_state = "complete"
         self.set_read_only(True)
         self.refresh()

@@ -138,9 +138,11 @@ class ChoiceEditor(Editor):
 
 
 class LineEditor(Editor):
-    """text, integer, decimal, date, datetime and geopoint answers typed as text."""
+    """text, integer, decimal, date, datetime, geopoint, geotrace and geoshape answers typed as
+    text (a location editor has buttons beside it: the map, a GPS receiver)."""
 
-    def __init__(self, placeholder: str = "", parent=None, extra: QPushButton | None = None):
+    def __init__(self, placeholder: str = "", parent=None,
+                 extra: QPushButton | Sequence[QPushButton] | None = None):
         super().__init__(parent)
         self.line = QLineEdit(self)
         self.line.setPlaceholderText(placeholder)
@@ -148,9 +150,9 @@ class LineEditor(Editor):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 1)
-        if extra is not None:
-            extra.setFocusPolicy(Qt.NoFocus)
-            layout.addWidget(extra)
+        for button in [extra] if isinstance(extra, QPushButton) else extra or ():
+            button.setFocusPolicy(Qt.NoFocus)
+            layout.addWidget(button)
         self.setFocusProxy(self.line)
         self._timer = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS)
         self._timer.timeout.connect(lambda: self.edited.emit(self.line.text(), False))
@@ -164,6 +166,12 @@ class LineEditor(Editor):
         if text != self.line.text():
             self.line.setText(text)
         self._committed = text
+
+    def answer_with(self, value: str | None) -> None:
+        """An answer from elsewhere (a button: the map, a GPS): shown and reported."""
+        if value:
+            self.set_value(value)
+            self.edited.emit(value, True)
 
     def commit(self) -> None:
         """Typing finished (Enter, focus left, form completing): report the text once."""
@@ -211,7 +219,26 @@ class AckEditor(Editor):
         QCheckBox.keyPressEvent(self.box, event)
 
 
-class PhotoEditor(Editor):
+class AttachedEditor(Editor):
+    """An answer that is a stored file: `_choose()` stores one and returns its sha256 (None:
+    nothing chosen); Remove empties the answer."""
+
+    _choose: Callable[[], str | None]
+    remove_button: QPushButton
+
+    def _pick(self) -> None:
+        sha = self._choose()
+        if sha:
+            self.edited.emit(sha, True)
+
+    def _connect(self, pick_button: QPushButton) -> None:
+        self.setFocusProxy(pick_button)
+        pick_button.clicked.connect(self._pick)
+        self.remove_button.clicked.connect(lambda: self.edited.emit(None, True))
+        self.value: str | None = None
+
+
+class PhotoEditor(AttachedEditor):
     """image: choose a picture file; the form stores it and shows its thumbnail."""
 
     def __init__(self, choose: Callable[[], str | None], thumbnail: Callable[[str], bytes | None],
@@ -231,15 +258,7 @@ class PhotoEditor(Editor):
         layout.addWidget(self.pick_button)
         layout.addWidget(self.remove_button)
         layout.addStretch(1)
-        self.setFocusProxy(self.pick_button)
-        self.pick_button.clicked.connect(self._pick)
-        self.remove_button.clicked.connect(lambda: self.edited.emit(None, True))
-        self.value: str | None = None
-
-    def _pick(self) -> None:
-        sha = self._choose()
-        if sha:
-            self.edited.emit(sha, True)
+        self._connect(self.pick_button)
 
     def set_value(self, value) -> None:
         self.value = value or None

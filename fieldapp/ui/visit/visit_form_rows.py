@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp.survey.model import Field, Form
@@ -19,6 +20,7 @@ from fieldapp.ui.visit.visit_form_editors import (
     NoteEditor,
     PhotoEditor,
 )
+from fieldapp.ui.visit.visit_form_file import FileEditor
 from fieldapp.ui.visit.visit_form_signature import SignatureEditor
 
 
@@ -81,9 +83,15 @@ class EditorFactory:
 
     def __init__(self, form: Form, language: str, choose_photo: Callable[[Field], str | None],
                  thumbnail: Callable[[str], bytes | None], household_point: str | None,
-                 store_signature: Callable[[bytes], str | None] | None = None):
+                 store_signature: Callable[[bytes], str | None] | None = None, *,
+                 choose_file: Callable[[Field], str | None] | None = None,
+                 file_info: Callable[[str], tuple[str, str] | None] | None = None,
+                 draw_on_map: Callable[[str, str | None], str | None] | None = None,
+                 read_gps: Callable[[], str | None] | None = None):
         self.form, self.language = form, language
         self.store_signature = store_signature
+        self.choose_file, self.file_info = choose_file, file_info
+        self.draw_on_map, self.read_gps = draw_on_map, read_gps
         self.choose_photo, self.thumbnail = choose_photo, thumbnail
         self.household_point = household_point
 
@@ -108,16 +116,36 @@ class EditorFactory:
             "barcode": _t("scan the code or type it"),
             "geotrace": _t("points: latitude longitude; latitude longitude; ..."),
             "geoshape": _t("points: latitude longitude; latitude longitude; ..."),
-            "audio": _t("name of the recording file"), "video": _t("name of the video file"),
-            "file": _t("name of the file"),
         }
-        if t == "geopoint" and self.household_point:
-            button = QPushButton(_t("Use household location"))
-            editor = LineEditor(placeholders[t], extra=button)
-            point = self.household_point
-            button.clicked.connect(lambda: editor.set_value(point) or editor.edited.emit(
-                point, True))
-            return editor
+        if t in ("audio", "video", "file") and self.choose_file and self.file_info:
+            return FileEditor(t, lambda: self.choose_file(f), self.file_info)
+        if t in ("geopoint", "geotrace", "geoshape"):
+            return self._location_editor(t, placeholders[t])
         if t in placeholders or t == "text":
             return LineEditor(placeholders.get(t, ""))
         return None  # calculate without label, metadata: not shown
+
+    def _location_editor(self, t: str, placeholder: str) -> LineEditor:
+        """Typed or pasted coordinates, with buttons: the household's position, the map and a
+        GPS receiver for a point; the map for a line or an area (also F4 in the answer box)."""
+        buttons: list[tuple[QPushButton, Callable[[], str | None]]] = []
+        if t == "geopoint" and self.household_point:
+            point = self.household_point
+            buttons.append((QPushButton(_t("Use household location")), lambda: point))
+        map_button = None
+        if self.draw_on_map:
+            draw = self.draw_on_map
+            map_button = QPushButton(_t("Place on map…") if t == "geopoint"
+                                     else _t("Draw on map…"))
+            map_button.setToolTip(_t("F4 in the answer box opens the map"))
+            buttons.append((map_button, lambda: draw(t, editor.line.text() or None)))
+        if t == "geopoint" and self.read_gps:
+            buttons.append((QPushButton(_t("GPS receiver…")), self.read_gps))
+        editor = LineEditor(placeholder, extra=[b for b, _ in buttons])
+        for button, source in buttons:
+            button.clicked.connect(lambda _c=False, s=source: editor.answer_with(s()))
+        if map_button is not None:
+            shortcut = QShortcut(QKeySequence(Qt.Key_F4), editor.line)
+            shortcut.setContext(Qt.WidgetShortcut)
+            shortcut.activated.connect(map_button.click)
+        return editor

@@ -1,10 +1,13 @@
 """Signature for the visit form (`image` with appearance `signature`): a white pad the surveyor
 draws on with the mouse. The drawing is stored as a PNG attachment exactly like a photo, its
-sha256 the answer. It is stored shortly after a stroke ends, when the pad loses focus, on
-Enter, and when the form saves what is still being edited."""
+sha256 the answer. It is stored when the pad loses focus, on Enter, when the form saves what is
+still being edited, and after STORE_AFTER_MS without a new stroke (a pause between the strokes
+of one name does not store a half-written picture; each picture replaced is deleted again by
+the form, visit_form_inputs.py)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt, QTimer, Signal
@@ -14,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from fieldapp.ui.visit.visit_form_editors import Editor
 
 PAD_WIDTH, PAD_HEIGHT = 420, 140
-STORE_AFTER_MS = 800
+STORE_AFTER_MS = 4000
 _INK = QColor("#10205a")
 
 
@@ -152,7 +155,11 @@ class SignatureEditor(Editor):
         if not self.dirty:
             return
         self.dirty = False
-        sha = self._store(png_bytes(self.pad.image))
+        picture = self.pad.image.copy()
+        # a unique stamp: a picture dropped once (drawn again, cleared) never comes back under
+        # the same sha256 (store.visits.drop_unused_attachments)
+        picture.setText("fieldapp-signature", uuid.uuid4().hex)
+        sha = self._store(png_bytes(picture))
         if sha and sha != self.value:
             self.value = sha
             self.edited.emit(sha, True)

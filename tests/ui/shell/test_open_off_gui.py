@@ -115,3 +115,27 @@ def test_an_older_database_is_upgraded_on_the_worker_thread_then_opened(window, 
     assert window.open_path(str(old))
     assert upgraded_on == [(5, False)]  # the window did not wait on the migrations
     assert window.store.path == old and window.store.schema_version == SCHEMA_VERSION
+
+
+def test_a_second_open_while_one_is_checked_is_ignored(window, tmp_path, monkeypatch, held_check):
+    """File → Open chosen again within the moment before the progress dialog shows: the first
+    open goes on and ends opened; the second does nothing (it does not replace the first)."""
+    from fieldapp.store.setup import new_county_database
+
+    first, second = tmp_path / "甲.sqlite", tmp_path / "乙.sqlite"
+    for path in (first, second):
+        new_county_database(path, "140824").close()
+    again = []
+
+    def tick():
+        if not again:  # the user opens another file while the first is still being checked
+            again.append((window.open_path(str(second)), held_check.is_set()))
+            held_check.set()
+
+    timer = _ticking(5, tick)
+    try:
+        assert window.open_path(str(first)) is True
+    finally:
+        timer.stop()
+    assert again == [(False, False)]  # refused at once, while the first check still held
+    assert window.store.path == first

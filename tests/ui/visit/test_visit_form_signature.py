@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
 from fieldapp.store import visits as V
+from fieldapp.store.check import check_database
 from fieldapp.survey.loader import load_form
 from fieldapp.ui.visit.visit_form import VisitFormWidget
 from fieldapp.ui.visit.visit_form_signature import SignatureEditor
@@ -91,6 +92,40 @@ def test_tab_leaves_the_pad_and_keeps_the_signature(qtbot, demo_store, household
     pad = w.editors["sign"].pad
     draw(qtbot, pad, [(30, 30), (120, 100), (200, 40)])
     qtbot.keyClick(pad, Qt.Key_Tab)
-    print("DBG", w.editors["sign"].value, w.editors["sign"].dirty, pad.hasFocus(), w.focusWidget(), w.state.answers.get("sign"))
     assert w.editors["remark"].isAncestorOf(w.focusWidget())
     assert V.get_visit(demo_store, w.visit_uuid)["answers"]["sign"] == w.editors["sign"].value
+
+
+def orphans(store) -> int:
+    """Attachments `fieldapp check` finds unused by any answer."""
+    found = [f for f in check_database(store.path).warnings if f.check == "orphan_attachments"]
+    return found[0].count if found else 0
+
+
+def test_a_signature_drawn_again_or_cleared_leaves_no_picture_behind(qtbot, demo_store,
+                                                                     household, tmp_path):
+    before = orphans(demo_store)
+    w = VisitFormWidget(demo_store, household, make_form(tmp_path), language="zh")
+    qtbot.addWidget(w)
+    w.show()
+    editor = w.editors["sign"]
+    draw(qtbot, editor.pad, [(20, 100), (60, 30), (100, 110)])
+    assert w.flush()
+    first = editor.value
+    draw(qtbot, editor.pad, [(140, 60), (220, 60)])  # signed on after it was stored
+    assert w.flush()
+    second = editor.value
+    assert first != second and V.attachment(demo_store, second)
+    assert V.attachment(demo_store, first) is None  # the half-drawn picture is gone
+    assert orphans(demo_store) == before
+
+    qtbot.mouseClick(editor.clear_button, Qt.LeftButton)
+    assert w.flush()
+    assert V.attachment(demo_store, second) is None
+    report = check_database(demo_store.path)
+    assert report.ok and orphans(demo_store) == before
+
+    draw(qtbot, editor.pad, [(20, 100), (60, 30), (100, 110)])  # the same strokes again
+    assert w.flush()
+    assert V.attachment(demo_store, editor.value)  # stored anew, not the deleted picture
+    assert check_database(demo_store.path).ok

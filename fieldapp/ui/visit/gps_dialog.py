@@ -1,0 +1,189 @@
+"""Take a geopoint from a USB/serial GPS receiver: pick the port (and baud rate), wait for a
+position, and use it. The receiver is read on a thread (gps_port.GpsReader); this window only
+shows what it reports and stops it when closed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from fieldapp.core.nmea import UERE_M, Fix
+from fieldapp.ui.shell.i18n import form_language
+from fieldapp.ui.visit.gps_port import (
+    BAUD_RATES,
+    DEFAULT_BAUD,
+    TIMEOUT_S,
+    GpsReader,
+    available_ports,
+)
+from fieldapp.ui.widgets.screen_fit import fit_to_screen
+
+POLL_MS = 100
+
+
+class GpsDialog(QDialog):
+    def __init__(self, parent=None, timeout_s: float = TIMEOUT_S):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Position from a GPS receiver"))
+        self.timeout_s = timeout_s
+        self.reader: GpsReader | None = None
+        self.fix: Fix | None = None
+        self.port_box = QComboBox()
+        self.port_box.setEditable(True)
+        self.port_box.lineEdit().setPlaceholderText(self.tr("e.g. COM3 or /dev/ttyUSB0"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.list_ports)
+        self.baud_box = QComboBox()
+        for rate in BAUD_RATES:
+            self.baud_box.addItem(str(rate), rate)
+        self.baud_box.setCurrentIndex(BAUD_RATES.index(DEFAULT_BAUD))
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.clicked.connect(self.start)
+        port_row = QHBoxLayout()
+        port_row.addWidget(self.port_box, 1)
+        port_row.addWidget(self.refresh_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Port"), port_row)
+        form.addRow(self.tr("Baud rate"), self.baud_box)
+        self.status = QLabel(self.tr("Plug in the receiver, pick its port and press Start."))
+        self.status.setWordWrap(True)
+        self.position = QLabel()
+        self.position.setStyleSheet("font-size: 14px; font-weight: bold;")
+        note = QLabel(self.tr("Accuracy is estimated from the receiver's HDOP (HDOP × %1 m); "
+                              "the receiver does not measure it.").replace("%1", f"{UERE_M:g}"))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #666; font-size: 11px;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.use_button = self.buttons.addButton(self.tr("Use this position"),
+                                                 QDialogButtonBox.AcceptRole)
+        self.use_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.start_button)
+        layout.addWidget(self.status)
+        layout.addWidget(self.position)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self, interval=POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self.list_ports()
+        self._remembered()
+        fit_to_screen(self, 520, 320)
+
+    def _remembered(self) -> None:
+        """The port and baud rate that last gave a position."""
+        settings = QSettings()
+        port = str(settings.value("gps/port", "") or "")
+        index = self.port_box.findData(port)
+        if index >= 0:
+            self.port_box.setCurrentIndex(index)
+        elif port:
+            self.port_box.setEditText(port)
+        baud = self.baud_box.findData(int(settings.value("gps/baud", DEFAULT_BAUD) or 0))
+        if baud >= 0:
+            self.baud_box.setCurrentIndex(baud)
+
+    def list_ports(self) -> None:
+        typed = self.port_box.currentText()
+        self.port_box.clear()
+        try:
+            ports = available_ports()
+        except Exception:  # noqa: BLE001 - no port list on this system: the port is typed
+            ports = []
+        for device, description in ports:
+            self.port_box.addItem(f"{device}  {description}".strip(), device)
+        if typed and not ports:
+            self.port_box.setEditText(typed)
+
+    def port(self) -> str:
+        index = self.port_box.currentIndex()
+        if index >= 0 and self.port_box.itemText(index) == self.port_box.currentText():
+            return str(self.port_box.itemData(index))
+        return self.port_box.currentText().strip()
+
+    def start(self) -> None:
+        port = self.port()
+        if not port:
+            self.status.setText(self.tr("Choose the receiver's port first."))
+            return
+        self.stop()
+        self.fix = None
+        self.use_button.setEnabled(False)
+        self.position.clear()
+        self.reader = GpsReader(port, int(self.baud_box.currentData()), self.timeout_s)
+        self.reader.start()
+        self._timer.start()
+        self.status.setText(self.tr("Waiting for a position from %1 (at most %2 s)…")
+                            .replace("%1", port).replace("%2", f"{self.timeout_s:g}"))
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self.reader is not None:
+            self.reader.stop()
+            self.reader.join(1.0)
+            self.reader = None
+
+    def _poll(self) -> None:
+        reader = self.reader
+        if reader is None:
+            return
+        while not reader.events.empty():
+            kind, value = reader.events.get_nowait()
+            if kind == "fix":
+                self._show_fix(value)
+            elif kind == "failed":
+                self.stop()
+                self.status.setText(value.text(form_language()))
+                self.status.setStyleSheet("color: #c0392b;")
+                return
+            elif self.fix is None:
+                self._show_waiting(value)
+
+    def _show_waiting(self, watch) -> None:
+        text = self.tr("%1 sentences read, no position yet").replace("%1", str(watch.sentences))
+        if watch.bad:
+            text += " · " + self.tr("%1 unreadable").replace("%1", str(watch.bad))
+            if watch.last_problem is not None:
+                text += "\n" + watch.last_problem.text(form_language())
+        self.status.setText(text)
+
+    def _show_fix(self, fix: Fix) -> None:
+        self.fix = fix
+        self.use_button.setEnabled(True)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Position received; it is updated while the receiver "
+                                    "reports."))
+        parts = [f"{fix.lat:.6f}, {fix.lon:.6f}"]
+        if fix.alt is not None:
+            parts.append(self.tr("altitude %1 m").replace("%1", f"{fix.alt:g}"))
+        if fix.accuracy is not None:
+            parts.append(self.tr("about ±%1 m").replace("%1", f"{fix.accuracy:g}"))
+        if fix.satellites is not None:
+            parts.append(self.tr("%1 satellites").replace("%1", str(fix.satellites)))
+        self.position.setText(" · ".join(parts))
+
+    def answer(self) -> str | None:
+        """The geopoint answer "lat lon alt acc" of the position shown."""
+        return self.fix.geopoint() if self.fix else None
+
+    def accept(self) -> None:
+        settings = QSettings()
+        settings.setValue("gps/port", self.port())
+        settings.setValue("gps/baud", int(self.baud_box.currentData()))
+        super().accept()
+
+    def done(self, result: int) -> None:
+        self.stop()
+        super().done(result)

@@ -1,0 +1,107 @@
+"""A geopoint from a USB/serial GPS receiver: the test is the receiver, writing NMEA into a
+pseudo-terminal that the GPS window opens as its serial port."""
+
+from __future__ import annotations
+
+import os
+import tty
+from functools import reduce
+
+import pytest
+from form_helpers import button, open_form, when_shown
+from inline_xlsform import write_xlsform
+from PySide6.QtCore import Qt
+
+from fieldapp.store import visits as V
+from fieldapp.survey.loader import load_form
+from fieldapp.ui.visit.gps_dialog import GpsDialog
+
+pytestmark = [pytest.mark.ui,
+              pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")]
+
+
+def nmea(body: str) -> bytes:
+    return ("$%s*%02X\r\n" % (body, reduce(lambda a, c: a ^ ord(c), body, 0))).encode()
+
+
+NO_FIX = nmea("GPGGA,081529.00,,,,,0,00,99.9,,M,,M,,")
+FIX = nmea("GNGGA,081530.00,3536.1234,N,11058.5678,E,1,09,0.8,612.3,M,-21.0,M,,")
+SATELLITES = nmea("GPGSV,3,1,11,03,03,111,00,04,15,270,00,06,01,010,00,13,06,292,00")
+
+
+@pytest.fixture
+def receiver():
+    """(port path, write(bytes)): a pseudo-terminal whose other end is the test."""
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    yield os.ttyname(slave), lambda data: os.write(master, data)
+    os.close(master)
+    os.close(slave)
+
+
+def gps_window(qtbot, port: str, timeout_s: float) -> GpsDialog:
+    """The GPS window on its own, started on `port`."""
+    d = GpsDialog(timeout_s=timeout_s)
+    qtbot.addWidget(d)
+    d.show()
+    start(qtbot, d, port)
+    return d
+
+
+def start(qtbot, dialog: GpsDialog, port: str) -> None:
+    dialog.port_box.setEditText(port)
+    qtbot.mouseClick(dialog.start_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.reader is not None and dialog.reader.opened.is_set())
+
+
+def test_a_gps_fix_answers_the_geopoint_with_altitude_and_accuracy(qtbot, demo_store,
+                                                                   household, tmp_path,
+                                                                   receiver):
+    port, write = receiver
+    form = load_form(write_xlsform(tmp_path / "gps_test.xlsx", [
+        ["type", "name", "label"], ["geopoint", "dish", "天线位置"]]))
+    w = open_form(qtbot, demo_store, household, form)
+    waiting: list = []
+
+    def receive(d: GpsDialog) -> None:
+        start(qtbot, d, port)
+        write(SATELLITES + NO_FIX)
+        qtbot.waitUntil(lambda: "2 sentences read" in d.status.text(), timeout=5000)
+        waiting.append(d.use_button.isEnabled())
+        write(FIX)
+        qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
+        assert "35.602057, 110.976130" in d.position.text()
+        assert "about ±4 m" in d.position.text() and "9 satellites" in d.position.text()
+        qtbot.mouseClick(d.use_button, Qt.LeftButton)
+
+    seen = when_shown(GpsDialog, receive)
+    qtbot.mouseClick(button(w.editors["dish"], "GPS receiver…"), Qt.LeftButton)
+    assert seen and waiting == [False]  # no position yet: nothing to use
+    assert w.flush()
+    # ODK's "lat lon altitude accuracy"; accuracy HDOP 0.8 × 5 m
+    assert V.get_visit(demo_store, w.visit_uuid)["answers"]["dish"] == \
+        "35.6020567 110.97613 612.3 4"
+    again = GpsDialog()  # the port that gave a position is offered next time
+    qtbot.addWidget(again)
+    assert again.port() == port
+
+
+def test_bad_checksums_are_said_and_the_wait_ends_with_the_reason(qtbot, receiver):
+    port, write = receiver
+    d = gps_window(qtbot, port, 1.5)
+    write(FIX[:-4] + b"00\r\n")  # checksum spoilt
+    qtbot.waitUntil(lambda: "GPS 语句校验和错误" in d.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: d.reader is None, timeout=5000)  # timed out: stopped
+    assert "秒内收到的 GPS 数据都无法使用（1 条校验和错误）" in d.status.text()
+    assert not d.use_button.isEnabled() and d.answer() is None
+
+
+def test_a_silent_port_and_a_missing_port_are_named(qtbot, receiver):
+    port, _write = receiver
+    d = gps_window(qtbot, port, 1)
+    qtbot.waitUntil(lambda: d.reader is None, timeout=5000)
+    assert f"1 秒内端口 {port} 没有收到 GPS 数据" in d.status.text()
+    d.port_box.setEditText("/dev/no-such-gps")
+    qtbot.mouseClick(d.start_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: d.reader is None, timeout=5000)
+    assert "无法打开端口 /dev/no-such-gps" in d.status.text()
