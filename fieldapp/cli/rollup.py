@@ -55,12 +55,12 @@ def run_init(args) -> int:
         before, after = init(conn)
     where = describe(resolve_url(args.to))
     if before == after:
-        print(zh_en(f"汇总数据库 {where} 的结构已是最新（版本 {after}）",
-                    f"The roll-up database {where} is up to date (version {after})"),
+        print(zh_en(f"汇总数据库 {where.zh} 的结构已是最新（版本 {after}）",
+                    f"The roll-up database {where.en} is up to date (version {after})"),
               file=sys.stderr)
     else:
-        print(zh_en(f"汇总数据库 {where} 的结构：版本 {before} → {after}",
-                    f"The roll-up database {where}: version {before} -> {after}"),
+        print(zh_en(f"汇总数据库 {where.zh} 的结构：版本 {before} → {after}",
+                    f"The roll-up database {where.en}: version {before} -> {after}"),
               file=sys.stderr)
     return 0
 

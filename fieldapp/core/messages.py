@@ -18,8 +18,8 @@ from enum import Enum
 from .message_template import Said, Template, Words, chapter, listing
 from .messages_cli import CliMessages
 from .messages_files import FileMessages
-from .messages_inputs import InputMessages
 from .messages_form import FormMessages
+from .messages_inputs import InputMessages
 from .messages_rows import RowMessages
 from .messages_store import StoreMessages
 from .messages_sync import SyncMessages

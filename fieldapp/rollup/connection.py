@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 
-from fieldapp.core.messages import ErrorCode
+from fieldapp.core.messages import ErrorCode, Words
 
 from .errors import RollupError
 
@@ -23,17 +23,19 @@ def resolve_url(url: str | None) -> str:
     return url
 
 
-def describe(url: str) -> str:
-    """Host and database of a connection string, without user or password."""
+def describe(url: str) -> Words:
+    """Host and database of a connection string, without user or password (in both languages:
+    a local server is "本机" / "this computer")."""
     try:
         from psycopg.conninfo import conninfo_to_dict
 
         info = conninfo_to_dict(url)
     except Exception:  # noqa: BLE001 - a malformed string is described generically
-        return "汇总数据库"
-    host = info.get("host") or os.environ.get("PGHOST") or "本机"
+        return Words("汇总数据库", "the roll-up database")
+    host = info.get("host") or os.environ.get("PGHOST")
     db = info.get("dbname") or os.environ.get("PGDATABASE") or ""
-    return f"{host}/{db}" if db else str(host)
+    zh, en = (str(host), str(host)) if host else ("本机", "this computer")
+    return Words(f"{zh}/{db}", f"{en}/{db}") if db else Words(zh, en)
 
 
 _SECRET = re.compile(r"(password\s*=\s*)\S+|(://[^:/@\s]*:)[^@\s]*@", re.IGNORECASE)

@@ -148,6 +148,7 @@ COMMANDS = {
     "service_points_list": (0, ["service-points", "list", "{db}"]),
     "export_wrong_type": (1, ["export", "households", "{db}", "-o", "{tmp}/x.txt"]),
     "basemap_not_mbtiles": (1, ["map", "basemap", "{db}"]),
+    "rollup_no_server": (1, ["rollup", "push", "{db}", "--to", "dbname=x port=1"]),
 }
 
 

@@ -68,6 +68,29 @@ def test_the_app_shows_a_catalogued_error_in_the_ui_language(qapp):
         QLocale.setDefault(before)
 
 
+def test_the_app_shows_a_forms_problem_and_its_place_in_the_ui_language(qapp, tmp_path):
+    from inline_xlsform import write_xlsform
+    from PySide6.QtCore import QLocale
+
+    from fieldapp.survey.errors import FormError
+    from fieldapp.survey.loader import load_form
+    from fieldapp.ui.widgets.errors import describe
+
+    path = write_xlsform(tmp_path / "f.xlsx", [["type", "name", "label"], ["bogus", "a", "A"]])
+    with pytest.raises(FormError) as caught:
+        load_form(path)
+    error = caught.value
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("en"))
+        assert describe(error) == ("Unsupported question type: bogus\n"
+                                   "f.xlsx sheet survey row 2 column type (A)")
+        QLocale.setDefault(QLocale("zh_CN"))
+        assert describe(error) == "不支持的题型: bogus\nf.xlsx 工作表 survey 第 2 行 type 列（A）"
+    finally:
+        QLocale.setDefault(before)
+
+
 def test_no_entry_name_is_given_twice():
     """A name assigned twice in a chapter, or in two chapters, would silently replace the
     other sentence."""

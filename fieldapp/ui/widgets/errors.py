@@ -33,7 +33,10 @@ def describe(exc: BaseException) -> str:
     if code in known:
         return known[code].replace("%1", where)
     if isinstance(exc, FieldappError):  # catalogued errors speak the UI's language
-        return exc.text(QLocale().name()) + (f"\n{where}" if where else "")
+        language = QLocale().name()
+        if language.startswith("en"):  # a form's sheet and row, in English
+            where = getattr(exc, "where_en", None) or where
+        return exc.text(language) + (f"\n{where}" if where else "")
     return _t("Unexpected error: %1").replace("%1", str(exc))
 
 
