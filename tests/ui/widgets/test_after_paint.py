@@ -9,12 +9,19 @@ from fieldapp.ui.widgets.after_paint import after_paint
 pytestmark = pytest.mark.ui
 
 
-def test_runs_after_the_next_paint_of_a_shown_window(qtbot):
+@pytest.fixture
+def shown(qtbot) -> QLabel:
+    """A shown window whose first paints are done."""
     w = QLabel("县")
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.wait(50)  # its first paints are done
+    qtbot.wait(50)
+    return w
+
+
+def test_runs_after_the_next_paint_of_a_shown_window(qtbot, shown):
+    w = shown
     order = []
     w.paintEvent = lambda e, paint=w.paintEvent: (order.append("paint"), paint(e))
     after_paint(w, lambda: order.append("work"), fallback_ms=60_000)
@@ -37,23 +44,14 @@ def test_a_window_not_shown_runs_it_from_the_event_loop(qtbot):
     qtbot.waitUntil(lambda: ran == [1])
 
 
-def test_a_window_that_never_paints_runs_it_after_a_moment(qtbot):
-    w = QLabel("县")
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(50)
+def test_a_window_that_never_paints_runs_it_after_a_moment(qtbot, shown):
     ran = []
-    after_paint(w, lambda: ran.append(1), fallback_ms=50)  # nothing asks it to paint again
+    after_paint(shown, lambda: ran.append(1), fallback_ms=50)  # nothing asks it to paint again
     qtbot.waitUntil(lambda: ran == [1], timeout=2000)
 
 
-def test_work_added_after_a_paint_waits_for_the_next_one(qtbot):
-    w = QLabel("县")
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.wait(50)
+def test_work_added_after_a_paint_waits_for_the_next_one(qtbot, shown):
+    w = shown
     order = []
     for i in range(3):  # a window refreshed three times: each waits for its own paint
         after_paint(w, lambda i=i: order.append(f"work{i}"), fallback_ms=60_000)
