@@ -107,10 +107,16 @@ class _Judge:
 
     def _codes(self, tbl: str, uuid: str, old: dict | None, values: dict) -> set[str]:
         if tbl == "households":
-            return ({r.get("village_code") for r in (old or {}, values)}
-                    | {self.hh_village.get(uuid)}) - {None}
-        if tbl == "visits":
-            hhs = {r.get("household_uuid") for r in (old or {}, values)} - {None}
-            return {self.hh_village.get(h) for h in hhs} - {None}
-        return {r.get(col) for r in (old or {}, values)
-                for col in ("township_code", "village_code", "area_code")} - {None}
+            codes = {values.get("village_code"), self.hh_village.get(uuid)}
+            if old:
+                codes.add(old.get("village_code"))
+        elif tbl == "visits":
+            where = self.hh_village
+            codes = {where.get(values.get("household_uuid"))}
+            if old:
+                codes.add(where.get(old.get("household_uuid")))
+        else:
+            codes = {r.get(col) for r in (old or {}, values)
+                     for col in ("township_code", "village_code", "area_code")}
+        codes.discard(None)
+        return codes

@@ -43,9 +43,12 @@ def _converter(store, keys: KeyPair | None):
 
 
 def _converted(obj: Any, convert) -> Any:
+    """obj itself when its id_hash is already as kept (most are: laptops send keyed hashes)."""
     if not isinstance(obj, dict) or "id_hash" not in obj:
         return obj
-    return dict(obj, id_hash=convert(obj["id_hash"]))
+    value = obj["id_hash"]
+    kept = convert(value)
+    return obj if kept is value else dict(obj, id_hash=kept)
 
 
 def kept_id_hashes(store, changes: list[Change], keys: KeyPair | None) -> list[Change]:

@@ -18,6 +18,7 @@ from typing import Any
 from fieldapp.core.clock import DEFAULT_SKEW_S, hlc_bound, now_ms
 from fieldapp.core.conflict_topics import count_topics
 from fieldapp.core.coverage_rule import CoverageRule
+from fieldapp.core.gc_pause import gc_paused
 from fieldapp.core.messages import ErrorCode, Words
 from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.store import StoreError
@@ -120,8 +121,9 @@ def _merge_each(store, files, result, keys, user, code, progress) -> None:
                 return True
             return progress(i * 1000 + (1000 * done // total if total else 0), len(files) * 1000)
         try:
-            result.reports.append(merge_file(store, f, keys, user=user, code=code,
-                                             progress=step))
+            with gc_paused():  # one bundle's objects live until it is merged
+                report = merge_file(store, f, keys, user=user, code=code, progress=step)
+            result.reports.append(report)
         except Cancelled:
             raise
         except BundleRejected as exc:
@@ -180,7 +182,7 @@ def preview_files(store, files: Iterable[str | os.PathLike], keys: KeyPair | Non
                 if progress and progress(i, len(files)) is False:
                     raise Cancelled(ErrorCode.CANCELLED_MERGE)
                 try:
-                    with local_copy(f) as (opened, work), savepoint(store):
+                    with gc_paused(), local_copy(f) as (opened, work), savepoint(store):
                         report, contents, township = _check(store, opened, work, keys, code,
                                                             "preview")
                         if contents is not None:
