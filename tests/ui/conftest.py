@@ -12,3 +12,13 @@ def window(qtbot, demo_store):
     qtbot.addWidget(w)
     w.show()
     return w
+
+
+@pytest.fixture(autouse=True)
+def _chinese_window_again():
+    """A test that switches the window to English leaves the next test a Chinese window
+    (QSettings outlive a test inside one process)."""
+    yield
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("ui/language")
