@@ -101,22 +101,26 @@ def _new_household_status(plan, conn) -> set[str]:
                 latest[h] = (key, v["uuid"], v["answers"], v["ended_at"])
     parsed = plan.answers
     rule = _rule_of(conn)
+    never = (derive_status(None, rule), 0)
     by_text: dict[str, Any] = {}  # status and persons of each answers text: many answer alike
     for h, row in new.items():
-        _, uuid, answers, ended = latest.get(h, (None, None, None, None))
-        doc = parsed.get(uuid) if answers else None
-        if doc is not None:
+        _, uuid, answers, ended = latest.get(h, _NO_VISIT)
+        if not answers:
+            st, n = never
+        elif (doc := parsed.get(uuid)) is not None:
             st, n = derive_status(doc, rule), persons(doc)
-        elif answers:
+        else:
             known = by_text.get(answers)
             if known is None:
                 doc = json.loads(answers) or None
                 known = by_text[answers] = (derive_status(doc, rule), persons(doc))
             st, n = known
-        else:
-            st, n = derive_status(None, rule), 0
-        row.update(status=st.status, status_reason=st.reason, last_visit_at=ended, persons=n)
+        row["status"], row["status_reason"] = st.status, st.reason
+        row["last_visit_at"], row["persons"] = ended, n
     return set(new) - moved
+
+
+_NO_VISIT = (None, None, None, None)
 
 
 def _write_conflicts(conn: sqlite3.Connection, plan, at: str) -> None:
