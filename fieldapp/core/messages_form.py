@@ -29,7 +29,7 @@ class FormMessages:
     FORM_NOTE_CURLY_QUOTES = T(
         "{sheet} 工作表第 {row} 行 {column} 列: 中文引号 ‘ ’ “ ” 按英文引号读取（ODK Collect 不接受，"
         "发到手机前请改为 ' 或 \"）",
-        "Sheet {sheet} row {row} column {column}: the typographic quotes ‘ ’ “ ” are read as "
+        "Sheet {sheet} row {row} column {column}: curly (typographic) quotes are read as "
         "straight quotes (ODK Collect does not accept them: change them to ' or \" before sending "
         "the form to phones)")
     FORM_NOTE_STRAY_CHOICE_ROW = T("{sheet} 工作表第 {row} 行没有 list_name 和 name，已忽略",
