@@ -22,9 +22,10 @@ _TITLES_EN = {
     "record_versions": "Record versions are in the change log",
     "change_targets": "Change log entries point at existing records",
     "json": "JSON fields", "clock": "Change time stamps (format, not in the future, rising)",
-    "attachments": "Photo contents match their checksums",
-    "attachment_refs": "Photos referenced by visits exist",
-    "orphan_attachments": "Photos no visit refers to",
+    "attachments": "Attachments (photos, signatures, recordings, videos, files) match their "
+                   "checksums",
+    "attachment_refs": "Attachments referenced by visits exist",
+    "orphan_attachments": "Attachments nothing refers to",
     "status": "Households' status agrees with their visits",
 }
 

@@ -84,8 +84,9 @@ class SyncMessages:
                                  "The bundle manifest and header disagree ({key})")
     REFERENCE_NO_CONTENT = T("参考包缺少 reference.json 内容",
                              "The reference bundle lacks reference.json")
-    PHOTO_CHECKSUM = T("照片内容与其校验和不符: {sha256}",
-                       "A photo does not match its checksum: {sha256}")
+    PHOTO_CHECKSUM = T("附件（照片、签名、录音等）内容与其校验和不符: {sha256}",
+                       "An attachment (photo, signature, recording...) does not match its "
+                       "checksum: {sha256}")
     CHANGE_FORMAT = T("同步包中的变更记录格式不对", "A change in the bundle is malformed")
     CHANGE_FORMAT_AT = T("同步包中的变更记录格式不对（{device}:{counter}）",
                          "A change in the bundle is malformed ({device}:{counter})")
