@@ -65,8 +65,6 @@ class FormMessages:
     FORM_MISSING_LIST_NAME = T("缺少 list_name", "list_name is missing", "missing_list_name")
     FORM_MISSING_CHOICE_NAME = T("选项缺少 name", "The choice has no name",
                                  "missing_choice_name")
-    FORM_BAD_CHOICE_NAME = T("选项 name 不能含空格: {name!r}",
-                             "A choice name cannot contain spaces: {name!r}", "bad_choice_name")
     FORM_DUPLICATE_CHOICE = T("选项列表 {list_name} 中 {name} 重复",
                               "{name} appears twice in the choice list {list_name}",
                               "duplicate_choice")
@@ -159,9 +157,6 @@ class FormMessages:
     FORM_UNKNOWN_DEFAULT = T("默认值引用了不存在的题目 ${{{name}}}",
                              "The default refers to a question that does not exist: ${{{name}}}",
                              "unknown_reference")
-    FORM_FILTER_NOT_SELECT = T("choice_filter 只能用于选择题",
-                               "choice_filter is only for select questions",
-                               "choice_filter_not_select")
     FORM_CYCLE = T("计算循环引用: {loop}", "The calculations refer to each other in a loop: {loop}",
                    "calculation_cycle")
     # ---- expressions (the code is the parse error's or expr_checks' own) -----------------------
