@@ -3422,8 +3422,16 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>完成</translation>
     </message>
     <message>
+        <source>Loading the village map…</source>
+        <translation>正在读取村庄地图…</translation>
+    </message>
+    <message>
         <source>Place the point on the map</source>
         <translation>在地图上选点</translation>
+    </message>
+    <message>
+        <source>The map cannot be read: %1</source>
+        <translation>无法读取地图：%1</translation>
     </message>
     <message>
         <source>Undo last point</source>
