@@ -31,7 +31,7 @@ def shas_in(value: Any) -> set[str]:
     return set(_SHA.findall(text))
 
 
-def still_named(conn, sha: str) -> bool:
+def _still_named(conn, sha: str) -> bool:
     """Whether a live visit or public place names this content (anywhere in its answers)."""
     return any(conn.execute(f"SELECT 1 FROM {t} WHERE deleted = 0 AND instr(answers, ?) > 0"
                             " LIMIT 1", (sha,)).fetchone() for t in ANSWER_TABLES)
@@ -83,6 +83,6 @@ class AttachmentUse:
                                     (sha,)).fetchone()
             if row is None or row[0] or not (county or row[1] == self.device):
                 continue
-            if not still_named(self.conn, sha):
+            if not _still_named(self.conn, sha):
                 self.delete("attachments", sha)
                 self.retired.append(sha)
