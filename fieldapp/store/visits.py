@@ -174,6 +174,13 @@ def drop_unused_attachments(store, user: str, shas) -> list[str]:
     return w.retired
 
 
+def keep_named_attachments(store, user: str, shas) -> None:
+    """After a merge: those of `shas` the merged bundle retired that a live visit or public
+    place here still names are brought back (a change of this device, which syncs)."""
+    with store.write(user) as w:
+        w.revive_named_attachments(shas)
+
+
 # ----- history ----------------------------------------------------------------------------
 def household_history(store, household_uuid: str, limit: int = 1000) -> list[dict[str, Any]]:
     """Every recorded change of a household and of its visits, newest first: who, which

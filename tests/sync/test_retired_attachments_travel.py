@@ -53,3 +53,27 @@ def test_retired_photos_are_retired_at_the_county_and_come_back_with_it(field_se
     report = check_database(f.county_path)
     assert report.ok, [x.message for x in report.errors]
     assert unused(f.county_path) == []
+
+
+def test_a_retirement_merged_where_a_record_still_names_the_photo_keeps_it(field_setup):
+    """The county's own record names the photo the laptop retired: the merge keeps it there
+    (brought back as the county's change), so no answer points at a missing file."""
+    f = field_setup
+    lap = f.laptop("A")
+    with Store.open(lap) as s:
+        hh = s.conn.execute("SELECT uuid FROM households ORDER BY uuid LIMIT 1").fetchone()[0]
+        shared = V.put_attachment(s, "甲", b"\xff\xd8 the village gate", "image/jpeg")
+        visit = V.start_visit(s, "甲", hh, "huhutong_household", VERSION, {"tv_photo": shared})
+    assert f.merge(f.export(lap, "a.fab")).as_json()["rejected"] == []
+    with f.county() as s:  # the county uses the same picture for a public place
+        P.create_place(s, "县里", f.township[:9], VERSION, {"place_name": "村委会",
+                                                          "photo": shared})
+    with Store.open(lap) as s:
+        V.save_answers(s, "甲", visit, {"tv_photo": None})
+        assert V.attachment(s, shared) is None  # nothing names it on the laptop
+    res = f.merge(f.export(lap, "b.fab")).as_json()
+    assert res["rejected"] == [] and res["refused_changes"] == []
+    with f.county() as s:
+        assert V.attachment(s, shared)["content"] == b"\xff\xd8 the village gate"
+    report = check_database(f.county_path)
+    assert report.ok, [x.message for x in report.errors]

@@ -4,7 +4,8 @@ An attachment (photo, signature, recording, video, file) is named by its sha256 
 public place's answers. When an answer stops naming one (a photo replaced, a signature drawn
 again, an answer cleared) or its record is deleted, the attachment is retired at the end of the
 write: tombstoned like any record, so the deletion syncs, and merged elsewhere it is deleted
-there too. It is kept while any live record still names it, and a laptop retires only the
+there too (unless a record there still names it: the merge then brings it back as that
+database's change, merge.py). It is kept while any live record still names it, and a laptop retires only the
 attachments it stored itself (the county refuses a laptop's change to another device's
 attachment). When an answer names a retired attachment again (the same photo chosen again, a
 deleted place restored) it is revived, and that syncs too.
@@ -69,6 +70,13 @@ class AttachmentUse:
         """These attachments are in use again (the same content chosen again): a retired one is
         brought back at the end of the write."""
         self._named.update(shas)
+
+    def revive_named_attachments(self, shas: Iterable[str]) -> None:
+        """Bring back those of these retired attachments that a live record here still names
+        (a merged bundle retired them where nothing named them any more)."""
+        for sha in sorted(set(shas)):
+            if _still_named(self.conn, sha):
+                self._revive_attachment(sha)
 
     def _settle_attachments(self) -> None:
         """Revive what is named, then retire what left the answers and nothing names now;
