@@ -48,6 +48,7 @@ class TraceCanvas(MapCanvas):
         self.kind = kind
         self.limit = 1 if kind == POINT else MAX_TRACE_VERTICES
         self.vertices: list[tuple[float, float]] = []  # display coordinates
+        self.notice = ""  # shown over the map (while it is being read)
         self.set_mode(PLACE)
         self.placeRequested.connect(self.add)
 
@@ -93,6 +94,8 @@ class TraceCanvas(MapCanvas):
 
     def paintEvent(self, e) -> None:
         super().paintEvent(e)
+        if self.notice:
+            self._paint_notice()
         if not self.vertices:
             return
         xs, ys = self.to_screen([v[0] for v in self.vertices], [v[1] for v in self.vertices])
@@ -112,6 +115,19 @@ class TraceCanvas(MapCanvas):
         p.end()
 
 
+    def _paint_notice(self) -> None:
+        p = QPainter(self)
+        box = p.fontMetrics().boundingRect(self.notice).adjusted(-12, -6, 12, 6)
+        box.moveCenter(self.rect().center())
+        box.moveTop(12)
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor(255, 255, 255, 220))
+        p.drawRoundedRect(box, 6, 6)
+        p.setPen(QColor("#444444"))
+        p.drawText(box, Qt.AlignCenter, self.notice)
+        p.end()
+
+
 class TraceDialog(QDialog):
     def __init__(self, store, kind: str, value: str | None = None,
                  near: tuple[float, float] | None = None, village: str | None = None,
@@ -127,9 +143,8 @@ class TraceDialog(QDialog):
         self.setWindowTitle(titles[kind])
         self.store = store
         self._loader, self._job = loader, None
-        self.data = MapData()  # no households yet: positions only, until the map is read
+        self.data = MapData()  # projects positions until the map is read; not drawn
         self.canvas = TraceCanvas(kind)
-        self.canvas.set_data(self.data)
         help_text = (self.tr("Click where the point is. Enter or a double-click uses it; Esc "
                              "cancels.") if kind == POINT else
                      self.tr("Click to add points; Backspace or the right button takes the last "
@@ -139,9 +154,9 @@ class TraceDialog(QDialog):
         hint.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.loading = QLabel(self.tr("Loading the village map…"))
-        self.loading.setStyleSheet("color: #6d6d6d;")
-        self.loading.setVisible(store is not None)
+        self.loading = QLabel()  # why the map is missing, if it cannot be read
+        self.loading.setStyleSheet("color: #c0392b;")
+        self.loading.hide()
         self.undo_button = QPushButton(self.tr("Undo last point"))
         self.clear_button = QPushButton(self.tr("Clear"))
         self.finish_button = QPushButton(self.tr("Finish"))
@@ -200,16 +215,17 @@ class TraceDialog(QDialog):
             store, gcj_display=gcj_display), dialog=False)
         self._job.finished.connect(self._map_read)
         self._job.failed.connect(self._map_failed)
-        self.loading.setText(self.tr("Loading the village map…"))
-        self.loading.show()
+        self.loading.hide()
+        self.canvas.notice = self.tr("Loading the village map…")
+        self.canvas.update()
         self._job.start()
 
     def _map_read(self, data: MapData) -> None:
         """The map arrived: drawn under what is drawn so far (shifted if it is GCJ-02)."""
         self._job = None
-        self.loading.hide()
+        self.canvas.notice = ""
         drawn = self.points()
-        first = not self.data.areas and not len(self.data.rowid)
+        first = self.canvas.data is None
         self.data = data
         self.canvas.set_data(data)
         self._set_points(drawn)
@@ -221,6 +237,9 @@ class TraceDialog(QDialog):
         self._job = None
         self.loading.setText(self.tr("The map cannot be read: %1").replace(
             "%1", describe(exc)))
+        self.loading.show()
+        self.canvas.notice = ""
+        self.canvas.update()
 
     def _set_points(self, points: list[tuple[float, float]]) -> None:
         """Show (lon, lat) points, WGS84, as the points drawn."""

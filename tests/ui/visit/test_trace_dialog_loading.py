@@ -50,8 +50,8 @@ def test_the_window_is_usable_before_the_map_arrives_and_draws_on_it_after(
     qtbot.waitExposed(d)
     assert loader.started.wait(10)
     assert loader.threads[0] != threading.get_ident()  # read on the job's thread
-    assert d.loading.isVisible() and d.loading.text() == "Loading the village map…"
-    assert len(d.data.rowid) == 0  # no households yet
+    assert d.canvas.notice == "Loading the village map…"  # written over the empty map
+    assert d.canvas.data is None  # no households yet
 
     c = d.canvas
     cx, cy = c.width() // 2, c.height() // 2
@@ -64,7 +64,7 @@ def test_the_window_is_usable_before_the_map_arrives_and_draws_on_it_after(
 
     loader.release.set()
     qtbot.waitUntil(lambda: len(d.data.rowid) > 0, timeout=30000)
-    assert not d.loading.isVisible()
+    assert d.canvas.notice == "" and not d.loading.isVisible()
     assert d.canvas.data is d.data and len(d.data.areas) > 0  # households and boundaries shown
     after = d.points()  # what was drawn stays where it was
     assert [a for p in after for a in p] == pytest.approx([a for p in before for a in p])
@@ -85,11 +85,30 @@ def test_closing_the_window_before_the_map_arrives_drops_the_read(qtbot, demo_st
     d.show()
     assert loader.started.wait(10)
     job = d._job
-    arrived: list = []
+    arrived, gone = [], []
     job.finished.connect(arrived.append)
+    job.destroyed.connect(lambda *_: gone.append(True))
     qtbot.keyClick(d.canvas, Qt.Key_Escape)  # closed while the map is read
     assert not d.isVisible() and d.answer() is None
     loader.release.set()
-    job.wait()
-    qtbot.wait(50)  # let a queued result arrive, if it were delivered
-    assert arrived == [] and len(d.data.rowid) == 0
+    qtbot.waitUntil(lambda: bool(gone), timeout=30000)  # the read ended; its job is gone
+    assert arrived == [] and d.canvas.data is None
+
+
+def test_a_map_that_cannot_be_read_is_said_and_drawing_still_works(qtbot, demo_store, located):
+    _uuid, lon, lat = located
+
+    def broken(store, gcj_display=False):
+        raise OSError("disk read error")
+
+    d = TraceDialog(demo_store, "geopoint", None, (lon, lat), loader=broken)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitUntil(d.loading.isVisible, timeout=10000)
+    assert d.loading.text().startswith("The map cannot be read:")
+    assert "disk read error" in d.loading.text() and d.canvas.notice == ""
+    c = d.canvas
+    click(qtbot, c, c.width() // 2, c.height() // 2)
+    qtbot.keyClick(c, Qt.Key_Return)
+    got = [float(v) for v in d.answer().split()]
+    assert got[:2] == pytest.approx([lat, lon], abs=2e-5)
