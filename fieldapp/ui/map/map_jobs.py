@@ -78,8 +78,15 @@ class Job(QObject):
         self.worker.cancelled = True  # a plain flag the job reads between steps
         if self.worker.readonly and self.running and not self.abandoned:
             self.abandoned = True  # lives on (under the application) until its thread ends
-            self.setParent(QCoreApplication.instance())
+            app = QCoreApplication.instance()
+            self.setParent(app)
+            app.aboutToQuit.connect(self._end_at_quit)  # not destroyed still running at exit
             self.cancelled.emit()
+
+    @Slot()
+    def _end_at_quit(self) -> None:
+        self.thread.quit()
+        self.thread.wait()
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
