@@ -77,3 +77,26 @@ def test_a_retirement_merged_where_a_record_still_names_the_photo_keeps_it(field
         assert V.attachment(s, shared)["content"] == b"\xff\xd8 the village gate"
     report = check_database(f.county_path)
     assert report.ok, [x.message for x in report.errors]
+
+
+def test_a_laptop_may_bring_back_a_photo_the_county_retired(field_setup):
+    f = field_setup
+    lap = f.laptop("A")
+    with Store.open(lap) as s:
+        hh = s.conn.execute("SELECT uuid FROM households ORDER BY uuid LIMIT 1").fetchone()[0]
+        photo = V.put_attachment(s, "甲", b"\xff\xd8 the dish", "image/jpeg")
+        visit = V.start_visit(s, "甲", hh, "huhutong_household", VERSION, {"tv_photo": photo})
+    assert f.merge(f.export(lap, "a.fab")).as_json()["rejected"] == []
+    with f.county() as s:  # the county clears the photo: it retires it
+        V.save_answers(s, "县里", visit, {"tv_photo": None})
+        assert V.attachment(s, photo) is None
+    f.merge_reference(lap, f.make_reference("ref2.fab"))
+    with Store.open(lap) as s:
+        assert V.attachment(s, photo) is None  # retired on the laptop too
+        V.save_answers(s, "甲", visit, {"tv_photo": V.put_attachment(
+            s, "甲", b"\xff\xd8 the dish", "image/jpeg")})  # the surveyor puts it back
+    res = f.merge(f.export(lap, "b.fab")).as_json()
+    assert res["rejected"] == [] and res["refused_changes"] == []
+    with f.county() as s:
+        assert V.attachment(s, photo)["content"] == b"\xff\xd8 the dish"
+    assert check_database(f.county_path).ok

@@ -5,10 +5,11 @@ public place's answers. When an answer stops naming one (a photo replaced, a sig
 again, an answer cleared) or its record is deleted, the attachment is retired at the end of the
 write: tombstoned like any record, so the deletion syncs, and merged elsewhere it is deleted
 there too (unless a record there still names it: the merge then brings it back as that
-database's change, merge.py). It is kept while any live record still names it, and a laptop retires only the
-attachments it stored itself (the county refuses a laptop's change to another device's
-attachment). When an answer names a retired attachment again (the same photo chosen again, a
-deleted place restored) it is revived, and that syncs too.
+database's change, sync/merge.py). It is kept while any live record still names it, and a
+laptop retires only the attachments it stored itself (the county refuses a laptop's deletion
+of another device's attachment). When an answer names a retired attachment again (the same
+photo chosen again, a deleted place restored) it is revived, and that syncs too (any device
+may revive one: it destroys nothing).
 """
 
 from __future__ import annotations
