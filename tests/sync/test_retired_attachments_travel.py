@@ -55,16 +55,22 @@ def test_retired_photos_are_retired_at_the_county_and_come_back_with_it(field_se
     assert unused(f.county_path) == []
 
 
+def photographed_at_county(f, content: bytes) -> tuple:
+    """(laptop, visit, photo): a visit with a photo taken on laptop A, merged at the county."""
+    lap = f.laptop("A")
+    with Store.open(lap) as s:
+        hh = s.conn.execute("SELECT uuid FROM households ORDER BY uuid LIMIT 1").fetchone()[0]
+        photo = V.put_attachment(s, "甲", content, "image/jpeg")
+        visit = V.start_visit(s, "甲", hh, "huhutong_household", VERSION, {"tv_photo": photo})
+    assert f.merge(f.export(lap, "a.fab")).as_json()["rejected"] == []
+    return lap, visit, photo
+
+
 def test_a_retirement_merged_where_a_record_still_names_the_photo_keeps_it(field_setup):
     """The county's own record names the photo the laptop retired: the merge keeps it there
     (brought back as the county's change), so no answer points at a missing file."""
     f = field_setup
-    lap = f.laptop("A")
-    with Store.open(lap) as s:
-        hh = s.conn.execute("SELECT uuid FROM households ORDER BY uuid LIMIT 1").fetchone()[0]
-        shared = V.put_attachment(s, "甲", b"\xff\xd8 the village gate", "image/jpeg")
-        visit = V.start_visit(s, "甲", hh, "huhutong_household", VERSION, {"tv_photo": shared})
-    assert f.merge(f.export(lap, "a.fab")).as_json()["rejected"] == []
+    lap, visit, shared = photographed_at_county(f, b"\xff\xd8 the village gate")
     with f.county() as s:  # the county uses the same picture for a public place
         P.create_place(s, "县里", f.township[:9], VERSION, {"place_name": "村委会",
                                                           "photo": shared})
@@ -81,12 +87,7 @@ def test_a_retirement_merged_where_a_record_still_names_the_photo_keeps_it(field
 
 def test_a_laptop_may_bring_back_a_photo_the_county_retired(field_setup):
     f = field_setup
-    lap = f.laptop("A")
-    with Store.open(lap) as s:
-        hh = s.conn.execute("SELECT uuid FROM households ORDER BY uuid LIMIT 1").fetchone()[0]
-        photo = V.put_attachment(s, "甲", b"\xff\xd8 the dish", "image/jpeg")
-        visit = V.start_visit(s, "甲", hh, "huhutong_household", VERSION, {"tv_photo": photo})
-    assert f.merge(f.export(lap, "a.fab")).as_json()["rejected"] == []
+    lap, visit, photo = photographed_at_county(f, b"\xff\xd8 the dish")
     with f.county() as s:  # the county clears the photo: it retires it
         V.save_answers(s, "县里", visit, {"tv_photo": None})
         assert V.attachment(s, photo) is None
