@@ -27,6 +27,7 @@ class Fix:
     alt: float | None = None  # metres above mean sea level (GGA only)
     hdop: float | None = None
     satellites: int | None = None
+    quality: int | None = None  # GGA's fix quality: 1 GPS, 2 DGPS, 4 RTK fixed, 5 RTK float, …
 
     @property
     def accuracy(self) -> float | None:
@@ -83,7 +84,8 @@ def parse_sentence(line: str) -> Fix | NoFix | None:
             if fields[6] in ("", "0") or not fields[2] or not fields[4]:
                 return NO_FIX
             return Fix(_degrees(fields[2], fields[3], 2), _degrees(fields[4], fields[5], 3),
-                       _optional(fields[9]), _optional(fields[8]), _optional(fields[7], int))
+                       _optional(fields[9]), _optional(fields[8]), _optional(fields[7], int),
+                       int(fields[6]))
         if kind == "RMC" and len(fields) >= 7:
             if fields[2] != "A" or not fields[3] or not fields[5]:
                 return NO_FIX

@@ -120,9 +120,14 @@ def content_sha(content: bytes) -> str:
 
 def put_attachment(store, user: str, content: bytes, media_type: str,
                    thumbnail: bytes | None = None) -> str:
-    """Store a file once by its sha256 (a second copy is not stored again); returns the hash."""
+    """Store a file once by its sha256 (a second copy is not stored again; a retired copy is
+    brought back); returns the hash."""
     sha = content_sha(content)
-    if store.conn.execute("SELECT 1 FROM attachments WHERE sha256 = ?", (sha,)).fetchone():
+    row = store.conn.execute("SELECT deleted FROM attachments WHERE sha256 = ?", (sha,)).fetchone()
+    if row is not None:
+        if row[0]:
+            with store.write(user) as w:
+                w.use_attachments([sha])
         return sha
     with store.write(user) as w:
         w.insert("attachments", {"sha256": sha, "media_type": media_type, "size": len(content),
@@ -161,19 +166,19 @@ def has_attachment(store, sha256: str) -> bool:
 
 
 def drop_unused_attachments(store, user: str, shas) -> list[str]:
-    """Delete (tombstone) those of `shas` that no visit or public place answer names any more
-    (a signature drawn again or cleared: its earlier pictures). A deleted attachment is never
-    stored again under its sha256, so only content that cannot come back (a signature carries
-    a unique stamp) may be dropped. Returns the ones deleted."""
-    unused = [sha for sha in dict.fromkeys(shas) if not any(
-        store.conn.execute(f"SELECT 1 FROM {table} WHERE deleted = 0 AND instr(answers, ?) > 0"
-                           " LIMIT 1", (sha,)).fetchone() for table in ("visits", "public_places"))
-        and has_attachment(store, sha)]
-    if unused:
-        with store.write(user) as w:
-            for sha in unused:
-                w.delete("attachments", sha)
-    return unused
+    """Retire those of `shas` that no live visit or public place answer names (stored while a
+    form was open, then replaced or cleared before it was saved); see
+    fieldapp.store.sync_log.attachment_use. Returns the ones retired."""
+    with store.write(user) as w:
+        w.retire_attachments(shas)
+    return w.retired
+
+
+def keep_named_attachments(store, user: str, shas) -> None:
+    """After a merge: those of `shas` the merged bundle retired that a live visit or public
+    place here still names are brought back (a change of this device, which syncs)."""
+    with store.write(user) as w:
+        w.revive_named_attachments(shas)
 
 
 # ----- history ----------------------------------------------------------------------------

@@ -92,6 +92,8 @@ class _Judge:
         old = self.existing.get((c.tbl, c.record_uuid))
         values = c.values() if c.op != "delete" else {}
         if c.tbl == "attachments":
+            if c.op == "update" and values == {"deleted": 0}:
+                return None  # a retired file named again: bringing it back destroys nothing
             if old is not None and old.get("device_id") != self.device:
                 return Said(ErrorCode.REFUSED_PHOTO)
             return None

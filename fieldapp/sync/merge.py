@@ -24,6 +24,7 @@ from fieldapp.core.progress import Cancelled, Progress
 from fieldapp.store import StoreError
 from fieldapp.store import conflicts as sync_conflicts
 from fieldapp.store import forms as kept_forms
+from fieldapp.store import visits
 from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import put_rule
 from fieldapp.store.sync_log import keys as sync_keys
@@ -151,7 +152,7 @@ def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
         h = opened.header
         try:
             with store.transaction() as conn:
-                _apply(store, conn, contents, township, report, progress)
+                retired = _apply(store, conn, contents, township, report, progress)
                 sync_conflicts.archive_bundle(
                     store, sha256=opened.sha256, bundle_uuid=h["bundle_uuid"], kind=h["kind"],
                     device_id=h["device_id"], township=h["township"],
@@ -166,6 +167,8 @@ def merge_file(store, path: str | os.PathLike, keys: KeyPair | None, *,
                 raise
             raise BundleRejected(ErrorCode.BUNDLE_INCONSISTENT, reason=exc.message,
                                  where=str(path)) from None
+        if retired:  # never a missing file behind an answer here
+            visits.keep_named_attachments(store, user, retired)
         return report
 
 
@@ -226,7 +229,8 @@ def _check(store, opened, work, keys, code, status):
 
 
 def _apply(store, conn, contents: Contents, township, report: BundleReport,
-           progress) -> None:
+           progress) -> list[str]:
+    """Plan and write one bundle; returns the attachments it leaves retired."""
     plan = _plan(store, contents, township, report, progress)
     if store.role == "county":  # two laptops' visits of one household that disagree
         plan.conflicts_new.extend(verdict_conflicts(
@@ -241,6 +245,7 @@ def _apply(store, conn, contents: Contents, township, report: BundleReport,
     else:
         apply_reference_extras(store, conn, contents)
     _fill(report, plan, dups)
+    return [r["sha256"] for r in plan.updates.get("attachments", ()) if r.get("deleted")]
 
 
 def _plan(store, contents: Contents, township: str | None, report: BundleReport,

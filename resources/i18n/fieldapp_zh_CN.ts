@@ -1365,6 +1365,22 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>请先选择接收机的端口。</translation>
     </message>
     <message>
+        <source>GPS fix</source>
+        <translation>GPS 定位</translation>
+    </message>
+    <message>
+        <source>Last fix %1 s ago</source>
+        <translation>上次定位：%1 秒前</translation>
+    </message>
+    <message>
+        <source>No new fix for %1 s: this position is not used until the receiver reports again.</source>
+        <translation>已 %1 秒没有新的定位：接收机再次报告位置之前不能使用此位置。</translation>
+    </message>
+    <message>
+        <source>PPS fix</source>
+        <translation>PPS 定位</translation>
+    </message>
+    <message>
         <source>Plug in the receiver, pick its port and press Start.</source>
         <translation>请插上 GPS 接收机，选择端口后点“开始”。</translation>
     </message>
@@ -1379,6 +1395,14 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Position received; it is updated while the receiver reports.</source>
         <translation>已收到位置；接收机继续报告时会更新。</translation>
+    </message>
+    <message>
+        <source>RTK fixed</source>
+        <translation>RTK 固定解</translation>
+    </message>
+    <message>
+        <source>RTK float</source>
+        <translation>RTK 浮点解</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1405,8 +1429,28 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>海拔 %1 米</translation>
     </message>
     <message>
+        <source>differential GPS fix</source>
+        <translation>差分 GPS 定位</translation>
+    </message>
+    <message>
         <source>e.g. COM3 or /dev/ttyUSB0</source>
         <translation>如 COM3 或 /dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <source>estimated (dead reckoning)</source>
+        <translation>推算定位（航位推算）</translation>
+    </message>
+    <message>
+        <source>fix quality %1</source>
+        <translation>定位质量 %1</translation>
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation>模拟</translation>
     </message>
 </context>
 <context>
@@ -3422,8 +3466,16 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>完成</translation>
     </message>
     <message>
+        <source>Loading the village map…</source>
+        <translation>正在读取村庄地图…</translation>
+    </message>
+    <message>
         <source>Place the point on the map</source>
         <translation>在地图上选点</translation>
+    </message>
+    <message>
+        <source>The map cannot be read: %1</source>
+        <translation>无法读取地图：%1</translation>
     </message>
     <message>
         <source>Undo last point</source>

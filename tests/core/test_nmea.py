@@ -20,14 +20,14 @@ GGA = nmea("GPGGA,081530.00,3536.0000,N,11058.8000,E,1,08,1.2,545.4,M,-21.0,M,,"
 
 def test_gga_gives_position_altitude_and_an_hdop_based_accuracy():
     fix = parse_sentence(GGA)
-    assert fix == Fix(35.6, 110.98, 545.4, 1.2, 8)
+    assert fix == Fix(35.6, 110.98, 545.4, 1.2, 8, quality=1)
     assert fix.accuracy == pytest.approx(1.2 * UERE_M)
     assert fix.geopoint() == "35.6 110.98 545.4 6"
 
 
 def test_gnss_talkers_and_rmc_are_read_southern_and_western_signs_kept():
     fix = parse_sentence(nmea("GNGGA,081530,3536.0000,S,11058.8000,W,2,12,0.8,10.0,M,,M,,"))
-    assert (fix.lat, fix.lon, fix.satellites) == (-35.6, -110.98, 12)
+    assert (fix.lat, fix.lon, fix.satellites, fix.quality) == (-35.6, -110.98, 12, 2)
     rmc = parse_sentence(nmea("GPRMC,081530,A,3536.0000,N,11058.8000,E,0.1,,061226,,,A"))
     assert (rmc.lat, rmc.lon, rmc.alt, rmc.accuracy) == (35.6, 110.98, None, None)
     assert rmc.geopoint() == "35.6 110.98 0 0"  # ODK writes 0 for what is not known

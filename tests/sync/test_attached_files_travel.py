@@ -20,8 +20,9 @@ def test_a_recording_and_a_redrawn_signature_travel(field_setup):
         final = visits.put_attachment(s, "甲", b"\x89PNG signed", "image/png")
         uuid = visits.start_visit(s, "甲", hh, "huhutong_household", "2026112501",
                                   {"talk": recording, "sign": first})
-        visits.save_answers(s, "甲", uuid, {"sign": final})
-        assert visits.drop_unused_attachments(s, "甲", [first, final]) == [first]
+        visits.save_answers(s, "甲", uuid, {"sign": final})  # the first one retired with it
+        assert visits.attachment(s, first) is None
+        assert visits.drop_unused_attachments(s, "甲", [first, final]) == []
     assert check_database(lap).ok
     res = f.merge(f.export(lap, "a.fab")).as_json()
     assert res["rejected"] == []

@@ -1,5 +1,6 @@
 """Deleting records through a ChangeWriter (its delete and delete_many): a tombstone that syncs,
-its fields cleared and logged, the household's status refreshed."""
+its fields cleared and logged, the household's status refreshed; and bringing a retired
+attachment back (the only tombstone that may be lifted: its content is named again)."""
 
 from __future__ import annotations
 
@@ -33,25 +34,38 @@ class Deletes:
             raise E.StoreError(ErrorCode.SYNC_NO_RECORD, table=table, key=key)
         if row[1]:
             return
-        counter, hlc = self._stamp()
-        clock = json.loads(row[2])
-        base = {"deleted": clock.get("deleted", clock["*"])}
-        clock["deleted"] = f"{self.device}:{counter}"
-        self.conn.execute(
-            f"UPDATE {table} SET deleted = 1, device_id = ?, counter = ?, hlc = ?, clock = ?"
-            f" WHERE {keycol} = ?", (self.device, counter, hlc, _dumps(clock), key))
-        self._log([(self.device, counter, hlc, table, row[0], "delete", "{}", None,
-                    _dumps(base), self.user, self.at)])
-        self.conn.execute(
-            "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
-            " VALUES (?, ?, 'deleted', '0', '1', ?, ?, ?)",
-            (table, row[0], self.user, self.device, self.at))
+        self._note_deleted_record(table, keycol, key)
+        self._set_deleted(table, keycol, key, row, 1)
         if table == "households":
             self._touched_households.add(row[0])
         elif table == "visits":
             hh = self.conn.execute("SELECT household_uuid FROM visits WHERE uuid = ?",
                                    (key,)).fetchone()
             self._touched_households.add(hh[0])
+
+    def _revive_attachment(self, sha: str) -> None:
+        """Lift the tombstone of a retired attachment (an update of `deleted`, which syncs)."""
+        row = self.conn.execute("SELECT uuid, deleted, clock FROM attachments WHERE sha256 = ?",
+                                (sha,)).fetchone()
+        if row is not None and row[1]:
+            self._set_deleted("attachments", "sha256", sha, row, 0)
+
+    def _set_deleted(self, table: str, keycol: str, key: str, row: tuple, deleted: int) -> None:
+        counter, hlc = self._stamp()
+        clock = json.loads(row[2])
+        base = {"deleted": clock.get("deleted", clock["*"])}
+        clock["deleted"] = f"{self.device}:{counter}"
+        self.conn.execute(
+            f"UPDATE {table} SET deleted = ?, device_id = ?, counter = ?, hlc = ?, clock = ?"
+            f" WHERE {keycol} = ?", (deleted, self.device, counter, hlc, _dumps(clock), key))
+        op, data, old = ("delete", "{}", None) if deleted else (
+            "update", '{"deleted":0}', '{"deleted":1}')
+        self._log([(self.device, counter, hlc, table, row[0], op, data, old,
+                    _dumps(base), self.user, self.at)])
+        self.conn.execute(
+            "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
+            " VALUES (?, ?, 'deleted', ?, ?, ?, ?, ?)",
+            (table, row[0], str(1 - deleted), str(deleted), self.user, self.device, self.at))
 
     def delete_many(self, table: str, keys: list[str],
                     clear: Mapping[str, Any] | None = None) -> None:

@@ -15,6 +15,7 @@ from fieldapp.core.status import derive_status
 from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.households.status import NEVER, statuses
 
+from .attachment_use import ANSWER_TABLES
 from .change_json import _ENCODE
 from .table_plans import _DERIVED_KEYS, _plan, _TablePlan
 
@@ -62,6 +63,9 @@ class Inserts:
             self._insert_rows(table, rows)
         if answers is not None:
             self._note_visits(rows, answers)
+        elif table in ANSWER_TABLES:  # a record naming a retired attachment brings it back
+            for r in rows:
+                self._note_named(r["answers"])
         self._log(log)
         if table == "households":
             self._touched_households.update([r["uuid"] for r in rows])

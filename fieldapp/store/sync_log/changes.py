@@ -21,6 +21,7 @@ from fieldapp.store.households.status import refresh_status
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 from fieldapp.core.messages import ErrorCode
 
+from fieldapp.store.sync_log.attachment_use import ANSWER_TABLES, AttachmentUse
 from fieldapp.store.sync_log.bulk_load import BULK_PRAGMAS, bulk_load
 from fieldapp.store.sync_log.change_deletes import Deletes
 from fieldapp.store.sync_log.change_inserts import Inserts
@@ -31,7 +32,7 @@ from fieldapp.store.sync_log.table_plans import _key, _plan, insert_rows
 __all__ = ["BULK_PRAGMAS", "ChangeWriter", "bulk_load", "now_iso"]
 
 
-class ChangeWriter(Inserts, Deletes):
+class ChangeWriter(Inserts, Deletes, AttachmentUse):
     """Context manager for one user action: a transaction whose changes all reach the change log."""
 
     def __init__(self, store, user: str | None):
@@ -48,6 +49,9 @@ class ChangeWriter(Inserts, Deletes):
             store, "_bulk_load", False) else None
         self._new_visits: dict[str, list[tuple]] = {}  # bulk load: visits by household
         self._texts: dict[tuple, tuple[str, str]] = {}  # delete_many: JSON of recurring fields
+        self._left: set[str] = set()  # attachments answers stopped naming (attachment_use.py)
+        self._named: set[str] = set()  # attachments answers named
+        self.retired: list[str] = []  # attachments this write retired
 
     def __enter__(self) -> Self:
         self._tx = self.store.transaction()
@@ -71,6 +75,8 @@ class ChangeWriter(Inserts, Deletes):
     def __exit__(self, exc_type, exc, tb):
         try:
             if exc_type is None:
+                if self._left or self._named:
+                    self._settle_attachments()
                 if self._pending:
                     self._flush_households(with_status=True)
                 if self._touched_households:
@@ -151,6 +157,9 @@ class ChangeWriter(Inserts, Deletes):
         row_updates.update(device_id=self.device, counter=counter, hlc=hlc, clock=_dumps(clock))
         if table == "households" and "head_name" in row_updates:
             row_updates["head_initials"] = initials(row_updates["head_name"])
+        if table in ANSWER_TABLES:
+            self._note_left(old_vals, new_vals)
+            self._note_named(new_vals)
         sets = ", ".join(f"{c} = ?" for c in row_updates)
         self.conn.execute(f"UPDATE {table} SET {sets} WHERE {keycol} = ?",
                           (*row_updates.values(), key))

@@ -72,6 +72,14 @@ def _fill_scope(conn: sqlite3.Connection, county: str, township: str) -> None:
             " WHERE a.sha256 IN (SELECT j.value FROM temp.sync_scope s"
             f" JOIN {tbl} r ON s.tbl = '{tbl}' AND r.uuid = s.uuid, json_each(r.answers) j"
             " WHERE json_valid(r.answers) AND j.type = 'text' AND length(j.value) = 64)")
+    # and those they referred to before, since retired (replaced, cleared): the laptop that has
+    # them learns of the retirement (store/sync_log/attachment_use.py)
+    conn.execute(
+        "INSERT OR IGNORE INTO temp.sync_scope SELECT 'attachments', a.uuid FROM attachments a"
+        " WHERE a.deleted = 1 AND a.sha256 IN (SELECT j.value FROM temp.sync_scope s"
+        " JOIN changes c ON c.tbl = s.tbl AND c.record_uuid = s.uuid, json_each(c.old) j"
+        " WHERE s.tbl IN ('visits', 'public_places') AND c.op = 'update'"
+        " AND json_valid(c.old) AND j.type = 'text' AND length(j.value) = 64)")
 
 
 def township_changes(store, county: str, township: str) -> list[tuple]:

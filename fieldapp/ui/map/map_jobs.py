@@ -5,7 +5,8 @@ Results and errors come back to the GUI thread as queued signals.
 
 A read-only job (reading and matching a boundary or points file from outside) is cancelled at
 once, even while it is inside a slow file: `cancelled` is sent, the read ends by itself on its
-thread and its result is dropped."""
+thread and its result is dropped. A job started with `dialog=False` shows no progress dialog:
+its window shows that it is waiting and stays usable (the drawing window reading the map)."""
 
 from __future__ import annotations
 
@@ -43,13 +44,16 @@ class Job(QObject):
     failed = Signal(object)  # the exception (not sent for a cancel)
     cancelled = Signal()
 
-    def __init__(self, parent, label: str, path, fn, *, readonly: bool = True):
+    def __init__(self, parent, label: str, path, fn, *, readonly: bool = True,
+                 dialog: bool = True):
         super().__init__(parent)
-        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 1000, parent)
-        self.dialog.setWindowModality(Qt.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 1000, parent) if dialog else None
+        if self.dialog is not None:
+            self.dialog.setWindowModality(Qt.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.canceled.connect(self.cancel)
         self.worker = _Worker(path, fn, readonly)
         self.thread = QThread(self)
         self.worker.moveToThread(self.thread)
@@ -57,7 +61,6 @@ class Job(QObject):
         self.worker.progress.connect(self._progress)  # bound GUI-thread methods: queued calls
         self.worker.done.connect(self._done)
         self.worker.failed.connect(self._failed)
-        self.dialog.canceled.connect(self._cancel)
         self.running = False
         self.abandoned = False
 
@@ -70,16 +73,25 @@ class Job(QObject):
         self.thread.wait(ms)
 
     @Slot()
-    def _cancel(self) -> None:
+    def cancel(self) -> None:
+        """Stop waiting for the job (Cancel pressed, or its window closed)."""
         self.worker.cancelled = True  # a plain flag the job reads between steps
         if self.worker.readonly and self.running and not self.abandoned:
             self.abandoned = True  # lives on (under the application) until its thread ends
-            self.setParent(QCoreApplication.instance())
+            app = QCoreApplication.instance()
+            self.setParent(app)
+            app.aboutToQuit.connect(self._end_at_quit)  # not destroyed still running at exit
             self.cancelled.emit()
+
+    @Slot()
+    def _end_at_quit(self) -> None:
+        self.thread.quit()
+        self.thread.wait()
 
     @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
-        self.dialog.setValue(int(1000 * done / max(total, 1)))
+        if self.dialog is not None:
+            self.dialog.setValue(int(1000 * done / max(total, 1)))
 
     def _finish(self) -> None:
         self.running = False
@@ -88,8 +100,9 @@ class Job(QObject):
         if self.abandoned:  # its dialog went with the cancel (and maybe with its window)
             self.deleteLater()
             return
-        self.dialog.reset()
-        self.dialog.hide()
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.hide()
 
     @Slot(object)
     def _done(self, result) -> None:

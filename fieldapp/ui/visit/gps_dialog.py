@@ -1,8 +1,13 @@
 """Take a geopoint from a USB/serial GPS receiver: pick the port (and baud rate), wait for a
 position, and use it. The receiver is read on a thread (gps_port.GpsReader); this window only
-shows what it reports and stops it when closed."""
+shows what it reports (position, fix quality, satellites, how long ago the last fix came) and
+stops it when closed. A fix older than STALE_S (the receiver lost the sky, or was unplugged) is
+not used until a new one comes."""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
@@ -28,11 +33,17 @@ from fieldapp.ui.visit.gps_port import (
 from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 POLL_MS = 100
+AGE_MS = 250  # how often the age of the last fix is shown again
+STALE_S = 5.0  # a fix older than this is not used
 
 
 class GpsDialog(QDialog):
-    def __init__(self, parent=None, timeout_s: float = TIMEOUT_S):
+    def __init__(self, parent=None, timeout_s: float = TIMEOUT_S,
+                 clock: Callable[[], float] = time.monotonic):
+        """`clock`: seconds, for the age of a fix (tests give their own)."""
         super().__init__(parent)
+        self._clock = clock
+        self._fix_at: float | None = None
         self.setWindowTitle(self.tr("Position from a GPS receiver"))
         self.timeout_s = timeout_s
         self.reader: GpsReader | None = None
@@ -58,6 +69,8 @@ class GpsDialog(QDialog):
         self.status.setWordWrap(True)
         self.position = QLabel()
         self.position.setStyleSheet("font-size: 14px; font-weight: bold;")
+        self.age = QLabel()
+        self.age.setWordWrap(True)
         note = QLabel(self.tr("Accuracy is estimated from the receiver's HDOP (HDOP × %1 m); "
                               "the receiver does not measure it.").replace("%1", f"{UERE_M:g}"))
         note.setWordWrap(True)
@@ -73,11 +86,14 @@ class GpsDialog(QDialog):
         layout.addWidget(self.start_button)
         layout.addWidget(self.status)
         layout.addWidget(self.position)
+        layout.addWidget(self.age)
         layout.addWidget(note)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self._poll)
+        self._age_timer = QTimer(self, interval=AGE_MS)  # runs on after the receiver stops
+        self._age_timer.timeout.connect(self._show_age)
         self.list_ports()
         self._remembered()
         fit_to_screen(self, 520, 320)
@@ -119,9 +135,11 @@ class GpsDialog(QDialog):
             self.status.setText(self.tr("Choose the receiver's port first."))
             return
         self.stop()
-        self.fix = None
+        self.fix, self._fix_at = None, None
+        self._age_timer.stop()
         self.use_button.setEnabled(False)
         self.position.clear()
+        self.age.clear()
         self.reader = GpsReader(port, int(self.baud_box.currentData()), self.timeout_s)
         self.reader.start()
         self._timer.start()
@@ -160,8 +178,8 @@ class GpsDialog(QDialog):
         self.status.setText(text)
 
     def _show_fix(self, fix: Fix) -> None:
-        self.fix = fix
-        self.use_button.setEnabled(True)
+        self.fix, self._fix_at = fix, self._clock()
+        self._age_timer.start()
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Position received; it is updated while the receiver "
                                     "reports."))
@@ -172,13 +190,49 @@ class GpsDialog(QDialog):
             parts.append(self.tr("about ±%1 m").replace("%1", f"{fix.accuracy:g}"))
         if fix.satellites is not None:
             parts.append(self.tr("%1 satellites").replace("%1", str(fix.satellites)))
+        if fix.quality is not None:
+            parts.append(self._quality(fix.quality))
         self.position.setText(" · ".join(parts))
+        self._show_age()
+
+    def _quality(self, quality: int) -> str:
+        """GGA's fix quality in words."""
+        names = {1: self.tr("GPS fix"), 2: self.tr("differential GPS fix"),
+                 3: self.tr("PPS fix"), 4: self.tr("RTK fixed"), 5: self.tr("RTK float"),
+                 6: self.tr("estimated (dead reckoning)"), 7: self.tr("entered by hand"),
+                 8: self.tr("simulated")}
+        return names.get(quality, self.tr("fix quality %1").replace("%1", str(quality)))
+
+    def fix_age(self) -> float | None:
+        """Seconds since the last fix (None before the first)."""
+        return None if self._fix_at is None else max(0.0, self._clock() - self._fix_at)
+
+    def fresh(self) -> bool:
+        age = self.fix_age()
+        return age is not None and age <= STALE_S
+
+    def _show_age(self) -> None:
+        age = self.fix_age()
+        if age is None:
+            return
+        seconds = f"{age:.0f}"
+        if self.fresh():
+            self.age.setStyleSheet("")
+            self.age.setText(self.tr("Last fix %1 s ago").replace("%1", seconds))
+        else:
+            self.age.setStyleSheet("color: #c0392b;")
+            self.age.setText(self.tr("No new fix for %1 s: this position is not used until the "
+                                     "receiver reports again.").replace("%1", seconds))
+        self.use_button.setEnabled(self.fresh())
 
     def answer(self) -> str | None:
         """The geopoint answer "lat lon alt acc" of the position shown."""
         return self.fix.geopoint() if self.fix else None
 
     def accept(self) -> None:
+        if not self.fresh():  # Enter on a stale fix does nothing
+            self._show_age()
+            return
         settings = QSettings()
         settings.setValue("gps/port", self.port())
         settings.setValue("gps/baud", int(self.baud_box.currentData()))
@@ -186,4 +240,5 @@ class GpsDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.stop()
+        self._age_timer.stop()
         super().done(result)

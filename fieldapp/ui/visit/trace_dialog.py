@@ -2,10 +2,15 @@
 place a geopoint with a click. Clicks add points; Backspace (or Ctrl+Z, or the right mouse
 button) takes the last one back; Enter or a double-click finishes; Esc cancels. A shape is closed
 when finished. The answer is ODK's text ("lat lon alt acc;…", fieldapp.survey.geotrace); a stored
-answer is shown again when the dialog opens, to be changed."""
+answer is shown again when the dialog opens, to be changed.
+
+The village map (households, boundaries) is read by a job on its own thread: the window opens at
+once, says the map is loading, and can be drawn on meanwhile (a click's position does not depend
+on the map); the map appears when read. Closing the window first drops the read."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSettings, Qt, Signal
@@ -18,13 +23,17 @@ from fieldapp.geo.measure import format_distance, path_length_m, polygon_area_m2
 from fieldapp.survey.geotrace import MAX_TRACE_VERTICES, check_points, format_trace, lonlats
 from fieldapp.ui.map.basemap_open import gcj_basemap
 from fieldapp.ui.map.map_canvas import PLACE, MapCanvas
+from fieldapp.ui.map.map_jobs import Job
 from fieldapp.ui.map.tile_source import TileSource
 from fieldapp.ui.shell.i18n import form_language
+from fieldapp.ui.widgets.errors import describe
 from fieldapp.ui.widgets.screen_fit import fit_to_screen
 
 POINT, TRACE, SHAPE = "geopoint", "geotrace", "geoshape"
 _INK = QColor("#d81b60")
 _VIEW_SPAN_M = 400.0  # display metres shown around a household with nothing drawn yet
+
+MapLoader = Callable[..., MapData]  # (store, gcj_display) -> MapData, run on the job's thread
 
 
 class TraceCanvas(MapCanvas):
@@ -39,6 +48,7 @@ class TraceCanvas(MapCanvas):
         self.kind = kind
         self.limit = 1 if kind == POINT else MAX_TRACE_VERTICES
         self.vertices: list[tuple[float, float]] = []  # display coordinates
+        self.notice = ""  # shown over the map (while it is being read)
         self.set_mode(PLACE)
         self.placeRequested.connect(self.add)
 
@@ -84,6 +94,8 @@ class TraceCanvas(MapCanvas):
 
     def paintEvent(self, e) -> None:
         super().paintEvent(e)
+        if self.notice:
+            self._paint_notice()
         if not self.vertices:
             return
         xs, ys = self.to_screen([v[0] for v in self.vertices], [v[1] for v in self.vertices])
@@ -103,12 +115,26 @@ class TraceCanvas(MapCanvas):
         p.end()
 
 
+    def _paint_notice(self) -> None:
+        p = QPainter(self)
+        box = p.fontMetrics().boundingRect(self.notice).adjusted(-12, -6, 12, 6)
+        box.moveCenter(self.rect().center())
+        box.moveTop(12)
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor(255, 255, 255, 220))
+        p.drawRoundedRect(box, 6, 6)
+        p.setPen(QColor("#444444"))
+        p.drawText(box, Qt.AlignCenter, self.notice)
+        p.end()
+
+
 class TraceDialog(QDialog):
     def __init__(self, store, kind: str, value: str | None = None,
                  near: tuple[float, float] | None = None, village: str | None = None,
-                 parent=None):
+                 parent=None, *, loader: MapLoader = MapData.load):
         """`near`: (lon, lat) to centre on when nothing is drawn yet (the household);
-        `village`: its code, whose boundary is shown when there is no position."""
+        `village`: its code, whose boundary is shown when there is no position; `loader`
+        reads the map (MapData.load; tests give a slow one)."""
         super().__init__(parent)
         self.kind = kind
         titles = {POINT: self.tr("Place the point on the map"),
@@ -116,10 +142,9 @@ class TraceDialog(QDialog):
                   SHAPE: self.tr("Draw the area on the map")}
         self.setWindowTitle(titles[kind])
         self.store = store
-        self.data = MapData.load(store) if store is not None else MapData()
+        self._loader, self._job = loader, None
+        self.data = MapData()  # projects positions until the map is read; not drawn
         self.canvas = TraceCanvas(kind)
-        self.canvas.set_data(self.data)
-        self._show_basemap()
         help_text = (self.tr("Click where the point is. Enter or a double-click uses it; Esc "
                              "cancels.") if kind == POINT else
                      self.tr("Click to add points; Backspace or the right button takes the last "
@@ -129,6 +154,9 @@ class TraceDialog(QDialog):
         hint.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.loading = QLabel()  # why the map is missing, if it cannot be read
+        self.loading.setStyleSheet("color: #c0392b;")
+        self.loading.hide()
         self.undo_button = QPushButton(self.tr("Undo last point"))
         self.clear_button = QPushButton(self.tr("Clear"))
         self.finish_button = QPushButton(self.tr("Finish"))
@@ -145,6 +173,7 @@ class TraceDialog(QDialog):
         self.canvas.cancelRequested.connect(self.reject)
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.loading)
         for b in (self.undo_button, self.clear_button, self.finish_button, self.cancel_button):
             bar.addWidget(b)
         layout = QVBoxLayout(self)
@@ -156,6 +185,8 @@ class TraceDialog(QDialog):
         self._load(value)
         self._near, self._village = near, village
         self._show_status()
+        self._show_basemap()
+        self._read_map(gcj_display=False)
 
     def _show_basemap(self) -> None:
         """The offline basemap the map tab shows (remembered in the settings), if there is one;
@@ -170,12 +201,45 @@ class TraceDialog(QDialog):
         self.canvas.set_basemap(source)
 
     def _basemap_opened(self, source: TileSource) -> None:
-        if not gcj_basemap(source) or self.data.gcj_display or self.store is None:
+        if gcj_basemap(source) and not self.data.gcj_display:
+            self._read_map(gcj_display=True)
+
+    def _read_map(self, gcj_display: bool) -> None:
+        """Read the map in a job (a read already under way is dropped)."""
+        if self.store is None:
             return
+        if self._job is not None:
+            self._job.cancel()
+        loader = self._loader
+        self._job = Job(self, "", self.store.path, lambda store, _progress: loader(
+            store, gcj_display=gcj_display), dialog=False)
+        self._job.finished.connect(self._map_read)
+        self._job.failed.connect(self._map_failed)
+        self.loading.hide()
+        self.canvas.notice = self.tr("Loading the village map…")
+        self.canvas.update()
+        self._job.start()
+
+    def _map_read(self, data: MapData) -> None:
+        """The map arrived: drawn under what is drawn so far (shifted if it is GCJ-02)."""
+        self._job = None
+        self.canvas.notice = ""
         drawn = self.points()
-        self.data = MapData.load(self.store, gcj_display=True)
-        self.canvas.set_data(self.data)
+        first = self.canvas.data is None
+        self.data = data
+        self.canvas.set_data(data)
         self._set_points(drawn)
+        if first and not drawn and self._near is None:
+            self.fit_view()  # the village, known only now
+        self.canvas.update()
+
+    def _map_failed(self, exc) -> None:
+        self._job = None
+        self.loading.setText(self.tr("The map cannot be read: %1").replace(
+            "%1", describe(exc)))
+        self.loading.show()
+        self.canvas.notice = ""
+        self.canvas.update()
 
     def _set_points(self, points: list[tuple[float, float]]) -> None:
         """Show (lon, lat) points, WGS84, as the points drawn."""
@@ -187,6 +251,9 @@ class TraceDialog(QDialog):
         self.canvas.update()
 
     def done(self, result: int) -> None:
+        if self._job is not None:  # closed before the map came: the read is dropped
+            self._job.cancel()
+            self._job = None
         if self.canvas.basemap is not None:
             self.canvas.basemap.close()
         super().done(result)

@@ -308,7 +308,7 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
             self._show_saved_state(error=describe(exc))
             return False
         self._pending.clear()
-        self._drop_replaced_signatures()
+        self._drop_unsaved_attachments()
         self._show_saved_state(datetime.now().strftime("%H:%M:%S"))
         self.saved.emit(self.visit_uuid)
         return True
@@ -333,7 +333,7 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
             content, thumb = JobRunner(self).run(self.tr("Reading the photo…"),
                                                  lambda _progress: prepare_photo(path, max_px),
                                                  read_only=True)
-            return V.put_attachment(self.store, self.user, content, "image/jpeg", thumb)
+            return self.put_attachment(content, "image/jpeg", thumb)
         except Cancelled:
             return None
         except Exception as exc:  # noqa: BLE001 - a bad picture is a message, not a crash
@@ -416,7 +416,7 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
             show_error(self, exc, self.tr("The visit was not completed"))
             return False
         self._pending.clear()
-        self._drop_replaced_signatures()
+        self._drop_unsaved_attachments()
         self.visit_state = "complete"
         self.set_read_only(True)
         self.refresh()

@@ -33,10 +33,20 @@ def _ask(dialog: QDialog) -> str | None:
 
 class FormInputs:
     """Needs self.store, self.user, self.state and self.household; sets
-    self._fresh_signatures."""
+    self._fresh_attachments."""
 
     def _init_inputs(self) -> None:
-        self._fresh_signatures: set[str] = set()  # stored while this form is open
+        self._fresh_attachments: set[str] = set()  # stored while this form is open
+
+    def put_attachment(self, content: bytes, media_type: str,
+                       thumbnail: bytes | None = None) -> str:
+        """Store an answer's file (photo, signature, recording, file), remembered as this
+        form's until its answers are saved."""
+        fresh = V.attachment_info(self.store, V.content_sha(content)) is None
+        sha = V.put_attachment(self.store, self.user, content, media_type, thumbnail)
+        if fresh:
+            self._fresh_attachments.add(sha)
+        return sha
 
     # ----- audio / video / file ------------------------------------------------------------
     def _choose_file(self, f: Field) -> str | None:
@@ -54,7 +64,7 @@ class FormInputs:
             content, media_type = JobRunner(self).run(
                 _t("Reading the file…"),
                 lambda _progress: read_attachment_file(path, f.type), read_only=True)
-            return V.put_attachment(self.store, self.user, content, media_type)
+            return self.put_attachment(content, media_type)
         except Cancelled:
             return None
         except Exception as exc:  # noqa: BLE001 - a file that does not fit is a message
@@ -85,27 +95,25 @@ class FormInputs:
     # ----- signatures -------------------------------------------------------------------------
     def _store_signature(self, png: bytes) -> str | None:
         try:
-            fresh = not V.has_attachment(self.store, V.content_sha(png))
-            sha = V.put_attachment(self.store, self.user, png, "image/png", png)
+            return self.put_attachment(png, "image/png", png)
         except Exception as exc:  # noqa: BLE001 - a failed write is a message, not a crash
             show_error(self, exc, _t("Cannot store the signature"))
             return None
-        if fresh:
-            self._fresh_signatures.add(sha)
-        return sha
 
-    def _drop_replaced_signatures(self) -> None:
-        """Signature pictures stored while this form is open that its answers no longer name
-        (drawn again, cleared) are deleted, so they are not left over in the database. Called
-        after each save; the database is asked only when a picture has left the answers."""
-        if not self._fresh_signatures:
+    def _drop_unsaved_attachments(self) -> None:
+        """Files stored while this form is open that its answers no longer name (a signature
+        drawn again, a photo chosen twice, an answer cleared) are retired, so they are not left
+        over in the database (store/sync_log/attachment_use.py; saved answers that change
+        retire theirs by themselves). Called after each save; the database is asked only when
+        a file has left the answers."""
+        if not self._fresh_attachments:
             return
         named = json.dumps(self.state.answers, default=str)
-        gone = [sha for sha in self._fresh_signatures if sha not in named]
+        gone = [sha for sha in self._fresh_attachments if sha not in named]
         if not gone:
             return
         try:
             V.drop_unused_attachments(self.store, self.user, gone)
         except Exception:  # noqa: BLE001 - tidying up; tried again after the next save
             return
-        self._fresh_signatures.difference_update(gone)
+        self._fresh_attachments.difference_update(gone)

@@ -156,8 +156,8 @@ class SignatureEditor(Editor):
             return
         self.dirty = False
         picture = self.pad.image.copy()
-        # a unique stamp: a picture dropped once (drawn again, cleared) never comes back under
-        # the same sha256 (store.visits.drop_unused_attachments)
+        # a unique stamp: two signatures never share one stored picture, so retiring one
+        # (drawn again, cleared: store/sync_log/attachment_use.py) never touches another
         picture.setText("fieldapp-signature", uuid.uuid4().hex)
         sha = self._store(png_bytes(picture))
         if sha and sha != self.value:

@@ -241,6 +241,24 @@ def test_photo_is_downscaled_stored_and_shown(widget, qtbot, demo_store, tmp_pat
     assert draft["answers"]["photo"] == sha
 
 
+def test_a_replaced_photo_is_not_left_over_and_can_be_chosen_again(widget, qtbot, demo_store,
+                                                           tmp_path, form):
+    keys(qtbot, widget, "1")
+    photo = form.fields["photo"]
+    first = widget.store_photo(photo, str(_picture(tmp_path / "first.png", 900, 600)))
+    widget.editors["photo"].edited.emit(first, True)
+    second = widget.store_photo(photo, str(_picture(tmp_path / "second.png", 600, 900)))
+    widget.editors["photo"].edited.emit(second, True)  # the saved answer replaced
+    assert V.attachment(demo_store, first) is None
+    assert V.get_visit(demo_store, widget.visit_uuid)["answers"]["photo"] == second
+    again = widget.store_photo(photo, str(_picture(tmp_path / "first.png", 900, 600)))
+    assert again == first and V.attachment_info(demo_store, first) is not None
+    widget.editors["photo"].edited.emit(first, True)  # the first one was right after all
+    assert widget.flush()
+    assert V.attachment(demo_store, first) is not None
+    assert V.attachment(demo_store, second) is None
+
+
 def test_a_broken_photo_file_is_a_message(widget, tmp_path, form, monkeypatch):
     shown = []
     monkeypatch.setattr("fieldapp.ui.visit.visit_form.show_error",

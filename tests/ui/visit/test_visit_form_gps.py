@@ -105,3 +105,34 @@ def test_a_silent_port_and_a_missing_port_are_named(qtbot, receiver):
     qtbot.mouseClick(d.start_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: d.reader is None, timeout=5000)
     assert "无法打开端口 /dev/no-such-gps" in d.status.text()
+
+
+def test_fix_quality_and_age_are_shown_and_a_stale_fix_is_not_used(qtbot, receiver):
+    """The window's clock is the test's: no waiting for seconds to pass."""
+    port, write = receiver
+    now = [1000.0]
+    d = GpsDialog(timeout_s=30, clock=lambda: now[0])
+    qtbot.addWidget(d)
+    d.show()
+    start(qtbot, d, port)
+    write(FIX)
+    qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
+    assert "9 satellites" in d.position.text() and "GPS fix" in d.position.text()
+    assert d.age.text() == "Last fix 0 s ago"
+
+    now[0] += 4.0  # still fresh
+    qtbot.waitUntil(lambda: d.age.text() == "Last fix 4 s ago", timeout=5000)
+    assert d.use_button.isEnabled()
+
+    now[0] += 2.5  # 6.5 s without a new fix: the receiver lost the sky
+    qtbot.waitUntil(lambda: not d.use_button.isEnabled(), timeout=5000)
+    assert "No new fix for 6 s" in d.age.text() or "No new fix for 7 s" in d.age.text()
+    d.accept()  # nor is it taken by any other way of accepting the window
+    assert d.isVisible() and d.result() != GpsDialog.Accepted
+
+    write(nmea("GNGGA,081540.00,3536.2000,N,11058.6000,E,2,11,0.6,610.0,M,-21.0,M,,"))
+    qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
+    assert "differential GPS fix" in d.position.text() and "11 satellites" in d.position.text()
+    assert d.age.text() == "Last fix 0 s ago"
+    qtbot.mouseClick(d.use_button, Qt.LeftButton)
+    assert d.result() == GpsDialog.Accepted and d.answer().startswith("35.6033333 110.9766667")
