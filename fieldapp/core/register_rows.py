@@ -204,11 +204,14 @@ _SIZES: dict[Any, int | None] = {float(n): n for n in range(1, 51)} | {"": None,
 
 
 def _plain_id(value: Any) -> str | None:
-    """The ID number of a cell holding a valid one as plain ASCII text ("" for an empty cell),
-    as _RowParser._id_number gives it; None for any other cell."""
-    if value.__class__ is str and _PLAIN_ID.fullmatch(value) \
-            and _CHECK[2 * int(value[:17], 13) % 11] == value[17].upper():
-        return value.upper()
+    """The ID number of a cell holding a valid one as plain text, full-width digits too ("" for
+    an empty cell), as _RowParser._id_number gives it; None for any other cell."""
+    if value.__class__ is str:
+        if not value.isascii():
+            value = unicodedata.normalize("NFKC", value)  # as cell_text and normalize_id do
+        if _PLAIN_ID.fullmatch(value) and _CHECK[2 * int(value[:17], 13) % 11] == \
+                value[17].upper():
+            return value.upper()
     return "" if value == "" or value is None else None
 
 
@@ -221,10 +224,15 @@ def _plain_size(value: Any) -> int | None | bool:
 
 
 def _plain_phone(value: Any) -> str | None:
-    """A mobile number written as 11 plain digits ("" for an empty cell), as _RowParser._phone
-    gives it; None for any other cell."""
+    """A mobile number written as 11 digits, full-width too ("" for an empty cell), as
+    _RowParser._phone gives it; None for any other cell."""
     if value.__class__ is str:
-        return value if value == "" or _MOBILE_FAST.fullmatch(value) else None
+        if value == "" or _MOBILE_FAST.fullmatch(value):
+            return value  # as written (its \d takes any digit, as _phone's does)
+        if value.isascii():
+            return None
+        value = unicodedata.normalize("NFKC", value)  # as cell_text and normalize_phone do
+        return value if _MOBILE_FAST.fullmatch(value) else None
     return "" if value is None else None
 
 
