@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid as uuidlib
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -93,7 +94,7 @@ class Inserts:
         plan = _plan(table)
         if (self._pending is not None or plan.json_fields or table in _DERIVED_KEYS
                 or records.fields != plan.fields
-                or any(r[i] is None for i in _default_columns(plan) for r in records)):
+                or any(None in map(itemgetter(i), records) for i in _default_columns(plan))):
             keys = (*records.fields, "uuid")
             return self.insert_many(table, [dict(zip(keys, r)) for r in records])
         return self._insert_stamped(table, plan.fields, records)
@@ -119,25 +120,28 @@ class Inserts:
 
     def _insert_stamped(self, table: str, fields: tuple[str, ...], rows: list) -> list[str]:
         """Insert rows of `fields` values and a uuid, each stamped (device, counter, HLC, clock,
-        head initials) and change-logged as insert_many does."""
-        name_at = fields.index("head_name") if table == "households" else None
-        device, user, at = self.device, self.user, self.at
-        clock_head = '{"*":' + _ENCODE(device)[:-1] + ":"
-        counter = self.counter
-        stamped, log = [], []
-        uuids = [r[-1] for r in rows]
-        for values, uuid, hlc in zip(rows, uuids, self.clock.ticks(len(rows))):
-            counter += 1
-            clock = f'{clock_head}{counter}"}}'
-            stamped.append((*values, device, counter, hlc, clock, 0) if name_at is None else
-                           (*values, device, counter, hlc, clock, 0, initials(values[name_at])))
-            log.append((device, counter, hlc, table, uuid, "insert", "{}", None, None, user, at))
-        self.changes += counter - self.counter
-        self.counter = counter
-        if not stamped:
+        head initials) and change-logged as insert_many does; the stamps and log rows built a
+        column at a time."""
+        if not rows:
             return []
+        n = len(rows)
+        device, counter = self.device, self.counter
+        clock_head = '{"*":' + _ENCODE(device)[:-1] + ":"
+        counters = range(counter + 1, counter + n + 1)
+        hlcs = self.clock.ticks(n)
+        uuids = list(map(itemgetter(-1), rows))
+        stamps = [repeat(device), counters, hlcs, [f'{clock_head}{c}"}}' for c in counters],
+                  repeat(0)]
+        if table == "households":
+            stamps.append(map(initials, map(itemgetter(fields.index("head_name")), rows)))
+        stamped = list(map(tuple.__add__, map(tuple, rows), zip(*stamps)))
+        log = list(zip(repeat(device), counters, hlcs, repeat(table), uuids, repeat("insert"),
+                       repeat("{}"), repeat(None), repeat(None), repeat(self.user),
+                       repeat(self.at)))
+        self.changes += n
+        self.counter = counter + n
         cols = (*fields, "uuid", "device_id", "counter", "hlc", "clock", "deleted") + (
-            ("head_initials",) if name_at is not None else ())
+            ("head_initials",) if table == "households" else ())
         self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
                               f"({', '.join('?' * len(cols))})", stamped)
         self._log(log)
