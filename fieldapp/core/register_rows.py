@@ -118,7 +118,7 @@ def _cn_number(s: str) -> int:
 
 
 _CHECK = "10X98765432"
-_MOBILE_FAST = re.compile(r"1[3-9]\d{9}")
+_MOBILE_FAST = re.compile(r"1[3-9]\d{9}", re.ASCII)
 # The shape _plain_id_ok accepts, for ASCII digits only: 6 digits, a year 1900-2100, month
 # 01-12, day 01-31, 3 digits, a check character (verified apart).
 _PLAIN_ID = re.compile(r"\d{6}(?:19\d\d|20\d\d|2100)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -228,7 +228,7 @@ def _plain_phone(value: Any) -> str | None:
     _RowParser._phone gives it; None for any other cell."""
     if value.__class__ is str:
         if value == "" or _MOBILE_FAST.fullmatch(value):
-            return value  # as written (its \d takes any digit, as _phone's does)
+            return value  # ASCII digits already: as written
         if value.isascii():
             return None
         value = unicodedata.normalize("NFKC", value)  # as cell_text and normalize_phone do

@@ -96,3 +96,20 @@ def test_short_way_on_a_messy_sample_register(monkeypatch, tmp_path):
         full = parse_rows(sample.rows, layout, VillageResolver(AREAS))
     assert short == full
     assert [r.row for r in short.rows] == sample.good_rows
+
+
+@pytest.mark.parametrize("short_way", [True, False])
+def test_phones_are_stored_in_ascii_digits_whatever_width_they_were_typed(monkeypatch,
+                                                                          short_way):
+    """A number typed partly in full-width digits is the same number: stored as ASCII (search
+    and duplicate checks compare it); digits of other scripts are not a Chinese phone number."""
+    typed = ["13８00138000", "１３８００１３８０００", "13800138000", "١٣٨٠٠١٣٨٠٠٠"]
+    rows = [[float(i + 1), "东街村", "1组", "张" + "三四五六"[i], "户主", "", phone, 3.0, "", ""]
+            for i, phone in enumerate(typed)]
+    grid = [HEAD] + rows
+    with monkeypatch.context() as m:
+        if not short_way:
+            m.setattr(register_rows._RowParser, "_plain_reader", lambda self: lambda raw: None)
+        out = parse_rows(grid, layout_at(grid, 0), VillageResolver(AREAS))
+    assert [r.phone for r in out.rows] == ["13800138000"] * 3 + [""]
+    assert [p.row for p in out.warnings] == [5]
