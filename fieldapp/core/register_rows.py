@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from fieldapp.core.progress import Progress
@@ -117,7 +118,7 @@ def _cn_number(s: str) -> int:
 
 
 _CHECK = "10X98765432"
-_MOBILE_FAST = re.compile(r"1[3-9]\d{9}")
+_MOBILE_FAST = re.compile(r"1[3-9]\d{9}", re.ASCII)
 # The shape _plain_id_ok accepts, for ASCII digits only: 6 digits, a year 1900-2100, month
 # 01-12, day 01-31, 3 digits, a check character (verified apart).
 _PLAIN_ID = re.compile(r"\d{6}(?:19\d\d|20\d\d|2100)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -188,12 +189,51 @@ def parse_rows(
     parser = _RowParser(layout, resolver, fixed_village)
     first = layout.first_data_row
     total = len(grid) - first
-    for index in range(first, len(grid)):
-        if progress and (index - first) % 5000 == 4999 and progress(index - first + 1, total) \
-                is False:
+    start = first
+    for mark in range(first + 4999, len(grid), 5000):  # progress before every 5000th row
+        parser.rows(grid, start, mark)
+        if progress and progress(mark - first + 1, total) is False:
             raise KeyboardInterrupt
-        parser.row(index + 1, grid[index])
+        start = mark
+    parser.rows(grid, start, len(grid))
     return parser.out
+
+
+_HEAD_CELLS = frozenset(("", None, *_HEAD_RELATIONS))  # relation cells of a household's head
+_SIZES: dict[Any, int | None] = {float(n): n for n in range(1, 51)} | {"": None, None: None}
+
+
+def _plain_id(value: Any) -> str | None:
+    """The ID number of a cell holding a valid one as plain text, full-width digits too ("" for
+    an empty cell), as _RowParser._id_number gives it; None for any other cell."""
+    if value.__class__ is str:
+        if not value.isascii():
+            value = unicodedata.normalize("NFKC", value)  # as cell_text and normalize_id do
+        if _PLAIN_ID.fullmatch(value) and _CHECK[2 * int(value[:17], 13) % 11] == \
+                value[17].upper():
+            return value.upper()
+    return "" if value == "" or value is None else None
+
+
+def _plain_size(value: Any) -> int | None | bool:
+    """The size of a cell holding 1.0-50.0 (None for an empty cell), as _RowParser._size gives
+    it; False for any other cell (a bool or an int would find 1.0 in _SIZES)."""
+    if value.__class__ is float or value.__class__ is str or value is None:
+        return _SIZES.get(value, False)
+    return False
+
+
+def _plain_phone(value: Any) -> str | None:
+    """A mobile number written as 11 digits, full-width too ("" for an empty cell), as
+    _RowParser._phone gives it; None for any other cell."""
+    if value.__class__ is str:
+        if value == "" or _MOBILE_FAST.fullmatch(value):
+            return value  # ASCII digits already: as written
+        if value.isascii():
+            return None
+        value = unicodedata.normalize("NFKC", value)  # as cell_text and normalize_phone do
+        return value if _MOBILE_FAST.fullmatch(value) else None
+    return "" if value is None else None
 
 
 class _RowParser:
@@ -220,6 +260,69 @@ class _RowParser:
         self.seen_name: dict[tuple[str, str, str], list[tuple[int, str, str]]] = {}
         self.where_cache: dict[tuple[Any, Any, Any], Any] = {}
         self.group_cache: dict[Any, str] = {}
+
+    def rows(self, grid: Sequence[Sequence[Any]], start: int, stop: int) -> None:
+        """row() for grid[start:stop]. A row in the usual shape (see _plain_reader) is taken
+        without the steps' calls; any other row goes through row(), which finds the same."""
+        width, pad, append = self.width, self.pad, self.out.rows.append
+        plain, seen_id, seen_name = self._plain_reader(), self.seen_id, self.seen_name
+        for index in range(start, stop):
+            raw = grid[index]
+            if len(raw) <= width:
+                raw = list(raw) + pad[len(raw):]
+            got = plain(raw)
+            if got is None:
+                self.row(index + 1, raw)
+                continue
+            code, group, name, id_number, phone, size, address, notes = got
+            name_key = (code, group, name)
+            if (id_number and id_number in seen_id) or name_key in seen_name:
+                if self._duplicate(index + 1, code, group, name, id_number, address):
+                    continue
+            else:  # as _duplicate remembers a row seen for the first time
+                seen_name[name_key] = [(index + 1, id_number, address)]
+                if id_number:
+                    seen_id[id_number] = index + 1
+            append(RegisterRow(index + 1, code, group, name, id_number, phone, size, address,
+                               notes))
+
+    def _plain_reader(self):
+        """A function of a (padded) row: its values when row() would take every one as it is
+        written (a serial number or text first, a name of letters seen before or fit, a head or
+        no relation, a village and group already resolved, a valid ID number, a size and a
+        mobile number as numbers and digits, or empty), else None. It changes nothing but its
+        cache of names, so row() can take a row it declines from the start."""
+        c_name, c_rel, c_id, c_phone, c_size, c_addr, c_notes, c_group = (
+            self.c_name, self.c_rel, self.c_id, self.c_phone, self.c_size, self.c_addr,
+            self.c_notes, self.c_group)
+        where_of = itemgetter(self.c_village, self.c_town, self.c_code)
+        where_cache, group_cache, header_names = self.where_cache, self.group_cache, \
+            self.header_names
+        good_names: set[str] = set()
+
+        def plain(raw):
+            lead = raw[0]
+            if lead is None or (lead.__class__ is str and (
+                    not lead or lead.strip().startswith(_SKIP_MARKS))):
+                return None  # blank or a total line, or a first cell row() must look past
+            name = raw[c_name]
+            if name not in good_names:
+                if name.__class__ is not str or not name.isalpha() or name in header_names \
+                        or not _NAME_OK.match(name):
+                    return None
+                good_names.add(name)
+            where = where_cache.get(where_of(raw))
+            group = group_cache.get(raw[c_group])
+            if raw[c_rel] not in _HEAD_CELLS or where is None or where.problem or group is None:
+                return None
+            id_number, size, phone = _plain_id(raw[c_id]), _plain_size(raw[c_size]), \
+                _plain_phone(raw[c_phone])
+            if id_number is None or size is False or phone is None:
+                return None
+            return (where.code, group, name, id_number, phone, size, cell_text(raw[c_addr]),
+                    cell_text(raw[c_notes]))
+
+        return plain
 
     def row(self, rowno: int, raw: Sequence[Any]) -> None:
         if self._blank_line(raw):

@@ -136,7 +136,10 @@ def _check_grid(rows: list[list[Any]], p: Path, sheet: str, start: int = 0) -> N
     if start + len(rows) > MAX_ROWS:
         raise TabularError(ErrorCode.TABLE_TOO_MANY_ROWS, where=str(p), sheet=sheet,
                            limit=MAX_ROWS)
-    for i, row in enumerate(rows, start + 1):
+    if max(map(len, rows), default=0) <= MAX_COLS and max(
+            [len(c) for row in rows for c in row if c.__class__ is str], default=0) <= MAX_CELL:
+        return  # the usual sheet, its widths and text lengths checked at once
+    for i, row in enumerate(rows, start + 1):  # which row is over, and how
         if len(row) > MAX_COLS:
             raise TabularError(ErrorCode.TABLE_TOO_MANY_COLUMNS, where=str(p), sheet=sheet, row=i,
                                count=len(row), limit=MAX_COLS)

@@ -59,17 +59,18 @@ def _refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) ->
     with_persons = _has_persons(conn)
     derived = "status, status_reason, last_visit_at" + (", persons" if with_persons else "")
     cols = f"SELECT uuid, rowid, {derived} FROM households"
-    if many:
-        now = {r[0]: r[1:] for r in conn.execute(cols) if r[0] in targets}
-    else:
+    width = 4 if with_persons else 3
+    if not many:
         _fill_targets(conn, targets)
+    found = _latest(conn, targets, many)
+    if many:
+        now = _derived_now(conn, cols, targets, found, NEVER[:width])
+    else:
         now = {r[0]: r[1:] for r in conn.execute(
             f"{cols} WHERE uuid IN (SELECT uuid FROM temp_status_targets)")}
-    found = _latest(conn, targets, many)
     # Only the rows whose status changes (an undone import's households keep theirs), in table
     # order: rows that grow (a first visit date) then split pages one after another instead of
     # all over the table, which is several times faster for a whole county.
-    width = 4 if with_persons else 3
     updates = [(*new, r) for u, (r, *old) in now.items()
                if (new := found.get(u, NEVER)[:width]) != tuple(old)]
     updates.sort(key=lambda row: row[width])
@@ -78,6 +79,23 @@ def _refresh_status(conn: sqlite3.Connection, household_uuids: Iterable[str]) ->
     if not many:
         conn.execute("DELETE FROM temp_status_targets")
     return len(targets)
+
+
+def _derived_now(conn: sqlite3.Connection, cols: str, targets: set[str],
+                 found: dict[str, tuple], never: tuple) -> dict[str, tuple]:
+    """(rowid, derived columns) now of the targets whose status may change: those not stored as
+    never visited (read from the whole table, that state left out in SQL), and those with a
+    status from their visits (looked up). A target stored as never visited and without any
+    visit keeps that status (most of an undone import's households): not read at all."""
+    stored_never = " AND ".join(f"{c} IS ?" for c in
+                                ("status", "status_reason", "last_visit_at", "persons")[:len(never)])
+    now = {r[0]: r[1:] for r in conn.execute(f"{cols} WHERE NOT ({stored_never})", never)
+           if r[0] in targets}
+    rest = [u for u in found if u in targets and u not in now]
+    if rest:
+        now.update((r[0], r[1:]) for r in conn.execute(
+            f"{cols} WHERE uuid IN (SELECT value FROM json_each(?))", (json.dumps(rest),)))
+    return now
 
 
 def statuses(store, household_uuids: Iterable[str]) -> dict[str, tuple]:

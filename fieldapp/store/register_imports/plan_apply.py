@@ -14,6 +14,8 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 from fieldapp.core.divisions import Area
@@ -24,12 +26,15 @@ from fieldapp.core.register_rows import ParsedRegister, Problem, RegisterRow
 
 from fieldapp.store import id_numbers
 from fieldapp.store.deferred_indexes import deferred_indexes
+from fieldapp.store.sync_log.change_inserts import ValueRows
 from fieldapp.store.register_imports.import_log import log_import
 
 _LIVE = "deleted = 0 AND merged_into IS NULL"
 @dataclass
 class RegisterPlan:
-    adds: list[dict[str, Any]] = field(default_factory=list)
+    # households to add: the values of SYNCED_FIELDS["households"] in order, then the uuid
+    # (ChangeWriter.insert_many of ValueRows); the file row of each in add_rows
+    adds: list[tuple] = field(default_factory=list)
     add_rows: list[int] = field(default_factory=list)
     updates: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)  # row, uuid, new
     unchanged: int = 0
@@ -90,13 +95,14 @@ def plan_register(store, parsed: ParsedRegister, progress: Progress | None = Non
     by_hash, by_name, gone = _existing(store, sorted({r.village_code for r in parsed.rows}),
                                        list(hashes.values()))
     if not (by_hash or by_name or gone or sealed):  # a first import at the county: all new
-        plan.adds = [_record(row, hashes.get(row.row), keep_full) for row in parsed.rows]
-        plan.add_rows = [row.row for row in parsed.rows]
+        plan.adds = list(map(_record, parsed.rows, map(hashes.get, map(_ROW, parsed.rows)),
+                             repeat(keep_full), time_ordered_uuids(len(parsed.rows))))
+        plan.add_rows = list(map(_ROW, parsed.rows))
     else:
         _match(plan, parsed, hashes, (by_hash, by_name, gone), names, keep_full, progress,
                seal if sealed else None)
-    for record, uuid in zip(plan.adds, time_ordered_uuids(len(plan.adds))):
-        record["uuid"] = uuid
+        plan.adds = [(*record[:-1], uuid) for record, uuid in
+                     zip(plan.adds, time_ordered_uuids(len(plan.adds)))]
     plan.rejected.sort(key=lambda p: p.row)
     return plan
 
@@ -222,14 +228,23 @@ def _group(group_no: str | None) -> Said | str:
     return Said(ErrorCode.ROW_GROUP, group=group_no) if group_no else ""
 
 
-def _record(row: RegisterRow, id_hash: str | None, keep_full: bool) -> dict[str, Any]:
-    return {
-        "village_code": row.village_code, "group_no": row.group_no or None,
-        "head_name": row.head_name, "size": row.size, "phone": row.phone or None,
-        "id_hash": id_hash, "id_masked": _mask(row.id_number) if row.id_number else None,
-        "id_full": row.id_number if keep_full and row.id_number else None,
-        "address": row.address or None, "notes": row.notes or None, "source": "register",
-    }
+_ROW = attrgetter("row")
+
+
+def _record(row: RegisterRow, id_hash: str | None, keep_full: bool,
+            uuid: str | None = None) -> tuple:
+    """The household a register row adds, as ChangeWriter.insert_many takes it in ValueRows: the values of
+    _ADD_FIELDS, then its uuid (given when planned, else filled in at the end of planning)."""
+    number = row.id_number
+    return (row.village_code, row.group_no or None, row.head_name, row.size, row.phone or None,
+            id_hash, _mask(number) if number else None, number if keep_full and number else None,
+            row.address or None, None, None, row.notes or None, "register", None, None, uuid)
+
+
+# the fields of a household, in the order _record gives their values
+_ADD_FIELDS = ("village_code", "group_no", "head_name", "size", "phone", "id_hash", "id_masked",
+               "id_full", "address", "lon", "lat", "notes", "source", "merged_into",
+               "outside_confirmed_m")
 
 
 def apply_register(store, plan: RegisterPlan, *, user: str | None = None,
@@ -254,7 +269,7 @@ def apply_register(store, plan: RegisterPlan, *, user: str | None = None,
         with deferred_indexes(w.store, incoming):
             first = w.counter + 1  # the import's changes: this device's counters first..
             for start in range(0, len(plan.adds), chunk):
-                new = w.insert_many("households", plan.adds[start:start + chunk])
+                new = w.insert_many("households", ValueRows(_ADD_FIELDS, plan.adds[start:start + chunk]))
                 # Brand-new households have no visits: their status is already 'not_visited',
                 # so the writer need not recompute it (that would double a big import's cost).
                 w._touched_households.difference_update(new)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid as uuidlib
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -20,13 +21,29 @@ from .change_json import _ENCODE
 from .table_plans import _DERIVED_KEYS, _plan, _TablePlan
 
 
+class ValueRows(list):
+    """Records for insert_many as tuples instead of dicts: the values of `fields`, then the uuid
+    (a register import's households, built once in this shape instead of a dict each)."""
+
+    def __init__(self, fields: tuple[str, ...], rows: Iterable[tuple] = ()):
+        super().__init__(rows)
+        self.fields = tuple(fields)
+
+
+def _default_columns(plan: _TablePlan) -> list[int]:
+    return [plan.fields.index(f) for f, _ in plan.defaults]
+
+
 class Inserts:
     """The insert half of ChangeWriter (fieldapp.store.sync_log.changes)."""
 
     def insert(self, table: str, record: Mapping[str, Any]) -> str:
         return self.insert_many(table, [record])[0]
 
-    def insert_many(self, table: str, records: Iterable[Mapping[str, Any]]) -> list[str]:
+    def insert_many(self, table: str, records: Iterable[Mapping[str, Any]] | ValueRows
+                    ) -> list[str]:
+        if records.__class__ is ValueRows:
+            return self._insert_values(table, records)
         plan = _plan(table)
         if self._pending is None and not plan.json_fields and table not in _DERIVED_KEYS:
             return self._insert_plain(table, plan, records)
@@ -75,42 +92,62 @@ class Inserts:
             return [r["code"] for r in rows]
         return [r["uuid"] for r in rows]
 
+    def _insert_values(self, table: str, records: ValueRows) -> list[str]:
+        """insert_many of records given as value tuples: as they are when their fields are the
+        table's synced fields in order and no default is missing, else through dicts."""
+        plan = _plan(table)
+        if (self._pending is not None or plan.json_fields or table in _DERIVED_KEYS
+                or records.fields != plan.fields
+                or any(None in map(itemgetter(i), records) for i in _default_columns(plan))):
+            keys = (*records.fields, "uuid")
+            return self.insert_many(table, [dict(zip(keys, r)) for r in records])
+        return self._insert_stamped(table, plan.fields, records)
+
     def _insert_plain(self, table: str, plan: _TablePlan,
                       records: Iterable[Mapping[str, Any]]) -> list[str]:
         """insert_many for a table without JSON fields or derived keys (households outside a
         bulk load, work orders, ...): each record goes straight to a row tuple, stamped as
         insert_many stamps it, without the intermediate dicts."""
         fields = plan.fields
-        defaults = [(fields.index(f), default) for f, default in plan.defaults]
-        name_at = fields.index("head_name") if table == "households" else None
-        device, user, at = self.device, self.user, self.at
-        clock_head = '{"*":' + _ENCODE(device)[:-1] + ":"
-        counter = self.counter
-        rows, log, uuids = [], [], []
-        records = records if isinstance(records, list) else list(records)
-        for record, hlc in zip(records, self.clock.ticks(len(records))):
+        defaults = list(zip(_default_columns(plan), (d for _, d in plan.defaults)))
+        rows = []
+        for record in records:
             if not plan.allowed.issuperset(record):
                 self._prepare(table, record)  # raises, naming the unknown fields
             values = list(map(record.get, fields))
             for i, default in defaults:
                 if values[i] is None:
                     values[i] = default
-            uuid = record.get("uuid") or str(uuidlib.uuid4())
-            counter += 1
-            values += (uuid, device, counter, hlc, f'{clock_head}{counter}"}}', 0)
-            if name_at is not None:
-                values.append(initials(values[name_at]))
+            values.append(record.get("uuid") or str(uuidlib.uuid4()))
             rows.append(values)
-            uuids.append(uuid)
-            log.append((device, counter, hlc, table, uuid, "insert", "{}", None, None, user, at))
-        self.changes += counter - self.counter
-        self.counter = counter
+        return self._insert_stamped(table, fields, rows)
+
+    def _insert_stamped(self, table: str, fields: tuple[str, ...], rows: list) -> list[str]:
+        """Insert rows of `fields` values and a uuid, each stamped (device, counter, HLC, clock,
+        head initials) and change-logged as insert_many does; the stamps and log rows built a
+        column at a time."""
         if not rows:
             return []
+        n = len(rows)
+        device, counter = self.device, self.counter
+        clock_head = '{"*":' + _ENCODE(device)[:-1] + ":"
+        counters = range(counter + 1, counter + n + 1)
+        hlcs = self.clock.ticks(n)
+        uuids = list(map(itemgetter(-1), rows))
+        stamps = [repeat(device), counters, hlcs, [f'{clock_head}{c}"}}' for c in counters],
+                  repeat(0)]
+        if table == "households":
+            stamps.append(map(initials, map(itemgetter(fields.index("head_name")), rows)))
+        stamped = list(map(tuple.__add__, map(tuple, rows), zip(*stamps)))
+        log = list(zip(repeat(device), counters, hlcs, repeat(table), uuids, repeat("insert"),
+                       repeat("{}"), repeat(None), repeat(None), repeat(self.user),
+                       repeat(self.at)))
+        self.changes += n
+        self.counter = counter + n
         cols = (*fields, "uuid", "device_id", "counter", "hlc", "clock", "deleted") + (
-            ("head_initials",) if name_at is not None else ())
+            ("head_initials",) if table == "households" else ())
         self.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                              f"({', '.join('?' * len(cols))})", rows)
+                              f"({', '.join('?' * len(cols))})", stamped)
         self._log(log)
         if table == "households":
             self._touched_households.update(uuids)

@@ -3,6 +3,7 @@ worked out once, and inserting many rows a statement."""
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any
 
 from fieldapp.core.messages import ErrorCode
@@ -60,5 +61,6 @@ def insert_rows(store, head: str, rows: list) -> None:
     n = _ROWS_A_STATEMENT
     for start in range(0, len(rows), n):
         part = rows[start:start + n]
-        conn.execute(f"{head} VALUES {', '.join([one] * len(part))}", [v for r in part for v in r])
+        conn.execute(f"{head} VALUES {', '.join([one] * len(part))}",
+                     list(chain.from_iterable(part)))
 
