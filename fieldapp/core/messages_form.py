@@ -43,6 +43,12 @@ class FormMessages:
         "{key}",
         "Sheet {sheet} row {row}: the field name {name} is also used in row {first_row} (in "
         "another group); its answers are kept as {key}")
+    FORM_NOTE_CASE_NAME = T(
+        "{sheet} 工作表第 {row} 行: 字段名 {name} 与同一分组第 {first_row} 行的 {first} 只有大小写不同，"
+        "可以使用，但不区分大小写的统计软件会把两列混淆",
+        "Sheet {sheet} row {row}: the name {name} differs only in case from {first} in row "
+        "{first_row} of the same group: it loads, but tools that ignore case will mix up the "
+        "two columns")
     FORM_NOTE_FILTER_NOT_SELECT = T(
         "{sheet} 工作表第 {row} 行: {name} 不是选择题，choice_filter 不起作用，已忽略",
         "Sheet {sheet} row {row}: {name} is not a select question, so its choice_filter does "
@@ -84,13 +90,19 @@ class FormMessages:
                       "A field name uses only letters, digits and underscores and does not "
                       "start with a digit: {name!r}", "bad_name")
     FORM_DUPLICATE_NAME = T(
-        "字段名 {name} 与第 {row} 行的 {first}（{path}）重复：答案按字段名保存，不同分组中的字段"
-        "也不能同名，大小写不同也算同名（pyxform: There are more than one survey elements named "
-        "'{lower}' (case-insensitive).）",
-        "The field name {name} is already used by {first} in row {row} ({path}): answers are "
-        "kept by field name, so fields in different groups cannot share a name either, nor "
-        "names that differ only in case (pyxform: There are more than one survey elements "
-        "named '{lower}' (case-insensitive).)", "duplicate_name")
+        "字段名 {name} 与第 {row} 行的 {first} 在同一分组（{path}）中重复：同一分组内的题目、分组和重复组"
+        "不能同名，不同分组中可以（pyxform: Questions, groups, and repeats must be unique within "
+        "their nearest parent group or repeat, or the survey if not inside a group or repeat.）",
+        "The name {name} is already used by {first} in row {row}, in the same group ({path}): "
+        "questions, groups and repeats must be unique within their nearest parent group or "
+        "repeat, or the survey if not inside a group or repeat (pyxform's rule; in different "
+        "groups they may share a name)", "duplicate_name")
+    FORM_DUPLICATE_REPEAT = T(
+        "重复组名 {name} 与第 {row} 行的重复组重复：重复组名在整个表单中都不能重复（pyxform: Repeat "
+        "names must unique anywhere in the survey, at all levels of group or repeat nesting.）",
+        "The repeat name {name} is already used by the repeat in row {row}: repeat names must be "
+        "unique anywhere in the survey, at all levels of group or repeat nesting (pyxform's rule)",
+        "duplicate_name")
     WORD_FORM_TOP = T("表单顶层", "top of the form")
     # ---- survey sheet: types, labels, lists ------------------------------------------------------
     FORM_MISSING_TYPE = T("缺少 type（题型）", "The type (question type) is missing",

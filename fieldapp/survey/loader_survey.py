@@ -47,6 +47,7 @@ class _Open:
     repeat_count: Expression | None = None
     hints: dict[str, str] = field(default_factory=dict)
     children: list[Field | Group] = field(default_factory=list)
+    raw: str = ""  # its name as written (`name` is its key, unique in the form)
 
 
 class SurveyBuilder(SurveyChecks):
@@ -57,7 +58,9 @@ class SurveyBuilder(SurveyChecks):
         self.root: list[Field | Group] = []
         self.stack: list[_Open] = []
         self.names: dict[str, Row] = {}
-        self.claimed: dict[str, tuple[str, Row, tuple[str, ...]]] = {}  # by lower-case name
+        # names in each group (by its keys): as written, and by lower case (the first one)
+        self.siblings: dict[tuple[str, ...], tuple[dict[str, Row], dict[str, str]]] = {}
+        self.repeat_rows: dict[str, Row] = {}  # repeat names (unique in the whole form)
         self.shared: dict[str, list[Row]] = {}  # names several questions have: their rows
         self.fields: list[tuple[Field, Row]] = []
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
@@ -84,7 +87,12 @@ class SurveyBuilder(SurveyChecks):
         return self.stack[-1].children if self.stack else self.root
 
     def path(self) -> tuple[str, ...]:
+        """The keys of the open groups, outermost first."""
         return self.stack[-1].path + (self.stack[-1].name,) if self.stack else ()
+
+    def raw_path(self) -> tuple[str, ...]:
+        """The names of the open groups as written, outermost first."""
+        return tuple(g.raw or g.name for g in self.stack)
 
     def repeat(self) -> str:
         """The innermost open repeat ("" outside every repeat)."""
@@ -124,7 +132,8 @@ class SurveyBuilder(SurveyChecks):
         self.stack.append(_Open(
             name, row, ld.texts(sheet, row, "label"), ld.expression(sheet, row, "relevant"),
             ld.cell(sheet, row, "appearance")[1], self.path(), is_repeat,
-            name if is_repeat else self.repeat(), count, ld.texts(sheet, row, "hint")))
+            name if is_repeat else self.repeat(), count, ld.texts(sheet, row, "hint"),
+            raw=self.ld.cell(sheet, row, "name")[1] or name))
 
     def claim_name(self, row: Row, kind: str = "") -> str | None:
         name = row.cells.get(next((h for h in row.cells if h.strip().lower() == "name"), ""), "")
@@ -136,34 +145,43 @@ class SurveyBuilder(SurveyChecks):
         if not NAME_RE.fullmatch(name):
             self.problem(Said(ErrorCode.FORM_BAD_NAME, name=name), row, "name")
             return None
-        first = self.claimed.get(name.lower())
-        if first is not None and self.may_share(name, first, kind):
-            return self.share(name, row)
-        if first is not None:  # same group, a group's name, or a name differing only in case
-            first_name, first_row, first_path = first
-            self.problem(Said(ErrorCode.FORM_DUPLICATE_NAME, name=name, row=first_row.number,
-                              first=first_name, lower=name.lower(),
-                              path="/".join(first_path) or ErrorCode.WORD_FORM_TOP), row, "name")
+        if not self.unique_here(name, row, kind):
             return None
+        if name in self.names:  # as pyxform: fine in another group; answers need a key
+            return self.share(name, row)
         self.names[name] = row
-        self.claimed[name.lower()] = (name, row, self.path())
         return name
 
-    def may_share(self, name: str, first: tuple[str, Row, tuple[str, ...]], kind: str) -> bool:
-        """As pyxform: a question may have the name of one in another group (or of a group it
-        is not directly in), though a reference to that name is then ambiguous."""
-        first_name, _, first_path = first
-        return first_name == name and first_path != self.path() and \
-            not kind.startswith("begin_")
+    def unique_here(self, name: str, row: Row, kind: str) -> bool:
+        """pyxform's rules: a name is unique within its nearest group or repeat (one differing
+        only in case gets a note), and a repeat's name in the whole form."""
+        if kind == "begin_repeat" and name in self.repeat_rows:
+            self.problem(Said(ErrorCode.FORM_DUPLICATE_REPEAT, name=name,
+                              row=self.repeat_rows[name].number), row, "name")
+            return False
+        exact, lower = self.siblings.setdefault(self.path(), ({}, {}))
+        if name in exact:
+            path = "/".join(self.raw_path()) or ErrorCode.WORD_FORM_TOP
+            self.problem(Said(ErrorCode.FORM_DUPLICATE_NAME, name=name, row=exact[name].number,
+                              first=name, path=path), row, "name")
+            return False
+        first = lower.setdefault(name.lower(), name)
+        if first != name:
+            self.ld.warnings.append(Said(
+                ErrorCode.FORM_NOTE_CASE_NAME, sheet=self.sheet.name, row=row.number, name=name,
+                first=first, first_row=exact[first].number))
+        exact[name] = row
+        if kind == "begin_repeat":
+            self.repeat_rows[name] = row
+        return True
 
     def share(self, name: str, row: Row) -> str:
-        """The answer key of a question whose name another one has: its group path and name
-        joined by '-' (as ODK Central's CSV export names it), e.g. `member-name`."""
-        key = "-".join((*self.path(), name))
-        if key.lower() in self.claimed:
+        """The answer key of a question or group whose name another one has: its group path and
+        name joined by '-' (as ODK Central's CSV export names it), e.g. `member-name`."""
+        key = "-".join((*self.raw_path(), name))
+        if key in self.names:
             key = f"{key}-{row.number}"
-        self.shared.setdefault(name, [self.claimed[name.lower()][1]]).append(row)
-        self.claimed[key.lower()] = (key, row, self.path())
+        self.shared.setdefault(name, [self.names[name]]).append(row)
         self.names[key] = row
         self.ld.warnings.append(Said(
             ErrorCode.FORM_NOTE_SHARED_NAME, sheet=self.sheet.name, row=row.number, name=name,

@@ -76,21 +76,6 @@ def test_a_missing_oversized_or_malformed_list_is_refused_at_its_row(
     assert len(got) == 6  # the good question after them is fine
 
 
-def test_the_same_name_in_two_groups_is_refused_naming_both_rows(xlsform):
-    got = refused(xlsform([
-        HEAD,
-        ["begin_group", "adults", "成人", "", ""],
-        ["integer", "age", "年龄", "", ""],
-        ["end_group", "", "", "", ""],
-        ["begin_group", "children", "儿童", "", ""],
-        ["integer", "Age", "年龄", "", ""],
-        ["end_group", "", "", "", ""],
-    ]))
-    message = got[("duplicate_name", 6)]
-    assert "第 3 行的 age（adults）" in message
-    assert "There are more than one survey elements named 'age'" in message
-
-
 def test_a_question_without_label_or_hint_is_refused(xlsform):
     got = refused(xlsform([HEAD, ["text", "q1", "", "", ""], ["calculate", "c", "", "", ""]]))
     assert "The survey element named 'q1' has no label or hint." in got[("missing_label", 2)]
