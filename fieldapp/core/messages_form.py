@@ -49,6 +49,12 @@ class FormMessages:
         "Sheet {sheet} row {row}: the name {name} differs only in case from {first} in row "
         "{first_row} of the same group: it loads, but tools that ignore case will mix up the "
         "two columns")
+    FORM_NOTE_ACCEPT = T(
+        "{sheet} 工作表第 {row} 行 {column} 列: 看不懂 {items}，已忽略（应写扩展名如 .pdf，或类型如 "
+        "image/*、application/pdf，用逗号分隔）",
+        "Sheet {sheet} row {row} column {column}: {items} not understood and ignored (write "
+        "extensions such as .pdf, or media types such as image/* or application/pdf, separated "
+        "by commas)")
     FORM_NOTE_FILTER_NOT_SELECT = T(
         "{sheet} 工作表第 {row} 行: {name} 不是选择题，choice_filter 不起作用，已忽略",
         "Sheet {sheet} row {row}: {name} is not a select question, so its choice_filter does "
@@ -136,6 +142,11 @@ class FormMessages:
                            "parameters are written name=value: {part}", "bad_parameters")
     FORM_BAD_MAX_PIXELS = T("max-pixels 应为正整数: {value}",
                             "max-pixels is a positive whole number: {value}", "bad_parameters")
+    FORM_BAD_ACCURACY = T(
+        "{name} 应写精度米数（一个数）: {value}（pyxform: The '{name}' parameter must have a "
+        "numeric value.）",
+        "{name} is an accuracy in metres (a number): {value} (pyxform: The '{name}' parameter "
+        "must have a numeric value.)", "bad_parameters")
     FORM_BAD_DEFAULT = T("默认值不符合题型 {kind}: {problem}",
                          "The default does not fit the question type {kind}: {problem}",
                          "bad_default")

@@ -18,6 +18,7 @@ from .model import (
     FIELD_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
 )
 from .loader_checks import _REF_IN_TEXT, SurveyChecks
+from .loader_controls import ControlAttributes
 from .loops import expand_loops
 from .search_appearance import search_call, search_choices, search_filter
 from .sheets import Row, Sheet, split_column
@@ -50,7 +51,7 @@ class _Open:
     raw: str = ""  # its name as written (`name` is its key, unique in the form)
 
 
-class SurveyBuilder(SurveyChecks):
+class SurveyBuilder(SurveyChecks, ControlAttributes):
     def __init__(self, loader: _Loader, sheet: Sheet, choices: dict[str, tuple[Choice, ...]]):
         self.ld = loader
         self.sheet = sheet
@@ -231,6 +232,8 @@ class SurveyBuilder(SurveyChecks):
         calc = ld.expression(sheet, row, "calculation")
         if kind == "calculate" and calc is None and not ld.cell(sheet, row, "calculation")[1]:
             self.problem(Said(ErrorCode.FORM_MISSING_CALCULATION, name=name), row, "calculation")
+        params = self.parameters(row, kind)
+        capture, warning = self.accuracy(row, kind, params)
         f = Field(
             name=name, type=kind, row=row.number, labels=labels, hints=hints,
             list_name=arg.split()[0] if kind in SELECT_TYPES and arg else "",
@@ -244,10 +247,13 @@ class SurveyBuilder(SurveyChecks):
             read_only=ld.flag(sheet, row, "read_only"),
             appearance=ld.cell(sheet, row, "appearance")[1],
             choice_filter=ld.expression(sheet, row, "choice_filter", choice_columns=True),
-            parameters=self.parameters(row, kind),
+            parameters=params,
             groups=self.path(),
             repeat=self.repeat(),
             trigger=self.trigger(row),
+            accept=self.accept(row, kind),
+            capture_accuracy=capture,
+            warning_accuracy=warning,
         )
         f = self.search_list(f, row)
         self.fields.append((f, row))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core.attached_files import check_extension, file_filter
 from fieldapp.core.progress import Cancelled
 from fieldapp.store import visits as V
 from fieldapp.survey.errors import AnswerError
@@ -39,7 +40,7 @@ from fieldapp.ui.widgets.errors import describe, show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
-from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
+from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, prepare_photo
 from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
 from fieldapp.ui.visit.visit_form_inputs import FormInputs
 from fieldapp.ui.visit.visit_form_instances import RepeatInstances, index_of
@@ -322,12 +323,13 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
     def _choose_photo(self, f: Field) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a photo"), "", self.tr("Pictures (%1)").replace(
-                "%1", IMAGE_FILTER))
+                "%1", file_filter("image", f.accept)))
         return self.store_photo(f, path) if path else None
 
     def store_photo(self, f: Field, path: str) -> str | None:
         """Downscale and store a picture file; returns its sha256 (None after an error)."""
         try:
+            check_extension(path, "image", f.accept)  # the form's body::accept, if any
             max_px = int(f.parameters.get("max-pixels", DEFAULT_MAX_PIXELS))
             # a picture from anywhere is decoded off the GUI thread (Cancel returns at once)
             content, thumb = JobRunner(self).run(self.tr("Reading the photo…"),

@@ -87,7 +87,7 @@ class EditorFactory:
                  choose_file: Callable[[Field], str | None] | None = None,
                  file_info: Callable[[str], tuple[str, str] | None] | None = None,
                  draw_on_map: Callable[[str, str | None], str | None] | None = None,
-                 read_gps: Callable[[], str | None] | None = None):
+                 read_gps: Callable[[Field], str | None] | None = None):
         self.form, self.language = form, language
         self.store_signature = store_signature
         self.choose_file, self.file_info = choose_file, file_info
@@ -120,14 +120,15 @@ class EditorFactory:
         if t in ("audio", "video", "file") and self.choose_file and self.file_info:
             return FileEditor(t, lambda: self.choose_file(f), self.file_info)
         if t in ("geopoint", "geotrace", "geoshape"):
-            return self._location_editor(t, placeholders[t])
+            return self._location_editor(f, placeholders[t])
         if t in placeholders or t == "text":
             return LineEditor(placeholders.get(t, ""))
         return None  # calculate without label, metadata: not shown
 
-    def _location_editor(self, t: str, placeholder: str) -> LineEditor:
+    def _location_editor(self, f: Field, placeholder: str) -> LineEditor:
         """Typed or pasted coordinates, with buttons: the household's position, the map and a
         GPS receiver for a point; the map for a line or an area (also F4 in the answer box)."""
+        t = f.type
         buttons: list[tuple[QPushButton, Callable[[], str | None]]] = []
         if t == "geopoint" and self.household_point:
             point = self.household_point
@@ -140,7 +141,8 @@ class EditorFactory:
             map_button.setToolTip(_t("F4 in the answer box opens the map"))
             buttons.append((map_button, lambda: draw(t, editor.line.text() or None)))
         if t == "geopoint" and self.read_gps:
-            buttons.append((QPushButton(_t("GPS receiver…")), self.read_gps))
+            read_gps = self.read_gps
+            buttons.append((QPushButton(_t("GPS receiver…")), lambda: read_gps(f)))
         editor = LineEditor(placeholder, extra=[b for b, _ in buttons])
         for button, source in buttons:
             button.clicked.connect(lambda _c=False, s=source: editor.answer_with(s()))
