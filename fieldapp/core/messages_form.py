@@ -49,6 +49,16 @@ class FormMessages:
         "Sheet {sheet} row {row}: the name {name} differs only in case from {first} in row "
         "{first_row} of the same group: it loads, but tools that ignore case will mix up the "
         "two columns")
+    FORM_NOTE_MISSING_FILE = T(
+        "{sheet} 工作表第 {row} 行: 表单旁边还没有 {file}：用到它的题目暂时没有选项，放入该文件前无法"
+        "完成走访，也不能发布（与 ODK Central 相同，先读入表单，附件后补）",
+        "Sheet {sheet} row {row}: {file} is not beside the form yet: the questions that use it "
+        "offer nothing until it is added, and no visit can be completed nor the form published "
+        "without it (as ODK Central, the form loads and the attachment can follow)")
+    FORM_ANSWER_NEEDS_FILE = T(
+        "此题需要表单旁边的 {files}，该文件还没有放入：放入后才能完成走访",
+        "This question needs {files} beside the form, which is not there yet: the visit can be "
+        "completed once it is added")
     FORM_NOTE_ACCEPT = T(
         "{sheet} 工作表第 {row} 行 {column} 列: 看不懂 {items}，已忽略（应写扩展名如 .pdf，或类型如 "
         "image/*、application/pdf，用逗号分隔）",

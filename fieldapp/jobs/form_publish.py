@@ -73,6 +73,10 @@ def publish_form(store, path: str | os.PathLike, *, user: str = "") -> PublishRe
     if store.role != "county":
         raise PublishError(ErrorCode.FORM_PUBLISH_NOT_COUNTY, where=str(store.path))
     form = load_form(p)  # FormError naming sheet, row and column, as `form check`
+    missing = sorted({n for files in form.missing_files.values() for n in files})
+    if missing:  # a laptop could never complete a visit with it
+        raise PublishError(ErrorCode.FORM_PUBLISH_MISSING_FILES, where=str(p), file=p.name,
+                           files=", ".join(missing))
     if form.form_id not in APP_FORMS:
         raise PublishError(ErrorCode.FORM_PUBLISH_UNKNOWN_ID, where=str(p), file=p.name,
                            form_id=form.form_id, known=listing(APP_FORMS))

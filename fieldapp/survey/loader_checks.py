@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .loader import _Loader
     from .sheets import Sheet
 
+_EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "required",
+                       "read_only", "default")
 _REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
 
@@ -35,6 +37,7 @@ class SurveyChecks:
     shared: dict[str, list[Row]]
     choices: dict[str, tuple[Choice, ...]]
     tables: dict[str, tuple[dict[str, str], ...]]
+    absent: dict[str, str]
 
     def problem(self, said: Said, row: Row, column: str, code: str = "") -> None:
         raise NotImplementedError
@@ -111,6 +114,10 @@ class SurveyChecks:
         if name in self.tables or "/" in name or "\\" in name:
             return
         path = self.ld.folder / f"{name}{suffix}"
+        if not instance and not path.exists():  # pulldata's or csv-external's: it can follow
+            self.tables[name] = ()
+            self.file_missing(name, name, row, suffix)
+            return
         try:
             self.tables[name] = read_table(path)
         except ChoiceFileError as exc:
@@ -120,6 +127,31 @@ class SurveyChecks:
                 "bad_pulldata_file" if suffix == ".csv" and column != "type" else "bad_choice_file"
             self.problem(said, row, column, code)
             self.tables[name] = ()
+
+    def file_missing(self, name: str, stem: str, row: Row, suffix: str = "") -> None:
+        """A choice list or table whose file is not beside the form: noted, as ODK Central
+        lists a form's missing attachments; its questions offer nothing and block completion."""
+        self.absent[name] = self.absent[stem] = f"{name}{suffix}"
+        self.ld.warnings.append(Said(ErrorCode.FORM_NOTE_MISSING_FILE, sheet=self.sheet.name,
+                                     row=row.number, file=f"{name}{suffix}"))
+
+    def missing_files(self) -> dict[str, tuple[str, ...]]:
+        """Question name -> the missing files it reads (its list, pulldata(), instance())."""
+        out: dict[str, tuple[str, ...]] = {}
+        if not self.absent:
+            return out
+        for f, _row in self.fields:
+            files = {self.absent[f.list_name]} if f.list_name in self.absent else set()
+            for column in _EXPRESSION_COLUMNS:
+                expr = getattr(f, column)
+                for node in walk(expr.tree) if isinstance(expr, Expression) else ():
+                    if isinstance(node, Call) and node.name in ("pulldata", INSTANCE_PATH) and \
+                            node.args and isinstance(node.args[0], Str) and \
+                            node.args[0].value in self.absent:
+                        files.add(self.absent[node.args[0].value])
+            if files:
+                out[f.name] = tuple(sorted(files))
+        return out
 
     def check_choice_columns(self, f: Field, row: Row) -> None:
         """Bare names in a choice_filter should be columns of the choices sheet (else a warning)."""

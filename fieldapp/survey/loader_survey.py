@@ -65,6 +65,7 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
         self.shared: dict[str, list[Row]] = {}  # names several questions have: their rows
         self.fields: list[tuple[Field, Row]] = []
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
+        self.absent: dict[str, str] = {}  # list or table (and its stem) -> its missing file
 
     def problem(self, said: Said, row: Row, column: str, code: str = "") -> None:
         header = next((h for h in row.cells if h.split("::")[0].strip().lower() == column),
@@ -345,8 +346,11 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
                     self.ld.folder / arg, params.get("value", "id" if geo else "name"),
                     params.get("label", "title" if geo else "label"))
             except ChoiceFileError as exc:
-                self.problem(said_of(exc), row, "type", "bad_choice_file")
-                return ""
+                if exc.entry is not ErrorCode.CHOICE_FILE_MISSING:
+                    self.problem(said_of(exc), row, "type", "bad_choice_file")
+                    return ""
+                self.choices[arg] = ()  # as ODK Central: loads, the attachment can follow
+                self.file_missing(arg, arg.rpartition(".")[0], row)
         return arg
 
     def parameters(self, row: Row, kind: str) -> dict[str, str]:

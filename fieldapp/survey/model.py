@@ -131,6 +131,9 @@ class Form:
                                                                 compare=False)
     fields: Mapping[str, Field] = field(default_factory=dict, compare=False)
     groups: Mapping[str, Group] = field(default_factory=dict, compare=False)
+    # attachments not beside the form yet (as ODK Central lists a form's missing attachments):
+    # question name -> the files it reads; such a question offers nothing and blocks completion
+    missing_files: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         if not self.fields:

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.validation import geopoint_said
 
 from .answers import answer_key, last_saved_names, split_key, state_defaults, stored_value
@@ -308,6 +309,11 @@ class FormState:
     def problem(self, name: str, index: Index = None) -> str | None:
         """Why the answer of `name` blocks completion (Chinese unless language says otherwise)."""
         f = self.form.fields[name]
+        if name in self.form.missing_files and self.relevant(name, index):
+            # never completed against a list or table that is not there (not even by leaving
+            # the question empty, or by a calculation reading it)
+            return Said(ErrorCode.FORM_ANSWER_NEEDS_FILE,
+                        files=", ".join(self.form.missing_files[name])).text(self.language or "zh")
         if not f.is_input or not self.relevant(name, index):
             return None
         value = self.value(name, index)

@@ -312,6 +312,7 @@ def test_csv_external_data_beside_the_form_is_read_by_instance(xlsform, tmp_path
     state = FormState.new(form)
     state.set("item", "milk")
     assert state.value("p") == "6"
+    (tmp_path / "towns.xml").write_text("<root><item><name>a</name></item>")  # unclosed
     p = first_problem(xlsform([["type", "name", "label"], ["xml-external", "towns", ""]]))
     assert (p.code, p.row, p.column) == ("bad_choice_file", 2, "type")
     assert "towns.xml" in p.message

@@ -39,3 +39,23 @@ def test_a_geojson_choice_file_is_published_and_reaches_the_laptop(field_setup, 
         assert [(c.name, c.labels["default"], c.extra["geometry"])
                 for c in got.choices_of(got.fields["site"])] == [
             ("jf", "稷峰山发射塔", "35.6 110.98 0 0")]
+
+
+def test_a_checklist_whose_choice_file_is_missing_is_not_published(field_setup, tmp_path):
+    import pytest
+
+    from fieldapp.core.errors import FieldappError
+
+    f = field_setup
+    form = revised_form(tmp_path / "v2")
+    wb = openpyxl.load_workbook(form)
+    survey = wb["survey"]
+    row = [None] * survey.max_column
+    row[0], row[1], row[2] = "select_one_from_file sites.geojson", "site", "发射塔"
+    survey.append(row)
+    wb.save(form)
+    with f.county() as s, pytest.raises(FieldappError) as info:
+        publish_form(s, form)
+    assert "缺少它用到的文件 sites.geojson" in str(info.value)
+    with f.county() as s:
+        assert current_form(s, HOUSEHOLD_FORM).version != V2  # nothing was kept
