@@ -152,6 +152,12 @@ class FormMessages:
                            "parameters are written name=value: {part}", "bad_parameters")
     FORM_BAD_MAX_PIXELS = T("max-pixels 应为正整数: {value}",
                             "max-pixels is a positive whole number: {value}", "bad_parameters")
+    FORM_CHT_PATH = T(
+        "{source} 是 CHT（Community Health Toolkit）表单专用的写法：inputs 组由 CHT 应用在打开表单时"
+        "填入（联系人、来源等），本程序没有这些数据，无法使用；请改为普通题目和 ${{字段名}}",
+        "{source} is written for the Community Health Toolkit (CHT): its inputs group is filled "
+        "in by the CHT app when a form opens (the contact, the source), data this program does "
+        "not have; use ordinary questions and ${{name}} instead", "cht_only")
     FORM_BAD_ACCURACY = T(
         "{name} 应写精度米数（一个数）: {value}（pyxform: The '{name}' parameter must have a "
         "numeric value.）",

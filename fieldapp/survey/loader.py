@@ -41,6 +41,16 @@ def default_form_id(file_name: str) -> str:
     return ident if ident[:1].isalpha() or ident[:1] == "_" else f"_{ident}"
 
 
+_CHT_INPUTS = re.compile(r"(^|/)inputs(/|$)")
+
+
+def _cht_path(source: str, row: Row) -> bool:
+    """A path into CHT's `inputs` group (../inputs/contact/_id), or one on that group's own row
+    (CHT's `./source = 'user'`)."""
+    name = next((v for h, v in row.cells.items() if h.strip().lower() == "name"), "")
+    return bool(_CHT_INPUTS.search(source.replace(" ", ""))) or name == "inputs"
+
+
 class _Loader:
     def __init__(self, path: Path):
         self.file = path.name
@@ -99,6 +109,10 @@ class _Loader:
             parsed = Expression.parse(source, allow_choice_columns=choice_columns)
         except ExpressionError as exc:
             shown = source if len(source) <= 120 else source[:120] + "…"
+            if exc.code == "unsupported_path" and _cht_path(source, row):
+                self.problem(Said(ErrorCode.FORM_CHT_PATH, source=shown), sheet, row, header,
+                             "cht_only")
+                return None
             self.problem(Said(ErrorCode.FORM_EXPRESSION_AT, problem=said_of(exc),
                               position=exc.pos + 1, source=shown), sheet, row, header, exc.code)
             return None
