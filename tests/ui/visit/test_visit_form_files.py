@@ -95,22 +95,19 @@ def test_body_accept_sets_what_the_picker_offers_and_what_is_attached(qtbot, dem
     monkeypatch.setattr("fieldapp.ui.visit.visit_form.show_error",
                         lambda parent, exc, title=None: shown.append(str(exc)))
     w = open_form(qtbot, demo_store, household, form)
-    word = tmp_path / "签收单.docx"
-    word.write_bytes(b"PK" + bytes(100))
-    asked = choose(monkeypatch, word)
-    qtbot.mouseClick(w.editors["receipt"].pick_button, Qt.LeftButton)
-    assert asked == ["Allowed files (*.pdf)"]
+
+    def pick(field: str, name: str, content: bytes) -> list:
+        path = tmp_path / name
+        path.write_bytes(content)
+        asked = choose(monkeypatch, path)
+        qtbot.mouseClick(w.editors[field].pick_button, Qt.LeftButton)
+        return asked
+
+    assert pick("receipt", "签收单.docx", b"PK" + bytes(100)) == ["Allowed files (*.pdf)"]
     assert len(shown) == 1 and "签收单.docx 不是文档文件（可用: .pdf）" in shown[0]
-    pdf = tmp_path / "签收单.pdf"
-    pdf.write_bytes(b"%PDF-1.4" + bytes(100))
-    choose(monkeypatch, pdf)
-    qtbot.mouseClick(w.editors["receipt"].pick_button, Qt.LeftButton)
+    pick("receipt", "签收单.pdf", b"%PDF-1.4" + bytes(100))
     assert w.flush() and len(shown) == 1
     assert V.attachment(demo_store, V.get_visit(demo_store, w.visit_uuid)["answers"]["receipt"]
-                        )["content"] == pdf.read_bytes()
-    jpeg = tmp_path / "卡号.jpg"
-    jpeg.write_bytes(b"\xff\xd8" + bytes(100))
-    asked = choose(monkeypatch, jpeg)
-    qtbot.mouseClick(w.editors["card"].pick_button, Qt.LeftButton)
-    assert asked == ["Pictures (*.png)"]
+                        )["content"] == b"%PDF-1.4" + bytes(100)
+    assert pick("card", "卡号.jpg", b"\xff\xd8" + bytes(100)) == ["Pictures (*.png)"]
     assert len(shown) == 2 and "卡号.jpg 不是图片文件（可用: .png）" in shown[1]
