@@ -152,6 +152,12 @@ class FormMessages:
                            "parameters are written name=value: {part}", "bad_parameters")
     FORM_BAD_MAX_PIXELS = T("max-pixels 应为正整数: {value}",
                             "max-pixels is a positive whole number: {value}", "bad_parameters")
+    FORM_INSTANCE_CLASH = T(
+        "选项文件 {file} 与 {other} 同名（都会成为 instance('{name}')），请改名其中一个（pyxform: The same "
+        "instance id will be generated for different external instance source URIs.）",
+        "The choice file {file} has the name of {other} (both would be instance('{name}')): "
+        "rename one of them (pyxform: The same instance id will be generated for different "
+        "external instance source URIs.)", "duplicate_instance")
     FORM_CHT_PATH = T(
         "{source} 是 CHT（Community Health Toolkit）表单专用的写法：inputs 组由 CHT 应用在打开表单时"
         "填入（联系人、来源等），本程序没有这些数据，无法使用；请改为普通题目和 ${{字段名}}",

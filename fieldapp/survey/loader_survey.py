@@ -338,6 +338,14 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
         if not arg or len(arg.split()) > 1 or "/" in arg or "\\" in arg:
             self.problem(Said(ErrorCode.FORM_MISSING_LIST_FILE, kind=kind), row, "type")
             return ""
+        stem = arg.rpartition(".")[0]
+        other = stem if stem in self.choices else next(
+            (n for n in self.choices if n != arg and n.rpartition(".")[0] == stem
+             and n.lower().endswith((".csv", ".xml", ".geojson"))), "")
+        if other:  # as pyxform: both would be instance('stem')
+            self.problem(Said(ErrorCode.FORM_INSTANCE_CLASH, file=arg, name=stem,
+                              other=other), row, "type")
+            return ""
         if arg not in self.choices:
             params = self.parameters(row, FROM_FILE[kind])
             geo = arg.lower().endswith(".geojson")  # as pyxform: id and title by default

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from fieldapp.survey.errors import FormError
 from fieldapp.survey.loader import load_form
 from fieldapp.survey.runtime import FormState
 
@@ -74,8 +75,6 @@ def test_a_missing_csv_external_is_noted_and_what_reads_it_blocks_completion(xls
 
 def test_a_malformed_file_is_still_refused(xlsform, tmp_path):
     (tmp_path / "villages.csv").write_text("label\n西庄\n", encoding="utf-8")  # no name column
-    from fieldapp.survey.errors import FormError
-
     try:
         load_form(xlsform([["type", "name", "label"],
                            ["select_one_from_file villages.csv", "v", "村"]]))
@@ -83,3 +82,19 @@ def test_a_malformed_file_is_still_refused(xlsform, tmp_path):
         assert [(p.code, p.row) for p in exc.problems] == [("bad_choice_file", 2)]
     else:
         raise AssertionError("a choice file without names loaded")
+
+
+def test_a_choice_file_named_like_a_choice_list_is_refused_as_pyxform_does(xlsform, tmp_path):
+    # osm-fieldwork's places form: list `place` on the choices sheet and place.geojson
+    (tmp_path / "place.csv").write_text("name,label\nxz,西庄\n", encoding="utf-8")
+    try:
+        load_form(xlsform([["type", "name", "label"],
+                           ["select_one place", "kind", "类别"],
+                           ["select_one_from_file place.csv", "where", "地点"]],
+                          [["list_name", "name", "label"], ["place", "town", "镇"]]))
+    except FormError as exc:
+        assert [(p.code, p.row, p.column) for p in exc.problems] == [
+            ("duplicate_instance", 3, "type")]
+        assert "instance('place')" in exc.problems[0].message
+    else:
+        raise AssertionError("loaded a form pyxform rejects")
