@@ -3642,6 +3642,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>删除%1 %2（%3）？</translation>
     </message>
     <message>
+        <source>The visit cannot be completed yet</source>
+        <translation>暂时不能完成这次走访</translation>
+    </message>
+    <message>
         <source>The visit was not completed</source>
         <translation>本次核查未能完成</translation>
     </message>

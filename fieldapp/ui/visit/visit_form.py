@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -255,6 +256,7 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
                 problems += 1
             row.set_error(message if (self.show_all or key in self.touched
                                       or key in self.input_errors) else None)
+        problems += len(self._unshown_problems())
         done = problems == 0
         self.complete_button.setEnabled(done and not self.read_only)
         self.todo_button.setVisible(not done and not self.read_only)
@@ -386,6 +388,17 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
                                                      or self.state.problem(name, index)):
                 self.focus_field(key)
                 return
+        unshown = self._unshown_problems()
+        if unshown:  # a calculation reading a file that is missing: no question to point at
+            QMessageBox.warning(self, self.tr("The visit cannot be completed yet"),
+                                "\n".join(sorted(set(unshown))))
+
+    def _unshown_problems(self) -> list[str]:
+        """What blocks completion without a question on screen to show it: only a calculation
+        that reads an attachment not beside the form yet."""
+        if not self.form.missing_files:
+            return []
+        return [msg for key, msg in self.state.problems().items() if key not in self.rows]
 
     # ----- completing --------------------------------------------------------------------
     @property
