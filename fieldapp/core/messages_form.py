@@ -113,6 +113,11 @@ class FormMessages:
         "questions, groups and repeats must be unique within their nearest parent group or "
         "repeat, or the survey if not inside a group or repeat (pyxform's rule; in different "
         "groups they may share a name)", "duplicate_name")
+    FORM_NAME_META = T(
+        "名字 meta 留给表单的元数据，题目、分组和重复组都不能用（pyxform: The name 'meta' is reserved "
+        "for form metadata.）",
+        "The name meta is kept for the form's metadata: no question, group or repeat may use it "
+        "(pyxform: The name 'meta' is reserved for form metadata.)", "bad_name")
     FORM_DUPLICATE_REPEAT = T(
         "重复组名 {name} 与第 {row} 行的重复组重复：重复组名在整个表单中都不能重复（pyxform: Repeat "
         "names must unique anywhere in the survey, at all levels of group or repeat nesting.）",

@@ -157,6 +157,9 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
     def unique_here(self, name: str, row: Row, kind: str) -> bool:
         """pyxform's rules: a name is unique within its nearest group or repeat (one differing
         only in case gets a note), and a repeat's name in the whole form."""
+        if name == "meta":
+            self.problem(Said(ErrorCode.FORM_NAME_META), row, "name")
+            return False
         if kind == "begin_repeat" and name in self.repeat_rows:
             self.problem(Said(ErrorCode.FORM_DUPLICATE_REPEAT, name=name,
                               row=self.repeat_rows[name].number), row, "name")

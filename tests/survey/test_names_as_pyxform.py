@@ -120,3 +120,10 @@ def test_a_group_of_a_repeats_name_elsewhere_loads(xlsform):
     assert list(form.repeats) == ["member"]
     assert form.groups["other-member"].is_repeat is False
     assert form.fields["phone"].repeat == ""
+
+
+def test_the_name_meta_is_refused_anywhere(xlsform):
+    path = xlsform([HEAD, ["begin_group", "g", "组"], ["text", "meta", "元"], ["end_group"]])
+    assert not pyxform_accepts(path)
+    (p,) = refused(path)
+    assert (p.code, p.row, p.column) == ("bad_name", 3, "name") and "meta" in p.message
