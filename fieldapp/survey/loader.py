@@ -65,6 +65,7 @@ class _Loader:
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
         self.spaced: dict[str, list[tuple[Sheet, Row, str, str]]] = {}  # choice names with " "
         self.missing: dict[str, tuple[str, ...]] = {}  # question -> files not beside the form
+        self.attachments: tuple[str, ...] = ()  # the files beside the form it read
 
     def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
         """Refuse the form, naming the row reached, once checking it takes too long."""
@@ -165,7 +166,8 @@ class _Loader:
             title=settings.get("form_title", "") or settings.get("form_id", ""),
             default_language=default_lang, languages=tuple(self.languages), children=children,
             choices=choices, source=self.file, warnings=tuple(self.warnings),
-            tables=self.tables, missing_files=self.missing)
+            tables=self.tables, missing_files=self.missing,
+            attachments=self.attachments)
 
     def check_headers(self, survey: Sheet) -> None:
         if "type" not in {split_column(h)[0] for h in survey.headers if h}:
@@ -242,6 +244,7 @@ class _Loader:
         children = builder.build()
         self.tables = builder.tables
         self.missing = builder.missing_files()
+        self.attachments = tuple(sorted(builder.attached))
         return children
 
 

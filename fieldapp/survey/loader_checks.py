@@ -38,6 +38,7 @@ class SurveyChecks:
     choices: dict[str, tuple[Choice, ...]]
     tables: dict[str, tuple[dict[str, str], ...]]
     absent: dict[str, str]
+    attached: set[str]
 
     def problem(self, said: Said, row: Row, column: str, code: str = "") -> None:
         raise NotImplementedError
@@ -116,10 +117,11 @@ class SurveyChecks:
         path = self.ld.folder / f"{name}{suffix}"
         if not instance and not path.exists():  # pulldata's or csv-external's: it can follow
             self.tables[name] = ()
-            self.file_missing(name, name, row, suffix)
+            self.file_missing((name,), f"{name}{suffix}", row)
             return
         try:
             self.tables[name] = read_table(path)
+            self.attached.add(path.name)
         except ChoiceFileError as exc:
             said = said_of(exc) if not instance or path.exists() else \
                 Said(ErrorCode.EXPR_UNKNOWN_INSTANCE, name=name)
@@ -128,12 +130,14 @@ class SurveyChecks:
             self.problem(said, row, column, code)
             self.tables[name] = ()
 
-    def file_missing(self, name: str, stem: str, row: Row, suffix: str = "") -> None:
-        """A choice list or table whose file is not beside the form: noted, as ODK Central
-        lists a form's missing attachments; its questions offer nothing and block completion."""
-        self.absent[name] = self.absent[stem] = f"{name}{suffix}"
+    def file_missing(self, keys: tuple[str, ...], file: str, row: Row) -> None:
+        """A choice list or table (by `keys`) whose file is not beside the form: noted, as ODK
+        Central lists a form's missing attachments; its questions offer nothing and block
+        completion."""
+        for key in keys:
+            self.absent[key] = file
         self.ld.warnings.append(Said(ErrorCode.FORM_NOTE_MISSING_FILE, sheet=self.sheet.name,
-                                     row=row.number, file=f"{name}{suffix}"))
+                                     row=row.number, file=file))
 
     def missing_files(self) -> dict[str, tuple[str, ...]]:
         """Question name -> the missing files it reads (its list, pulldata(), instance())."""

@@ -66,6 +66,7 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
         self.fields: list[tuple[Field, Row]] = []
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
         self.absent: dict[str, str] = {}  # list or table (and its stem) -> its missing file
+        self.attached: set[str] = set()  # the files beside the form that were read
 
     def problem(self, said: Said, row: Row, column: str, code: str = "") -> None:
         header = next((h for h in row.cells if h.split("::")[0].strip().lower() == column),
@@ -278,11 +279,16 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
         if call is None or not placeholder:
             return f
         key = f"search:{call.args[0].value}:{f.list_name}"
+        file = f"{call.args[0].value}.csv"
         try:
             self.choices.setdefault(key, search_choices(self.ld.folder, call, placeholder[0]))
+            self.attached.add(file)
         except ChoiceFileError as exc:
-            self.problem(said_of(exc), row, "appearance", "bad_choice_file")
-            return f
+            if exc.entry is not ErrorCode.CHOICE_FILE_MISSING:
+                self.problem(said_of(exc), row, "appearance", "bad_choice_file")
+                return f
+            self.choices[key] = ()  # as a missing choice file: loads, the CSV can follow
+            self.file_missing((key,), file, row)
         return replace(f, list_name=key, choice_filter=search_filter(call) or f.choice_filter)
 
     def lower_case_type(self, row: Row, type_text: str, arg: str) -> bool:
@@ -356,12 +362,13 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
                 self.choices[arg] = read_choice_file(
                     self.ld.folder / arg, params.get("value", "id" if geo else "name"),
                     params.get("label", "title" if geo else "label"))
+                self.attached.add(arg)
             except ChoiceFileError as exc:
                 if exc.entry is not ErrorCode.CHOICE_FILE_MISSING:
                     self.problem(said_of(exc), row, "type", "bad_choice_file")
                     return ""
                 self.choices[arg] = ()  # as ODK Central: loads, the attachment can follow
-                self.file_missing(arg, arg.rpartition(".")[0], row)
+                self.file_missing((arg, arg.rpartition(".")[0]), arg, row)
         return arg
 
     def parameters(self, row: Row, kind: str) -> dict[str, str]:

@@ -134,6 +134,9 @@ class Form:
     # attachments not beside the form yet (as ODK Central lists a form's missing attachments):
     # question name -> the files it reads; such a question offers nothing and blocks completion
     missing_files: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # the files beside the form it read (choice files, pulldata()/instance()/search() CSVs): what
+    # a published form carries to the laptops
+    attachments: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.fields:

@@ -409,10 +409,11 @@ def test_choices_from_a_csv_through_the_search_appearance(xlsform, tmp_path):
     state.set("town", "xs")
     assert [c.name for c in state.choices("mine")] == ["140824201"]
     assert [c.name for c in state.choices("east")] == ["140824101"]
+    (tmp_path / "broken.csv").write_bytes(b"code\n\x80\n")  # neither UTF-8 nor GB18030
     p = first_problem(xlsform([["type", "name", "label", "appearance"],
-                               ["select_one v", "x", "村", "search('nowhere')"]], choices))
-    assert (p.code, p.row, p.column) == ("bad_choice_file", 2, "appearance")
-    assert "nowhere.csv" in p.message
+                               ["select_one v", "x", "村", "search('broken')"]], choices))
+    assert p.code == "bad_choice_file" and (p.row, p.column) == (2, "appearance")
+    assert "broken.csv" in p.message
 
 
 def test_instance_lookups_nested_too_deep_are_refused_naming_the_cell(xlsform):

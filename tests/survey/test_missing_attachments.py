@@ -73,6 +73,26 @@ def test_a_missing_csv_external_is_noted_and_what_reads_it_blocks_completion(xls
     assert "prices.csv" in FormState.new(form).problems()["p"]
 
 
+def test_a_missing_search_csv_is_noted_and_blocks_completion_until_added(xlsform, tmp_path):
+    # ODK Collect's older search('villages') appearance reads villages.csv beside the form
+    rows = [["type", "name", "label", "appearance"],
+            ["text", "remark", "备注", ""],
+            ["select_one v", "village", "村", "search('villages')"]]
+    choices = [["list_name", "name", "label"], ["v", "code", "村名"]]
+    form = load_form(xlsform(rows, choices, name="search_form.xlsx"))
+    (note,) = notes_about(form, "villages.csv")
+    assert "第 3 行" in note and "无法完成走访" in note
+    assert form.missing_files == {"village": ("villages.csv",)}
+    state = FormState.new(form)
+    assert state.choices("village") == ()
+    assert "villages.csv" in state.problems()["village"]
+    (tmp_path / "villages.csv").write_text("code,村名\n140824101,东关村\n", encoding="utf-8")
+    state = FormState.new(load_form(tmp_path / "search_form.xlsx"))
+    assert [c.name for c in state.choices("village")] == ["140824101"]
+    state.set("village", "140824101")
+    assert state.is_complete()
+
+
 def test_a_malformed_file_is_still_refused(xlsform, tmp_path):
     (tmp_path / "villages.csv").write_text("label\n西庄\n", encoding="utf-8")  # no name column
     try:
