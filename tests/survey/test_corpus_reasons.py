@@ -427,3 +427,18 @@ def test_instance_lookups_nested_too_deep_are_refused_naming_the_cell(xlsform):
                               ["calculate", "c", "", two]],
                              [["list_name", "name", "label"], ["a", "n", "N"]]))
     assert FormState.new(form).value("c") == "N"
+
+
+def test_a_bare_word_is_refused_as_odk_collect_cannot_open_it_saying_what_it_is_read_as(
+        xlsform):
+    # osm-fieldwork's forms: calculation `yes`, required `basic`; JavaRosa reads them as paths
+    # to fields the form lacks and fails when the form opens ("Location ... was not found")
+    for column, word in (("calculation", "yes"), ("required", "basic")):
+        p = first_problem(xlsform([["type", "name", "label", column],
+                                   ["text", "remark", "备注", ""],
+                                   ["calculate" if column == "calculation" else "text", "x",
+                                    "" if column == "calculation" else "X", word]]))
+        assert (p.code, p.row, p.column) == ("bare_name", 3, column)
+        assert f"没有引号的 {word} 会被当作字段名" in p.message
+        assert f"'{word}'" in p.message and "${" + word + "}" in p.message
+        assert "ODK Collect 也打不开" in p.message
