@@ -55,6 +55,11 @@ class FormMessages:
         "Sheet {sheet} row {row}: {file} is not beside the form yet: the questions that use it "
         "offer nothing until it is added, and no visit can be completed nor the form published "
         "without it (as ODK Central, the form loads and the attachment can follow)")
+    FORM_NOTE_DEFAULT_NOT_CHOICE = T(
+        "{sheet} 工作表第 {row} 行: 默认值 {value} 不是选项列表 {list_name} 里的选项，已忽略：开始走访时"
+        "此题不选任何选项（ODK Collect 打开这份表单时也不选中任何选项）",
+        "Sheet {sheet} row {row}: the default {value} is not one of the choices of {list_name} "
+        "and is ignored: the question starts with nothing selected (as ODK Collect shows it)")
     FORM_ANSWER_NEEDS_FILE = T(
         "此题需要表单旁边的 {files}，该文件还没有放入：放入后才能完成走访",
         "This question needs {files} beside the form, which is not there yet: the visit can be "

@@ -400,6 +400,11 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
         try:
             return coerce_answer(kind, text, names)
         except AnswerError as exc:
+            if exc.entry is ErrorCode.ANSWER_NOT_A_CHOICE:  # ODK Collect opens it, none selected
+                self.ld.warnings.append(Said(ErrorCode.FORM_NOTE_DEFAULT_NOT_CHOICE,
+                                             sheet=self.sheet.name, row=row.number, value=text,
+                                             list_name=arg.split()[0]))
+                return None
             self.problem(Said(ErrorCode.FORM_BAD_DEFAULT, kind=kind, problem=said_of(exc)), row,
                          "default")
             return None

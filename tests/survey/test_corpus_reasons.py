@@ -442,3 +442,20 @@ def test_a_bare_word_is_refused_as_odk_collect_cannot_open_it_saying_what_it_is_
         assert f"没有引号的 {word} 会被当作字段名" in p.message
         assert f"'{word}'" in p.message and "${" + word + "}" in p.message
         assert "ODK Collect 也打不开" in p.message
+
+
+def test_a_select_default_that_is_no_choice_loads_with_a_note_and_nothing_selected(xlsform):
+    # osm-fieldwork's waste_collection: default "Fixme: I need this list"; pyxform passes it on
+    # and ODK Collect opens the form with none of the choices selected
+    form = load_form(xlsform([["type", "name", "label", "default"],
+                              ["select_one yn", "tv", "有电视吗", "Fixme: I need this list"],
+                              ["select_multiple yn", "many", "多选", "yes maybe"],
+                              ["select_one yn", "ok", "正常默认", "no"]],
+                             [["list_name", "name", "label"], ["yn", "yes", "是"],
+                              ["yn", "no", "否"]]))
+    state = FormState.new(form)
+    assert (state.value("tv"), state.value("many"), state.value("ok")) == (None, None, "no")
+    notes = [w for w in map(str, form.warnings) if "默认值" in w]
+    assert [n.split(":")[0] for n in notes] == ["survey 工作表第 2 行", "survey 工作表第 3 行"]
+    assert "Fixme: I need this list" in notes[0] and "不选任何选项" in notes[0]
+    assert any("is ignored" in w.text("en") for w in form.warnings)
