@@ -60,6 +60,16 @@ class FormMessages:
         "此题不选任何选项（ODK Collect 打开这份表单时也不选中任何选项）",
         "Sheet {sheet} row {row}: the default {value} is not one of the choices of {list_name} "
         "and is ignored: the question starts with nothing selected (as ODK Collect shows it)")
+    FORM_NOTE_ACCURACY_UNKNOWN = T(
+        "这个位置没有测得精度（手填、粘贴或在地图上选的点）；表单要求 GPS 精度在 {limit} 米以内，"
+        "需要时请用“GPS 接收机…”定位。仍可照常保存",
+        "This position has no measured accuracy (typed, pasted or placed on the map); the form "
+        "asks for GPS accuracy within {limit} m: use “GPS receiver…” if needed. It can still be "
+        "saved")
+    FORM_NOTE_ACCURACY_POOR = T(
+        "这个位置的精度是 {accuracy} 米，比表单要求的 {limit} 米差。仍可照常保存",
+        "This position's accuracy is {accuracy} m, worse than the {limit} m the form asks for. "
+        "It can still be saved")
     FORM_ANSWER_NEEDS_FILE = T(
         "此题需要表单旁边的 {files}，该文件还没有放入：放入后才能完成走访",
         "This question needs {files} beside the form, which is not there yet: the visit can be "

@@ -23,6 +23,7 @@ from typing import Any
 from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.validation import geopoint_said
 
+from .accuracy import accuracy_note
 from .answers import answer_key, last_saved_names, split_key, state_defaults, stored_value
 from .coerce import coerce_answer
 from .depgraph import plan_for
@@ -335,6 +336,13 @@ class FormState:
             return self.interpolate(self.form.text(f.constraint_message, self.language),
                                     f, index) or self.message("constraint")
         return None
+
+    def note(self, name: str, index: Index = None) -> str | None:
+        """A remark on the answer of `name` that does not block completion (a geopoint's
+        accuracy the form asks for and the answer lacks)."""
+        f = self.form.fields[name]
+        said = accuracy_note(f, self.value(name, index)) if f.type == "geopoint" else None
+        return said.text(self.language or "zh") if said else None
 
     def problems(self) -> dict[str, str]:
         """Every blocking problem by answer_key (`name`, or `members[2]/member_name`)."""

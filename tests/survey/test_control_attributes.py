@@ -64,6 +64,29 @@ def test_geopoint_accuracy_thresholds_from_parameters_or_body_columns(xlsform):
     assert f["cable"].capture_accuracy is None
 
 
+def test_a_position_without_measured_accuracy_gets_a_note_in_either_language(xlsform):
+    # ODK Collect stores a point placed on its map with accuracy 0: not measured either
+    from fieldapp.survey.runtime import FormState
+
+    form = load_form(xlsform([
+        ["type", "name", "label", "parameters", "body::accuracyThreshold"],
+        ["geopoint", "dish", "天线", "warning-accuracy=20", ""],
+        ["geopoint", "old", "旧写法", "", "3"]]))
+    state = FormState.new(form)
+    assert state.note("dish") is None  # not answered
+    for text in ("35.6 110.98", "35.6 110.98 0 0"):
+        state.set("dish", text)
+        assert "20 米以内" in state.note("dish")
+    state.set("old", "35.6 110.98 612 8")
+    assert state.note("old") is None  # measured; no warning accuracy to compare with
+    state.set("dish", "35.6 110.98 612 25")
+    assert "比表单要求的 20 米差" in state.note("dish")
+    assert state.is_complete()  # a note never blocks
+    english = FormState.new(form, language="en")
+    english.set("dish", "35.6 110.98")
+    assert "no measured accuracy" in english.note("dish")
+
+
 def test_an_accuracy_that_is_no_number_is_refused_naming_row_and_column(xlsform):
     with pytest.raises(FormError) as info:
         load_form(xlsform([

@@ -256,6 +256,7 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
                 problems += 1
             row.set_error(message if (self.show_all or key in self.touched
                                       or key in self.input_errors) else None)
+            row.set_note(st.note(name, index))
         problems += len(self._unshown_problems())
         done = problems == 0
         self.complete_button.setEnabled(done and not self.read_only)

@@ -29,7 +29,7 @@ def _t(text: str) -> str:
 
 
 class FieldRow(QWidget):
-    """One question: its label (with * when required), hint, editor and error message."""
+    """One question: its label (with * when required), hint, editor, error message and note."""
 
     def __init__(self, text: str, hint: str, editor: Editor, parent=None):
         super().__init__(parent)
@@ -45,6 +45,10 @@ class FieldRow(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c0392b;")
         self.error.hide()
+        self.note = QLabel(self)  # a remark that does not block completion
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #b9770e;")
+        self.note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
@@ -52,6 +56,7 @@ class FieldRow(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(editor)
         layout.addWidget(self.error)
+        layout.addWidget(self.note)
         self.label.setBuddy(editor)
         self.required = None
         self.set_required(False)
@@ -76,6 +81,11 @@ class FieldRow(QWidget):
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
+
+    def set_note(self, message: str | None) -> None:
+        if message != (self.note.text() or None):
+            self.note.setText(message or "")
+            self.note.setVisible(bool(message))
 
 
 class EditorFactory:
