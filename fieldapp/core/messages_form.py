@@ -178,6 +178,12 @@ class FormMessages:
         "The choice file {file} has the name of {other} (both would be instance('{name}')): "
         "rename one of them (pyxform: The same instance id will be generated for different "
         "external instance source URIs.)", "duplicate_instance")
+    FORM_PATH_NOT_FOUND = T(
+        "{path} 指向 {place}，表单里没有这个字段（ODK Collect 也打不开这样的表单：Location … was not "
+        "found）；引用字段请写 ${{字段名}}",
+        "{path} points to {place}, a field the form does not have (ODK Collect cannot open such "
+        "a form either: Location … was not found); refer to a field as ${{name}}",
+        "unsupported_path")
     FORM_CHT_PATH = T(
         "{source} 是 CHT（Community Health Toolkit）表单专用的写法：inputs 组由 CHT 应用在打开表单时"
         "填入（联系人、来源等），本程序没有这些数据，无法使用；请改为普通题目和 ${{字段名}}",

@@ -16,6 +16,7 @@ from .errors import ExpressionError, FormError, Problem, said_of
 from .expr_parse import curly_quoted
 from .expression import Expression
 from .model import MULTI_TYPES, NAME_RE, Choice, Field, Form, Group
+from .relative_paths import RelativePath, absolute_paths
 from .sheets import HEADER_ALIASES, Row, Sheet, language_code, read_workbook, split_column
 
 __all__ = ["HEADER_ALIASES", "default_form_id", "language_code", "load_form", "split_column"]
@@ -66,6 +67,9 @@ class _Loader:
         self.spaced: dict[str, list[tuple[Sheet, Row, str, str]]] = {}  # choice names with " "
         self.missing: dict[str, tuple[str, ...]] = {}  # question -> files not beside the form
         self.attachments: tuple[str, ...] = ()  # the files beside the form it read
+        self.context: tuple[str, ...] | None = None  # the survey row's node: groups, name
+        # expressions whose relative paths were read against their row: checked once all is read
+        self.relative: list[tuple[Sheet, Row, str, str, tuple[RelativePath, ...]]] = []
 
     def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
         """Refuse the form, naming the row reached, once checking it takes too long."""
@@ -109,6 +113,10 @@ class _Loader:
         try:
             parsed = Expression.parse(source, allow_choice_columns=choice_columns)
         except ExpressionError as exc:
+            relative = self.relative_expression(source, exc, choice_columns)
+            if relative is not None:
+                self.relative.append((sheet, row, header, source, relative[1]))
+                return relative[0]
             shown = source if len(source) <= 120 else source[:120] + "…"
             if exc.code == "unsupported_path" and _cht_path(source, row):
                 self.problem(Said(ErrorCode.FORM_CHT_PATH, source=shown), sheet, row, header,
@@ -121,6 +129,20 @@ class _Loader:
             self.warnings.append(Said(ErrorCode.FORM_NOTE_CURLY_QUOTES, sheet=sheet.name,
                                       row=row.number, column=header))
         return parsed
+
+    def relative_expression(self, source: str, exc: ExpressionError, choice_columns: bool
+                            ) -> tuple[Expression, tuple[RelativePath, ...]] | None:
+        """The expression with its XPath relative paths read against the row's node (see
+        relative_paths.py); None when that does not make it an expression."""
+        if exc.code != "unsupported_path" or self.context is None or choice_columns:
+            return None
+        found = absolute_paths(source, self.context)
+        if found is None:
+            return None
+        try:
+            return Expression.parse(found[0]), found[1]
+        except ExpressionError:
+            return None
 
     def flag(self, sheet: Sheet, row: Row, base: str) -> Expression | bool:
         """required / read_only: yes/no, or an expression."""

@@ -39,11 +39,16 @@ class SurveyChecks:
     tables: dict[str, tuple[dict[str, str], ...]]
     absent: dict[str, str]
     attached: set[str]
+    places: dict[tuple[str, ...], str]
+    unplaced: set[tuple[int, str]]
+    placed: set[tuple[int, str, str]]
 
     def problem(self, said: Said, row: Row, column: str, code: str = "") -> None:
         raise NotImplementedError
 
     def check_all(self) -> None:
+        self.placed: set[tuple[int, str, str]] = set()  # relative paths read as ${name}
+        self.unplaced = self.check_relative_paths()
         for f, row in self.fields:
             self.ld.in_time(self.sheet, row)
             for column in ("relevant", "constraint", "calculation", "choice_filter", "required",
@@ -184,8 +189,35 @@ class SurveyChecks:
         walk(self.root)
         return out
 
+    def check_relative_paths(self) -> set[tuple[int, str]]:
+        """Each relative path names a field at that place (else ODK Collect cannot open the form
+        either: "Location … was not found"); the (row, column) of those that do not."""
+        bad: set[tuple[int, str]] = set()
+        for _sheet, row, header, source, paths in self.ld.relative:
+            column = header.split("::")[0].strip().lower()
+            missing = next((p for p in paths if p.names not in self.places), None)
+            if missing is None:  # ${name} is the field at that place when it has the plain key
+                self.placed.update((row.number, column, p.names[-1]) for p in paths
+                                   if self.places[p.names] == p.names[-1])
+                continue
+            bad.add((row.number, column))
+            shown = source if len(source) <= 120 else source[:120] + "…"
+            if "inputs" in missing.names:  # CHT's, filled in by its app
+                self.problem(Said(ErrorCode.FORM_CHT_PATH, source=shown), row, column,
+                             "cht_only")
+            else:
+                self.problem(Said(ErrorCode.FORM_PATH_NOT_FOUND, path=missing.written,
+                                  place="/".join(missing.names)), row, column,
+                             "unsupported_path")
+        return bad
+
     def report(self, problems: list[tuple[str, Said]], row: Row | None, column: str) -> None:
+        if row is not None and (row.number, column) in self.unplaced:
+            return  # said once: the path names no field
         for code, said in problems:
+            if said.entry is ErrorCode.FORM_AMBIGUOUS_REFERENCE and row is not None and \
+                    (row.number, column, said.params.get("name")) in self.placed:
+                continue  # the path says which of the same-named fields
             if row is not None:
                 self.problem(said, row, column, code)
 

@@ -67,6 +67,7 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
         self.absent: dict[str, str] = {}  # list or table (and its stem) -> its missing file
         self.attached: set[str] = set()  # the files beside the form that were read
+        self.places: dict[tuple[str, ...], str] = {}  # groups and name as written -> field
 
     def problem(self, said: Said, row: Row, column: str, code: str = "") -> None:
         header = next((h for h in row.cells if h.split("::")[0].strip().lower() == column),
@@ -76,7 +77,9 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
     def build(self) -> tuple[Field | Group, ...]:
         for row in expand_loops(self.sheet.rows, self.choices, self.problem):
             self.ld.in_time(self.sheet, row)
+            self.ld.context = (*self.raw_path(), self.ld.cell(self.sheet, row, "name")[1])
             self.row(row)
+        self.ld.context = None
         for still_open in reversed(self.stack):
             end = "end_repeat" if still_open.is_repeat else "end_group"
             self.problem(Said(ErrorCode.FORM_UNCLOSED_GROUP, name=still_open.name, end=end),
@@ -262,6 +265,7 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
         )
         f = self.search_list(f, row)
         self.fields.append((f, row))
+        self.places[(*self.raw_path(), self.ld.cell(self.sheet, row, "name")[1])] = f.name
         self.container().append(f)
         if or_other:
             self.add_other(f, row)
