@@ -439,5 +439,6 @@ class SurveyBuilder(SurveyChecks, ControlAttributes):
         """csv-external / xml-external NAME: the data instance('NAME') reads, from NAME.csv or
         NAME.xml beside the form (no question)."""
         name = self.claim_name(row, "calculate")
-        if name is not None:
-            self.read_table(name, row, "type", suffix=suffix)
+        if name is not None:  # instance('NAME') as written, also when a question is NAME too
+            self.read_table(self.ld.cell(self.sheet, row, "name")[1] or name, row, "type",
+                            suffix=suffix)

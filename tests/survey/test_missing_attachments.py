@@ -118,3 +118,17 @@ def test_a_choice_file_named_like_a_choice_list_is_refused_as_pyxform_does(xlsfo
         assert "instance('place')" in exc.problems[0].message
     else:
         raise AssertionError("loaded a form pyxform rejects")
+
+
+def test_a_csv_external_named_like_a_question_in_a_group_reads_its_own_file(xlsform, tmp_path):
+    # the names differ by group: the data is still instance('channels'), from channels.csv
+    (tmp_path / "channels.csv").write_text("name,count\njifeng,32\n", encoding="utf-8")
+    form = load_form(xlsform([["type", "name", "label", "calculation"],
+                              ["begin group", "tv", "电视", ""],
+                              ["integer", "channels", "频道数", ""],
+                              ["end group", "", "", ""],
+                              ["csv-external", "channels", "", ""],
+                              ["calculate", "n", "",
+                               "instance('channels')/root/item[name = 'jifeng']/count"]]))
+    assert form.missing_files == {} and form.attachments == ("channels.csv",)
+    assert FormState.new(form).value("n") == "32"
