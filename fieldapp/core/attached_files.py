@@ -9,6 +9,7 @@ as a MIME parameter: `audio/mp4; name="采访.m4a"`.
 from __future__ import annotations
 
 import mimetypes
+import re
 from dataclasses import dataclass
 from email.message import Message
 from email.utils import collapse_rfc2231_value
@@ -37,12 +38,71 @@ KINDS = {
     "file": FileKind(ErrorCode.WORD_FILE, (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".csv",
                                            ".txt", ".odt", ".ods", ".jpg", ".jpeg", ".png",
                                            ".zip"), "application/octet-stream"),
+    # a photo is decoded and stored as JPEG (ui/visit/visit_form_photo.py)
+    "image": FileKind(ErrorCode.WORD_IMAGE, (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp",
+                                             ".tif", ".tiff"), "image/jpeg"),
 }
+# Python's own table of media types, not the system's: the same answer on every laptop
+_MEDIA_TYPES = mimetypes.MimeTypes(filenames=())
+for _type, _ext in (("audio/mp4", ".m4a"), ("audio/amr", ".amr"), ("audio/ogg", ".ogg"),
+                    ("audio/flac", ".flac"), ("audio/x-ms-wma", ".wma"), ("video/mp4", ".m4v"),
+                    ("video/x-matroska", ".mkv"), ("video/x-ms-wmv", ".wmv"),
+                    ("image/webp", ".webp"), ("application/vnd.oasis.opendocument.text", ".odt"),
+                    ("application/vnd.oasis.opendocument.spreadsheet", ".ods"),
+                    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                     ".docx"),
+                    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     ".xlsx")):
+    _MEDIA_TYPES.add_type(_type, _ext)
+# what body::accept may list (as HTML's accept attribute): ".pdf", "image/*", "application/pdf"
+ACCEPT_ITEM = re.compile(r"\.[A-Za-z0-9][A-Za-z0-9_\-]{0,15}|[a-z]+/(\*|[a-z0-9][a-z0-9.+\-]*)")
 
 
-def file_filter(kind: str) -> str:
+def accept_items(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(items, not understood) of a body::accept cell: ".PDF, image/*" -> ((".pdf", "image/*"),
+    ())."""
+    items, bad = [], []
+    for part in text.replace(";", ",").replace(" ", ",").split(","):
+        part = part.strip().lower()
+        if part:
+            (items if ACCEPT_ITEM.fullmatch(part) else bad).append(part)
+    return tuple(dict.fromkeys(items)), tuple(bad)
+
+
+def _of_media_type(item: str, kind: str) -> list[str]:
+    """The extensions of a media type ("application/pdf"), or of a family ("audio/*"): the
+    question type's own when it is of that family, else those of every known type in it."""
+    if not item.endswith("/*"):
+        return sorted(_MEDIA_TYPES.guess_all_extensions(item, strict=False))
+    family = item[:-1]
+    if KINDS[kind].default_type.startswith(family):
+        return list(KINDS[kind].extensions)
+    known = [e for k in KINDS.values() for e in k.extensions]
+    return [e for e in dict.fromkeys(known)
+            if (_MEDIA_TYPES.guess_type("x" + e, strict=False)[0] or "").startswith(family)]
+
+
+def accepted_extensions(kind: str, accept: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The file extensions an answer of `kind` takes: those the form's body::accept lists (as
+    extensions or media types), else the type's own."""
+    out: list[str] = []
+    for item in accept:
+        out.extend([item] if item.startswith(".") else _of_media_type(item, kind))
+    return tuple(dict.fromkeys(out)) or KINDS[kind].extensions
+
+
+def file_filter(kind: str, accept: tuple[str, ...] = ()) -> str:
     """The name patterns of a file dialog: "*.m4a *.mp3 …"."""
-    return " ".join("*" + e for e in KINDS[kind].extensions)
+    return " ".join("*" + e for e in accepted_extensions(kind, accept))
+
+
+def check_extension(path: str | Path, kind: str, accept: tuple[str, ...] = ()) -> None:
+    """BadValue naming the file when its extension is not one the question takes."""
+    p = Path(path)
+    extensions = accepted_extensions(kind, accept)
+    if p.suffix.lower() not in extensions:
+        raise BadValue(ErrorCode.ATTACH_WRONG_TYPE, name=p.name, kind=KINDS[kind].word,
+                       extensions=" ".join(extensions))
 
 
 def media_type_of(name: str, kind: str) -> str:
@@ -69,14 +129,14 @@ def format_size(size: int) -> str:
     return f"{size / 2**20:.1f} MB"
 
 
-def read_attachment_file(path: str | Path, kind: str) -> tuple[bytes, str]:
+def read_attachment_file(path: str | Path, kind: str, accept: tuple[str, ...] = ()
+                         ) -> tuple[bytes, str]:
     """(content, media type with the name) of a file for an `audio`/`video`/`file` answer;
-    BadValue naming the file when it is not of that kind, empty, too large or unreadable."""
+    BadValue naming the file when it is not of that kind (or not one the form's body::accept
+    lists), empty, too large or unreadable."""
     p = Path(path)
     spec = KINDS[kind]
-    if p.suffix.lower() not in spec.extensions:
-        raise BadValue(ErrorCode.ATTACH_WRONG_TYPE, name=p.name, kind=spec.word,
-                       extensions=" ".join(spec.extensions))
+    check_extension(p, kind, accept)
     try:
         size = p.stat().st_size
         if not p.is_file():

@@ -230,6 +230,10 @@ class ErrorCode(Enum):
         "{file}: the settings sheet's form_id is {form_id}; this program uses only the "
         "checklists {known}. Set form_id to the form_id of the checklist it replaces",
         "form_unknown_id")
+    FORM_PUBLISH_MISSING_FILES = Template(
+        "{file}：表单旁边缺少它用到的文件 {files}，请放到表单所在文件夹后再发布",
+        "{file}: the files it uses are not beside it: {files}; put them in the form's folder, "
+        "then publish", "missing_file")
     FORM_PUBLISH_TOO_MANY_FILES = Template(
         "{file}：用到 {count} 个选项文件，超过参考包允许的 {limit} 个",
         "{file}: it uses {count} choice files, more than the {limit} a reference bundle carries",

@@ -130,9 +130,13 @@ class FileMessages:
                            "bad_character")
     EXPR_UNEXPECTED = T("此处不应出现 {found}", "{found} is not expected here", "syntax")
     EXPR_UNEXPECTED_END = T("此处不应出现表达式结尾", "The expression ends too early", "syntax")
-    EXPR_BARE_NAME = T("不支持的写法 {name!r}：引用字段请写 ${{{name}}}，函数要带括号",
-                       "Unsupported {name!r}: refer to a field as ${{{name}}}, call a function "
-                       "with brackets", "bare_name")
+    EXPR_BARE_NAME = T("没有引号的 {name} 会被当作字段名（XPath 的相对路径）读取，而表单里没有它"
+                       "（ODK Collect 也打不开这样的表单：Location … was not found）：要写文字请加"
+                       "引号 '{name}'，要引用字段请写 ${{{name}}}，函数要带括号",
+                       "{name} without quotes is read as a field name (an XPath relative path) "
+                       "and the form has no such field (ODK Collect cannot open such a form "
+                       "either: Location … was not found): write '{name}' in quotes for the "
+                       "text, ${{{name}}} for a field, brackets for a function", "bare_name")
     EXPR_NEED_PAREN = T("此处应为 ')'，实际是 {found}", "Expected ')' here, found {found}",
                         "syntax")
     EXPR_NEED_PAREN_END = T("此处应为 ')'，实际是表达式结尾",

@@ -43,6 +43,43 @@ class FormMessages:
         "{key}",
         "Sheet {sheet} row {row}: the field name {name} is also used in row {first_row} (in "
         "another group); its answers are kept as {key}")
+    FORM_NOTE_CASE_NAME = T(
+        "{sheet} 工作表第 {row} 行: 字段名 {name} 与同一分组第 {first_row} 行的 {first} 只有大小写不同，"
+        "可以使用，但不区分大小写的统计软件会把两列混淆",
+        "Sheet {sheet} row {row}: the name {name} differs only in case from {first} in row "
+        "{first_row} of the same group: it loads, but tools that ignore case will mix up the "
+        "two columns")
+    FORM_NOTE_MISSING_FILE = T(
+        "{sheet} 工作表第 {row} 行: 表单旁边还没有 {file}：用到它的题目暂时没有选项，放入该文件前无法"
+        "完成走访，也不能发布（与 ODK Central 相同，先读入表单，附件后补）",
+        "Sheet {sheet} row {row}: {file} is not beside the form yet: the questions that use it "
+        "offer nothing until it is added, and no visit can be completed nor the form published "
+        "without it (as ODK Central, the form loads and the attachment can follow)")
+    FORM_NOTE_DEFAULT_NOT_CHOICE = T(
+        "{sheet} 工作表第 {row} 行: 默认值 {value} 不是选项列表 {list_name} 里的选项，已忽略：开始走访时"
+        "此题不选任何选项（ODK Collect 打开这份表单时也不选中任何选项）",
+        "Sheet {sheet} row {row}: the default {value} is not one of the choices of {list_name} "
+        "and is ignored: the question starts with nothing selected (as ODK Collect shows it)")
+    FORM_NOTE_ACCURACY_UNKNOWN = T(
+        "这个位置没有测得精度（手填、粘贴或在地图上选的点）；表单要求 GPS 精度在 {limit} 米以内，"
+        "需要时请用“GPS 接收机…”定位。仍可照常保存",
+        "This position has no measured accuracy (typed, pasted or placed on the map); the form "
+        "asks for GPS accuracy within {limit} m: use “GPS receiver…” if needed. It can still be "
+        "saved")
+    FORM_NOTE_ACCURACY_POOR = T(
+        "这个位置的精度是 {accuracy} 米，比表单要求的 {limit} 米差。仍可照常保存",
+        "This position's accuracy is {accuracy} m, worse than the {limit} m the form asks for. "
+        "It can still be saved")
+    FORM_ANSWER_NEEDS_FILE = T(
+        "此题需要表单旁边的 {files}，该文件还没有放入：放入后才能完成走访",
+        "This question needs {files} beside the form, which is not there yet: the visit can be "
+        "completed once it is added")
+    FORM_NOTE_ACCEPT = T(
+        "{sheet} 工作表第 {row} 行 {column} 列: 看不懂 {items}，已忽略（应写扩展名如 .pdf，或类型如 "
+        "image/*、application/pdf，用逗号分隔）",
+        "Sheet {sheet} row {row} column {column}: {items} not understood and ignored (write "
+        "extensions such as .pdf, or media types such as image/* or application/pdf, separated "
+        "by commas)")
     FORM_NOTE_FILTER_NOT_SELECT = T(
         "{sheet} 工作表第 {row} 行: {name} 不是选择题，choice_filter 不起作用，已忽略",
         "Sheet {sheet} row {row}: {name} is not a select question, so its choice_filter does "
@@ -84,13 +121,24 @@ class FormMessages:
                       "A field name uses only letters, digits and underscores and does not "
                       "start with a digit: {name!r}", "bad_name")
     FORM_DUPLICATE_NAME = T(
-        "字段名 {name} 与第 {row} 行的 {first}（{path}）重复：答案按字段名保存，不同分组中的字段"
-        "也不能同名，大小写不同也算同名（pyxform: There are more than one survey elements named "
-        "'{lower}' (case-insensitive).）",
-        "The field name {name} is already used by {first} in row {row} ({path}): answers are "
-        "kept by field name, so fields in different groups cannot share a name either, nor "
-        "names that differ only in case (pyxform: There are more than one survey elements "
-        "named '{lower}' (case-insensitive).)", "duplicate_name")
+        "字段名 {name} 与第 {row} 行的 {first} 在同一分组（{path}）中重复：同一分组内的题目、分组和重复组"
+        "不能同名，不同分组中可以（pyxform: Questions, groups, and repeats must be unique within "
+        "their nearest parent group or repeat, or the survey if not inside a group or repeat.）",
+        "The name {name} is already used by {first} in row {row}, in the same group ({path}): "
+        "questions, groups and repeats must be unique within their nearest parent group or "
+        "repeat, or the survey if not inside a group or repeat (pyxform's rule; in different "
+        "groups they may share a name)", "duplicate_name")
+    FORM_NAME_META = T(
+        "名字 meta 留给表单的元数据，题目、分组和重复组都不能用（pyxform: The name 'meta' is reserved "
+        "for form metadata.）",
+        "The name meta is kept for the form's metadata: no question, group or repeat may use it "
+        "(pyxform: The name 'meta' is reserved for form metadata.)", "bad_name")
+    FORM_DUPLICATE_REPEAT = T(
+        "重复组名 {name} 与第 {row} 行的重复组重复：重复组名在整个表单中都不能重复（pyxform: Repeat "
+        "names must unique anywhere in the survey, at all levels of group or repeat nesting.）",
+        "The repeat name {name} is already used by the repeat in row {row}: repeat names must be "
+        "unique anywhere in the survey, at all levels of group or repeat nesting (pyxform's rule)",
+        "duplicate_name")
     WORD_FORM_TOP = T("表单顶层", "top of the form")
     # ---- survey sheet: types, labels, lists ------------------------------------------------------
     FORM_MISSING_TYPE = T("缺少 type（题型）", "The type (question type) is missing",
@@ -124,6 +172,29 @@ class FormMessages:
                            "parameters are written name=value: {part}", "bad_parameters")
     FORM_BAD_MAX_PIXELS = T("max-pixels 应为正整数: {value}",
                             "max-pixels is a positive whole number: {value}", "bad_parameters")
+    FORM_INSTANCE_CLASH = T(
+        "选项文件 {file} 与 {other} 同名（都会成为 instance('{name}')），请改名其中一个（pyxform: The same "
+        "instance id will be generated for different external instance source URIs.）",
+        "The choice file {file} has the name of {other} (both would be instance('{name}')): "
+        "rename one of them (pyxform: The same instance id will be generated for different "
+        "external instance source URIs.)", "duplicate_instance")
+    FORM_PATH_NOT_FOUND = T(
+        "{path} 指向 {place}，表单里没有这个字段（ODK Collect 也打不开这样的表单：Location … was not "
+        "found）；引用字段请写 ${{字段名}}",
+        "{path} points to {place}, a field the form does not have (ODK Collect cannot open such "
+        "a form either: Location … was not found); refer to a field as ${{name}}",
+        "unsupported_path")
+    FORM_CHT_PATH = T(
+        "{source} 是 CHT（Community Health Toolkit）表单专用的写法：inputs 组由 CHT 应用在打开表单时"
+        "填入（联系人、来源等），本程序没有这些数据，无法使用；请改为普通题目和 ${{字段名}}",
+        "{source} is written for the Community Health Toolkit (CHT): its inputs group is filled "
+        "in by the CHT app when a form opens (the contact, the source), data this program does "
+        "not have; use ordinary questions and ${{name}} instead", "cht_only")
+    FORM_BAD_ACCURACY = T(
+        "{name} 应写精度米数（一个数）: {value}（pyxform: The '{name}' parameter must have a "
+        "numeric value.）",
+        "{name} is an accuracy in metres (a number): {value} (pyxform: The '{name}' parameter "
+        "must have a numeric value.)", "bad_parameters")
     FORM_BAD_DEFAULT = T("默认值不符合题型 {kind}: {problem}",
                          "The default does not fit the question type {kind}: {problem}",
                          "bad_default")

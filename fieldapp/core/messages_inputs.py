@@ -42,3 +42,4 @@ class InputMessages:
     WORD_AUDIO = T("录音", "recording")
     WORD_VIDEO = T("视频", "video")
     WORD_FILE = T("文档", "document")
+    WORD_IMAGE = T("图片", "picture")

@@ -1,7 +1,7 @@
 """County: publish a revised checklist (`fieldapp form publish DB FILE`). The workbook is checked
 by the loader `form check` uses, must replace one of the checklists the program uses (same
-form_id) with a newer version, and is kept in the database with the choice files of its
-select_*_from_file questions; the next reference bundles carry it to the laptops."""
+form_id) with a newer version, and is kept in the database with the files it reads (choice
+files, pulldata()/instance()/search() CSVs); the next reference bundles carry it to the laptops."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from fieldapp.sync.forms import MAX_FORM_FILES
 from fieldapp.survey.registry import HOUSEHOLD_FORM, PUBLIC_PLACE_FORM
 
 APP_FORMS = (HOUSEHOLD_FORM, PUBLIC_PLACE_FORM)
-CHOICE_FILE_SUFFIXES = (".csv", ".xml", ".geojson")
 
 
 class PublishError(FieldappError):
@@ -46,9 +45,10 @@ class PublishResult:
                 "warnings_en": [w.text("en") for w in self.warnings]}
 
 
-def choice_file_names(form) -> list[str]:
-    """The files beside the workbook its select_*_from_file questions read."""
-    return sorted(n for n in form.choices if n.lower().endswith(CHOICE_FILE_SUFFIXES))
+def attachment_names(form) -> list[str]:
+    """The files beside the workbook it reads: the choice files of its select_*_from_file
+    questions, the CSVs of pulldata(), instance() (csv-external) and search() appearances."""
+    return sorted(form.attachments)
 
 
 def coverage_gaps(form, needs: dict[str, tuple[str, ...]]) -> list[str]:
@@ -73,6 +73,10 @@ def publish_form(store, path: str | os.PathLike, *, user: str = "") -> PublishRe
     if store.role != "county":
         raise PublishError(ErrorCode.FORM_PUBLISH_NOT_COUNTY, where=str(store.path))
     form = load_form(p)  # FormError naming sheet, row and column, as `form check`
+    missing = sorted({n for files in form.missing_files.values() for n in files})
+    if missing:  # a laptop could never complete a visit with it
+        raise PublishError(ErrorCode.FORM_PUBLISH_MISSING_FILES, where=str(p), file=p.name,
+                           files=", ".join(missing))
     if form.form_id not in APP_FORMS:
         raise PublishError(ErrorCode.FORM_PUBLISH_UNKNOWN_ID, where=str(p), file=p.name,
                            form_id=form.form_id, known=listing(APP_FORMS))
@@ -89,7 +93,7 @@ def publish_form(store, path: str | os.PathLike, *, user: str = "") -> PublishRe
     if previous and not newer(form.version, previous):
         raise PublishError(ErrorCode.FORM_PUBLISH_NOT_NEWER, where=str(p), file=p.name,
                            form_id=form.form_id, version=form.version, current=previous)
-    names = choice_file_names(form)
+    names = attachment_names(form)
     # what a laptop accepts in a reference bundle (docs/limits.md), checked before keeping it
     check_size(p.stat().st_size, member_limit("forms/x.xlsx"), str(p))
     if len(names) > MAX_FORM_FILES:

@@ -15,6 +15,7 @@ from typing import Any
 from fieldapp.core.idcard import id_problem, phone_problem
 from fieldapp.core.validation import geopoint_problem
 
+from .expr_cht import CHT_FUNCTIONS
 from .expr_odk import MORE_FUNCTIONS, java_int
 from .expr_regex import regex_matches
 from .expr_values import NodeSet, flatten, to_bool, to_date, to_number, to_string
@@ -122,4 +123,5 @@ FUNCTIONS: dict[str, tuple[int, int | None, Impl]] = {
     "jr:choice-name": (2, 2, lambda *_: ""),  # the evaluator reads the form's choice lists
     "once": (1, 1, lambda v: v),  # the evaluator keeps an answer once there is one
     **MORE_FUNCTIONS,
+    **CHT_FUNCTIONS,
 }

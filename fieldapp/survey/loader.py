@@ -16,6 +16,7 @@ from .errors import ExpressionError, FormError, Problem, said_of
 from .expr_parse import curly_quoted
 from .expression import Expression
 from .model import MULTI_TYPES, NAME_RE, Choice, Field, Form, Group
+from .relative_paths import RelativePath, absolute_paths
 from .sheets import HEADER_ALIASES, Row, Sheet, language_code, read_workbook, split_column
 
 __all__ = ["HEADER_ALIASES", "default_form_id", "language_code", "load_form", "split_column"]
@@ -43,6 +44,16 @@ def default_form_id(file_name: str) -> str:
     return ident if ident[:1].isalpha() or ident[:1] == "_" else f"_{ident}"
 
 
+_CHT_INPUTS = re.compile(r"(^|/)inputs(/|$)")
+
+
+def _cht_path(source: str, row: Row) -> bool:
+    """A path into CHT's `inputs` group (../inputs/contact/_id), or one on that group's own row
+    (CHT's `./source = 'user'`)."""
+    name = next((v for h, v in row.cells.items() if h.strip().lower() == "name"), "")
+    return bool(_CHT_INPUTS.search(source.replace(" ", ""))) or name == "inputs"
+
+
 class _Loader:
     def __init__(self, path: Path):
         self.file = path.name
@@ -56,6 +67,11 @@ class _Loader:
         self.external: dict[str, tuple[Choice, ...]] = {}  # external_choices sheet
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
         self.spaced: dict[str, list[tuple[Sheet, Row, str, str]]] = {}  # choice names with " "
+        self.missing: dict[str, tuple[str, ...]] = {}  # question -> files not beside the form
+        self.attachments: tuple[str, ...] = ()  # the files beside the form it read
+        self.context: tuple[str, ...] | None = None  # the survey row's node: groups, name
+        # expressions whose relative paths were read against their row: checked once all is read
+        self.relative: list[tuple[Sheet, Row, str, str, tuple[RelativePath, ...]]] = []
 
     def in_time(self, sheet: Sheet | None = None, row: Row | None = None) -> None:
         """Refuse the form, naming the row reached, once checking it takes too long."""
@@ -99,7 +115,15 @@ class _Loader:
         try:
             parsed = Expression.parse(source, allow_choice_columns=choice_columns)
         except ExpressionError as exc:
+            relative = self.relative_expression(source, exc, choice_columns)
+            if relative is not None:
+                self.relative.append((sheet, row, header, source, relative[1]))
+                return relative[0]
             shown = source if len(source) <= 120 else source[:120] + "…"
+            if exc.code == "unsupported_path" and _cht_path(source, row):
+                self.problem(Said(ErrorCode.FORM_CHT_PATH, source=shown), sheet, row, header,
+                             "cht_only")
+                return None
             self.problem(Said(ErrorCode.FORM_EXPRESSION_AT, problem=said_of(exc),
                               position=exc.pos + 1, source=shown), sheet, row, header, exc.code)
             return None
@@ -107,6 +131,20 @@ class _Loader:
             self.warnings.append(Said(ErrorCode.FORM_NOTE_CURLY_QUOTES, sheet=sheet.name,
                                       row=row.number, column=header))
         return parsed
+
+    def relative_expression(self, source: str, exc: ExpressionError, choice_columns: bool
+                            ) -> tuple[Expression, tuple[RelativePath, ...]] | None:
+        """The expression with its XPath relative paths read against the row's node (see
+        relative_paths.py); None when that does not make it an expression."""
+        if exc.code != "unsupported_path" or self.context is None or choice_columns:
+            return None
+        found = absolute_paths(source, self.context)
+        if found is None:
+            return None
+        try:
+            return Expression.parse(found[0]), found[1]
+        except ExpressionError:
+            return None
 
     def flag(self, sheet: Sheet, row: Row, base: str) -> Expression | bool:
         """required / read_only: yes/no, or an expression."""
@@ -152,7 +190,8 @@ class _Loader:
             title=settings.get("form_title", "") or settings.get("form_id", ""),
             default_language=default_lang, languages=tuple(self.languages), children=children,
             choices=choices, source=self.file, warnings=tuple(self.warnings),
-            tables=self.tables)
+            tables=self.tables, missing_files=self.missing,
+            attachments=self.attachments)
 
     def check_headers(self, survey: Sheet) -> None:
         if "type" not in {split_column(h)[0] for h in survey.headers if h}:
@@ -228,6 +267,8 @@ class _Loader:
         builder = SurveyBuilder(self, sheet, choices)
         children = builder.build()
         self.tables = builder.tables
+        self.missing = builder.missing_files()
+        self.attachments = tuple(sorted(builder.attached))
         return children
 
 

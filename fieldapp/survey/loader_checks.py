@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .loader import _Loader
     from .sheets import Sheet
 
+_EXPRESSION_COLUMNS = ("relevant", "constraint", "calculation", "choice_filter", "required",
+                       "read_only", "default")
 _REF_IN_TEXT = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.\-]*)\}")
 
 
@@ -35,11 +37,18 @@ class SurveyChecks:
     shared: dict[str, list[Row]]
     choices: dict[str, tuple[Choice, ...]]
     tables: dict[str, tuple[dict[str, str], ...]]
+    absent: dict[str, str]
+    attached: set[str]
+    places: dict[tuple[str, ...], str]
+    unplaced: set[tuple[int, str]]
+    placed: set[tuple[int, str, str]]
 
     def problem(self, said: Said, row: Row, column: str, code: str = "") -> None:
         raise NotImplementedError
 
     def check_all(self) -> None:
+        self.placed: set[tuple[int, str, str]] = set()  # relative paths read as ${name}
+        self.unplaced = self.check_relative_paths()
         for f, row in self.fields:
             self.ld.in_time(self.sheet, row)
             for column in ("relevant", "constraint", "calculation", "choice_filter", "required",
@@ -111,8 +120,13 @@ class SurveyChecks:
         if name in self.tables or "/" in name or "\\" in name:
             return
         path = self.ld.folder / f"{name}{suffix}"
+        if not instance and not path.exists():  # pulldata's or csv-external's: it can follow
+            self.tables[name] = ()
+            self.file_missing((name,), f"{name}{suffix}", row)
+            return
         try:
             self.tables[name] = read_table(path)
+            self.attached.add(path.name)
         except ChoiceFileError as exc:
             said = said_of(exc) if not instance or path.exists() else \
                 Said(ErrorCode.EXPR_UNKNOWN_INSTANCE, name=name)
@@ -120,6 +134,33 @@ class SurveyChecks:
                 "bad_pulldata_file" if suffix == ".csv" and column != "type" else "bad_choice_file"
             self.problem(said, row, column, code)
             self.tables[name] = ()
+
+    def file_missing(self, keys: tuple[str, ...], file: str, row: Row) -> None:
+        """A choice list or table (by `keys`) whose file is not beside the form: noted, as ODK
+        Central lists a form's missing attachments; its questions offer nothing and block
+        completion."""
+        for key in keys:
+            self.absent[key] = file
+        self.ld.warnings.append(Said(ErrorCode.FORM_NOTE_MISSING_FILE, sheet=self.sheet.name,
+                                     row=row.number, file=file))
+
+    def missing_files(self) -> dict[str, tuple[str, ...]]:
+        """Question name -> the missing files it reads (its list, pulldata(), instance())."""
+        out: dict[str, tuple[str, ...]] = {}
+        if not self.absent:
+            return out
+        for f, _row in self.fields:
+            files = {self.absent[f.list_name]} if f.list_name in self.absent else set()
+            for column in _EXPRESSION_COLUMNS:
+                expr = getattr(f, column)
+                for node in walk(expr.tree) if isinstance(expr, Expression) else ():
+                    if isinstance(node, Call) and node.name in ("pulldata", INSTANCE_PATH) and \
+                            node.args and isinstance(node.args[0], Str) and \
+                            node.args[0].value in self.absent:
+                        files.add(self.absent[node.args[0].value])
+            if files:
+                out[f.name] = tuple(sorted(files))
+        return out
 
     def check_choice_columns(self, f: Field, row: Row) -> None:
         """Bare names in a choice_filter should be columns of the choices sheet (else a warning)."""
@@ -148,8 +189,35 @@ class SurveyChecks:
         walk(self.root)
         return out
 
+    def check_relative_paths(self) -> set[tuple[int, str]]:
+        """Each relative path names a field at that place (else ODK Collect cannot open the form
+        either: "Location … was not found"); the (row, column) of those that do not."""
+        bad: set[tuple[int, str]] = set()
+        for _sheet, row, header, source, paths in self.ld.relative:
+            column = header.split("::")[0].strip().lower()
+            missing = next((p for p in paths if p.names not in self.places), None)
+            if missing is None:  # ${name} is the field at that place when it has the plain key
+                self.placed.update((row.number, column, p.names[-1]) for p in paths
+                                   if self.places[p.names] == p.names[-1])
+                continue
+            bad.add((row.number, column))
+            shown = source if len(source) <= 120 else source[:120] + "…"
+            if "inputs" in missing.names:  # CHT's, filled in by its app
+                self.problem(Said(ErrorCode.FORM_CHT_PATH, source=shown), row, column,
+                             "cht_only")
+            else:
+                self.problem(Said(ErrorCode.FORM_PATH_NOT_FOUND, path=missing.written,
+                                  place="/".join(missing.names)), row, column,
+                             "unsupported_path")
+        return bad
+
     def report(self, problems: list[tuple[str, Said]], row: Row | None, column: str) -> None:
+        if row is not None and (row.number, column) in self.unplaced:
+            return  # said once: the path names no field
         for code, said in problems:
+            if said.entry is ErrorCode.FORM_AMBIGUOUS_REFERENCE and row is not None and \
+                    (row.number, column, said.params.get("name")) in self.placed:
+                continue  # the path says which of the same-named fields
             if row is not None:
                 self.problem(said, row, column, code)
 

@@ -18,6 +18,7 @@ from .model import (
     FIELD_TYPES, NAME_RE, SELECT_TYPES, Choice, Field, Group, LastSaved,
 )
 from .loader_checks import _REF_IN_TEXT, SurveyChecks
+from .loader_controls import ControlAttributes
 from .loops import expand_loops
 from .search_appearance import search_call, search_choices, search_filter
 from .sheets import Row, Sheet, split_column
@@ -47,9 +48,10 @@ class _Open:
     repeat_count: Expression | None = None
     hints: dict[str, str] = field(default_factory=dict)
     children: list[Field | Group] = field(default_factory=list)
+    raw: str = ""  # its name as written (`name` is its key, unique in the form)
 
 
-class SurveyBuilder(SurveyChecks):
+class SurveyBuilder(SurveyChecks, ControlAttributes):
     def __init__(self, loader: _Loader, sheet: Sheet, choices: dict[str, tuple[Choice, ...]]):
         self.ld = loader
         self.sheet = sheet
@@ -57,10 +59,15 @@ class SurveyBuilder(SurveyChecks):
         self.root: list[Field | Group] = []
         self.stack: list[_Open] = []
         self.names: dict[str, Row] = {}
-        self.claimed: dict[str, tuple[str, Row, tuple[str, ...]]] = {}  # by lower-case name
+        # names in each group (by its keys): as written, and by lower case (the first one)
+        self.siblings: dict[tuple[str, ...], tuple[dict[str, Row], dict[str, str]]] = {}
+        self.repeat_rows: dict[str, Row] = {}  # repeat names (unique in the whole form)
         self.shared: dict[str, list[Row]] = {}  # names several questions have: their rows
         self.fields: list[tuple[Field, Row]] = []
         self.tables: dict[str, tuple[dict[str, str], ...]] = {}  # pulldata's CSV files
+        self.absent: dict[str, str] = {}  # list or table (and its stem) -> its missing file
+        self.attached: set[str] = set()  # the files beside the form that were read
+        self.places: dict[tuple[str, ...], str] = {}  # groups and name as written -> field
 
     def problem(self, said: Said, row: Row, column: str, code: str = "") -> None:
         header = next((h for h in row.cells if h.split("::")[0].strip().lower() == column),
@@ -70,7 +77,9 @@ class SurveyBuilder(SurveyChecks):
     def build(self) -> tuple[Field | Group, ...]:
         for row in expand_loops(self.sheet.rows, self.choices, self.problem):
             self.ld.in_time(self.sheet, row)
+            self.ld.context = (*self.raw_path(), self.ld.cell(self.sheet, row, "name")[1])
             self.row(row)
+        self.ld.context = None
         for still_open in reversed(self.stack):
             end = "end_repeat" if still_open.is_repeat else "end_group"
             self.problem(Said(ErrorCode.FORM_UNCLOSED_GROUP, name=still_open.name, end=end),
@@ -84,7 +93,12 @@ class SurveyBuilder(SurveyChecks):
         return self.stack[-1].children if self.stack else self.root
 
     def path(self) -> tuple[str, ...]:
+        """The keys of the open groups, outermost first."""
         return self.stack[-1].path + (self.stack[-1].name,) if self.stack else ()
+
+    def raw_path(self) -> tuple[str, ...]:
+        """The names of the open groups as written, outermost first."""
+        return tuple(g.raw or g.name for g in self.stack)
 
     def repeat(self) -> str:
         """The innermost open repeat ("" outside every repeat)."""
@@ -124,7 +138,8 @@ class SurveyBuilder(SurveyChecks):
         self.stack.append(_Open(
             name, row, ld.texts(sheet, row, "label"), ld.expression(sheet, row, "relevant"),
             ld.cell(sheet, row, "appearance")[1], self.path(), is_repeat,
-            name if is_repeat else self.repeat(), count, ld.texts(sheet, row, "hint")))
+            name if is_repeat else self.repeat(), count, ld.texts(sheet, row, "hint"),
+            raw=self.ld.cell(sheet, row, "name")[1] or name))
 
     def claim_name(self, row: Row, kind: str = "") -> str | None:
         name = row.cells.get(next((h for h in row.cells if h.strip().lower() == "name"), ""), "")
@@ -136,34 +151,46 @@ class SurveyBuilder(SurveyChecks):
         if not NAME_RE.fullmatch(name):
             self.problem(Said(ErrorCode.FORM_BAD_NAME, name=name), row, "name")
             return None
-        first = self.claimed.get(name.lower())
-        if first is not None and self.may_share(name, first, kind):
-            return self.share(name, row)
-        if first is not None:  # same group, a group's name, or a name differing only in case
-            first_name, first_row, first_path = first
-            self.problem(Said(ErrorCode.FORM_DUPLICATE_NAME, name=name, row=first_row.number,
-                              first=first_name, lower=name.lower(),
-                              path="/".join(first_path) or ErrorCode.WORD_FORM_TOP), row, "name")
+        if not self.unique_here(name, row, kind):
             return None
+        if name in self.names:  # as pyxform: fine in another group; answers need a key
+            return self.share(name, row)
         self.names[name] = row
-        self.claimed[name.lower()] = (name, row, self.path())
         return name
 
-    def may_share(self, name: str, first: tuple[str, Row, tuple[str, ...]], kind: str) -> bool:
-        """As pyxform: a question may have the name of one in another group (or of a group it
-        is not directly in), though a reference to that name is then ambiguous."""
-        first_name, _, first_path = first
-        return first_name == name and first_path != self.path() and \
-            not kind.startswith("begin_")
+    def unique_here(self, name: str, row: Row, kind: str) -> bool:
+        """pyxform's rules: a name is unique within its nearest group or repeat (one differing
+        only in case gets a note), and a repeat's name in the whole form."""
+        if name == "meta":
+            self.problem(Said(ErrorCode.FORM_NAME_META), row, "name")
+            return False
+        if kind == "begin_repeat" and name in self.repeat_rows:
+            self.problem(Said(ErrorCode.FORM_DUPLICATE_REPEAT, name=name,
+                              row=self.repeat_rows[name].number), row, "name")
+            return False
+        exact, lower = self.siblings.setdefault(self.path(), ({}, {}))
+        if name in exact:
+            path = "/".join(self.raw_path()) or ErrorCode.WORD_FORM_TOP
+            self.problem(Said(ErrorCode.FORM_DUPLICATE_NAME, name=name, row=exact[name].number,
+                              first=name, path=path), row, "name")
+            return False
+        first = lower.setdefault(name.lower(), name)
+        if first != name:
+            self.ld.warnings.append(Said(
+                ErrorCode.FORM_NOTE_CASE_NAME, sheet=self.sheet.name, row=row.number, name=name,
+                first=first, first_row=exact[first].number))
+        exact[name] = row
+        if kind == "begin_repeat":
+            self.repeat_rows[name] = row
+        return True
 
     def share(self, name: str, row: Row) -> str:
-        """The answer key of a question whose name another one has: its group path and name
-        joined by '-' (as ODK Central's CSV export names it), e.g. `member-name`."""
-        key = "-".join((*self.path(), name))
-        if key.lower() in self.claimed:
+        """The answer key of a question or group whose name another one has: its group path and
+        name joined by '-' (as ODK Central's CSV export names it), e.g. `member-name`."""
+        key = "-".join((*self.raw_path(), name))
+        if key in self.names:
             key = f"{key}-{row.number}"
-        self.shared.setdefault(name, [self.claimed[name.lower()][1]]).append(row)
-        self.claimed[key.lower()] = (key, row, self.path())
+        self.shared.setdefault(name, [self.names[name]]).append(row)
         self.names[key] = row
         self.ld.warnings.append(Said(
             ErrorCode.FORM_NOTE_SHARED_NAME, sheet=self.sheet.name, row=row.number, name=name,
@@ -213,6 +240,8 @@ class SurveyBuilder(SurveyChecks):
         calc = ld.expression(sheet, row, "calculation")
         if kind == "calculate" and calc is None and not ld.cell(sheet, row, "calculation")[1]:
             self.problem(Said(ErrorCode.FORM_MISSING_CALCULATION, name=name), row, "calculation")
+        params = self.parameters(row, kind)
+        capture, warning = self.accuracy(row, kind, params)
         f = Field(
             name=name, type=kind, row=row.number, labels=labels, hints=hints,
             list_name=arg.split()[0] if kind in SELECT_TYPES and arg else "",
@@ -226,13 +255,17 @@ class SurveyBuilder(SurveyChecks):
             read_only=ld.flag(sheet, row, "read_only"),
             appearance=ld.cell(sheet, row, "appearance")[1],
             choice_filter=ld.expression(sheet, row, "choice_filter", choice_columns=True),
-            parameters=self.parameters(row, kind),
+            parameters=params,
             groups=self.path(),
             repeat=self.repeat(),
             trigger=self.trigger(row),
+            accept=self.accept(row, kind),
+            capture_accuracy=capture,
+            warning_accuracy=warning,
         )
         f = self.search_list(f, row)
         self.fields.append((f, row))
+        self.places[(*self.raw_path(), self.ld.cell(self.sheet, row, "name")[1])] = f.name
         self.container().append(f)
         if or_other:
             self.add_other(f, row)
@@ -250,11 +283,16 @@ class SurveyBuilder(SurveyChecks):
         if call is None or not placeholder:
             return f
         key = f"search:{call.args[0].value}:{f.list_name}"
+        file = f"{call.args[0].value}.csv"
         try:
             self.choices.setdefault(key, search_choices(self.ld.folder, call, placeholder[0]))
+            self.attached.add(file)
         except ChoiceFileError as exc:
-            self.problem(said_of(exc), row, "appearance", "bad_choice_file")
-            return f
+            if exc.entry is not ErrorCode.CHOICE_FILE_MISSING:
+                self.problem(said_of(exc), row, "appearance", "bad_choice_file")
+                return f
+            self.choices[key] = ()  # as a missing choice file: loads, the CSV can follow
+            self.file_missing((key,), file, row)
         return replace(f, list_name=key, choice_filter=search_filter(call) or f.choice_filter)
 
     def lower_case_type(self, row: Row, type_text: str, arg: str) -> bool:
@@ -313,6 +351,14 @@ class SurveyBuilder(SurveyChecks):
         if not arg or len(arg.split()) > 1 or "/" in arg or "\\" in arg:
             self.problem(Said(ErrorCode.FORM_MISSING_LIST_FILE, kind=kind), row, "type")
             return ""
+        stem = arg.rpartition(".")[0]
+        other = stem if stem in self.choices else next(
+            (n for n in self.choices if n != arg and n.rpartition(".")[0] == stem
+             and n.lower().endswith((".csv", ".xml", ".geojson"))), "")
+        if other:  # as pyxform: both would be instance('stem')
+            self.problem(Said(ErrorCode.FORM_INSTANCE_CLASH, file=arg, name=stem,
+                              other=other), row, "type")
+            return ""
         if arg not in self.choices:
             params = self.parameters(row, FROM_FILE[kind])
             geo = arg.lower().endswith(".geojson")  # as pyxform: id and title by default
@@ -320,9 +366,13 @@ class SurveyBuilder(SurveyChecks):
                 self.choices[arg] = read_choice_file(
                     self.ld.folder / arg, params.get("value", "id" if geo else "name"),
                     params.get("label", "title" if geo else "label"))
+                self.attached.add(arg)
             except ChoiceFileError as exc:
-                self.problem(said_of(exc), row, "type", "bad_choice_file")
-                return ""
+                if exc.entry is not ErrorCode.CHOICE_FILE_MISSING:
+                    self.problem(said_of(exc), row, "type", "bad_choice_file")
+                    return ""
+                self.choices[arg] = ()  # as ODK Central: loads, the attachment can follow
+                self.file_missing((arg, arg.rpartition(".")[0]), arg, row)
         return arg
 
     def parameters(self, row: Row, kind: str) -> dict[str, str]:
@@ -354,6 +404,11 @@ class SurveyBuilder(SurveyChecks):
         try:
             return coerce_answer(kind, text, names)
         except AnswerError as exc:
+            if exc.entry is ErrorCode.ANSWER_NOT_A_CHOICE:  # ODK Collect opens it, none selected
+                self.ld.warnings.append(Said(ErrorCode.FORM_NOTE_DEFAULT_NOT_CHOICE,
+                                             sheet=self.sheet.name, row=row.number, value=text,
+                                             list_name=arg.split()[0]))
+                return None
             self.problem(Said(ErrorCode.FORM_BAD_DEFAULT, kind=kind, problem=said_of(exc)), row,
                          "default")
             return None
@@ -384,5 +439,6 @@ class SurveyBuilder(SurveyChecks):
         """csv-external / xml-external NAME: the data instance('NAME') reads, from NAME.csv or
         NAME.xml beside the form (no question)."""
         name = self.claim_name(row, "calculate")
-        if name is not None:
-            self.read_table(name, row, "type", suffix=suffix)
+        if name is not None:  # instance('NAME') as written, also when a question is NAME too
+            self.read_table(self.ld.cell(self.sheet, row, "name")[1] or name, row, "type",
+                            suffix=suffix)

@@ -82,6 +82,14 @@ class Field:
     # ODK's trigger column: the calculation runs only when one of these answers changes (a time
     # stamp, a copied answer), and the question stays editable
     trigger: tuple[str, ...] = ()
+    # file/image/audio/video: the body::accept column, e.g. (".pdf", "image/*"); () = any of
+    # the type's files (fieldapp.core.attached_files.accepted_extensions)
+    accept: tuple[str, ...] = ()
+    # geopoint, ODK's capture-accuracy / warning-accuracy parameters (or body::accuracyThreshold
+    # / body::unacceptableAccuracyThreshold), in metres: a receiver's position this accurate is
+    # taken at once; one less accurate than the warning figure is shown as too inaccurate
+    capture_accuracy: float | None = None
+    warning_accuracy: float | None = None
 
     @property
     def is_input(self) -> bool:
@@ -123,6 +131,12 @@ class Form:
                                                                 compare=False)
     fields: Mapping[str, Field] = field(default_factory=dict, compare=False)
     groups: Mapping[str, Group] = field(default_factory=dict, compare=False)
+    # attachments not beside the form yet (as ODK Central lists a form's missing attachments):
+    # question name -> the files it reads; such a question offers nothing and blocks completion
+    missing_files: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # the files beside the form it read (choice files, pulldata()/instance()/search() CSVs): what
+    # a published form carries to the laptops
+    attachments: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.fields:

@@ -20,8 +20,10 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from fieldapp.core.messages import ErrorCode, Said
 from fieldapp.core.validation import geopoint_said
 
+from .accuracy import accuracy_note
 from .answers import answer_key, last_saved_names, split_key, state_defaults, stored_value
 from .coerce import coerce_answer
 from .depgraph import plan_for
@@ -308,6 +310,11 @@ class FormState:
     def problem(self, name: str, index: Index = None) -> str | None:
         """Why the answer of `name` blocks completion (Chinese unless language says otherwise)."""
         f = self.form.fields[name]
+        if name in self.form.missing_files and self.relevant(name, index):
+            # never completed against a list or table that is not there (not even by leaving
+            # the question empty, or by a calculation reading it)
+            return Said(ErrorCode.FORM_ANSWER_NEEDS_FILE,
+                        files=", ".join(self.form.missing_files[name])).text(self.language or "zh")
         if not f.is_input or not self.relevant(name, index):
             return None
         value = self.value(name, index)
@@ -329,6 +336,13 @@ class FormState:
             return self.interpolate(self.form.text(f.constraint_message, self.language),
                                     f, index) or self.message("constraint")
         return None
+
+    def note(self, name: str, index: Index = None) -> str | None:
+        """A remark on the answer of `name` that does not block completion (a geopoint's
+        accuracy the form asks for and the answer lacks)."""
+        f = self.form.fields[name]
+        said = accuracy_note(f, self.value(name, index)) if f.type == "geopoint" else None
+        return said.text(self.language or "zh") if said else None
 
     def problems(self) -> dict[str, str]:
         """Every blocking problem by answer_key (`name`, or `members[2]/member_name`)."""

@@ -1353,6 +1353,18 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>%1 条无法解读</translation>
     </message>
     <message>
+        <source>A position of ±%1 m or better is taken at once.</source>
+        <translation>本题精度达到 ±%1 米或更好时自动采用该位置。</translation>
+    </message>
+    <message>
+        <source>Above ±%1 m the position is too inaccurate for this question.</source>
+        <translation>精度差于 ±%1 米时，该位置对本题不够准确。</translation>
+    </message>
+    <message>
+        <source>Accuracy about ±%1 m is worse than the ±%2 m this question asks for: wait for a better position, or use this one anyway.</source>
+        <translation>精度约 ±%1 米，差于本题要求的 ±%2 米：请等待更准确的位置，或仍然采用此位置。</translation>
+    </message>
+    <message>
         <source>Accuracy is estimated from the receiver's HDOP (HDOP × %1 m); the receiver does not measure it.</source>
         <translation>精度是按接收机的 HDOP 估算的（HDOP × %1 米），并非接收机实测。</translation>
     </message>
@@ -3680,6 +3692,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Remove %1 %2 (%3)?</source>
         <translation>删除%1 %2（%3）？</translation>
+    </message>
+    <message>
+        <source>The visit cannot be completed yet</source>
+        <translation>暂时不能完成这次走访</translation>
     </message>
     <message>
         <source>The visit was not completed</source>

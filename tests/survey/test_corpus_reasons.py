@@ -251,7 +251,7 @@ def test_a_sibling_path_reads_the_answer_beside_the_question(xlsform):
 def test_a_longer_relative_path_is_still_refused(xlsform):
     with pytest.raises(FormError) as info:
         load_form(xlsform([["type", "name", "label", "calculation"],
-                           ["calculate", "c", "", "../../inputs/contact/_id"]]))
+                           ["calculate", "c", "", "../../household/head_name"]]))
     assert info.value.problems[0].code == "unsupported_path"
 
 
@@ -312,6 +312,7 @@ def test_csv_external_data_beside_the_form_is_read_by_instance(xlsform, tmp_path
     state = FormState.new(form)
     state.set("item", "milk")
     assert state.value("p") == "6"
+    (tmp_path / "towns.xml").write_text("<root><item><name>a</name></item>")  # unclosed
     p = first_problem(xlsform([["type", "name", "label"], ["xml-external", "towns", ""]]))
     assert (p.code, p.row, p.column) == ("bad_choice_file", 2, "type")
     assert "towns.xml" in p.message
@@ -408,10 +409,11 @@ def test_choices_from_a_csv_through_the_search_appearance(xlsform, tmp_path):
     state.set("town", "xs")
     assert [c.name for c in state.choices("mine")] == ["140824201"]
     assert [c.name for c in state.choices("east")] == ["140824101"]
+    (tmp_path / "broken.csv").write_bytes(b"code\n\x80\n")  # neither UTF-8 nor GB18030
     p = first_problem(xlsform([["type", "name", "label", "appearance"],
-                               ["select_one v", "x", "村", "search('nowhere')"]], choices))
-    assert (p.code, p.row, p.column) == ("bad_choice_file", 2, "appearance")
-    assert "nowhere.csv" in p.message
+                               ["select_one v", "x", "村", "search('broken')"]], choices))
+    assert p.code == "bad_choice_file" and (p.row, p.column) == (2, "appearance")
+    assert "broken.csv" in p.message
 
 
 def test_instance_lookups_nested_too_deep_are_refused_naming_the_cell(xlsform):
@@ -425,3 +427,35 @@ def test_instance_lookups_nested_too_deep_are_refused_naming_the_cell(xlsform):
                               ["calculate", "c", "", two]],
                              [["list_name", "name", "label"], ["a", "n", "N"]]))
     assert FormState.new(form).value("c") == "N"
+
+
+def test_a_bare_word_is_refused_as_odk_collect_cannot_open_it_saying_what_it_is_read_as(
+        xlsform):
+    # osm-fieldwork's forms: calculation `yes`, required `basic`; JavaRosa reads them as paths
+    # to fields the form lacks and fails when the form opens ("Location ... was not found")
+    for column, word in (("calculation", "yes"), ("required", "basic")):
+        p = first_problem(xlsform([["type", "name", "label", column],
+                                   ["text", "remark", "备注", ""],
+                                   ["calculate" if column == "calculation" else "text", "x",
+                                    "" if column == "calculation" else "X", word]]))
+        assert (p.code, p.row, p.column) == ("bare_name", 3, column)
+        assert f"没有引号的 {word} 会被当作字段名" in p.message
+        assert f"'{word}'" in p.message and "${" + word + "}" in p.message
+        assert "ODK Collect 也打不开" in p.message
+
+
+def test_a_select_default_that_is_no_choice_loads_with_a_note_and_nothing_selected(xlsform):
+    # osm-fieldwork's waste_collection: default "Fixme: I need this list"; pyxform passes it on
+    # and ODK Collect opens the form with none of the choices selected
+    form = load_form(xlsform([["type", "name", "label", "default"],
+                              ["select_one yn", "tv", "有电视吗", "Fixme: I need this list"],
+                              ["select_multiple yn", "many", "多选", "yes maybe"],
+                              ["select_one yn", "ok", "正常默认", "no"]],
+                             [["list_name", "name", "label"], ["yn", "yes", "是"],
+                              ["yn", "no", "否"]]))
+    state = FormState.new(form)
+    assert (state.value("tv"), state.value("many"), state.value("ok")) == (None, None, "no")
+    notes = [w for w in map(str, form.warnings) if "默认值" in w]
+    assert [n.split(":")[0] for n in notes] == ["survey 工作表第 2 行", "survey 工作表第 3 行"]
+    assert "Fixme: I need this list" in notes[0] and "不选任何选项" in notes[0]
+    assert any("is ignored" in w.text("en") for w in form.warnings)

@@ -2,7 +2,11 @@
 position, and use it. The receiver is read on a thread (gps_port.GpsReader); this window only
 shows what it reports (position, fix quality, satellites, how long ago the last fix came) and
 stops it when closed. A fix older than STALE_S (the receiver lost the sky, or was unplugged) is
-not used until a new one comes."""
+not used until a new one comes.
+
+A question's ODK accuracy thresholds are honoured: a position at least as accurate as its
+capture-accuracy is taken at once (as ODK Collect does), and one less accurate than its
+warning-accuracy is shown in red as too inaccurate (it can still be used)."""
 
 from __future__ import annotations
 
@@ -38,7 +42,8 @@ STALE_S = 5.0  # a fix older than this is not used
 
 
 class GpsDialog(QDialog):
-    def __init__(self, parent=None, timeout_s: float = TIMEOUT_S,
+    def __init__(self, parent=None, timeout_s: float = TIMEOUT_S, *,
+                 capture_accuracy: float | None = None, warning_accuracy: float | None = None,
                  clock: Callable[[], float] = time.monotonic):
         """`clock`: seconds, for the age of a fix (tests give their own)."""
         super().__init__(parent)
@@ -46,6 +51,7 @@ class GpsDialog(QDialog):
         self._fix_at: float | None = None
         self.setWindowTitle(self.tr("Position from a GPS receiver"))
         self.timeout_s = timeout_s
+        self.capture_accuracy, self.warning_accuracy = capture_accuracy, warning_accuracy
         self.reader: GpsReader | None = None
         self.fix: Fix | None = None
         self.port_box = QComboBox()
@@ -75,6 +81,9 @@ class GpsDialog(QDialog):
                               "the receiver does not measure it.").replace("%1", f"{UERE_M:g}"))
         note.setWordWrap(True)
         note.setStyleSheet("color: #666; font-size: 11px;")
+        self.thresholds = QLabel(self._thresholds_text())
+        self.thresholds.setWordWrap(True)
+        self.thresholds.setVisible(bool(self.thresholds.text()))
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.use_button = self.buttons.addButton(self.tr("Use this position"),
                                                  QDialogButtonBox.AcceptRole)
@@ -87,6 +96,7 @@ class GpsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.position)
         layout.addWidget(self.age)
+        layout.addWidget(self.thresholds)
         layout.addWidget(note)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -97,6 +107,17 @@ class GpsDialog(QDialog):
         self.list_ports()
         self._remembered()
         fit_to_screen(self, 520, 320)
+
+    def _thresholds_text(self) -> str:
+        """What this question asks of the accuracy ("" when nothing)."""
+        parts = []
+        if self.capture_accuracy is not None:
+            parts.append(self.tr("A position of ±%1 m or better is taken at once.")
+                         .replace("%1", f"{self.capture_accuracy:g}"))
+        if self.warning_accuracy is not None:
+            parts.append(self.tr("Above ±%1 m the position is too inaccurate for this question.")
+                         .replace("%1", f"{self.warning_accuracy:g}"))
+        return " ".join(parts)
 
     def _remembered(self) -> None:
         """The port and baud rate that last gave a position."""
@@ -161,6 +182,9 @@ class GpsDialog(QDialog):
             kind, value = reader.events.get_nowait()
             if kind == "fix":
                 self._show_fix(value)
+                if self._accurate_enough(value):
+                    self.accept()
+                    return
             elif kind == "failed":
                 self.stop()
                 self.status.setText(value.text(form_language()))
@@ -183,6 +207,13 @@ class GpsDialog(QDialog):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Position received; it is updated while the receiver "
                                     "reports."))
+        if self._too_inaccurate(fix):
+            self.status.setStyleSheet("color: #c0392b;")
+            self.status.setText(self.tr("Accuracy about ±%1 m is worse than the ±%2 m this "
+                                        "question asks for: wait for a better position, or use "
+                                        "this one anyway.")
+                                .replace("%1", f"{fix.accuracy:g}")
+                                .replace("%2", f"{self.warning_accuracy:g}"))
         parts = [f"{fix.lat:.6f}, {fix.lon:.6f}"]
         if fix.alt is not None:
             parts.append(self.tr("altitude %1 m").replace("%1", f"{fix.alt:g}"))
@@ -224,6 +255,16 @@ class GpsDialog(QDialog):
             self.age.setText(self.tr("No new fix for %1 s: this position is not used until the "
                                      "receiver reports again.").replace("%1", seconds))
         self.use_button.setEnabled(self.fresh())
+
+    def _too_inaccurate(self, fix: Fix) -> bool:
+        return None not in (fix.accuracy, self.warning_accuracy) and \
+            fix.accuracy > self.warning_accuracy
+
+    def _accurate_enough(self, fix: Fix) -> bool:
+        """capture-accuracy reached: the position is taken without waiting for a click (never
+        without an accuracy: a receiver that gives no HDOP is used by hand)."""
+        return None not in (fix.accuracy, self.capture_accuracy) and \
+            fix.accuracy <= self.capture_accuracy
 
     def answer(self) -> str | None:
         """The geopoint answer "lat lon alt acc" of the position shown."""

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldapp.core.attached_files import check_extension, file_filter
 from fieldapp.core.progress import Cancelled
 from fieldapp.store import visits as V
 from fieldapp.survey.errors import AnswerError
@@ -39,7 +41,7 @@ from fieldapp.ui.widgets.errors import describe, show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
-from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, IMAGE_FILTER, prepare_photo
+from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, prepare_photo
 from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
 from fieldapp.ui.visit.visit_form_inputs import FormInputs
 from fieldapp.ui.visit.visit_form_instances import RepeatInstances, index_of
@@ -254,6 +256,8 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
                 problems += 1
             row.set_error(message if (self.show_all or key in self.touched
                                       or key in self.input_errors) else None)
+            row.set_note(st.note(name, index))
+        problems += len(self._unshown_problems())
         done = problems == 0
         self.complete_button.setEnabled(done and not self.read_only)
         self.todo_button.setVisible(not done and not self.read_only)
@@ -322,12 +326,13 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
     def _choose_photo(self, f: Field) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a photo"), "", self.tr("Pictures (%1)").replace(
-                "%1", IMAGE_FILTER))
+                "%1", file_filter("image", f.accept)))
         return self.store_photo(f, path) if path else None
 
     def store_photo(self, f: Field, path: str) -> str | None:
         """Downscale and store a picture file; returns its sha256 (None after an error)."""
         try:
+            check_extension(path, "image", f.accept)  # the form's body::accept, if any
             max_px = int(f.parameters.get("max-pixels", DEFAULT_MAX_PIXELS))
             # a picture from anywhere is decoded off the GUI thread (Cancel returns at once)
             content, thumb = JobRunner(self).run(self.tr("Reading the photo…"),
@@ -384,6 +389,17 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
                                                      or self.state.problem(name, index)):
                 self.focus_field(key)
                 return
+        unshown = self._unshown_problems()
+        if unshown:  # a calculation reading a file that is missing: no question to point at
+            QMessageBox.warning(self, self.tr("The visit cannot be completed yet"),
+                                "\n".join(sorted(set(unshown))))
+
+    def _unshown_problems(self) -> list[str]:
+        """What blocks completion without a question on screen to show it: only a calculation
+        that reads an attachment not beside the form yet."""
+        if not self.form.missing_files:
+            return []
+        return [msg for key, msg in self.state.problems().items() if key not in self.rows]
 
     # ----- completing --------------------------------------------------------------------
     @property

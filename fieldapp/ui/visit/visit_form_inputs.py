@@ -54,7 +54,7 @@ class FormInputs:
                   "file": _t("Choose a file")}
         path, _ = QFileDialog.getOpenFileName(
             self, titles[f.type], "", _t("Allowed files (%1)").replace(
-                "%1", file_filter(f.type)))
+                "%1", file_filter(f.type, f.accept)))
         return self.store_file(f, path) if path else None
 
     def store_file(self, f: Field, path: str) -> str | None:
@@ -63,7 +63,8 @@ class FormInputs:
         try:
             content, media_type = JobRunner(self).run(
                 _t("Reading the file…"),
-                lambda _progress: read_attachment_file(path, f.type), read_only=True)
+                lambda _progress: read_attachment_file(path, f.type, f.accept),
+                read_only=True)
             return self.put_attachment(content, media_type)
         except Cancelled:
             return None
@@ -87,10 +88,11 @@ class FormInputs:
             "lat") is not None else None
         return _ask(TraceDialog(self.store, kind, value, near, hh.get("village_code"), self))
 
-    def _read_gps(self) -> str | None:
+    def _read_gps(self, f: Field) -> str | None:
         from fieldapp.ui.visit.gps_dialog import GpsDialog
 
-        return _ask(GpsDialog(self))
+        return _ask(GpsDialog(self, capture_accuracy=f.capture_accuracy,
+                              warning_accuracy=f.warning_accuracy))
 
     # ----- signatures -------------------------------------------------------------------------
     def _store_signature(self, png: bytes) -> str | None:

@@ -14,7 +14,6 @@ from fieldapp.core.messages import ErrorCode
 MAX_FILE_BYTES = 60 * 1024 * 1024
 DEFAULT_MAX_PIXELS = 1600
 THUMB_PIXELS = 192
-IMAGE_FILTER = "*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff"
 
 
 class PhotoError(FieldappError):

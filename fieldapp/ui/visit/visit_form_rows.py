@@ -29,7 +29,7 @@ def _t(text: str) -> str:
 
 
 class FieldRow(QWidget):
-    """One question: its label (with * when required), hint, editor and error message."""
+    """One question: its label (with * when required), hint, editor, error message and note."""
 
     def __init__(self, text: str, hint: str, editor: Editor, parent=None):
         super().__init__(parent)
@@ -45,6 +45,10 @@ class FieldRow(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c0392b;")
         self.error.hide()
+        self.note = QLabel(self)  # a remark that does not block completion
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #b9770e;")
+        self.note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
@@ -52,6 +56,7 @@ class FieldRow(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(editor)
         layout.addWidget(self.error)
+        layout.addWidget(self.note)
         self.label.setBuddy(editor)
         self.required = None
         self.set_required(False)
@@ -77,6 +82,11 @@ class FieldRow(QWidget):
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
 
+    def set_note(self, message: str | None) -> None:
+        if message != (self.note.text() or None):
+            self.note.setText(message or "")
+            self.note.setVisible(bool(message))
+
 
 class EditorFactory:
     """Creates the editor for a field; photo and location helpers come from the form widget."""
@@ -87,7 +97,7 @@ class EditorFactory:
                  choose_file: Callable[[Field], str | None] | None = None,
                  file_info: Callable[[str], tuple[str, str] | None] | None = None,
                  draw_on_map: Callable[[str, str | None], str | None] | None = None,
-                 read_gps: Callable[[], str | None] | None = None):
+                 read_gps: Callable[[Field], str | None] | None = None):
         self.form, self.language = form, language
         self.store_signature = store_signature
         self.choose_file, self.file_info = choose_file, file_info
@@ -120,14 +130,15 @@ class EditorFactory:
         if t in ("audio", "video", "file") and self.choose_file and self.file_info:
             return FileEditor(t, lambda: self.choose_file(f), self.file_info)
         if t in ("geopoint", "geotrace", "geoshape"):
-            return self._location_editor(t, placeholders[t])
+            return self._location_editor(f, placeholders[t])
         if t in placeholders or t == "text":
             return LineEditor(placeholders.get(t, ""))
         return None  # calculate without label, metadata: not shown
 
-    def _location_editor(self, t: str, placeholder: str) -> LineEditor:
+    def _location_editor(self, f: Field, placeholder: str) -> LineEditor:
         """Typed or pasted coordinates, with buttons: the household's position, the map and a
         GPS receiver for a point; the map for a line or an area (also F4 in the answer box)."""
+        t = f.type
         buttons: list[tuple[QPushButton, Callable[[], str | None]]] = []
         if t == "geopoint" and self.household_point:
             point = self.household_point
@@ -140,7 +151,8 @@ class EditorFactory:
             map_button.setToolTip(_t("F4 in the answer box opens the map"))
             buttons.append((map_button, lambda: draw(t, editor.line.text() or None)))
         if t == "geopoint" and self.read_gps:
-            buttons.append((QPushButton(_t("GPS receiver…")), self.read_gps))
+            read_gps = self.read_gps
+            buttons.append((QPushButton(_t("GPS receiver…")), lambda: read_gps(f)))
         editor = LineEditor(placeholder, extra=[b for b, _ in buttons])
         for button, source in buttons:
             button.clicked.connect(lambda _c=False, s=source: editor.answer_with(s()))

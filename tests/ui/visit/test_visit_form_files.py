@@ -80,3 +80,34 @@ def test_a_file_that_does_not_fit_is_a_message_naming_it(qtbot, demo_store, hous
     qtbot.mouseClick(w.editors[field].pick_button, Qt.LeftButton)
     assert len(shown) == 1 and said in shown[0]
     assert w.visit_uuid is None and w.editors[field].value is None  # nothing answered
+
+
+def test_body_accept_sets_what_the_picker_offers_and_what_is_attached(qtbot, demo_store,
+                                                                      household, tmp_path,
+                                                                      monkeypatch):
+    form = load_form(write_xlsform(tmp_path / "accept_test.xlsx", [
+        ["type", "name", "label", "body::accept"],
+        ["file", "receipt", "签收单（PDF）", ".pdf"],
+        ["image", "card", "卡号照片", "image/png"]]))
+    shown: list = []
+    monkeypatch.setattr("fieldapp.ui.visit.visit_form_inputs.show_error",
+                        lambda parent, exc, title=None: shown.append(str(exc)))
+    monkeypatch.setattr("fieldapp.ui.visit.visit_form.show_error",
+                        lambda parent, exc, title=None: shown.append(str(exc)))
+    w = open_form(qtbot, demo_store, household, form)
+
+    def pick(field: str, name: str, content: bytes) -> list:
+        path = tmp_path / name
+        path.write_bytes(content)
+        asked = choose(monkeypatch, path)
+        qtbot.mouseClick(w.editors[field].pick_button, Qt.LeftButton)
+        return asked
+
+    assert pick("receipt", "签收单.docx", b"PK" + bytes(100)) == ["Allowed files (*.pdf)"]
+    assert len(shown) == 1 and "签收单.docx 不是文档文件（可用: .pdf）" in shown[0]
+    pick("receipt", "签收单.pdf", b"%PDF-1.4" + bytes(100))
+    assert w.flush() and len(shown) == 1
+    assert V.attachment(demo_store, V.get_visit(demo_store, w.visit_uuid)["answers"]["receipt"]
+                        )["content"] == b"%PDF-1.4" + bytes(100)
+    assert pick("card", "卡号.jpg", b"\xff\xd8" + bytes(100)) == ["Pictures (*.png)"]
+    assert len(shown) == 2 and "卡号.jpg 不是图片文件（可用: .png）" in shown[1]

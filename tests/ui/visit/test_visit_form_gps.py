@@ -136,3 +136,52 @@ def test_fix_quality_and_age_are_shown_and_a_stale_fix_is_not_used(qtbot, receiv
     assert d.age.text() == "Last fix 0 s ago"
     qtbot.mouseClick(d.use_button, Qt.LeftButton)
     assert d.result() == GpsDialog.Accepted and d.answer().startswith("35.6033333 110.9766667")
+
+
+def test_a_fix_within_capture_accuracy_is_taken_without_a_click(qtbot, demo_store, household,
+                                                               tmp_path, receiver):
+    # ODK's capture-accuracy: HDOP 0.8 gives about ±4 m, within the form's 5 m
+    port, write = receiver
+    form = load_form(write_xlsform(tmp_path / "gps_capture.xlsx", [
+        ["type", "name", "label", "parameters"],
+        ["geopoint", "dish", "天线位置", "capture-accuracy=5"]]))
+    w = open_form(qtbot, demo_store, household, form)
+    dialogs: list = []
+
+    def receive(d: GpsDialog) -> None:
+        dialogs.append(d)
+        assert "±5 m or better is taken at once" in d.thresholds.text()
+        start(qtbot, d, port)
+        write(FIX)
+
+    when_shown(GpsDialog, receive)
+    qtbot.mouseClick(button(w.editors["dish"], "GPS receiver…"), Qt.LeftButton)
+    assert dialogs and dialogs[0].result() == GpsDialog.Accepted
+    assert w.flush()
+    assert V.get_visit(demo_store, w.visit_uuid)["answers"]["dish"] == \
+        "35.6020567 110.97613 612.3 4"
+
+
+def test_a_fix_less_accurate_than_warning_accuracy_is_shown_as_such_and_not_taken(qtbot,
+                                                                                  receiver):
+    port, write = receiver
+    d = GpsDialog(capture_accuracy=1, warning_accuracy=3)
+    qtbot.addWidget(d)
+    d.show()
+    start(qtbot, d, port)
+    write(FIX)  # about ±4 m
+    qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
+    assert "about ±4 m is worse than the ±3 m this question asks for" in d.status.text()
+    assert "c0392b" in d.status.styleSheet()
+    assert d.isVisible() and d.result() != GpsDialog.Accepted  # 1 m not reached: a click uses it
+    qtbot.mouseClick(d.use_button, Qt.LeftButton)
+    assert d.answer() == "35.6020567 110.97613 612.3 4"
+
+
+def test_without_thresholds_the_window_waits_for_a_click(qtbot, receiver):
+    port, write = receiver
+    d = gps_window(qtbot, port, 5)
+    write(FIX)
+    qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
+    assert d.isVisible() and not d.thresholds.isVisible()
+    assert "c0392b" not in d.status.styleSheet()
