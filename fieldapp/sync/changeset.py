@@ -15,6 +15,7 @@ from typing import Any
 from fieldapp.core.clock import HLC_RE, valid_hlc
 from fieldapp.core.messages import ErrorCode
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
+from fieldapp.store.sync_log.change_json import _dumps, _dumps_flat
 from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
 
 from .errors import BundleRejected
@@ -235,11 +236,9 @@ class WorkingRow:
     def finish(self) -> dict[str, Any]:
         """The row as it will be written."""
         for head, doc in self.docs.items():
-            self.row[head] = json.dumps(doc, ensure_ascii=False, separators=(",", ":"),
-                                        sort_keys=True)
+            self.row[head] = _dumps(doc)
         if not (self.is_new and len(self.clock) == 1):  # a new row's {"*": v} is already text
-            self.row["clock"] = json.dumps(self.clock, ensure_ascii=False,
-                                           separators=(",", ":"), sort_keys=True)
+            self.row["clock"] = _dumps_flat(self.clock)
         return self.row
 
     def changed(self) -> bool:

@@ -24,6 +24,7 @@ from fieldapp.core.messages import ErrorCode
 from fieldapp.core.pinyin import initials
 from fieldapp.core.progress import Progress
 from fieldapp.store.schema import SYNCED_FIELDS
+from fieldapp.store.sync_log.change_json import _dumps
 
 from .changeset import Change, WorkingRow, local_version, same
 from .errors import BundleRejected
@@ -195,8 +196,7 @@ class _Planner:
                 if v.__class__ is dict and set(v) == {"$b64"}:
                     row[f] = base64.b64decode(v["$b64"])
                 else:
-                    row[f] = json.dumps(v, ensure_ascii=False, separators=(",", ":"),
-                                        sort_keys=True)
+                    row[f] = _dumps(v)
         version = c.version
         row.update(uuid=c.record_uuid, device_id=c.device_id, counter=c.counter, hlc=c.hlc,
                    clock=f'{{"*":"{version}"}}', deleted=0)
