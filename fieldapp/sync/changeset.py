@@ -80,6 +80,8 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
             if not field_allowed(c.tbl, name, c.op):
                 raise BundleRejected(ErrorCode.CHANGE_UNKNOWN_FIELD, table=c.tbl, field=name,
                                      where=where)
+    if c.old:
+        _check_olds(c, where)
     for name, v in values.items():
         cls = v.__class__
         if cls is str or v is None:  # fits every field, holds no number
@@ -96,6 +98,14 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
             raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
                                  field=f"{c.tbl}.{name}", value=repr(v)[:40])
     return c
+
+
+def _check_olds(c: Change, where: str) -> None:
+    """The old values are logged as JSON: no NaN or infinity there either."""
+    for name, v in c.old.items():
+        if v.__class__ is not str and not _number_ok("", v):
+            raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
+                                 field=f"{c.tbl}.{name}", value=repr(v)[:40])
 
 
 _RANGE = {"lon": 180.0, "lat": 90.0, "outside_confirmed_m": 1_000_000.0}

@@ -32,6 +32,7 @@ from .heads import field_heads, head_value, latest
 
 
 _SCALARS = frozenset({str, int, float, type(None)})  # stored as they are (no JSON, no bytes)
+_CODE_COLUMNS = ("village_code", "township_code", "parent_code", "area_code")  # division codes
 
 
 class LocalState(Protocol):
@@ -335,7 +336,7 @@ class _Planner:
     def _check_references(self) -> None:
         """Records may only point at households and areas that exist (here or in the bundle):
         a bundle that does not is refused before anything is written."""
-        codes: set[str] = set()
+        codes: set[str | None] = set()
         fresh = self.fresh
         for (tbl, u), wr in self.rows.items():
             if wr is not None and (wr.is_new or wr.dirty):
@@ -348,9 +349,8 @@ class _Planner:
             if hh is not None and hh not in self.hh_village:
                 raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_HOUSEHOLD, table=tbl, uuid=u,
                                          household=hh, where=self.where)
-            for col in ("village_code", "township_code", "parent_code", "area_code"):
-                if r.get(col) is not None:
-                    codes.add(r[col])
+            codes.update(map(r.get, _CODE_COLUMNS))
+        codes.discard(None)
         codes -= {wr.row["code"] for (tbl, _), wr in self.rows.items()
                   if tbl == "areas" and wr is not None}
         codes -= {row["code"] for (tbl, _), (row, _v) in fresh.items() if tbl == "areas"}

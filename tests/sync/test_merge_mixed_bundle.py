@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import shutil
 
-from sync_helpers import snapshot
+from sync_helpers import snapshot, unvisited_households
 
 from fieldapp.store import Store
+
+
+def _complete_visit(w, household: str, result: str, ended: str) -> None:
+    w.insert("visits", {"household_uuid": household, "form_id": "huhutong_household",
+                        "form_version": "2026112501", "state": "complete",
+                        "answers": {"visit_result": result}, "ended_at": ended})
 
 
 def _laptop_steps(path, hh, village):
@@ -21,30 +27,20 @@ def _laptop_steps(path, hh, village):
     yield
     with Store.open(path) as s, s.write("甲") as w:
         w.update("households", new, {"head_name": "新户甲改"})
-        w.insert("visits", {"household_uuid": new, "form_id": "huhutong_household",
-                            "form_version": "2026112501", "state": "complete",
-                            "answers": {"visit_result": "vacant"},
-                            "ended_at": "2026-06-01T10:00:00"})
+        _complete_visit(w, new, "vacant", "2026-06-01T10:00:00")
         w.update("households", hh[1], {"notes": "甲的备注"})
     yield
     with Store.open(path) as s, s.write("甲") as w:
         w.update("households", hh[0], {"phone": "13900000003"})
         w.insert("households", {"village_code": village, "group_no": "7", "head_name": "新户丙"})
-        w.insert("visits", {"household_uuid": hh[2], "form_id": "huhutong_household",
-                            "form_version": "2026112501", "state": "complete",
-                            "answers": {"visit_result": "refused"},
-                            "ended_at": "2026-06-02T10:00:00"})
+        _complete_visit(w, hh[2], "refused", "2026-06-02T10:00:00")
     yield
 
 
 def test_mixed_bundle_merges_as_its_steps_do(field_setup):
     f = field_setup
     a, b = f.laptop("A"), f.laptop("B")
-    with Store.open(a, readonly=True) as s:
-        hh = [r[0] for r in s.conn.execute(
-            "SELECT uuid FROM households WHERE uuid NOT IN (SELECT household_uuid FROM visits)"
-            " ORDER BY uuid LIMIT 3")]
-        village = s.conn.execute("SELECT village_code FROM households LIMIT 1").fetchone()[0]
+    hh, village = unvisited_households(a, 3)
     steps = []
     for i, _ in enumerate(_laptop_steps(a, hh, village)):
         steps.append(f.export(a, f"a{i}.fab"))
