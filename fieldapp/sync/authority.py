@@ -86,9 +86,8 @@ class _Judge:
             self.hh_village[u] = row["village_code"]
 
     def reason(self, c: Change) -> Said | None:
-        name = table_word(c.tbl)
         if c.tbl not in LAPTOP_TABLES:
-            return Said(ErrorCode.REFUSED_TABLE, what=name)
+            return Said(ErrorCode.REFUSED_TABLE, what=table_word(c.tbl))
         old = self.existing.get((c.tbl, c.record_uuid))
         values = c.values() if c.op != "delete" else {}
         if c.tbl == "attachments":
@@ -103,7 +102,7 @@ class _Judge:
         prefix = self.prefix
         outside = [code for code in codes if code and not code.startswith(prefix)]
         if outside:
-            return Said(ErrorCode.REFUSED_OUTSIDE, what=name, township=self.township[:9],
+            return Said(ErrorCode.REFUSED_OUTSIDE, what=table_word(c.tbl), township=self.township[:9],
                         area=min(outside))
         return None
 

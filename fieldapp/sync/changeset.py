@@ -15,6 +15,7 @@ from typing import Any
 from fieldapp.core.clock import HLC_RE, valid_hlc
 from fieldapp.core.messages import ErrorCode
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
+from fieldapp.store.sync_log.change_json import _dumps, _dumps_flat
 from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
 
 from .errors import BundleRejected
@@ -79,6 +80,8 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
             if not field_allowed(c.tbl, name, c.op):
                 raise BundleRejected(ErrorCode.CHANGE_UNKNOWN_FIELD, table=c.tbl, field=name,
                                      where=where)
+    if c.old:
+        _check_olds(c, where)
     for name, v in values.items():
         cls = v.__class__
         if cls is str or v is None:  # fits every field, holds no number
@@ -95,6 +98,14 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
             raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
                                  field=f"{c.tbl}.{name}", value=repr(v)[:40])
     return c
+
+
+def _check_olds(c: Change, where: str) -> None:
+    """The old values are logged as JSON: no NaN or infinity there either."""
+    for name, v in c.old.items():
+        if v.__class__ is not str and not _number_ok("", v):
+            raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
+                                 field=f"{c.tbl}.{name}", value=repr(v)[:40])
 
 
 _RANGE = {"lon": 180.0, "lat": 90.0, "outside_confirmed_m": 1_000_000.0}
@@ -237,11 +248,9 @@ class WorkingRow:
     def finish(self) -> dict[str, Any]:
         """The row as it will be written."""
         for head, doc in self.docs.items():
-            self.row[head] = json.dumps(doc, ensure_ascii=False, separators=(",", ":"),
-                                        sort_keys=True)
+            self.row[head] = _dumps(doc)
         if not (self.is_new and len(self.clock) == 1):  # a new row's {"*": v} is already text
-            self.row["clock"] = json.dumps(self.clock, ensure_ascii=False,
-                                           separators=(",", ":"), sort_keys=True)
+            self.row["clock"] = _dumps_flat(self.clock)
         return self.row
 
     def changed(self) -> bool:

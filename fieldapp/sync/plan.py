@@ -24,6 +24,7 @@ from fieldapp.core.messages import ErrorCode
 from fieldapp.core.pinyin import initials
 from fieldapp.core.progress import Progress
 from fieldapp.store.schema import SYNCED_FIELDS
+from fieldapp.store.sync_log.change_json import _dumps
 
 from .changeset import Change, WorkingRow, local_version, same
 from .errors import BundleRejected
@@ -31,6 +32,7 @@ from .heads import field_heads, head_value, latest
 
 
 _SCALARS = frozenset({str, int, float, type(None)})  # stored as they are (no JSON, no bytes)
+_CODE_COLUMNS = ("village_code", "township_code", "parent_code", "area_code")  # division codes
 
 
 class LocalState(Protocol):
@@ -91,6 +93,9 @@ class _Planner:
         self.state, self.self_device, self.where = state, self_device, where
         self.attachment, self.township = attachment, township
         self.rows: dict[tuple[str, str], WorkingRow | None] = {}
+        # records new here whose one change in the bundle inserts them: (row, village), planned
+        # without a WorkingRow or a history (nothing else in the bundle touches them)
+        self.fresh: dict[tuple[str, str], tuple[dict[str, Any], str | None]] = {}
         self.hh_village: dict[str, str] = {}
         self.conflicts: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
         self.conflicted: set[tuple[str, str]] = set()
@@ -115,13 +120,17 @@ class _Planner:
         self._prefetch(todo)
         total = len(todo)
         history, log, plan_seen = self.history, self.plan.log, self.plan.seen
+        fresh = self._fresh_keys(todo)
         for i, c in enumerate(todo):
             key = (c.tbl, c.record_uuid)
-            if key in history:
-                history[key].append(c)
+            if key in fresh:
+                self._insert_fresh(key, c)
             else:
-                history[key] = [c]
-            self._apply(c)
+                if key in history:
+                    history[key].append(c)
+                else:
+                    history[key] = [c]
+                self._apply(c)
             log.append(c)
             if c.counter > plan_seen.get(c.device_id, 0):
                 plan_seen[c.device_id] = c.counter
@@ -160,6 +169,24 @@ class _Planner:
             if tbl == "households" and wr is not None:
                 self.hh_village[u] = wr.row["village_code"]
 
+    def _fresh_keys(self, todo: list[Change]) -> set[tuple[str, str]]:
+        """The records this bundle inserts and does not touch again, absent here."""
+        only: dict[tuple[str, str], Change | None] = {}
+        for c in todo:
+            key = (c.tbl, c.record_uuid)
+            only[key] = None if key in only else c
+        rows = self.rows
+        return {k for k, c in only.items()
+                if c is not None and c.op == "insert" and rows.get(k) is None}
+
+    def _insert_fresh(self, key: tuple[str, str], c: Change) -> None:
+        row = self._new_record(c, c.values())
+        village = None  # as for a WorkingRow: found when its scope is checked, else at the end
+        if self.township:
+            village = self._row_village(c.tbl, row)
+            self._check_code(c.tbl, village)
+        self.fresh[key] = (row, village)
+
     # ----- one change ------------------------------------------------------------------------
     def _apply(self, c: Change) -> None:
         key = (c.tbl, c.record_uuid)
@@ -186,6 +213,10 @@ class _Planner:
             wr.dirty = True
 
     def _new_row(self, c: Change, values: dict[str, Any]) -> WorkingRow:
+        return WorkingRow(c.tbl, self._new_record(c, values), is_new=True,
+                          clock={"*": c.version})
+
+    def _new_record(self, c: Change, values: dict[str, Any]) -> dict[str, Any]:
         fields = SYNCED_FIELDS[c.tbl]
         row = dict(zip(fields, map(values.get, fields)))
         if c.tbl == "visits" and row["answers"].__class__ is dict:
@@ -195,8 +226,7 @@ class _Planner:
                 if v.__class__ is dict and set(v) == {"$b64"}:
                     row[f] = base64.b64decode(v["$b64"])
                 else:
-                    row[f] = json.dumps(v, ensure_ascii=False, separators=(",", ":"),
-                                        sort_keys=True)
+                    row[f] = _dumps(v)
         version = c.version
         row.update(uuid=c.record_uuid, device_id=c.device_id, counter=c.counter, hlc=c.hlc,
                    clock=f'{{"*":"{version}"}}', deleted=0)
@@ -209,7 +239,7 @@ class _Planner:
                 raise BundleRejected(ErrorCode.BUNDLE_PHOTO_MISSING, sha256=row["sha256"],
                                          where=self.where)
             row["content"] = content
-        return WorkingRow(c.tbl, row, is_new=True, clock={"*": version})
+        return row
 
     def _field(self, wr: WorkingRow, c: Change, name: str, value: Any, base: str | None,
                old: Any) -> None:
@@ -279,8 +309,10 @@ class _Planner:
         return wr.village
 
     def _find_village(self, wr: WorkingRow) -> str:
-        r = wr.row
-        if wr.tbl == "areas":
+        return self._row_village(wr.tbl, wr.row)
+
+    def _row_village(self, tbl: str, r: dict[str, Any]) -> str:
+        if tbl == "areas":
             return r.get("code") or ""
         for col in ("village_code", "area_code", "township_code"):
             if r.get(col):
@@ -290,33 +322,38 @@ class _Planner:
         return ""
 
     def _check_scope(self, wr: WorkingRow) -> None:
-        if not self.township:
+        if self.township:
+            self._check_code(wr.tbl, self._village(wr))
+
+    def _check_code(self, tbl: str, code: str) -> None:
+        if not self.township or not code or code.startswith(self.township[:9]):
             return
-        code = self._village(wr)
-        county = self.township[:6] + "000000"
-        if code and not code.startswith(self.township[:9]) and not (
-                wr.tbl == "areas" and code == county):
-            raise BundleRejected(ErrorCode.BUNDLE_OUTSIDE_TOWNSHIP, table=wr.tbl, area=code,
-                                     where=self.where)
+        if not (tbl == "areas" and code == self.township[:6] + "000000"):
+            raise BundleRejected(ErrorCode.BUNDLE_OUTSIDE_TOWNSHIP, table=tbl, area=code,
+                                 where=self.where)
 
     # ----- result ----------------------------------------------------------------------------
     def _check_references(self) -> None:
         """Records may only point at households and areas that exist (here or in the bundle):
         a bundle that does not is refused before anything is written."""
-        codes: set[str] = set()
+        codes: set[str | None] = set()
+        fresh = self.fresh
         for (tbl, u), wr in self.rows.items():
-            if wr is None or not (wr.is_new or wr.dirty):
+            if wr is not None and (wr.is_new or wr.dirty):
+                r = wr.row
+            elif wr is None and (tbl, u) in fresh:
+                r = fresh[(tbl, u)][0]
+            else:
                 continue
-            r = wr.row
             hh = r.get("household_uuid")
             if hh is not None and hh not in self.hh_village:
                 raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_HOUSEHOLD, table=tbl, uuid=u,
                                          household=hh, where=self.where)
-            for col in ("village_code", "township_code", "parent_code", "area_code"):
-                if r.get(col) is not None:
-                    codes.add(r[col])
+            codes.update(map(r.get, _CODE_COLUMNS))
+        codes.discard(None)
         codes -= {wr.row["code"] for (tbl, _), wr in self.rows.items()
                   if tbl == "areas" and wr is not None}
+        codes -= {row["code"] for (tbl, _), (row, _v) in fresh.items() if tbl == "areas"}
         missing = codes - self.state.area_codes(sorted(codes))
         if missing:
             raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_AREA, area=min(missing),
@@ -325,9 +362,12 @@ class _Planner:
     def _finish(self) -> None:
         p = self.plan
         self._check_references()
+        fresh = self.fresh
         for (tbl, u), wr in self.rows.items():
             if wr is not None:
                 self._finish_row(tbl, u, wr)
+            elif (tbl, u) in fresh:
+                self._finish_fresh(tbl, u, *fresh[(tbl, u)])
         for rows in self.conflicts.values():
             for row in rows.values():
                 if row.get("_db"):
@@ -337,6 +377,21 @@ class _Planner:
                         p.conflicts_changed.append(row)
                 elif not row.get("_drop"):
                     p.conflicts_new.append(row)
+
+    def _finish_fresh(self, tbl: str, u: str, row: dict[str, Any], village: str | None) -> None:
+        """_finish_row of a record planned by _insert_fresh: new, as the bundle sent it."""
+        p = self.plan
+        if village is None:
+            village = self._row_village(tbl, row)
+        counts = p.villages.get(village)
+        if counts is None:
+            counts = p.villages[village] = VillageCounts()
+        counts.new += 1
+        p.inserts.setdefault(tbl, []).append(row)
+        if tbl == "households":
+            p.households.add(u)
+        elif row.get("household_uuid"):
+            p.households.add(row["household_uuid"])
 
     def _finish_row(self, tbl: str, u: str, wr) -> None:
         """One written record into the plan: inserted or updated, counted for its village, its

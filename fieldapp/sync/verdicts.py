@@ -68,8 +68,10 @@ def verdict_conflicts(store, plan: Plan, device: str, seen: dict[str, int] | Non
     incoming = _incoming(plan, device)
     if not incoming:
         return []
-    local = sync_conflicts.latest_visits(store, incoming)
     villages = {r["uuid"]: r["village_code"] for r in plan.inserts.get("households", [])}
+    # a household this plan inserts has no visit here yet: only the others are looked up
+    asked = [h for h in incoming if h not in villages]
+    local = sync_conflicts.latest_visits(store, asked) if asked else {}
     out = []
     for h, v in incoming.items():
         mine = local.get(h)

@@ -133,6 +133,16 @@ def township_households(path: Path, n: int) -> list[str]:
             "SELECT uuid FROM households ORDER BY uuid LIMIT ?", (n,))]
 
 
+def unvisited_households(path: Path, n: int) -> tuple[list[str], str]:
+    """The first n households without a visit, and a village of the database."""
+    with Store.open(path, readonly=True) as s:
+        hh = [r[0] for r in s.conn.execute(
+            "SELECT uuid FROM households WHERE uuid NOT IN (SELECT household_uuid FROM visits)"
+            " ORDER BY uuid LIMIT ?", (n,))]
+        village = s.conn.execute("SELECT village_code FROM households LIMIT 1").fetchone()[0]
+    return hh, village
+
+
 def craft_export(laptop: Path, out: Path, *, rows: list[tuple] | None = None,
                  extra: dict[str, bytes] | None = None, manifest: dict | None = None,
                  header: dict | None = None, signer=None, patch_zip=None) -> Path:

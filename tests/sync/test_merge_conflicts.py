@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from sync_helpers import snapshot
+from sync_helpers import snapshot, unvisited_households
 
 from fieldapp.store import Store
 from fieldapp.sync import conflicts
@@ -19,11 +19,8 @@ def _visit_of(path):
 
 def _edit_two_laptops(f):
     a, b = f.laptop("A"), f.laptop("B")
+    hh, village = unvisited_households(a, 4)
     with Store.open(a, readonly=True) as s:
-        hh = [r[0] for r in s.conn.execute(
-            "SELECT uuid FROM households WHERE uuid NOT IN (SELECT household_uuid FROM visits)"
-            " ORDER BY uuid LIMIT 4")]
-        village = s.conn.execute("SELECT village_code FROM households LIMIT 1").fetchone()[0]
         base_phone = s.conn.execute("SELECT phone FROM households WHERE uuid = ?",
                                     (hh[0],)).fetchone()[0]
     visit, _ = _visit_of(a)

@@ -157,3 +157,16 @@ def test_a_laptop_refuses_a_reference_bundle_from_another_county_key(field_setup
         keys = identity.unlock(s, LAPTOP_PW)
         with pytest.raises(BundleRejected, match="不是本县签发的"):
             merge.merge_file(s, tmp_path / "rogue.fab", keys)
+
+
+def test_an_infinite_old_value_is_rejected_naming_change_and_field(field_setup, laptop):
+    """Old values travel too and are logged as JSON: an Infinity there is refused like one in
+    the new values (it would leave a change-log row that is not JSON)."""
+    f = field_setup
+    with Store.open(laptop) as s:
+        from fieldapp.store.sync_log import export_reads as sync_export
+        rows = [list(r) for r in sync_export.own_changes(s, s.device_id, 0)]
+    rows[0][7] = '{"phone": Infinity}'
+    bundle = craft_export(laptop, f.tmp / "inf-old.fab", rows=[tuple(r) for r in rows])
+    err = _rejected(f, bundle, "households.phone 不是有限的数字")
+    assert "inf" in err.text("en") and f"{rows[0][0]}:{rows[0][1]}" in err.message

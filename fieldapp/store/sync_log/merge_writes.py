@@ -16,6 +16,7 @@ from fieldapp.store.coverage_rule import _rule_of
 from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.households.status import refresh_status
 from fieldapp.store.schema import SYNCED_FIELDS
+from fieldapp.store.sync_log.table_plans import insert_rows
 
 _SYNC = ("device_id", "counter", "hlc", "clock", "deleted")
 _TABLE_ORDER = ("areas", "households", "attachments", "visits", "public_places")
@@ -46,10 +47,8 @@ def write_plan(store, plan, *, at: str | None = None) -> None:
     incoming = {"households": len(plan.inserts.get("households", ())), "changes": len(plan.log)}
     with deferred_indexes(store, incoming):
         _write_records(conn, plan)
-        conn.executemany(
-            "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op, data, old, base,"
-            " user, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [c.log_row() for c in plan.log])
+        insert_rows(store, "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid, op,"
+                    " data, old, base, user, at)", [c.log_row() for c in plan.log])
     conn.executemany(
         "INSERT INTO audit_log(tbl, record_uuid, field, old, new, user, device_id, at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", plan.audit)
