@@ -136,3 +136,31 @@ def test_fix_quality_and_age_are_shown_and_a_stale_fix_is_not_used(qtbot, receiv
     assert d.age.text() == "Last fix 0 s ago"
     qtbot.mouseClick(d.use_button, Qt.LeftButton)
     assert d.result() == GpsDialog.Accepted and d.answer().startswith("35.6033333 110.9766667")
+
+
+def test_enter_uses_a_usable_fix_and_never_restarts_the_reading(qtbot, receiver):
+    """Enter after Start (the focus on Start) does not start the reading again; with a fix it
+    uses it, like "Use this position"."""
+    port, write = receiver
+    now = [1000.0]
+    d = GpsDialog(timeout_s=30, clock=lambda: now[0])
+    qtbot.addWidget(d)
+    d.show()
+    start(qtbot, d, port)
+    reader = d.reader
+    d.start_button.setFocus()
+    for key in (Qt.Key_Return, Qt.Key_Enter):
+        qtbot.keyClick(d.start_button, key)  # no position yet: nothing happens
+    assert d.reader is reader and d.isVisible() and d.result() != GpsDialog.Accepted
+
+    write(FIX)
+    qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
+    now[0] += 6.0  # stale: Enter still does nothing
+    qtbot.waitUntil(lambda: not d.use_button.isEnabled(), timeout=5000)
+    qtbot.keyClick(d.port_box, Qt.Key_Return)
+    assert d.reader is reader and d.isVisible() and d.result() != GpsDialog.Accepted
+
+    write(FIX)
+    qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
+    qtbot.keyClick(d.start_button, Qt.Key_Return)
+    assert d.result() == GpsDialog.Accepted and d.answer().startswith("35.6020567 110.97613 ")
