@@ -107,14 +107,20 @@ def test_a_silent_port_and_a_missing_port_are_named(qtbot, receiver):
     assert "无法打开端口 /dev/no-such-gps" in d.status.text()
 
 
-def test_fix_quality_and_age_are_shown_and_a_stale_fix_is_not_used(qtbot, receiver):
-    """The window's clock is the test's: no waiting for seconds to pass."""
-    port, write = receiver
+def clocked_window(qtbot, port: str) -> tuple[GpsDialog, list[float]]:
+    """The GPS window started on `port`, its clock the test's (`now[0]`, seconds)."""
     now = [1000.0]
     d = GpsDialog(timeout_s=30, clock=lambda: now[0])
     qtbot.addWidget(d)
     d.show()
     start(qtbot, d, port)
+    return d, now
+
+
+def test_fix_quality_and_age_are_shown_and_a_stale_fix_is_not_used(qtbot, receiver):
+    """The window's clock is the test's: no waiting for seconds to pass."""
+    port, write = receiver
+    d, now = clocked_window(qtbot, port)
     write(FIX)
     qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
     assert "9 satellites" in d.position.text() and "GPS fix" in d.position.text()
@@ -142,11 +148,7 @@ def test_enter_uses_a_usable_fix_and_never_restarts_the_reading(qtbot, receiver)
     """Enter after Start (the focus on Start) does not start the reading again; with a fix it
     uses it, like "Use this position"."""
     port, write = receiver
-    now = [1000.0]
-    d = GpsDialog(timeout_s=30, clock=lambda: now[0])
-    qtbot.addWidget(d)
-    d.show()
-    start(qtbot, d, port)
+    d, now = clocked_window(qtbot, port)
     reader = d.reader
     d.start_button.setFocus()
     for key in (Qt.Key_Return, Qt.Key_Enter):
