@@ -197,6 +197,7 @@ class MapView(QWidget):
     def _loaded(self, job: Job, data: MapData) -> None:
         """The map arrived: shown with the same view and selection (the first: the whole
         county, or the area asked for meanwhile)."""
+        job.deleteLater()  # its thread has ended: not kept under the view, one per reload
         if job is not self._job:  # superseded (its result is dropped by the cancel too)
             return
         self._job = None
@@ -222,6 +223,7 @@ class MapView(QWidget):
         self._index_timer.start()
 
     def _load_failed(self, job: Job, exc: Exception) -> None:
+        job.deleteLater()
         if job is not self._job:
             return
         self._job = None

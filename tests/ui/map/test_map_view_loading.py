@@ -12,6 +12,7 @@ from held_loader import HeldLoader
 from PySide6.QtCore import QSettings
 
 from fieldapp.ui.map.map_canvas import MEASURE
+from fieldapp.ui.map.map_jobs import Job
 from fieldapp.ui.map.map_view import MapView
 
 pytestmark = pytest.mark.ui
@@ -84,6 +85,7 @@ def test_gcj_toggled_while_a_map_is_shown_reads_it_again_shifted(qtbot, demo_sto
     assert v.loading() and v.data is wgs  # the map shown stays until the shifted one comes
     qtbot.waitUntil(lambda: not v.loading(), timeout=30000)
     assert v.data is not wgs and v.data.gcj_display
+    qtbot.waitUntil(lambda: not v.findChildren(Job))  # no finished read is kept per reload
 
 
 def test_closing_or_switching_database_drops_the_read(qtbot, demo_store, store):
