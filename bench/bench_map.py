@@ -1,7 +1,8 @@
 """The map at county scale (330411, 218,800 households), in a 1000×700 canvas:
 
 - ready: MapView created on an open database until the first frame of the whole county is
-  painted (points, boundaries, legend), against plain sqlite3 reading the same lon/lat rows;
+  painted (points, boundaries, legend), against plain sqlite3 reading the same lon/lat rows
+  (the map is read by a job off the GUI thread: the clock waits for it in the event loop);
 - frame: one paint of the whole county (and of one village zoomed in) while panning, against a
   QPainter.drawPoints of prebuilt QPolygonF per status colour (Qt's own batch call, the polygons
   built before the clock starts), the same points, same canvas;
@@ -156,10 +157,14 @@ def run(workdir: Path, households: int) -> list[dict]:
     store = Store.open(db)
 
     def ready():
+        from PySide6.QtCore import QEventLoop
+
         view = MapView(store)
         view.resize(W, H + 60)
         view.show()
         view.reload()
+        while view.loading():  # the job's result is a queued event: no busy wait
+            app.processEvents(QEventLoop.WaitForMoreEvents)
         view.canvas.resize(W, H)
         view.fit_all()
         view.canvas.grab()

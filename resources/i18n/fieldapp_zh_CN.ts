@@ -2406,6 +2406,10 @@ Please send this file to the county office (县融媒体中心).</source>
         <translation>导入…</translation>
     </message>
     <message>
+        <source>Loading the map…</source>
+        <translation>正在读取地图…</translation>
+    </message>
+    <message>
         <source>MBTiles (*.mbtiles);;All files (*)</source>
         <translation>MBTiles 底图 (*.mbtiles);;所有文件 (*)</translation>
     </message>
@@ -2460,6 +2464,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Spatial checks</source>
         <translation>空间检查</translation>
+    </message>
+    <message>
+        <source>The map cannot be read: %1</source>
+        <translation>无法读取地图：%1</translation>
     </message>
     <message>
         <source>This spot is %1 m outside the boundary of %2's village. Put the household here anyway?</source>

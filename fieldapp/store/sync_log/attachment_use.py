@@ -34,9 +34,10 @@ def shas_in(value: Any) -> set[str]:
 
 
 def _still_named(conn, sha: str) -> bool:
-    """Whether a live visit or public place names this content (anywhere in its answers)."""
-    return any(conn.execute(f"SELECT 1 FROM {t} WHERE deleted = 0 AND instr(answers, ?) > 0"
-                            " LIMIT 1", (sha,)).fetchone() for t in ANSWER_TABLES)
+    """Whether a live visit or public place names this content (anywhere in its answers): one
+    look-up in attachment_refs, which triggers keep in step with the answers (migration v022)."""
+    return conn.execute("SELECT 1 FROM attachment_refs WHERE sha256 = ? LIMIT 1",
+                        (sha,)).fetchone() is not None
 
 
 class AttachmentUse:

@@ -55,6 +55,7 @@ class MapCanvas(QWidget):
         self._rubber: QRect | None = None
         self._rel_key = None
         self._rel = (0.0, 0.0, np.empty(0, np.float32), np.empty(0, np.float32))
+        self.notice = ""  # written over the map (while it is being read, or why it is not)
 
     # ----- data and view ------------------------------------------------------------------
     def set_data(self, data: MapData | None) -> None:
@@ -154,7 +155,19 @@ class MapCanvas(QWidget):
             self._relative()
             paint_legend(p, self.rect(), self.data.counts, self.devicePixelRatioF())
             paint_facility_legend(p, self.rect(), self.data.facility_counts())
+        if self.notice:
+            self._paint_notice(p)
         p.end()
+
+    def _paint_notice(self, p: QPainter) -> None:
+        box = p.fontMetrics().boundingRect(self.notice).adjusted(-12, -6, 12, 6)
+        box.moveCenter(self.rect().center())
+        box.moveTop(12)
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor(255, 255, 255, 220))
+        p.drawRoundedRect(box, 6, 6)
+        p.setPen(QColor("#444444"))
+        p.drawText(box, Qt.AlignCenter, self.notice)
 
     def _world_transform(self) -> QTransform:
         s = 1.0 / self.mpp

@@ -1,8 +1,15 @@
 """The village map beside the household table: boundaries, households coloured by status, pan
 and zoom, selection synced with the table, place/move a household by clicking (undoable and
-audited), measure a distance, spatial checks, and an optional offline MBTiles basemap."""
+audited), measure a distance, spatial checks, and an optional offline MBTiles basemap.
+
+The map (every household's point, every boundary: ~1 s for a whole county) is read by a job on
+its own thread: the window stays usable, the map says it is loading (the map read before stays
+shown meanwhile), a newer read supersedes an older one (whose result is dropped, never painted
+over a newer map), and a read under way is dropped when the view closes or changes database."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
@@ -24,7 +31,7 @@ from fieldapp.geo.positions import outside_own_village
 from fieldapp.store.geo import queries as geo_queries
 from fieldapp.ui.map.basemap_open import open_basemap
 
-from fieldapp.ui.widgets.errors import show_error
+from fieldapp.ui.widgets.errors import describe, show_error
 from fieldapp.ui.map.map_canvas import MEASURE, PLACE, SELECT, MapCanvas
 from fieldapp.ui.map.map_checks import MapChecksPanel
 from fieldapp.ui.map.map_commands import MoveHousehold
@@ -32,16 +39,22 @@ from fieldapp.ui.map.map_import_dialog import MapImportDialog, start_export
 from fieldapp.ui.map.map_jobs import Job
 from fieldapp.ui.widgets.export_names import suggested_path
 
+MapLoader = Callable[..., MapData]  # (store, gcj_display) -> MapData, run on the job's thread
+
 
 class MapView(QWidget):
     householdsSelected = Signal(list)
     householdMoved = Signal(str)  # a household's position was written (or undone)
     dataChanged = Signal()  # this view wrote to the database (import): others should refresh
 
-    def __init__(self, store=None, parent=None):
+    def __init__(self, store=None, parent=None, *, loader: MapLoader = MapData.load):
+        """`loader` reads the map (MapData.load; tests give a slow one)."""
         super().__init__(parent)
         self.store = None
         self.data: MapData | None = None
+        self._loader = loader
+        self._job: Job | None = None  # the map being read
+        self._moved_meanwhile: set[str] = set()  # households placed while it is read
         self._dirty = True
         self._pending_area: str | None = None
         self._pending_uuids: list[str] = []  # selected but not on the map (unlocated)
@@ -139,6 +152,7 @@ class MapView(QWidget):
 
     # ----- store and data ---------------------------------------------------------------------
     def set_store(self, store) -> None:
+        self.cancel_loading()  # the other database's map
         self.store = store
         self.undo_stack.clear()
         self.data = None
@@ -152,15 +166,50 @@ class MapView(QWidget):
             self._open_basemap(str(path), quiet=True)
 
     def reload(self) -> None:
-        """Read the county's points and boundaries again (after imports, merges, refresh)."""
+        """Read the county's points and boundaries again (after imports, merges, refresh), in a
+        job; a read already under way is dropped. `loaded` is shown when it arrives."""
         if self.store is None:
             return
+        self.cancel_loading()
+        loader, gcj = self._loader, self.gcj_action.isChecked()
+        job = Job(self, "", self.store.path,
+                  lambda store, _progress: loader(store, gcj_display=gcj), dialog=False)
+        job.finished.connect(lambda data: self._loaded(job, data))
+        job.failed.connect(lambda exc: self._load_failed(job, exc))
+        self._job, self._dirty = job, False
+        self._moved_meanwhile = set()
+        self.canvas.notice = self.tr("Loading the map…")
+        self.canvas.update()
+        job.start()
+
+    def loading(self) -> bool:
+        """Whether the map is being read."""
+        return self._job is not None
+
+    def cancel_loading(self) -> None:
+        """Drop the read under way (closed, another database, a newer read)."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+            self.canvas.notice = ""
+            self.canvas.update()
+
+    def _loaded(self, job: Job, data: MapData) -> None:
+        """The map arrived: shown with the same view and selection (the first: the whole
+        county, or the area asked for meanwhile)."""
+        job.deleteLater()  # its thread has ended: not kept under the view, one per reload
+        if job is not self._job:  # superseded (its result is dropped by the cancel too)
+            return
+        self._job = None
+        self.canvas.notice = ""
         keep_view = self.data is not None
         view = (self.canvas.cx, self.canvas.cy, self.canvas.mpp)
         selected = self.selected_uuids()
-        self.data = MapData.load(self.store, gcj_display=self.gcj_action.isChecked())
-        self.canvas.set_data(self.data)
-        self._dirty = False
+        self.data = data
+        self.canvas.set_data(data)
+        for uuid in sorted(self._moved_meanwhile):  # written after the read may have passed
+            self._apply_position(uuid)
+        self._moved_meanwhile = set()
         if keep_view:
             self.canvas.cx, self.canvas.cy, self.canvas.mpp = view
         elif self._pending_area:
@@ -172,6 +221,18 @@ class MapView(QWidget):
         if self.checks.report is not None:
             self.show_flagged(sorted(self.checks.report.flagged_households()))
         self._index_timer.start()
+
+    def _load_failed(self, job: Job, exc: Exception) -> None:
+        job.deleteLater()
+        if job is not self._job:
+            return
+        self._job = None
+        self.canvas.notice = self.tr("The map cannot be read: %1").replace("%1", describe(exc))
+        self.canvas.update()
+
+    def closeEvent(self, e) -> None:
+        self.cancel_loading()
+        super().closeEvent(e)
 
     def refresh(self) -> None:
         """The database changed (visits, imports, merges): reload now if shown, else when shown."""
@@ -186,7 +247,7 @@ class MapView(QWidget):
             QTimer.singleShot(0, self._reload_if_dirty)
 
     def _reload_if_dirty(self) -> None:
-        if self._dirty:
+        if self._dirty and self.isVisible():  # not closed since
             self.reload()
 
     def fit_all(self) -> None:
@@ -299,15 +360,23 @@ class MapView(QWidget):
 
     def position_changed(self, uuid: str) -> None:
         """A household was placed, moved or unplaced: update the arrays, keep the selection."""
-        row = geo_queries.map_household(self.store, uuid)
-        if row is None or self.data is None:
+        if self._job is not None:
+            self._moved_meanwhile.add(uuid)  # applied to the map being read too
+        if not self._apply_position(uuid):
             return
-        rowid, status, _village, lon, lat = row
-        code = STATUSES.index(status) if status in STATUSES else len(STATUSES)
-        self.data.set_position(rowid, code, lon, lat)
         self.select_households([uuid])
         self.householdsSelected.emit([uuid])
         self.householdMoved.emit(uuid)
+
+    def _apply_position(self, uuid: str) -> bool:
+        """Put a household where the database says it is, on the map shown."""
+        row = geo_queries.map_household(self.store, uuid)
+        if row is None or self.data is None:
+            return False
+        rowid, status, _village, lon, lat = row
+        code = STATUSES.index(status) if status in STATUSES else len(STATUSES)
+        self.data.set_position(rowid, code, lon, lat)
+        return True
 
     def _name(self, uuid: str) -> str:
         found = geo_queries.household_labels(self.store, [uuid]).get(uuid)

@@ -401,6 +401,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if getattr(self, "backup_thread", None) is not None:
             self.backup_thread.stop()  # no half-written copy left behind
+        if (view := self.built_tab("map_view")) is not None:
+            view.cancel_loading()  # a map being read is dropped
         self.table.set_store(None)
         self.detail.set_store(None)
         if self.store:

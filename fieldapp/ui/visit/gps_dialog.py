@@ -2,7 +2,8 @@
 position, and use it. The receiver is read on a thread (gps_port.GpsReader); this window only
 shows what it reports (position, fix quality, satellites, how long ago the last fix came) and
 stops it when closed. A fix older than STALE_S (the receiver lost the sky, or was unplugged) is
-not used until a new one comes.
+not used until a new one comes. Enter uses the position when it can be used and does nothing
+otherwise (it never restarts the reading: Start is pressed, not the default).
 
 A question's ODK accuracy thresholds are honoured: a position at least as accurate as its
 capture-accuracy is taken at once (as ODK Collect does), and one less accurate than its
@@ -13,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,12 +60,14 @@ class GpsDialog(QDialog):
         self.port_box.lineEdit().setPlaceholderText(self.tr("e.g. COM3 or /dev/ttyUSB0"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.list_ports)
+        self.refresh_button.setAutoDefault(False)
         self.baud_box = QComboBox()
         for rate in BAUD_RATES:
             self.baud_box.addItem(str(rate), rate)
         self.baud_box.setCurrentIndex(BAUD_RATES.index(DEFAULT_BAUD))
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.clicked.connect(self.start)
+        self.start_button.setAutoDefault(False)  # Enter is for using the position (keyPressEvent)
         port_row = QHBoxLayout()
         port_row.addWidget(self.port_box, 1)
         port_row.addWidget(self.refresh_button)
@@ -278,6 +281,15 @@ class GpsDialog(QDialog):
         settings.setValue("gps/port", self.port())
         settings.setValue("gps/baud", int(self.baud_box.currentData()))
         super().accept()
+
+    def keyPressEvent(self, event) -> None:
+        """Enter uses the current fix when it can be used, else does nothing."""
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            if self.use_button.isEnabled():
+                self.accept()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def done(self, result: int) -> None:
         self.stop()

@@ -48,7 +48,6 @@ class TraceCanvas(MapCanvas):
         self.kind = kind
         self.limit = 1 if kind == POINT else MAX_TRACE_VERTICES
         self.vertices: list[tuple[float, float]] = []  # display coordinates
-        self.notice = ""  # shown over the map (while it is being read)
         self.set_mode(PLACE)
         self.placeRequested.connect(self.add)
 
@@ -93,9 +92,7 @@ class TraceCanvas(MapCanvas):
             super().keyPressEvent(e)
 
     def paintEvent(self, e) -> None:
-        super().paintEvent(e)
-        if self.notice:
-            self._paint_notice()
+        super().paintEvent(e)  # with its notice (the map is being read)
         if not self.vertices:
             return
         xs, ys = self.to_screen([v[0] for v in self.vertices], [v[1] for v in self.vertices])
@@ -112,19 +109,6 @@ class TraceCanvas(MapCanvas):
         p.setBrush(_INK)
         for q in pts:
             p.drawEllipse(q, 4.5, 4.5)
-        p.end()
-
-
-    def _paint_notice(self) -> None:
-        p = QPainter(self)
-        box = p.fontMetrics().boundingRect(self.notice).adjusted(-12, -6, 12, 6)
-        box.moveCenter(self.rect().center())
-        box.moveTop(12)
-        p.setPen(Qt.NoPen)
-        p.setBrush(QColor(255, 255, 255, 220))
-        p.drawRoundedRect(box, 6, 6)
-        p.setPen(QColor("#444444"))
-        p.drawText(box, Qt.AlignCenter, self.notice)
         p.end()
 
 

@@ -17,7 +17,7 @@ def window(qtbot, demo_store):
     w.resize(1366, 740)
     w.show()
     w.centre.setCurrentWidget(w.map_view)
-    qtbot.waitUntil(lambda: w.map_view.data is not None)
+    qtbot.waitUntil(lambda: w.map_view.data is not None and not w.map_view.loading())
     return w
 
 
@@ -52,10 +52,12 @@ def test_choosing_a_row_in_the_table_selects_on_the_map(window, demo_store, qtbo
     assert box[0] - c.mpp * c.width() <= c.cx <= box[2] + c.mpp * c.width()
 
 
-def test_refresh_reloads_the_map_after_an_outside_change(window, demo_store):
+def test_refresh_reloads_the_map_after_an_outside_change(window, demo_store, qtbot):
     uuid = demo_store.conn.execute("SELECT uuid FROM households LIMIT 1").fetchone()[0]
     with demo_store.write("t") as w:
         w.update("households", uuid, {"lon": None, "lat": None})
     window.refresh()
+    assert window.map_view.loading()  # read again, off the GUI thread
+    qtbot.waitUntil(lambda: not window.map_view.loading(), timeout=30000)
     assert len(window.map_view.data.x) == 2999
     assert geo_queries.household_position(demo_store, uuid) == (None, None)

@@ -91,6 +91,7 @@ def test_place_and_move_are_audited_and_undoable(view, demo_store, qtbot, monkey
     with demo_store.write("t") as w:
         w.update("households", uuid, {"lon": None, "lat": None})
     view.reload()
+    qtbot.waitUntil(lambda: not view.loading(), timeout=30000)
     view.select_households([uuid])
     assert view.selected_uuids() == [uuid]  # selected though not on the map yet
     view.set_mode(PLACE)
@@ -280,11 +281,12 @@ def test_empty_county_database_shows_an_empty_map(qtbot, store):
     assert v.selected_uuids() == []
 
 
-def test_gcj02_basemap_shifts_the_vectors_but_keeps_positions(view, demo_store):
+def test_gcj02_basemap_shifts_the_vectors_but_keeps_positions(view, demo_store, qtbot):
     uuid = demo_store.conn.execute("SELECT uuid FROM households LIMIT 1").fetchone()[0]
     view.select_households([uuid])
     before_x = view.data.x.copy()
     view.gcj_action.setChecked(True)
+    qtbot.waitUntil(lambda: not view.loading(), timeout=30000)
     assert view.selected_uuids() == [uuid]
     shift = np.nanmedian(view.data.x - before_x)
     assert 400 < shift * math.cos(math.radians(35.6)) < 700  # ~520 m east in 稷山

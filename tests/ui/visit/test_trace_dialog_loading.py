@@ -7,26 +7,12 @@ from __future__ import annotations
 import threading
 
 import pytest
+from held_loader import HeldLoader
 from PySide6.QtCore import QPoint, Qt
 
-from fieldapp.geo.mapdata import MapData
 from fieldapp.ui.visit.trace_dialog import TraceDialog
 
 pytestmark = pytest.mark.ui
-
-
-class HeldLoader:
-    """MapData.load that waits until the test lets it go, noting the thread it ran on."""
-
-    def __init__(self):
-        self.started, self.release = threading.Event(), threading.Event()
-        self.threads: list[int] = []
-
-    def __call__(self, store, gcj_display: bool = False) -> MapData:
-        self.threads.append(threading.get_ident())
-        self.started.set()
-        assert self.release.wait(30)
-        return MapData.load(store, gcj_display=gcj_display)
 
 
 @pytest.fixture
@@ -62,7 +48,7 @@ def test_the_window_is_usable_before_the_map_arrives_and_draws_on_it_after(
     assert d.status.text().startswith("2 point(s)")
     before = d.points()
 
-    loader.release.set()
+    loader.release()
     qtbot.waitUntil(lambda: len(d.data.rowid) > 0, timeout=30000)
     assert d.canvas.notice == "" and not d.loading.isVisible()
     assert d.canvas.data is d.data and len(d.data.areas) > 0  # households and boundaries shown
@@ -90,7 +76,7 @@ def test_closing_the_window_before_the_map_arrives_drops_the_read(qtbot, demo_st
     job.destroyed.connect(lambda *_: gone.append(True))
     qtbot.keyClick(d.canvas, Qt.Key_Escape)  # closed while the map is read
     assert not d.isVisible() and d.answer() is None
-    loader.release.set()
+    loader.release()
     qtbot.waitUntil(lambda: bool(gone), timeout=30000)  # the read ended; its job is gone
     assert arrived == [] and d.canvas.data is None
 

@@ -107,14 +107,20 @@ def test_a_silent_port_and_a_missing_port_are_named(qtbot, receiver):
     assert "无法打开端口 /dev/no-such-gps" in d.status.text()
 
 
-def test_fix_quality_and_age_are_shown_and_a_stale_fix_is_not_used(qtbot, receiver):
-    """The window's clock is the test's: no waiting for seconds to pass."""
-    port, write = receiver
+def clocked_window(qtbot, port: str) -> tuple[GpsDialog, list[float]]:
+    """The GPS window started on `port`, its clock the test's (`now[0]`, seconds)."""
     now = [1000.0]
     d = GpsDialog(timeout_s=30, clock=lambda: now[0])
     qtbot.addWidget(d)
     d.show()
     start(qtbot, d, port)
+    return d, now
+
+
+def test_fix_quality_and_age_are_shown_and_a_stale_fix_is_not_used(qtbot, receiver):
+    """The window's clock is the test's: no waiting for seconds to pass."""
+    port, write = receiver
+    d, now = clocked_window(qtbot, port)
     write(FIX)
     qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
     assert "9 satellites" in d.position.text() and "GPS fix" in d.position.text()
@@ -185,3 +191,27 @@ def test_without_thresholds_the_window_waits_for_a_click(qtbot, receiver):
     qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
     assert d.isVisible() and not d.thresholds.isVisible()
     assert "c0392b" not in d.status.styleSheet()
+
+
+def test_enter_uses_a_usable_fix_and_never_restarts_the_reading(qtbot, receiver):
+    """Enter after Start (the focus on Start) does not start the reading again; with a fix it
+    uses it, like "Use this position"."""
+    port, write = receiver
+    d, now = clocked_window(qtbot, port)
+    reader = d.reader
+    d.start_button.setFocus()
+    for key in (Qt.Key_Return, Qt.Key_Enter):
+        qtbot.keyClick(d.start_button, key)  # no position yet: nothing happens
+    assert d.reader is reader and d.isVisible() and d.result() != GpsDialog.Accepted
+
+    write(FIX)
+    qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
+    now[0] += 6.0  # stale: Enter still does nothing
+    qtbot.waitUntil(lambda: not d.use_button.isEnabled(), timeout=5000)
+    qtbot.keyClick(d.port_box, Qt.Key_Return)
+    assert d.reader is reader and d.isVisible() and d.result() != GpsDialog.Accepted
+
+    write(FIX)
+    qtbot.waitUntil(d.use_button.isEnabled, timeout=5000)
+    qtbot.keyClick(d.start_button, Qt.Key_Return)
+    assert d.result() == GpsDialog.Accepted and d.answer().startswith("35.6020567 110.97613 ")
