@@ -135,7 +135,7 @@ class FileMessages:
                        "引号 '{name}'，要引用字段请写 ${{{name}}}，函数要带括号",
                        "{name} without quotes is read as a field name (an XPath relative path) "
                        "and the form has no such field (ODK Collect cannot open such a form "
-                       "either: Location … was not found): write '{name}' in quotes for the "
+                       "either: Location ... was not found): write '{name}' in quotes for the "
                        "text, ${{{name}}} for a field, brackets for a function", "bare_name")
     EXPR_NEED_PAREN = T("此处应为 ')'，实际是 {found}", "Expected ')' here, found {found}",
                         "syntax")

@@ -64,7 +64,7 @@ class FormMessages:
         "这个位置没有测得精度（手填、粘贴或在地图上选的点）；表单要求 GPS 精度在 {limit} 米以内，"
         "需要时请用“GPS 接收机…”定位。仍可照常保存",
         "This position has no measured accuracy (typed, pasted or placed on the map); the form "
-        "asks for GPS accuracy within {limit} m: use “GPS receiver…” if needed. It can still be "
+        "asks for GPS accuracy within {limit} m: use 'GPS receiver...' if needed. It can still be "
         "saved")
     FORM_NOTE_ACCURACY_POOR = T(
         "这个位置的精度是 {accuracy} 米，比表单要求的 {limit} 米差。仍可照常保存",
@@ -182,7 +182,7 @@ class FormMessages:
         "{path} 指向 {place}，表单里没有这个字段（ODK Collect 也打不开这样的表单：Location … was not "
         "found）；引用字段请写 ${{字段名}}",
         "{path} points to {place}, a field the form does not have (ODK Collect cannot open such "
-        "a form either: Location … was not found); refer to a field as ${{name}}",
+        "a form either: Location ... was not found); refer to a field as ${{name}}",
         "unsupported_path")
     FORM_CHT_PATH = T(
         "{source} 是 CHT（Community Health Toolkit）表单专用的写法：inputs 组由 CHT 应用在打开表单时"
