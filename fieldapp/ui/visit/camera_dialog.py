@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
 
 from fieldapp.core.camera import MAX_SIDE, Source, photo_jpeg, thumbnail_jpeg
 from fieldapp.core.errors import FieldappError
@@ -37,6 +44,8 @@ class CameraDialog(QDialog):
         self.preview = QLabel(self.tr("Starting the camera…"))
         self.preview.setAlignment(Qt.AlignCenter)
         self.preview.setMinimumSize(320, 240)
+        self.preview.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)  # frames never
+        # push the window past the screen
         self.preview.setStyleSheet("background: #222; color: #ddd;")
         self.status = QLabel(self.tr("Space or Enter takes the photo; Esc cancels."))
         self.status.setWordWrap(True)
