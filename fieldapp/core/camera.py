@@ -21,7 +21,7 @@ from fieldapp.core.messages import ErrorCode
 
 Source = int | str
 PROBE_INDEXES = range(4)
-PROBE_SECONDS = 3.0  # all indexes together; a camera that answers later is not offered
+PROBE_SECONDS = 5.0  # all indexes together (MSMF can take seconds); a later camera is not offered
 MAX_SIDE = 2048
 THUMB_SIDE = 192
 QUALITIES = (85, 75, 60, 45)  # tried in turn until the photo fits the attachment limit
