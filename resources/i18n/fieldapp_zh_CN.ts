@@ -239,6 +239,10 @@ The database as it is now is backed up first, so this can be undone by restoring
 <context>
     <name>CameraDialog</name>
     <message>
+        <source>Camera %1</source>
+        <translation>摄像头 %1</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

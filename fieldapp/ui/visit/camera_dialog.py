@@ -1,4 +1,4 @@
-"""Take a photo with a camera: a live preview (frames read on a thread, camera_reader.py),
+"""Take a photo with a camera (a choice of camera when the laptop has several): a live preview (frames read on a thread, camera_reader.py),
 Space or Enter takes the picture, "Retake" goes back to the preview, "Use this photo" (or Enter
 again) hands it to the form, Esc cancels. A camera that cannot be opened or stops sending
 pictures is said in words, in red. `answer()` is (JPEG, thumbnail JPEG), made by
@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from fieldapp.core.camera import MAX_SIDE, Source, photo_jpeg, thumbnail_jpeg
+from fieldapp.core.camera import MAX_SIDE, Source, camera_name, photo_jpeg, thumbnail_jpeg
 from fieldapp.core.errors import FieldappError
 from fieldapp.ui.shell.i18n import form_language
 from fieldapp.ui.visit.camera_reader import CameraReader
@@ -33,21 +34,23 @@ def to_qimage(frame) -> QImage:
 
 
 class CameraDialog(QDialog):
-    def __init__(self, source: Source, max_side: int = MAX_SIDE, parent=None):
+    def __init__(self, sources: Source | list[Source], max_side: int = MAX_SIDE, parent=None):
+        """`sources`: the cameras found (a choice is offered when there are several)."""
         super().__init__(parent)
+        sources = sources if isinstance(sources, list) else [sources]
         self.setWindowTitle(self.tr("Take photo"))
         self.max_side = max_side
         self.frame = None  # the picture taken (None while previewing)
         self.frames_shown = 0
         self._seen = 0
         self.photo: tuple[bytes, bytes] | None = None
-        self.preview = QLabel(self.tr("Starting the camera…"))
+        self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignCenter)
         self.preview.setMinimumSize(320, 240)
         self.preview.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)  # frames never
         # push the window past the screen
         self.preview.setStyleSheet("background: #222; color: #ddd;")
-        self.status = QLabel(self.tr("Space or Enter takes the photo; Esc cancels."))
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.capture_button = QPushButton(self.tr("Take photo (Space)"))
         self.retake_button = QPushButton(self.tr("Retake"))
@@ -67,17 +70,43 @@ class CameraDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.use_button)
         buttons.addWidget(self.cancel_button)
+        self.camera_box = QComboBox()
+        for source in sources:
+            self.camera_box.addItem(self.tr("Camera %1").replace("%1", camera_name(source)),
+                                    source)
+        self.camera_box.setVisible(len(sources) > 1)
+        self.camera_box.setFocusPolicy(Qt.NoFocus)
+        self.camera_box.currentIndexChanged.connect(
+            lambda _i: self._start(self.camera_box.currentData()))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.camera_box)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self._show_buttons()
-        self.reader = CameraReader(source)
+        self.reader: CameraReader | None = None
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self._poll)
+        self._start(sources[0])
+        fit_to_screen(self, 800, 640)
+
+    def _start(self, source: Source) -> None:
+        """Preview `source` (the camera chosen), from its first frame."""
+        self._stop()
+        self.frame, self.frames_shown, self._seen = None, 0, 0
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText(self.tr("Starting the camera…"))
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Space or Enter takes the photo; Esc cancels."))
+        self._show_buttons()
+        self.reader = CameraReader(source)
         self.reader.start()
         self._timer.start()
-        fit_to_screen(self, 800, 640)
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        if self.reader is not None:
+            self.reader.stop()
+            self.reader.join(1.0)
 
     def _show_buttons(self) -> None:
         taken = self.frame is not None
@@ -121,7 +150,7 @@ class CameraDialog(QDialog):
         self._show_buttons()
 
     def retake(self) -> None:
-        if self.reader.failure is not None:
+        if self.reader is None or self.reader.failure is not None:
             return
         self.frame = None
         self.status.setText(self.tr("Space or Enter takes the photo; Esc cancels."))
@@ -151,7 +180,5 @@ class CameraDialog(QDialog):
         super().keyPressEvent(event)  # Esc cancels
 
     def done(self, result: int) -> None:
-        self._timer.stop()
-        self.reader.stop()
-        self.reader.join(1.0)
+        self._stop()
         super().done(result)

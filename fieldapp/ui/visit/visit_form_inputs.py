@@ -96,7 +96,7 @@ class FormInputs:
             return None
         try:
             check_extension("photo.jpg", "image", f.accept)  # the form's body::accept, if any
-            photo = _ask(CameraDialog(sources[0], int(f.parameters.get("max-pixels", MAX_SIDE)),
+            photo = _ask(CameraDialog(sources, int(f.parameters.get("max-pixels", MAX_SIDE)),
                                       self))
             return self.put_attachment(photo[0], "image/jpeg", photo[1]) if photo else None
         except Exception as exc:  # noqa: BLE001 - a photo that cannot be used is a message

@@ -127,3 +127,39 @@ def test_a_camera_that_fails_is_said_in_words(qtbot, tmp_path):
     qtbot.keyClick(dialog, Qt.Key_Space)  # nothing to take
     assert dialog.frame is None
     dialog.reject()
+
+
+def test_a_camera_that_stops_sending_pictures_is_said_in_words(qtbot, monkeypatch, tmp_path):
+    from fieldapp.core import camera as camera_module
+
+    reads = {"n": 0}
+    real_read = camera_module.Camera.read
+
+    def unplugged_after_three(self):
+        reads["n"] += 1
+        if reads["n"] > 3:
+            raise camera_module.CameraError(camera_module.ErrorCode.CAMERA_LOST,
+                                            camera=camera_module.camera_name(0))
+        return real_read(self)
+
+    monkeypatch.setattr(camera_module.Camera, "read", unplugged_after_three)
+    dialog = CameraDialog(write_video(tmp_path / "cam.avi"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: "#1" in dialog.status.text(), timeout=5000)
+    assert "摄像头" in dialog.status.text() and not dialog.capture_button.isEnabled()
+    dialog.reject()
+
+
+def test_with_two_cameras_the_other_one_can_be_chosen(qtbot, tmp_path):
+    broken = tmp_path / "broken.avi"
+    broken.write_bytes(b"not a video")
+    dialog = CameraDialog([str(broken), write_video(tmp_path / "cam.avi")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.camera_box.isVisible()
+    qtbot.waitUntil(lambda: "broken.avi" in dialog.status.text(), timeout=5000)
+    dialog.camera_box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.frames_shown >= 1, timeout=5000)
+    assert dialog.capture_button.isEnabled() and "broken.avi" not in dialog.status.text()
+    dialog.reject()
