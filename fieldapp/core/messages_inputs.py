@@ -31,6 +31,17 @@ class InputMessages:
     GPS_NO_FIX = T("GPS 在 {seconds} 秒内没有定位（收不到卫星）：请到开阔处再试",
                    "The GPS found no position within {seconds} s (no satellites): try again in "
                    "the open")
+    # ---- camera photos (core.camera, ui.visit.camera_dialog) -----------------------------------
+    CAMERA_OPEN = T("无法打开摄像头 {camera}：请检查它是否已连接、是否被其他程序占用",
+                    "Cannot open the camera {camera}: check that it is plugged in and not used "
+                    "by another program")
+    CAMERA_LOST = T("摄像头 {camera} 没有画面（已断开或出错）：请检查连接后重试",
+                    "The camera {camera} sends no picture (unplugged or failed): check it and "
+                    "try again")
+    CAMERA_TOO_LARGE = T("照片压缩后仍然太大（超过 {megabytes} MB）",
+                         "The photo is still too large after compression (over {megabytes} MB)")
+    CAMERA_NO_OPENCV = T("无法使用摄像头：缺少 OpenCV（opencv-python-headless）",
+                         "Cannot use the camera: OpenCV (opencv-python-headless) is missing")
     # ---- audio / video / file answers (ui.visit.visit_form_file) ------------------------------
     ATTACH_MISSING = T("文件不存在: {name}", "The file does not exist: {name}")
     ATTACH_EMPTY = T("文件是空的: {name}", "The file is empty: {name}")

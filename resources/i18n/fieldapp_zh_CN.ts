@@ -237,6 +237,49 @@ The database as it is now is backed up first, so this can be undone by restoring
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Camera %1</source>
+        <translation>摄像头 %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter uses this photo; Retake goes back to the camera.</source>
+        <translation>按回车键使用此照片；点“重拍”回到摄像头画面。</translation>
+    </message>
+    <message>
+        <source>No picture from the camera</source>
+        <translation>摄像头没有画面</translation>
+    </message>
+    <message>
+        <source>Retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <source>Space or Enter takes the photo; Esc cancels.</source>
+        <translation>按空格键或回车键拍照；按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在打开摄像头…</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Take photo (Space)</source>
+        <translation>拍照（空格）</translation>
+    </message>
+    <message>
+        <source>Use this photo</source>
+        <translation>使用此照片</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Cannot save</source>
@@ -2800,6 +2843,10 @@ Please send this file to the county office (县融媒体中心).</source>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <source>Take photo…</source>
+        <translation>拍照…</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,24 @@ def _store(c: Context):
     return c.store
 
 
+def _camera(c: Context) -> QWidget:
+    """The camera window on a generated video (the test's stand-in for a webcam), once its
+    preview shows a frame."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from camera_video import write_video
+
+    from fieldapp.ui.visit.camera_dialog import CameraDialog
+
+    w = CameraDialog(write_video(c.work / "camera.avi", 640, 480))
+    w.show()
+    app = QApplication.instance()
+    for _ in range(100):
+        if w.frames_shown or w.reader.failure is not None:
+            break
+        settle(app, 1)
+    return w
+
+
 FACTORIES: dict[str, Callable[[Context], QWidget]] = {
     "fieldapp.ui.shell.main_window.MainWindow": _main_window,
     "fieldapp.ui.visit.visit_form_dialog.VisitFormDialog": _visit,
@@ -140,6 +158,7 @@ FACTORIES: dict[str, Callable[[Context], QWidget]] = {
         "fieldapp.ui.visit.trace_dialog", "TraceDialog", _store, lambda c: "geoshape",
         lambda c: None, lambda c: None, lambda c: c.village),
     "fieldapp.ui.visit.gps_dialog.GpsDialog": _lazy("fieldapp.ui.visit.gps_dialog", "GpsDialog"),
+    "fieldapp.ui.visit.camera_dialog.CameraDialog": _camera,
 }
 # Base classes that are never shown on their own.
 ABSTRACT = {"fieldapp.ui.widgets.output_dialog.OutputDialog"}

@@ -40,6 +40,7 @@ from fieldapp.survey.runtime import FormState, answer_key, last_saved_names
 from fieldapp.ui.widgets.errors import describe, show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
 from fieldapp.ui.shell.i18n import form_language
+from fieldapp.ui.visit.camera_probe import camera_probe
 from fieldapp.ui.visit.visit_form_editors import Editor, LineEditor
 from fieldapp.ui.visit.visit_form_photo import DEFAULT_MAX_PIXELS, prepare_photo
 from fieldapp.ui.visit.visit_form_record import HouseholdVisitRecord
@@ -119,7 +120,8 @@ class VisitFormWidget(RepeatInstances, FormInputs, QWidget):
                                      lambda sha: V.thumbnail(self.store, sha),
                                      self.record.point(), self._store_signature,
                                      choose_file=self._choose_file, file_info=self._file_info,
-                                     draw_on_map=self._draw_on_map, read_gps=self._read_gps)
+                                     draw_on_map=self._draw_on_map, read_gps=self._read_gps,
+                                     take_photo=self._take_photo, cameras=camera_probe())
         self._add_items(self.form.children, self.content_layout)
         self._add_extra_answers()
         self.content_layout.addStretch(1)

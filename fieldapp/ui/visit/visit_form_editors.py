@@ -238,7 +238,9 @@ class AttachedEditor(Editor):
     remove_button: QPushButton
 
     def _pick(self) -> None:
-        sha = self._choose()
+        self._stored(self._choose())
+
+    def _stored(self, sha: str | None) -> None:
         if sha:
             self.edited.emit(sha, True)
 
@@ -250,10 +252,12 @@ class AttachedEditor(Editor):
 
 
 class PhotoEditor(AttachedEditor):
-    """image: choose a picture file; the form stores it and shows its thumbnail."""
+    """image: choose a picture file, or take one with the camera (`take`; its button is shown
+    by `follow_cameras` once a camera is known to exist); the form stores it and shows its
+    thumbnail."""
 
     def __init__(self, choose: Callable[[], str | None], thumbnail: Callable[[str], bytes | None],
-                 parent=None):
+                 parent=None, take: Callable[[], str | None] | None = None):
         super().__init__(parent)
         self._choose, self._thumbnail = choose, thumbnail
         self.preview = QLabel(self)
@@ -261,15 +265,30 @@ class PhotoEditor(AttachedEditor):
         self.preview.setFrameShape(QFrame.StyledPanel)
         self.preview.setAlignment(Qt.AlignCenter)
         self.pick_button = QPushButton(self.tr("Choose photo…"), self)
+        self.camera_button = QPushButton(self.tr("Take photo…"), self)
+        self.camera_button.setVisible(False)
+        self._cameras: Callable[[], bool] | None = None
+        if take is not None:
+            self.camera_button.clicked.connect(lambda: self._stored(take()))
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setFocusPolicy(Qt.NoFocus)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.preview)
         layout.addWidget(self.pick_button)
+        layout.addWidget(self.camera_button)
         layout.addWidget(self.remove_button)
         layout.addStretch(1)
         self._connect(self.pick_button)
+
+    def follow_cameras(self, available: Callable[[], bool]) -> None:
+        """Show the camera button while `available()` says a camera exists (asked again on
+        `update_camera`)."""
+        self._cameras = available
+        self.update_camera()
+
+    def update_camera(self) -> None:
+        self.camera_button.setVisible(bool(self._cameras and self._cameras()))
 
     def set_value(self, value) -> None:
         self.value = value or None

@@ -1,7 +1,7 @@
 """The visit form's helpers for laptop-shaped inputs: attaching recordings, videos and files,
-drawing a line or area (or placing a point) on the village map, a position from a USB/serial
-GPS, and dropping the earlier pictures of a signature drawn again or cleared. Mixed into
-VisitFormWidget (it has store, user, record and the form's answers)."""
+a photo from the camera, drawing a line or area (or placing a point) on the village map, a
+position from a USB/serial GPS, and dropping the earlier pictures of a signature drawn again or
+cleared. Mixed into VisitFormWidget (it has store, user, record and the form's answers)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,19 @@ import json
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from fieldapp.core.attached_files import file_filter, format_size, name_of, read_attachment_file
+from fieldapp.core.attached_files import (
+    check_extension,
+    file_filter,
+    format_size,
+    name_of,
+    read_attachment_file,
+)
+from fieldapp.core.camera import MAX_SIDE
 from fieldapp.core.progress import Cancelled
 from fieldapp.store import visits as V
 from fieldapp.survey.model import Field
 
+from fieldapp.ui.visit.camera_probe import camera_probe
 from fieldapp.ui.widgets.errors import show_error
 from fieldapp.ui.widgets.job_runner import JobRunner
 
@@ -77,6 +85,23 @@ class FormInputs:
         if info is None:
             return None
         return name_of(info["media_type"]) or sha[:12], format_size(info["size"])
+
+    # ----- camera ------------------------------------------------------------------------------
+    def _take_photo(self, f: Field) -> str | None:
+        """A photo from the session's camera, stored like a chosen file (None: cancelled)."""
+        from fieldapp.ui.visit.camera_dialog import CameraDialog
+
+        sources = camera_probe().sources
+        if not sources:
+            return None
+        try:
+            check_extension("photo.jpg", "image", f.accept)  # the form's body::accept, if any
+            photo = _ask(CameraDialog(sources, int(f.parameters.get("max-pixels", MAX_SIDE)),
+                                      self))
+            return self.put_attachment(photo[0], "image/jpeg", photo[1]) if photo else None
+        except Exception as exc:  # noqa: BLE001 - a photo that cannot be used is a message
+            show_error(self, exc, _t("Cannot use this photo"))
+            return None
 
     # ----- map and GPS ----------------------------------------------------------------------
     def _draw_on_map(self, kind: str, value: str | None) -> str | None:

@@ -20,6 +20,7 @@ from fieldapp.ui.visit.visit_form_editors import (
     NoteEditor,
     PhotoEditor,
 )
+from fieldapp.ui.visit.camera_probe import CameraProbe
 from fieldapp.ui.visit.visit_form_file import FileEditor
 from fieldapp.ui.visit.visit_form_signature import SignatureEditor
 
@@ -97,12 +98,15 @@ class EditorFactory:
                  choose_file: Callable[[Field], str | None] | None = None,
                  file_info: Callable[[str], tuple[str, str] | None] | None = None,
                  draw_on_map: Callable[[str, str | None], str | None] | None = None,
-                 read_gps: Callable[[Field], str | None] | None = None):
+                 read_gps: Callable[[Field], str | None] | None = None,
+                 take_photo: Callable[[Field], str | None] | None = None,
+                 cameras: CameraProbe | None = None):
         self.form, self.language = form, language
         self.store_signature = store_signature
         self.choose_file, self.file_info = choose_file, file_info
         self.draw_on_map, self.read_gps = draw_on_map, read_gps
         self.choose_photo, self.thumbnail = choose_photo, thumbnail
+        self.take_photo, self.cameras = take_photo, cameras
         self.household_point = household_point
 
     def create(self, f: Field) -> Editor | None:
@@ -114,7 +118,7 @@ class EditorFactory:
         if t == "image" and "signature" in f.appearance.split() and self.store_signature:
             return SignatureEditor(self.store_signature, self.thumbnail)
         if t == "image":
-            return PhotoEditor(lambda: self.choose_photo(f), self.thumbnail)
+            return self._photo_editor(f)
         if t in ("note",) or (t == "calculate" and f.labels):
             return NoteEditor()
         placeholders = {
@@ -134,6 +138,18 @@ class EditorFactory:
         if t in placeholders or t == "text":
             return LineEditor(placeholders.get(t, ""))
         return None  # calculate without label, metadata: not shown
+
+    def _photo_editor(self, f: Field) -> PhotoEditor:
+        """A picture file, or the camera once the session's probe has found one (the probe runs
+        on its thread: the form never waits for it)."""
+        take, cameras = self.take_photo, self.cameras
+        if take is None or cameras is None:
+            return PhotoEditor(lambda: self.choose_photo(f), self.thumbnail)
+        editor = PhotoEditor(lambda: self.choose_photo(f), self.thumbnail, take=lambda: take(f))
+        editor.follow_cameras(cameras.available)
+        cameras.known.connect(editor.update_camera)  # a bound slot: dropped with the editor
+        cameras.start()
+        return editor
 
     def _location_editor(self, f: Field, placeholder: str) -> LineEditor:
         """Typed or pasted coordinates, with buttons: the household's position, the map and a
