@@ -203,43 +203,56 @@ def _floor(empty: Path, bundles: list[Path], target: Path, work: Path) -> tuple[
     return seconds, time.process_time() - cpu0
 
 
+def _ours(empty: Path, ours_db: Path, bundles: list[Path]) -> tuple[float, float, dict]:
+    """Wall and CPU seconds of our merge of every bundle into a fresh copy of the county."""
+    remove_db(ours_db)
+    shutil.copyfile(empty, ours_db)
+    cpu0 = time.process_time()
+    seconds, result = timed(lambda: _merge_all(ours_db, bundles))
+    return seconds, time.process_time() - cpu0, result
+
+
+def _merge_all(db: Path, bundles: list[Path]) -> dict:
+    with Store.open(db) as s:
+        keys = identity.unlock(s, PW)
+        return merge.merge_files(s, bundles, keys).as_json()
+
+
 def run(workdir: Path, households: int) -> list[dict]:
+    """Ours and the floor twice, alternating, each the faster of its two (the shared machine's
+    speed moves minute to minute; their ratio is the point); the upserts between them."""
     workdir = Path(workdir)
     source, _ = ensure_county(workdir, households)
     empty, bundles = _prepare(workdir, source)
-    ours_db = workdir / "merge-ours.sqlite"
-    remove_db(ours_db)
-    shutil.copyfile(empty, ours_db)
-
-    def merge_all():
-        with Store.open(ours_db) as s:
-            keys = identity.unlock(s, PW)
-            return merge.merge_files(s, bundles, keys).as_json()
-
-    cpu0 = time.process_time()
-    ours, result = timed(merge_all)
-    ours_cpu = time.process_time() - cpu0
-    with Store.open(ours_db, readonly=True) as s:
-        merged = s.conn.execute("SELECT count(*) FROM households").fetchone()[0]
+    ours_db, floor_db = workdir / "merge-ours.sqlite", workdir / "merge-floor.sqlite"
     base_db = workdir / "merge-baseline.sqlite"
+    remove_db(floor_db)
+    first = _ours(empty, ours_db, bundles)
+    floors = [_floor(empty, bundles, floor_db, workdir)]
     remove_db(base_db)
     base, base_cpu = _baseline(empty, source, base_db)
-    again, result2 = timed(merge_all)
-    floor_db = workdir / "merge-floor.sqlite"
+    second = _ours(empty, ours_db, bundles)
     remove_db(floor_db)
-    floor, floor_cpu = _floor(empty, bundles, floor_db, workdir)
+    floors.append(_floor(empty, bundles, floor_db, workdir))
+    ours, ours_cpu, result = min(first, second, key=lambda r: r[0])
+    floor, floor_cpu = min(floors)
+    with Store.open(ours_db, readonly=True) as s:
+        merged = s.conn.execute("SELECT count(*) FROM households").fetchone()[0]
+    again, result2 = timed(lambda: _merge_all(ours_db, bundles))
     size = sum(b.stat().st_size for b in bundles) / 1e6
     note = (f"{len(bundles)} bundles ({size:.0f} MB), {merged:,} households, "
             f"{result['applied']:,} changes, {len(result['rejected'])} rejected; "
             f"CPU {ours_cpu:.1f} s vs {base_cpu:.1f} s ({ours_cpu / base_cpu:.2f}×); throughput"
-            f" {base / ours:.2f}× the upserts' (goal >= 0.5×); {ours / floor:.2f}× the floor")
+            f" {base / ours:.2f}× the upserts' (goal >= 0.5×); {ours / floor:.2f}× the floor;"
+            f" faster of {first[0]:.1f} s and {second[0]:.1f} s")
     rows = [row("merge 20 township bundles", ours, "sqlite upsert of same rows", base, note),
             row("merge the same 20 again (no-op)", again, "sqlite upsert of same rows", base,
                 f"applied {result2['applied']}"),
             row("floor: bare read + raw writes of the same rows, change log and archive,"
                 " a transaction a bundle", floor, "sqlite upsert of same rows", base,
                 f"CPU {floor_cpu:.1f} s vs {base_cpu:.1f} s ({floor_cpu / base_cpu:.2f}×);"
-                f" ours is {ours / floor:.2f}× the floor (CPU {ours_cpu / floor_cpu:.2f}×)")]
+                f" ours is {ours / floor:.2f}× the floor (CPU {ours_cpu / floor_cpu:.2f}×);"
+                f" faster of {floors[0][0]:.1f} s and {floors[1][0]:.1f} s")]
     if getattr(run, "keep", False):
         return rows
     for p in (ours_db, base_db, floor_db, empty, *bundles):
