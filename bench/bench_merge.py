@@ -110,6 +110,17 @@ def _prepare(workdir: Path, source: Path) -> tuple[Path, list[Path]]:
     return county, bundles
 
 
+def _raw_connection(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection set up as the app's (WAL, foreign keys) with the merge's page
+    cache, for the baseline and the floor."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")  # same page cache as ours
+    return conn
+
+
 def _baseline(empty: Path, source: Path, target: Path) -> tuple[float, float]:
     """Wall and CPU seconds of the upserts (the rows are read before the clock starts)."""
     shutil.copyfile(empty, target)
@@ -125,11 +136,7 @@ def _baseline(empty: Path, source: Path, target: Path) -> tuple[float, float]:
     src.close()
 
     def upsert() -> None:
-        conn = sqlite3.connect(target, isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")  # same page cache as ours
+        conn = _raw_connection(target)
         conn.execute("BEGIN IMMEDIATE")
         for sql, rows in data.values():
             conn.executemany(sql, rows)
@@ -163,11 +170,7 @@ def _floor(empty: Path, bundles: list[Path], target: Path, work: Path) -> tuple[
 
     def write_all() -> None:
         db = _Conn()
-        conn = db.conn = sqlite3.connect(target, isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")  # same page cache as ours
+        conn = db.conn = _raw_connection(target)
         conn.execute("PRAGMA wal_autocheckpoint = 0")  # as ours: one checkpoint at the end
         for bundle in bundles:
             changes = _bare_read(bundle, keys, work)
