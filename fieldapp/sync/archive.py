@@ -120,9 +120,10 @@ class Payload:
             raise BundleRejected(ErrorCode.BUNDLE_MEMBER_SIZE, name=name, where=self.where)
         return data
 
-    def _json(self, data: bytes, name: str) -> Any:
+    def _json(self, data: bytes, name: str, walked: bool = False) -> Any:
+        read = jsonguard.loads_walked if walked else jsonguard.loads
         try:
-            return jsonguard.loads(data, member=name, where=self.where)
+            return read(data, member=name, where=self.where)
         except jsonguard.TooDeep as exc:
             raise BundleRejected(exc.entry, where=self.where, **exc.params) from None
         except (UnicodeDecodeError, ValueError):
@@ -140,8 +141,10 @@ class Payload:
             raise BundleRejected(ErrorCode.BUNDLE_MEMBER_CHECKSUM, name=name, where=self.where)
         return data
 
-    def read_json(self, name: str) -> Any:
-        return self._json(self.read(name), name)
+    def read_json(self, name: str, *, walked: bool = False) -> Any:
+        """A member's document (walked: the caller bounds its nesting as it validates every
+        value, jsonguard.loads_walked)."""
+        return self._json(self.read(name), name, walked)
 
     def close(self) -> None:
         self.zf.close()

@@ -10,9 +10,12 @@ import json
 import math
 import re
 import sys
+from itertools import chain, compress, repeat
+from operator import is_
 from typing import Any
 
 from fieldapp.core.clock import HLC_RE, valid_hlc
+from fieldapp.core.jsonguard import MAX_DEPTH
 from fieldapp.core.messages import ErrorCode
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 from fieldapp.store.sync_log.change_json import _dumps, _dumps_flat
@@ -82,6 +85,8 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
                                      where=where)
     if c.old:
         _check_olds(c, where)
+    if c.op == "delete" and c.data:  # logged as sent, though a delete's data is not read
+        _check_depth(c, c.data.values(), where)
     for name, v in values.items():
         cls = v.__class__
         if cls is str or v is None:  # fits every field, holds no number
@@ -91,6 +96,7 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
                 continue  # a finite number in range (NaN and infinities fail the comparison)
             raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
                                  field=f"{c.tbl}.{name}", value=repr(v)[:40])
+        _check_depth(c, (v,), where)
         if not _value_ok(name, v):
             raise BundleRejected(ErrorCode.CHANGE_VALUE_TYPE, table=c.tbl, field=name,
                                  version=c.version, where=where)
@@ -100,8 +106,30 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
     return c
 
 
+def _check_depth(c: Change, values, where: str) -> None:
+    """changes.json is read without a nesting bound (jsonguard.loads_walked): the values that
+    hold lists or objects are bounded here, below the list of changes, a change and its data."""
+    if _deeper(list(values), MAX_DEPTH - 3):
+        raise BundleRejected(ErrorCode.JSON_TOO_DEEP, member="changes.json", limit=MAX_DEPTH,
+                             where=where)
+
+
+def _deeper(level: list, limit: int) -> bool:
+    """Whether lists and objects among `level` nest more than `limit` deep ([] is 1): walked a
+    level at a time, each in C-speed passes (no recursion, no Python step per value)."""
+    for _ in range(limit + 1):
+        kinds = list(map(type, level))
+        lists = list(compress(level, map(is_, kinds, repeat(list))))
+        dicts = list(compress(level, map(is_, kinds, repeat(dict))))
+        if not lists and not dicts:
+            return False
+        level = list(chain(chain.from_iterable(lists), *map(dict.values, dicts)))
+    return True
+
+
 def _check_olds(c: Change, where: str) -> None:
     """The old values are logged as JSON: no NaN or infinity there either."""
+    _check_depth(c, c.old.values(), where)
     for name, v in c.old.items():
         if v.__class__ is not str and not _number_ok("", v):
             raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,

@@ -88,7 +88,7 @@ def read_contents(opened: Opened, work: Path, keys: KeyPair | None,
     if version > SCHEMA_VERSION:
         raise BundleRejected(ErrorCode.BUNDLE_NEWER_PROGRAM, version=version,
                              supported=SCHEMA_VERSION, where=where)
-    raw = payload.read_json("changes.json")
+    raw = payload.read_json("changes.json", walked=True)  # nesting bounded by changes_from_lists
     if not isinstance(raw, list):
         raise BundleRejected(ErrorCode.BUNDLE_CHANGES_FORMAT, where=where)
     changes = changes_from_lists(raw, where)

@@ -90,6 +90,38 @@ def test_deep_or_oversized_json_is_refused_without_recursion_error(field, name, 
     assert data_snapshot(f.county_path) == before
 
 
+def _nested_rows(lap, column: int, levels: int) -> list[tuple]:
+    """The laptop's changes with one household update's data (6) or old values (7) holding a
+    value nested `levels` deep: within orjson's own bound of 1024, beyond the bundle's 64."""
+    rows, done = [], False
+    with Store.open(lap) as s:
+        for r in sync_export.fill_inserts(s, sync_export.own_changes(s, s.device_id, 0)):
+            if not done and r[3] == "households" and r[5] == "update":
+                doc = json.loads(r[column] or "{}")
+                doc["size"] = json.loads("[" * levels + "]" * levels)
+                r, done = (*r[:column], json.dumps(doc), *r[column + 1:]), True
+            rows.append(r)
+    return rows
+
+
+@pytest.mark.parametrize(("column", "levels", "refused"), [
+    (6, 61, False), (6, 62, True), (7, 62, True), (6, 500, True)])
+def test_a_value_nested_past_the_limit_is_refused(field, column, levels, refused):
+    """changes.json is parsed without a depth scan (jsonguard.loads_walked): the values are
+    bounded while each change is checked; at 61 levels the document is 64 deep, the limit."""
+    f, lap = field
+    name = f"v{column}-{levels}.fab"
+    bundle = craft_export(lap, f.tmp / name, rows=_nested_rows(lap, column, levels))
+    before = data_snapshot(f.county_path)
+    run = _merge(f, "--dry-run", bundle)
+    if refused:
+        assert_refused(run, name, "changes.json", "嵌套超过 64 层")
+        assert "RecursionError" not in run.stderr + run.stdout
+    else:  # read, and refused for what the value is, not for its depth
+        assert "嵌套超过" not in run.stdout + run.stderr and "Traceback" not in run.stderr
+    assert data_snapshot(f.county_path) == before
+
+
 @pytest.mark.parametrize(("field_name", "value"), [
     ("lat", float("nan")), ("lon", float("inf")), ("lon", 200.0), ("size", float("-inf")),
 ])

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
+from fieldapp.core import jsonguard
 from fieldapp.core.roster import persons
 from fieldapp.core.status import derive_status
 from fieldapp.store.coverage_rule import _rule_of
@@ -111,7 +112,7 @@ def _new_household_status(plan, conn) -> set[str]:
         else:
             known = by_text.get(answers)
             if known is None:
-                doc = json.loads(answers) or None
+                doc = jsonguard.stored(answers) or None
                 known = by_text[answers] = (derive_status(doc, rule), persons(doc))
             st, n = known
         row["status"], row["status_reason"] = st.status, st.reason
