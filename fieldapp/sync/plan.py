@@ -92,10 +92,10 @@ class _Planner:
     def __init__(self, state, self_device, attachment, township, where):
         self.state, self.self_device, self.where = state, self_device, where
         self.attachment, self.township = attachment, township
-        self.rows: dict[tuple[str, str], WorkingRow | None] = {}
-        # records new here whose one change in the bundle inserts them: (row, village), planned
-        # without a WorkingRow or a history (nothing else in the bundle touches them)
-        self.fresh: dict[tuple[str, str], tuple[dict[str, Any], str | None]] = {}
+        self.rows: dict[tuple[str, str], WorkingRow] = {}  # records found here or planned
+        # records new here whose one change in the bundle inserts them: (table, uuid, row,
+        # village), planned without a WorkingRow or a history (nothing else touches them)
+        self.fresh: list[tuple[str, str, dict[str, Any], str | None]] = []
         self.hh_village: dict[str, str] = {}
         self.conflicts: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
         self.conflicted: set[tuple[str, str]] = set()
@@ -147,10 +147,9 @@ class _Planner:
         households: set[str] = set()
         for tbl, uuids in by_tbl.items():
             found = self.state.records(tbl, sorted(uuids))
-            for u in uuids:
-                row = found.get(u)
-                self.rows[(tbl, u)] = None if row is None else WorkingRow(tbl, row, is_new=False)
-                if row is not None and "household_uuid" in row:
+            for u, row in found.items():
+                self.rows[(tbl, u)] = WorkingRow(tbl, row, is_new=False)
+                if "household_uuid" in row:
                     households.add(row["household_uuid"])
             for row in self.state.open_conflicts(tbl, sorted(uuids)):
                 key = (row["tbl"], row["record_uuid"], row["field"])
@@ -166,7 +165,7 @@ class _Planner:
         for u, row in self.state.records("households", sorted(households - {None})).items():
             self.hh_village[u] = row["village_code"]
         for (tbl, u), wr in self.rows.items():
-            if tbl == "households" and wr is not None:
+            if tbl == "households":
                 self.hh_village[u] = wr.row["village_code"]
 
     def _fresh_keys(self, todo: list[Change]) -> set[tuple[str, str]]:
@@ -177,7 +176,7 @@ class _Planner:
             only[key] = None if key in only else c
         rows = self.rows
         return {k for k, c in only.items()
-                if c is not None and c.op == "insert" and rows.get(k) is None}
+                if c is not None and c.op == "insert" and k not in rows}
 
     def _insert_fresh(self, key: tuple[str, str], c: Change) -> None:
         row = self._new_record(c, c.values())
@@ -185,7 +184,7 @@ class _Planner:
         if self.township:
             village = self._row_village(c.tbl, row)
             self._check_code(c.tbl, village)
-        self.fresh[key] = (row, village)
+        self.fresh.append((c.tbl, c.record_uuid, row, village))
 
     # ----- one change ------------------------------------------------------------------------
     def _apply(self, c: Change) -> None:
@@ -337,23 +336,18 @@ class _Planner:
         """Records may only point at households and areas that exist (here or in the bundle):
         a bundle that does not is refused before anything is written."""
         codes: set[str | None] = set()
-        fresh = self.fresh
-        for (tbl, u), wr in self.rows.items():
-            if wr is not None and (wr.is_new or wr.dirty):
-                r = wr.row
-            elif wr is None and (tbl, u) in fresh:
-                r = fresh[(tbl, u)][0]
-            else:
-                continue
+        written = [(tbl, u, wr.row) for (tbl, u), wr in self.rows.items()
+                   if wr.is_new or wr.dirty]
+        known = self.hh_village
+        for tbl, u, r, *_ in (*written, *self.fresh):
             hh = r.get("household_uuid")
-            if hh is not None and hh not in self.hh_village:
+            if hh is not None and hh not in known:
                 raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_HOUSEHOLD, table=tbl, uuid=u,
-                                         household=hh, where=self.where)
+                                     household=hh, where=self.where)
             codes.update(map(r.get, _CODE_COLUMNS))
         codes.discard(None)
-        codes -= {wr.row["code"] for (tbl, _), wr in self.rows.items()
-                  if tbl == "areas" and wr is not None}
-        codes -= {row["code"] for (tbl, _), (row, _v) in fresh.items() if tbl == "areas"}
+        codes -= {wr.row["code"] for (tbl, _), wr in self.rows.items() if tbl == "areas"}
+        codes -= {row["code"] for tbl, _u, row, _v in self.fresh if tbl == "areas"}
         missing = codes - self.state.area_codes(sorted(codes))
         if missing:
             raise BundleRejected(ErrorCode.BUNDLE_UNKNOWN_AREA, area=min(missing),
@@ -362,12 +356,10 @@ class _Planner:
     def _finish(self) -> None:
         p = self.plan
         self._check_references()
-        fresh = self.fresh
         for (tbl, u), wr in self.rows.items():
-            if wr is not None:
-                self._finish_row(tbl, u, wr)
-            elif (tbl, u) in fresh:
-                self._finish_fresh(tbl, u, *fresh[(tbl, u)])
+            self._finish_row(tbl, u, wr)
+        for fresh in self.fresh:
+            self._finish_fresh(*fresh)
         for rows in self.conflicts.values():
             for row in rows.values():
                 if row.get("_db"):
