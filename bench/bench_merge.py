@@ -11,15 +11,17 @@ in memory. Goal (issue 20): ours at least 0.5x the baseline's throughput, i.e. a
 
 A third row measures the floor, as the register import's does: the work a merge cannot skip,
 done by hand without a check — each bundle decrypted, inflated and parsed (`orjson`, the parser
-the merge reads changes.json with; before round 23 both used `json.loads`), then
-its household and visit rows, its change-log rows (as the merge logs them) and its archive copy
-written in one transaction a bundle (each bundle is durable on its own), the WAL checkpointed at
-the end. Its ratio to the upserts says how much of the goal the writes alone use.
+the merge reads changes.json with; before round 23 both used `json.loads`), then its household
+and visit rows, its change-log rows (as the merge logs them) and its archive copy written in one
+transaction a bundle (each bundle is durable on its own), the WAL checkpointed at the end. The
+households carry what the merge derives for them (status under the county's rule, persons,
+last visit, head's initials; from round 23): the floor writes the very rows the merge writes,
+not households that all read "not visited". Its ratio to the upserts says how much of the goal
+the writes alone use.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 import time
@@ -28,7 +30,11 @@ from pathlib import Path
 
 import orjson
 
+from fieldapp.core.pinyin import initials
+from fieldapp.core.roster import persons
+from fieldapp.core.status import derive_status
 from fieldapp.store import Store
+from fieldapp.store.coverage_rule import rule_of
 from fieldapp.store.deferred_indexes import deferred_indexes
 from fieldapp.store.schema import SYNCED_FIELDS
 from fieldapp.store.sync_log.merge_writes import MERGE_CACHE_KIB
@@ -162,11 +168,37 @@ def _bare_read(bundle: Path, keys, work: Path) -> list:
     return changes
 
 
+_DERIVED = ("status", "status_reason", "last_visit_at", "persons", "head_initials")
+
+
+def _derived(changes: list, rule) -> dict[str, tuple]:
+    """Each new household's derived columns, as the merge sets them, so the floor writes the
+    same rows: the status under the county's rule and the persons its roster counts, from its
+    latest complete visit (by ended or started time, then HLC), and its head's initials."""
+    latest: dict[str, tuple] = {}
+    for c in changes:
+        d = c[6]
+        if c[3] == "visits" and d["state"] == "complete":
+            key, h = (d["ended_at"] or d["started_at"] or "", c[2]), d["household_uuid"]
+            if h not in latest or key > latest[h][0]:
+                latest[h] = (key, d)
+    out = {}
+    for c in changes:
+        if c[3] == "households":
+            d = latest.get(c[4], (None, {}))[1]
+            doc = orjson.loads(d["answers"]) if d.get("answers") else None
+            st = derive_status(doc, rule)
+            out[c[4]] = (st.status, st.reason, d.get("ended_at"), persons(doc),
+                         initials(c[6]["head_name"]))
+    return out
+
+
 def _floor(empty: Path, bundles: list[Path], target: Path, work: Path) -> tuple[float, float]:
     """Wall and CPU seconds of the bare read and the writes of every bundle (module doc)."""
     shutil.copyfile(empty, target)
     with Store.open(target) as s:
         keys = identity.unlock(s, PW)
+        rule = rule_of(s)
 
     class _Conn:  # insert_rows and deferred_indexes want something with a connection
         conn: sqlite3.Connection
@@ -178,9 +210,10 @@ def _floor(empty: Path, bundles: list[Path], target: Path, work: Path) -> tuple[
         for bundle in bundles:
             changes = _bare_read(bundle, keys, work)
             by_tbl: dict[str, list[tuple]] = {"households": [], "visits": []}
+            derived = _derived(changes, rule)
             for c in changes:  # (uuid, fields..., device_id, counter, hlc, clock, deleted)
                 by_tbl[c[3]].append((c[4], *map(c[6].get, SYNCED_FIELDS[c[3]]), c[0], c[1],
-                                     c[2], f'{{"*":"{c[0]}:{c[1]}"}}', 0))
+                                     c[2], f'{{"*":"{c[0]}:{c[1]}"}}', 0, *derived.get(c[4], ())))
             content = bundle.read_bytes()
             conn.execute("BEGIN IMMEDIATE")
             # written as the merge writes them: rows in uuid order, and a table's indexes built
@@ -189,7 +222,8 @@ def _floor(empty: Path, bundles: list[Path], target: Path, work: Path) -> tuple[
             with deferred_indexes(db, incoming):
                 for tbl, rows in by_tbl.items():
                     rows.sort()
-                    cols = ["uuid", *SYNCED_FIELDS[tbl], *_SYNC]
+                    cols = ["uuid", *SYNCED_FIELDS[tbl], *_SYNC,
+                            *(_DERIVED if tbl == "households" else ())]
                     conn.executemany(f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES"
                                      f" ({', '.join('?' * len(cols))})", rows)
                 insert_rows(db, "INSERT INTO changes(device_id, counter, hlc, tbl, record_uuid,"
@@ -249,13 +283,14 @@ def run(workdir: Path, households: int) -> list[dict]:
     note = (f"{len(bundles)} bundles ({size:.0f} MB), {merged:,} households, "
             f"{result['applied']:,} changes, {len(result['rejected'])} rejected; "
             f"CPU {ours_cpu:.1f} s vs {base_cpu:.1f} s ({ours_cpu / base_cpu:.2f}×); throughput"
-            f" {base / ours:.2f}× the upserts' (goal >= 0.5×); {ours / floor:.2f}× the floor;"
+            f" {base / ours:.2f}× the upserts' (goal >= 0.5×); {ours / floor:.2f}× the floor"
+            f" (proposed goal <= 1.5×);"
             f" faster of {first[0]:.1f} s and {second[0]:.1f} s")
     rows = [row("merge 20 township bundles", ours, "sqlite upsert of same rows", base, note),
             row("merge the same 20 again (no-op)", again, "sqlite upsert of same rows", base,
                 f"applied {result2['applied']}"),
-            row("floor: bare read + raw writes of the same rows, change log and archive,"
-                " a transaction a bundle", floor, "sqlite upsert of same rows", base,
+            row("floor: bare read + raw writes of the same rows (status derived), change log"
+                " and archive, a transaction a bundle", floor, "sqlite upsert of same rows", base,
                 f"CPU {floor_cpu:.1f} s vs {base_cpu:.1f} s ({floor_cpu / base_cpu:.2f}×);"
                 f" ours is {ours / floor:.2f}× the floor (CPU {ours_cpu / floor_cpu:.2f}×);"
                 f" faster of {floors[0][0]:.1f} s and {floors[1][0]:.1f} s")]

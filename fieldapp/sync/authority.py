@@ -63,25 +63,24 @@ class _Judge:
     def __init__(self, state, township: str, device: str):
         self.state, self.prefix, self.device = state, township[:9], device
         self.township = township
-        self.existing: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self.existing: dict[tuple[str, str], dict[str, Any]] = {}  # the records found here
         self.hh_village: dict[str, str] = {}
 
     def prefetch(self, changes: list[Change]) -> None:
         by_tbl: dict[str, set[str]] = {}
-        for c in changes:
-            if c.tbl in LAPTOP_TABLES:
-                by_tbl.setdefault(c.tbl, set()).add(c.record_uuid)
         households: set[str] = set()
-        for tbl, uuids in by_tbl.items():
-            found = self.state.records(tbl, sorted(uuids))
-            for u in uuids:
-                row = found.get(u)
-                self.existing[(tbl, u)] = row
-                if row is not None and row.get("household_uuid"):
-                    households.add(row["household_uuid"])
         for c in changes:
-            if c.tbl == "visits" and c.values().get("household_uuid"):
-                households.add(c.values()["household_uuid"])
+            tbl = c.tbl
+            if tbl in LAPTOP_TABLES:
+                by_tbl.setdefault(tbl, set()).add(c.record_uuid)
+                if tbl == "visits" and (hh := c.values().get("household_uuid")):
+                    households.add(hh)
+        existing = self.existing
+        for tbl, uuids in by_tbl.items():
+            for u, row in self.state.records(tbl, sorted(uuids)).items():
+                existing[(tbl, u)] = row
+                if row.get("household_uuid"):
+                    households.add(row["household_uuid"])
         for u, row in self.state.records("households", sorted(households)).items():
             self.hh_village[u] = row["village_code"]
 

@@ -83,10 +83,7 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
             if not field_allowed(c.tbl, name, c.op):
                 raise BundleRejected(ErrorCode.CHANGE_UNKNOWN_FIELD, table=c.tbl, field=name,
                                      where=where)
-    if c.old:
-        _check_olds(c, where)
-    if c.op == "delete" and c.data:  # logged as sent, though a delete's data is not read
-        _check_depth(c, c.data.values(), where)
+    _check_logged(c, where)
     for name, v in values.items():
         cls = v.__class__
         if cls is str or v is None:  # fits every field, holds no number
@@ -127,8 +124,13 @@ def _deeper(level: list, limit: int) -> bool:
     return True
 
 
-def _check_olds(c: Change, where: str) -> None:
-    """The old values are logged as JSON: no NaN or infinity there either."""
+def _check_logged(c: Change, where: str) -> None:
+    """What is logged as sent: the old values (as JSON: no NaN or infinity there either) and a
+    delete's data, which is not read otherwise."""
+    if c.op == "delete" and c.data:
+        _check_depth(c, c.data.values(), where)
+    if not c.old:
+        return
     _check_depth(c, c.old.values(), where)
     for name, v in c.old.items():
         if v.__class__ is not str and not _number_ok("", v):

@@ -216,29 +216,34 @@ class _Planner:
                           clock={"*": c.version})
 
     def _new_record(self, c: Change, values: dict[str, Any]) -> dict[str, Any]:
-        fields = SYNCED_FIELDS[c.tbl]
-        row = dict(zip(fields, map(values.get, fields)))
-        if c.tbl == "visits" and row["answers"].__class__ is dict:
-            self.plan.answers[c.record_uuid] = row["answers"]
-        for f, v in row.items() if not _SCALARS.issuperset(map(type, row.values())) else ():
-            if v.__class__ is dict or v.__class__ is list:  # JSON columns; photos' bytes
+        tbl, u = c.tbl, c.record_uuid
+        fields = SYNCED_FIELDS[tbl]
+        row = dict(zip(fields, map(values.get, fields)))  # an insert's fields are all synced
+        if not _SCALARS.issuperset(map(type, values.values())):
+            self._decode_documents(tbl, u, row)
+        row["uuid"], row["device_id"], row["counter"], row["hlc"] = u, c.device_id, c.counter, c.hlc
+        row["clock"], row["deleted"] = f'{{"*":"{c.device_id}:{c.counter}"}}', 0
+        if tbl == "households":
+            row["head_initials"] = initials(row["head_name"])
+            self.hh_village[u] = row["village_code"]
+        elif tbl == "attachments":
+            content = self.attachment(row["sha256"]) if self.attachment else None
+            if content is None:
+                raise BundleRejected(ErrorCode.BUNDLE_PHOTO_MISSING, sha256=row["sha256"],
+                                     where=self.where)
+            row["content"] = content
+        return row
+
+    def _decode_documents(self, tbl: str, u: str, row: dict[str, Any]) -> None:
+        """JSON columns sent as objects stored as text; photos' bytes ({"$b64": ...}) decoded."""
+        if tbl == "visits" and row["answers"].__class__ is dict:
+            self.plan.answers[u] = row["answers"]
+        for f, v in row.items():
+            if v.__class__ is dict or v.__class__ is list:
                 if v.__class__ is dict and set(v) == {"$b64"}:
                     row[f] = base64.b64decode(v["$b64"])
                 else:
                     row[f] = _dumps(v)
-        version = c.version
-        row.update(uuid=c.record_uuid, device_id=c.device_id, counter=c.counter, hlc=c.hlc,
-                   clock=f'{{"*":"{version}"}}', deleted=0)
-        if c.tbl == "households":
-            row["head_initials"] = initials(row.get("head_name"))
-            self.hh_village[c.record_uuid] = row["village_code"]
-        if c.tbl == "attachments":
-            content = self.attachment(row["sha256"]) if self.attachment else None
-            if content is None:
-                raise BundleRejected(ErrorCode.BUNDLE_PHOTO_MISSING, sha256=row["sha256"],
-                                         where=self.where)
-            row["content"] = content
-        return row
 
     def _field(self, wr: WorkingRow, c: Change, name: str, value: Any, base: str | None,
                old: Any) -> None:
