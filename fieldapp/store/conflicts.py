@@ -127,33 +127,56 @@ _ORIGIN = "substr(json_extract({t}.clock, '$.\"*\"'), 1," \
           " instr(json_extract({t}.clock, '$.\"*\"'), ':') - 1)"
 
 
-def flag_duplicates(store, household_uuids: Iterable[str]) -> int:
+# Each rule pairs a household of this merge (t) with any live one (o) that matches it. Probing
+# looks o up for each t. Grouping first finds the keys that more than one live household shares,
+# in one pass over the rule's index, and pairs only the households of those keys: cheaper when
+# this merge's households are a large part of the county (the first bundles of a first merge).
+_DUP_RULES = (
+    ("id_hash", "o.id_hash = t.id_hash",
+     "t.id_hash IS NOT NULL AND o.id_hash IS NOT NULL AND t.id_hash != ''",
+     "SELECT id_hash FROM households INDEXED BY households_dup_id WHERE deleted = 0"
+     " AND merged_into IS NULL AND id_hash IS NOT NULL AND id_hash != ''"
+     " GROUP BY id_hash HAVING count(*) > 1", "t.id_hash = k.id_hash"),
+    ("head_group", "o.village_code = t.village_code AND o.group_no IS t.group_no"
+     " AND o.head_name = t.head_name", "1",
+     "SELECT village_code, group_no, head_name FROM households INDEXED BY households_dup_name"
+     " WHERE deleted = 0 AND merged_into IS NULL AND head_name IS NOT NULL"
+     " GROUP BY village_code, group_no, head_name HAVING count(*) > 1",
+     "t.village_code = k.village_code AND t.group_no IS k.group_no"
+     " AND t.head_name = k.head_name"),
+)
+_GROUP_SHARE = 8  # group when this merge brings at least 1/8 of the households
+
+
+def flag_duplicates(store, household_uuids: Iterable[str], *, grouped: bool | None = None) -> int:
     """Flag households that look like the same one entered on two devices: same ID hash in the
-    county, or same head name and group in one village. Returns how many new flags."""
+    county, or same head name and group in one village. Returns how many new flags. (grouped:
+    force either way of pairing, for tests; by default chosen by how many households come.)"""
     conn = store.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS dup_targets (uuid TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.dup_targets")
     conn.executemany("INSERT OR IGNORE INTO temp.dup_targets VALUES (?)",
                      ((u,) for u in household_uuids))
+    if grouped is None:
+        come = conn.execute("SELECT count(*) FROM temp.dup_targets").fetchone()[0]
+        held = conn.execute("SELECT max(rowid) FROM households").fetchone()[0] or 0
+        grouped = come * _GROUP_SHARE >= held
+    # a pair of two of this merge's households is taken from the first of them (its village)
     live = ("t.deleted = 0 AND o.deleted = 0 AND t.merged_into IS NULL"
             " AND o.merged_into IS NULL AND o.uuid != t.uuid"
-            f" AND {_ORIGIN.format(t='t')} != {_ORIGIN.format(t='o')}")
+            f" AND {_ORIGIN.format(t='t')} != {_ORIGIN.format(t='o')} AND (o.uuid > t.uuid"
+            " OR o.uuid NOT IN temp.dup_targets)")
     before = conn.total_changes
     at = _now()
-    conn.execute(
-        "INSERT OR IGNORE INTO sync_duplicates(household_a, household_b, village_code, reason,"
-        " created_at) SELECT min(t.uuid, o.uuid), max(t.uuid, o.uuid), t.village_code,"
-        " 'id_hash', ? FROM temp.dup_targets d CROSS JOIN households t ON t.uuid = d.uuid"
-        " CROSS JOIN households o ON o.id_hash = t.id_hash"
-        f" WHERE t.id_hash IS NOT NULL AND o.id_hash IS NOT NULL AND t.id_hash != ''"
-        f" AND {live}", (at,))
-    conn.execute(
-        "INSERT OR IGNORE INTO sync_duplicates(household_a, household_b, village_code, reason,"
-        " created_at) SELECT min(t.uuid, o.uuid), max(t.uuid, o.uuid), t.village_code,"
-        " 'head_group', ? FROM temp.dup_targets d CROSS JOIN households t ON t.uuid = d.uuid"
-        " CROSS JOIN households o"
-        " ON o.village_code = t.village_code AND o.group_no IS t.group_no"
-        f" AND o.head_name = t.head_name WHERE {live}", (at,))
+    for reason, match, cond, keys, of_key in _DUP_RULES:
+        source = (f"({keys}) k CROSS JOIN households t ON {of_key}"
+                  " CROSS JOIN temp.dup_targets d ON d.uuid = t.uuid" if grouped else
+                  "temp.dup_targets d CROSS JOIN households t ON t.uuid = d.uuid")
+        conn.execute(
+            "INSERT OR IGNORE INTO sync_duplicates(household_a, household_b, village_code, reason,"
+            f" created_at) SELECT min(t.uuid, o.uuid), max(t.uuid, o.uuid), t.village_code, ?, ?"
+            f" FROM {source} CROSS JOIN households o ON {match} WHERE {cond} AND {live}",
+            (reason, at))
     added = conn.total_changes - before
     conn.execute("DELETE FROM temp.dup_targets")
     return added
