@@ -98,12 +98,14 @@ def too_new(bundle_versions: dict[str, str], known: set[tuple[str, str]]) -> lis
 def versions_in(changes) -> dict[str, str]:
     """Highest form version per form id used by visit/place changes."""
     out: dict[str, str] = {}
+    pairs = set()
     for c in changes:
         if c.tbl not in ("visits", "public_places") or c.op == "delete":
             continue
         data = c.values()
-        fid, ver = data.get("form_id"), data.get("form_version")
-        if fid and ver and (fid not in out or newer(str(ver), out[fid])):
+        pairs.add((data.get("form_id"), data.get("form_version")))
+    for fid, ver in pairs:  # a few distinct versions among many visits
+        if fid and ver and (str(fid) not in out or newer(str(ver), out[str(fid)])):
             out[str(fid)] = str(ver)
     return out
 
