@@ -13,12 +13,17 @@ else.
 A third row measures the floor: the bare read plus a raw sqlite3 `executemany` of the very rows
 our import wrote (households and their change-log entries, read back out of our database before
 the clock starts) into a fresh database of the same schema, indexes built after the insert, one
-commit, measured right after the first import. The notes give the CPU (process) times too. No validation, no matching, no stamping: what any importer that stores these rows pays.
+commit, measured right after the first import. The notes give the CPU (process) times too. No
+validation, no matching, no stamping: what any importer that stores these rows pays.
 Goal (issue 20): the first import within 1.3x the floor (its ratio to the floor is in the note).
 
 A fourth row undoes the first import (every household it added deleted, its ID number cleared
 first, all change-logged and audited) and prints its time as a ratio to the first import's in the
 same run. Goal: <= 1x.
+
+The first import, its floor and its undo each run twice, interleaved, into fresh databases, and
+the faster of each is kept (from round 23; the bare read is the best of three): the shared
+machine's speed moves by ±15% minute to minute. Both times are in the notes.
 """
 
 from __future__ import annotations
@@ -76,6 +81,31 @@ def _raw_write(store, data: dict[str, tuple[str, list[tuple]]]) -> None:
     conn.execute("COMMIT")
 
 
+def _first_import(workdir: Path, register: Path, again: bool) -> dict:
+    """A first import of the register into a fresh county database; the floor (the same rows
+    written raw into another fresh database of the same schema) right after it; (again: the
+    same register imported a second time, nothing to change); then the undo of the import."""
+    db = workdir / "bench_import.sqlite"
+    remove_db(db)
+    store = new_county_database(db, COUNTY)
+    out = {"first": _timed_cpu(lambda: import_register(store, register))}
+    written = _written(store)
+    floor_db = workdir / "bench_import_floor.sqlite"
+    remove_db(floor_db)
+    floor_store = new_county_database(floor_db, COUNTY)
+    out["floor"] = _timed_cpu(lambda: _raw_write(floor_store, written))
+    floor_store.close()
+    remove_db(floor_db)
+    if again:
+        out["again"] = _timed_cpu(lambda: import_register(store, register))
+    out["undo"] = _timed_cpu(lambda: undo_import(store, out["first"][2].import_id))
+    out["live"] = store.conn.execute(
+        "SELECT count(*) FROM households WHERE deleted = 0").fetchone()[0]
+    store.close()
+    remove_db(db)
+    return out
+
+
 def run(workdir: Path, households: int) -> list[dict]:
     # 100,000 rows for the default county; in proportion, but within what the app opens: the
     # sheet of a 200,000-row register unpacks to 105 MiB, over the 100 MiB limit of an .xlsx
@@ -87,41 +117,38 @@ def run(workdir: Path, households: int) -> list[dict]:
     villages = [tuple(r) for r in store.conn.execute(
         "SELECT v.code, v.name, t.name FROM areas v JOIN areas t ON t.code = v.parent_code"
         " WHERE v.level = 'village' ORDER BY v.code")]
+    store.close()
     register = Path(workdir) / "bench_register.xlsx"
     sample = make_register(register, villages, n, seed=3, region=COUNTY)
     base, base_cpu = min(_timed_cpu(lambda: _bare_read(register))[:2] for _ in range(3))
-    first_s, first_cpu, first = _timed_cpu(lambda: import_register(store, register))
-    # The floor right after the import it is compared with (the machine's load moves minute to
-    # minute): the same rows, written raw into a fresh database of the same schema.
-    written = _written(store)
-    floor_db = Path(workdir) / "bench_import_floor.sqlite"
-    remove_db(floor_db)
-    floor_store = new_county_database(floor_db, COUNTY)
-    write_s, write_cpu, _ = _timed_cpu(lambda: _raw_write(floor_store, written))
-    floor_store.close()
-    remove_db(floor_db)
-    again_s, _, again = _timed_cpu(lambda: import_register(store, register))
-    undo_s, undo_cpu, undone = _timed_cpu(lambda: undo_import(store, first.import_id))
-    live = store.conn.execute("SELECT count(*) FROM households WHERE deleted = 0").fetchone()[0]
-    store.close()
-    remove_db(db)
-    assert first.added == len(sample.good_rows), (first.added, len(sample.good_rows))
+    # The import, its floor and its undo twice each, interleaved, the faster of each kept (the
+    # shared machine's speed moves minute to minute; the bare read is already the best of 3).
+    runs = [_first_import(Path(workdir), register, again=i == 1) for i in range(2)]
+    first_s, first_cpu, first = min((r["first"] for r in runs), key=lambda t: t[0])
+    write_s, write_cpu, _ = min((r["floor"] for r in runs), key=lambda t: t[0])
+    undo_s, undo_cpu, undone = min((r["undo"] for r in runs), key=lambda t: t[0])
+    again_s, _, again = runs[1]["again"]
+    for r in runs:
+        assert r["first"][2].added == len(sample.good_rows), r["first"][2].added
+        assert len(r["undo"][2].deletes) == r["first"][2].added and r["live"] == 0, r["live"]
     assert again.added == again.updated == 0
-    assert len(undone.deletes) == first.added and live == 0, (len(undone.deletes), live)
     label = f"{n:,}-row register"
     floor_s, floor_cpu = base + write_s, base_cpu + write_cpu
     rows = [
         row(f"import-register {label} (first import)", first_s, "bare calamine read", base,
             f"{first.added:,} added, {len(first.rejected):,} rejected;"
             f" {first_s / floor_s:.2f}x the floor (goal <= 1.3x); CPU {first_cpu:.2f} s vs the"
-            f" floor's {floor_cpu:.2f} s ({first_cpu / floor_cpu:.2f}x)"),
+            f" floor's {floor_cpu:.2f} s ({first_cpu / floor_cpu:.2f}x); faster of"
+            f" {runs[0]['first'][0]:.2f} s and {runs[1]['first'][0]:.2f} s"),
         row(f"import-register {label} again (no change)", again_s, "bare calamine read", base,
             f"{again.unchanged:,} unchanged"),
         row(f"floor: bare read + raw executemany of the same {first.added:,} households and"
             " change-log rows", floor_s, "bare calamine read", base,
-            f"no validation; raw write alone {write_s:.2f} s"),
+            f"no validation; raw write alone {write_s:.2f} s (faster of"
+            f" {runs[0]['floor'][0]:.2f} s and {runs[1]['floor'][0]:.2f} s)"),
         row(f"undo of that first import ({first.added:,} households)", undo_s,
             "the first import", first_s, "set-based, change-logged and audited; goal <= 1x;"
-            f" CPU {undo_cpu:.2f} s vs {first_cpu:.2f} s ({undo_cpu / first_cpu:.2f}x)"),
+            f" CPU {undo_cpu:.2f} s vs {first_cpu:.2f} s ({undo_cpu / first_cpu:.2f}x); faster of"
+            f" {runs[0]['undo'][0]:.2f} s and {runs[1]['undo'][0]:.2f} s"),
     ]
     return [dict(r, size=n) for r in rows]  # the scale comparison's measure: register rows
