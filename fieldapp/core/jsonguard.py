@@ -71,8 +71,8 @@ def loads(raw: bytes | str, *, member: str | Words, where: str | None = None,
 
 def loads_walked(raw: bytes, *, member: str | Words, where: str | None = None) -> Any:
     """The document of a big member whose reader walks every nested value anyway and bounds its
-    depth there (sync/changeset.py for changes.json): parsed by orjson, about twice as fast as
-    json.loads, which refuses nesting deeper than 1024 itself. Whatever orjson refuses (NaN,
+    depth there (sync/changeset.py for changes.json): parsed by orjson (about twice as fast as
+    json.loads), which itself refuses nesting deeper than 1,024. Whatever orjson refuses (NaN,
     lone surrogates, broken or deeper text) is read by loads() above, so the verdict on it is
     json's, as for every other member. orjson reads an integer beyond 64 bits as a float."""
     try:
