@@ -117,7 +117,7 @@ def _first_import(workdir: Path, register: Path, again: bool) -> dict:
     store.close()
     remove_db(db)
     floor_store = Store.open(snapshot)
-    out["undo_floor"] = _timed_cpu(lambda: _raw_undo(floor_store, undone))
+    out["undo_floor"] = _timed_cpu(lambda: _raw_write(floor_store, undone))
     floor_store.close()
     remove_db(snapshot)
     return out
@@ -129,7 +129,8 @@ _UNDONE = ("id_hash", "id_masked", "id_full", "deleted", "device_id", "counter",
 
 def _undone(store, marks: dict[str, int]) -> dict[str, tuple[str, list[tuple]]]:
     """What the undo wrote: the change-log and audit rows it added, and the households as it
-    left them (the columns it changes), as statements and rows for _raw_undo."""
+    left them (the columns it changes), as statements and rows for _raw_write: the undo's
+    floor, with no plan and no check, the same indexes built again after, one transaction."""
     out = {}
     for table, mark in marks.items():
         cur = store.conn.execute(f"SELECT * FROM {table} WHERE rowid > ?", (mark,))
@@ -141,12 +142,6 @@ def _undone(store, marks: dict[str, int]) -> dict[str, tuple[str, list[tuple]]]:
     out["households"] = (f"UPDATE households SET {', '.join(f'{c} = ?' for c in _UNDONE)}"
                          " WHERE rowid = ?", rows)
     return out
-
-
-def _raw_undo(store, data: dict[str, tuple[str, list[tuple]]]) -> None:
-    """The undo's floor: its rows written by hand, no plan and no check, the indexes of the
-    tables it writes built again after, as the undo does, in one transaction."""
-    _raw_write(store, data)
 
 
 def run(workdir: Path, households: int) -> list[dict]:
