@@ -12,10 +12,12 @@ import re
 import sys
 from itertools import chain, compress, repeat
 from operator import is_
-from typing import Any
+from typing import Any, NoReturn
+
+import orjson
 
 from fieldapp.core.clock import HLC_RE, valid_hlc
-from fieldapp.core.jsonguard import MAX_DEPTH
+from fieldapp.core.jsonguard import MAX_DEPTH, deeper_than
 from fieldapp.core.messages import ErrorCode
 from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
 from fieldapp.store.sync_log.change_json import _dumps, _dumps_flat
@@ -84,6 +86,8 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
                 raise BundleRejected(ErrorCode.CHANGE_UNKNOWN_FIELD, table=c.tbl, field=name,
                                      where=where)
     _check_logged(c, where)
+    if c.op == "insert" and values.get("answers").__class__ is str:
+        c.doc = _document(c, "answers", values["answers"], where)
     for name, v in values.items():
         cls = v.__class__
         if cls is str or v is None:  # fits every field, holds no number
@@ -107,8 +111,7 @@ def _check_depth(c: Change, values, where: str) -> None:
     """changes.json is read without a nesting bound (jsonguard.loads_walked): the values that
     hold lists or objects are bounded here, below the list of changes, a change and its data."""
     if _deeper(list(values), MAX_DEPTH - 3):
-        raise BundleRejected(ErrorCode.JSON_TOO_DEEP, member="changes.json", limit=MAX_DEPTH,
-                             where=where)
+        _too_deep(where)
 
 
 def _deeper(level: list, limit: int) -> bool:
@@ -122,6 +125,32 @@ def _deeper(level: list, limit: int) -> bool:
             return False
         level = list(chain(chain.from_iterable(lists), *map(dict.values, dicts)))
     return True
+
+
+def _document(c: Change, name: str, text: str, where: str) -> dict[str, Any]:
+    """A whole JSON document sent as text (a visit's answers, as laptops send them): the merge,
+    the status, the sheets and reports all read it as an object, so it must parse to one,
+    within the nesting of any JSON we read (64 levels). Returns it parsed, so that nothing
+    after this parses it again."""
+    brackets = text.count("[") + text.count("{")
+    try:
+        doc = orjson.loads(text)
+    except orjson.JSONDecodeError:  # not JSON (NaN, a lone surrogate...) or over 1,024 levels
+        if brackets > MAX_DEPTH and deeper_than(text.encode("utf-8", "surrogatepass"),
+                                                MAX_DEPTH):
+            _too_deep(where)
+        doc = None
+    if doc.__class__ is not dict:
+        raise BundleRejected(ErrorCode.CHANGE_VALUE_TYPE, table=c.tbl, field=name,
+                             version=c.version, where=where)
+    if brackets > MAX_DEPTH and _deeper(list(doc.values()), MAX_DEPTH - 1):
+        _too_deep(where)
+    return doc
+
+
+def _too_deep(where: str) -> NoReturn:
+    raise BundleRejected(ErrorCode.JSON_TOO_DEEP, member="changes.json", limit=MAX_DEPTH,
+                         where=where)
 
 
 def _check_logged(c: Change, where: str) -> None:

@@ -221,6 +221,8 @@ class _Planner:
         row = dict(zip(fields, map(values.get, fields)))  # an insert's fields are all synced
         if not _SCALARS.issuperset(map(type, values.values())):
             self._decode_documents(tbl, u, row)
+        if c.doc is not None and tbl == "visits":  # its answers text, parsed when checked
+            self.plan.answers[u] = c.doc
         row["uuid"], row["device_id"], row["counter"], row["hlc"] = u, c.device_id, c.counter, c.hlc
         row["clock"], row["deleted"] = f'{{"*":"{c.device_id}:{c.counter}"}}', 0
         if tbl == "households":

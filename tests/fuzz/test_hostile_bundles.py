@@ -122,6 +122,51 @@ def test_a_value_nested_past_the_limit_is_refused(field, column, levels, refused
     assert data_snapshot(f.county_path) == before
 
 
+def _with_visit(lap, answers: str) -> list[tuple]:
+    """The laptop's changes and one more: a complete visit whose answers text is `answers`."""
+    with Store.open(lap) as s:
+        rows = sync_export.fill_inserts(s, sync_export.own_changes(s, s.device_id, 0))
+        [hh] = s.conn.execute("SELECT uuid FROM households ORDER BY uuid LIMIT 1").fetchone()
+    last = rows[-1]
+    data = {"household_uuid": hh, "form_id": "huhutong_household", "form_version": "2026120601",
+            "answers": answers, "state": "complete", "surveyor": "甲", "device": "laptop",
+            "started_at": "2026-12-01T10:00:00", "ended_at": "2026-12-01T10:05:00"}
+    return [*rows, (last[0], last[1] + 1, last[2], "visits",
+                    "0f0e0d0c-0000-4000-8000-000000000001", "insert",
+                    json.dumps(data, ensure_ascii=False), None, None, last[9], last[10])]
+
+
+def _nested_object(levels: int) -> str:
+    return '{"a":' * (levels - 1) + '{"visit_result":"met"}' + "}" * (levels - 1)
+
+
+@pytest.mark.parametrize(("answers", "words"), [
+    ("[" * 2000 + "]" * 2000, ("changes.json", "嵌套超过 64 层")),  # past json's recursion
+    (_nested_object(65), ("changes.json", "嵌套超过 64 层")),
+    ("不是 JSON", ("visits.answers", "值类型不对")),
+    ('{"tv_sets": NaN}', ("visits.answers", "值类型不对")),
+    ("[1, 2]", ("visits.answers", "值类型不对")),
+    (_nested_object(64), None),
+    ('{"visit_result":"met","tv_sets":2}', None),
+])
+def test_a_visits_answers_text_must_be_an_object_within_the_limit(field, answers, words):
+    """Laptops send a visit's answers as the text they store. The status, the conflicts, the
+    sheets and reports read it as an object: a text that is not one, or nests deeper than 64
+    levels, is refused naming the field (it raised RecursionError, JSONDecodeError or
+    AttributeError from the status or the verdicts, with a traceback)."""
+    f, lap = field
+    bundle = craft_export(lap, f.tmp / "answers.fab", rows=_with_visit(lap, answers))
+    before = data_snapshot(f.county_path)
+    run = _merge(f, "--dry-run", bundle)
+    if words:
+        assert_refused(run, "answers.fab", *words)
+    else:
+        assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-2000:]
+        result = json.loads(run.stdout)
+        assert not result["rejected"] and result["applied"] > 0, result
+    assert data_snapshot(f.county_path) == before
+
+
 @pytest.mark.parametrize(("field_name", "value"), [
     ("lat", float("nan")), ("lon", float("inf")), ("lon", 200.0), ("size", float("-inf")),
 ])

@@ -26,6 +26,8 @@ class Change:
     user: str | None
     at: str
     _values: dict[str, Any] | None = None
+    doc: dict[str, Any] | None = None  # an insert's answers text, parsed when it was checked
+
 
     @property
     def version(self) -> str:
