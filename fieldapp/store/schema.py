@@ -59,6 +59,17 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Synced columns declared INTEGER or REAL (tests/store/test_number_fields.py checks this against
+# a new database): a change may give them a number, or text SQLite stores as one, never other text.
+NUMBER_FIELDS = {
+    "households": ("size", "lon", "lat", "outside_confirmed_m"),
+    "attachments": ("size",),
+    "public_places": ("lon", "lat"),
+    "spot_checks": ("amount", "seed", "population"),
+    "facilities": ("lon", "lat"),
+    "sheet_prints": ("pages", "row_count"),
+}
+
 # JSON object columns versioned per key ("answers.works_now"), so two devices editing
 # different answers of one visit never conflict.
 JSON_FIELDS = frozenset({"answers"})

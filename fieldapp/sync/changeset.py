@@ -19,7 +19,7 @@ import orjson
 from fieldapp.core.clock import HLC_RE, valid_hlc
 from fieldapp.core.jsonguard import MAX_DEPTH, deeper_than
 from fieldapp.core.messages import ErrorCode
-from fieldapp.store.schema import JSON_FIELDS, SYNCED_FIELDS
+from fieldapp.store.schema import JSON_FIELDS, NUMBER_FIELDS, SYNCED_FIELDS
 from fieldapp.store.sync_log.change_json import _dumps, _dumps_flat
 from fieldapp.store.sync_log.change_record import CHANGE_COLUMNS, Change, _obj, _text  # noqa: F401
 
@@ -86,8 +86,7 @@ def change_from_list(item: Any, where: str, *, hlc_checked: bool = False) -> Cha
                 raise BundleRejected(ErrorCode.CHANGE_UNKNOWN_FIELD, table=c.tbl, field=name,
                                      where=where)
     _check_logged(c, where)
-    if c.op == "insert" and values.get("answers").__class__ is str:
-        c.doc = _document(c, "answers", values["answers"], where)
+    _check_text(c, values, where)
     for name, v in values.items():
         cls = v.__class__
         if cls is str or v is None:  # fits every field, holds no number
@@ -125,6 +124,18 @@ def _deeper(level: list, limit: int) -> bool:
             return False
         level = list(chain(chain.from_iterable(lists), *map(dict.values, dicts)))
     return True
+
+
+def _check_text(c: Change, values: dict[str, Any], where: str) -> None:
+    """Text where the database wants a document or a number: an insert's answers must be a
+    JSON object (kept parsed on the change), a number column's text a number in range."""
+    if c.op == "insert" and values.get("answers").__class__ is str:
+        c.doc = _document(c, "answers", values["answers"], where)
+    for name in NUMBER_FIELDS.get(c.tbl, ()):
+        v = values.get(name)
+        if v.__class__ is str and not _number_text(name, v):
+            raise BundleRejected(ErrorCode.BUNDLE_BAD_NUMBER, where=where, version=c.version,
+                                 field=f"{c.tbl}.{name}", value=repr(v)[:40])
 
 
 def _document(c: Change, name: str, text: str, where: str) -> dict[str, Any]:
@@ -168,6 +179,15 @@ def _check_logged(c: Change, where: str) -> None:
 
 
 _RANGE = {"lon": 180.0, "lat": 90.0, "outside_confirmed_m": 1_000_000.0}
+# A number as SQLite reads one from text into an INTEGER or REAL column (it stores the number)
+_NUMBER_TEXT = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*", re.ASCII)
+
+
+def _number_text(name: str, v: str) -> bool:
+    """Text in a number column is what a laptop never writes: only a finite number in range,
+    as SQLite would store it, passes; other text ("abc") would stay text there and stop the
+    map and its exports, which read coordinates as numbers."""
+    return len(v) <= 40 and _NUMBER_TEXT.fullmatch(v) is not None and _number_ok(name, float(v))
 
 
 def _number_ok(name: str, v: Any) -> bool:

@@ -169,6 +169,9 @@ def test_a_visits_answers_text_must_be_an_object_within_the_limit(field, answers
 
 @pytest.mark.parametrize(("field_name", "value"), [
     ("lat", float("nan")), ("lon", float("inf")), ("lon", 200.0), ("size", float("-inf")),
+    # text in a number column: SQLite kept it as text, and the map export and the spatial check
+    # then stopped with a traceback reading it as a coordinate (before round 24)
+    ("lon", "abc"), ("lat", ""), ("size", "many"), ("lat", "95.5"),
 ])
 def test_non_finite_or_out_of_range_numbers_are_refused_naming_the_field(field, field_name,
                                                                          value):
@@ -179,3 +182,22 @@ def test_non_finite_or_out_of_range_numbers_are_refused_naming_the_field(field, 
     run = _merge(f, bundle)
     assert_refused(run, bundle.name, f"households.{field_name}", "不是有限的数字或超出范围")
     assert data_snapshot(f.county_path) == before
+
+
+def test_a_number_sent_as_text_is_stored_as_the_number(field, tmp_path):
+    """Text that SQLite stores as a number (as a spreadsheet may give one) is not refused."""
+    f, lap = field
+    county = tmp_path / "county.sqlite"
+    shutil.copy(f.county_path, county)
+    bundle = craft_export(lap, tmp_path / "text-number.fab",
+                          rows=_rows_with(lap, "lat", " 35.6 "))
+    os.environ["FIELDAPP_PASSPHRASE"] = COUNTY_PW
+    try:
+        run = run_bounded("bundle", "merge", county, bundle, "--json")
+    finally:
+        del os.environ["FIELDAPP_PASSPHRASE"]
+    assert run.returncode == 0 and not json.loads(run.stdout)["rejected"], run.stdout[-2000:]
+    with Store.open(county, readonly=True) as s:
+        kinds = s.conn.execute("SELECT DISTINCT typeof(lat) FROM households"
+                               " WHERE lat IS NOT NULL").fetchall()
+    assert kinds == [("real",)]
