@@ -28,7 +28,6 @@ class Change:
     _values: dict[str, Any] | None = None
     doc: dict[str, Any] | None = None  # an insert's answers text, parsed when it was checked
 
-
     @property
     def version(self) -> str:
         return f"{self.device_id}:{self.counter}"
