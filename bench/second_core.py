@@ -62,8 +62,18 @@ def main() -> None:
     p.add_argument("--workdir", type=Path, default=None)
     p.add_argument("--pairs", type=int, default=3)
     args = p.parse_args()
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="fieldapp-second-core-"))
-    source, _ = ensure_county(workdir, args.households)
+    if args.workdir is not None:
+        _probe(args.workdir, args.households, args.pairs)
+        return
+    workdir = Path(tempfile.mkdtemp(prefix="fieldapp-second-core-"))
+    try:
+        _probe(workdir, args.households, args.pairs)
+    finally:  # a county and 20 bundles: about 1.5 GB
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _probe(workdir: Path, households: int, pairs: int) -> None:
+    source, _ = ensure_county(workdir, households)
     empty, bundles = bench_merge._prepare(workdir, source)
     db = workdir / "second-core.sqlite"
     remove_db(db)
@@ -71,7 +81,7 @@ def main() -> None:
     with Store.open(db) as s:
         keys = identity.unlock(s, bench_merge.PW)
     print("1. a thread reads and checks bundle B while bundle A is merged")
-    for k in range(args.pairs):
+    for k in range(min(pairs, len(bundles) // 2)):
         first, a, b = bundles[:2 * k], bundles[2 * k], bundles[2 * k + 1]
         alone = _pair(empty, db, first, a, b, keys, threaded=False)
         beside = _pair(empty, db, first, a, b, keys, threaded=True)
