@@ -65,11 +65,9 @@ def main() -> None:
     if args.workdir is not None:
         _probe(args.workdir, args.households, args.pairs)
         return
-    workdir = Path(tempfile.mkdtemp(prefix="fieldapp-second-core-"))
-    try:
-        _probe(workdir, args.households, args.pairs)
-    finally:  # a county and 20 bundles: about 1.5 GB
-        shutil.rmtree(workdir, ignore_errors=True)
+    # a county and 20 bundles, about 1.5 GB: removed when done
+    with tempfile.TemporaryDirectory(prefix="fieldapp-second-core-") as tmp:
+        _probe(Path(tmp), args.households, args.pairs)
 
 
 def _probe(workdir: Path, households: int, pairs: int) -> None:
